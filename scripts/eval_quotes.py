@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+"""Evaluate presssearch.quotes.extract_quotes against hand-annotated gold quotes.
+
+Usage: scripts/eval_quotes.py [--gold FILE ...] [--corpus DIR] [--show]
+
+A gold file has one JSON object a line: {"id", "file", "quotes": [{"text", "speaker"}]}. Each article's text
+is read from the corpus folder (default ../shared/corpus beside the repository). A predicted quote matches a
+gold quote when their spans overlap by at least half of the shorter one. Prints precision, recall and speaker
+accuracy (matched gold quotes with a speaker whose predicted speaker is exactly the same), overall and per file.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from presssearch.quotes import extract_quotes  # noqa: E402
+
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
+DEFAULT_GOLD = [REPO / "tests" / "gold" / "quotes_gold.jsonl", REPO / "tests" / "gold" / "quotes_dev.jsonl"]
+
+
+@dataclass
+class Score:
+    predicted: int = 0
+    gold: int = 0
+    true_pred: int = 0  # predicted quotes that match some gold quote
+    found_gold: int = 0  # gold quotes matched by some prediction
+    speaker_total: int = 0
+    speaker_ok: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, other: "Score") -> None:
+        for name in ("predicted", "gold", "true_pred", "found_gold", "speaker_total", "speaker_ok"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.errors.extend(other.errors)
+
+    @property
+    def precision(self) -> float:
+        return self.true_pred / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.found_gold / self.gold if self.gold else 1.0
+
+    @property
+    def speaker_accuracy(self) -> float:
+        return self.speaker_ok / self.speaker_total if self.speaker_total else 1.0
+
+    def line(self, name: str) -> str:
+        return (f"{name:<18} P={self.precision:.3f} ({self.true_pred}/{self.predicted})  "
+                f"R={self.recall:.3f} ({self.found_gold}/{self.gold})  "
+                f"speaker={self.speaker_accuracy:.3f} ({self.speaker_ok}/{self.speaker_total})")
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Spans overlap by at least half of the shorter one."""
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    shorter = min(a[1] - a[0], b[1] - b[0])
+    return shorter > 0 and inter >= 0.5 * shorter
+
+
+def load_gold(paths: list[Path]) -> list[dict]:
+    rows: list[dict] = []
+    for path in paths:
+        if not path.exists():
+            continue
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    rows.append(json.loads(line))
+    return rows
+
+
+def load_texts(corpus: Path, wanted: dict[str, set[str]]) -> dict[tuple[str, str], str]:
+    """Article texts by (file, id) for the wanted ids."""
+    texts: dict[tuple[str, str], str] = {}
+    for fname, ids in wanted.items():
+        path = corpus / fname
+        if not path.exists():
+            continue
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                if not any(f'"{i}"' in line[:200] for i in ids):
+                    continue
+                art = json.loads(line)
+                if art["id"] in ids:
+                    texts[(fname, art["id"])] = art["text"]
+    return texts
+
+
+def score_article(text: str, gold_quotes: list[dict], label: str) -> Score:
+    s = Score()
+    preds = extract_quotes(text)
+    gold_spans = []
+    for g in gold_quotes:
+        at = text.find(g["text"])
+        if at < 0:
+            s.errors.append(f"{label}: gold text not found: {g['text'][:60]!r}")
+            continue
+        gold_spans.append(((at, at + len(g["text"])), g.get("speaker")))
+    s.predicted, s.gold = len(preds), len(gold_spans)
+    matched_pred = set()
+    for span, speaker in gold_spans:
+        hit = next((i for i, p in enumerate(preds) if overlaps(span, (p.start, p.end))), None)
+        if hit is None:
+            s.errors.append(f"{label}: MISSED {speaker!r}: {text[span[0]:span[1]][:90]!r}")
+            continue
+        s.found_gold += 1
+        matched_pred.add(hit)
+        if speaker:
+            s.speaker_total += 1
+            if preds[hit].speaker == speaker:
+                s.speaker_ok += 1
+            else:
+                s.errors.append(f"{label}: SPEAKER gold={speaker!r} got={preds[hit].speaker!r} "
+                                f"({preds[hit].rule}): {preds[hit].text[:60]!r}")
+    for i, p in enumerate(preds):
+        if any(overlaps(span, (p.start, p.end)) for span, _ in gold_spans):
+            s.true_pred += 1
+        elif i not in matched_pred:
+            s.errors.append(f"{label}: EXTRA ({p.rule}, {p.speaker!r}): {p.text[:90]!r}")
+    return s
+
+
+def evaluate(gold_paths: list[Path], corpus: Path) -> tuple[Score, dict[str, Score]] | None:
+    """Score every gold article found in the corpus; None when nothing could be scored."""
+    rows = load_gold(gold_paths)
+    wanted: dict[str, set[str]] = {}
+    for r in rows:
+        wanted.setdefault(r["file"], set()).add(r["id"])
+    texts = load_texts(corpus, wanted) if corpus.exists() else {}
+    total, per_file = Score(), {}
+    seen = set()
+    for r in rows:
+        key = (r["file"], r["id"])
+        if key not in texts or key in seen:
+            continue
+        seen.add(key)
+        s = score_article(texts[key], r["quotes"], f"{r['file']}:{r['id']}")
+        per_file.setdefault(r["file"], Score()).add(s)
+        total.add(s)
+    return (total, per_file) if seen else None
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--gold", action="append", type=Path, help="gold JSONL file (repeatable)")
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--show", action="store_true", help="list every miss, extra and wrong speaker")
+    args = ap.parse_args(argv)
+    gold = args.gold or DEFAULT_GOLD
+    if not args.corpus.exists():
+        print(f"corpus not found at {args.corpus}; nothing to evaluate")
+        return 0
+    t0 = time.perf_counter()
+    result = evaluate(gold, args.corpus)
+    if result is None:
+        print("no gold articles found (looked in: " + ", ".join(str(g) for g in gold) + ")")
+        return 0
+    total, per_file = result
+    if args.show:
+        for e in total.errors:
+            print(e)
+        print()
+    for name, s in sorted(per_file.items()):
+        print(s.line(name))
+    print(total.line("ALL"))
+    print(f"({time.perf_counter() - t0:.1f}s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

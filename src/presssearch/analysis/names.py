@@ -1,0 +1,143 @@
+"""Name-aware terms: dictionary lemmas of capitalised words, so every case form of a name meets.
+
+Snowball stems split names ("Бурков" → "бурк", "Буркова" → "бурков"); pymorphy3 lemmas join them. Rules:
+
+- Index (``lemma_terms``): a capitalised word of two or more letters gets the lemmas of its noun parses
+  (proper or common: "Скрипали" → "скрипаль"); parses that pymorphy3 only guessed (words not in its
+  dictionary, mostly foreign names) count whatever their part of speech. A feminine surname form
+  ("Захаровой") adds the feminine nominative ("захарова") beside the masculine lemma ("захаров"), and a
+  word shaped like a masculine nominative surname ("Бурдюков", which the dictionary reads as a plural
+  genitive) adds itself. Hyphenated names add the terms of their capitalised parts.
+- Query (``query_name_terms``): a word the dictionary knows as a name in the nominative ("Бурков",
+  "Путин", "Казахстан") is searched by its name lemma(s) alone, without the stem, so "Бурков" does not
+  meet "бурка". A feminine surname whose commonest reading is the woman ("Захарова") is searched by the
+  feminine lemma: the woman in every case, and the man only where the form is the same ("Захарова" gen.).
+  Other words return () and are searched like any word.
+
+Lemmas are lowercased with ё → е; they go into the index as plain terms (they meet the stems: the lemma
+"казахстан" of "Казахстан" is the stem of "Казахстаном").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable
+
+import pymorphy3
+from pymorphy3.analyzer import Parse
+from pymorphy3.units import DictionaryAnalyzer
+
+from .tokenize import fold, hyphen_parts, normalize_hyphens
+
+# --- data -------------------------------------------------------------------------------------
+PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})  # pymorphy3 proper-noun grammemes
+MIN_LEN = 2  # shorter capitalised words are initials ("В. Путин")
+# Stop words that, capitalised, can only be names (an enclitic never starts a sentence): "Филип Ли".
+NAME_STOP_WORDS = frozenset({"Ли"})
+# A masculine nominative surname shape: -ов/-ев/-ин/-ын (ё folded) after at least two letters.
+_SURNAME_RE = re.compile(r"\w{2,}(?:ов|ев|ин|ын)")
+
+
+@lru_cache(maxsize=1)
+def morph() -> pymorphy3.MorphAnalyzer:
+    """The one pymorphy3 analyzer (loaded on first use, ~0.1 s)."""
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=200_000)
+def _parses(word: str) -> tuple[Parse, ...]:
+    return tuple(morph().parse(word))
+
+
+def _known(p: Parse) -> bool:
+    """True if the parse comes from the dictionary, not from a guess by suffix."""
+    return len(p.methods_stack) == 1 and type(p.methods_stack[0][0]) is DictionaryAnalyzer
+
+
+def _is_noun(p: Parse) -> bool:
+    return "NOUN" in p.tag or "UNKN" in p.tag
+
+
+def _is_proper(p: Parse) -> bool:
+    return bool(PROPER & p.tag.grammemes)
+
+
+def _feminine_lemma(p: Parse) -> str | None:
+    """The feminine nominative of a declined feminine surname parse ("Захаровой" → "захарова")."""
+    if not ({"Surn", "femn"} <= p.tag.grammemes) or "Fixd" in p.tag:
+        return None
+    nom = p.inflect({"nomn", "sing"})
+    return fold(nom.word) if nom is not None and nom.word != p.normal_form else None
+
+
+def _parse_lemmas(parses: Iterable[Parse]) -> list[str]:
+    out: list[str] = []
+    for p in parses:
+        if _is_noun(p) or not _known(p):
+            out.append(fold(p.normal_form))
+            fem = _feminine_lemma(p)
+            if fem:
+                out.append(fem)
+    return out
+
+
+def _is_capitalised(word: str) -> bool:
+    return len(word) >= MIN_LEN and word[:1].isupper()
+
+
+@lru_cache(maxsize=500_000)
+def lemma_terms(word: str) -> tuple[str, ...]:
+    """Extra index/query terms for ``word`` as written (original case, ё folded). Lowercase.
+
+    () for words that are not capitalised or are initials ("В").
+    """
+    if not _is_capitalised(word):
+        return ()
+    word = normalize_hyphens(word)
+    out = _parse_lemmas(_parses(word))
+    folded = fold(word)
+    if _SURNAME_RE.fullmatch(folded):
+        out.append(folded)
+    for part in hyphen_parts(word):
+        out.extend(lemma_terms(part))
+    return tuple(dict.fromkeys(t for t in out if t))
+
+
+def stop_word_name_terms(word: str) -> tuple[str, ...]:
+    """Terms of a capitalised stop word that is a name ("Ли" → "ли"); () for the others."""
+    return (fold(word),) if word in NAME_STOP_WORDS else ()
+
+
+def _nominative_names(parses: Iterable[Parse]) -> list[Parse]:
+    """Dictionary parses of the word as a name in the nominative singular."""
+    return [p for p in parses if _known(p) and _is_proper(p) and {"nomn", "sing"} <= p.tag.grammemes]
+
+
+def _woman_first(nominatives: list[Parse], parses: tuple[Parse, ...]) -> str | None:
+    """The feminine lemma if the woman's nominative outscores every masculine reading of that surname."""
+    for p in nominatives:
+        fem = _feminine_lemma(p)
+        if fem is None:
+            continue
+        rivals = [q.score for q in parses if q.normal_form == p.normal_form and "masc" in q.tag]
+        if p.score > max(rivals, default=0.0):
+            return fem
+    return None
+
+
+@lru_cache(maxsize=100_000)
+def query_name_terms(word: str) -> tuple[str, ...]:
+    """Terms that stand for ``word`` alone when it is a known name in the nominative; else ().
+
+    ``word`` as typed (ё folded). Hyphenated words return () (their parts are searched as usual).
+    """
+    if not _is_capitalised(word) or hyphen_parts(word):
+        return ()
+    parses = _parses(word)
+    nominatives = _nominative_names(parses)
+    if not nominatives:
+        return ()
+    fem = _woman_first(nominatives, parses)
+    if fem:
+        return (fem,)
+    return tuple(dict.fromkeys(fold(p.normal_form) for p in nominatives))

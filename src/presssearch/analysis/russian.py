@@ -1,0 +1,89 @@
+"""The one Russian analysis used for indexing and for queries.
+
+``analyze(text)`` turns text into index terms with positions and offsets:
+lowercase, ё→е, stop words dropped (positions kept), Snowball stems (PyStemmer, in C, cached),
+Latin words through the English stemmer, hyphenated words whole and by parts, and name lemmas
+(see ``names``) at the same position as the stem.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterator, NamedTuple
+
+import snowballstemmer
+
+from . import names
+from .stopwords import ENGLISH, RUSSIAN
+from .tokenize import fold, hyphen_parts, normalize_hyphens, words
+
+STOP_WORDS = RUSSIAN | ENGLISH
+
+_ru = snowballstemmer.stemmer("russian")
+_en = snowballstemmer.stemmer("english")
+
+
+class Term(NamedTuple):
+    term: str  # what goes into the index
+    pos: int  # word position (stop words count, so phrases stay exact)
+    start: int  # offsets of the word it came from, as written
+    end: int
+
+
+def _is_latin(word: str) -> bool:
+    return word.isascii()
+
+
+@lru_cache(maxsize=500_000)
+def stem(word: str) -> str:
+    """Stem a folded (lowercase, ё→е) word with the Russian or English Snowball stemmer."""
+    if word.isdigit():
+        return word
+    if _is_latin(word):
+        return _en.stemWord(word)
+    return _ru.stemWord(word)
+
+
+@lru_cache(maxsize=500_000)
+def word_terms(word: str) -> tuple[str, ...]:
+    """All index terms of one word as written: stem(s), hyphen parts, name lemmas. No duplicates.
+
+    Stop words give () (but a capitalised "Ли" is a name: see ``names``). Queries use the same terms
+    except for known names in the nominative (``query_terms``).
+    """
+    folded = normalize_hyphens(fold(word))
+    if folded in STOP_WORDS:
+        return names.stop_word_name_terms(word)
+    out = [stem(folded)]
+    for part in hyphen_parts(folded):
+        if part not in STOP_WORDS:
+            out.append(stem(part))
+    if word[:1].isupper():
+        out.extend(names.lemma_terms(word.replace("ё", "е").replace("Ё", "Е")))
+    return tuple(dict.fromkeys(out))
+
+
+def exact_term(word: str) -> str:
+    """The unstemmed form used by the exact field (``=Бурков``): folded, stop words kept."""
+    return normalize_hyphens(fold(word))
+
+
+def analyze(text: str) -> Iterator[Term]:
+    """Stemmed terms of ``text`` with positions and offsets (several terms may share a position)."""
+    for pos, (w, start, end) in enumerate(words(text)):
+        for t in word_terms(w):
+            yield Term(t, pos, start, end)
+
+
+def analyze_exact(text: str) -> Iterator[Term]:
+    """Exact (unstemmed, folded) terms of ``text``, one per word, stop words kept."""
+    for pos, (w, start, end) in enumerate(words(text)):
+        yield Term(exact_term(w), pos, start, end)
+
+
+@lru_cache(maxsize=100_000)
+def query_terms(word: str) -> tuple[str, ...]:
+    """Terms a query word matches: the same as indexing it, except that a known name in the
+    nominative ("Бурков") is looked up by its name lemma(s) alone, so it does not meet "бурка"."""
+    if fold(word) in STOP_WORDS:
+        return word_terms(word)
+    return names.query_name_terms(word.replace("ё", "е").replace("Ё", "Е")) or word_terms(word)

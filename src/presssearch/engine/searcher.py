@@ -1,0 +1,159 @@
+"""Reading a generation: open it (retrying across swaps), run a query, count facets."""
+from __future__ import annotations
+
+import errno
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from whoosh import index as whoosh_index
+from whoosh import scoring
+from whoosh.collectors import ScoredCollector, TimeLimit, TimeLimitCollector, TopCollector
+
+from ..errors import IndexDamaged, QueryError
+from . import store
+from .facets import CACHE, FacetTable
+from .writer import INDEX_NAME
+
+RETRIES = 8
+
+
+def _weighting():
+    return scoring.BM25F(B=0.75, K1=1.2)
+
+
+class _AllAndTop(TopCollector):
+    """Top-N by score, plus every matching global docnum (for the exact total and facets),
+    restricted to documents allowed by a numpy mask (e.g. only articles)."""
+
+    def __init__(self, limit: int, allow: np.ndarray):
+        super().__init__(limit=limit, usequality=False)
+        self.allow = allow
+        self.docnums: list[int] = []
+
+    def collect(self, sub_docnum):
+        g = self.offset + sub_docnum
+        if self.allow[g]:
+            self.docnums.append(g)
+            return ScoredCollector.collect(self, sub_docnum)
+        return 0
+
+
+@dataclass
+class RawHit:
+    docnum: int
+    score: float
+    fields: dict
+
+
+@dataclass
+class RawResults:
+    total: int
+    hits: list[RawHit]
+    docnums: np.ndarray
+
+
+def _is_missing_file(e: BaseException) -> bool:
+    return isinstance(e, FileNotFoundError) or (isinstance(e, OSError) and e.errno == errno.ENOENT)
+
+
+class Snapshot:
+    """One opened generation: a whoosh searcher and its facet table. Immutable once opened."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        last: BaseException | None = None
+        for attempt in range(RETRIES):
+            gen = store.require_generation(root)
+            try:
+                self._open(gen)
+                return
+            except IndexDamaged:
+                raise
+            except Exception as e:  # whoosh raises many raw errors on damaged/moving files
+                last = e
+                if _is_missing_file(e) and attempt < RETRIES - 1:
+                    time.sleep(0.05 * (attempt + 1))
+                    continue
+                break
+        raise IndexDamaged(f"The index at {root} cannot be opened ({type(last).__name__}: {last}).")
+
+    def _open(self, gen: Path) -> None:
+        self.gen = gen
+        ix = whoosh_index.open_dir(str(gen), indexname=INDEX_NAME)
+        self.searcher = ix.searcher(weighting=_weighting())
+        self.reader = self.searcher.reader()
+        cache = gen / CACHE
+        if cache.exists():
+            try:
+                self.facets = FacetTable.load(cache)
+            except Exception:
+                self.facets = FacetTable.build(self.reader)
+        else:
+            self.facets = FacetTable.build(self.reader)
+        if self.facets.ndocs != self.reader.doc_count_all():
+            self.facets = FacetTable.build(self.reader)
+        self._masks: dict[str, np.ndarray] = {}
+
+    def is_current(self) -> bool:
+        try:
+            return store.current_generation(self.root) == self.gen
+        except Exception:
+            return False
+
+    def close(self) -> None:
+        try:
+            self.searcher.close()
+        except Exception:
+            pass
+
+    def mask(self, kind: str) -> np.ndarray:
+        if kind not in self._masks:
+            self._masks[kind] = self.facets.kind_mask(kind)
+        return self._masks[kind]
+
+    def run(self, wquery, *, kind: str, limit: int, sort: str = "relevance", time_limit: float = 10.0) -> RawResults:
+        collector = _AllAndTop(max(limit, 1) if sort == "relevance" else 1, self.mask(kind))
+        timed = TimeLimitCollector(collector, timelimit=time_limit, use_alarm=False)
+        try:
+            self.searcher.search_with_collector(wquery, timed)
+        except TimeLimit:
+            raise QueryError(
+                f"The search took longer than {time_limit:g} s and was stopped.",
+                hint="Narrow it: add words, a date range or a source; avoid very short prefixes.",
+            ) from None
+        docnums = np.asarray(collector.docnums, dtype=np.int64)
+        if sort == "relevance":
+            top = [(score, d) for score, d in collector.items]
+            top.sort(key=lambda sd: (-sd[0], -sd[1]))
+            pairs = [(0 - d, s) for s, d in top][:limit]
+        else:
+            ranks = self.facets.date_rank[docnums]
+            order = np.argsort(ranks, kind="stable")
+            if sort == "-date":
+                order = order[::-1]
+            pairs = [(int(docnums[i]), 0.0) for i in order[:limit]]
+        hits = [RawHit(d, float(s), self.searcher.stored_fields(d)) for d, s in pairs]
+        return RawResults(len(docnums), hits, docnums)
+
+    def score_of(self, wquery, docnum: int) -> float:
+        """The score ``wquery`` gives one document (for --explain)."""
+        m = wquery.matcher(self.searcher)
+        if m.supports("skip_to"):
+            m.skip_to(docnum)
+        while m.is_active() and m.id() < docnum:
+            m.next()
+        return float(m.score()) if m.is_active() and m.id() == docnum else 0.0
+
+    def find(self, doc_id: str) -> dict | None:
+        return self.searcher.document(id=doc_id)
+
+    def find_all(self, field: str, value: str) -> list[dict]:
+        return list(self.searcher.documents(**{field: value}))
+
+    def suggest(self, word: str, limit: int = 3) -> list[str]:
+        try:
+            return list(self.searcher.corrector("exact").suggest(word, limit=limit))
+        except Exception:
+            return []

@@ -1,0 +1,39 @@
+"""extract_quotes: run the ordered rules over an article body and return its quotes."""
+from __future__ import annotations
+
+import logging
+
+from ..model import Quote
+from .rules import ARTICLE_RULES, Context, Found
+from .text import paragraphs
+
+log = logging.getLogger(__name__)
+
+
+def _trim(text: str, f: Found) -> tuple[int, int]:
+    """Strip surrounding blanks so the quote starts and ends on visible characters."""
+    a, b = f.start, f.end
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def extract_quotes(text: str, *, debug: bool = False) -> list[Quote]:
+    """Direct quotations in an article body, sorted by start; text[q.start:q.end] == q.text."""
+    if not text or not isinstance(text, str):
+        return []
+    ctx = Context(text, paragraphs(text))
+    quotes: list[Quote] = []
+    for rule in ARTICLE_RULES:
+        for found in rule(ctx):
+            a, b = _trim(text, found)
+            if b <= a or not ctx.free(a, b):
+                continue
+            ctx.taken.append((a, b))
+            quotes.append(Quote(text[a:b], a, b, found.speaker or None, found.role, found.rule))
+            if debug:
+                log.debug("%s [%d:%d] %s: %.60s", found.rule, a, b, found.speaker, text[a:b])
+    quotes.sort(key=lambda q: q.start)
+    return quotes

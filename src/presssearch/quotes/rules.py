@@ -1,0 +1,427 @@
+"""Quote rules: small named functions tried in order (first the article-level ones, then per quotation mark pair).
+
+Each article rule takes the Context and yields Found quotes; each span rule takes the Context, a pair of
+quotation marks and its paragraph, and returns a Found quote or None.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+from . import marks
+from .speakers import FEMN, Group, Registry, find_groups, is_role_word, lemma, normalize_tokens, role_before
+from .text import MarkSpan, WORDS_RE, mark_spans, sentence_end, sentence_start, speech_verb, words
+
+DASH_CLASS = "[—–-]"
+SP = "[ \u00a0\t]"
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    rule: str
+    speaker: str | None = None
+    role: str | None = None
+
+
+@dataclass
+class Context:
+    text: str
+    paras: list[tuple[int, int]]
+    taken: list[tuple[int, int]] = field(default_factory=list)
+    _registry: Registry | None = None
+
+    @property
+    def registry(self) -> Registry:
+        if self._registry is None:
+            self._registry = Registry.build(self.text)
+        return self._registry
+
+    def free(self, a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in self.taken)
+
+
+# --- speakers ----------------------------------------------------------------------------------
+
+_SKIP_BEFORE = frozenset("""
+в во на с со для у к о об про от изданию агентству телеканалу газете журналу радиостанции порталу
+сайту каналу журналистам журналисту корреспонденту интервью эфире ссылкой ссылаясь
+""".split())
+
+
+def _prev_word(text: str, pos: int, lo: int) -> str:
+    ws = WORDS_RE.findall(text[max(lo, pos - 30):pos])
+    return ws[-1].lower() if ws else ""
+
+
+def person_speaker(ctx: Context, g: Group, feminine: bool | None, lo: int) -> tuple[str, str | None]:
+    """Canonical name and role for a name group found in an attribution clause starting at lo."""
+    person = ctx.registry.lookup(g)
+    role = role_before(ctx.text, g.start)
+    if role is not None and ctx.text.find(role.split(" ")[-1], lo) < 0:
+        role = None
+    if person is None:
+        return normalize_tokens(g.tokens, feminine)[0], role
+    if feminine is not None and person.feminine is None:
+        person.feminine_hint = feminine
+    return person.name(), role or person.role
+
+
+def org_speaker(ws: list[str]) -> str | None:
+    """An organisation named among the words ("МИД России", "Кремль"), in the nominative."""
+    for i, w in enumerate(ws):
+        low = w.lower()
+        if low in marks.ORG_SPEAKERS or (w[:1].isupper() and lemma(low) in marks.ORG_SPEAKERS):
+            head = w if w.isupper() else lemma(low).capitalize()
+            tail = [t for t in ws[i + 1:i + 3] if t[:1].isupper()]
+            tail = tail[:1] if tail else []
+            return " ".join([head, *tail])
+    return None
+
+
+def speaker_in(ctx: Context, a: int, b: int, quote_start: int, *, last: bool = False) -> tuple[str | None, str | None]:
+    """Find who speaks in text[a:b]: a name, a pronoun, an organisation, a role; None for unnamed sources."""
+    text = ctx.text
+    _, feminine = speech_verb(text[a:b])
+    cuts = [a] + [a + m.end() for m in re.finditer(",", text[a:b])] + [b]
+    segments = list(zip(cuts, cuts[1:]))
+    if last:
+        segments.reverse()
+    for s, e in segments:
+        groups = [g for g in find_groups(text, s, e) if _prev_word(text, g.start, s) not in _SKIP_BEFORE]
+        if groups:
+            g = groups[-1] if last else groups[0]
+            return person_speaker(ctx, g, feminine, a)
+        ws = words(text[s:e])
+        lows = [w.lower() for w in ws]
+        for w in lows:
+            if w in marks.PRONOUNS and w not in ("его", "её", "ее", "их", "ему", "ей"):
+                fem = marks.PRONOUNS[w]
+                person = ctx.registry.before(quote_start, fem)
+                if person is None:
+                    return None, None
+                return person.name(), person.role
+        org = org_speaker(ws)
+        if org:
+            return org, None
+        if any(w in marks.UNNAMED for w in lows):
+            return None, None
+        for w in ws:
+            if w[:1].islower() and is_role_word(w):
+                person = ctx.registry.by_role(w) or ctx.registry.before(quote_start, feminine)
+                if person is not None:
+                    return person.name(), person.role
+                return None, None
+    return None, None
+
+
+# --- article rules -----------------------------------------------------------------------------
+
+_LABEL = re.compile(r"[ \u00a0\t]*([А-ЯЁA-Z][^:.!?«»\"\n]{1,80}):[ \u00a0\t]*(?:([—–-])[ \u00a0\t]*)?(.*)$")
+_DASH_START = re.compile(r"[ \u00a0\t]*[—–-][ \u00a0\t]*")
+_INTERVIEWER = frozenset("вопрос корреспондент журналист ведущий ведущая интервьюер rt".split())
+
+
+def _speaker_label(ctx: Context, a: int, b: int) -> tuple[bool, str | None, str | None]:
+    """Whether line a..b is an interview speaker line ("Александр Бурков:"), and who it names."""
+    m = _LABEL.match(ctx.text, a, b)
+    if not m:
+        return False, None, None
+    label = m.group(1).strip()
+    ws = words(label)
+    if not ws or len(ws) > 8:
+        return False, None, None
+    groups = find_groups(ctx.text, m.start(1), m.end(1))
+    if groups:
+        person = ctx.registry.lookup(groups[-1])
+        if person is not None:
+            return True, person.name(), person.role
+        return True, normalize_tokens(groups[-1].tokens)[0], role_before(ctx.text, groups[-1].start)
+    if any(w.lower() in _INTERVIEWER for w in ws):
+        return True, "", None
+    if any(is_role_word(w) for w in ws):
+        person = ctx.registry.by_role(ws[0])
+        return True, person.name() if person else None, label
+    return False, None, None
+
+
+def interview_turns(ctx: Context) -> Iterator[Found]:
+    """Interview blocks: a speaker line "Имя Фамилия:" then "— …" paragraphs, one quote per turn."""
+    paras = ctx.paras
+    labels: list[tuple[int, str | None, str | None, int]] = []  # para index, speaker, role, text start
+    for i, (a, b) in enumerate(paras):
+        line = ctx.text[a:b]
+        if ":" not in line or len(line) > 400:
+            continue
+        ok, speaker, role = _speaker_label(ctx, a, b)
+        if not ok:
+            continue
+        m = _LABEL.match(ctx.text, a, b)
+        assert m is not None
+        if m.group(3).strip():
+            if not m.group(2):
+                continue
+            labels.append((i, speaker, role, m.start(3)))
+            continue
+        j = i + 1
+        while j < len(paras) and not ctx.text[paras[j][0]:paras[j][1]].strip():
+            j += 1
+        if j < len(paras):
+            d = _DASH_START.match(ctx.text, paras[j][0], paras[j][1])
+            if d:
+                labels.append((i, speaker, role, d.end()))
+    for n, (i, speaker, role, start) in enumerate(labels):
+        stop_para = labels[n + 1][0] if n + 1 < len(labels) else len(paras)
+        end = start
+        for a, b in paras[i:stop_para]:
+            if ctx.text[a:b].strip() and b > end:
+                end = b
+        end = _rstrip(ctx.text, start, end)
+        if speaker == "" or end - start < 2:
+            continue
+        yield Found(start, end, "interview_turn", speaker, role)
+
+
+def _rstrip(text: str, a: int, b: int) -> int:
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return b
+
+
+_DIALOGUE_ATTR = re.compile(r"([,!?…])[ \u00a0]*[—–-][ \u00a0]+(?=[а-яёa-zА-ЯЁ])")
+_CONTINUE = re.compile(r"[.,:][ \u00a0]*[—–-][ \u00a0]+")
+
+
+def dialogue_lines(ctx: Context) -> Iterator[Found]:
+    """Direct speech after a dialogue dash: "— Текст, — сказал X. — Продолжение." (one quote)."""
+    text = ctx.text
+    for a, b in ctx.paras:
+        d = _DASH_START.match(text, a, b)
+        if not d or d.end() == a or not text[a:b].strip():
+            continue
+        start = d.end()
+        for m in _DIALOGUE_ATTR.finditer(text, start, b):
+            if text.count("«", start, m.start()) != text.count("»", start, m.start()):
+                continue
+            clause_end = _clause_end(text, m.end(), b)
+            has_verb, _ = speech_verb(text[m.end():clause_end])
+            if not has_verb or len(words(text[m.end():clause_end])) > 14:
+                continue
+            cont = _CONTINUE.match(text, clause_end, b)
+            end = _rstrip(text, start, b) if cont else m.start(1) + (1 if m.group(1) in "!?…" else 0)
+            speaker, role = speaker_in(ctx, m.end(), clause_end, start)
+            yield Found(start, end, "dialogue_dash", speaker, role)
+            break
+
+
+def _clause_end(text: str, pos: int, hi: int) -> int:
+    """End of an attribution clause: the next sentence end, dash or quotation mark."""
+    m = re.compile(r"[.!?…:;«\"\n]|[ \u00a0][—–-][ \u00a0]").search(text, pos, hi)
+    return m.start() if m else hi
+
+
+# --- quotation-mark rules ------------------------------------------------------------------------
+
+_AFTER = re.compile(r"[,.!?…]?[ \u00a0]*[—–-][ \u00a0]+")
+
+
+def _inner_words(ctx: Context, span: MarkSpan) -> list[str]:
+    a, b = span.inner
+    return words(ctx.text[a:b])
+
+
+def _after_clause(ctx: Context, span: MarkSpan, hi: int) -> tuple[int, int] | None:
+    m = _AFTER.match(ctx.text, span.close + 1, hi)
+    if not m:
+        return None
+    return m.end(), _clause_end(ctx.text, m.end(), hi)
+
+
+def _merge_continuation(ctx: Context, spans: list[MarkSpan], span: MarkSpan, clause_end: int, hi: int) -> int:
+    """When «part one», — said X, — «part two» follows, return the end of part two; else span's end."""
+    m = re.compile(r"[.,:]?[ \u00a0]*[—–-]?[ \u00a0]*").match(ctx.text, clause_end, hi)
+    nxt = m.end() if m else clause_end
+    for s in spans:
+        if s.open == nxt and ctx.text[s.open] == ctx.text[span.open]:
+            return s.close
+    return span.close
+
+
+def quote_dash_after(ctx: Context, span: MarkSpan, para: tuple[int, int], spans: list[MarkSpan]) -> Found | None:
+    """«…», — заявил X.  /  «…», — X заявил.  /  «…», — приводит РИА Новости слова X."""
+    clause = _after_clause(ctx, span, para[1])
+    if clause is None:
+        return None
+    a, b = clause
+    has_verb, _ = speech_verb(ctx.text[a:b])
+    if not has_verb:
+        first = ctx.text[a:b].split(",")[0]
+        if not (3 <= len(_inner_words(ctx, span)) and len(words(first)) <= 5 and _starts_with_name(ctx, a, b)):
+            return None
+        rule = "quote_dash_name"
+    else:
+        rule = "quote_dash_verb"
+    speaker, role = speaker_in(ctx, a, b, span.open)
+    end = _merge_continuation(ctx, spans, span, b, para[1])
+    return Found(span.open + 1, end, rule, speaker, role)
+
+
+def _starts_with_name(ctx: Context, a: int, b: int) -> bool:
+    groups = find_groups(ctx.text, a, b)
+    return bool(groups) and not ctx.text[a:groups[0].start].strip(" \u00a0")
+
+
+_INNER_ATTR = re.compile(r"([,!?…])[ \u00a0]*[—–-][ \u00a0]+(?=[а-яё])")
+
+
+def quote_inner_attribution(ctx: Context, span: MarkSpan, para: tuple[int, int], spans: list[MarkSpan]) -> Found | None:
+    """«Часть первая, — сказал X. — Часть вторая» (one quote)."""
+    a, b = span.inner
+    for m in _INNER_ATTR.finditer(ctx.text, a, b):
+        clause_end = _clause_end(ctx.text, m.end(), b)
+        if not _CONTINUE.match(ctx.text, clause_end, b):
+            continue
+        if not speech_verb(ctx.text[m.end():clause_end])[0]:
+            continue
+        speaker, role = speaker_in(ctx, m.end(), clause_end, span.open)
+        return Found(a, b, "quote_inner_attribution", speaker, role)
+    return None
+
+
+def _before_clause(ctx: Context, pos: int, para: tuple[int, int]) -> tuple[int, int]:
+    return sentence_start(ctx.text, para[0], pos), pos
+
+
+def quote_colon_before(ctx: Context, span: MarkSpan, para: tuple[int, int], spans: list[MarkSpan]) -> Found | None:
+    """X заявил: «…»  (also when the colon ends the previous paragraph)."""
+    text = ctx.text
+    pre = text[max(para[0], span.open - 4):span.open].rstrip(" \u00a0\t")
+    if pre.endswith(":"):
+        a, b = _before_clause(ctx, span.open, para)
+    elif not text[para[0]:span.open].strip() and para[0] >= 2:
+        prev_end = _rstrip(text, 0, para[0] - 1)
+        if prev_end == 0 or text[prev_end - 1] != ":":
+            return None
+        lo = text.rfind("\n", 0, prev_end) + 1
+        a, b = sentence_start(text, lo, prev_end), prev_end
+    else:
+        return None
+    clause = text[a:b]
+    has_verb, _ = speech_verb(clause)
+    groups = find_groups(text, a, b)
+    nouns = any(w.lower() in marks.SPEECH_NOUNS for w in words(clause))
+    if not (has_verb or nouns or (groups and not text[groups[-1].end:b].strip(" \u00a0:"))):
+        return None
+    if len(_inner_words(ctx, span)) < 2:
+        return None
+    speaker, role = speaker_in(ctx, a, b, span.open, last=True)
+    return Found(span.open + 1, span.close, "quote_colon", speaker, role)
+
+
+_ACCORDING = re.compile("|".join(re.escape(p) for p in marks.ACCORDING_TO), re.IGNORECASE)
+
+
+def quote_according_to(ctx: Context, span: MarkSpan, para: tuple[int, int], spans: list[MarkSpan]) -> Found | None:
+    """По словам X, «…».  /  Как заявил X, «…»."""
+    a = sentence_start(ctx.text, para[0], span.open)
+    m = None
+    for m in _ACCORDING.finditer(ctx.text, a, span.open):
+        pass
+    if m is None or len(_inner_words(ctx, span)) < 3:
+        return None
+    comma = ctx.text.find(",", m.end(), span.open)
+    clause_end = comma if comma > 0 else span.open
+    speaker, role = speaker_in(ctx, m.end(), clause_end, span.open)
+    if speaker is None and re.search(r"\b(его|её|ее)\b", ctx.text[m.start():clause_end]):
+        fem = "его" not in ctx.text[m.start():clause_end]
+        person = ctx.registry.before(span.open, fem)
+        speaker, role = (person.name(), person.role) if person else (None, None)
+    return Found(span.open + 1, span.close, "quote_according_to", speaker, role)
+
+
+def quote_in_speech_sentence(ctx: Context, span: MarkSpan, para: tuple[int, int], spans: list[MarkSpan]) -> Found | None:
+    """X заявил, что «…» / X назвал это «…»: a quoted phrase of 3+ words in a sentence with a speech verb."""
+    text = ctx.text
+    ws = _inner_words(ctx, span)
+    if len(ws) < 3:
+        return None
+    a = sentence_start(text, para[0], span.open)
+    b = sentence_end(text, span.close + 1, para[1])
+    has_before, _ = speech_verb(text[a:span.open])
+    has_after, _ = speech_verb(text[span.close + 1:b])
+    if not (has_before or has_after):
+        return None
+    if has_before:
+        speaker, role = speaker_in(ctx, a, span.open, span.open, last=True)
+    else:
+        speaker, role = speaker_in(ctx, span.close + 1, b, span.open)
+    return Found(span.open + 1, span.close, "quote_speech_sentence", speaker, role)
+
+
+SpanRule = Callable[[Context, MarkSpan, tuple[int, int], list[MarkSpan]], "Found | None"]
+SPAN_RULES: list[SpanRule] = [
+    quote_dash_after,
+    quote_inner_attribution,
+    quote_colon_before,
+    quote_according_to,
+    quote_in_speech_sentence,
+]
+
+
+def looks_like_name(ctx: Context, span: MarkSpan, para: tuple[int, int]) -> bool:
+    """«Газпром», партия «Яблоко», фильм «Время», so-called «…»: names and scare quotes, not speech."""
+    text = ctx.text
+    a, b = span.inner
+    inner = text[a:b]
+    ws = words(inner)
+    if not ws:
+        return True
+    before = text[max(para[0], span.open - 40):span.open].lower()
+    prev = WORDS_RE.findall(before)
+    prev_word = prev[-1] if prev else ""
+    if prev_word.startswith(marks.NAME_HEADS) or before.rstrip().endswith(marks.NAME_PREFIXES):
+        return True
+    if prev and prev[-1].upper() in marks.ORG_ABBREVIATIONS and text[span.open - 1] == " ":
+        raw_prev = WORDS_RE.findall(text[max(para[0], span.open - 12):span.open])
+        if raw_prev and raw_prev[-1].isupper():
+            return True
+    sentence_like = bool(re.search(r"[.!?…,:;]", inner.rstrip(".!?…")))
+    if len(ws) <= 3 and inner[:1].isupper() and not sentence_like:
+        return True
+    return False
+
+
+def _attributed_after(ctx: Context, span: MarkSpan, para: tuple[int, int]) -> bool:
+    clause = _after_clause(ctx, span, para[1])
+    return clause is not None and speech_verb(ctx.text[clause[0]:clause[1]])[0]
+
+
+def marked_quotes(ctx: Context) -> Iterator[Found]:
+    """Quotes in quotation marks, each span tried against SPAN_RULES in order."""
+    text = ctx.text
+    accepted: list[tuple[int, int]] = []
+    for para in ctx.paras:
+        if not any(c in text[para[0]:para[1]] for c in "«\"„“"):
+            continue
+        spans = mark_spans(text, para[0], para[1])
+        for span in spans:
+            if any(s <= span.open and span.close <= e for s, e in accepted) or not ctx.free(span.open, span.close + 1):
+                continue
+            short = len(_inner_words(ctx, span)) <= 2
+            attributed = _attributed_after(ctx, span, para)
+            if (short or looks_like_name(ctx, span, para)) and not attributed:
+                continue
+            if looks_like_name(ctx, span, para) and short:
+                continue
+            for rule in SPAN_RULES:
+                found = rule(ctx, span, para, spans)
+                if found is not None:
+                    accepted.append((found.start - 1, found.end + 1))
+                    yield found
+                    break
+
+
+ArticleRule = Callable[[Context], Iterator[Found]]
+ARTICLE_RULES: list[ArticleRule] = [interview_turns, dialogue_lines, marked_quotes]

@@ -1,0 +1,111 @@
+"""Text helpers for quote extraction: paragraphs, sentences, quotation-mark pairs, speech-verb look-ups."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import marks
+
+WORDS_RE = re.compile(r"[0-9A-Za-zА-ЯЁа-яё]+(?:[-'’][0-9A-Za-zА-ЯЁа-яё]+)*")
+_SENT_END = re.compile(r"[.!?…][»\"”)]*[ \u00a0\t]+(?=[«\"„“—–(]?[ \u00a0]*[A-ZА-ЯЁ0-9«\"—–])|\n")
+_SPEECH = {w.replace("ё", "е"): f for w, f in marks.SPEECH_VERBS.items()}
+
+
+@dataclass(frozen=True)
+class MarkSpan:
+    """A pair of quotation marks: ``open`` and ``close`` are the marks' offsets."""
+
+    open: int
+    close: int
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.open + 1, self.close
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line, without the line break."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        out.append((pos, end - 1 if line.endswith("\r") else end))
+        pos = end + 1
+    return out
+
+
+def words(s: str) -> list[str]:
+    return WORDS_RE.findall(s)
+
+
+def speech_verb(s: str) -> tuple[bool, bool | None]:
+    """Whether s contains a speech verb, and the gender its first such verb shows (True = feminine)."""
+    for w in WORDS_RE.findall(s):
+        low = w.lower().replace("ё", "е")
+        if low in _SPEECH:
+            return True, _SPEECH[low]
+    return False, None
+
+
+def sentence_start(text: str, lo: int, pos: int) -> int:
+    """Start of the sentence that contains pos (not before lo)."""
+    start = lo
+    for m in _SENT_END.finditer(text, lo, pos):
+        start = m.end()
+    return start
+
+
+def sentence_end(text: str, pos: int, hi: int) -> int:
+    """End of the sentence that contains pos (not after hi)."""
+    m = _SENT_END.search(text, pos, hi)
+    return m.start() + 1 if m else hi
+
+
+def _straight_opens(text: str, i: int, lo: int, hi: int) -> bool:
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    if before.isspace() or before in "([«„—–-:;/":
+        return not after.isspace()
+    return False
+
+
+_AFTER_ATTR = re.compile(r"[,.!?…]?[ \u00a0]*[—–-][ \u00a0]")
+
+
+def mark_spans(text: str, lo: int, hi: int) -> list[MarkSpan]:
+    """Matched quotation-mark pairs within one paragraph; unmatched marks are dropped."""
+    stacks: dict[str, list[int]] = {"«": [], "„": [], "“": [], '"': []}
+    spans: list[MarkSpan] = []
+    for i in range(lo, hi):
+        ch = text[i]
+        if ch not in marks.ALL_MARKS:
+            continue
+        if ch == '"':
+            st = stacks['"']
+            if st and not _straight_opens(text, i, lo, hi):
+                spans.append(MarkSpan(st.pop(), i))
+            elif _straight_opens(text, i, lo, hi) or not st:
+                st.append(i)
+            continue
+        if ch == "«":
+            stacks["«"].append(i)
+        elif ch == "»":
+            st = stacks["«"]
+            if st:
+                # «Мы поддерживаем «Газпром», — сказал он: close the outer quote when an attribution follows.
+                idx = 0 if len(st) > 1 and _AFTER_ATTR.match(text, i + 1, hi) else len(st) - 1
+                spans.append(MarkSpan(st.pop(idx), i))
+                if idx == 0:
+                    st.clear()
+        elif ch == "„":
+            stacks["„"].append(i)
+        elif ch == "“":
+            if stacks["„"]:
+                spans.append(MarkSpan(stacks["„"].pop(), i))
+            else:
+                stacks["“"].append(i)
+        elif ch == "”":
+            if stacks["“"]:
+                spans.append(MarkSpan(stacks["“"].pop(), i))
+    spans.sort(key=lambda s: (s.open, -s.close))
+    return spans

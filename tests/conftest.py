@@ -1,0 +1,44 @@
+"""Shared fixtures: the bundled data, the shared corpus (skipped when absent), built indexes."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import presssearch
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+SAMPLE = DATA / "000_9d904e1d1d708883.txt"
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+
+
+def corpus_file(name: str) -> Path:
+    p = CORPUS / name
+    if not p.exists():
+        pytest.skip(f"{p} is not here (the shared corpus is optional)")
+    return p
+
+
+@pytest.fixture(scope="session")
+def bundled_index(tmp_path_factory) -> Path:
+    """An index of the bundled data/ folder, built once per test session (read-only for tests)."""
+    root = tmp_path_factory.mktemp("bundled") / "index"
+    presssearch.open_archive(root).update([DATA])
+    return root
+
+
+@pytest.fixture
+def archive(bundled_index):
+    with presssearch.open_archive(bundled_index) as a:
+        yield a
+
+
+@pytest.fixture
+def sample_copy(tmp_path) -> Path:
+    d = tmp_path / "articles"
+    d.mkdir()
+    shutil.copy(SAMPLE, d / SAMPLE.name)
+    return d
