@@ -36,6 +36,9 @@ MIN_LEN = 2  # shorter capitalised words are initials ("В. Путин")
 NAME_STOP_WORDS = frozenset({"Ли"})
 # A masculine nominative surname shape: -ов/-ев/-ин/-ын (ё folded) after at least two letters.
 _SURNAME_RE = re.compile(r"\w{2,}(?:ов|ев|ин|ын)")
+_NOUNISH = frozenset({"NOUN", "UNKN"})
+_FEM_SURNAME = frozenset({"Surn", "femn"})
+_NOM_SING = frozenset({"nomn", "sing"})
 
 
 @lru_cache(maxsize=1)
@@ -50,12 +53,12 @@ def _parses(word: str) -> tuple[Parse, ...]:
 
 
 def _known(p: Parse) -> bool:
-    """True if the parse comes from the dictionary, not from a guess by suffix."""
+    """True if the parse comes from the dictionary, not from a guess by suffix or prefix."""
     return len(p.methods_stack) == 1 and type(p.methods_stack[0][0]) is DictionaryAnalyzer
 
 
 def _is_noun(p: Parse) -> bool:
-    return "NOUN" in p.tag or "UNKN" in p.tag
+    return bool(_NOUNISH & p.tag.grammemes)
 
 
 def _is_proper(p: Parse) -> bool:
@@ -64,13 +67,15 @@ def _is_proper(p: Parse) -> bool:
 
 def _feminine_lemma(p: Parse) -> str | None:
     """The feminine nominative of a declined feminine surname parse ("Захаровой" → "захарова")."""
-    if not ({"Surn", "femn"} <= p.tag.grammemes) or "Fixd" in p.tag:
+    g = p.tag.grammemes
+    if not _FEM_SURNAME <= g or "Fixd" in g:
         return None
-    nom = p.inflect({"nomn", "sing"})
+    nom = p.inflect(_NOM_SING)
     return fold(nom.word) if nom is not None and nom.word != p.normal_form else None
 
 
 def _parse_lemmas(parses: Iterable[Parse]) -> list[str]:
+    """Lemmas of the noun parses, and of every guessed parse (feminine surnames add their own)."""
     out: list[str] = []
     for p in parses:
         if _is_noun(p) or not _known(p):
@@ -82,7 +87,8 @@ def _parse_lemmas(parses: Iterable[Parse]) -> list[str]:
 
 
 def _is_capitalised(word: str) -> bool:
-    return len(word) >= MIN_LEN and word[:1].isupper()
+    """A Cyrillic word of two or more letters starting with a capital (initials and Latin excluded)."""
+    return len(word) >= MIN_LEN and word[:1].isupper() and not word.isascii()
 
 
 @lru_cache(maxsize=500_000)
@@ -110,7 +116,7 @@ def stop_word_name_terms(word: str) -> tuple[str, ...]:
 
 def _nominative_names(parses: Iterable[Parse]) -> list[Parse]:
     """Dictionary parses of the word as a name in the nominative singular."""
-    return [p for p in parses if _known(p) and _is_proper(p) and {"nomn", "sing"} <= p.tag.grammemes]
+    return [p for p in parses if _known(p) and _is_proper(p) and _NOM_SING <= p.tag.grammemes]
 
 
 def _woman_first(nominatives: list[Parse], parses: tuple[Parse, ...]) -> str | None:

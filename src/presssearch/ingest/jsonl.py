@@ -11,7 +11,7 @@ import gzip
 import io
 import json
 import zlib
-from typing import IO, Callable, Iterator, NamedTuple
+from typing import IO, Iterator, NamedTuple
 
 from ..model import Article, Skipped
 from .dates import normalize_date
@@ -21,6 +21,7 @@ from .ids import path_id
 MAX_LINE_BYTES = 10 * 1024 * 1024
 READ_BUFFER = 1024 * 1024
 NOT_JSON = "not valid JSON (truncated?)"
+MAX_LINE_REPORTS = 20
 
 Item = Article | Skipped
 
@@ -32,8 +33,14 @@ class BadLine(NamedTuple):
 
 
 def iter_jsonl(path: str) -> Iterator[Item]:
-    """Articles and Skipped notes of one .jsonl or .jsonl.gz file, in file order. Never raises."""
+    """Articles and Skipped notes of one .jsonl or .jsonl.gz file, in file order. Never raises.
+
+    The first MAX_LINE_REPORTS bad lines get one Skipped each; the rest are counted in one
+    closing Skipped, so a damaged file cannot flood the report.
+    """
     articles = lines_seen = 0
+    unlisted = first_unlisted = last_unlisted = 0  # bad lines not reported one by one
+    damaged = False
     try:
         with _open(path) as stream:
             head = stream.read(HEAD_BYTES)
@@ -45,12 +52,20 @@ def iter_jsonl(path: str) -> Iterator[Item]:
             for lineno, line in _wide_lines(stream) if wide else _utf8_lines(stream):
                 lines_seen += 1
                 item = _parse_line(line, path, lineno)
-                articles += isinstance(item, Article)
+                if isinstance(item, Article):
+                    articles += 1
+                elif lines_seen - articles > MAX_LINE_REPORTS:
+                    unlisted += 1
+                    first_unlisted = first_unlisted or lineno
+                    last_unlisted = lineno
+                    continue
                 yield item
     except (OSError, EOFError, zlib.error) as error:
+        damaged = True
         yield Skipped(path, _damage(error, articles))
-        return
-    if not lines_seen:
+    if unlisted:
+        yield Skipped(path, f"{unlisted} more bad lines not listed (lines {first_unlisted}-{last_unlisted})")
+    if not lines_seen and not damaged:
         yield Skipped(path, "empty file")
 
 
@@ -135,34 +150,33 @@ def article_from_record(record: dict, path: str, lineno: int) -> Article | str:
         return 'no "text" field; record skipped'
     text = get("text")
     if text is None:
-        text = ""
+        return '"text" is null; record skipped'
     if not isinstance(text, str):
         return f'"text" is {_json_type(text)}, not a string; record skipped'
-    fix = clean_text
-    text = fix(text).strip()
-    title = _collapse(fix(_string(get("title"))))
-    lead = fix(_string(get("lead"))).strip()
+    text = clean_text(text).strip()
+    title = _collapse(clean_text(_string(get("title"))))
+    lead = clean_text(_string(get("lead"))).strip()
     if not (text or title or lead):
         return "empty record (no text, title or lead); record skipped"
     return Article(
-        id=_record_id(get("id"), fix) or path_id(path, lineno),
+        id=_record_id(get("id")) or path_id(path, lineno),
         text=text,
         title=title,
         lead=lead,
         date=normalize_date(get("date")),
-        author=_collapse(fix(_string(get("author")))) or None,
-        source=fix(_string(get("source"))).strip() or None,
-        url=fix(_string(get("url"))).strip() or None,
-        tags=_tags(get("tags"), fix),
+        author=_collapse(clean_text(_string(get("author")))) or None,
+        source=clean_text(_string(get("source"))).strip() or None,
+        url=clean_text(_string(get("url"))).strip() or None,
+        tags=_tags(get("tags")),
         path=path,
     )
 
 
-def _record_id(value: object, fix: Callable[[str], str]) -> str:
+def _record_id(value: object) -> str:
     """The record's own id as text ("" when it has none)."""
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
-    return fix(value).strip() if isinstance(value, str) else ""
+    return clean_text(value).strip() if isinstance(value, str) else ""
 
 
 def _string(value: object) -> str:
@@ -176,12 +190,12 @@ def _string(value: object) -> str:
     return ""
 
 
-def _tags(value: object, fix: Callable[[str], str]) -> tuple[str, ...]:
+def _tags(value: object) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not value or not isinstance(value, (list, tuple)):
         return ()
-    tags = (fix(_string(tag)).strip() for tag in value)
+    tags = (clean_text(_string(tag)).strip() for tag in value)
     return tuple(tag for tag in tags if tag)
 
 

@@ -46,7 +46,7 @@ def is_ignored(name: str) -> bool:
     if name.startswith("."):
         return True
     lower = name.lower()
-    stem, dot, _ = lower.partition(".")
+    stem = lower.partition(".")[0]
     return stem in DOC_FILE_STEMS and lower.endswith(DOC_FILE_SUFFIXES)
 
 
@@ -100,6 +100,8 @@ def _suffix(name: str) -> str:
 
 def _walk(top: str, seen: set[str]) -> Iterator[Source | Skipped]:
     """Depth-first, entries sorted by name; an explicit stack so depth is unlimited."""
+    if top in seen:
+        return
     seen.add(top)
     stack: list[Iterator[os.DirEntry[str]]] = []
     listed = _list(top)

@@ -32,6 +32,8 @@ def extract_quotes(text: str, *, debug: bool = False) -> list[Quote]:
             if b <= a or not ctx.free(a, b):
                 continue
             ctx.taken.append((a, b))
+            if found.speaker:
+                ctx.spoken.append((a, found.speaker))
             quotes.append(Quote(text[a:b], a, b, found.speaker or None, found.role, found.rule))
             if debug:
                 log.debug("%s [%d:%d] %s: %.60s", found.rule, a, b, found.speaker, text[a:b])

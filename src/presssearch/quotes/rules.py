@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 from . import marks
-from .speakers import FEMN, Group, Registry, find_groups, is_role_word, lemma, normalize_tokens, role_before
+from .speakers import Group, Registry, find_groups, is_role_word, lemma, normalize_tokens, parses, role_before
 from .text import MarkSpan, WORDS_RE, mark_spans, sentence_end, sentence_start, speech_verb, words
 
 DASH_CLASS = "[—–-]"
@@ -31,6 +31,7 @@ class Context:
     text: str
     paras: list[tuple[int, int]]
     taken: list[tuple[int, int]] = field(default_factory=list)
+    spoken: list[tuple[int, str]] = field(default_factory=list)  # (start, speaker) of quotes so far
     _registry: Registry | None = None
 
     @property
@@ -38,6 +39,11 @@ class Context:
         if self._registry is None:
             self._registry = Registry.build(self.text)
         return self._registry
+
+    def last_speaker(self, pos: int) -> str | None:
+        """Speaker of the closest earlier quote that has one."""
+        best = max(((s, n) for s, n in self.spoken if s < pos), default=None)
+        return best[1] if best else None
 
     def free(self, a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in self.taken)
@@ -69,51 +75,135 @@ def person_speaker(ctx: Context, g: Group, feminine: bool | None, lo: int) -> tu
     return person.name(), role or person.role
 
 
-def org_speaker(ws: list[str]) -> str | None:
-    """An organisation named among the words ("МИД России", "Кремль"), in the nominative."""
+def _is_org_word(w: str) -> bool:
+    low = w.lower()
+    if low in marks.ORG_SPEAKERS or low in marks.MEDIA:
+        return low in marks.ORG_SPEAKERS
+    if len(w) >= 2 and w.isupper() and w.isalpha() and not w.isascii():
+        return True
+    if w[:1].isupper():
+        lem = lemma(low)
+        return lem in marks.ORG_SPEAKERS or any("Orgn" in p.tag for p in parses(low)[:2])
+    return False
+
+
+def org_speaker(text: str, a: int, b: int) -> str | None:
+    """An organisation speaking in text[a:b] ("МИД России", "в прокуратуре Ульяновской области"), nominative."""
+    ms = list(WORDS_RE.finditer(text, a, b))
+    ws = [m.group() for m in ms]
     for i, w in enumerate(ws):
         low = w.lower()
-        if low in marks.ORG_SPEAKERS or (w[:1].isupper() and lemma(low) in marks.ORG_SPEAKERS):
-            head = w if w.isupper() else lemma(low).capitalize()
-            tail = [t for t in ws[i + 1:i + 3] if t[:1].isupper()]
-            tail = tail[:1] if tail else []
-            return " ".join([head, *tail])
+        if i and ws[i - 1].lower() in _SKIP_MEDIA:
+            continue
+        if _is_org_word(w):
+            head = w if w.isupper() or not w.isalpha() else lemma(low).capitalize()
+            return " ".join([head, *_tail(ws[i + 1:i + 4])])
+        if w[:1].islower() and lemma(low) in marks.ORG_NOUNS:
+            tail = _tail(ws[i + 1:i + 5])
+            if tail:
+                return " ".join([lemma(low).capitalize(), *tail])
+    quoted = re.search(r"«([А-ЯЁA-Z][^«»]{1,40})»", text[a:b])
+    if quoted:
+        inner = quoted.group(1).split()
+        return " ".join([lemma(inner[0]).capitalize() if inner[0].isalpha() and not inner[0].isupper() else inner[0], *inner[1:]])
+    latin = re.search(r"\b[A-Z][A-Za-z0-9&.]+(?: [A-Z0-9][A-Za-z0-9&.]*){0,3}", text[a:b])
+    if latin and latin.group().lower() not in marks.MEDIA:
+        prev = WORDS_RE.findall(text[a:a + latin.start()])
+        if not prev or prev[-1].lower() not in _SKIP_MEDIA:
+            return latin.group()
     return None
 
 
-def speaker_in(ctx: Context, a: int, b: int, quote_start: int, *, last: bool = False) -> tuple[str | None, str | None]:
-    """Find who speaks in text[a:b]: a name, a pronoun, an organisation, a role; None for unnamed sources."""
+def _tail(ws: list[str]) -> list[str]:
+    """Genitive words that complete an organisation's name: "Украины", "Ульяновской области", "ДНР"."""
+    out: list[str] = []
+    for w in ws:
+        if w.lower() in marks.SPEECH_VERBS or w.lower() in _SKIP_BEFORE or w.lower() in marks.MEDIA:
+            break
+        if w[:1].isupper() or (out and out[-1][:1].isupper() and w.lower() in ("области", "края", "республики", "района", "федерации")):
+            out.append(w)
+            continue
+        break
+    return out
+
+
+_QUOTING_VERBS = frozenset("цитирует цитируют процитировал процитировала приводит приводят привел привела".split())
+_SKIP_MEDIA = frozenset("интервью изданию агентству телеканалу газете журналу радиостанции порталу сайту каналу эфире эфир беседе".split())
+
+
+def _pronoun_person(ctx: Context, lows: list[str], quote_start: int) -> tuple[bool, tuple[str | None, str | None]]:
+    for i, w in enumerate(lows):
+        possessive = w in ("его", "её", "ее") and (
+            (i + 1 < len(lows) and lows[i + 1] in marks.SPEECH_NOUNS)
+            or (i > 0 and lows[i - 1].replace("ё", "е") in _QUOTING_VERBS))
+        if (w in ("он", "она") or possessive) and (i == 0 or lows[i - 1] not in ("с", "со", "у", "к", "о", "на", "в")):
+            person = ctx.registry.before(quote_start, marks.PRONOUNS[w])
+            return True, ((person.name(), person.role) if person else (None, None))
+    return False, (None, None)
+
+
+def _groups(ctx: Context, s: int, e: int) -> list[Group]:
+    return [g for g in find_groups(ctx.text, s, e) if _prev_word(ctx.text, g.start, s) not in _SKIP_BEFORE]
+
+
+def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None) -> tuple[bool, tuple[str | None, str | None]]:
+    """Pronoun, unnamed source, role or organisation in text[s:e]; (found?, (speaker, role))."""
+    ws = words(ctx.text[s:e])
+    lows = [w.lower() for w in ws]
+    found, who = _pronoun_person(ctx, lows, ref)
+    if found:
+        return True, who
+    if any(w in marks.UNNAMED for w in lows):
+        return True, (None, None)
+    for w in ws:
+        if w[:1].islower() and is_role_word(w):
+            person = ctx.registry.by_role(w)
+            if person is not None:
+                return True, (person.name(), person.role)
+            prev = ctx.last_speaker(ref)
+            if prev:
+                return True, (prev, None)
+            person = ctx.registry.before(ref, feminine)
+            return True, ((person.name(), person.role) if person else (None, None))
+    org = org_speaker(ctx.text, s, e)
+    if org:
+        return True, (org, None)
+    return False, (None, None)
+
+
+def speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | None, str | None]:
+    """Who speaks in an attribution clause after the quote: first name, else pronoun/role/organisation."""
     text = ctx.text
     _, feminine = speech_verb(text[a:b])
     cuts = [a] + [a + m.end() for m in re.finditer(",", text[a:b])] + [b]
-    segments = list(zip(cuts, cuts[1:]))
-    if last:
-        segments.reverse()
-    for s, e in segments:
-        groups = [g for g in find_groups(text, s, e) if _prev_word(text, g.start, s) not in _SKIP_BEFORE]
+    for s, e in zip(cuts, cuts[1:]):
+        groups = _groups(ctx, s, e)
         if groups:
-            g = groups[-1] if last else groups[0]
-            return person_speaker(ctx, g, feminine, a)
-        ws = words(text[s:e])
-        lows = [w.lower() for w in ws]
-        for w in lows:
-            if w in marks.PRONOUNS and w not in ("его", "её", "ее", "их", "ему", "ей"):
-                fem = marks.PRONOUNS[w]
-                person = ctx.registry.before(quote_start, fem)
-                if person is None:
-                    return None, None
-                return person.name(), person.role
-        org = org_speaker(ws)
-        if org:
-            return org, None
-        if any(w in marks.UNNAMED for w in lows):
-            return None, None
-        for w in ws:
-            if w[:1].islower() and is_role_word(w):
-                person = ctx.registry.by_role(w) or ctx.registry.before(quote_start, feminine)
-                if person is not None:
-                    return person.name(), person.role
-                return None, None
+            return person_speaker(ctx, groups[0], feminine, a)
+        found, who = _other_speaker(ctx, s, e, min(a, quote_start), feminine)
+        if found:
+            return who
+    return None, None
+
+
+def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None]:
+    """Who speaks in a clause before the quote ("X заявил:"): the subject before the verb, else after it."""
+    text = ctx.text
+    verb = next((m for m in WORDS_RE.finditer(text, a, b) if speech_verb(m.group())[0]), None)
+    _, feminine = speech_verb(text[a:b])
+    v = verb.start() if verb else b
+    groups = _groups(ctx, a, v)
+    if groups:
+        return person_speaker(ctx, groups[-1], feminine, a)
+    found, who = _other_speaker(ctx, a, v, a, feminine)
+    if found:
+        return who
+    if verb is not None:
+        after = speaker_in(ctx, verb.end(), b, a)
+        if after != (None, None):
+            return after
+        person = ctx.registry.before(a, feminine)
+        return (person.name(), person.role) if person else (None, None)
     return None, None
 
 
@@ -191,7 +281,7 @@ def _rstrip(text: str, a: int, b: int) -> int:
 
 
 _DIALOGUE_ATTR = re.compile(r"([,!?…])[ \u00a0]*[—–-][ \u00a0]+(?=[а-яёa-zА-ЯЁ])")
-_CONTINUE = re.compile(r"[.,:][ \u00a0]*[—–-][ \u00a0]+")
+_CONTINUE = re.compile(r"[.,:]?[ \u00a0]*[—–-][ \u00a0]+")
 
 
 def dialogue_lines(ctx: Context) -> Iterator[Found]:
@@ -220,6 +310,33 @@ def _clause_end(text: str, pos: int, hi: int) -> int:
     """End of an attribution clause: the next sentence end, dash or quotation mark."""
     m = re.compile(r"[.!?…:;«\"\n]|[ \u00a0][—–-][ \u00a0]").search(text, pos, hi)
     return m.start() if m else hi
+
+
+_LIST_START = re.compile(r"[ \u00a0\t]*(?:[—–\-•*·]|\d+[.)]|[a-zа-я][.)])")
+
+
+def colon_block(ctx: Context) -> Iterator[Found]:
+    """"Он сказал:" closing a paragraph, then a paragraph of unmarked direct speech."""
+    text, paras = ctx.text, ctx.paras
+    for i, (a, b) in enumerate(paras):
+        end = _rstrip(text, a, b)
+        if end == a or text[end - 1] != ":":
+            continue
+        sa = sentence_start(text, a, end)
+        clause = text[sa:end]
+        if not speech_verb(clause)[0] or len(words(clause)) > 25:
+            continue
+        j = i + 1
+        while j < len(paras) and not text[paras[j][0]:paras[j][1]].strip():
+            j += 1
+        if j >= len(paras):
+            continue
+        qa, qb = paras[j]
+        line = text[qa:qb].strip()
+        if not line or line[0] in "«\"„“" or _LIST_START.match(text, qa, qb) or len(words(line)) < 4:
+            continue
+        speaker, role = speaker_before(ctx, sa, end)
+        yield Found(qa, qb, "colon_block", speaker, role)
 
 
 # --- quotation-mark rules ------------------------------------------------------------------------
@@ -316,11 +433,11 @@ def quote_colon_before(ctx: Context, span: MarkSpan, para: tuple[int, int], span
         return None
     if len(_inner_words(ctx, span)) < 2:
         return None
-    speaker, role = speaker_in(ctx, a, b, span.open, last=True)
+    speaker, role = speaker_before(ctx, a, b)
     return Found(span.open + 1, span.close, "quote_colon", speaker, role)
 
 
-_ACCORDING = re.compile("|".join(re.escape(p) for p in marks.ACCORDING_TO), re.IGNORECASE)
+_ACCORDING = re.compile(marks.ACCORDING_TO, re.IGNORECASE)
 
 
 def quote_according_to(ctx: Context, span: MarkSpan, para: tuple[int, int], spans: list[MarkSpan]) -> Found | None:
@@ -354,7 +471,7 @@ def quote_in_speech_sentence(ctx: Context, span: MarkSpan, para: tuple[int, int]
     if not (has_before or has_after):
         return None
     if has_before:
-        speaker, role = speaker_in(ctx, a, span.open, span.open, last=True)
+        speaker, role = speaker_before(ctx, a, span.open)
     else:
         speaker, role = speaker_in(ctx, span.close + 1, b, span.open)
     return Found(span.open + 1, span.close, "quote_speech_sentence", speaker, role)
@@ -387,10 +504,15 @@ def looks_like_name(ctx: Context, span: MarkSpan, para: tuple[int, int]) -> bool
         raw_prev = WORDS_RE.findall(text[max(para[0], span.open - 12):span.open])
         if raw_prev and raw_prev[-1].isupper():
             return True
-    sentence_like = bool(re.search(r"[.!?…,:;]", inner.rstrip(".!?…")))
-    if len(ws) <= 3 and inner[:1].isupper() and not sentence_like:
-        return True
     return False
+
+
+def looks_like_title(ctx: Context, span: MarkSpan) -> bool:
+    """A short capitalised phrase without sentence punctuation: «Северный поток — 2», «Время первых»."""
+    a, b = span.inner
+    inner = ctx.text[a:b]
+    sentence_like = bool(re.search(r"[.!?…,:;]", inner.rstrip(".!?…")))
+    return len(words(inner)) <= 3 and inner[:1].isupper() and not sentence_like
 
 
 def _attributed_after(ctx: Context, span: MarkSpan, para: tuple[int, int]) -> bool:
@@ -409,11 +531,10 @@ def marked_quotes(ctx: Context) -> Iterator[Found]:
         for span in spans:
             if any(s <= span.open and span.close <= e for s, e in accepted) or not ctx.free(span.open, span.close + 1):
                 continue
-            short = len(_inner_words(ctx, span)) <= 2
-            attributed = _attributed_after(ctx, span, para)
-            if (short or looks_like_name(ctx, span, para)) and not attributed:
+            if looks_like_name(ctx, span, para):
                 continue
-            if looks_like_name(ctx, span, para) and short:
+            if not _attributed_after(ctx, span, para) and (
+                    len(_inner_words(ctx, span)) <= 2 or looks_like_title(ctx, span)):
                 continue
             for rule in SPAN_RULES:
                 found = rule(ctx, span, para, spans)
@@ -424,4 +545,4 @@ def marked_quotes(ctx: Context) -> Iterator[Found]:
 
 
 ArticleRule = Callable[[Context], Iterator[Found]]
-ARTICLE_RULES: list[ArticleRule] = [interview_turns, dialogue_lines, marked_quotes]
+ARTICLE_RULES: list[ArticleRule] = [interview_turns, dialogue_lines, marked_quotes, colon_block]

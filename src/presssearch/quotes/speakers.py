@@ -14,6 +14,7 @@ NAME_TAGS = ("Name", "Surn", "Patr")
 WORD_RE = re.compile(r"[A-Za-zА-ЯЁа-яё]+(?:[-'’][A-Za-zА-ЯЁа-яё]+)*")
 _CYR_CAP = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*$")
 MASC, FEMN = "masc", "femn"
+_SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ын", "ова", "ева", "ина", "ына", "ко", "ук", "юк", "ич", "ян", "дзе", "швили")
 
 
 def morph() -> Any:
@@ -57,14 +58,14 @@ def name_kind(word: str) -> str | None:
     if not _CYR_CAP.match(word) or word.lower() in marks.NOT_PERSONS:
         return None
     low = word.lower()
-    ps = parses(low)
+    ps = tuple(p for p in parses(low) if p.tag.number != "plur" or "Fixd" in p.tag)
     grams = {g for p in ps for g in NAME_TAGS if g in p.tag}
     for g in NAME_TAGS:
         if g in grams:
             if g == "Name" and "Surn" in grams and ps[0].tag.__contains__("Surn"):
                 return "Surn"
             return g
-    if not is_known(low):
+    if not is_known(low) or (not ps and low.endswith(_SURNAME_ENDINGS)):
         return "Unknown"
     if any(p.tag.POS == "ADJF" and p.normal_form.endswith(("ский", "цкий")) for p in ps):
         return "Adj"
@@ -90,7 +91,7 @@ def analyses(word: str) -> tuple[Analysis, ...]:
         tag = p.tag
         tagged = any(g in tag for g in NAME_TAGS)
         usable = tagged or (kind == "Unknown" and tag.POS == "NOUN") or (kind == "Adj" and tag.POS == "ADJF")
-        if not usable or (tag.number == "plur" and "Pltm" not in tag and "Fixd" not in tag):
+        if not usable or (tag.number == "plur" and "Fixd" not in tag):
             continue
         gender = FEMN if "femn" in tag else (MASC if "masc" in tag else None)
         if "Fixd" in tag or "ms-f" in tag:
@@ -117,6 +118,7 @@ def _title(word: str) -> str:
     return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
 
 
+@lru_cache(maxsize=50_000)
 def _genders_for(tokens: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     """For each gender the tokens can agree in (same case), the nominative forms."""
     result: dict[str, tuple[str, ...]] = {}
@@ -128,6 +130,8 @@ def _genders_for(tokens: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
                 hit = next((a for a in analyses(tok) if a.gender in (gender, None) and case in a.cases), None)
                 if hit is None and len(analyses(tok)) == 1 and analyses(tok)[0].gender is None:
                     hit = analyses(tok)[0]
+                if hit is None and name_kind(tok) == "Unknown" and tok is not tokens[0]:
+                    hit = Analysis(tok.lower(), None, frozenset({case}))
                 if hit is None:
                     break
                 forms.append(hit.nom)
@@ -152,7 +156,8 @@ def normalize_tokens(tokens: tuple[str, ...], feminine: bool | None = None) -> t
     else:
         gender = MASC if MASC in options else FEMN
     certain = gender if len(options) == 1 else None
-    return " ".join(_title(w) for w in options[gender]), certain
+    forms = [w if "ё" in t.lower() else w.replace("ё", "е") for w, t in zip(options[gender], tokens)]
+    return " ".join(_title(w) for w in forms), certain
 
 
 def possible_genders(tokens: tuple[str, ...]) -> frozenset[str]:
@@ -233,6 +238,9 @@ def find_groups(text: str, start: int = 0, end: int | None = None) -> list[Group
 
     for m in _CAP_TOKEN.finditer(text, start, end):
         word = m.group()
+        base, _, suffix = word.rpartition("-")
+        if base and suffix.lower().startswith(("старш", "младш")):
+            word = base
         kind = name_kind(word)
         if kind is None or (kind == "Adj" and not (cur and cur[-1][3] in ("Name", "Patr"))):
             flush()
@@ -241,15 +249,17 @@ def find_groups(text: str, start: int = 0, end: int | None = None) -> list[Group
             flush()
         elif cur and text[cur[-1][1]:m.start()].strip():
             flush()
-        cur.append((m.start(), m.end(), word, kind))
+        cur.append((m.start(), m.start() + len(word), word, kind))
     flush()
     return groups
 
 
 def _split_run(run: list[tuple[int, int, str, str]]) -> list[Group]:
     out: list[Group] = []
-    for i in range(0, len(run), 4):
-        part = run[i:i + 4]
+    cuts = [0] + [i for i in range(1, len(run) - 1) if run[i][3] == "Name" and run[i - 1][3] != "Name"] + [len(run)]
+    parts = [run[a:b] for a, b in zip(cuts, cuts[1:])]
+    parts = [p[i:i + 4] for p in parts for i in range(0, len(p), 4)]
+    for part in parts:
         kinds = tuple(k for *_, k in part)
         if all(k == "Unknown" for k in kinds) and len(part) == 1 and part[0][2].isupper():
             continue
@@ -299,7 +309,7 @@ def role_before(text: str, pos: int, window: int = 160) -> str | None:
     head: int | None = None
     for i in range(len(words) - 1, -1, -1):
         w = words[i].group()
-        if is_role_word(w) and not w[0].isupper():
+        if is_role_word(w) and (w[0].islower() or name_kind(w) is None):
             head = i
             if i > 0 and words[i - 1].group().lower() == "и":
                 break

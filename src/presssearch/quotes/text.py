@@ -69,6 +69,7 @@ def _straight_opens(text: str, i: int, lo: int, hi: int) -> bool:
     return False
 
 
+_MARK_RE = re.compile("[«»„“”\"]")
 _AFTER_ATTR = re.compile(r"[,.!?…]?[ \u00a0]*[—–-][ \u00a0]")
 
 
@@ -76,10 +77,9 @@ def mark_spans(text: str, lo: int, hi: int) -> list[MarkSpan]:
     """Matched quotation-mark pairs within one paragraph; unmatched marks are dropped."""
     stacks: dict[str, list[int]] = {"«": [], "„": [], "“": [], '"': []}
     spans: list[MarkSpan] = []
-    for i in range(lo, hi):
+    for mark in _MARK_RE.finditer(text, lo, hi):
+        i = mark.start()
         ch = text[i]
-        if ch not in marks.ALL_MARKS:
-            continue
         if ch == '"':
             st = stacks['"']
             if st and not _straight_opens(text, i, lo, hi):

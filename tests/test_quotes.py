@@ -1,0 +1,222 @@
+"""Quote extraction and speaker attribution (presssearch.quotes)."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from presssearch.quotes import extract_quotes, normalize_person, same_person_key
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+SAMPLE = ROOT / "data" / "000_9d904e1d1d708883.txt"
+SAMPLE_SHARED = ROOT.parent / "shared" / "samples" / "000_9d904e1d1d708883.txt"
+
+
+def _sample_body() -> str:
+    path = SAMPLE if SAMPLE.exists() else SAMPLE_SHARED
+    if not path.exists():
+        pytest.skip("the sample article is not here")
+    text = path.read_text(encoding="utf-8")
+    return text[text.index("Сегодня в первый день"):]
+
+
+def _one(text: str):
+    quotes = extract_quotes(text)
+    assert len(quotes) == 1, quotes
+    q = quotes[0]
+    assert text[q.start:q.end] == q.text
+    return q
+
+
+def test_sample_interview_turns_with_speakers_and_roles():
+    body = _sample_body()
+    quotes = extract_quotes(body)
+    assert [q.speaker for q in quotes] == ["Александр Бурков", "Кайрат Торебаев"]
+    assert quotes[0].role == "губернатор Омской области"
+    assert quotes[1].role == "вице-министр торговли и интеграции Республики Казахстан"
+    assert quotes[0].text.startswith("Подписание сегодня соглашений")
+    assert quotes[0].text.endswith("с участием казахстанской стороны.")
+    assert "Ну, а в целом" in quotes[0].text  # the whole turn, all its paragraphs
+    assert quotes[1].text.endswith("с вашими вузами.")
+    assert all(body[q.start:q.end] == q.text for q in quotes)
+
+
+def test_quote_then_dash_and_verb():
+    q = _one("Вчера прошла встреча.\n«Мы не позволим этому случиться никогда», — заявил министр финансов Антон Силуанов.")
+    assert q.text == "Мы не позволим этому случиться никогда"
+    assert q.speaker == "Антон Силуанов"
+    assert q.role == "министр финансов"
+
+
+def test_speaker_then_colon_quote():
+    q = _one("Президент России Владимир Путин заявил: «Мы будем действовать только в рамках закона».")
+    assert q.speaker == "Владимир Путин"
+    assert q.text == "Мы будем действовать только в рамках закона"
+
+
+def test_according_to_with_genitive_name():
+    q = _one("По словам Сергея Лаврова, «никаких переговоров на эту тему не ведется».")
+    assert q.speaker == "Сергей Лавров"
+
+
+def test_straight_quotes_and_hyphen_dash():
+    q = _one('"Я убежден, что Холифилд сделал достаточно для победы", - сказал Крис Мэнникс.')
+    assert q.speaker == "Крис Мэнникс"
+    assert q.text.startswith("Я убежден")
+
+
+def test_low_high_quotes():
+    q = _one("„Это очень важное решение для всей страны“, — сказал Дмитрий Медведев.")
+    assert q.speaker == "Дмитрий Медведев"
+
+
+def test_relayed_words():
+    text = ("Пресс-секретарь президента Дмитрий Песков прокомментировал ситуацию.\n"
+            "«Президент всегда с вниманием относится к инициативам», — цитирует ТАСС Пескова.")
+    q = _one(text)
+    assert q.speaker == "Дмитрий Песков"
+
+
+def test_quote_then_dash_name_without_verb():
+    q = _one("Итоги года подвели эксперты. «Сотрудничество с Казахстаном для нас имеет ключевое значение» — Александр Бурков.")
+    assert q.speaker == "Александр Бурков"
+
+
+def test_dialogue_dash_broken_by_attribution_counts_once():
+    text = "Губернатор Сергей Морозов вышел к журналистам.\n— Ребята ошиблись, — сказал Морозов. — Но отчислять их не нужно."
+    q = _one(text)
+    assert q.text == "Ребята ошиблись, — сказал Морозов. — Но отчислять их не нужно."
+    assert q.speaker == "Сергей Морозов"
+    assert q.rule == "dialogue_dash"
+
+
+def test_quote_broken_inside_marks_counts_once():
+    text = "Министр Антон Силуанов ответил на вопросы.\n«Бюджет будет исполнен, — сказал он. — Дефицита не будет»."
+    q = _one(text)
+    assert q.text.startswith("Бюджет будет исполнен") and q.text.endswith("Дефицита не будет")
+    assert q.speaker == "Антон Силуанов"
+
+
+def test_nested_name_inside_quote():
+    text = "«Мы продолжим работу с компанией «Газпром» в следующем году», — сказал Алексей Миллер."
+    q = _one(text)
+    assert q.text == "Мы продолжим работу с компанией «Газпром» в следующем году"
+    assert q.speaker == "Алексей Миллер"
+
+
+@pytest.mark.parametrize("text", [
+    "Вчера «Газпром» снизил прогноз добычи газа.",
+    "Партия «Яблоко» провела съезд в Москве.",
+    "Фильм «Время первых» вышел в прокат.",
+    "Он назвал это «ошибкой» и ушёл.",
+    "Газета «Московский комсомолец» опубликовала интервью.",
+    "Он заявил, что строительство газопровода «Северный поток — 2» продолжится.",
+    "Путин заявил, что Россия не будет вмешиваться в выборы.",
+])
+def test_names_scare_quotes_and_indirect_speech_are_not_quotes(text):
+    assert extract_quotes(text) == []
+
+
+def test_feminine_speaker_from_verb_and_case():
+    text = ("Официальный представитель МИД Мария Захарова провела брифинг.\n"
+            "«Это провокация», — заявила Захарова.")
+    q = _one(text)
+    assert q.speaker == "Мария Захарова"
+    q2 = _one("«Мы не будем отвечать на эти обвинения», — заявила Иванова.")
+    assert q2.speaker == "Иванова"
+
+
+def test_feminine_surname_alone():
+    assert normalize_person("Ивановой") == "Иванова"
+    assert normalize_person("Марии Захаровой") == "Мария Захарова"
+    assert normalize_person("Иванова", feminine=True) == "Иванова"
+
+
+def test_surname_only_resolved_to_full_name():
+    text = ("Губернатор Омской области Александр Бурков посетил выставку.\n"
+            "«Это главный партнёр нашего региона», — отметил Бурков.\n"
+            "«Мы продолжим сотрудничество», — добавил губернатор.")
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["Александр Бурков", "Александр Бурков"]
+    assert quotes[0].role == "губернатор Омской области"
+
+
+def test_pronoun_resolved_to_person():
+    text = ("Глава Минфина Антон Силуанов выступил на форуме.\n"
+            "«Налоги повышать не будут до конца года», — сказал он.")
+    assert _one(text).speaker == "Антон Силуанов"
+
+
+def test_unnamed_source_has_no_speaker():
+    q = _one("«Решение уже принято и будет объявлено завтра», — сообщил источник в правительстве.")
+    assert q.speaker is None
+
+
+def test_organisation_as_speaker():
+    q = _one("«Россия уже призвала Тбилиси к ответственной линии», — сообщил МИД России.")
+    assert q.speaker == "МИД России"
+
+
+def test_normalize_and_key():
+    assert normalize_person("Александра Буркова") == "Александр Бурков"
+    assert normalize_person("Александр Бурков") == "Александр Бурков"
+    assert normalize_person("Кайрата Торебаева") == "Кайрат Торебаев"
+    keys = {same_person_key(n) for n in ("Буркова", "Бурков", "Александр Бурков", "Александра Буркова", "Буркову")}
+    assert len(keys) == 1
+    assert same_person_key("Ивановой") == same_person_key("Иванова")
+
+
+def test_debug_names_rules_and_empty_input():
+    assert extract_quotes("") == []
+    qs = extract_quotes("«Мы не позволим этому случиться никогда», — заявил Антон Силуанов.", debug=True)
+    assert qs and qs[0].rule == "quote_dash_verb"
+
+
+_ALPHABET = st.sampled_from(list("«»„“”\"—–-:,.!? \n\r\u00a0") + list("абвгдеёжзийклмнопрстуфхцчшщыэюяАБВГДЕЁЖИКЛМНОПРСТ")
+                            + ["заявил", "сказала", "Иван Петров", "по словам", "он", "— ", "«Газпром»", "МИД"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=80).map("".join))
+def test_offsets_invariant_and_never_raises(text):
+    quotes = extract_quotes(text)
+    assert quotes == sorted(quotes, key=lambda q: q.start)
+    for q in quotes:
+        assert text[q.start:q.end] == q.text
+        assert q.text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300))
+def test_any_unicode_text_never_raises(text):
+    for q in extract_quotes(text):
+        assert text[q.start:q.end] == q.text
+
+
+def _eval_module():
+    spec = importlib.util.spec_from_file_location("eval_quotes", ROOT / "scripts" / "eval_quotes.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.mark.corpus
+@pytest.mark.xfail(reason="speaker accuracy and recall are still below the targets (work in progress)", strict=False)
+def test_gold_sets_meet_targets():
+    if not CORPUS.exists():
+        pytest.skip("../shared/corpus is not here")
+    mod = _eval_module()
+    gold = [p for p in mod.DEFAULT_GOLD if p.exists()]
+    if not gold:
+        pytest.skip("no gold file yet")
+    result = mod.evaluate(gold, CORPUS)
+    assert result is not None
+    total, _ = result
+    assert total.precision >= 0.90, total.line("ALL")
+    assert total.recall >= 0.90, total.line("ALL")
+    assert total.speaker_accuracy >= 0.85, total.line("ALL")
