@@ -399,7 +399,7 @@ def test_pathological_queries_fail_fast_and_cleanly(query: str) -> None:
         parse(query)
     except QueryError as error:
         assert error.hint
-    assert time.perf_counter() - started < 0.25
+    assert time.perf_counter() - started < 2.0  # catastrophic cases take minutes; generous for busy CI
 
 
 # --------------------------------------------------------------------------------------------
@@ -503,7 +503,7 @@ def test_any_string_parses_or_raises_query_error_quickly(query: str) -> None:
         assert error.hint
         return
     finally:
-        assert time.perf_counter() - started < 0.25
+        assert time.perf_counter() - started < 2.0  # catastrophic cases take minutes; generous for busy CI
     _check_tree(tree)
     assert parse(to_text(tree)) == tree
     assert isinstance(words_for_highlight(tree), list)
