@@ -165,12 +165,12 @@ def index_terms(text: str, word_terms: WordTerms) -> set[str]:
     return {t for w in words(text) for t in word_terms(w.text)}
 
 
-def evaluate(people: Iterable[Person], texts: dict[str, str], analyzer: Analyzer) -> Score:
-    """Mean recall and mean result count of the surname queries of ``people``."""
+def evaluate(people: Iterable[Person], texts: dict[str, str], analyzer: Analyzer, lowercase: bool = False) -> Score:
+    """Mean recall and mean result count of the surname queries of ``people`` (typed lowercase if asked)."""
     docs = {i: index_terms(t, analyzer.index_word) for i, t in texts.items()}
     recalls, counts, misses = [], [], []
     for person in people:
-        q = set(analyzer.query_word(person.surname))
+        q = set(analyzer.query_word(person.surname.lower() if lowercase else person.surname))
         hits = {i for i, terms in docs.items() if q & terms}
         mentioned = person.articles & docs.keys()
         found = len(hits & mentioned)
@@ -182,10 +182,10 @@ def evaluate(people: Iterable[Person], texts: dict[str, str], analyzer: Analyzer
     return Score(sum(recalls) / n, sum(counts) / n, n, tuple(misses))
 
 
-def check_analyze_agrees(texts: dict[str, str]) -> None:
-    """The final analyzer's per-word terms are exactly what ``russian.analyze`` indexes."""
-    for text in list(texts.values())[:50]:
-        assert {t.term for t in russian.analyze(text)} == index_terms(text, russian.word_terms)
+def analyze_agrees(texts: dict[str, str]) -> bool:
+    """True if the final analyzer's per-word terms are exactly what ``russian.analyze`` indexes."""
+    return all({t.term for t in russian.analyze(text)} == index_terms(text, russian.word_terms)
+               for text in list(texts.values())[:50])
 
 
 def time_analyze(texts: Iterable[str], with_names: bool) -> float:
@@ -197,11 +197,11 @@ def time_analyze(texts: Iterable[str], with_names: bool) -> float:
     if not with_names:
         names.lemma_terms = lambda word: ()  # type: ignore[assignment]
     try:
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         for text in texts:
             for _ in russian.analyze(text):
                 pass
-        return time.perf_counter() - t0
+        return time.process_time() - t0
     finally:
         names.lemma_terms = saved  # type: ignore[assignment]
         russian.word_terms.cache_clear()
@@ -228,12 +228,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     texts = load_articles(args.corpus)
     people = load_people(args.gold, args.min_articles)
-    check_analyze_agrees(texts)
+    if not analyze_agrees(texts):
+        print("warning: russian.analyze no longer yields word_terms of each word; figures for (c) may be off")
     print(f"{len(people)} people in >= {args.min_articles} articles, {len(texts)} articles")
-    print(f"{'analyzer':<22} {'recall':>7} {'results/query':>14}")
+    print(f"{'analyzer':<22} {'recall':>7} {'results/query':>14} {'lowercase query: recall':>24} {'results':>8}")
     for analyzer in analyzers():
         s = evaluate(people, texts, analyzer)
-        print(f"{analyzer.name:<22} {s.recall:>7.3f} {s.results:>14.1f}")
+        low = evaluate(people, texts, analyzer, lowercase=True)
+        print(f"{analyzer.name:<22} {s.recall:>7.3f} {s.results:>14.1f} {low.recall:>24.3f} {low.results:>8.1f}")
         if args.misses:
             for surname, found, n in s.misses:
                 print(f"    {surname}: {found}/{n}")

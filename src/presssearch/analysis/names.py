@@ -7,15 +7,22 @@ Snowball stems split names ("Бурков" → "бурк", "Буркова" → 
   dictionary, mostly foreign names) count whatever their part of speech. A feminine surname form
   ("Захаровой") adds the feminine nominative ("захарова") beside the masculine lemma ("захаров"), and a
   word shaped like a masculine nominative surname ("Бурдюков", which the dictionary reads as a plural
-  genitive) adds itself. Hyphenated names add the terms of their capitalised parts.
+  genitive) adds itself, and so does an unknown word ending in a consonant ("Пашинян", stemmed "пашиня"
+  while "Пашиняну" stems to "пашинян"). Hyphenated names add the terms of their capitalised parts.
+- Spelling keys: a word that reads as a name or is unknown also gets "≈"-marked keys of its name
+  lemmas (э → е, doubled letters single, no final ь), so transliteration variants of foreign names
+  meet ("Мэй"/"Мей", "Дэвис"/"Девис", "Гренелл"/"Гренель"). The mark keeps keys apart from stems:
+  the key "≈мог" of "Могг" must not meet the stem of "мог".
 - Query (``query_name_terms``): a word the dictionary knows as a name in the nominative ("Бурков",
   "Путин", "Казахстан") is searched by its name lemma(s) alone, without the stem, so "Бурков" does not
   meet "бурка". A feminine surname whose commonest reading is the woman ("Захарова") is searched by the
   feminine lemma: the woman in every case, and the man only where the form is the same ("Захарова" gen.).
-  Other words return () and are searched like any word.
+  The query keeps the lemmas' spelling keys. Other words return () and are searched like any word.
 
-Lemmas are lowercased with ё → е; they go into the index as plain terms (they meet the stems: the lemma
-"казахстан" of "Казахстан" is the stem of "Казахстаном").
+Lemmas are lowercased with ё → е; they go into the index as plain terms, so they meet the stems: the
+lemma "казахстан" of "Казахстан" is the stem of "Казахстаном" (and of a lowercase query "казахстаном").
+scripts/eval_names.py measures plain against marked lemmas: equal on capitalised queries, better on
+lowercase ones.
 """
 from __future__ import annotations
 
@@ -31,11 +38,14 @@ from .tokenize import fold, hyphen_parts, normalize_hyphens
 
 # --- data -------------------------------------------------------------------------------------
 PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})  # pymorphy3 proper-noun grammemes
+KEY_MARK = "\u2248"  # "≈": prefix of spelling keys, which live apart from stems and lemmas
 MIN_LEN = 2  # shorter capitalised words are initials ("В. Путин")
 # Stop words that, capitalised, can only be names (an enclitic never starts a sentence): "Филип Ли".
 NAME_STOP_WORDS = frozenset({"Ли"})
 # A masculine nominative surname shape: -ов/-ев/-ин/-ын (ё folded) after at least two letters.
 _SURNAME_RE = re.compile(r"\w{2,}(?:ов|ев|ин|ын)")
+_DOUBLE_RE = re.compile(r"(\w)\1+")
+_CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщ")
 _NOUNISH = frozenset({"NOUN", "UNKN"})
 _FEM_SURNAME = frozenset({"Surn", "femn"})
 _NOM_SING = frozenset({"nomn", "sing"})
@@ -47,7 +57,7 @@ def morph() -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer()
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=4096)  # parses are large (~1.5 kB a word); the term caches hold the results
 def _parses(word: str) -> tuple[Parse, ...]:
     return tuple(morph().parse(word))
 
@@ -91,22 +101,45 @@ def _is_capitalised(word: str) -> bool:
     return len(word) >= MIN_LEN and word[:1].isupper() and not word.isascii()
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=200_000)
 def lemma_terms(word: str) -> tuple[str, ...]:
-    """Extra index/query terms for ``word`` as written (original case, ё folded). Lowercase.
-
-    () for words that are not capitalised or are initials ("В").
-    """
+    """Extra index terms for ``word`` as written (original case, ё folded): lowercase lemmas and
+    spelling keys. () for words that are not capitalised Cyrillic, and for initials ("В")."""
     if not _is_capitalised(word):
         return ()
     word = normalize_hyphens(word)
-    out = _parse_lemmas(_parses(word))
+    parses = _parses(word)
     folded = fold(word)
-    if _SURNAME_RE.fullmatch(folded):
-        out.append(folded)
+    itself = _word_itself(folded, parses)
+    out = _parse_lemmas(parses) + itself + _spelling_keys(itself, parses)
     for part in hyphen_parts(word):
         out.extend(lemma_terms(part))
     return tuple(dict.fromkeys(t for t in out if t))
+
+
+def _word_itself(folded: str, parses: tuple[Parse, ...]) -> list[str]:
+    """The word as a lemma when it looks like a name's nominative pymorphy3 reads otherwise: a
+    masculine surname shape ("Бурдюков", read as a plural genitive) or an unknown word ending in a
+    consonant ("Пашинян", which Snowball stems to "пашиня" while "Пашиняну" stems to "пашинян")."""
+    unknown_consonant_final = folded[-1:] in _CONSONANTS and not any(_known(p) for p in parses)
+    return [folded] if _SURNAME_RE.fullmatch(folded) or unknown_consonant_final else []
+
+
+def _spelling_keys(itself: list[str], parses: tuple[Parse, ...]) -> list[str]:
+    """Spelling keys of a word's name lemmas (proper or unknown parses) and of ``_word_itself``."""
+    names = [fold(p.normal_form) for p in parses if _is_proper(p) or "UNKN" in p.tag.grammemes]
+    return _keys(dict.fromkeys(names + itself)) if names else []
+
+
+def spelling_key(term: str) -> str:
+    """A transliteration-tolerant form of a name, marked so it meets only other keys: э → е, doubled
+    letters single, no final ь ("Мэй"/"Мей" → "≈мей", "Гренелл"/"Гренель" → "≈гренел")."""
+    key = _DOUBLE_RE.sub(r"\1", term.replace("э", "е"))
+    return KEY_MARK + (key[:-1] if key.endswith("ь") and len(key) > 2 else key)
+
+
+def _keys(terms: Iterable[str]) -> list[str]:
+    return [spelling_key(t) for t in terms]
 
 
 def stop_word_name_terms(word: str) -> tuple[str, ...]:
@@ -117,6 +150,12 @@ def stop_word_name_terms(word: str) -> tuple[str, ...]:
 def _nominative_names(parses: Iterable[Parse]) -> list[Parse]:
     """Dictionary parses of the word as a name in the nominative singular."""
     return [p for p in parses if _known(p) and _is_proper(p) and _NOM_SING <= p.tag.grammemes]
+
+
+def _common_word_first(nominatives: list[Parse], parses: tuple[Parse, ...]) -> bool:
+    """True if a common-word nominative outscores the name ("Вера", "Роза", "Мир"; not "Песков")."""
+    best = max(p.score for p in nominatives)
+    return any(q.score > best and "nomn" in q.tag.grammemes and not _is_proper(q) for q in parses)
 
 
 def _woman_first(nominatives: list[Parse], parses: tuple[Parse, ...]) -> str | None:
@@ -141,9 +180,8 @@ def query_name_terms(word: str) -> tuple[str, ...]:
         return ()
     parses = _parses(word)
     nominatives = _nominative_names(parses)
-    if not nominatives:
+    if not nominatives or _common_word_first(nominatives, parses):
         return ()
     fem = _woman_first(nominatives, parses)
-    if fem:
-        return (fem,)
-    return tuple(dict.fromkeys(fold(p.normal_form) for p in nominatives))
+    lemmas = [fem] if fem else [fold(p.normal_form) for p in nominatives]
+    return tuple(dict.fromkeys(lemmas + _keys(lemmas)))

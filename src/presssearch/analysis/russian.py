@@ -2,8 +2,9 @@
 
 ``analyze(text)`` turns text into index terms with positions and offsets:
 lowercase, ё→е, stop words dropped (positions kept), Snowball stems (PyStemmer, in C, cached),
-Latin words through the English stemmer, hyphenated words whole and by parts, and name lemmas
-(see ``names``) at the same position as the stem.
+Latin words through the English stemmer, hyphenated words whole and by parts, and name lemmas and
+"≈" spelling keys (see ``names``) at the same position as the stem. Queries use the same terms, except
+that a known name in the nominative is looked up by its lemma alone (``query_terms``).
 """
 from __future__ import annotations
 
