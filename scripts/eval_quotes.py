@@ -101,7 +101,9 @@ def score_article(text: str, gold_quotes: list[dict], label: str) -> Score:
     preds = extract_quotes(text)
     gold_spans = []
     for g in gold_quotes:
-        at = text.find(g["text"])
+        at = g.get("start", -1)
+        if at is None or at < 0 or text[at:at + len(g["text"])] != g["text"]:
+            at = text.find(g["text"])  # offsets missing or stale: the first occurrence
         if at < 0:
             s.errors.append(f"{label}: gold text not found: {g['text'][:60]!r}")
             continue

@@ -64,6 +64,26 @@ class Archive:
             self._snapshot = Snapshot(self.root)
         return self._snapshot
 
+    def _read(self, fn: Callable):
+        """``fn(snapshot)``; if it fails because a writer swapped (and maybe deleted) the snapshot's
+        generation meanwhile, reopen the live one and retry once. Raw read errors become IndexDamaged."""
+        snap = self._snap()
+        try:
+            return fn(snap)
+        except (QueryError, NotFound):
+            raise
+        except Exception as e:
+            if snap.is_current():
+                raise snap.failure(e) from None
+        self._close_snapshot()
+        snap = self._snap()
+        try:
+            return fn(snap)
+        except (QueryError, NotFound):
+            raise
+        except Exception as e:
+            raise snap.failure(e) from None
+
     def _close_snapshot(self) -> None:
         if self._snapshot is not None:
             self._snapshot.close()
@@ -106,9 +126,10 @@ class Archive:
                 sort, date_by, explain, time_limit) -> Results:
         from .searching import run_search
 
-        return run_search(self._snap(), kind, query, limit=limit, facets=facets, source=source, author=author,
-                          speaker=speaker, date_from=date_from, date_to=date_to, sort=sort, date_by=date_by,
-                          explain=explain, time_limit=time_limit)
+        return self._read(lambda snap: run_search(
+            snap, kind, query, limit=limit, facets=facets, source=source, author=author, speaker=speaker,
+            date_from=date_from, date_to=date_to, sort=sort, date_by=date_by, explain=explain,
+            time_limit=time_limit))
 
     def speakers(self, query: str = "", *, limit: int = 20, **filters) -> list[tuple[str, int]]:
         """Who is quoted most (number of quotes), overall or on a topic."""
@@ -117,15 +138,16 @@ class Archive:
 
     def article(self, article_id: str) -> Article:
         """One article by id, with its quotes."""
-        snap = self._snap()
-        f = snap.find(article_id)
+        f = self._read(lambda snap: snap.find(article_id))
         if f is None or f.get("kind") != "article":
             raise NotFound(f"No article with id {article_id!r} in {self.root}.")
         return stored_article(f)
 
     def stats(self) -> dict:
         """Counts: articles, quotes, sources, speakers, date range, index size on disk."""
-        snap = self._snap()
+        return self._read(self._stats)
+
+    def _stats(self, snap) -> dict:
         ft = snap.facets
         import numpy as np
 

@@ -1,7 +1,15 @@
-"""Incremental and full index updates: files → articles (+ quotes) → a new generation, swapped in."""
+"""Incremental and full index updates: files → articles (+ quotes) → a new generation, swapped in.
+
+The parent process walks the files, reads the articles and keeps every book (manifest, counts,
+duplicates, deletions). Quote extraction, analysis and whoosh's posting pool run either in this
+process (``_SerialSink``) or, for larger updates, in worker processes that each write their own
+segment (``_ParallelSink``); both give the same index content.
+"""
 from __future__ import annotations
 
 import json
+import os
+import queue
 import shutil
 import time
 from pathlib import Path
@@ -10,9 +18,18 @@ from typing import Callable
 from .archive import speaker_key
 from .engine import GenerationWriter, cleanup, current_generation, new_workspace, publish, read_manifest, write_lock
 from .engine.documents import content_hash
-from .engine.store import MANIFEST, read_meta
-from .errors import IndexVersionError
+from .engine.store import MANIFEST, verify
+from .errors import IndexVersionError, PresssearchError
 from .model import Skipped, UpdateReport
+
+ENV_PROCS = "PRESSSEARCH_PROCS"
+PARALLEL_MIN_BYTES = 2_000_000  # smaller updates are not worth starting workers for
+BATCH_ARTICLES = 32  # articles per message to a worker
+WORKER_LIMITMB = 512  # each worker starts a new segment beyond this much pooled postings
+
+
+class _QuoteFailure(Exception):
+    pass
 
 
 def _extract(article) -> None:
@@ -25,24 +42,175 @@ def _extract(article) -> None:
         raise _QuoteFailure(str(e)) from e
 
 
-class _QuoteFailure(Exception):
-    pass
+def _extract_noted(article, path: str, skipped: list[Skipped]) -> int:
+    """Extract the article's quotes; a failure becomes a Skipped note. Returns the number of quotes."""
+    try:
+        _extract(article)
+    except _QuoteFailure as e:
+        skipped.append(Skipped(path, f"article {article.id}: quotes not extracted ({e})"))
+    return len(article.quotes)
 
 
+def default_procs() -> int:
+    """Worker processes to use: $PRESSSEARCH_PROCS, else the CPUs this process may run on."""
+    env = os.environ.get(ENV_PROCS, "").strip()
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+# --- sinks: where the articles to (re)index go ------------------------------------------------------
+class _SerialSink:
+    """Quotes, analysis and postings in this process."""
+
+    def __init__(self, writer: GenerationWriter, report: UpdateReport):
+        self.writer = writer
+        self.report = report
+
+    def add(self, article, path: str) -> None:
+        self.report.quotes += _extract_noted(article, path, self.report.skipped)
+        self.writer.add_article(article)
+
+    def finish(self) -> None:
+        pass
+
+    def abort(self) -> None:
+        pass
+
+
+def _worker_main(work: str, jobs, results, limitmb: int) -> None:
+    """A worker: articles in batches from ``jobs`` → quotes → its own segment; its summary to ``results``."""
+    from .engine.writer import SegmentBuilder
+
+    try:
+        builder = SegmentBuilder(Path(work), speaker_key=speaker_key, limitmb=limitmb)
+        quotes, skipped = 0, []
+        while (batch := jobs.get()) is not None:
+            for article, path in batch:
+                quotes += _extract_noted(article, path, skipped)
+                builder.add_article(article)
+        results.put(("ok", builder.finish(), quotes, skipped))
+    except BaseException as e:  # report, never hang the parent
+        results.put(("error", f"{type(e).__name__}: {e}", 0, []))
+
+
+class _ParallelSink:
+    """Articles go in batches to ``procs`` forked workers, each writing its own segment."""
+
+    def __init__(self, ctx, writer: GenerationWriter, report: UpdateReport, procs: int):
+        self.writer = writer
+        self.report = report
+        self.jobs = ctx.Queue(maxsize=2 * procs)
+        self.results = ctx.Queue()
+        self.batch: list = []
+        self.workers = [
+            ctx.Process(target=_worker_main, args=(str(writer.work), self.jobs, self.results, WORKER_LIMITMB),
+                        daemon=True)
+            for _ in range(procs)
+        ]
+        for w in self.workers:
+            w.start()
+
+    def add(self, article, path: str) -> None:
+        self.batch.append((article, path))
+        if len(self.batch) >= BATCH_ARTICLES:
+            self._put(self.batch)
+            self.batch = []
+
+    def _put(self, item) -> None:
+        while True:
+            try:
+                self.jobs.put(item, timeout=1.0)
+                return
+            except queue.Full:
+                if any(w.exitcode is not None for w in self.workers):  # none may stop before its None
+                    raise _worker_died() from None
+
+    def _get(self):
+        while True:
+            try:
+                return self.results.get(timeout=1.0)
+            except queue.Empty:
+                codes = [w.exitcode for w in self.workers]
+                if any(c not in (None, 0) for c in codes) or None not in codes:
+                    try:  # a result put just before its worker exited may still be in the pipe
+                        return self.results.get(timeout=1.0)
+                    except queue.Empty:
+                        raise _worker_died() from None
+
+    def finish(self) -> None:
+        if self.batch:
+            self._put(self.batch)
+            self.batch = []
+        for _ in self.workers:
+            self._put(None)
+        segments, errors = [], []
+        for _ in self.workers:
+            status, segment, quotes, skipped = self._get()
+            if status != "ok":
+                errors.append(segment)
+                continue
+            segments.extend(segment)
+            self.report.quotes += quotes
+            self.report.skipped.extend(skipped)
+        for w in self.workers:
+            w.join()
+        if errors:
+            raise PresssearchError(f"An indexing worker failed ({errors[0]}).",
+                                   hint="Run again; set PRESSSEARCH_PROCS=1 to index in one process.")
+        self.writer.add_segments(segments)
+
+    def abort(self) -> None:
+        for w in self.workers:
+            if w.is_alive():
+                w.terminate()
+            w.join(timeout=5)
+
+
+def _worker_died() -> PresssearchError:
+    return PresssearchError("An indexing worker process stopped unexpectedly.",
+                            hint="Run again; set PRESSSEARCH_PROCS=1 to index in one process.")
+
+
+def _fork_context():
+    import multiprocessing
+
+    try:
+        return multiprocessing.get_context("fork")
+    except ValueError:  # no fork on this platform: index in one process
+        return None
+
+
+def _make_sink(writer: GenerationWriter, report: UpdateReport, procs: int, todo_bytes: int):
+    if procs > 1 and todo_bytes >= PARALLEL_MIN_BYTES:
+        ctx = _fork_context()
+        if ctx is not None:
+            return _ParallelSink(ctx, writer, report, procs)
+    return _SerialSink(writer, report)
+
+
+# --- the update -------------------------------------------------------------------------------------
 def run_update(root: Path, paths: list[Path], *, rebuild: bool, progress: Callable[[int, int], None] | None,
-               lock_wait: float) -> UpdateReport:
+               lock_wait: float, procs: int | None = None, min_parallel_bytes: int = PARALLEL_MIN_BYTES
+               ) -> UpdateReport:
+    """Bring the index at ``root`` up to date with ``paths`` (see Archive.update).
+
+    ``procs``: worker processes (default ``default_procs()``); updates smaller than ``min_parallel_bytes``
+    of changed files run in this process.
+    """
     from .ingest import iter_sources, read_source
 
     t0 = time.monotonic()
     report = UpdateReport()
+    procs = default_procs() if procs is None else max(1, procs)
     with write_lock(root, wait=lock_wait):
         cleanup(root)
-        live = current_generation(root)
-        if live is not None and not rebuild:
-            try:
-                read_meta(live)
-            except IndexVersionError:
-                raise
+        live = None if rebuild else current_generation(root)  # a rebuild needs nothing from a damaged index
+        if live is not None:
+            verify(live)  # IndexVersionError / IndexDamaged (with the rebuild command) before any work
         manifest = {} if rebuild or live is None else read_manifest(live).get("files", {})
 
         sources, todo = [], []
@@ -65,8 +233,11 @@ def run_update(root: Path, paths: list[Path], *, rebuild: bool, progress: Callab
             return report
 
         work = new_workspace(root, None if rebuild else live)
+        sink = None
         try:
             writer = GenerationWriter(work, fresh=rebuild or live is None, speaker_key=speaker_key)
+            total = sum(s.size for s in todo) or 1
+            sink = _make_sink(writer, report, procs if total >= min_parallel_bytes else 1, total)
             new_manifest = dict(manifest)
             owner = {aid: p for p, e in manifest.items() for aid in e.get("articles", {})}
             for p in gone:
@@ -74,7 +245,6 @@ def run_update(root: Path, paths: list[Path], *, rebuild: bool, progress: Callab
                     writer.delete_article(aid)
                     owner.pop(aid, None)
                     report.removed += 1
-            total = sum(s.size for s in todo) or 1
             done = 0
             for s in todo:
                 old = manifest.get(s.path, {}).get("articles", {})
@@ -91,17 +261,12 @@ def run_update(root: Path, paths: list[Path], *, rebuild: bool, progress: Callab
                     if old.get(a.id) == h:
                         report.unchanged += 1
                         continue
-                    try:
-                        _extract(a)
-                    except _QuoteFailure as e:
-                        report.skipped.append(Skipped(s.path, f"article {a.id}: quotes not extracted ({e})"))
                     if a.id in old or (owner.get(a.id) is not None and not rebuild):
                         writer.delete_article(a.id)
                         report.updated += 1
                     else:
                         report.added += 1
-                    writer.add_article(a)
-                    report.quotes += len(a.quotes)
+                    sink.add(a, s.path)
                     owner[a.id] = s.path
                 for aid in old:
                     if aid not in now:
@@ -112,13 +277,15 @@ def run_update(root: Path, paths: list[Path], *, rebuild: bool, progress: Callab
                 done += s.size
                 if progress:
                     progress(done, total)
+            sink.finish()
             writer.commit()
             (work / MANIFEST).write_text(json.dumps({"files": new_manifest}, ensure_ascii=False), encoding="utf-8")
             publish(root, work)
         except BaseException:
+            if sink is not None:
+                sink.abort()
             shutil.rmtree(work, ignore_errors=True)
             raise
         cleanup(root)
     report.seconds = time.monotonic() - t0
     return report
-

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
+import numpy as np
+
 from .errors import QueryError
 from .model import Hit, Results
 
@@ -10,41 +12,45 @@ FACET_NAMES = ("source", "author", "date", "speaker")
 SORTS = ("relevance", "date", "-date")
 DATE_BY = ("year", "month", "day")
 MAX_LIMIT = 10_000
+SNIPPET_SIZE = {"article": 220, "quote": 300}
 
 
 def build_tree(query: str, *, source=None, author=None, speaker=None, date_from=None, date_to=None):
     """The query's tree with the option filters ANDed in (options say the same as fields)."""
-    from .query import And, DateRange, FieldValue, MatchAll, parse
+    from .query import And, FieldValue, MatchAll, parse
 
     tree = parse(query or "")
     extra = []
     for field, value in (("source", source), ("author", author), ("speaker", speaker)):
-        if value:
-            extra.append(FieldValue(field, value))
+        if value and value.strip():
+            extra.append(FieldValue(field, " ".join(value.split())))
     if date_from or date_to:
         extra.append(date_range(date_from, date_to))
     if not extra:
         return tree
     if type(tree) is MatchAll:
         return extra[0] if len(extra) == 1 else And(tuple(extra))
-    return And((tree, *extra))
+    children = tree.children if type(tree) is And else (tree,)
+    return And((*children, *extra))
 
 
 def date_range(date_from: str | None, date_to: str | None):
     """A DateRange from option values ("2019", "2019-11", "2019-11-06"), checked like query dates."""
-    from .query import DateRange, parse
+    from .query import DateRange
+    from .query.dates import DateValueError, bounds
 
-    lo = parse(f"date:{date_from}") if date_from else None
-    hi = parse(f"date:{date_to}") if date_to else None
-    return DateRange(lo.start if lo else None, hi.end if hi else None)
+    try:
+        lo = bounds(date_from)[0].isoformat() if date_from else None
+        hi = bounds(date_to)[1].isoformat() if date_to else None
+    except DateValueError as e:
+        raise QueryError(f"Bad date option: {e}", hint=e.hint) from None
+    if lo and hi and lo > hi:
+        raise QueryError(f"The dates are the wrong way round: --from {date_from} is after --to {date_to}.",
+                         hint="Put the earlier date in --from.")
+    return DateRange(lo, hi)
 
 
-def run_search(snap, kind: str, query: str, *, limit: int, facets: Sequence[str], source, author, speaker,
-               date_from, date_to, sort: str, date_by: str, explain: bool, time_limit: float) -> Results:
-    from .archive import speaker_key
-    from .engine import Compiler
-    from .query.highlight import matcher_for, snippet
-
+def check_options(sort: str, date_by: str, facets: Sequence[str]) -> None:
     if sort not in SORTS:
         raise QueryError(f"Unknown sort {sort!r}.", hint="Use relevance, date or -date.")
     if date_by not in DATE_BY:
@@ -52,81 +58,111 @@ def run_search(snap, kind: str, query: str, *, limit: int, facets: Sequence[str]
     unknown = [f for f in facets if f not in FACET_NAMES]
     if unknown:
         raise QueryError(f"Unknown facet {unknown[0]!r}.", hint="Facets: " + ", ".join(FACET_NAMES) + ".")
+
+
+def run_search(snap, kind: str, query: str, *, limit: int, facets: Sequence[str], source, author, speaker,
+               date_from, date_to, sort: str, date_by: str, explain: bool, time_limit: float) -> Results:
+    from .archive import speaker_key
+    from .engine import Compiler
+    from .query.highlight import matcher_for
+
+    if not isinstance(query, str):
+        raise QueryError("The query must be text.")
+    facets = [facets] if isinstance(facets, str) else list(facets)
+    check_options(sort, date_by, facets)
     limit = max(0, min(int(limit), MAX_LIMIT))
 
     tree = build_tree(query, source=source, author=author, speaker=speaker, date_from=date_from, date_to=date_to)
-    compiler = Compiler(snap.reader, speaker_key)
-    wq = compiler.compile(tree)
-    raw = snap.run(wq, kind=kind, limit=limit, sort=sort, time_limit=time_limit)
+    compiler = Compiler(snap.reader, speaker_key, facets=snap.facets)
+    wq = compiler.compile_query(tree)
+    if sort == "relevance":
+        raw = snap.run(wq, kind=kind, limit=limit, sort=sort, time_limit=time_limit)
+        found = [(h.docnum, h.score, h.fields) for h in raw.hits]
+    else:
+        raw = snap.run(wq, kind=kind, limit=0, sort=sort, time_limit=time_limit)
+        found = [(d, 0.0, snap.searcher.stored_fields(d)) for d in by_date(snap, raw.docnums, sort)[:limit]]
 
     m = matcher_for(tree)
     hits = []
-    for h in raw.hits:
-        f = h.fields
-        body = f.get("body") or ""
-        text_for_snippet = body if kind == "quote" else (f.get("lead") or "") + "\n" + body
-        hit = Hit(
-            id=f["id"],
-            kind=f.get("kind", kind),
-            title=(f.get("title") or f.get("article_title") or ""),
-            date=f.get("date"),
-            source=f.get("source") or None,
-            snippet=snippet(text_for_snippet.strip(), m, size=300 if kind == "quote" else 220),
-            score=h.score,
-            article_id=f.get("article_id"),
-            speaker=(f.get("speakers") or None) if kind == "quote" else None,
-            role=f.get("role"),
-            author=f.get("author") or None,
-        )
+    for docnum, score, fields in found:
+        hit = make_hit(fields, kind, score, m)
         if explain:
-            hit.explain = explain_hit(snap, compiler, tree, h.docnum)
+            hit.explain = explain_hit(snap, tree, docnum)
         hits.append(hit)
 
     counts = {name: snap.facets.count(name, raw.docnums, date_by=date_by) for name in facets}
-    suggestions = suggest(snap, tree) if raw.total == 0 else []
+    suggestions = suggest(snap, compiler, tree) if raw.total == 0 else []
     return Results(total=raw.total, hits=hits, facets=counts, query=query, suggestions=suggestions)
 
 
-def explain_hit(snap, compiler, tree, docnum: int) -> dict[str, float]:
-    """Per-field contribution to a hit's score: the query run on one field at a time."""
+def by_date(snap, docnums: np.ndarray, sort: str) -> list[int]:
+    """Documents oldest first ("date") or newest first ("-date"); undated ones last either way."""
+    rank = snap.facets.date_rank[docnums]
+    undated = rank == 0 if snap.facets.columns["utc"].values[:1] == [""] else np.zeros(len(rank), dtype=bool)
+    key = rank if sort == "date" else -rank.astype(np.int64)
+    order = np.lexsort((docnums, key, undated))
+    return [int(docnums[i]) for i in order]
+
+
+def make_hit(f: dict, kind: str, score: float, m) -> Hit:
+    from .query.highlight import snippet
+
+    body = f.get("body") or ""
+    text = body if kind == "quote" else (f.get("lead") or "") + "\n" + body
+    return Hit(
+        id=f["id"],
+        kind=f.get("kind", kind),
+        title=(f.get("title") or f.get("article_title") or ""),
+        date=f.get("date"),
+        source=f.get("source") or None,
+        snippet=snippet(text.strip(), m, size=SNIPPET_SIZE.get(kind, 220)),
+        score=score,
+        article_id=f.get("article_id"),
+        speaker=(f.get("speakers") or None) if kind == "quote" else None,
+        role=f.get("role"),
+        author=f.get("author") or None,
+    )
+
+
+def explain_fields(tree) -> tuple[str, ...]:
+    """The fields --explain reports: the text fields, and "exact" when the query has exact forms."""
     from .engine.schema import TEXT_FIELDS
+    from .query import Exact, iter_nodes
+
+    has_exact = any(isinstance(n, Exact) for n in iter_nodes(tree))
+    return TEXT_FIELDS + (("exact",) if has_exact else ())
+
+
+def explain_hit(snap, tree, docnum: int) -> dict[str, float]:
+    """Each field's share of a hit's score: the same query with every other field weighted 0.
+    The shares add up to the score (filters score nothing; a bare NOT query scores 1 each)."""
+    from .archive import speaker_key
+    from .engine import Compiler
+    from .engine.compile import score_of
 
     out = {}
-    for field in TEXT_FIELDS:
-        q = compiler.compile(_only_field(tree, field))
-        out[field] = round(snap.score_of(q, docnum), 4)
+    for field in explain_fields(tree):
+        q = Compiler(snap.reader, speaker_key, facets=snap.facets, explain_field=field).compile_query(tree)
+        out[field] = round(score_of(snap.searcher, q, docnum), 4)
     return out
 
 
-def _only_field(node, field: str):
-    """The same tree with unfielded text words pinned to ``field``."""
-    import dataclasses
+def suggest(snap, compiler, tree, limit: int = 3) -> list[str]:
+    """"Did you mean": close spellings, from the index vocabulary, of query words the index lacks."""
+    from .engine.compile import suggest_words
+    from .query import Exact, Phrase, Word, iter_nodes
 
-    kind = type(node).__name__
-    if kind in ("And", "Or"):
-        return dataclasses.replace(node, children=tuple(_only_field(c, field) for c in node.children))
-    if kind == "Not":
-        return dataclasses.replace(node, child=_only_field(node.child, field))
-    if kind in ("Word", "Phrase", "Prefix") and node.field is None:
-        return dataclasses.replace(node, field=field)
-    return node
-
-
-def suggest(snap, tree, limit: int = 3) -> list[str]:
-    """"Did you mean": close spellings of the query's words from the index vocabulary."""
-    from .query.highlight import TEXT_FIELDS as _TF
-
-    suggestions: list[str] = []
-
-    def walk(node):
-        kind = type(node).__name__
-        if kind in ("And", "Or"):
-            for c in node.children:
-                walk(c)
-        elif kind == "Word" and node.field in _TF:
-            for s in snap.suggest(node.text.lower().replace("ё", "е"), limit=limit):
-                if s not in suggestions:
-                    suggestions.append(s)
-
-    walk(tree)
-    return suggestions[:limit]
+    typed: list[str] = []
+    for node in iter_nodes(tree):
+        if isinstance(node, Word) and node.field in (None, "title", "lead", "text"):
+            typed.append(node.text)
+        elif isinstance(node, (Phrase, Exact)):
+            typed.extend(node.words)
+    out: list[str] = []
+    for word in dict.fromkeys(typed):
+        if compiler.known(word):
+            continue
+        for s in suggest_words(snap.reader, word, limit=limit):
+            if s not in out:
+                out.append(s)
+    return out[:limit]

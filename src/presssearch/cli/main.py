@@ -185,21 +185,13 @@ def speakers(query, limit, source, author, speaker, date_from, date_to, fmt, ind
     """Who is quoted most, overall or on a topic (QUERY), with the number of quotes."""
     rows = _archive(index_path).speakers(" ".join(query), limit=limit, source=source, author=author,
                                          speaker=speaker, date_from=date_from, date_to=date_to)
-    from .output import dumps
+    from .output import emit_rows
 
-    if fmt in ("json", "jsonl"):
-        data = [{"speaker": s, "quotes": c} for s, c in rows]
-        click.echo(dumps(data) if fmt == "json" else "\n".join(
-            __import__("json").dumps(d, ensure_ascii=False) for d in data))
-    elif fmt == "csv":
-        click.echo("speaker,quotes")
-        for s, c in rows:
-            click.echo(f'"{s}",{c}')
-    else:
-        if not rows:
-            click.echo("No quotes with a named speaker match. Try a broader query.")
-        for s, c in rows:
-            click.echo(f"{c:>6}  {s}")
+    if fmt == "human" and not rows:
+        click.echo("No quotes with a named speaker match. Try a broader query.")
+        return
+    emit_rows([{"speaker": s, "quotes": c} for s, c in rows], fmt,
+              human=lambda r: f"{r['quotes']:>6}  {r['speaker']}")
 
 
 @cli.command()
@@ -215,12 +207,15 @@ def timeline(query, date_by, of_quotes, source, author, speaker, date_from, date
     run = archive.quotes if of_quotes else archive.search
     res = run(" ".join(query), limit=0, facets=["date"], date_by=date_by, source=source, author=author,
               speaker=speaker, date_from=date_from, date_to=date_to)
-    from .output import dumps, is_tty
+    from .output import dumps, emit_rows, is_tty
     from .output import timeline as draw
 
     counts = res.facets["date"]
-    if fmt in ("json", "jsonl"):
-        click.echo(dumps({"total": res.total, "date": [{"value": v, "count": c} for v, c in counts]}))
+    rows = [{"value": v, "count": c} for v, c in counts]
+    if fmt == "json":
+        click.echo(dumps({"total": res.total, "date": rows}))
+    elif fmt in ("jsonl", "csv"):
+        emit_rows(rows, fmt)
     else:
         click.echo(f"{res.total} matches, by {date_by}:")
         draw(counts, colour=is_tty())

@@ -12,6 +12,7 @@ import click
 
 from ..query.highlight import CLOSE, OPEN
 
+FACET_LINES = 20  # values per facet in human output (JSON/CSV have them all)
 _MARK = re.compile(re.escape(OPEN) + "(.*?)" + re.escape(CLOSE), re.S)
 
 
@@ -60,6 +61,27 @@ def emit_results(results, fmt: str, *, colour: bool, what: str = "articles") -> 
     human(results, colour=colour, what=what)
 
 
+def emit_rows(rows: list[dict], fmt: str, *, human=None) -> None:
+    """A list of flat records as JSON, JSON Lines, CSV (header from the first record's keys) or,
+    for people, one ``human(record)`` line each."""
+    if fmt == "json":
+        click.echo(dumps(rows))
+    elif fmt == "jsonl":
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False))
+    elif fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        if rows:
+            w.writerow(list(rows[0]))
+        for r in rows:
+            w.writerow(list(r.values()))
+        click.echo(buf.getvalue(), nl=False)
+    else:
+        for r in rows:
+            click.echo(human(r) if human else "  ".join(str(v) for v in r.values()))
+
+
 def human(results, *, colour: bool, what: str) -> None:
     mark = coloured if colour else plain
     bold = (lambda s: click.style(s, bold=True)) if colour else (lambda s: s)
@@ -92,8 +114,11 @@ def human(results, *, colour: bool, what: str) -> None:
     for name, counts in results.facets.items():
         click.echo("")
         click.echo(bold(f"{name}:"))
-        for value, count in counts:
+        shown = counts if name == "date" else counts[:FACET_LINES]
+        for value, count in shown:
             click.echo(f"  {count:>6}  {value}")
+        if len(shown) < len(counts):
+            click.echo(dim(f"  … {len(counts) - len(shown)} more (--json lists them all)"))
 
 
 def timeline(counts: list[tuple[str, int]], *, width: int = 50, colour: bool) -> None:

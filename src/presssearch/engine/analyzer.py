@@ -2,6 +2,9 @@
 functions in :mod:`presssearch.analysis` so indexing, querying and highlighting agree."""
 from __future__ import annotations
 
+from functools import lru_cache
+
+from whoosh import fields
 from whoosh.analysis import Filter, Tokenizer
 from whoosh.analysis.acore import Token
 
@@ -73,3 +76,59 @@ def russian_analyzer():
 def exact_analyzer():
     """The analyzer of the exact-form field."""
     return RussianTokenizer() | ExactFilter()
+
+
+# --- indexing in one pass ---------------------------------------------------------------------------
+def stemmed_positions(text: str) -> dict[str, list[int]]:
+    """Index term → word positions, exactly as ``russian_analyzer`` gives them, without Token objects."""
+    poses: dict[str, list[int]] = {}
+    for pos, m in enumerate(WORD_RE.finditer(text)):
+        for term in word_terms(m.group()):
+            found = poses.get(term)
+            if found is None:
+                poses[term] = [pos]
+            else:
+                found.append(pos)
+    return poses
+
+
+_cached_exact_term = lru_cache(maxsize=500_000)(exact_term)
+
+
+def exact_positions(text: str) -> dict[str, list[int]]:
+    """Exact term → word positions, exactly as ``exact_analyzer`` gives them."""
+    poses: dict[str, list[int]] = {}
+    for pos, m in enumerate(WORD_RE.finditer(text)):
+        term = _cached_exact_term(m.group())
+        found = poses.get(term)
+        if found is None:
+            poses[term] = [pos]
+        else:
+            found.append(pos)
+    return poses
+
+
+class _OnePassText(fields.TEXT):
+    """A positional TEXT field whose ``index()`` analyses in one pass; same postings as the analyzer chain
+    (kept as ``analyzer`` for anything that analyses query text)."""
+
+    positions = staticmethod(stemmed_positions)
+
+    def index(self, value, **kwargs):
+        encode = self.format.encode
+        boost = self.format.field_boost
+        return [(term.encode("utf-8"), len(p), len(p) * boost, encode(p)) for term, p in self.positions(value).items()]
+
+
+class StemmedText(_OnePassText):
+    positions = staticmethod(stemmed_positions)
+
+    def __init__(self, **kwargs):
+        super().__init__(analyzer=russian_analyzer(), phrase=True, **kwargs)
+
+
+class ExactText(_OnePassText):
+    positions = staticmethod(exact_positions)
+
+    def __init__(self, **kwargs):
+        super().__init__(analyzer=exact_analyzer(), phrase=True, **kwargs)

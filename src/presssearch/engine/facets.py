@@ -55,9 +55,9 @@ class MultiColumn:
 
 class FacetTable:
     def __init__(self, columns: dict[str, Column], speakers: MultiColumn):
-        self.columns = columns
-        self.speakers = speakers
         self.ndocs = len(columns["kind"].ords)
+        self.columns = {name: _padded(col, self.ndocs) for name, col in columns.items()}
+        self.speakers = speakers
         # Date columns at each granularity derived once from the day column.
         day = columns["date"]
         self._dates = {g: self._coarsen(day, n) for g, n in DATE_GRANULARITY.items()}
@@ -76,9 +76,17 @@ class FacetTable:
     @classmethod
     def build(cls, reader) -> "FacetTable":
         def column(field: str) -> list[str]:
-            if reader.doc_count_all() == 0:
-                return []
-            return [v if isinstance(v, str) else v.decode("utf-8") for v in reader.column_reader(field)]
+            """One value per document, segment by segment: whoosh's multi-segment column reader skips
+            segments that lack the column, which would shift every later row."""
+            values: list[str] = []
+            for leaf, _offset in reader.leaf_readers():
+                m = leaf.doc_count_all()
+                if m and leaf.has_column(field):
+                    part = [v if isinstance(v, str) else v.decode("utf-8") for v in leaf.column_reader(field)]
+                    values.extend(part[:m] + [""] * (m - len(part)))
+                else:
+                    values.extend([""] * m)
+            return values
 
         columns = {
             "kind": Column.from_values(column("kind")),
@@ -117,9 +125,32 @@ class FacetTable:
             return np.zeros(self.ndocs, dtype=bool)
         return col.ords == col.values.index(kind)
 
-    def count(self, name: str, docs: np.ndarray, *, date_by: str = "month", top: int = 20) -> list[tuple[str, int]]:
+    def docs_with_speaker(self, name: str) -> np.ndarray | None:
+        """Global docnums of the documents quoting the speaker shown as ``name`` (exactly as shown,
+        else in any case, ё or е); None if no speaker is shown so."""
+        sp = self.speakers
+        wanted = " ".join(name.split())
+        ords = [i for i, v in enumerate(sp.values) if v == wanted]
+        if not ords:
+            wanted = _fold(name)
+            ords = [i for i, v in enumerate(sp.values) if _fold(v) == wanted]
+        if not ords:
+            return None
+        hit = np.isin(sp.indices, ords)
+        owners = np.repeat(np.arange(len(sp.indptr) - 1), np.diff(sp.indptr))
+        return np.unique(owners[hit])
+
+    def docs_with_date(self, start: str, end: str) -> np.ndarray:
+        """Global docnums of the documents whose date key ("2019-11-06", "2019-11", "2019") lies
+        between ``start`` and ``end`` as text (inclusive); undated documents never."""
+        col = self.columns["date"]
+        ords = [i for i, v in enumerate(col.values) if v and start <= v <= end]
+        return np.nonzero(np.isin(col.ords, ords))[0]
+
+    def count(self, name: str, docs: np.ndarray, *, date_by: str = "month", top: int = 0) -> list[tuple[str, int]]:
         """Counts of facet ``name`` over the documents ``docs`` (global docnums), most frequent first
-        (dates in calendar order). Documents with no value are left out."""
+        (dates in calendar order), all values unless ``top`` > 0. Documents with no value are left out."""
+        docs = np.asarray(docs, dtype=np.int64)
         if name == "speaker":
             sp = self.speakers
             starts, ends = sp.indptr[docs], sp.indptr[docs + 1]
@@ -140,3 +171,18 @@ class FacetTable:
             return pairs
         pairs.sort(key=lambda p: (-p[1], p[0]))
         return pairs[:top] if top else pairs
+
+
+def _padded(col: Column, n: int) -> Column:
+    """``col`` with one ordinal per document: a column no document had (older caches) is all ""."""
+    if len(col.ords) == n:
+        return col
+    values = col.values if "" in col.values else [""] + list(col.values)
+    shift = 0 if "" in col.values else 1
+    ords = np.full(n, values.index(""), dtype=np.int32)
+    ords[: len(col.ords)] = col.ords[:n] + shift
+    return Column(ords, values)
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.lower().replace("ё", "е").split())

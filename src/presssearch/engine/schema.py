@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from whoosh import fields
 
-from .analyzer import exact_analyzer, russian_analyzer
+from .analyzer import ExactText, StemmedText
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: one-pass text fields and the engine.writer codec in the TOC
 
 # Field weights for ranking (BM25 per field, summed with these boosts).
 FIELD_WEIGHTS = {"title": 3.0, "lead": 1.5, "body": 1.0}
@@ -13,15 +13,14 @@ TEXT_FIELDS = tuple(FIELD_WEIGHTS)
 
 
 def make_schema() -> fields.Schema:
-    ru = russian_analyzer()
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
         article_id=fields.ID(stored=True),
         kind=fields.ID(stored=True, sortable=True),  # "article" | "quote"
-        title=fields.TEXT(analyzer=ru, stored=True, phrase=True),
-        lead=fields.TEXT(analyzer=ru, stored=True, phrase=True),
-        body=fields.TEXT(analyzer=ru, stored=True, phrase=True),
-        exact=fields.TEXT(analyzer=exact_analyzer(), phrase=True),
+        title=StemmedText(stored=True),  # TEXT fields that analyse in one pass (see engine.analyzer)
+        lead=StemmedText(stored=True),
+        body=StemmedText(stored=True),
+        exact=ExactText(),
         article_title=fields.STORED(),
         date=fields.STORED(),  # ISO text as published (own time zone), or partial ("2010")
         date_key=fields.ID(sortable=True),  # local calendar date "2019-11-06" / "2019-11" / "2010"

@@ -1,8 +1,10 @@
 """Reading a generation: open it (retrying across swaps), run a query, count facets."""
 from __future__ import annotations
 
-import errno
+import pickle
+import struct
 import time
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,7 +13,7 @@ from whoosh import index as whoosh_index
 from whoosh import scoring
 from whoosh.collectors import ScoredCollector, TimeLimit, TimeLimitCollector, TopCollector
 
-from ..errors import IndexDamaged, QueryError
+from ..errors import IndexDamaged, IndexMissing, IndexVersionError, PresssearchError, QueryError
 from . import store
 from .facets import CACHE, FacetTable
 from .writer import INDEX_NAME
@@ -54,53 +56,84 @@ class RawResults:
     docnums: np.ndarray
 
 
-def _is_missing_file(e: BaseException) -> bool:
-    return isinstance(e, FileNotFoundError) or (isinstance(e, OSError) and e.errno == errno.ENOENT)
+
+# Raw errors whoosh, numpy or the OS raise on unreadable index files (as opposed to bugs).
+READ_ERRORS = (OSError, EOFError, struct.error, zlib.error, pickle.UnpicklingError)
+
+
+def _load_facets(cache: Path, reader) -> FacetTable:
+    """The generation's facet table from its cache file; counted afresh if that is missing or bad."""
+    try:
+        table = FacetTable.load(cache)
+    except Exception:
+        return FacetTable.build(reader)
+    return table if table.ndocs == reader.doc_count_all() else FacetTable.build(reader)
 
 
 class Snapshot:
-    """One opened generation: a whoosh searcher and its facet table. Immutable once opened."""
+    """One opened generation: a whoosh searcher and its facet table. Immutable once opened.
+
+    Opening verifies the generation (format, file sizes) and retries when a writer switches
+    CURRENT meanwhile; a failure while CURRENT stays put is damage (IndexDamaged).
+    """
 
     def __init__(self, root: Path):
         self.root = root
         last: BaseException | None = None
         for attempt in range(RETRIES):
-            gen = store.require_generation(root)
+            name = store.current_name(root)
+            if name is None:
+                raise IndexMissing(f"There is no index at {root} yet.")
             try:
+                gen = root / name
+                if not gen.is_dir():
+                    raise store.damaged(root, f"its live generation {name} is missing")
+                store.verify(gen)
                 self._open(gen)
                 return
-            except IndexDamaged:
+            except IndexVersionError:
                 raise
             except Exception as e:  # whoosh raises many raw errors on damaged/moving files
                 last = e
-                if _is_missing_file(e) and attempt < RETRIES - 1:
-                    time.sleep(0.05 * (attempt + 1))
+                if store.current_name(root) != name and attempt < RETRIES - 1:
+                    time.sleep(0.01 * attempt)  # a writer switched generations under us: try the new one
                     continue
                 break
-        raise IndexDamaged(f"The index at {root} cannot be opened ({type(last).__name__}: {last}).")
+        if isinstance(last, IndexDamaged):
+            raise last
+        raise store.damaged(root, f"it cannot be opened ({type(last).__name__}: {last})")
 
     def _open(self, gen: Path) -> None:
         self.gen = gen
         ix = whoosh_index.open_dir(str(gen), indexname=INDEX_NAME)
         self.searcher = ix.searcher(weighting=_weighting())
-        self.reader = self.searcher.reader()
-        cache = gen / CACHE
-        if cache.exists():
-            try:
-                self.facets = FacetTable.load(cache)
-            except Exception:
-                self.facets = FacetTable.build(self.reader)
-        else:
-            self.facets = FacetTable.build(self.reader)
-        if self.facets.ndocs != self.reader.doc_count_all():
-            self.facets = FacetTable.build(self.reader)
+        try:
+            self.reader = self.searcher.reader()
+            self.facets = _load_facets(gen / CACHE, self.reader)
+        except BaseException:
+            self.close()
+            raise
         self._masks: dict[str, np.ndarray] = {}
 
     def is_current(self) -> bool:
+        """True while CURRENT still names this snapshot's generation."""
         try:
-            return store.current_generation(self.root) == self.gen
+            return store.current_name(self.root) == self.gen.name
         except Exception:
             return False
+
+    def failure(self, e: BaseException) -> BaseException:
+        """What to raise for an error met while reading this snapshot: IndexDamaged when the
+        generation fails its check or the error is a raw read error; otherwise ``e`` (a bug)."""
+        if isinstance(e, PresssearchError):
+            return e
+        try:
+            store.verify(self.gen)
+        except PresssearchError as bad:
+            return bad
+        if isinstance(e, READ_ERRORS):
+            return store.damaged(self.root, f"{self.gen.name} cannot be read ({type(e).__name__}: {e})")
+        return e
 
     def close(self) -> None:
         try:

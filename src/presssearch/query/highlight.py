@@ -1,28 +1,59 @@
 """Snippets with the matched words marked, as written in the text (any case form, ё or е).
 
 Works on texts of any length (no 32K limit): the text is tokenised with the same analysis as
-the index, and a word is marked when one of its terms is a term of the query.
+the index, and a word is marked when one of its terms is a term of the query. Words of a phrase
+("цифровой экономики", ="в Омске", "Бурков Казахстан"~5) are marked only where the phrase matches.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..analysis.russian import exact_term, query_terms, word_terms
-from ..analysis.tokenize import fold, words
+from ..analysis.tokenize import WORD_RE, Span, fold
 
 OPEN, CLOSE = "<b>", "</b>"
 TEXT_FIELDS = {None, "title", "lead", "body", "text"}
 
 
+@dataclass(frozen=True)
+class PhraseRule:
+    """One phrase of the query: per word its terms (None for a stop word, which matches any word),
+    how far apart its words may be (0: in order, side by side), and whether forms are exact."""
+
+    words: tuple[frozenset[str] | None, ...]
+    slop: int = 0
+    exact: bool = False
+
+    def matches(self, j: int, word: str) -> bool:
+        want = self.words[j]
+        if want is None:
+            return True
+        if self.exact:
+            return exact_term(word) in want
+        return not want.isdisjoint(word_terms(word))
+
+
 @dataclass
 class Matcher:
-    """What a query marks: stemmed terms, exact forms and prefixes."""
+    """What a query marks: stemmed terms, exact forms, prefixes, and phrases."""
 
     terms: set[str] = field(default_factory=set)
     exact: set[str] = field(default_factory=set)
     prefixes: tuple[str, ...] = ()
+    phrases: list[PhraseRule] = field(default_factory=list)
+
+    _seen: dict = field(default_factory=dict, repr=False)
 
     def matches(self, word: str) -> bool:
+        """True if ``word`` matches a single-word part of the query (phrases aside); remembered
+        per matcher, since the hits of one search share most of their words."""
+        found = self._seen.get(word)
+        if found is None:
+            found = self._seen[word] = self._matches(word)
+        return found
+
+    def _matches(self, word: str) -> bool:
         if self.exact and exact_term(word) in self.exact:
             return True
         if self.terms and not self.terms.isdisjoint(word_terms(word)):
@@ -33,11 +64,11 @@ class Matcher:
         return False
 
     def __bool__(self) -> bool:
-        return bool(self.terms or self.exact or self.prefixes)
+        return bool(self.terms or self.exact or self.prefixes or self.phrases)
 
 
 def matcher_for(tree) -> Matcher:
-    """Collect the positive (not negated) words of a query tree."""
+    """Collect the positive (not negated) words, phrases and prefixes of a query tree."""
     m = Matcher()
     prefixes: list[str] = []
 
@@ -51,10 +82,14 @@ def matcher_for(tree) -> Matcher:
         elif kind == "Word" and node.field in TEXT_FIELDS:
             m.terms.update(query_terms(node.text))
         elif kind == "Phrase" and node.field in TEXT_FIELDS:
-            for w in node.words:
-                m.terms.update(query_terms(w))
+            per_word = tuple(frozenset(query_terms(w)) or None for w in node.words)
+            _add_phrase(m, PhraseRule(per_word, node.slop), per_word)
         elif kind == "Exact":
-            m.exact.update(exact_term(w) for w in node.words)
+            forms = tuple(frozenset({exact_term(w)}) for w in node.words)
+            if len(forms) == 1:
+                m.exact.update(forms[0])
+            else:
+                m.phrases.append(PhraseRule(forms, 0, exact=True))
         elif kind == "Prefix" and node.field in TEXT_FIELDS:
             prefixes.append(fold(node.text).rstrip("*"))
 
@@ -63,11 +98,61 @@ def matcher_for(tree) -> Matcher:
     return m
 
 
+def _add_phrase(m: Matcher, rule: PhraseRule, per_word) -> None:
+    kept = [t for t in per_word if t]
+    if len(kept) == 1:
+        m.terms.update(kept[0])  # a phrase of one real word is that word
+    elif kept:
+        m.phrases.append(rule)
+
+
 def spans(text: str, m: Matcher) -> list[tuple[int, int]]:
-    """Offsets of the words of ``text`` that the query matches."""
+    """Offsets of the words of ``text`` that the query matches, in order."""
     if not m:
         return []
-    return [(s, e) for w, s, e in words(text) if m.matches(w)]
+    tokens = [Span(t.group(), t.start(), t.end()) for t in WORD_RE.finditer(text)]
+    marked = {i for i, t in enumerate(tokens) if m.matches(t.text)}
+    for rule in m.phrases:
+        marked.update(phrase_hits(tokens, rule))
+    return [(tokens[i].start, tokens[i].end) for i in sorted(marked)]
+
+
+def _memo(fn):
+    seen: dict = {}
+
+    def cached(*key):
+        if key not in seen:
+            seen[key] = fn(*key)
+        return seen[key]
+    return cached
+
+
+def phrase_hits(tokens: list[Span], rule: PhraseRule) -> set[int]:
+    """Indexes of the tokens that take part in a match of ``rule``."""
+    matches = _memo(rule.matches)
+    real = [j for j, w in enumerate(rule.words) if w is not None]
+    where = {j: [i for i, t in enumerate(tokens) if matches(j, t.text)] for j in real}
+    out: set[int] = set()
+    if rule.slop == 0:
+        first = real[0]
+        for i in where[first]:
+            start = i - first
+            if start < 0 or start + len(rule.words) > len(tokens):
+                continue
+            if all(matches(j, tokens[start + j].text) for j in real):
+                out.update(start + j for j in real)
+        return out
+    reach = rule.slop + len(rule.words) - len(real)  # stop words take positions
+    for j in real:
+        for i in where[j]:
+            if all(_near(where[k], i, reach) for k in real if k != j):
+                out.add(i)
+    return out
+
+
+def _near(positions: list[int], i: int, reach: int) -> bool:
+    k = bisect_left(positions, i - reach)
+    return k < len(positions) and positions[k] <= i + reach
 
 
 def mark(text: str, found: list[tuple[int, int]], open_: str = OPEN, close: str = CLOSE) -> str:
@@ -87,28 +172,33 @@ def snippet(text: str, m: Matcher, *, size: int = 220, fragments: int = 2, open_
     found = spans(text, m)
     if not found:
         return _trim(text, 0, size)
-    # Score windows starting at each match by how many matches they hold; pick non-overlapping best.
+    chosen = best_windows(found, size, fragments)
+    parts = []
+    for start, end in chosen:
+        start, end = _word_bounds(text, start, end)
+        lo, hi = bisect_left(found, (start, start)), bisect_right(found, (end, end))
+        inside = [(s - start, e - start) for s, e in found[lo:hi] if s >= start and e <= end]
+        piece = mark(text[start:end], inside, open_, close)
+        parts.append(("…" if start > 0 else "") + piece.strip() + ("…" if end < len(text) else ""))
+    return " ".join(parts).replace("\n", " ")
+
+
+def best_windows(found: list[tuple[int, int]], size: int, fragments: int) -> list[tuple[int, int]]:
+    """Non-overlapping windows of ``size`` characters holding the most matches, in text order."""
+    ends = [e for _, e in found]
     windows = []
     for i, (s, _) in enumerate(found):
         start = max(0, s - size // 4)
         end = start + size
-        inside = [sp for sp in found[i:] if sp[1] <= end]
-        windows.append((len(inside), -start, start, end))
+        windows.append((bisect_right(ends, end, lo=i) - i, -start, start, end))
     windows.sort(reverse=True)
     chosen: list[tuple[int, int]] = []
     for _, _, start, end in windows:
         if all(end <= a or start >= b for a, b in chosen):
             chosen.append((start, end))
-        if len(chosen) == fragments:
-            break
-    chosen.sort()
-    parts = []
-    for start, end in chosen:
-        start, end = _word_bounds(text, start, end)
-        inside = [(s - start, e - start) for s, e in found if s >= start and e <= end]
-        piece = mark(text[start:end], inside, open_, close)
-        parts.append(("…" if start > 0 else "") + piece.strip() + ("…" if end < len(text) else ""))
-    return " ".join(parts).replace("\n", " ")
+            if len(chosen) == fragments:
+                break
+    return sorted(chosen)
 
 
 def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:

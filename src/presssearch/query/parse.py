@@ -482,6 +482,9 @@ def parse(text: str, *, max_length: int = 1000, max_depth: int = 16, max_terms: 
     query longer than ``max_length`` characters, nested deeper than ``max_depth`` parentheses, or
     holding more than ``max_terms`` terms (words, phrases, prefixes, field values, dates).
     """
+    # Lone surrogates (what undecodable command-line bytes become) cannot be indexed terms.
+    if _has_surrogates(text):
+        text = text.encode("utf-8", "replace").decode("utf-8")
     if len(text) > max_length:
         raise QueryError(
             f'The query is too long: {len(text)} characters, the limit is {max_length} ("{text[:40]}…")',
@@ -500,3 +503,11 @@ def parse(text: str, *, max_length: int = 1000, max_depth: int = 16, max_terms: 
             hint='Remove some words; a "phrase in quotes" counts as one term.',
         )
     return tree
+
+
+def _has_surrogates(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False

@@ -29,7 +29,7 @@ def extract_quotes(text: str, *, debug: bool = False) -> list[Quote]:
     for rule in ARTICLE_RULES:
         for found in rule(ctx):
             a, b = _trim(text, found)
-            if b <= a or not ctx.free(a, b):
+            if b <= a or not (ctx.free(a, b) or (found.nested and ctx.nestable(a, b))):
                 continue
             ctx.taken.append((a, b))
             if found.speaker:

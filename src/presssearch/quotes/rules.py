@@ -11,7 +11,8 @@ from typing import Callable, Iterator
 
 from . import marks
 from .speakers import Group, Registry, find_groups, is_role_word, lemma, normalize_tokens, parses, role_before
-from .text import MarkSpan, WORDS_RE, mark_spans, sentence_end, sentence_start, speech_verb, words
+from .orgs import OrgRegistry
+from .text import MarkSpan, WORDS_RE, blocks, mark_spans, sentence_end, sentence_start, speech_verb, words
 
 DASH_CLASS = "[—–-]"
 SP = "[ \u00a0\t]"
@@ -24,6 +25,7 @@ class Found:
     rule: str
     speaker: str | None = None
     role: str | None = None
+    nested: bool = False  # may lie inside an earlier quote (a dialogue turn inside a quoted post)
 
 
 @dataclass
@@ -33,20 +35,68 @@ class Context:
     taken: list[tuple[int, int]] = field(default_factory=list)
     spoken: list[tuple[int, str]] = field(default_factory=list)  # (start, speaker) of quotes so far
     _registry: Registry | None = None
+    _orgs: OrgRegistry | None = None
+    _blocks: list[tuple[tuple[int, int], list[MarkSpan]]] | None = None
 
     @property
     def registry(self) -> Registry:
         if self._registry is None:
-            self._registry = Registry.build(self.text)
+            self._registry = Registry.build(self.text, self.quoted_regions())
         return self._registry
+
+    @property
+    def orgs(self) -> OrgRegistry:
+        if self._orgs is None:
+            self._orgs = OrgRegistry.build(self.text)
+        return self._orgs
+
+    def marked_blocks(self) -> list[tuple[tuple[int, int], list[MarkSpan]]]:
+        """Blocks (paragraphs, or paragraphs joined by a quotation spanning them) with their quotation-mark pairs."""
+        if self._blocks is None:
+            text = self.text
+            self._blocks = [(blk, mark_spans(text, blk[0], blk[1])) for blk in blocks(text, self.paras)
+                            if any(c in text[blk[0]:blk[1]] for c in "«\"„“")]
+        return self._blocks
+
+    def quoted_regions(self) -> list[tuple[int, int]]:
+        """Text inside quotation marks that is longer than a name (three words or more)."""
+        return [(s.open, s.close) for _, spans in self.marked_blocks() for s in spans
+                if len(WORDS_RE.findall(self.text, s.open, s.close)) >= 3]
 
     def last_speaker(self, pos: int) -> str | None:
         """Speaker of the closest earlier quote that has one."""
         best = max(((s, n) for s, n in self.spoken if s < pos), default=None)
         return best[1] if best else None
 
+    def previous_speaker(self, pos: int, window: int = 1500) -> str | None:
+        """Speaker of the closest earlier quote when it starts within the window before pos."""
+        prev = max(((s, n) for s, n in self.spoken if pos - window <= s < pos), default=None)
+        return prev[1] if prev else None
+
+    def refer(self, pos: int, feminine: bool | None = None, role_word: str | None = None) -> tuple[str | None, str | None]:
+        """The person a pronoun or a bare role ("он", "заключил депутат") at pos points back to, and the role."""
+        reg = self.registry
+        if role_word:
+            person = reg.by_role(role_word, pos)
+            if person is not None:
+                return person.name(feminine), person.role
+        hit = reg.topic(self.text, pos, feminine)
+        prev = max(((s, n) for s, n in self.spoken if s < pos), default=None)
+        names = {p.name(): p for p in reg.people.values()}
+        if prev and prev[1] in names and (hit is None or prev[0] > hit[1]):
+            person = names[prev[1]]
+            if feminine is None or person.feminine in (None, feminine):
+                return person.name(feminine), person.role
+        if hit is None:
+            return None, None
+        return hit[0].name(feminine), hit[0].role
+
     def free(self, a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in self.taken)
+
+    def nestable(self, a: int, b: int) -> bool:
+        """Every quote taken so far that meets [a, b) contains it."""
+        return all(b <= s or a >= e or (s <= a and b <= e and (s, e) != (a, b)) for s, e in self.taken)
 
 
 # --- speakers ----------------------------------------------------------------------------------
@@ -137,16 +187,29 @@ def _pronoun_person(ctx: Context, lows: list[str], quote_start: int) -> tuple[bo
             (i + 1 < len(lows) and lows[i + 1] in marks.SPEECH_NOUNS)
             or (i > 0 and lows[i - 1].replace("ё", "е") in _QUOTING_VERBS))
         if (w in ("он", "она") or possessive) and (i == 0 or lows[i - 1] not in ("с", "со", "у", "к", "о", "на", "в")):
-            person = ctx.registry.before(quote_start, marks.PRONOUNS[w])
-            return True, ((person.name(), person.role) if person else (None, None))
+            return True, ctx.refer(quote_start, marks.PRONOUNS[w])
     return False, (None, None)
+
+
+def _person_noun(w: str) -> bool | None:
+    """For a lowercase singular animate noun in the nominative ("британка", "правовед"): is it feminine? Else None."""
+    if not w[:1].islower() or w in marks.PRONOUNS:
+        return None
+    ps = parses(w)
+    if not ps:
+        return None
+    tag = ps[0].tag
+    if tag.POS != "NOUN" or "anim" not in tag or tag.case != "nomn" or tag.number != "sing":
+        return None
+    return "femn" in tag
 
 
 def _groups(ctx: Context, s: int, e: int) -> list[Group]:
     return [g for g in find_groups(ctx.text, s, e) if _prev_word(ctx.text, g.start, s) not in _SKIP_BEFORE]
 
 
-def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None) -> tuple[bool, tuple[str | None, str | None]]:
+def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None,
+                   before: bool = False) -> tuple[bool, tuple[str | None, str | None]]:
     """Pronoun, unnamed source, role or organisation in text[s:e]; (found?, (speaker, role))."""
     ws = words(ctx.text[s:e])
     lows = [w.lower() for w in ws]
@@ -155,20 +218,28 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
         return True, who
     if any(w in marks.UNNAMED for w in lows):
         return True, (None, None)
-    for w in ws:
+    for i, w in enumerate(ws):
         if w[:1].islower() and is_role_word(w):
-            person = ctx.registry.by_role(w)
-            if person is not None:
-                return True, (person.name(), person.role)
-            prev = ctx.last_speaker(ref)
-            if prev:
-                return True, (prev, None)
-            person = ctx.registry.before(ref, feminine)
-            return True, ((person.name(), person.role) if person else (None, None))
+            phrase = f"{lemma(w)} {lemma(ws[i + 1]) if i + 1 < len(ws) else ''}".strip()
+            return True, ctx.refer(ref, feminine, role_word=marks.ROLE_SYNONYMS.get(phrase, w))
+    for w in ws[:3]:
+        person_noun = _person_noun(w)
+        if person_noun is not None:
+            return True, ctx.refer(ref, person_noun if feminine is None else feminine)
+    org = ctx.orgs.at(s, e, last=before)
+    if org is not None:
+        return True, (org.name(), None)
+    generic = next((w for w in lows if lemma(w) in marks.GENERIC_ORG_WORDS), None)
+    if generic is not None:
+        org = ctx.orgs.refer(ref, generic)
+        return True, (org.name() if org else None, None)
     org = org_speaker(ctx.text, s, e)
     if org:
         return True, (org, None)
     return False, (None, None)
+
+
+_PRONOUN_RE = re.compile(r"(?<![А-ЯЁа-яё])(?:он|она)(?![А-ЯЁа-яё])")
 
 
 def speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | None, str | None]:
@@ -178,11 +249,15 @@ def speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | No
     cuts = [a] + [a + m.end() for m in re.finditer(",", text[a:b])] + [b]
     for s, e in zip(cuts, cuts[1:]):
         groups = _groups(ctx, s, e)
-        if groups:
+        pronoun = _PRONOUN_RE.search(text, s, groups[0].start if groups else e)
+        if groups and pronoun is None:
             return person_speaker(ctx, groups[0], feminine, a)
         found, who = _other_speaker(ctx, s, e, min(a, quote_start), feminine)
         if found:
             return who
+    verb = next((m.group() for m in WORDS_RE.finditer(text, a, b) if speech_verb(m.group())[0]), None)
+    if verb is not None and _impersonal(verb):
+        return ctx.previous_speaker(quote_start), None
     return None, None
 
 
@@ -193,18 +268,31 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
     _, feminine = speech_verb(text[a:b])
     v = verb.start() if verb else b
     groups = _groups(ctx, a, v)
+    that = _THAT.search(text, a, v)
+    if that and any(g.start < that.start() for g in groups):
+        groups = [g for g in groups if g.start < that.start()]  # "X сказал, что Y …": Y is not the speaker
     if groups:
         return person_speaker(ctx, groups[-1], feminine, a)
-    found, who = _other_speaker(ctx, a, v, a, feminine)
+    found, who = _other_speaker(ctx, a, v, a, feminine, before=True)
     if found:
         return who
     if verb is not None:
         after = speaker_in(ctx, verb.end(), b, a)
         if after != (None, None):
             return after
-        person = ctx.registry.before(a, feminine)
-        return (person.name(), person.role) if person else (None, None)
+        if _impersonal(verb.group()):
+            return ctx.previous_speaker(a), None
+        return ctx.refer(a, feminine)
     return None, None
+
+
+_THAT = re.compile(r"(?<![А-ЯЁа-яё])(?:что|чтобы|как)(?![А-ЯЁа-яё])")
+
+
+def _impersonal(verb: str) -> bool:
+    """"говорится", "отмечалось", "сказано": a text speaks, not a person."""
+    low = verb.lower()
+    return low.endswith(("тся", "лось", "лись", "но")) and low not in ("заявлено",) or low in ("гласит",)
 
 
 # --- article rules -----------------------------------------------------------------------------
@@ -293,8 +381,9 @@ def dialogue_lines(ctx: Context) -> Iterator[Found]:
             continue
         start = d.end()
         for m in _DIALOGUE_ATTR.finditer(text, start, b):
-            if text.count("«", start, m.start()) != text.count("»", start, m.start()):
-                continue
+            if text.count("«", start, m.start()) != text.count("»", start, m.start()) \
+                    or text.count('"', start, m.start()) % 2:
+                continue  # the attribution belongs to a quotation that closes inside this line
             clause_end = _clause_end(text, m.end(), b)
             has_verb, _ = speech_verb(text[m.end():clause_end])
             if not has_verb or len(words(text[m.end():clause_end])) > 14:
@@ -306,9 +395,12 @@ def dialogue_lines(ctx: Context) -> Iterator[Found]:
             break
 
 
+_CLAUSE_STOP = re.compile(r"[.!?…](?![0-9A-Za-zА-ЯЁа-яё])|[:;«\"\n]|[ \u00a0][—–-][ \u00a0]")
+
+
 def _clause_end(text: str, pos: int, hi: int) -> int:
     """End of an attribution clause: the next sentence end, dash or quotation mark."""
-    m = re.compile(r"[.!?…:;«\"\n]|[ \u00a0][—–-][ \u00a0]").search(text, pos, hi)
+    m = _CLAUSE_STOP.search(text, pos, hi)
     return m.start() if m else hi
 
 
@@ -453,8 +545,7 @@ def quote_according_to(ctx: Context, span: MarkSpan, para: tuple[int, int], span
     speaker, role = speaker_in(ctx, m.end(), clause_end, span.open)
     if speaker is None and re.search(r"\b(его|её|ее)\b", ctx.text[m.start():clause_end]):
         fem = "его" not in ctx.text[m.start():clause_end]
-        person = ctx.registry.before(span.open, fem)
-        speaker, role = (person.name(), person.role) if person else (None, None)
+        speaker, role = ctx.refer(span.open, fem)
     return Found(span.open + 1, span.close, "quote_according_to", speaker, role)
 
 
@@ -470,11 +561,50 @@ def quote_in_speech_sentence(ctx: Context, span: MarkSpan, para: tuple[int, int]
     has_after, _ = speech_verb(text[span.close + 1:b])
     if not (has_before or has_after):
         return None
-    if has_before:
+    first_verb = next((m.group().lower() for m in WORDS_RE.finditer(text, a, span.open) if speech_verb(m.group())[0]), "")
+    if has_before and first_verb in marks.GERUNDS and span.close + 1 < b:
+        speaker, role = speaker_in(ctx, span.close + 1, b, span.open)  # "Отметив, что «…», в МИД заявили"
+        if speaker is None:
+            speaker, role = speaker_before(ctx, a, span.open)
+    elif has_before:
         speaker, role = speaker_before(ctx, a, span.open)
     else:
         speaker, role = speaker_in(ctx, span.close + 1, b, span.open)
     return Found(span.open + 1, span.close, "quote_speech_sentence", speaker, role)
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?…:][»\"”)]*[ \u00a0\t]*$")
+_AFTER_END = re.compile(r"[»\"“”]*[.!?…]?[»\"“”)]*[ \u00a0\t]*(?:$|\n|[А-ЯЁA-Z«\"„“])")
+
+
+def _previous_sentence(ctx: Context, pos: int, para: tuple[int, int]) -> tuple[int, int] | None:
+    """The sentence that ends right before pos (possibly the last one of the previous paragraph)."""
+    text = ctx.text
+    end = pos
+    while end > 0 and text[end - 1] in " \u00a0\t\r\n":
+        end -= 1
+    if end == 0 or pos - end > 6:
+        return None
+    lo = text.rfind("\n", 0, end) + 1
+    return sentence_start(text, lo, end - 1), end
+
+
+def quote_after_speech_sentence(ctx: Context, span: MarkSpan, para: tuple[int, int], spans: list[MarkSpan]) -> Found | None:
+    """X заявил, что … . «Quoted sentences.»  — a quotation of its own sentences right after a speech sentence."""
+    text = ctx.text
+    a, b = span.inner
+    if len(words(text[a:b])) < 4 or not text[a:b].lstrip()[:1].isupper():
+        return None
+    lead = text[para[0]:span.open]
+    if lead.strip() and not _ENDS_SENTENCE.search(lead):
+        return None
+    if not _AFTER_END.match(text, min(span.close + 1, len(text)), para[1]) and span.close + 1 < para[1]:
+        return None
+    prev = _previous_sentence(ctx, span.open, para)
+    if prev is None or not speech_verb(text[prev[0]:prev[1]])[0] or text.count("«", *prev) > text.count("»", *prev):
+        return None
+    speaker, role = speaker_before(ctx, prev[0], prev[1])
+    return Found(a, b, "quote_after_speech", speaker, role)
 
 
 SpanRule = Callable[[Context, MarkSpan, tuple[int, int], list[MarkSpan]], "Found | None"]
@@ -484,6 +614,7 @@ SPAN_RULES: list[SpanRule] = [
     quote_colon_before,
     quote_according_to,
     quote_in_speech_sentence,
+    quote_after_speech_sentence,
 ]
 
 
@@ -496,9 +627,12 @@ def looks_like_name(ctx: Context, span: MarkSpan, para: tuple[int, int]) -> bool
     if not ws:
         return True
     before = text[max(para[0], span.open - 40):span.open].lower()
+    before = re.split(r"[.!?…:;]", before)[-1]  # a name head stays in the same sentence
     prev = WORDS_RE.findall(before)
     prev_word = prev[-1] if prev else ""
-    if prev_word.startswith(marks.NAME_HEADS) or before.rstrip().endswith(marks.NAME_PREFIXES):
+    if before.rstrip().endswith(marks.NAME_PREFIXES):
+        return True
+    if prev_word.startswith(marks.NAME_HEADS) and not (inner[:1].islower() and len(ws) >= 4):
         return True
     if prev and prev[-1].upper() in marks.ORG_ABBREVIATIONS and text[span.open - 1] == " ":
         raw_prev = WORDS_RE.findall(text[max(para[0], span.open - 12):span.open])
@@ -524,10 +658,7 @@ def marked_quotes(ctx: Context) -> Iterator[Found]:
     """Quotes in quotation marks, each span tried against SPAN_RULES in order."""
     text = ctx.text
     accepted: list[tuple[int, int]] = []
-    for para in ctx.paras:
-        if not any(c in text[para[0]:para[1]] for c in "«\"„“"):
-            continue
-        spans = mark_spans(text, para[0], para[1])
+    for para, spans in ctx.marked_blocks():
         for span in spans:
             if any(s <= span.open and span.close <= e for s, e in accepted) or not ctx.free(span.open, span.close + 1):
                 continue
@@ -544,5 +675,55 @@ def marked_quotes(ctx: Context) -> Iterator[Found]:
                     break
 
 
+_TURN = re.compile(r"[ \u00a0\t]*[—–-][ \u00a0\t]*(?=[А-ЯЁA-Z«\"])")
+_TURN_END = re.compile(r"[.!?…][»\"”)]*[ \u00a0\t]*$")
+_ATTR_IN_TURN = re.compile(r"[,.!?…][ \u00a0]*[—–-][ \u00a0]+([а-яё]+)(?:[ \u00a0]+([а-яё]+))?")
+
+
+def _dash_turns(ctx: Context) -> list[list[tuple[int, int]]]:
+    """Runs of consecutive dash paragraphs that read as dialogue turns (blank lines between them allowed)."""
+    runs: list[list[tuple[int, int]]] = [[]]
+    text = ctx.text
+    for a, b in ctx.paras:
+        line = text[a:b]
+        if not line.strip():
+            continue
+        m = _TURN.match(text, a, b)
+        if m and _TURN_END.search(line):
+            runs[-1].append((m.end(), _rstrip(text, m.end(), b)))
+        elif runs[-1]:
+            runs.append([])
+    return [r for r in runs if len(r) >= 2]
+
+
+def _first_person(s: str) -> bool:
+    """The attribution inside a turn is the narrator's own ("— спрашиваю", "констатирую я")."""
+    for m in _ATTR_IN_TURN.finditer(s):
+        for w in m.groups():
+            if w and (w == "я" or any("1per" in p.tag for p in parses(w)[:1])):
+                return True
+    return False
+
+
+def dialogue_block(ctx: Context) -> Iterator[Found]:
+    """Dialogue without speech verbs: runs of "— Реплика?" paragraphs, one quote per turn (speaker unknown)."""
+    text = ctx.text
+    for run in _dash_turns(ctx):
+        lines = [text[a:b] for a, b in run]
+        if not any("?" in line for line in lines) and not any(_ATTR_IN_TURN.search(line) for line in lines):
+            continue
+        lengths = sorted(len(line) for line in lines)
+        chat = lengths[len(lengths) // 2] < 100 or any(_ATTR_IN_TURN.search(line) for line in lines)
+        if chat or any(s <= run[0][0] < e for s, e in ctx.taken):
+            for (a, b), line in zip(run, lines):  # a conversation, often inside a quoted post: other people's turns
+                if len(words(line)) >= 2 and not _first_person(line):
+                    yield Found(a, b, "dialogue_turn", None, None, nested=True)
+            continue
+        speaker, role = ctx.refer(run[0][0])  # an interview: the answers, by the person it is with
+        for (a, b), line in zip(run, lines):
+            if len(words(line)) >= 4 and not line.rstrip().endswith("?") and not _first_person(line):
+                yield Found(a, b, "interview_answer", speaker, role)
+
+
 ArticleRule = Callable[[Context], Iterator[Found]]
-ARTICLE_RULES: list[ArticleRule] = [interview_turns, dialogue_lines, marked_quotes, colon_block]
+ARTICLE_RULES: list[ArticleRule] = [interview_turns, dialogue_lines, marked_quotes, colon_block, dialogue_block]

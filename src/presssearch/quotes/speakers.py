@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import marks
+from .text import sentence_start
 
 _MORPH: Any = None
 NAME_TAGS = ("Name", "Surn", "Patr")
@@ -58,7 +59,10 @@ def name_kind(word: str) -> str | None:
     if not _CYR_CAP.match(word) or word.lower() in marks.NOT_PERSONS:
         return None
     low = word.lower()
-    ps = tuple(p for p in parses(low) if p.tag.number != "plur" or "Fixd" in p.tag)
+    everything = parses(low)
+    if everything and "Geox" in everything[0].tag and is_known(low) and not any("Surn" in p.tag for p in everything):
+        return None  # a place first ("села Саханка Игорь ..."); after a first name it still counts as a surname
+    ps = tuple(p for p in everything if p.tag.number != "plur" or "Fixd" in p.tag)
     grams = {g for p in ps for g in NAME_TAGS if g in p.tag}
     for g in NAME_TAGS:
         if g in grams:
@@ -187,10 +191,20 @@ def surname_key(token: str) -> str:
     for p in ps:
         if p.tag.POS == "ADJF" and p.normal_form.endswith(("ский", "цкий")):
             return p.normal_form.replace("ё", "е")
-    nouns = [p.normal_form for p in ps if p.tag.POS == "NOUN" and ("Name" in p.tag or not is_known(low))]
-    if nouns:
-        return min(nouns, key=len).replace("ё", "е")
+    if any(p.tag.POS == "NOUN" and ("Name" in p.tag or not is_known(low)) for p in ps) or not ps:
+        return _stem(low)  # a foreign surname declined like a noun: "Мандела", "Манделы", "Радда" -> one stem
     return low.replace("ё", "е")
+
+
+_CASE_ENDINGS = ("ою", "ой", "ей", "ому", "ом", "ым", "ами", "ам", "ах", "а", "ы", "у", "е", "ю", "я", "и", "о")
+
+
+def _stem(low: str) -> str:
+    low = low.replace("ё", "е")
+    for end in _CASE_ENDINGS:
+        if low.endswith(end) and len(low) - len(end) >= 3:
+            return low[: -len(end)]
+    return low
 
 
 def same_person_key(name: str) -> str:
@@ -242,6 +256,10 @@ def find_groups(text: str, start: int = 0, end: int | None = None) -> list[Group
         if base and suffix.lower().startswith(("старш", "младш")):
             word = base
         kind = name_kind(word)
+        if kind is None and _surname_after_first_name(text, cur, m.start(), word):
+            kind = "Surn"
+        if not cur and kind in ("Unknown", "Surn") and _after_place_preposition(text, m.start()):
+            kind = None  # "в Пхёнчхане Евгения Медведева": a place, then the name
         if kind is None or (kind == "Adj" and not (cur and cur[-1][3] in ("Name", "Patr"))):
             flush()
             continue
@@ -254,12 +272,32 @@ def find_groups(text: str, start: int = 0, end: int | None = None) -> list[Group
     return groups
 
 
+_PLACE_PREP = re.compile(r"(?<![А-ЯЁа-яё])(?:в|во|из|на)[ \u00a0]+$")
+
+
+def _after_place_preposition(text: str, pos: int) -> bool:
+    return bool(_PLACE_PREP.search(text, max(0, pos - 4), pos))
+
+
+def _is_place(word: str) -> bool:
+    return any("Geox" in p.tag for p in parses(word.lower()))
+
+
+def _surname_after_first_name(text: str, cur: list[tuple[int, int, str, str]], at: int, word: str) -> bool:
+    """A capitalised common word right after a first name is a surname ("Наталья Гарт", "Игорь Подгорный")."""
+    if not cur or cur[-1][3] not in ("Name", "Unknown") or len(cur) > 2 or word.lower() in marks.NOT_PERSONS:
+        return False
+    return bool(_GAP.match(text, cur[-1][1], at)) and at - cur[-1][1] <= 2
+
+
 def _split_run(run: list[tuple[int, int, str, str]]) -> list[Group]:
     out: list[Group] = []
     cuts = [0] + [i for i in range(1, len(run) - 1) if run[i][3] == "Name" and run[i - 1][3] != "Name"] + [len(run)]
     parts = [run[a:b] for a, b in zip(cuts, cuts[1:])]
     parts = [p[i:i + 4] for p in parts for i in range(0, len(p), 4)]
     for part in parts:
+        if len(part) >= 3 and part[0][3] == "Name" and part[1][3] == "Name" and _is_place(part[0][2]):
+            part = part[1:]  # "села Саханка Игорь Подгорный"
         kinds = tuple(k for *_, k in part)
         if all(k == "Unknown" for k in kinds) and len(part) == 1 and part[0][2].isupper():
             continue
@@ -299,6 +337,9 @@ def _role_nominative(word: str) -> str:
     return word.lower()
 
 
+_PREPOSITIONS = frozenset("в во на с со для у к о об про от по за при перед между без до из через над под".split())
+
+
 def role_before(text: str, pos: int, window: int = 160) -> str | None:
     """The role phrase that ends right before a name at pos ("губернатор Омской области"), if any."""
     lo = max(0, pos - window)
@@ -306,6 +347,8 @@ def role_before(text: str, pos: int, window: int = 160) -> str | None:
     cut = max((m.end() for m in _ROLE_STOP.finditer(chunk)), default=0)
     chunk = chunk[cut:]
     words = list(WORD_RE.finditer(chunk))[-12:]
+    if words and words[-1].group().lower() in _PREPOSITIONS:
+        return None  # "согласен с Полонским": the name is an object, not the holder of a role
     head: int | None = None
     for i in range(len(words) - 1, -1, -1):
         w = words[i].group()
@@ -363,26 +406,68 @@ class Person:
         return self.feminine_hint
 
 
+_OBLIQUE = ("ой", "ому", "ым", "ом", "ою", "ей", "ы", "у", "ю")
+
+
+def can_be_nominative(tokens: tuple[str, ...]) -> bool:
+    """Every token of the name has a nominative reading (the name may be a sentence's subject)."""
+    return all(any("nomn" in a.cases for a in analyses(t))
+               or (name_kind(t) == "Unknown" and not t.lower().endswith(_OBLIQUE)) for t in tokens)
+
+
+@lru_cache(maxsize=20_000)
+def role_lemmas(role: str) -> frozenset[str]:
+    """Lemmas of the role words in a role phrase ("заместитель председателя комитета" -> {заместитель, председатель})."""
+    return frozenset(lemma(w) for w in WORD_RE.findall(role) if is_role_word(w))
+
+
+@dataclass(frozen=True)
+class Mention:
+    pos: int
+    key: str
+    nominative: bool
+    quoted: bool  # inside quotation marks: words of a quote, not the narrative
+
+
 @dataclass
 class Registry:
     """Everyone named in one article: full names by surname key, and every mention's position."""
 
     people: dict[str, Person] = field(default_factory=dict)
-    mentions: list[tuple[int, str]] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
     _positions: list[int] = field(default_factory=list)
+    _roles: dict[str, set[str]] | None = None
+    _text: str = ""
+
+    @property
+    def roles(self) -> dict[str, set[str]]:
+        """Surname key -> lemmas of every role word seen right before a mention (computed on first use)."""
+        if self._roles is None:
+            self._roles = {}
+            for m in self.mentions:
+                role = None if m.quoted else role_before(self._text, m.pos)
+                if role:
+                    self._roles.setdefault(m.key, set()).update(role_lemmas(role))
+        return self._roles
 
     @classmethod
-    def build(cls, text: str) -> "Registry":
+    def build(cls, text: str, quoted: list[tuple[int, int]] | None = None) -> "Registry":
         reg = cls()
         groups = find_groups(text)
         for g in groups:
             if g.full:
                 reg._add_full(text, g)
+        quoted = sorted(quoted or [])
+        starts = [a for a, _ in quoted]
         for g in groups:
-            if g.key in reg.people:
-                reg.mentions.append((g.start, g.key))
-        reg.mentions.sort()
-        reg._positions = [p for p, _ in reg.mentions]
+            if g.key not in reg.people:
+                continue
+            i = bisect_left(starts, g.start + 1) - 1
+            inside = i >= 0 and quoted[i][0] <= g.start < quoted[i][1]
+            reg.mentions.append(Mention(g.start, g.key, can_be_nominative(g.tokens), inside))
+        reg.mentions.sort(key=lambda m: m.pos)
+        reg._text = text
+        reg._positions = [m.pos for m in reg.mentions]
         return reg
 
     def _add_full(self, text: str, g: Group) -> None:
@@ -391,7 +476,9 @@ class Registry:
         if person is None:
             self.people[g.key] = Person(g.key, g.tokens, genders, role_before(text, g.start))
             return
-        if len(g.tokens) > len(person.tokens):
+        nominative = can_be_nominative(g.tokens)
+        if len(g.tokens) > len(person.tokens) or (
+                len(g.tokens) == len(person.tokens) and nominative and not can_be_nominative(person.tokens)):
             person.tokens = g.tokens
         both = person.genders & genders
         person.genders = both or person.genders
@@ -401,19 +488,56 @@ class Registry:
     def lookup(self, group: Group) -> Person | None:
         return self.people.get(group.key)
 
+    def _fits(self, m: Mention, feminine: bool | None) -> bool:
+        person = self.people[m.key]
+        return feminine is None or person.feminine in (None, feminine)
+
     def before(self, pos: int, feminine: bool | None = None) -> Person | None:
-        """The person mentioned last before pos (matching the gender when one is given)."""
+        """The person mentioned last before pos outside quotations (matching the gender when one is given)."""
         i = bisect_left(self._positions, pos) - 1
         while i >= 0:
-            person = self.people[self.mentions[i][1]]
-            if feminine is None or person.feminine in (None, feminine):
-                return person
+            m = self.mentions[i]
+            if not m.quoted and self._fits(m, feminine):
+                return self.people[m.key]
             i -= 1
         return None
 
-    def by_role(self, role_word: str) -> Person | None:
+    def topic(self, text: str, pos: int, feminine: bool | None = None, window: int = 2500) -> tuple[Person, int] | None:
+        """Who the narrative was last about before pos: in the closest sentence naming a fitting person, the first
+        name that can be the subject (nominative); else the closest subject-like mention within the window; else the
+        closest mention. Returns the person and the mention's position."""
+        i = bisect_left(self._positions, pos) - 1
+        fitting = []
+        while i >= 0 and self.mentions[i].pos >= pos - window:
+            m = self.mentions[i]
+            if not m.quoted and self._fits(m, feminine):
+                fitting.append(m)
+            i -= 1
+        if not fitting:
+            return None
+        last = fitting[0]
+        line = text.rfind("\n", 0, last.pos) + 1
+        s0 = sentence_start(text, line, last.pos)
+        same = [m for m in fitting if m.pos >= s0 and m.nominative]
+        if same:
+            return self.people[same[-1].key], same[-1].pos
+        subject = next((m for m in fitting if m.nominative), last)
+        return self.people[subject.key], subject.pos
+
+    def by_role(self, role_word: str, pos: int | None = None) -> Person | None:
+        """The person last mentioned before pos (anywhere when pos is None) with a role of the same word."""
         lem = lemma(role_word)
-        for person in self.people.values():
-            if person.role and lemma(person.role.split(" ")[0]) == lem:
-                return person
-        return None
+        keys = {k for k, lems in self.roles.items() if lem in lems}
+        keys |= {p.key for p in self.people.values() if p.role and lem in role_lemmas(p.role)}
+        if not keys:
+            return None
+        if pos is not None:
+            i = bisect_left(self._positions, pos) - 1
+            while i >= 0:
+                if self.mentions[i].key in keys:
+                    return self.people[self.mentions[i].key]
+                i -= 1
+        return self.people[min(keys, key=lambda k: self._first(k))]
+
+    def _first(self, key: str) -> int:
+        return next((m.pos for m in self.mentions if m.key == key), 1 << 30)

@@ -70,6 +70,7 @@ def _straight_opens(text: str, i: int, lo: int, hi: int) -> bool:
 
 
 _MARK_RE = re.compile("[«»„“”\"]")
+_INNER_ATTR = re.compile(r"[,!?…][ \u00a0]*[—–-][ \u00a0]+[а-яё]")
 _AFTER_ATTR = re.compile(r"[,.!?…]?[ \u00a0]*[—–-][ \u00a0]")
 
 
@@ -93,7 +94,8 @@ def mark_spans(text: str, lo: int, hi: int) -> list[MarkSpan]:
             st = stacks["«"]
             if st:
                 # «Мы поддерживаем «Газпром», — сказал он: close the outer quote when an attribution follows.
-                idx = 0 if len(st) > 1 and _AFTER_ATTR.match(text, i + 1, hi) else len(st) - 1
+                shared = len(st) > 1 and _AFTER_ATTR.match(text, i + 1, hi) and not _INNER_ATTR.search(text, st[0], st[-1])
+                idx = 0 if shared else len(st) - 1
                 spans.append(MarkSpan(st.pop(idx), i))
                 if idx == 0:
                     st.clear()
@@ -107,5 +109,71 @@ def mark_spans(text: str, lo: int, hi: int) -> list[MarkSpan]:
         elif ch == "”":
             if stacks["“"]:
                 spans.append(MarkSpan(stacks["“"].pop(), i))
+    leftovers = [i for st in stacks.values() for i in st]
+    if leftovers:
+        spans.extend(_unclosed(text, min(leftovers), hi, spans))
     spans.sort(key=lambda s: (s.open, -s.close))
     return spans
+
+
+_OPENS_SENTENCE = re.compile(r"[.!?…:][»\"”)]*[ \u00a0\t]*$")
+
+
+def _unclosed(text: str, i: int, hi: int, spans: list[MarkSpan]) -> list[MarkSpan]:
+    """An opening mark never closed: when it starts a sentence, the quotation runs to the end of the block."""
+    lo = text.rfind("\n", 0, i) + 1
+    prefix = text[max(lo, i - 40):i]
+    opens = not text[lo:i].strip() or bool(_OPENS_SENTENCE.search(prefix))
+    if not opens or any(s.open < i < s.close for s in spans):
+        return []
+    end = hi
+    while end > i and text[end - 1].isspace():
+        end -= 1
+    close = end - 1 if end > i + 1 and text[end - 1] in "»\"“”" else end
+    if len(WORDS_RE.findall(text, i, close)) < 4:
+        return []
+    return [MarkSpan(i, close)]
+
+
+_MAX_BLOCK_PARAS = 40
+_MAX_BLOCK_CHARS = 8000
+
+
+def _mark_balance(text: str, a: int, b: int) -> tuple[int, int]:
+    """Unclosed guillemets and the parity of straight quotes in text[a:b]."""
+    chunk = text[a:b]
+    return chunk.count("«") - chunk.count("»"), chunk.count('"') % 2
+
+
+def blocks(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Paragraphs, with a quotation that opens in one paragraph and closes in a later one merged into one block."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(paras):
+        a, b = paras[i]
+        guil, straight = _mark_balance(text, a, b)
+        j = i
+        if guil > 0 or (straight and text[a:b].lstrip()[:1] == '"'):
+            j = _closing_paragraph(text, paras, i, guil, straight)
+        out.append((a, paras[j][1]))
+        i = j + 1
+    return out
+
+
+def _closing_paragraph(text: str, paras: list[tuple[int, int]], i: int, guil: int, straight: int) -> int:
+    """Index of the paragraph that closes the quotation left open in paragraph i (i itself when none does)."""
+    start = paras[i][0]
+    for j in range(i + 1, min(len(paras), i + _MAX_BLOCK_PARAS)):
+        a, b = paras[j]
+        if b - start > _MAX_BLOCK_CHARS:
+            break
+        g, s = _mark_balance(text, a, b)
+        if guil > 0:
+            guil += g
+            if guil <= 0:
+                return j if guil == 0 else i
+            if text[a:b].lstrip()[:1] == "«" and g > 0 and "»" not in text[a:b]:
+                break  # a new quotation opens: the first one was simply left unclosed
+        elif s:
+            return j
+    return i

@@ -1,0 +1,214 @@
+"""Measurements that run in their own process (so memory and cold starts are honest). Each prints one JSON line.
+
+    python tasks.py index ROOT CORPUS PROCS [rebuild|update]
+    python tasks.py query ROOT QUERIES ROUNDS
+    python tasks.py baseline_index ROOT CORPUS PROCS
+    python tasks.py baseline_query ROOT QUERIES ROUNDS
+    python tasks.py profile CORPUS LIMIT
+"""
+from __future__ import annotations
+
+import json
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+FACETS = ["speaker", "date", "source"]
+
+
+def _rss_mb() -> dict:
+    """Peak memory of this process and of its largest child, and CPU seconds of both (load-independent)."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+    return {"rss_self_mb": round(me.ru_maxrss / 1024, 1), "rss_child_max_mb": round(kids.ru_maxrss / 1024, 1),
+            "cpu_s": round(cpu, 2)}
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def percentiles(values: list[float]) -> dict:
+    v = sorted(values)
+    pick = lambda q: v[min(len(v) - 1, int(q * len(v)))] * 1000  # noqa: E731
+    return {"p50_ms": round(statistics.median(v) * 1000, 2), "p95_ms": round(pick(0.95), 2),
+            "p99_ms": round(pick(0.99), 2), "n": len(v)}
+
+
+def read_queries(path: Path) -> list[tuple[str, str]]:
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        kind, q = ("quote", line[len("quotes:"):].strip()) if line.startswith("quotes:") else ("article", line)
+        out.append((kind, q))
+    return out
+
+
+# --- presssearch ------------------------------------------------------------------------------------
+def task_index(root: str, corpus: str, procs: str, mode: str = "rebuild") -> dict:
+    from presssearch.engine import current_generation
+    from presssearch.indexer import run_update
+
+    t0 = time.perf_counter()
+    r = run_update(Path(root), [Path(corpus)], rebuild=mode == "rebuild", progress=None, lock_wait=30,
+                   procs=int(procs))
+    secs = time.perf_counter() - t0
+    gen = current_generation(Path(root))
+    return {"seconds": secs, "added": r.added, "updated": r.updated, "removed": r.removed, "unchanged": r.unchanged,
+            "quotes": r.quotes, "skipped": len(r.skipped), "index_bytes": folder_bytes(gen), **_rss_mb()}
+
+
+def _search(archive, kind: str, q: str, facets):
+    fn = archive.quotes if kind == "quote" else archive.search
+    return fn(q, limit=10, facets=facets)
+
+
+def task_query(root: str, queries: str, rounds: str) -> dict:
+    import presssearch
+    from presssearch.engine import Snapshot
+
+    qs = read_queries(Path(queries))
+    t0 = time.perf_counter()
+    Snapshot(Path(root)).close()
+    open_s = time.perf_counter() - t0
+    archive = presssearch.open_archive(root)
+    t0 = time.perf_counter()
+    _search(archive, *qs[0], [])
+    cold = time.perf_counter() - t0
+    out = {"open_ms": round(open_s * 1000, 1), "cold_first_query_ms": round(cold * 1000, 1)}
+    for kind, q in qs:  # warm-up round, not timed
+        try:
+            _search(archive, kind, q, FACETS)
+        except presssearch.PresssearchError:
+            pass
+    for label, facets in (("plain", []), ("facets", FACETS)):
+        times, errors = [], 0
+        for _ in range(int(rounds)):
+            for kind, q in qs:
+                t0 = time.perf_counter()
+                try:
+                    _search(archive, kind, q, facets)
+                except presssearch.PresssearchError:
+                    errors += 1
+                times.append(time.perf_counter() - t0)
+        out[label] = {**percentiles(times), "errors": errors}
+    return out
+
+
+def task_profile(corpus: str, limit: str) -> dict:
+    """Seconds spent reading, extracting quotes, analysing (with and without names), and in whoosh."""
+    from presssearch.analysis import names, russian
+    from presssearch.ingest import iter_sources, read_source
+    from presssearch.quotes import extract_quotes
+
+    t0 = time.perf_counter()
+    articles = []
+    for s in iter_sources([Path(corpus)]):
+        articles.extend(read_source(s)[0])
+        if len(articles) >= int(limit):
+            break
+    articles = articles[: int(limit)]
+    read_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for a in articles:
+        a.quotes = extract_quotes(a.text)
+    quotes_s = time.perf_counter() - t0
+    texts = [t for a in articles for t in (a.title, a.lead, a.text, *(q.text for q in a.quotes))]
+
+    def run_analysis() -> float:
+        t = time.perf_counter()
+        for text in texts:
+            for _ in russian.analyze(text):
+                pass
+            for _ in russian.analyze_exact(text):
+                pass
+        return time.perf_counter() - t
+
+    def clear() -> None:
+        for f in (russian.stem, russian.word_terms, names.lemma_terms, names._parses):
+            f.cache_clear()
+
+    clear()
+    real_lemmas = names.lemma_terms
+    names.lemma_terms = lambda word: ()  # the names layer off
+    no_names_s = run_analysis()
+    names.lemma_terms = real_lemmas
+    clear()
+    with_names_s = run_analysis()
+    return {"articles": len(articles), "quotes": sum(len(a.quotes) for a in articles), "read_s": read_s,
+            "quotes_s": quotes_s, "analysis_s": with_names_s, "analysis_no_names_s": no_names_s}
+
+
+# --- plain whoosh, the baseline ---------------------------------------------------------------------
+def _baseline_schema():
+    from whoosh import fields
+    from whoosh.analysis import LanguageAnalyzer
+
+    ru = LanguageAnalyzer("ru")
+    return fields.Schema(title=fields.TEXT(analyzer=ru, stored=True), lead=fields.TEXT(analyzer=ru, stored=True),
+                         body=fields.TEXT(analyzer=ru, stored=True), source=fields.ID(stored=True, sortable=True),
+                         date=fields.ID(stored=True, sortable=True))
+
+
+def task_baseline_index(root: str, corpus: str, procs: str) -> dict:
+    from whoosh import index
+
+    Path(root).mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    ix = index.create_in(root, _baseline_schema())
+    p = int(procs)
+    writer = ix.writer(procs=p, multisegment=True, limitmb=128) if p > 1 else ix.writer(limitmb=256)
+    n = 0
+    for f in sorted(Path(corpus).glob("*.jsonl")):
+        with open(f, encoding="utf-8") as stream:
+            for line in stream:
+                r = json.loads(line)
+                doc = {k: r.get(k) or "" for k in ("title", "lead", "source", "date")}
+                doc = {k: v for k, v in doc.items() if v}
+                writer.add_document(body=r.get("text") or "", **doc)
+                n += 1
+    writer.commit()
+    secs = time.perf_counter() - t0
+    return {"seconds": secs, "added": n, "index_bytes": folder_bytes(Path(root)), **_rss_mb()}
+
+
+def task_baseline_query(root: str, queries: str, rounds: str) -> dict:
+    from whoosh import index, sorting
+    from whoosh.qparser import MultifieldParser
+
+    qs = read_queries(Path(queries))
+    t0 = time.perf_counter()
+    ix = index.open_dir(root)
+    searcher = ix.searcher()
+    open_s = time.perf_counter() - t0
+    parser = MultifieldParser(["title", "lead", "body"], ix.schema)
+    year = sorting.TranslateFacet(lambda v: v[:4], sorting.FieldFacet("date"))
+    t0 = time.perf_counter()
+    searcher.search(parser.parse(qs[0][1]), limit=10)[:10]
+    out = {"open_ms": round(open_s * 1000, 1), "cold_first_query_ms": round((time.perf_counter() - t0) * 1000, 1)}
+    for _, q in qs:  # warm-up round, not timed
+        searcher.search(parser.parse(q), limit=10)
+    for label, groups in (("plain", None), ("facets", {"source": sorting.FieldFacet("source"), "year": year})):
+        times = []
+        for _ in range(int(rounds)):
+            for _, q in qs:
+                t0 = time.perf_counter()
+                res = searcher.search(parser.parse(q), limit=10, groupedby=groups)
+                [h.fields() for h in res]
+                if groups:
+                    [res.groups(g) for g in groups]
+                times.append(time.perf_counter() - t0)
+        out[label] = {**percentiles(times), "errors": 0}
+    return out
+
+
+TASKS = {"index": task_index, "query": task_query, "profile": task_profile,
+         "baseline_index": task_baseline_index, "baseline_query": task_baseline_query}
+
+if __name__ == "__main__":
+    result = TASKS[sys.argv[1]](*sys.argv[2:])
+    print(json.dumps(result, ensure_ascii=False))

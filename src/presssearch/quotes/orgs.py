@@ -1,0 +1,344 @@
+"""Organisations named in one article: mentions, canonical nominative names and kinds, and what a generic
+reference ("в ведомстве", "в авиакомпании", "сообщение ведомства") points back to."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import marks
+from .speakers import lemma, name_kind, parses
+
+_TOKEN = re.compile(r"[0-9A-Za-zА-ЯЁа-яё]+(?:[-'’&][0-9A-Za-zА-ЯЁа-яё]+)*")
+_CANDIDATE = re.compile(r"(?<![0-9A-Za-zА-ЯЁа-яё-])(?:[А-ЯЁ][0-9A-Za-zА-ЯЁа-яё]*(?:-[0-9A-Za-zА-ЯЁа-яё]+)*|(?:"
+                        + "|".join(sorted({h[:-1] for h in marks.ORG_HEADS}, key=len, reverse=True))
+                        + r")[а-яё]*)")
+_LATIN = re.compile(r"[A-Z][A-Za-z0-9&]*(?:[ \u00a0]+(?:[A-Z][A-Za-z0-9&]*|[0-9]+))*")
+_QUOTED_NAME = re.compile(r"[«\"„“]([А-ЯЁA-Z][^«»\"„“\n]{0,40}?)[»\"“”]")
+_ALIAS = re.compile(r"[ \u00a0]*\(([А-ЯЁA-Z][А-ЯЁа-яёA-Za-z0-9-]{1,30})\)")
+
+
+@dataclass
+class Org:
+    key: str
+    head: str  # lemma of the head word ("министерство", "мид", "ryanair")
+    kinds: frozenset[str]
+    forms: list[tuple[int, str, bool]] = field(default_factory=list)  # (position, name, nominative?)
+    alias: str | None = None
+
+    def name(self) -> str:
+        if self.alias and not self.alias.isupper() and not self.alias.isascii():
+            return self.alias
+        nominative = [n for _, n, nom in self.forms if nom]
+        return nominative[0] if nominative else self.forms[0][1]
+
+
+@dataclass(frozen=True)
+class OrgMention:
+    start: int
+    end: int
+    key: str
+
+
+@dataclass
+class OrgRegistry:
+    orgs: dict[str, Org] = field(default_factory=dict)
+    mentions: list[OrgMention] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, text: str) -> "OrgRegistry":
+        reg = cls()
+        done = 0
+        for m in _CANDIDATE.finditer(text):
+            if m.start() < done or not _is_head(m.group()):
+                continue
+            found = _org_near(text, m.start(), m.end())
+            if found is not None:
+                start, end, name, head, nom, _ = found
+                reg._add(text, start, end, name, head, nom)
+                done = end
+        for m in _LATIN.finditer(text):
+            reg._add_latin(text, m)
+        reg.mentions.sort(key=lambda m: m.start)
+        reg._starts = [m.start for m in reg.mentions]
+        return reg
+
+    def _add(self, text: str, start: int, end: int, name: str, head: str, nominative: bool) -> None:
+        key = _key(name)
+        if key in marks.NOT_ORGS:
+            return
+        org = self.orgs.get(key)
+        if org is None:
+            org = self.orgs[key] = Org(key, head, _kinds(head, name))
+        org.forms.append((start, name, nominative))
+        alias = _ALIAS.match(text, end)
+        if alias and not org.alias:
+            org.alias = alias.group(1)
+            akey = _key(org.alias)
+            self.orgs.setdefault(akey, org)
+            self.mentions.append(OrgMention(alias.start(1), alias.end(1), key))
+        self.mentions.append(OrgMention(start, end, key))
+
+    def _add_latin(self, text: str, m: re.Match) -> None:
+        """A Latin name counts as an organisation after "компания"-like words, with "AG"/"Inc", or as a subject."""
+        name = m.group().replace("\u00a0", " ")
+        words = name.split()
+        while words and (words[-1].lower() in marks.MEDIA or words[-1].lower() in _LATIN_STOP):
+            words.pop()
+        if not words or words[0].lower() in marks.MEDIA or words[0].lower() in _LATIN_STOP or len(words[0]) < 3 \
+                or any(re.search(r"[a-z][0-9]|[0-9][A-Za-z]", w) for w in words):
+            return
+        name = " ".join(words)
+        before = _TOKEN.findall(text[max(0, m.start() - 30):m.start()])
+        after = _TOKEN.findall(text[m.start() + len(name):m.start() + len(name) + 30])
+        typed = bool(before) and lemma(before[-1]) in _COMPANY_KINDS | {"лоукостер", "фирма", "производитель"}
+        suffixed = words[-1] in marks.CORPORATE_SUFFIXES
+        subject = bool(after) and _best(after[0]) is not None and _best(after[0]).tag.POS == "VERB" \
+            and not re.search(r"[,.;:!?()«»\"]", text[m.start() + len(name):m.start() + len(name) + 3])
+        if not (typed or suffixed or subject):
+            return
+        key = _key(name)
+        org = self.orgs.get(key) or self.orgs.setdefault(key, Org(key, key, _COMPANY_KINDS))
+        org.forms.append((m.start(), name, True))
+        self.mentions.append(OrgMention(m.start(), m.start() + len(name), org.key))
+
+    def at(self, a: int, b: int, last: bool = False) -> Org | None:
+        """The first (or last) organisation named inside text[a:b]."""
+        i, j = bisect_left(self._starts, a), bisect_left(self._starts, b)
+        if i < j:
+            return self.orgs[self.mentions[j - 1 if last else i].key]
+        return None
+
+    def refer(self, pos: int, word: str) -> Org | None:
+        """The organisation a generic word ("ведомство", "компания", "совет") at pos points back to."""
+        lem = lemma(word)
+        i = bisect_left(self._starts, pos) - 1
+        while i >= 0:
+            org = self.orgs[self.mentions[i].key]
+            if lem in org.kinds or lem == org.head:
+                return org
+            i -= 1
+        return None
+
+
+_LATIN_STOP = frozenset("""
+the a an of and in on at for to by with rt pic via http https www com ru fifa uefa
+""".split())
+_COMPANY_KINDS = frozenset("компания авиакомпания перевозчик концерн организация оператор холдинг корпорация".split())
+
+
+def _kinds(head: str, name: str) -> frozenset[str]:
+    kinds = set(marks.ORG_KINDS.get(head, ()))
+    kinds.update((head, "организация"))
+    if head.startswith(("мин", "рос", "гос", "фед")) or head in marks.ORG_SPEAKERS:
+        kinds.add("ведомство")
+    if head.startswith("мин") or head == "мид":
+        kinds.add("министерство")
+    if head.startswith("рос"):
+        kinds.add("агентство")
+    return frozenset(kinds)
+
+
+def _key(name: str) -> str:
+    """Same key for "МИД РФ" and "МИД России", "Прокуратура Ульяновской области" in any capitalisation."""
+    words = [marks.GEO_SAME.get(w.lower(), w.lower()) for w in _TOKEN.findall(name)]
+    return " ".join(words).replace("ё", "е")
+
+
+@lru_cache(maxsize=50_000)
+def _best(word: str):
+    ps = parses(word.lower())
+    return ps[0] if ps else None
+
+
+def _has_case(word: str, case: str) -> bool:
+    return any(p.tag.case == case for p in parses(word.lower())[:4])
+
+
+@lru_cache(maxsize=200_000)
+def _is_head(word: str) -> str | None:
+    """The head lemma when word can head an organisation's name."""
+    low = word.lower()
+    if low in marks.MEDIA:
+        return None
+    if word.isupper() and len(word) >= 2 and not word.isascii() and word.isalpha():
+        return None if low in marks.GEO_ABBR else low
+    lem = lemma(low)
+    if lem in marks.ORG_HEADS:
+        return lem
+    if word[:1].isupper():
+        p = _best(low)
+        if p is None or p.tag.POS != "NOUN":
+            return None
+        if lem in marks.ORG_SPEAKERS or ("Orgn" in p.tag and p.normal_form not in marks.MEDIA):
+            return lem
+    return None
+
+
+def _nominative_head(word: str) -> str:
+    if word.isupper():
+        return word
+    for p in parses(word.lower())[:4]:
+        if p.tag.POS == "NOUN":
+            form = p.inflect({"nomn", "sing"}) if p.tag.number != "plur" else None
+            if form is not None:
+                out = form.word
+                return out[:1].upper() + out[1:] if word[:1].isupper() else out
+    return word
+
+
+def _nominative_adj(word: str, gender: str | None) -> str:
+    for p in parses(word.lower())[:4]:
+        if p.tag.POS in ("ADJF", "PRTF"):
+            want = {"nomn", "sing"} | ({gender} if gender else set())
+            try:
+                form = p.inflect(want)
+            except ValueError:
+                form = None
+            if form is not None:
+                out = form.word
+                return out[:1].upper() + out[1:] if word[:1].isupper() else out
+    return word
+
+
+_NP_POS = ("ADJF", "PRTF", "NOUN", "NUMR")
+_TAIL_PREPS = {"по": "datv", "при": "loct", "с": "ablt", "в": "loct"}
+
+
+def _tail(text: str, toks: list[tuple[int, int, str]], j: int, proper_only: bool) -> int:
+    """Index after the words that complete a name after its head: genitives, "по X", "при X", "в сфере X"."""
+    end = j
+    prep_case: str | None = None
+    k = j
+    while k < len(toks) and k < j + 22:
+        a, b, w = toks[k]
+        gap = text[toks[k - 1][1]:a]
+        if gap.strip(" \u00a0"):
+            break
+        low = w.lower()
+        if proper_only:
+            if (w[:1].isupper() and (_has_case(w, "gent") or w.isupper())) and low not in marks.MEDIA:
+                end = k = k + 1
+                continue
+            if w[:1].islower() and k + 1 < len(toks) and toks[k + 1][2][:1].isupper() and _has_case(w, "gent") \
+                    and (_best(w) is not None and _best(w).tag.POS in ("ADJF",)):
+                k += 1
+                continue
+            break
+        if w[:1].isupper() and not w.isupper() and name_kind(w) in ("Name", "Patr", "Surn", "Unknown"):
+            break  # "командование республики Эдуард Басурин": a person's name ends the organisation's
+        if low in _TAIL_PREPS and k + 1 < len(toks):
+            nxt = toks[k + 1][2]
+            if low == "при" and not nxt[:1].isupper():
+                break
+            if low == "с" and lemma(toks[k - 1][2]) != "борьба":
+                break
+            if low == "в" and lemma(nxt) not in ("сфера", "область"):
+                break
+            prep_case = _TAIL_PREPS[low]
+            k += 1
+            continue
+        if low == "и" and end == k:
+            k += 1
+            continue
+        if w.isupper() and len(w) >= 2 and low not in marks.MEDIA:
+            end = k = k + 1
+            prep_case = None
+            continue
+        p = _best(w)
+        ok_case = (prep_case and _has_case(w, prep_case)) or _has_case(w, "gent")
+        if p is None or p.tag.POS not in _NP_POS or not ok_case or low in marks.SPEECH_VERBS:
+            break
+        k += 1
+        if p.tag.POS == "NOUN":
+            end = k
+            prep_case = None if not _has_case(w, prep_case or "gent") else prep_case
+    return end
+
+
+def _org_near(text: str, start: int, end: int):
+    """_org_at over a small window of tokens around a head candidate (a wider one when the name runs on)."""
+    for after in (90, 400):
+        toks = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(text, max(0, start - 50), end + after)]
+        i = next(k for k, t in enumerate(toks) if t[0] == start)
+        found = _org_at(text, toks, i)
+        if found is None or found[5] < len(toks) or end + after >= len(text):
+            return found
+    return found
+
+
+def _org_at(text: str, toks: list[tuple[int, int, str]], i: int):
+    """(start, end, name, head lemma, nominative?, next index) when an organisation's name starts around token i."""
+    a, b, w = toks[i]
+    head = _is_head(w)
+    if head is None or head in marks.SPOKESMEN_HEADS:
+        return None  # "пресс-служба Минобороны": the body itself is named next
+    # capitalised adjectives right before: "Правовое управление", "Международная федерация"
+    s = i
+    while s > 0 and not text[toks[s - 1][1]:toks[s][0]].strip(" \u00a0") and toks[s - 1][2][:1].isupper() \
+            and (_best(toks[s - 1][2]) is not None and _best(toks[s - 1][2]).tag.POS in ("ADJF", "PRTF")) \
+            and not (toks[s - 1][2][:1].islower() and _country(toks[s - 1][2])):
+        s -= 1
+    common = lemma(w.lower()) in marks.ORG_HEADS and not w.isupper()
+    line = text.rfind("\n", 0, a) + 1
+    sentence_initial = not text[max(line, toks[s][0] - 3):toks[s][0]].strip(" \u00a0\t") or \
+        re.search(r"[.!?…]\s*$", text[max(line, toks[s][0] - 4):toks[s][0]]) is not None
+    end_i = _tail(text, toks, i + 1, proper_only=not common)
+    tail_words = [t[2] for t in toks[i + 1:end_i]]
+    if common:
+        proper = s < i or (w[:1].isupper() and not sentence_initial) or any(t[:1].isupper() for t in tail_words)
+        if not proper:
+            return None
+    head_form = _nominative_head(w)
+    gender = None
+    bp = _best(w)
+    if bp is not None:
+        gender = bp.tag.gender
+    adjs = [_nominative_adj(t[2], gender) for t in toks[s:i]]
+    if common and not adjs and head in marks.PLAIN_HEADS:
+        head_form = head_form.lower()
+    elif common and not adjs:
+        head_form = head_form[:1].upper() + head_form[1:]
+    prefix = _country_before(text, toks, s)
+    if prefix and not tail_words:
+        tail_words = [prefix]
+    name, head = _shorten(" ".join([*adjs, head_form]), tail_words, head)
+    start = toks[s][0]
+    end = toks[end_i - 1][1] if end_i > i + 1 else b
+    return start, end, name, head, _nominative(text, toks, s, end_i, w), end_i
+
+
+def _shorten(base: str, tail: list[str], head: str) -> tuple[str, str]:
+    """"Министерство иностранных дел Пакистана" -> "МИД Пакистана" (and its head "мид")."""
+    short = marks.ORG_SHORT.get(_key(" ".join([base, *tail[:2]])))
+    if short is None:
+        return " ".join([base, *tail]), head
+    return " ".join([short, *tail[2:]]), short.lower()
+
+
+def _country(adj: str) -> str | None:
+    low = adj.lower()
+    return next((c for stem, c in marks.COUNTRY_ADJ.items() if low.startswith(stem)), None)
+
+
+def _country_before(text: str, toks: list[tuple[int, int, str]], s: int) -> str | None:
+    """"украинского МИД" -> "Украины"."""
+    if s == 0 or text[toks[s - 1][1]:toks[s][0]].strip(" \u00a0"):
+        return None
+    return _country(toks[s - 1][2])
+
+
+def _nominative(text: str, toks: list[tuple[int, int, str]], s: int, e: int, head: str) -> bool:
+    """The name is the subject of its clause: a verb follows, or nothing governs it and the head can be nominative."""
+    if e < len(toks) and not re.search(r"[,.;:!?()«»\"]", text[toks[e - 1][1]:toks[e][0]]):
+        p = _best(toks[e][2])
+        if p is not None and p.tag.POS in ("VERB",):
+            return True
+    if s > 0 and not re.search(r"[,.;:!?()«»\"]", text[toks[s - 1][1]:toks[s][0]]):
+        prev = toks[s - 1][2].lower()
+        p = _best(prev)
+        if prev in marks.PREPOSITIONS or (p is not None and p.tag.POS in ("NOUN", "PREP", "ADJF", "PRTF")):
+            return False
+    return head.isupper() or _has_case(head, "nomn")

@@ -1,0 +1,83 @@
+"""Highlighting: the word forms that matched, as written, in snippets of texts of any length."""
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from presssearch.query import parse
+from presssearch.query.highlight import matcher_for, snippet, spans
+
+from .test_search import BK55, _index, long_text
+
+TEXT = ("Омский губернатор и казахстанский вице-министр оценили форум России и Казахстана. "
+        "Сотрудничество с Казахстаном имеет ключевое значение, сказал Александр Бурков. "
+        "Опыт в сфере цифровой экономики пригодится. Экономика региона растёт, цифровой рубль обсуждают.")
+
+
+def marked(query: str, text: str = TEXT) -> list[str]:
+    return [text[s:e] for s, e in spans(text, matcher_for(parse(query)))]
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("Казахстан", ["Казахстана", "Казахстаном"]),
+    ("казахстаном", ["Казахстана", "Казахстаном"]),
+    ("Буркова", ["Бурков"]),
+    ("=Казахстаном", ["Казахстаном"]),
+    ("казах*", ["казахстанский", "Казахстана", "Казахстаном"]),
+    ("министр", ["вице-министр"]),
+    ('"цифровой экономики"', ["цифровой", "экономики"]),  # not the lone "Экономика" or "цифровой рубль"
+    ('"цифровая экономика"', ["цифровой", "экономики"]),
+    ('"Бурков Казахстан"~6', ["Казахстаном", "Бурков"]),  # 6 words apart
+    ('"Бурков Казахстан"~5', []),
+    ('"Бурков Омский"~5', []),
+    ('="с Казахстаном"', ["с", "Казахстаном"]),
+    ('="с Казахстана"', []),
+    ("Казахстан -Бурков", ["Казахстана", "Казахстаном"]),  # nothing under NOT
+    ("source:БК55 date:2019", []),
+    ("Казахстан OR губернатор", ["губернатор", "Казахстана", "Казахстаном"]),
+])
+def test_marked_word_forms(query, expected):
+    assert marked(query) == expected
+
+
+def test_snippet_marks_and_trims():
+    s = snippet(TEXT, matcher_for(parse('"цифровой экономики"')), size=80)
+    assert "<b>цифровой</b> <b>экономики</b>" in s
+    assert len(re.sub("</?b>", "", s)) < 200
+
+
+def test_several_fragments_far_apart():
+    text = long_text()
+    s = snippet(text, matcher_for(parse("жираф мост")), size=120)
+    assert s.count("…") >= 3
+    assert "<b>моста</b>" in s and ("<b>жираф</b>" in s or "<b>жирафа</b>" in s)
+
+
+def test_long_text_is_fast_and_complete():
+    text = long_text()
+    assert len(text) > 200_000
+    t0 = time.monotonic()
+    s = snippet(text, matcher_for(parse("жираф")))
+    assert time.monotonic() - t0 < 2.0
+    assert "<b>жираф</b>" in s or "<b>жирафа</b>" in s
+    many = snippet(text, matcher_for(parse("погода")))  # 2,600 matches
+    assert many.count("<b>погода</b>") >= 2
+
+
+def test_hit_snippet_past_32k(tmp_path):
+    with _index(tmp_path, [{"id": "long", "title": "Длинная", "date": "2020-05-01", "text": long_text()}]) as a:
+        hit = a.search("жираф")[0]
+    assert hit.id == "long"
+    assert "<b>жираф</b>" in hit.snippet and "<b>жирафа</b>" in hit.snippet
+
+
+def test_search_snippets_show_original_forms(archive):
+    hit = archive.search("казахстаном", limit=1)[0]
+    assert hit.id == BK55
+    assert set(re.findall(r"<b>(.*?)</b>", hit.snippet)) <= {"Казахстана", "Казахстаном", "Казахстан", "Казахстане"}
+    exact = archive.search("=Казахстаном", limit=1)[0]
+    assert set(re.findall(r"<b>(.*?)</b>", exact.snippet)) == {"Казахстаном"}
+    pre = archive.search("казах*", limit=1)[0]
+    assert {w.lower()[:5] for w in re.findall(r"<b>(.*?)</b>", pre.snippet)} == {"казах"}

@@ -1,0 +1,82 @@
+"""Indexing in worker processes gives the same index as indexing in one process."""
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+import presssearch
+from presssearch.indexer import run_update
+
+from .conftest import DATA
+
+QUERIES = ["Казахстан", "липы", "Собянин", "деревья OR липы", '"цифровой экономики"', "Москва NOT суд",
+           "=Москвы", "date:[2016 TO 2017]", "source:Meduza суд", "мэрия*"]
+
+
+def _build(root: Path, paths: list[Path], procs: int):
+    return run_update(root, paths, rebuild=False, progress=None, lock_wait=5, procs=procs, min_parallel_bytes=0)
+
+
+def _snapshot(root: Path) -> dict:
+    """Everything a user sees: totals, ranked ids with scores, facets, quotes, stats."""
+    out = {}
+    with presssearch.open_archive(root) as a:
+        for q in QUERIES:
+            # every match (a top-N cut among equal scores would depend on document order)
+            res = a.search(q, limit=100, facets=["source", "date", "author"])
+            hits = sorted(((round(h.score, 6), h.id, h.snippet) for h in res), key=lambda t: (-t[0], t[1]))
+            out[q] = (res.total, hits, res.facets)
+            qres = a.quotes(q, limit=1000, facets=["speaker"])
+            out["quotes " + q] = (qres.total, sorted((round(h.score, 6), h.id) for h in qres), qres.facets)
+        stats = a.stats()
+        stats.pop("index_bytes")
+        stats.pop("index")
+        out["stats"] = stats
+    return out
+
+
+def _counts(report) -> tuple:
+    return report.added, report.updated, report.removed, report.unchanged, report.quotes, len(report.skipped)
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    """The sample and 40 bundled Meduza articles in three files, so workers share the articles."""
+    d = tmp_path / "corpus"
+    d.mkdir()
+    shutil.copy(DATA / "000_9d904e1d1d708883.txt", d)
+    with gzip.open(DATA / "meduza.jsonl.gz", "rt", encoding="utf-8") as f:
+        lines = f.read().splitlines()[:40]
+    for n in range(2):
+        (d / f"part{n}.jsonl").write_text("\n".join(lines[n::2]) + "\n", encoding="utf-8")
+    return d
+
+
+def _change(corpus: Path) -> None:
+    """Edit one article, drop one, add one with a duplicate id."""
+    lines = (corpus / "part0.jsonl").read_text(encoding="utf-8").splitlines()
+    first = json.loads(lines[0])
+    first["text"] += "\nДобавлен абзац про липы и Казахстан."
+    dup = json.loads(lines[2])
+    (corpus / "part0.jsonl").write_text("\n".join([json.dumps(first, ensure_ascii=False)] + lines[3:]) + "\n",
+                                        encoding="utf-8")
+    (corpus / "extra.jsonl").write_text(json.dumps(dup, ensure_ascii=False) + "\n" + lines[1] + "\n",
+                                        encoding="utf-8")
+
+
+def test_parallel_equals_serial(tmp_path, corpus):
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    r1, r2 = _build(serial, [corpus], 1), _build(parallel, [corpus], 2)
+    assert _counts(r1) == _counts(r2)
+    assert r1.added == 41 and r1.quotes > 0
+    assert _snapshot(serial) == _snapshot(parallel)
+
+    _change(corpus)
+    r1, r2 = _build(serial, [corpus], 1), _build(parallel, [corpus], 2)
+    assert _counts(r1) == _counts(r2)
+    assert (r1.updated, r1.removed) == (1, 2)  # the moved articles count as duplicates of part0 first
+    assert _snapshot(serial) == _snapshot(parallel)
