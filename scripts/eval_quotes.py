@@ -24,7 +24,8 @@ sys.path.insert(0, str(REPO / "src"))
 from presssearch.quotes import extract_quotes  # noqa: E402
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
-DEFAULT_GOLD = [REPO / "tests" / "gold" / "quotes_gold.jsonl", REPO / "tests" / "gold" / "quotes_dev.jsonl"]
+# Development sets: tuned on. quotes_final.jsonl is a test set: pass it with --gold, once, at the end.
+DEFAULT_GOLD = [REPO / "tests" / "gold" / "quotes_gold.jsonl", REPO / "tests" / "gold" / "quotes_heldout.jsonl"]
 
 
 @dataclass
@@ -79,9 +80,9 @@ def load_gold(paths: list[Path]) -> list[dict]:
     return rows
 
 
-def load_texts(corpus: Path, wanted: dict[str, set[str]]) -> dict[tuple[str, str], str]:
-    """Article texts by (file, id) for the wanted ids."""
-    texts: dict[tuple[str, str], str] = {}
+def load_texts(corpus: Path, wanted: dict[str, set[str]]) -> dict[tuple[str, str], tuple[str, str]]:
+    """(text, title) of the wanted articles by (file, id)."""
+    texts: dict[tuple[str, str], tuple[str, str]] = {}
     for fname, ids in wanted.items():
         path = corpus / fname
         if not path.exists():
@@ -92,13 +93,13 @@ def load_texts(corpus: Path, wanted: dict[str, set[str]]) -> dict[tuple[str, str
                     continue
                 art = json.loads(line)
                 if art["id"] in ids:
-                    texts[(fname, art["id"])] = art["text"]
+                    texts[(fname, art["id"])] = (art["text"], art.get("title") or "")
     return texts
 
 
-def score_article(text: str, gold_quotes: list[dict], label: str) -> Score:
+def score_article(text: str, gold_quotes: list[dict], label: str, title: str | None = None) -> Score:
     s = Score()
-    preds = extract_quotes(text)
+    preds = extract_quotes(text, title=title)
     gold_spans = []
     for g in gold_quotes:
         at = g.get("start", -1)
@@ -146,7 +147,8 @@ def evaluate(gold_paths: list[Path], corpus: Path) -> tuple[Score, dict[str, Sco
         if key not in texts or key in seen:
             continue
         seen.add(key)
-        s = score_article(texts[key], r["quotes"], f"{r['file']}:{r['id']}")
+        text, title = texts[key]
+        s = score_article(text, r["quotes"], f"{r['file']}:{r['id']}", title)
         per_file.setdefault(r["file"], Score()).add(s)
         total.add(s)
     return (total, per_file) if seen else None

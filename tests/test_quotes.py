@@ -252,6 +252,52 @@ def test_dialogue_inside_a_quoted_post_gives_nested_turns():
         assert text[q.start:q.end] == q.text
 
 
+def test_interview_questions_and_answers_are_turns():
+    text = ("Теннисистка Мария Шарапова выиграла турнир. После матча Шарапова рассказала о планах.\n"
+            "— Как вы оцениваете свою игру сегодня?\n"
+            "— Я довольна, хотя в начале было тяжело. Соперница играла очень хорошо, и мне пришлось терпеть.\n"
+            "— Что дальше?\n"
+            "— Дальше Уимблдон, к нему я готовлюсь уже давно, и надеюсь показать там свой лучший теннис.")
+    quotes = extract_quotes(text)
+    assert [q.rule for q in quotes] == ["interview_question", "interview_answer"] * 2
+    assert [q.speaker for q in quotes] == [None, "Мария Шарапова"] * 2
+    assert quotes[0].text == "Как вы оцениваете свою игру сегодня?"
+
+
+def test_interviewer_label_turns_count_with_no_speaker():
+    text = ("Корреспондент:\n— Как прошла встреча с избирателями сегодня утром?\n"
+            "Александр Бурков:\n— Встреча прошла хорошо, люди задавали много вопросов о дорогах.")
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == [None, "Александр Бурков"]
+    assert quotes[0].text.startswith("Как прошла встреча")
+
+
+def test_dialogue_in_the_narrative_without_attribution_is_not_quoted():
+    text = ("Вот ещё анекдот про погоду.\n"
+            "- Как у вас погода в Питере?\n- Дождь.\n- Давно?\n- С 1703 года...\n\n"
+            "Пришел президент к гадалке и спрашивает:\n- А буду ли я и дальше президентом?")
+    assert extract_quotes(text) == []
+
+
+def test_title_names_the_author_of_a_quoted_post():
+    text = ('"Политологов развелось тьма тьмущая, и все они рассуждают о назначениях", '
+            "- пишет бывший политик на своей странице в Facebook.")
+    assert _one(text).speaker is None
+    q = extract_quotes(text, title='Николай Травкин: "Как у обычных людей"')[0]
+    assert q.speaker == "Николай Травкин"
+
+
+def test_undeclined_foreign_surname_keeps_the_form_the_text_gives():
+    text = ("Аргентинский футболист Диего Марадона прибыл в Россию.\n"
+            "«Путин — феномен, я всегда рад сюда приезжать», — сказал Марадона.")
+    assert _one(text).speaker == "Диего Марадона"
+
+
+def test_latin_organisation_name_with_apostrophe():
+    q = _one("«Первый наш принцип — отказ от насилия», — говорится на официальном сайте Women's March.")
+    assert q.speaker == "Women's March"
+
+
 _ALPHABET = st.sampled_from(list("«»„“”\"—–-:,.!? \n\r\u00a0") + list("абвгдеёжзийклмнопрстуфхцчшщыэюяАБВГДЕЁЖИКЛМНОПРСТ")
                             + ["заявил", "сказала", "Иван Петров", "по словам", "он", "— ", "«Газпром»", "МИД"])
 
@@ -282,12 +328,15 @@ def _eval_module():
     return mod
 
 
+# Combined dev (quotes_gold.jsonl) + held-out (quotes_heldout.jsonl); last measured
+# P=0.989 (258/261) R=0.938 (255/272) speaker=0.856 (172/201). quotes_final.jsonl is a test set, never read here.
 @pytest.mark.corpus
 def test_gold_sets_meet_targets():
     if not CORPUS.exists():
         pytest.skip("../shared/corpus is not here")
     mod = _eval_module()
     gold = [p for p in mod.DEFAULT_GOLD if p.exists()]
+    assert not any("final" in p.name for p in gold)
     if not gold:
         pytest.skip("no gold file yet")
     result = mod.evaluate(gold, CORPUS)

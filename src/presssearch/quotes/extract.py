@@ -20,11 +20,14 @@ def _trim(text: str, f: Found) -> tuple[int, int]:
     return a, b
 
 
-def extract_quotes(text: str, *, debug: bool = False) -> list[Quote]:
-    """Direct quotations in an article body, sorted by start; text[q.start:q.end] == q.text."""
+def extract_quotes(text: str, *, debug: bool = False, title: str | None = None) -> list[Quote]:
+    """Direct quotations in an article body, sorted by start; text[q.start:q.end] == q.text.
+
+    ``title`` (optional) helps name speakers the body only refers to ("пишет бывший политик" under the
+    title "Николай Травкин: …")."""
     if not text or not isinstance(text, str):
         return []
-    ctx = Context(text, paragraphs(text))
+    ctx = Context(text, paragraphs(text), title=title if isinstance(title, str) else "")
     quotes: list[Quote] = []
     for rule in ARTICLE_RULES:
         for found in rule(ctx):

@@ -122,6 +122,9 @@ ROLE_WORDS = frozenset("""
 хоккеист теннисист спортсмен спортсменка боксер боец тренер-консультант рэпер музыкант продюсер
 министр-президент госсекретарь президент-элект задержанный подозреваемый обвиняемый правовед экс-госсекретарь экс-советник вице-канцлер лидер депутат-единоросс сенатор замдиректора замначальника
 """.split())
+# Role words so common that several people in one article hold them: resolved to the person the text is about,
+# not to the last one called so ("сказал эксперт" after "по мнению директора … Семёна Багдасарова").
+GENERIC_ROLES = frozenset("эксперт специалист аналитик".split())
 # Modifiers that belong to a role phrase when right before its head: "бывший министр".
 ROLE_MODIFIERS = frozenset("""
 бывший бывшая бывшего бывшей бывшему бывшим первый первая первого первой официальный официального

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 from . import marks
-from .speakers import Group, Registry, find_groups, is_role_word, lemma, normalize_tokens, parses, role_before
+from .speakers import Group, Registry, find_groups, is_role_word, is_verb, lemma, normalize_tokens, parses, role_before
 from .orgs import OrgRegistry
 from .text import MarkSpan, WORDS_RE, blocks, mark_spans, sentence_end, sentence_start, speech_verb, words
 
@@ -32,6 +32,7 @@ class Found:
 class Context:
     text: str
     paras: list[tuple[int, int]]
+    title: str = ""
     taken: list[tuple[int, int]] = field(default_factory=list)
     spoken: list[tuple[int, str]] = field(default_factory=list)  # (start, speaker) of quotes so far
     _registry: Registry | None = None
@@ -41,7 +42,7 @@ class Context:
     @property
     def registry(self) -> Registry:
         if self._registry is None:
-            self._registry = Registry.build(self.text, self.quoted_regions())
+            self._registry = Registry.build(self.text, self.quoted_regions(), self.title)
         return self._registry
 
     @property
@@ -76,7 +77,7 @@ class Context:
     def refer(self, pos: int, feminine: bool | None = None, role_word: str | None = None) -> tuple[str | None, str | None]:
         """The person a pronoun or a bare role ("он", "заключил депутат") at pos points back to, and the role."""
         reg = self.registry
-        if role_word:
+        if role_word and lemma(role_word) not in marks.GENERIC_ROLES:  # "эксперт": whoever was just quoted
             person = reg.by_role(role_word, pos)
             if person is not None:
                 return person.name(feminine), person.role
@@ -156,7 +157,7 @@ def org_speaker(text: str, a: int, b: int) -> str | None:
     if quoted:
         inner = quoted.group(1).split()
         return " ".join([lemma(inner[0]).capitalize() if inner[0].isalpha() and not inner[0].isupper() else inner[0], *inner[1:]])
-    latin = re.search(r"\b[A-Z][A-Za-z0-9&.]+(?: [A-Z0-9][A-Za-z0-9&.]*){0,3}", text[a:b])
+    latin = re.search(r"\b[A-Z][A-Za-z0-9&.]+(?:['’][a-z]+)?(?: [A-Z0-9][A-Za-z0-9&.]*){0,3}", text[a:b])
     if latin and latin.group().lower() not in marks.MEDIA:
         prev = WORDS_RE.findall(text[a:a + latin.start()])
         if not prev or prev[-1].lower() not in _SKIP_MEDIA:
@@ -309,8 +310,8 @@ def _speaker_label(ctx: Context, a: int, b: int) -> tuple[bool, str | None, str 
         return False, None, None
     label = m.group(1).strip()
     ws = words(label)
-    if not ws or len(ws) > 8:
-        return False, None, None
+    if not ws or len(ws) > 8 or any(w[:1].islower() and is_verb(w) for w in ws):
+        return False, None, None  # "Пришел Путин к гадалке и спрашивает:" is narrative, not a speaker line
     groups = find_groups(ctx.text, m.start(1), m.end(1))
     if groups:
         person = ctx.registry.lookup(groups[-1])
@@ -357,9 +358,9 @@ def interview_turns(ctx: Context) -> Iterator[Found]:
             if ctx.text[a:b].strip() and b > end:
                 end = b
         end = _rstrip(ctx.text, start, end)
-        if speaker == "" or end - start < 2:
+        if end - start < 2:
             continue
-        yield Found(start, end, "interview_turn", speaker, role)
+        yield Found(start, end, "interview_turn", speaker or None, role)  # "Корреспондент:" turns count too
 
 
 def _rstrip(text: str, a: int, b: int) -> int:
@@ -678,21 +679,40 @@ def marked_quotes(ctx: Context) -> Iterator[Found]:
 _TURN = re.compile(r"[ \u00a0\t]*[—–-][ \u00a0\t]*(?=[А-ЯЁA-Z«\"])")
 _TURN_END = re.compile(r"[.!?…][»\"”)]*[ \u00a0\t]*$")
 _ATTR_IN_TURN = re.compile(r"[,.!?…][ \u00a0]*[—–-][ \u00a0]+([а-яё]+)(?:[ \u00a0]+([а-яё]+))?")
+_MAX_GAP_PARAS = 4  # non-dash lines ("Также по теме" boxes) a run of turns may skip
+
+
+def _turn_extent(text: str, paras: list[tuple[int, int]], i: int) -> tuple[int, int]:
+    """Index of the last line of the turn starting at line i (lines broken inside a sentence go on in lowercase)."""
+    j = i
+    while j + 1 < len(paras) and text[paras[j + 1][0]:paras[j + 1][1]].lstrip()[:1].islower():
+        j += 1
+    return j, _rstrip(text, paras[i][0], paras[j][1])
 
 
 def _dash_turns(ctx: Context) -> list[list[tuple[int, int]]]:
-    """Runs of consecutive dash paragraphs that read as dialogue turns (blank lines between them allowed)."""
+    """Runs of dash paragraphs that read as dialogue turns; blank lines and short gaps of other lines between
+    them are allowed, but not a paragraph of narrative."""
     runs: list[list[tuple[int, int]]] = [[]]
-    text = ctx.text
-    for a, b in ctx.paras:
+    text, paras = ctx.text, ctx.paras
+    gap = 0
+    i = 0
+    while i < len(paras):
+        a, b = paras[i]
         line = text[a:b]
-        if not line.strip():
-            continue
-        m = _TURN.match(text, a, b)
-        if m and _TURN_END.search(line):
-            runs[-1].append((m.end(), _rstrip(text, m.end(), b)))
-        elif runs[-1]:
-            runs.append([])
+        m = _TURN.match(text, a, b) if line.strip() else None
+        if m:
+            j, end = _turn_extent(text, paras, i)
+            if _TURN_END.search(text[a:end]):
+                runs[-1].append((m.end(), end))
+                gap = 0
+                i = j + 1
+                continue
+        if line.strip():
+            gap += 1
+            if runs[-1] and (gap > _MAX_GAP_PARAS or not WORDS_RE.search(line) or len(line) > 200 and _TURN_END.search(line)):
+                runs.append([])
+        i += 1
     return [r for r in runs if len(r) >= 2]
 
 
@@ -705,24 +725,74 @@ def _first_person(s: str) -> bool:
     return False
 
 
+def _is_question(line: str) -> bool:
+    return "?" in line
+
+
+_MIN_ANSWER = 80  # mean length of interview answers; jokes and chats have short replies
+
+
+def _interview(lines: list[str]) -> int | None:
+    """Questions and answers alternate: the parity (0 or 1) of the question turns, or None when this is no
+    interview. Most turns of that parity ask something, few of the others do, and the answers are long."""
+    for parity in (0, 1):
+        qs, ans = lines[parity::2], lines[1 - parity::2]
+        if len(qs) < 2 or not ans:
+            continue
+        asked = sum(map(_is_question, qs))
+        if asked * 3 >= len(qs) * 2 and sum(map(_is_question, ans)) * 3 <= len(ans) \
+                and sum(map(len, ans)) >= _MIN_ANSWER * len(ans):
+            return parity
+    return None
+
+
+def _interviewee(ctx: Context, pos: int) -> tuple[str | None, str | None]:
+    """The person an interview is with: the one named most often as a subject before it (the title counts),
+    the first such on ties."""
+    reg = ctx.registry
+    counts: dict[str, int] = {}
+    for m in reg.mentions:
+        if m.pos >= pos:
+            break
+        if not m.quoted:
+            counts[m.key] = counts.get(m.key, 0) + (2 if m.nominative else 1)
+    if not counts:
+        return None, None
+    best = max(counts.values())
+    key = next(k for k in counts if counts[k] == best)
+    person = reg.people[key]
+    return person.name(), person.role
+
+
+def _closes_quotation(line: str) -> bool:
+    """The turn ends with a closing mark it never opened: the conversation was part of a quoted post."""
+    end = line.rstrip(" .\u00a0")
+    if not end or end[-1] not in "»\"”":
+        return False
+    return end.count("«") < end.count("»") if end[-1] == "»" else end.count(end[-1]) % 2 == 1
+
+
 def dialogue_block(ctx: Context) -> Iterator[Found]:
-    """Dialogue without speech verbs: runs of "— Реплика?" paragraphs, one quote per turn (speaker unknown)."""
+    """Runs of "— Реплика" paragraphs without attributions: an interview (one quote per turn, the questions by the
+    unnamed interviewer, the answers by the person interviewed), or a conversation inside a quoted post
+    (other people's turns, nested). A conversation in the narrative itself (jokes, imagined talk) is left out."""
     text = ctx.text
     for run in _dash_turns(ctx):
         lines = [text[a:b] for a, b in run]
-        if not any("?" in line for line in lines) and not any(_ATTR_IN_TURN.search(line) for line in lines):
+        parity = _interview(lines)
+        if parity is not None and not any(s <= run[0][0] < e for s, e in ctx.taken):
+            speaker, role = _interviewee(ctx, run[0][0])
+            for n, ((a, b), line) in enumerate(zip(run, lines)):
+                if n % 2 == parity:
+                    yield Found(a, b, "interview_question")
+                else:
+                    yield Found(a, b, "interview_answer", speaker, role)
             continue
-        lengths = sorted(len(line) for line in lines)
-        chat = lengths[len(lengths) // 2] < 100 or any(_ATTR_IN_TURN.search(line) for line in lines)
-        if chat or any(s <= run[0][0] < e for s, e in ctx.taken):
-            for (a, b), line in zip(run, lines):  # a conversation, often inside a quoted post: other people's turns
-                if len(words(line)) >= 2 and not _first_person(line):
-                    yield Found(a, b, "dialogue_turn", None, None, nested=True)
+        if not any(s <= run[0][0] < e for s, e in ctx.taken) and not _closes_quotation(lines[-1]):
             continue
-        speaker, role = ctx.refer(run[0][0])  # an interview: the answers, by the person it is with
-        for (a, b), line in zip(run, lines):
-            if len(words(line)) >= 4 and not line.rstrip().endswith("?") and not _first_person(line):
-                yield Found(a, b, "interview_answer", speaker, role)
+        for (a, b), line in zip(run, lines):  # a conversation inside a quoted post: other people's turns
+            if len(words(line)) >= 2 and not _first_person(line):
+                yield Found(a, b, "dialogue_turn", None, None, nested=True)
 
 
 ArticleRule = Callable[[Context], Iterator[Found]]

@@ -392,11 +392,16 @@ class Person:
     genders: frozenset[str]
     role: str | None = None
     feminine_hint: bool | None = None
+    surname: str | None = None  # the surname as the text writes it in the nominative, when morphology is unsure
+    surname_sure: bool = False  # seen right after a first name in the nominative
 
     def name(self, feminine: bool | None = None) -> str:
         hint = feminine if feminine is not None else self.feminine_hint
         if len(self.genders) == 1:
             hint = FEMN in self.genders
+        if self.surname and (self.surname_sure or not _genders_for(self.tokens) or not can_be_nominative(self.tokens)):
+            first = normalize_tokens(self.tokens[:-1], hint)[0] if len(self.tokens) > 1 else ""
+            return f"{first} {self.surname}".strip()
         return normalize_tokens(self.tokens, hint)[0]
 
     @property
@@ -429,6 +434,47 @@ class Mention:
     quoted: bool  # inside quotation marks: words of a quote, not the narrative
 
 
+def _nominative_surname(text: str, g: Group) -> bool:
+    """A surname morphology cannot decline ("Марадона", "Халюта") written here in the nominative: after a first
+    name in the nominative ("Диего Марадона"), or alone in a form that reads as a nominative."""
+    last = g.tokens[-1]
+    ps = parses(last.lower())
+    if any("Surn" in p.tag for p in ps) or name_kind(last) == "Adj":
+        return False
+    if len(g.tokens) >= 2 and g.kinds[0] == "Name":
+        names = [p for p in parses(g.tokens[0].lower()) if "Name" in p.tag]
+        fixed = all("Fixd" in p.tag for p in names)  # "Педро", "Диего": the first name shows no case
+        return bool(names) and all(p.tag.case == "nomn" or "Fixd" in p.tag for p in names) \
+            and not (fixed and last.lower().endswith(_OBLIQUE))
+    return len(g.tokens) == 1 and bool(ps) and ps[0].tag.case == "nomn" and ps[0].tag.number != "plur" \
+        and _subject_position(text, g)
+
+
+_VERB_AFTER = re.compile(r"[ \u00a0]+([а-яё]+)")
+_SPEECH_BEFORE = re.compile(r"([а-яё]+)(?:[ \u00a0]+[а-яё]+){0,2}[ \u00a0]+$")
+
+
+_OPINION_BEFORE = re.compile(r"(?:по[ \u00a0]+(?:словам|мнению|оценке|данным)|со[ \u00a0]+слов)[^!?:;«»\"\n]*$", re.IGNORECASE)
+
+
+def _opinion_holder(text: str, g: Group) -> bool:
+    """"по мнению эксперта … Андрея Кошкина": the genitive names who speaks, as a subject would."""
+    return _OPINION_BEFORE.search(text, max(0, g.start - 160), g.start) is not None
+
+
+def _subject_position(text: str, g: Group) -> bool:
+    """The name stands where a subject does: a finite verb follows ("Ганжара считает"), or a speech verb comes
+    right before it ("заявил бывший директор Халюта")."""
+    after = _VERB_AFTER.match(text, g.end, g.end + 40)
+    if after and any(p.tag.POS == "VERB" for p in parses(after.group(1))[:1]):
+        return True
+    before = _SPEECH_BEFORE.search(text, max(0, g.start - 50), g.start)
+    return bool(before) and before.group(1).replace("ё", "е") in marks.SPEECH_VERBS
+
+
+_QUOTED_TITLE = re.compile(r"«[^«»]*»|\"[^\"]*\"|„[^“]*“")
+
+
 @dataclass
 class Registry:
     """Everyone named in one article: full names by surname key, and every mention's position."""
@@ -445,18 +491,25 @@ class Registry:
         if self._roles is None:
             self._roles = {}
             for m in self.mentions:
-                role = None if m.quoted else role_before(self._text, m.pos)
+                role = None if m.quoted or m.pos < 0 else role_before(self._text, m.pos)
                 if role:
                     self._roles.setdefault(m.key, set()).update(role_lemmas(role))
         return self._roles
 
     @classmethod
-    def build(cls, text: str, quoted: list[tuple[int, int]] | None = None) -> "Registry":
+    def build(cls, text: str, quoted: list[tuple[int, int]] | None = None, title: str = "") -> "Registry":
+        """People named in text; names in the title count as mentions before the text (position -1)."""
         reg = cls()
         groups = find_groups(text)
+        title = _QUOTED_TITLE.sub(" ", title) if title else ""  # words quoted in a title are not its topic
+        heading = find_groups(title) if title else []
         for g in groups:
             if g.full:
                 reg._add_full(text, g)
+        for g in heading:
+            if g.full:
+                reg._add_full(title, g)
+        reg.mentions.extend(Mention(-1, g.key, True, False) for g in heading if g.key in reg.people)
         quoted = sorted(quoted or [])
         starts = [a for a, _ in quoted]
         for g in groups:
@@ -464,7 +517,12 @@ class Registry:
                 continue
             i = bisect_left(starts, g.start + 1) - 1
             inside = i >= 0 and quoted[i][0] <= g.start < quoted[i][1]
-            reg.mentions.append(Mention(g.start, g.key, can_be_nominative(g.tokens), inside))
+            nominative = can_be_nominative(g.tokens) or _subject_position(text, g) or _opinion_holder(text, g)
+            reg.mentions.append(Mention(g.start, g.key, nominative, inside))
+            person = reg.people[g.key]
+            if not person.surname_sure and not inside and _nominative_surname(text, g):
+                person.surname = _title(g.tokens[-1].lower())
+                person.surname_sure = len(g.tokens) > 1
         reg.mentions.sort(key=lambda m: m.pos)
         reg._text = text
         reg._positions = [m.pos for m in reg.mentions]
