@@ -197,11 +197,17 @@ def main(argv=None) -> int:
             for name, make in sets:
                 folder = work / name
                 meta = make(folder)
-                res = bench_corpus(name, folder, meta, work, args)
+                try:
+                    res = bench_corpus(name, folder, meta, work, args)
+                except SystemExit as e:  # a failed measurement: keep the other corpora's figures
+                    print(e, file=sys.stderr)
+                    out["results"].append({"corpus": name, **meta, "error": str(e)})
+                    continue
+                finally:
+                    shutil.rmtree(folder, ignore_errors=True)
                 res["rows"] = table(res)
                 print_table(res)
                 out["results"].append(res)
-                shutil.rmtree(folder, ignore_errors=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     out["load_avg_end"] = os.getloadavg()

@@ -201,7 +201,7 @@ def run_update(root: Path, paths: list[Path], *, rebuild: bool, progress: Callab
     ``procs``: worker processes (default ``default_procs()``); updates smaller than ``min_parallel_bytes``
     of changed files run in this process.
     """
-    from .ingest import iter_sources, read_source
+    from .ingest import iter_articles, iter_sources
 
     t0 = time.monotonic()
     report = UpdateReport()
@@ -248,10 +248,11 @@ def run_update(root: Path, paths: list[Path], *, rebuild: bool, progress: Callab
             done = 0
             for s in todo:
                 old = manifest.get(s.path, {}).get("articles", {})
-                articles, skipped = read_source(s)
-                report.skipped.extend(skipped)
                 now: dict[str, str] = {}
-                for a in articles:
+                for a in iter_articles(s):  # streamed: one file may hold more articles than fit in memory
+                    if isinstance(a, Skipped):
+                        report.skipped.append(a)
+                        continue
                     if a.id in now or (owner.get(a.id) not in (None, s.path) and owner.get(a.id) in seen_paths):
                         report.skipped.append(Skipped(s.path, f"article {a.id}: duplicate id (already indexed from "
                                                               f"{owner.get(a.id) or s.path}); kept the first"))

@@ -156,9 +156,21 @@ class GenerationWriter:
         self.speaker_key = speaker_key
         self.writer = Writer(self.ix, limitmb=limitmb)
         self._segments: list = []
+        self._base = None  # reader of the segments this generation started with, for deletions
 
     def delete_article(self, article_id: str) -> None:
-        self.writer.delete_by_term("article_id", article_id)
+        """Delete the article's documents from the segments this generation started with (one reader
+        for the whole update; whoosh's delete_by_term opens a searcher per call)."""
+        if self._base is None:
+            self._base = self.writer.reader()
+        if ("article_id", article_id) in self._base:
+            for docnum in self._base.postings("article_id", article_id).all_ids():
+                self.writer.delete_document(docnum)
+
+    def _close_base(self) -> None:
+        if self._base is not None:
+            self._base.close()
+            self._base = None
 
     def add_article(self, article) -> None:
         _add(self.writer, article, self.speaker_key)
@@ -169,6 +181,7 @@ class GenerationWriter:
 
     def commit(self) -> None:
         """Finish the segment(s), then count the facet columns once so readers load them ready-made."""
+        self._close_base()
         extra = list(self._segments)
 
         def merge_policy(writer, segments):
@@ -180,6 +193,7 @@ class GenerationWriter:
             FacetTable.build(reader).save(self.work / CACHE)
 
     def cancel(self) -> None:
+        self._close_base()
         try:
             self.writer.cancel()
         except Exception:  # the workspace is thrown away anyway

@@ -103,7 +103,7 @@ class Context:
 # --- speakers ----------------------------------------------------------------------------------
 
 _SKIP_BEFORE = frozenset("""
-в во на с со для у к о об про от изданию агентству телеканалу газете журналу радиостанции порталу
+в во на с со для у к о об про от из по за при до без через над под между перед изданию агентству телеканалу газете журналу радиостанции порталу
 сайту каналу журналистам журналисту корреспонденту интервью эфире ссылкой ссылаясь
 """.split())
 
@@ -153,16 +153,35 @@ def org_speaker(text: str, a: int, b: int) -> str | None:
             tail = _tail(ws[i + 1:i + 5])
             if tail:
                 return " ".join([lemma(low).capitalize(), *tail])
-    quoted = re.search(r"«([А-ЯЁA-Z][^«»]{1,40})»", text[a:b])
-    if quoted:
-        inner = quoted.group(1).split()
-        return " ".join([lemma(inner[0]).capitalize() if inner[0].isalpha() and not inner[0].isupper() else inner[0], *inner[1:]])
+    for quoted in re.finditer(r"«([А-ЯЁA-Z][^«»]{1,40})»", text[a:b]):
+        before = [w.lower().replace("ё", "е") for w in WORDS_RE.findall(text[a:a + quoted.start()])][-3:]
+        if any(w in _RELAY_WORDS for w in before):
+            continue  # "приводит слова агента «Чемпионат»": the medium relays, it does not speak
+        return _quoted_org_name(quoted.group(1).split())
     latin = re.search(r"\b[A-Z][A-Za-z0-9&.]+(?:['’][a-z]+)?(?: [A-Z0-9][A-Za-z0-9&.]*){0,3}", text[a:b])
     if latin and latin.group().lower() not in marks.MEDIA:
         prev = WORDS_RE.findall(text[a:a + latin.start()])
         if not prev or prev[-1].lower() not in _SKIP_MEDIA:
             return latin.group()
     return None
+
+
+_RELAY_WORDS = frozenset("цитирует цитируют приводит приводят слова передает передают пишет".split())
+
+
+def _quoted_org_name(inner: list[str]) -> str:
+    """«Ближневосточного квартета» -> "Ближневосточный квартет"; «Газпрома» -> "Газпром"."""
+    first = inner[0]
+    if not first.isalpha() or first.isupper():
+        return " ".join(inner)
+    if len(inner) == 2 and inner[1].isalpha() and not inner[1].isupper():
+        p0, p1 = parses(first.lower())[:1], parses(inner[1].lower())[:1]
+        if p0 and p1 and p0[0].tag.POS == "ADJF" and p1[0].tag.POS == "NOUN":
+            noun = p1[0].inflect({"nomn", "sing"})
+            adj = p0[0].inflect({"nomn", "sing", p1[0].tag.gender}) if p1[0].tag.gender else None
+            if noun is not None and adj is not None:
+                return f"{adj.word.capitalize()} {noun.word}"
+    return " ".join([lemma(first).capitalize(), *inner[1:]])
 
 
 def _tail(ws: list[str]) -> list[str]:
@@ -206,7 +225,9 @@ def _person_noun(w: str) -> bool | None:
 
 
 def _groups(ctx: Context, s: int, e: int) -> list[Group]:
-    return [g for g in find_groups(ctx.text, s, e) if _prev_word(ctx.text, g.start, s) not in _SKIP_BEFORE]
+    """Name groups that can be a speaker: not after a preposition, not a quoted name («Алор Брокер»)."""
+    return [g for g in ctx.registry.groups(ctx.text, s, e) if _prev_word(ctx.text, g.start, s) not in _SKIP_BEFORE
+            and ctx.text[g.start - 1:g.start] not in marks.ALL_MARKS]
 
 
 def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None,
@@ -269,7 +290,7 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
     _, feminine = speech_verb(text[a:b])
     v = verb.start() if verb else b
     groups = _groups(ctx, a, v)
-    that = _THAT.search(text, a, v)
+    that = _THAT_ONLY.search(text, a, v)
     if that and any(g.start < that.start() for g in groups):
         groups = [g for g in groups if g.start < that.start()]  # "X сказал, что Y …": Y is not the speaker
     if groups:
@@ -278,7 +299,8 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
     if found:
         return who
     if verb is not None:
-        after = speaker_in(ctx, verb.end(), b, a)
+        that_after = None if _impersonal(verb.group()) else _THAT.search(text, verb.end(), b)
+        after = speaker_in(ctx, verb.end(), that_after.start() if that_after else b, a)
         if after != (None, None):
             return after
         if _impersonal(verb.group()):
@@ -288,6 +310,7 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
 
 
 _THAT = re.compile(r"(?<![А-ЯЁа-яё])(?:что|чтобы|как)(?![А-ЯЁа-яё])")
+_THAT_ONLY = re.compile(r"(?<![А-ЯЁа-яё])(?:что|чтобы)(?![А-ЯЁа-яё])")
 
 
 def _impersonal(verb: str) -> bool:
@@ -399,10 +422,17 @@ def dialogue_lines(ctx: Context) -> Iterator[Found]:
 _CLAUSE_STOP = re.compile(r"[.!?…](?![0-9A-Za-zА-ЯЁа-яё])|[:;«\"\n]|[ \u00a0][—–-][ \u00a0]")
 
 
+_SHORT_NAME = re.compile(r"[«\"][^«»\".!?…\n]{1,30}[»\"]")
+
+
 def _clause_end(text: str, pos: int, hi: int) -> int:
-    """End of an attribution clause: the next sentence end, dash or quotation mark."""
-    m = _CLAUSE_STOP.search(text, pos, hi)
-    return m.start() if m else hi
+    """End of an attribution clause: the next sentence end, dash or quotation mark (not a quoted name:
+    "— сказал «НГ» начальник штаба")."""
+    for m in _CLAUSE_STOP.finditer(text, pos, hi):
+        if m.group() in "«\"" and _SHORT_NAME.match(text, m.start(), hi):
+            continue
+        return m.start()
+    return hi
 
 
 _LIST_START = re.compile(r"[ \u00a0\t]*(?:[—–\-•*·]|\d+[.)]|[a-zа-я][.)])")

@@ -53,6 +53,9 @@ def is_verb(word: str) -> bool:
     return bool(ps) and ps[0].tag.POS in ("VERB", "INFN", "GRND")
 
 
+_FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "INTJ"})
+
+
 @lru_cache(maxsize=200_000)
 def name_kind(word: str) -> str | None:
     """'Name', 'Patr', 'Surn', 'Adj' (a -ский surname candidate), 'Unknown', or None for ordinary words."""
@@ -60,6 +63,8 @@ def name_kind(word: str) -> str | None:
         return None
     low = word.lower()
     everything = parses(low)
+    if everything and everything[0].tag.POS in _FUNCTION_POS and everything[0].score > 0.9:
+        return None  # "По её словам": a preposition at a sentence start, not the surname "По"
     if everything and "Geox" in everything[0].tag and is_known(low) and not any("Surn" in p.tag for p in everything):
         return None  # a place first ("села Саханка Игорь ..."); after a first name it still counts as a surname
     ps = tuple(p for p in everything if p.tag.number != "plur" or "Fixd" in p.tag)
@@ -122,6 +127,45 @@ def _title(word: str) -> str:
     return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
 
 
+_VOWELS = "аеёиоуыэюя"
+# (gender, case) -> (ending in the text, ending in the nominative) for surnames morphology does not know.
+_SURNAME_CASES: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
+    (MASC, "gent"): (("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("ына", "ын"), ("кы", "ка"), ("ы", "а"), ("и", "я"), ("а", "")),
+    (MASC, "accs"): (("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("ына", "ын"), ("у", "а"), ("а", "")),
+    (MASC, "datv"): (("ову", "ов"), ("еву", "ев"), ("ину", "ин"), ("ыну", "ын"), ("у", "")),
+    (MASC, "ablt"): (("овым", "ов"), ("евым", "ев"), ("иным", "ин"), ("ыным", "ын"), ("ой", "а"), ("ом", ""), ("ем", "")),
+    (MASC, "loct"): (("ове", "ов"), ("еве", "ев"), ("ине", "ин")),
+    (FEMN, "gent"): (("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ой", "а"), ("ы", "а"), ("и", "я")),
+    (FEMN, "datv"): (("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("е", "а")),
+    (FEMN, "accs"): (("ову", "ова"), ("еву", "ева"), ("ину", "ина"), ("у", "а"), ("ю", "я")),
+    (FEMN, "ablt"): (("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ой", "а"), ("ей", "я")),
+    (FEMN, "loct"): (("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("е", "а")),
+}
+
+
+@lru_cache(maxsize=50_000)
+def surname_nominative(low: str, gender: str, case: str) -> str | None:
+    """The nominative of a surname morphology does not decline right, for a first name's gender and case:
+    "Занозина" (gent, masc) -> "занозин", "Тортореллы" -> "торторелла"; a woman's surname ending in a
+    consonant does not decline ("Алика Джордж"). None when no rule fits."""
+    if gender == FEMN and low[-1:] not in _VOWELS:
+        return low
+    if case == "nomn":
+        return low if gender == MASC and low[-1:] not in _VOWELS or gender == FEMN else None
+    for end, nom in _SURNAME_CASES.get((gender, case), ()):
+        stem = low[: len(low) - len(end)]
+        if low.endswith(end) and len(stem) >= 2 and (end not in ("а", "у", "е", "ом") or stem[-1] not in _VOWELS):
+            return stem + nom
+    return None
+
+
+def _gendered(first: str, gender: str, case: str) -> bool:
+    """The first name reads as this gender in this case by itself ("Михаила": masculine genitive)."""
+    low = first.lower()
+    return any("Name" in p.tag and p.tag.case == case and p.tag.gender == gender for p in parses(low)) \
+        and is_known(low)
+
+
 @lru_cache(maxsize=50_000)
 def _genders_for(tokens: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     """For each gender the tokens can agree in (same case), the nominative forms."""
@@ -136,6 +180,9 @@ def _genders_for(tokens: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
                     hit = analyses(tok)[0]
                 if hit is None and name_kind(tok) == "Unknown" and tok is not tokens[0]:
                     hit = Analysis(tok.lower(), None, frozenset({case}))
+                if hit is None and tok is not tokens[0] and forms and _gendered(tokens[0], gender, case):
+                    guess = surname_nominative(tok.lower(), gender, case)
+                    hit = Analysis(guess, gender, frozenset({case})) if guess else None
                 if hit is None:
                     break
                 forms.append(hit.nom)
@@ -484,6 +531,8 @@ class Registry:
     _positions: list[int] = field(default_factory=list)
     _roles: dict[str, set[str]] | None = None
     _text: str = ""
+    _stems: dict[str, str] = field(default_factory=dict)
+    _known: dict[tuple[int, int], Group] = field(default_factory=dict)
 
     @property
     def roles(self) -> dict[str, set[str]]:
@@ -504,22 +553,25 @@ class Registry:
         title = _QUOTED_TITLE.sub(" ", title) if title else ""  # words quoted in a title are not its topic
         heading = find_groups(title) if title else []
         for g in groups:
-            if g.full:
+            if g.full and text[g.start - 1:g.start] not in marks.ALL_MARKS:  # «Алор Брокер» is a company
                 reg._add_full(text, g)
         for g in heading:
             if g.full:
                 reg._add_full(title, g)
         reg.mentions.extend(Mention(-1, g.key, True, False) for g in heading if g.key in reg.people)
+        reg._stems = {_stem(k): k for k in reg.people}
+        reg._known = {(g.start, g.end): g for g in reg._known_surnames(text, groups)}
+        groups = sorted([*groups, *reg._known.values()], key=lambda g: g.start)
         quoted = sorted(quoted or [])
         starts = [a for a, _ in quoted]
         for g in groups:
-            if g.key not in reg.people:
+            person = reg.lookup(g)
+            if person is None:
                 continue
             i = bisect_left(starts, g.start + 1) - 1
             inside = i >= 0 and quoted[i][0] <= g.start < quoted[i][1]
             nominative = can_be_nominative(g.tokens) or _subject_position(text, g) or _opinion_holder(text, g)
-            reg.mentions.append(Mention(g.start, g.key, nominative, inside))
-            person = reg.people[g.key]
+            reg.mentions.append(Mention(g.start, person.key, nominative, inside))
             if not person.surname_sure and not inside and _nominative_surname(text, g):
                 person.surname = _title(g.tokens[-1].lower())
                 person.surname_sure = len(g.tokens) > 1
@@ -544,7 +596,29 @@ class Registry:
             person.role = role_before(text, g.start)
 
     def lookup(self, group: Group) -> Person | None:
-        return self.people.get(group.key)
+        return self.people.get(group.key) or self.people.get(self._stems.get(_stem(group.key), ""))
+
+    def _known_surnames(self, text: str, groups: list[Group]) -> list[Group]:
+        """Lone capitalised words that are the surname of someone named in full ("Береза заявил" after
+        "Юрий Береза"): common nouns or places by morphology, names here."""
+        taken = {g.start for g in groups}
+        out: list[Group] = []
+        for m in _CAP_TOKEN.finditer(text):
+            word = m.group()
+            if m.start() in taken or name_kind(word) is not None or word.lower() in marks.NOT_PERSONS:
+                continue
+            key = surname_key(word)
+            if key in self.people or _stem(key) in self._stems:
+                out.append(Group(m.start(), m.end(), (word,), ("Surn",)))
+        return out
+
+    def groups(self, text: str, start: int, end: int) -> list[Group]:
+        """Name groups in text[start:end], lone known surnames included (the registry's own text only)."""
+        found = find_groups(text, start, end)
+        if text is self._text and self._known:
+            found += [g for (a, b), g in self._known.items() if start <= a and b <= end]
+            found.sort(key=lambda g: g.start)
+        return found
 
     def _fits(self, m: Mention, feminine: bool | None) -> bool:
         person = self.people[m.key]
