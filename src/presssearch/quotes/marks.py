@@ -71,6 +71,10 @@ for _w in _PRESENT:
 for _w in _GERUNDS:
     SPEECH_VERBS.setdefault(_w, None)
 GERUNDS = frozenset(_GERUNDS)
+# Speech verbs with another sense when an object follows: "заключили (мировое) соглашение".
+AMBIGUOUS_SPEECH_STEMS = ("заключ",)
+NOT_SPEECH_OBJECTS = ("соглашени", "мировое", "договор", "контракт", "сделк", "союз", "пакт", "меморандум", "брак",
+                      "мир", "под", "перемири", "конвенци", "концесси")
 
 # Multi-word attributions that name the speaker in the genitive: "по словам X", "по мнению X".
 ACCORDING_TO = r"\b(?:по(?:\s+(?:его|её|ее|их))?\s+(?:словам|мнению|признанию|оценке|утверждению|заявлению|данным)|со\s+слов|как\s+(?:считает|говорит|отметил[аи]?|заявил[аи]?|сказал[аи]?|пишет|сообщил[аи]?|подчеркнул[аи]?|признал[аи]?|пояснил[аи]?|рассказал[аи]?))\b"
@@ -84,6 +88,12 @@ ORG_NOUNS = frozenset("""
 SPEECH_NOUNS = frozenset("""
 слова словам словами заявление заявлении заявлением сообщение сообщении сообщением письме письмо
 обращении обращение интервью посте пост записи запись твите твит заявлениях ответ ответе
+""".split())
+
+# Documents that speak for whoever issued them (lemmas): "говорится в сообщении Минобороны".
+DOCUMENT_NOUNS = frozenset("""
+сообщение заявление документ письмо доклад отчет отчёт релиз пресс-релиз решение постановление указ заключение
+иск публикация пост запись твит обращение материал статья блог сайт коммюнике резолюция текст записка
 """.split())
 
 # Pronouns that point back to a person mentioned earlier.
@@ -223,6 +233,8 @@ ORG_SHORT: dict[str, str] = {
 PREPOSITIONS = frozenset("в во на с со для у к о об про от по за при перед между без до из через над под".split())
 CORPORATE_SUFFIXES = frozenset("AG Inc Ltd GmbH LLC Corp SA plc PLC SE NV BV Co Group Airlines Airways".split())
 SPOKESMEN_HEADS = frozenset("пресс-служба пресс-центр".split())
+# Heads that never start a name: "внешнеполитическое ведомство Грузии" points back to "МИД Грузии".
+REFERRING_HEADS = frozenset("ведомство".split())
 NOT_ORGS = frozenset("российская федерация|российской федерации|белый дом".split("|"))
 # Role phrases that name the same office in other words: "глава государства" is the president.
 ROLE_SYNONYMS: dict[str, str] = {

@@ -58,7 +58,7 @@ class OrgRegistry:
             if found is not None:
                 start, end, name, head, nom, _ = found
                 reg._add(text, start, end, name, head, nom)
-                done = end
+                done = m.end() if head in marks.SPOKESMEN_HEADS else end  # the body inside counts too
         for m in _LATIN.finditer(text):
             reg._add_latin(text, m)
         reg.mentions.sort(key=lambda m: m.start)
@@ -107,20 +107,22 @@ class OrgRegistry:
     def at(self, a: int, b: int, last: bool = False) -> Org | None:
         """The first (or last) organisation named inside text[a:b]."""
         i, j = bisect_left(self._starts, a), bisect_left(self._starts, b)
-        if i < j:
-            return self.orgs[self.mentions[j - 1 if last else i].key]
+        inside = self.mentions[i:j]
+        outer = [m for m in inside if not any(o.start < m.start and m.end <= o.end for o in inside)]
+        if outer:
+            return self.orgs[outer[-1 if last else 0].key]
         return None
 
-    def refer(self, pos: int, word: str) -> Org | None:
-        """The organisation a generic word ("ведомство", "компания", "совет") at pos points back to."""
+    def refer(self, pos: int, word: str, qualifier: str | None = None) -> Org | None:
+        """The organisation a generic word ("ведомство", "компания", "совет") at pos points back to; with a
+        qualifier ("ведомство Грузии") the closest one whose name has it, when there is one."""
         lem = lemma(word)
-        i = bisect_left(self._starts, pos) - 1
-        while i >= 0:
-            org = self.orgs[self.mentions[i].key]
-            if lem in org.kinds or lem == org.head:
-                return org
-            i -= 1
-        return None
+        fits = [self.orgs[m.key] for m in reversed(self.mentions[:bisect_left(self._starts, pos)])]
+        fits = [org for org in fits if lem in org.kinds or lem == org.head]
+        if qualifier:
+            q = _key(qualifier)
+            fits = [org for org in fits if q in org.key.split()] or fits
+        return fits[0] if fits else None
 
 
 _LATIN_STOP = frozenset("""
@@ -273,8 +275,10 @@ def _org_at(text: str, toks: list[tuple[int, int, str]], i: int):
     """(start, end, name, head lemma, nominative?, next index) when an organisation's name starts around token i."""
     a, b, w = toks[i]
     head = _is_head(w)
-    if head is None or head in marks.SPOKESMEN_HEADS:
-        return None  # "пресс-служба Минобороны": the body itself is named next
+    if head in marks.SPOKESMEN_HEADS:
+        return _spokesmen_at(text, toks, i, head)
+    if head is None or head in marks.REFERRING_HEADS:
+        return None  # "ведомство Грузии" refers back to the body named before
     # capitalised adjectives right before: "Правовое управление", "Международная федерация"
     s = i
     while s > 0 and not text[toks[s - 1][1]:toks[s][0]].strip(" \u00a0") and toks[s - 1][2][:1].isupper() \
@@ -308,6 +312,18 @@ def _org_at(text: str, toks: list[tuple[int, int, str]], i: int):
     start = toks[s][0]
     end = toks[end_i - 1][1] if end_i > i + 1 else b
     return start, end, name, head, _nominative(text, toks, s, end_i, w), end_i
+
+
+def _spokesmen_at(text: str, toks: list[tuple[int, int, str]], i: int, head: str):
+    """"пресс-службы Южного военного округа" -> "Пресс-служба Южного военного округа" (the body as written, in
+    the genitive); None when the body is only a generic word ("пресс-служба ведомства") or not named."""
+    end_i = _tail(text, toks, i + 1, proper_only=False)
+    tail = [t[2] for t in toks[i + 1:end_i]]
+    if not tail or (len(tail) == 1 and lemma(tail[0]) in marks.GENERIC_ORG_WORDS | marks.REFERRING_HEADS):
+        return None
+    head_form = _nominative_head(toks[i][2])
+    name = " ".join([head_form[:1].upper() + head_form[1:], *tail])
+    return toks[i][0], toks[end_i - 1][1], name, head, _nominative(text, toks, i, end_i, toks[i][2]), end_i
 
 
 def _shorten(base: str, tail: list[str], head: str) -> tuple[str, str]:

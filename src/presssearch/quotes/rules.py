@@ -115,7 +115,7 @@ def _prev_word(text: str, pos: int, lo: int) -> str:
 
 def person_speaker(ctx: Context, g: Group, feminine: bool | None, lo: int) -> tuple[str, str | None]:
     """Canonical name and role for a name group found in an attribution clause starting at lo."""
-    person = ctx.registry.lookup(g)
+    person = ctx.registry.lookup(g, feminine)
     role = role_before(ctx.text, g.start)
     if role is not None and ctx.text.find(role.split(" ")[-1], lo) < 0:
         role = None
@@ -251,9 +251,10 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
     org = ctx.orgs.at(s, e, last=before)
     if org is not None:
         return True, (org.name(), None)
-    generic = next((w for w in lows if lemma(w) in marks.GENERIC_ORG_WORDS), None)
+    generic = next((i for i, w in enumerate(lows) if lemma(w) in marks.GENERIC_ORG_WORDS), None)
     if generic is not None:
-        org = ctx.orgs.refer(ref, generic)
+        qualifier = ws[generic + 1] if generic + 1 < len(ws) and ws[generic + 1][:1].isupper() else None
+        org = ctx.orgs.refer(ref, lows[generic], qualifier)
         return True, (org.name() if org else None, None)
     org = org_speaker(ctx.text, s, e)
     if org:
@@ -273,14 +274,41 @@ def speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | No
         groups = _groups(ctx, s, e)
         pronoun = _PRONOUN_RE.search(text, s, groups[0].start if groups else e)
         if groups and pronoun is None:
-            return person_speaker(ctx, groups[0], feminine, a)
+            best = next((g for g in groups if g.full or ctx.registry.lookup(g)), groups[0])  # not "Росмолодежи"
+            return person_speaker(ctx, best, feminine, a)
         found, who = _other_speaker(ctx, s, e, min(a, quote_start), feminine)
         if found:
             return who
     verb = next((m.group() for m in WORDS_RE.finditer(text, a, b) if speech_verb(m.group())[0]), None)
     if verb is not None and _impersonal(verb):
-        return ctx.previous_speaker(quote_start), None
+        issuer = _document_issuer(ctx, a, b, min(a, quote_start))
+        return issuer or ctx.previous_speaker(quote_start), None
     return None, None
+
+
+def _document_issuer(ctx: Context, a: int, b: int, before: int, window: int = 800) -> str | None:
+    """"— говорится в сообщении." after "… говорится в сообщении Трампа в Твиттере": who issued the document
+    the clause names, from the last mention of the same document just before that names its issuer."""
+    text = ctx.text
+    doc = next((lemma(w) for w in words(text[a:b]) if lemma(w) in marks.DOCUMENT_NOUNS), None)
+    if doc is None:
+        return None
+    for m in reversed(list(WORDS_RE.finditer(text, max(0, before - window), before))):
+        if lemma(m.group()) != doc:
+            continue
+        end = min(_clause_end(text, m.end(), len(text)), m.end() + 80)
+        groups = _groups(ctx, m.end(), end)
+        if groups and len(words(text[m.end():groups[0].start])) <= 1:
+            return person_speaker(ctx, groups[0], None, m.start())[0]
+        org = ctx.orgs.at(m.end(), end)
+        if org is not None and len(words(text[m.end():_org_start(ctx, org, m.end())])) <= 1:
+            return org.name()
+    return None
+
+
+def _org_start(ctx: Context, org, lo: int) -> int:
+    """Where the first mention of org at or after lo begins."""
+    return next((m.start for m in ctx.orgs.mentions if m.start >= lo and ctx.orgs.orgs[m.key] is org), lo)
 
 
 def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None]:
@@ -310,7 +338,7 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
 
 
 _THAT = re.compile(r"(?<![А-ЯЁа-яё])(?:что|чтобы|как)(?![А-ЯЁа-яё])")
-_THAT_ONLY = re.compile(r"(?<![А-ЯЁа-яё])(?:что|чтобы)(?![А-ЯЁа-яё])")
+_THAT_ONLY = re.compile(r"(?<![А-ЯЁа-яё])(?:что|чтобы)(?![А-ЯЁа-яё])")  # not "как": "до того, как Трамп написал"
 
 
 def _impersonal(verb: str) -> bool:
@@ -476,7 +504,25 @@ def _after_clause(ctx: Context, span: MarkSpan, hi: int) -> tuple[int, int] | No
     m = _AFTER.match(ctx.text, span.close + 1, hi)
     if not m:
         return None
-    return m.end(), _clause_end(ctx.text, m.end(), hi)
+    end = _clause_end(ctx.text, m.end(), hi)
+    if end >= _rstrip(ctx.text, m.end(), hi) and len(words(ctx.text[m.end():end])) <= 2:
+        return m.end(), _next_line_name(ctx.text, hi, end)
+    return m.end(), end
+
+
+_NAME_LINE = re.compile(r"[ \u00a0]*\r?\n[ \u00a0]*([^\n.!?«»\"]{2,40}?)[ \u00a0.]*\r?(?:\n|$)")
+
+
+def _next_line_name(text: str, hi: int, end: int) -> int:
+    """"— утверждает⏎The Daily Beast⏎": the speaker's name, a link in the original, went to a line of its own."""
+    m = _NAME_LINE.match(text, _rstrip(text, 0, hi))
+    if m is None or len(words(m.group(1))) > 5 or not m.group(1)[:1].isupper():
+        return end
+    rest = re.compile(r"[ \u00a0]*\r?\n[ \u00a0]*(?=[а-яё])").match(text, m.end(1) + (text[m.end(1):m.end(1) + 1] == " "))
+    if rest is None:  # "— цитирует⏎Nasdaq⏎главного директора компании Дугласа Чифу.": the sentence goes on
+        return m.end(1)
+    line_end = text.find("\n", rest.end())
+    return _clause_end(text, rest.end(), len(text) if line_end < 0 else line_end)
 
 
 def _merge_continuation(ctx: Context, spans: list[MarkSpan], span: MarkSpan, clause_end: int, hi: int) -> int:
@@ -548,16 +594,24 @@ def quote_colon_before(ctx: Context, span: MarkSpan, para: tuple[int, int], span
         a, b = sentence_start(text, lo, prev_end), prev_end
     else:
         return None
+    a = max(a, text.rfind(";", a, b) + 1)  # "заключили соглашение; получили в Балаклаве: «…»": the last clause
     clause = text[a:b]
     has_verb, _ = speech_verb(clause)
     groups = find_groups(text, a, b)
     nouns = any(w.lower() in marks.SPEECH_NOUNS for w in words(clause))
-    if not (has_verb or nouns or (groups and not text[groups[-1].end:b].strip(" \u00a0:"))):
+    if not (has_verb or nouns or (groups and _name_label(ctx, groups[-1], b, span))):
         return None
     if len(_inner_words(ctx, span)) < 2:
         return None
     speaker, role = speaker_before(ctx, a, b)
     return Found(span.open + 1, span.close, "quote_colon", speaker, role)
+
+
+def _name_label(ctx: Context, g: Group, colon: int, span: MarkSpan) -> bool:
+    """"Путин: «Мы …»": a speaker's name right before the colon, not a place ("в Балаклаве: «штольню …»")."""
+    text = ctx.text
+    return not text[g.end:colon].strip(" \u00a0:") and _prev_word(text, g.start, 0) not in _SKIP_BEFORE \
+        and text[span.open + 1:span.close].lstrip()[:1].isupper()
 
 
 _ACCORDING = re.compile(marks.ACCORDING_TO, re.IGNORECASE)
@@ -584,7 +638,7 @@ def quote_in_speech_sentence(ctx: Context, span: MarkSpan, para: tuple[int, int]
     """X заявил, что «…» / X назвал это «…»: a quoted phrase of 3+ words in a sentence with a speech verb."""
     text = ctx.text
     ws = _inner_words(ctx, span)
-    if len(ws) < 3:
+    if len(ws) < 3 and not _clause_after_that(ctx, span):
         return None
     a = sentence_start(text, para[0], span.open)
     b = sentence_end(text, span.close + 1, para[1])
@@ -624,7 +678,7 @@ def quote_after_speech_sentence(ctx: Context, span: MarkSpan, para: tuple[int, i
     """X заявил, что … . «Quoted sentences.»  — a quotation of its own sentences right after a speech sentence."""
     text = ctx.text
     a, b = span.inner
-    if len(words(text[a:b])) < 4 or not text[a:b].lstrip()[:1].isupper():
+    if len(words(text[a:b])) < 4 or not text[a:b].lstrip()[:1].isupper() or _heading(ctx, span, para):
         return None
     lead = text[para[0]:span.open]
     if lead.strip() and not _ENDS_SENTENCE.search(lead):
@@ -638,6 +692,14 @@ def quote_after_speech_sentence(ctx: Context, span: MarkSpan, para: tuple[int, i
     return Found(a, b, "quote_after_speech", speaker, role)
 
 
+def _heading(ctx: Context, span: MarkSpan, para: tuple[int, int]) -> bool:
+    """A quoted line alone in its paragraph, with no punctuation at all: a section heading («Нам запрещают
+    читать WikiLeaks»), not speech."""
+    text = ctx.text
+    alone = not text[para[0]:span.open].strip() and not text[span.close + 1:para[1]].strip()
+    return alone and not re.search(r"[.!?…,:;—–]", text[span.open + 1:span.close])
+
+
 SpanRule = Callable[[Context, MarkSpan, tuple[int, int], list[MarkSpan]], "Found | None"]
 SPAN_RULES: list[SpanRule] = [
     quote_dash_after,
@@ -647,6 +709,20 @@ SPAN_RULES: list[SpanRule] = [
     quote_in_speech_sentence,
     quote_after_speech_sentence,
 ]
+
+
+_THAT_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])что[ \u00a0]*$")
+
+
+def _clause_after_that(ctx: Context, span: MarkSpan) -> bool:
+    """"заверила, что «липы живы»": two quoted words that are a whole clause, a subject and its predicate."""
+    a, b = span.inner
+    ws = words(ctx.text[a:b])
+    if len(ws) != 2 or not _THAT_BEFORE.search(ctx.text, max(0, span.open - 8), span.open):
+        return False
+    subj, pred = (parses(w.lower())[:1] for w in ws)
+    return bool(subj and pred) and subj[0].tag.POS in ("NOUN", "NPRO") and subj[0].tag.case == "nomn" \
+        and pred[0].tag.POS in ("VERB", "ADJS", "PRED")
 
 
 def looks_like_name(ctx: Context, span: MarkSpan, para: tuple[int, int]) -> bool:
@@ -695,7 +771,7 @@ def marked_quotes(ctx: Context) -> Iterator[Found]:
                 continue
             if looks_like_name(ctx, span, para):
                 continue
-            if not _attributed_after(ctx, span, para) and (
+            if not _attributed_after(ctx, span, para) and not _clause_after_that(ctx, span) and (
                     len(_inner_words(ctx, span)) <= 2 or looks_like_title(ctx, span)):
                 continue
             for rule in SPAN_RULES:

@@ -432,6 +432,17 @@ def role_before(text: str, pos: int, window: int = 160) -> str | None:
 
 # --- the article's registry of people ----------------------------------------------------------
 
+_NEW_PARAGRAPH = re.compile(r"\n\s*(?=\S)")
+_NAMESAKE_WINDOW = 1000
+
+
+def _first_name(g: Group) -> str:
+    """The first name of a full name group in the nominative ("" when the group is a surname only)."""
+    if len(g.tokens) < 2 or g.kinds[0] != "Name":
+        return ""
+    return normalize_tokens(g.tokens)[0].split(" ")[0]
+
+
 @dataclass
 class Person:
     key: str
@@ -532,6 +543,7 @@ class Registry:
     _roles: dict[str, set[str]] | None = None
     _text: str = ""
     _stems: dict[str, str] = field(default_factory=dict)
+    _namesakes: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)  # surname key -> (pos, key, first)
     _known: dict[tuple[int, int], Group] = field(default_factory=dict)
 
     @property
@@ -548,7 +560,7 @@ class Registry:
     @classmethod
     def build(cls, text: str, quoted: list[tuple[int, int]] | None = None, title: str = "") -> "Registry":
         """People named in text; names in the title count as mentions before the text (position -1)."""
-        reg = cls()
+        reg = cls(_text=text)
         groups = find_groups(text)
         title = _QUOTED_TITLE.sub(" ", title) if title else ""  # words quoted in a title are not its topic
         heading = find_groups(title) if title else []
@@ -557,9 +569,9 @@ class Registry:
                 reg._add_full(text, g)
         for g in heading:
             if g.full:
-                reg._add_full(title, g)
-        reg.mentions.extend(Mention(-1, g.key, True, False) for g in heading if g.key in reg.people)
-        reg._stems = {_stem(k): k for k in reg.people}
+                reg._add_full(title, g, -1)
+        reg._stems = {_stem(k): k for k in reg._namesakes}
+        reg.mentions.extend(Mention(-1, p.key, True, False) for p in map(reg.lookup, heading) if p is not None)
         reg._known = {(g.start, g.end): g for g in reg._known_surnames(text, groups)}
         groups = sorted([*groups, *reg._known.values()], key=lambda g: g.start)
         quoted = sorted(quoted or [])
@@ -576,15 +588,18 @@ class Registry:
                 person.surname = _title(g.tokens[-1].lower())
                 person.surname_sure = len(g.tokens) > 1
         reg.mentions.sort(key=lambda m: m.pos)
-        reg._text = text
         reg._positions = [m.pos for m in reg.mentions]
         return reg
 
-    def _add_full(self, text: str, g: Group) -> None:
+    def _add_full(self, text: str, g: Group, pos: int | None = None) -> None:
         genders = possible_genders(g.tokens) or frozenset({MASC, FEMN})
-        person = self.people.get(g.key)
-        if person is None:
-            self.people[g.key] = Person(g.key, g.tokens, genders, role_before(text, g.start))
+        first = _first_name(g)
+        namesakes = self._namesakes.setdefault(g.key, [])
+        person = next((self.people[k] for _, k, f in namesakes if f == first or not f or not first), None)
+        if person is None:  # "Светлана Петренко" after "Павел Петренко": another person, same surname
+            key = f"{g.key}#{len(namesakes)}" if namesakes else g.key
+            self.people[key] = Person(key, g.tokens, genders, role_before(text, g.start))
+            namesakes.append((g.start if pos is None else pos, key, first))
             return
         nominative = can_be_nominative(g.tokens)
         if len(g.tokens) > len(person.tokens) or (
@@ -595,8 +610,25 @@ class Registry:
         if person.role is None:
             person.role = role_before(text, g.start)
 
-    def lookup(self, group: Group) -> Person | None:
-        return self.people.get(group.key) or self.people.get(self._stems.get(_stem(group.key), ""))
+    def lookup(self, group: Group, feminine: bool | None = None) -> Person | None:
+        """The person a name group names; a surname alone that several people share is the one whose gender
+        fits, named in full in this paragraph or the one before, else the first one the article introduced."""
+        key = group.key if group.key in self.people else self._stems.get(_stem(group.key), "")
+        namesakes = self._namesakes.get(key, ())
+        if len(namesakes) > 1:
+            first = _first_name(group)
+            same = [k for _, k, f in namesakes if f == first]
+            if same:
+                return self.people[same[0]]
+            fits = [(p, k) for p, k, _ in namesakes if feminine is None
+                    or self.people[k].feminine in (None, feminine)] or [(p, k) for p, k, _ in namesakes]
+            near = [(p, k) for p, k in fits if 0 <= p <= group.start and self._next_paragraph(p, group.start)]
+            key = max(near)[1] if near else fits[0][1]
+        return self.people.get(key)
+
+    def _next_paragraph(self, a: int, b: int) -> bool:
+        """Position b is near a: in its paragraph or the next one, and at most _NAMESAKE_WINDOW after it."""
+        return b - a <= _NAMESAKE_WINDOW and len(_NEW_PARAGRAPH.findall(self._text, a, b)) <= 1
 
     def _known_surnames(self, text: str, groups: list[Group]) -> list[Group]:
         """Lone capitalised words that are the surname of someone named in full ("Береза заявил" after

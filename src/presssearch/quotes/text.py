@@ -40,11 +40,18 @@ def words(s: str) -> list[str]:
 
 def speech_verb(s: str) -> tuple[bool, bool | None]:
     """Whether s contains a speech verb, and the gender its first such verb shows (True = feminine)."""
-    for w in WORDS_RE.findall(s):
+    ws = WORDS_RE.findall(s)
+    for i, w in enumerate(ws):
         low = w.lower().replace("ё", "е")
-        if low in _SPEECH:
+        if low in _SPEECH and not _object_follows(low, ws[i + 1:i + 3]):
             return True, _SPEECH[low]
     return False, None
+
+
+def _object_follows(verb: str, after: list[str]) -> bool:
+    """"заключили мировое соглашение", "заключен под стражу": the verb has its other sense."""
+    return verb.startswith(marks.AMBIGUOUS_SPEECH_STEMS) and any(
+        w.lower().startswith(marks.NOT_SPEECH_OBJECTS) for w in after)
 
 
 def sentence_start(text: str, lo: int, pos: int) -> int:
