@@ -5,8 +5,10 @@ Usage: scripts/eval_quotes.py [--gold FILE ...] [--corpus DIR] [--show]
 
 A gold file has one JSON object a line: {"id", "file", "quotes": [{"text", "speaker"}]}. Each article's text
 is read from the corpus folder (default ../shared/corpus beside the repository). A predicted quote matches a
-gold quote when their spans overlap by at least half of the shorter one. Prints precision, recall and speaker
-accuracy (matched gold quotes with a speaker whose predicted speaker is exactly the same), overall and per file.
+gold quote when their spans overlap by at least half of the shorter one; matching is one-to-one (a prediction
+that swallows two gold quotes is credited for one of them only, the best overlapping). Prints precision, recall,
+speaker accuracy (matched gold quotes with a speaker whose predicted speaker is exactly the same) and how many
+matched spans have exactly the gold boundaries, overall and per file.
 """
 from __future__ import annotations
 
@@ -38,10 +40,11 @@ class Score:
     found_gold: int = 0  # gold quotes matched by some prediction
     speaker_total: int = 0
     speaker_ok: int = 0
+    exact: int = 0  # matched gold quotes whose predicted span is exactly the gold one
     errors: list[str] = field(default_factory=list)
 
     def add(self, other: "Score") -> None:
-        for name in ("predicted", "gold", "true_pred", "found_gold", "speaker_total", "speaker_ok"):
+        for name in ("predicted", "gold", "true_pred", "found_gold", "speaker_total", "speaker_ok", "exact"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.errors.extend(other.errors)
 
@@ -60,7 +63,8 @@ class Score:
     def line(self, name: str) -> str:
         return (f"{name:<18} P={self.precision:.3f} ({self.true_pred}/{self.predicted})  "
                 f"R={self.recall:.3f} ({self.found_gold}/{self.gold})  "
-                f"speaker={self.speaker_accuracy:.3f} ({self.speaker_ok}/{self.speaker_total})")
+                f"speaker={self.speaker_accuracy:.3f} ({self.speaker_ok}/{self.speaker_total})  "
+                f"exact={self.exact}/{self.found_gold}")
 
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -68,6 +72,23 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     inter = min(a[1], b[1]) - max(a[0], b[0])
     shorter = min(a[1] - a[0], b[1] - b[0])
     return shorter > 0 and inter >= 0.5 * shorter
+
+
+def match(gold: list[tuple[tuple[int, int], object]], preds: list[tuple[int, int]]) -> dict[int, int]:
+    """One-to-one pairing gold index -> prediction index among overlapping pairs, best overlap (IoU) first."""
+    pairs = []
+    for gi, (g, _) in enumerate(gold):
+        for pi, p in enumerate(preds):
+            if overlaps(g, p):
+                inter = min(g[1], p[1]) - max(g[0], p[0])
+                pairs.append((inter / (max(g[1], p[1]) - min(g[0], p[0])), gi, pi))
+    out: dict[int, int] = {}
+    used: set[int] = set()
+    for _, gi, pi in sorted(pairs, reverse=True):
+        if gi not in out and pi not in used:
+            out[gi] = pi
+            used.add(pi)
+    return out
 
 
 def load_gold(paths: list[Path]) -> list[dict]:
@@ -112,25 +133,29 @@ def score_article(text: str, gold_quotes: list[dict], label: str, title: str | N
             continue
         gold_spans.append(((at, at + len(g["text"])), g.get("speaker")))
     s.predicted, s.gold = len(preds), len(gold_spans)
-    matched_pred = set()
-    for span, speaker in gold_spans:
-        hit = next((i for i, p in enumerate(preds) if overlaps(span, (p.start, p.end))), None)
+    pairing = match(gold_spans, [(p.start, p.end) for p in preds])
+    for gi, (span, speaker) in enumerate(gold_spans):
+        hit = pairing.get(gi)
         if hit is None:
             s.errors.append(f"{label}: MISSED {speaker!r}: {text[span[0]:span[1]][:90]!r}")
             continue
         s.found_gold += 1
-        matched_pred.add(hit)
+        p = preds[hit]
+        if (p.start, p.end) == span:
+            s.exact += 1
+        else:
+            s.errors.append(f"{label}: BOUNDS gold=[{span[0]}:{span[1]}] got=[{p.start}:{p.end}]: {p.text[:60]!r}")
         if speaker:
             s.speaker_total += 1
-            if preds[hit].speaker == speaker:
+            if p.speaker == speaker:
                 s.speaker_ok += 1
             else:
-                s.errors.append(f"{label}: SPEAKER gold={speaker!r} got={preds[hit].speaker!r} "
-                                f"({preds[hit].rule}): {preds[hit].text[:60]!r}")
+                s.errors.append(f"{label}: SPEAKER gold={speaker!r} got={p.speaker!r} "
+                                f"({p.rule}): {p.text[:60]!r}")
+    matched_pred = set(pairing.values())
+    s.true_pred = len(matched_pred)
     for i, p in enumerate(preds):
-        if any(overlaps(span, (p.start, p.end)) for span, _ in gold_spans):
-            s.true_pred += 1
-        elif i not in matched_pred:
+        if i not in matched_pred:
             s.errors.append(f"{label}: EXTRA ({p.rule}, {p.speaker!r}): {p.text[:90]!r}")
     return s
 

@@ -90,7 +90,14 @@ class Archive:
             self._snapshot = None
 
     def close(self) -> None:
+        """Release the index files (also done when the Archive is garbage-collected)."""
         self._close_snapshot()
+
+    def __del__(self) -> None:
+        try:
+            self._close_snapshot()
+        except Exception:  # interpreter shutdown: nothing left to release
+            pass
 
     def __enter__(self) -> "Archive":
         return self

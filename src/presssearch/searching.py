@@ -73,11 +73,15 @@ def run_search(snap, kind: str, query: str, *, limit: int, facets: Sequence[str]
     limit = max(0, min(int(limit), MAX_LIMIT))
 
     tree = build_tree(query, source=source, author=author, speaker=speaker, date_from=date_from, date_to=date_to)
-    compiler = Compiler(snap.reader, speaker_key, facets=snap.facets)
+    compiler = Compiler(snap.reader, speaker_key, facets=snap.facets, near=False)
     wq = compiler.compile_query(tree)
     if sort == "relevance":
-        raw = snap.run(wq, kind=kind, limit=limit, sort=sort, time_limit=time_limit)
+        near = compiler.near_query(tree) if limit else None
+        depth = limit if near is None else max(3 * limit, limit + RESCORE_EXTRA)
+        raw = snap.run(wq, kind=kind, limit=depth, sort=sort, time_limit=time_limit)
         found = [(h.docnum, h.score, h.fields) for h in raw.hits]
+        if near is not None:
+            found = rescore(snap, near, found)[:limit]
     else:
         raw = snap.run(wq, kind=kind, limit=0, sort=sort, time_limit=time_limit)
         found = [(d, 0.0, snap.searcher.stored_fields(d)) for d in by_date(snap, raw.docnums, sort)[:limit]]
@@ -93,6 +97,20 @@ def run_search(snap, kind: str, query: str, *, limit: int, facets: Sequence[str]
     counts = {name: snap.facets.count(name, raw.docnums, date_by=date_by) for name in facets}
     suggestions = suggest(snap, compiler, tree) if raw.total == 0 else []
     return Results(total=raw.total, hits=hits, facets=counts, query=query, suggestions=suggestions)
+
+
+RESCORE_EXTRA = 20
+
+
+def rescore(snap, near, found: list) -> list:
+    """Add the proximity boost to the top hits and re-sort them (rescoring, as Lucene's rescorer does):
+    word positions are read for a few dozen documents, not for every match."""
+    from .engine.compile import scores_of
+
+    bonus = scores_of(snap.searcher, near, [d for d, _, _ in found])
+    rescored = [(d, s + bonus.get(d, 0.0), f) for d, s, f in found]
+    rescored.sort(key=lambda x: (-x[1], x[0]))
+    return rescored
 
 
 def by_date(snap, docnums: np.ndarray, sort: str) -> list[int]:

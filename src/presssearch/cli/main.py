@@ -31,6 +31,10 @@ class Group(click.Group):
             if e.hint:
                 click.echo(f"Hint: {e.hint}", err=True)
             ctx.exit(e.exit_code)
+        except BrokenPipeError:  # output piped into `head` and the like: stop quietly
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            ctx.exit(0)
         except KeyboardInterrupt:
             click.echo("Interrupted. The index is as it was before this run; run the command again to finish.",
                        err=True)
@@ -76,9 +80,14 @@ def filter_options(f):
 
 
 def _archive(index_path):
+    """The archive for this command, closed (its files released) when the command ends."""
     from ..archive import open_archive
 
-    return open_archive(index_path)
+    archive = open_archive(index_path)
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        ctx.call_on_close(archive.close)
+    return archive
 
 
 def _facets(value: str | None) -> list[str]:

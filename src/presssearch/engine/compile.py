@@ -38,8 +38,9 @@ class Compiler:
     ``facets`` (a FacetTable), when given, lets a full speaker name select exactly that person."""
 
     def __init__(self, reader, speaker_key, *, max_prefix_terms: int = MAX_PREFIX_TERMS, facets=None,
-                 explain_field: str | None = None):
+                 explain_field: str | None = None, near: bool = True):
         self.reader = reader
+        self.near = near  # False: leave the proximity boost out (the caller rescores the top hits)
         self.speaker_key = speaker_key
         self.max_prefix_terms = max_prefix_terms
         self.facets = facets
@@ -186,7 +187,7 @@ class Compiler:
         if not pos_q and pos and not any(type(c).__name__ == "MatchAll" for c in pos):
             return _STOP  # only stop words were asked for
         base = wq.And(pos_q) if len(pos_q) > 1 else pos_q[0] if pos_q else ZeroScore(wq.Every())
-        near = self._near(pos)
+        near = self._near(pos) if self.near else None
         if near is not None:
             base = wq.AndMaybe(base, near)
         if neg_q:
@@ -202,6 +203,14 @@ class Compiler:
         qs = [self._phrase(_Near(tuple(ws), field, NEAR_SLOP), NEAR_BOOST)
               for field, ws in groups.items() if len(ws) > 1]
         return _or(qs) if qs else None
+
+    def near_query(self, node) -> wq.Query | None:
+        """The proximity boost of the query's top level (None if it has fewer than two plain words),
+        for rescoring the top hits instead of computing word positions for every match."""
+        if type(node).__name__ == "Word":
+            return None
+        children = node.children if type(node).__name__ == "And" else ()
+        return self._near([c for c in children if type(c).__name__ != "Not"])
 
     def _or(self, node) -> wq.Query:
         qs = [q for q in (self.compile(c) for c in node.children) if q is not _STOP]
@@ -289,6 +298,20 @@ def score_of(searcher, wquery: wq.Query, docnum: int) -> float:
     if m.is_active() and m.id() < docnum:
         m.skip_to(docnum)
     return float(m.score()) if m.is_active() and m.id() == docnum else 0.0
+
+
+def scores_of(searcher, wquery: wq.Query, docnums) -> dict[int, float]:
+    """The scores ``wquery`` gives some documents (global docnums), in one pass of one matcher."""
+    m = wquery.matcher(searcher, searcher.context())
+    out: dict[int, float] = {}
+    for d in sorted(set(docnums)):
+        if not m.is_active():
+            break
+        if m.id() < d:
+            m.skip_to(d)
+        if m.is_active() and m.id() == d:
+            out[d] = float(m.score())
+    return out
 
 
 class DocnumFilter(wq.Query):

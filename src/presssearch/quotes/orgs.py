@@ -26,8 +26,11 @@ class Org:
     kinds: frozenset[str]
     forms: list[tuple[int, str, bool]] = field(default_factory=list)  # (position, name, nominative?)
     alias: str | None = None
+    fuller: "Org | None" = None  # the same body named in full elsewhere ("Минпромторг" -> "Минпромторг России")
 
     def name(self) -> str:
+        if self.fuller is not None:
+            return self.fuller.name()
         if self.alias and not self.alias.isupper() and not self.alias.isascii():
             return self.alias
         nominative = [n for _, n, nom in self.forms if nom]
@@ -63,7 +66,20 @@ class OrgRegistry:
             reg._add_latin(text, m)
         reg.mentions.sort(key=lambda m: m.start)
         reg._starts = [m.start for m in reg.mentions]
+        reg._link_fuller()
         return reg
+
+    def _link_fuller(self) -> None:
+        """A short name whose words begin exactly one longer name of the text is that body ("Пресс-служба мэрии"
+        and "пресс-служба мэрии Москвы"): it is named in full, as the article gives it anywhere."""
+        orgs = {id(o): o for o in self.orgs.values()}.values()
+        for org in orgs:
+            longer = {id(o): o for o in orgs if o is not org and o.key.startswith(org.key + " ")
+                      and not _names_person(o.key[len(org.key):])}
+            if len(longer) == 1:
+                (full,) = longer.values()
+                if full.fuller is None:
+                    org.fuller = full
 
     def _add(self, text: str, start: int, end: int, name: str, head: str, nominative: bool) -> None:
         key = _key(name)
@@ -141,6 +157,23 @@ def _kinds(head: str, name: str) -> frozenset[str]:
     if head.startswith("рос"):
         kinds.add("агентство")
     return frozenset(kinds)
+
+
+def _names_person(words: str) -> bool:
+    """The longer name does not go on in genitive qualifiers ("России", "мэрии Москвы", "РФ") but runs on into
+    something else, mostly a person's name ("СБУ Геннадий Лимешко", "МОК Бах")."""
+    return not all(_qualifier(w) for w in _TOKEN.findall(words))
+
+
+_SUFFIXES = frozenset(w.lower() for w in marks.CORPORATE_SUFFIXES)
+
+
+def _qualifier(word: str) -> bool:
+    """"России", "Москвы", "РФ", "AG": a word that can complete an organisation's name, not a person's name."""
+    if word.lower() in _SUFFIXES or word.lower() in marks.GEO_ABBR:
+        return True
+    ps = parses(word.lower())[:3]
+    return any(p.tag.case == "gent" for p in ps) and not any({"Name", "Surn", "Patr"} & set(p.tag.grammemes) for p in ps)
 
 
 def _key(name: str) -> str:

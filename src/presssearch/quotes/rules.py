@@ -525,10 +525,16 @@ def _next_line_name(text: str, hi: int, end: int) -> int:
     return _clause_end(text, rest.end(), len(text) if line_end < 0 else line_end)
 
 
+_CONTINUATION = re.compile(r"[.,:]?[ \u00a0]*[—–-][ \u00a0]*")
+
+
 def _merge_continuation(ctx: Context, spans: list[MarkSpan], span: MarkSpan, clause_end: int, hi: int) -> int:
-    """When «part one», — said X, — «part two» follows, return the end of part two; else span's end."""
-    m = re.compile(r"[.,:]?[ \u00a0]*[—–-]?[ \u00a0]*").match(ctx.text, clause_end, hi)
-    nxt = m.end() if m else clause_end
+    """When «part one», — said X, — «part two» follows, return the end of part two; else span's end. The dash is
+    needed: «A», — сказал X. «B» and «A», — сказал X, добавив, что «B» are two quotes."""
+    m = _CONTINUATION.match(ctx.text, clause_end, hi)
+    if m is None:
+        return span.close
+    nxt = m.end()
     for s in spans:
         if s.open == nxt and ctx.text[s.open] == ctx.text[span.open]:
             return s.close
@@ -542,6 +548,8 @@ def quote_dash_after(ctx: Context, span: MarkSpan, para: tuple[int, int], spans:
         return None
     a, b = clause
     has_verb, _ = speech_verb(ctx.text[a:b])
+    if has_verb and len(_inner_words(ctx, span)) <= 2 and not _verb_leads(ctx.text, a, b):
+        return None  # «Новатор» — он иногда упоминается …: a name followed by a narrative dash
     if not has_verb:
         first = ctx.text[a:b].split(",")[0]
         if not (3 <= len(_inner_words(ctx, span)) and len(words(first)) <= 5 and _starts_with_name(ctx, a, b)):
@@ -552,6 +560,14 @@ def quote_dash_after(ctx: Context, span: MarkSpan, para: tuple[int, int], spans:
     speaker, role = speaker_in(ctx, a, b, span.open)
     end = _merge_continuation(ctx, spans, span, b, para[1])
     return Found(span.open + 1, end, rule, speaker, role)
+
+
+def _verb_leads(text: str, a: int, b: int) -> bool:
+    """The attribution clause opens with its speech verb, maybe after a pronoun ("— крикнул он", "— он сказал")."""
+    ws = words(text[a:b])[:2]
+    if ws and ws[0].lower() in marks.PRONOUNS:
+        ws = ws[1:]
+    return bool(ws) and speech_verb(ws[0])[0]
 
 
 def _starts_with_name(ctx: Context, a: int, b: int) -> bool:
@@ -700,6 +716,26 @@ def _heading(ctx: Context, span: MarkSpan, para: tuple[int, int]) -> bool:
     return alone and not re.search(r"[.!?…,:;—–]", text[span.open + 1:span.close])
 
 
+_MIN_FRAGMENT_WORDS = 5
+
+
+def quote_verbatim_fragment(ctx: Context, span: MarkSpan, para: tuple[int, int], spans: list[MarkSpan]) -> Found | None:
+    """Подрядчики будут «в указанные сроки обеспечивать суда …»: a long lowercase fragment woven into a sentence
+    with no speech verb is still somebody's (or some document's) words; names and scare quotes are short or
+    capitalised. The speaker is whoever was quoted just before (documents are mostly quoted piece by piece), if
+    anyone was: the sentence's own subject is more often the document's topic than its author."""
+    text = ctx.text
+    a, b = span.inner
+    inner = text[a:b].lstrip()
+    ws = words(inner)
+    if not _CYRILLIC_LOWER.match(inner) or len(ws) < _MIN_FRAGMENT_WORDS \
+            or sum(bool(_CYRILLIC.search(w)) for w in ws) < 0.8 * len(ws):
+        return None  # markup, links, a slogan in English
+    return Found(a, b, "quote_fragment", ctx.previous_speaker(span.open))
+
+
+_CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
+_CYRILLIC_LOWER = re.compile("[а-яё]")
 SpanRule = Callable[[Context, MarkSpan, tuple[int, int], list[MarkSpan]], "Found | None"]
 SPAN_RULES: list[SpanRule] = [
     quote_dash_after,
@@ -708,6 +744,7 @@ SPAN_RULES: list[SpanRule] = [
     quote_according_to,
     quote_in_speech_sentence,
     quote_after_speech_sentence,
+    quote_verbatim_fragment,
 ]
 
 
