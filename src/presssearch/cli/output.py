@@ -94,7 +94,8 @@ def human(results, *, colour: bool, what: str) -> None:
         click.echo("Try fewer words, OR between alternatives, or a prefix like казах*.")
     else:
         shown = len(results.hits)
-        click.echo(f"{results.total} {noun} match {results.query!r}" + (f" (showing {shown})" if shown < results.total else "") + ".")
+        counted = f"1 {noun[:-1]} matches" if results.total == 1 else f"{results.total} {noun} match"
+        click.echo(f"{counted} {results.query!r}" + (f" (showing {shown})" if shown < results.total else "") + ".")
     for n, h in enumerate(results.hits, 1):
         click.echo("")
         if h.kind == "quote":
