@@ -137,3 +137,18 @@ def test_bad_inputs_cost_nothing_else(tmp_path):
     assert a.article("odd").date is None
     assert a.article("gz1").date == "2010"
     assert a.search("", date_from="2010", date_to="2010").total == 1
+
+
+def test_an_article_moved_to_another_file_is_kept(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    rec = {"id": "m1", "title": "Переезд", "text": "Статья о переезде редакции."}
+    _write_jsonl(docs / "b.jsonl", [rec, {"id": "m2", "text": "Вторая статья."}])
+    a = presssearch.open_archive(tmp_path / "ix")
+    a.update([docs])
+    _write_jsonl(docs / "b.jsonl", [{"id": "m2", "text": "Вторая статья."}])
+    _write_jsonl(docs / "a.jsonl", [rec])  # read before b.jsonl
+    r = a.update([docs])
+    assert r.removed == 0 and not r.skipped
+    assert a.article("m1").title == "Переезд"
+    assert a.search("переезд").total == 1

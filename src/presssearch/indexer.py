@@ -81,14 +81,25 @@ class _SerialSink:
         pass
 
 
-def _worker_main(work: str, jobs, results, limitmb: int) -> None:
+def _next_batch(jobs, parent: int):
+    """The next batch, or None at the end — also when the parent has died (killed), so no worker
+    outlives it."""
+    while True:
+        try:
+            return jobs.get(timeout=2.0)
+        except queue.Empty:
+            if os.getppid() != parent:
+                return None
+
+
+def _worker_main(work: str, jobs, results, limitmb: int, parent: int) -> None:
     """A worker: articles in batches from ``jobs`` → quotes → its own segment; its summary to ``results``."""
     from .engine.writer import SegmentBuilder
 
     try:
         builder = SegmentBuilder(Path(work), speaker_key=speaker_key, limitmb=limitmb)
         quotes, skipped = 0, []
-        while (batch := jobs.get()) is not None:
+        while (batch := _next_batch(jobs, parent)) is not None:
             for article, path in batch:
                 quotes += _extract_noted(article, path, skipped)
                 builder.add_article(article)
@@ -107,7 +118,7 @@ class _ParallelSink:
         self.results = ctx.Queue()
         self.batch: list = []
         self.workers = [
-            ctx.Process(target=_worker_main, args=(str(writer.work), self.jobs, self.results, WORKER_LIMITMB),
+            ctx.Process(target=_worker_main, args=(str(writer.work), self.jobs, self.results, WORKER_LIMITMB, os.getpid()),
                         daemon=True)
             for _ in range(procs)
         ]
@@ -192,6 +203,12 @@ def _make_sink(writer: GenerationWriter, report: UpdateReport, procs: int, todo_
     return _SerialSink(writer, report)
 
 
+def _held_elsewhere(holder: str | None, path: str, seen: set[str], pending: set[str]) -> bool:
+    """True if another existing file still holds this article id (so this copy is a duplicate).
+    A changed file not read yet may have dropped it (the article moved), so it does not count."""
+    return holder not in (None, path) and holder in seen and holder not in pending
+
+
 # --- the update -------------------------------------------------------------------------------------
 def run_update(root: Path, paths: list[Path], *, rebuild: bool, progress: Callable[[int, int], None] | None,
                lock_wait: float, procs: int | None = None, min_parallel_bytes: int = PARALLEL_MIN_BYTES
@@ -246,6 +263,7 @@ def run_update(root: Path, paths: list[Path], *, rebuild: bool, progress: Callab
                     owner.pop(aid, None)
                     report.removed += 1
             done = 0
+            pending = {s.path for s in todo}  # changed files not read yet: what they hold is unknown
             for s in todo:
                 old = manifest.get(s.path, {}).get("articles", {})
                 now: dict[str, str] = {}
@@ -253,7 +271,7 @@ def run_update(root: Path, paths: list[Path], *, rebuild: bool, progress: Callab
                     if isinstance(a, Skipped):
                         report.skipped.append(a)
                         continue
-                    if a.id in now or (owner.get(a.id) not in (None, s.path) and owner.get(a.id) in seen_paths):
+                    if a.id in now or _held_elsewhere(owner.get(a.id), s.path, seen_paths, pending):
                         report.skipped.append(Skipped(s.path, f"article {a.id}: duplicate id (already indexed from "
                                                               f"{owner.get(a.id) or s.path}); kept the first"))
                         continue
@@ -270,11 +288,12 @@ def run_update(root: Path, paths: list[Path], *, rebuild: bool, progress: Callab
                     sink.add(a, s.path)
                     owner[a.id] = s.path
                 for aid in old:
-                    if aid not in now:
+                    if aid not in now and owner.get(aid) == s.path:  # not moved to a file read before
                         writer.delete_article(aid)
                         owner.pop(aid, None)
                         report.removed += 1
                 new_manifest[s.path] = {"fp": s.fingerprint, "articles": now}
+                pending.discard(s.path)
                 done += s.size
                 if progress:
                     progress(done, total)
