@@ -149,6 +149,10 @@ def profile(folder: Path, meta: dict, work: Path, args) -> dict:
     p = task("profile", folder, meta["articles"])
     full = task("index", work / "ix-profile", folder, 1, "rebuild")
     shutil.rmtree(work / "ix-profile", ignore_errors=True)
+    bare = task("index", work / "ix-profile", folder, 1, "rebuild", "off")
+    shutil.rmtree(work / "ix-profile", ignore_errors=True)
+    print(f"\n== the names layer: with {p['articles'] / full['seconds']:.0f} art/s, {full['index_bytes'] / 1e6:.1f} MB; "
+          f"without {p['articles'] / bare['seconds']:.0f} art/s, {bare['index_bytes'] / 1e6:.1f} MB ==")
     total = full["seconds"]
     whoosh_s = total - p["read_s"] - p["quotes_s"] - p["analysis_s"]
     shares = {"reading": p["read_s"], "quote extraction + attribution": p["quotes_s"],
@@ -158,7 +162,8 @@ def profile(folder: Path, meta: dict, work: Path, args) -> dict:
           f"({p['articles'] / total:.0f} art/s, {p['quotes']:,} quotes) ==")
     for k, v in shares.items():
         print(f"{k:40} {v:8.1f} s {100 * v / total:6.1f} %")
-    return {"profile": p, "serial_index_s": total, "shares_s": shares}
+    return {"profile": p, "serial_index_s": total, "shares_s": shares,
+            "names_layer": {"with": full, "without": bare}}
 
 
 # --- main ---------------------------------------------------------------------------------------------

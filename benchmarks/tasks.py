@@ -49,9 +49,14 @@ def read_queries(path: Path) -> list[tuple[str, str]]:
 
 
 # --- presssearch ------------------------------------------------------------------------------------
-def task_index(root: str, corpus: str, procs: str, mode: str = "rebuild") -> dict:
+def task_index(root: str, corpus: str, procs: str, mode: str = "rebuild", names: str = "on") -> dict:
     from presssearch.engine import current_generation
     from presssearch.indexer import run_update
+
+    if names == "off":  # the names layer off (this process and its forked workers), to show its cost
+        from presssearch.analysis import names as names_layer
+
+        names_layer.lemma_terms = lambda word: ()
 
     t0 = time.perf_counter()
     r = run_update(Path(root), [Path(corpus)], rebuild=mode == "rebuild", progress=None, lock_wait=30,
