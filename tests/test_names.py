@@ -224,3 +224,10 @@ def test_bsnlp_person_search_targets() -> None:
     assert final.recall >= 0.95
     assert final.recall > plain.recall
     assert final.results <= 1.10 * plain.results
+
+
+def test_characters_pymorphy3_cannot_name_do_not_break_analysis():
+    # pymorphy3 calls unicodedata.name(), which raises ValueError on unnamed characters (Tangut etc.)
+    from presssearch.analysis import analyze
+
+    assert [t.term for t in analyze("Ŀ𗔴 Бурков")][-1:] != []

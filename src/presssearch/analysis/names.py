@@ -57,9 +57,18 @@ def morph() -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer()
 
 
+def parse_word(word: str) -> tuple[Parse, ...]:
+    """pymorphy3's analyses of ``word``; () for text it cannot take (pymorphy3 raises ValueError on
+    characters that have no Unicode name, e.g. Tangut)."""
+    try:
+        return tuple(morph().parse(word))
+    except ValueError:
+        return ()
+
+
 @lru_cache(maxsize=4096)  # parses are large (~1.5 kB a word); the term caches hold the results
 def _parses(word: str) -> tuple[Parse, ...]:
-    return tuple(morph().parse(word))
+    return parse_word(word)
 
 
 def _known(p: Parse) -> bool:

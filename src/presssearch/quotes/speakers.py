@@ -10,7 +10,6 @@ from typing import Any
 from . import marks
 from .text import sentence_start
 
-_MORPH: Any = None
 NAME_TAGS = ("Name", "Surn", "Patr")
 WORD_RE = re.compile(r"[A-Za-zА-ЯЁа-яё]+(?:[-'’][A-Za-zА-ЯЁа-яё]+)*")
 _CYR_CAP = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*$")
@@ -19,19 +18,18 @@ _SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ын", "ова", "ева", 
 
 
 def morph() -> Any:
-    """The shared MorphAnalyzer, created on first use."""
-    global _MORPH
-    if _MORPH is None:
-        import pymorphy3
+    """The shared MorphAnalyzer (the same instance the analysis uses), created on first use."""
+    from ..analysis.names import morph as shared
 
-        _MORPH = pymorphy3.MorphAnalyzer()
-    return _MORPH
+    return shared()
 
 
 @lru_cache(maxsize=200_000)
 def parses(word: str) -> tuple[Any, ...]:
-    """pymorphy3 analyses of a lowercased word (cached)."""
-    return tuple(morph().parse(word))
+    """pymorphy3 analyses of a lowercased word (cached); () for text pymorphy3 cannot take."""
+    from ..analysis.names import parse_word
+
+    return parse_word(word)
 
 
 @lru_cache(maxsize=200_000)
