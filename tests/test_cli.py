@@ -247,7 +247,7 @@ def test_bad_option_value_exit_3(run):
 def test_missing_index_exit_4(tmp_path):
     res = CliRunner().invoke(cli, ["search", "x", "--index", str(tmp_path / "none")])
     assert res.exit_code == 4
-    assert res.stderr.splitlines()[1] == "Hint: Build it first: presssearch index data/"
+    assert res.stderr.splitlines()[1] == f"Hint: Build it first: presssearch index --index {tmp_path / 'none'} data/"
 
 
 def test_unknown_article_exit_8(run):

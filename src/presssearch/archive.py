@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 import os
-import shutil
-import time
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from .errors import IndexMissing, NotFound, QueryError
-from .model import Article, Hit, Quote, Results, Skipped, UpdateReport
+from .errors import NotFound, QueryError
+from .model import Article, Quote, Results, UpdateReport
 
 DEFAULT_INDEX = "index"
 ENV_INDEX = "PRESSSEARCH_INDEX"

@@ -19,7 +19,7 @@ from .archive import speaker_key
 from .engine import GenerationWriter, cleanup, current_generation, new_workspace, publish, read_manifest, write_lock
 from .engine.documents import content_hash
 from .engine.store import MANIFEST, verify
-from .errors import IndexVersionError, PresssearchError
+from .errors import PresssearchError
 from .model import Skipped, UpdateReport
 
 ENV_PROCS = "PRESSSEARCH_PROCS"

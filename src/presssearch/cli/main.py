@@ -115,8 +115,7 @@ def index(paths, rebuild, wait, quiet, index_path):
     articles whose file is gone are removed. Reads .txt/.md articles and .jsonl/.jsonl.gz archives."""
     archive = _archive(index_path)
     paths = paths or ("data",)
-    progress = None
-    bar = None
+    progress = bar = None
     if sys.stderr.isatty() and not quiet:
         from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
 
@@ -125,7 +124,7 @@ def index(paths, rebuild, wait, quiet, index_path):
         task = bar.add_task("indexing", total=None)
         bar.start()
 
-        def progress(done, total):
+        def progress(done, total):  # noqa: F811 - the bar's callback when there is a terminal
             bar.update(task, completed=done, total=total)
 
     try:

@@ -13,7 +13,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh import scoring
 from whoosh.collectors import ScoredCollector, TimeLimit, TimeLimitCollector, TopCollector
 
-from ..errors import IndexDamaged, IndexMissing, IndexVersionError, PresssearchError, QueryError
+from ..errors import IndexDamaged, IndexVersionError, PresssearchError, QueryError
 from . import store
 from .facets import CACHE, FacetTable
 from .writer import INDEX_NAME
@@ -83,7 +83,7 @@ class Snapshot:
         for attempt in range(RETRIES):
             name = store.current_name(root)
             if name is None:
-                raise IndexMissing(f"There is no index at {root} yet.")
+                raise store.missing(root)
             try:
                 gen = root / name
                 if not gen.is_dir():

@@ -49,6 +49,11 @@ def rebuild_command(root: Path) -> str:
     return f"presssearch index --rebuild{where} PATH..."
 
 
+def missing(root: Path) -> IndexMissing:
+    where = "" if Path(root) == Path("index") else f" --index {root}"
+    return IndexMissing(f"There is no index at {root} yet.", hint=f"Build it first: presssearch index{where} data/")
+
+
 def damaged(root: Path, what: str) -> IndexDamaged:
     return IndexDamaged(f"The index at {root} is damaged: {what}.",
                         hint=f"Rebuild it: {rebuild_command(root)} (PATH: the folders and files you indexed)")
@@ -334,6 +339,6 @@ def require_generation(root: Path) -> Path:
     """The live generation, verified; IndexMissing when there is none yet."""
     gen = current_generation(root)
     if gen is None:
-        raise IndexMissing(f"There is no index at {root} yet.")
+        raise missing(root)
     verify(gen)
     return gen

@@ -800,7 +800,6 @@ def _attributed_after(ctx: Context, span: MarkSpan, para: tuple[int, int]) -> bo
 
 def marked_quotes(ctx: Context) -> Iterator[Found]:
     """Quotes in quotation marks, each span tried against SPAN_RULES in order."""
-    text = ctx.text
     accepted: list[tuple[int, int]] = []
     for para, spans in ctx.marked_blocks():
         for span in spans:
