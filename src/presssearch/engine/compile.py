@@ -11,7 +11,6 @@ other field's weight set to 0: it matches the same documents, and its score is t
 from __future__ import annotations
 
 from array import array
-from dataclasses import dataclass
 
 import numpy as np
 from whoosh import matching
@@ -20,7 +19,7 @@ from whoosh import query as wq
 from ..analysis.russian import exact_term, query_terms
 from ..analysis.tokenize import fold, words
 from ..errors import QueryError
-from ..query.ast import Exact
+from ..query.ast import Exact, FieldValue, Phrase, Word
 from .schema import FIELD_WEIGHTS, TEXT_FIELDS
 
 MAX_PREFIX_TERMS = 256  # words one prefix may expand to
@@ -90,7 +89,7 @@ class Compiler:
 
     def _word(self, node) -> wq.Query:
         if node.field in KEY_FIELDS:
-            return self._fieldvalue(_FV(node.field, node.text))
+            return self._fieldvalue(FieldValue(node.field, node.text))
         terms = query_terms(node.text)
         if not terms:
             return _STOP
@@ -98,7 +97,7 @@ class Compiler:
 
     def _phrase(self, node, factor: float = 1.0) -> wq.Query:
         if node.field in KEY_FIELDS:
-            return self._fieldvalue(_FV(node.field, " ".join(node.words)))
+            return self._fieldvalue(FieldValue(node.field, " ".join(node.words)))
         per_word = [query_terms(w) for w in node.words]
         kept = [t for t in per_word if t]
         if not kept:
@@ -157,7 +156,7 @@ class Compiler:
             whole = " ".join(fold(value).split())
             return _filter(wq.Term(f"{node.field}_key", whole.replace(",", " ")))
         if node.field in FIELD_ALIASES:
-            qs = [q for q in (self._word(_Word(w.text, node.field)) for w in words(value)) if q is not _STOP]
+            qs = [q for q in (self._word(Word(w.text, node.field)) for w in words(value)) if q is not _STOP]
             return wq.And(qs) if len(qs) > 1 else qs[0] if qs else _STOP
         raise QueryError(f"Unknown field {node.field}:", hint="Fields: title, lead, text, source, author, speaker, date.")
 
@@ -200,7 +199,7 @@ class Compiler:
         for c in children:
             if type(c).__name__ == "Word" and c.field not in KEY_FIELDS and query_terms(c.text):
                 groups.setdefault(c.field, []).append(c.text)
-        qs = [self._phrase(_Near(tuple(ws), field, NEAR_SLOP), NEAR_BOOST)
+        qs = [self._phrase(Phrase(tuple(ws), field, NEAR_SLOP), NEAR_BOOST)
               for field, ws in groups.items() if len(ws) > 1]
         return _or(qs) if qs else None
 
@@ -344,24 +343,6 @@ class DocnumFilter(wq.Query):
             return matching.NullMatcher()
         return matching.WrappingMatcher(matching.ListMatcher(ids), boost=0.0)
 
-
-@dataclass(frozen=True)
-class _Word:
-    text: str
-    field: str | None = None
-
-
-@dataclass(frozen=True)
-class _FV:
-    field: str
-    value: str
-
-
-@dataclass(frozen=True)
-class _Near:
-    words: tuple[str, ...]
-    field: str | None
-    slop: int
 
 
 def _as_exact(node):
