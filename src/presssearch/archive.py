@@ -65,22 +65,16 @@ class Archive:
     def _read(self, fn: Callable):
         """``fn(snapshot)``; if it fails because a writer swapped (and maybe deleted) the snapshot's
         generation meanwhile, reopen the live one and retry once. Raw read errors become IndexDamaged."""
-        snap = self._snap()
-        try:
-            return fn(snap)
-        except (QueryError, NotFound):
-            raise
-        except Exception as e:
-            if snap.is_current():
-                raise snap.failure(e) from None
-        self._close_snapshot()
-        snap = self._snap()
-        try:
-            return fn(snap)
-        except (QueryError, NotFound):
-            raise
-        except Exception as e:
-            raise snap.failure(e) from None
+        for retry in (False, True):
+            snap = self._snap()
+            try:
+                return fn(snap)
+            except (QueryError, NotFound):
+                raise
+            except Exception as e:
+                if retry or snap.is_current():
+                    raise snap.failure(e) from None
+            self._close_snapshot()
 
     def _close_snapshot(self) -> None:
         if self._snapshot is not None:
@@ -154,10 +148,7 @@ class Archive:
 
     def _stats(self, snap) -> dict:
         ft = snap.facets
-        import numpy as np
-
-        docs = np.nonzero(snap.mask("article") & _live_mask(snap))[0]
-        qdocs = np.nonzero(snap.mask("quote") & _live_mask(snap))[0]
+        docs, qdocs = snap.live_docs("article"), snap.live_docs("quote")
         dates = [v for v, _ in ft.count("date", docs, date_by="day")]
         size = sum(p.stat().st_size for p in snap.gen.iterdir() if p.is_file())
         return {
@@ -170,18 +161,6 @@ class Archive:
             "date_to": dates[-1] if dates else None,
             "index_bytes": size,
         }
-
-
-def _live_mask(snap):
-    import numpy as np
-
-    mask = np.ones(snap.facets.ndocs, dtype=bool)
-    reader = snap.reader
-    if reader.has_deletions():
-        for d in range(snap.facets.ndocs):
-            if reader.is_deleted(d):
-                mask[d] = False
-    return mask
 
 
 def stored_article(f: dict) -> Article:

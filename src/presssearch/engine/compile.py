@@ -291,14 +291,6 @@ def suggest_words(reader, word: str, limit: int = 3) -> list[str]:
     return []
 
 
-def score_of(searcher, wquery: wq.Query, docnum: int) -> float:
-    """The score ``wquery`` gives one document (global docnum), 0 if it does not match (--explain)."""
-    m = wquery.matcher(searcher, searcher.context())
-    if m.is_active() and m.id() < docnum:
-        m.skip_to(docnum)
-    return float(m.score()) if m.is_active() and m.id() == docnum else 0.0
-
-
 def scores_of(searcher, wquery: wq.Query, docnums) -> dict[int, float]:
     """The scores ``wquery`` gives some documents (global docnums), in one pass of one matcher."""
     m = wquery.matcher(searcher, searcher.context())
@@ -311,6 +303,11 @@ def scores_of(searcher, wquery: wq.Query, docnums) -> dict[int, float]:
         if m.is_active() and m.id() == d:
             out[d] = float(m.score())
     return out
+
+
+def score_of(searcher, wquery: wq.Query, docnum: int) -> float:
+    """The score ``wquery`` gives one document (global docnum), 0 if it does not match (--explain)."""
+    return scores_of(searcher, wquery, [docnum]).get(docnum, 0.0)
 
 
 class DocnumFilter(wq.Query):

@@ -151,6 +151,11 @@ class Snapshot:
             self._masks[kind] = self.facets.kind_mask(kind)
         return self._masks[kind]
 
+    def live_docs(self, kind: str) -> np.ndarray:
+        """Global docnums of the documents of ``kind`` that are not deleted."""
+        live = np.fromiter(self.reader.all_doc_ids(), dtype=np.int64)
+        return live[self.mask(kind)[live]]
+
     def run(self, wquery, *, kind: str, limit: int, sort: str = "relevance", time_limit: float = 10.0) -> RawResults:
         collector = _AllAndTop(max(limit, 1) if sort == "relevance" else 1, self.mask(kind))
         timed = TimeLimitCollector(collector, timelimit=time_limit, use_alarm=False)
@@ -175,23 +180,5 @@ class Snapshot:
         hits = [RawHit(d, float(s), self.searcher.stored_fields(d)) for d, s in pairs]
         return RawResults(len(docnums), hits, docnums)
 
-    def score_of(self, wquery, docnum: int) -> float:
-        """The score ``wquery`` gives one document (for --explain)."""
-        m = wquery.matcher(self.searcher)
-        if m.supports("skip_to"):
-            m.skip_to(docnum)
-        while m.is_active() and m.id() < docnum:
-            m.next()
-        return float(m.score()) if m.is_active() and m.id() == docnum else 0.0
-
     def find(self, doc_id: str) -> dict | None:
         return self.searcher.document(id=doc_id)
-
-    def find_all(self, field: str, value: str) -> list[dict]:
-        return list(self.searcher.documents(**{field: value}))
-
-    def suggest(self, word: str, limit: int = 3) -> list[str]:
-        try:
-            return list(self.searcher.corrector("exact").suggest(word, limit=limit))
-        except Exception:
-            return []
