@@ -3,12 +3,12 @@ reference ("в ведомстве", "в авиакомпании", "сообще
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import marks
-from .speakers import lemma, name_kind, parses
+from .speakers import inflected_word, lemma, name_kind, parses
 
 _TOKEN = re.compile(r"[0-9A-Za-zА-ЯЁа-яё]+(?:[-'’&][0-9A-Za-zА-ЯЁа-яё]+)*")
 _CANDIDATE = re.compile(r"(?<![0-9A-Za-zА-ЯЁа-яё-])(?:[А-ЯЁ][0-9A-Za-zА-ЯЁа-яё]*(?:-[0-9A-Za-zА-ЯЁа-яё]+)*|(?:"
@@ -54,10 +54,12 @@ class OrgRegistry:
     def build(cls, text: str) -> "OrgRegistry":
         reg = cls()
         done = 0
+        tokens: Tokens | None = None
         for m in _CANDIDATE.finditer(text):
             if m.start() < done or not _is_head(m.group()):
                 continue
-            found = _org_near(text, m.start(), m.end())
+            tokens = tokens or Tokens.of(text)
+            found = _org_near(tokens, m.start(), m.end())
             if found is not None:
                 start, end, name, head, nom, _ = found
                 reg._add(text, start, end, name, head, nom)
@@ -168,6 +170,7 @@ def _names_person(words: str) -> bool:
 _SUFFIXES = frozenset(w.lower() for w in marks.CORPORATE_SUFFIXES)
 
 
+@lru_cache(maxsize=100_000)
 def _qualifier(word: str) -> bool:
     """"России", "Москвы", "РФ", "AG": a word that can complete an organisation's name, not a person's name."""
     if word.lower() in _SUFFIXES or word.lower() in marks.GEO_ABBR:
@@ -188,6 +191,7 @@ def _best(word: str):
     return ps[0] if ps else None
 
 
+@lru_cache(maxsize=100_000)
 def _has_case(word: str, case: str) -> bool:
     return any(p.tag.case == case for p in parses(word.lower())[:4])
 
@@ -207,33 +211,35 @@ def _is_head(word: str) -> str | None:
         p = _best(low)
         if p is None or p.tag.POS != "NOUN":
             return None
-        if lem in marks.ORG_SPEAKERS or ("Orgn" in p.tag and p.normal_form not in marks.MEDIA):
+        if lem in marks.ORG_SPEAKERS or ("Orgn" in p.tag.grammemes and p.normal_form not in marks.MEDIA):
             return lem
     return None
 
 
+@lru_cache(maxsize=50_000)
 def _nominative_head(word: str) -> str:
     if word.isupper():
         return word
     for p in parses(word.lower())[:4]:
         if p.tag.POS == "NOUN":
-            form = p.inflect({"nomn", "sing"}) if p.tag.number != "plur" else None
+            form = inflected_word(p, {"nomn", "sing"}) if p.tag.number != "plur" else None
             if form is not None:
-                out = form.word
+                out = form
                 return out[:1].upper() + out[1:] if word[:1].isupper() else out
     return word
 
 
+@lru_cache(maxsize=50_000)
 def _nominative_adj(word: str, gender: str | None) -> str:
     for p in parses(word.lower())[:4]:
         if p.tag.POS in ("ADJF", "PRTF"):
             want = {"nomn", "sing"} | ({gender} if gender else set())
             try:
-                form = p.inflect(want)
+                form = inflected_word(p, want)
             except ValueError:
                 form = None
             if form is not None:
-                out = form.word
+                out = form
                 return out[:1].upper() + out[1:] if word[:1].isupper() else out
     return word
 
@@ -293,10 +299,38 @@ def _tail(text: str, toks: list[tuple[int, int, str]], j: int, proper_only: bool
     return end
 
 
-def _org_near(text: str, start: int, end: int):
+@dataclass
+class Tokens:
+    """Every _TOKEN of a text, found once, to cut windows from."""
+
+    text: str
+    toks: list[tuple[int, int, str]]
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> "Tokens":
+        toks = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(text)]
+        return cls(text, toks, [t[0] for t in toks], [t[1] for t in toks])
+
+    def window(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        """The tokens _TOKEN.finditer(text, lo, hi) finds: the whole tokens inside, and the pieces of the tokens
+        the window cuts (scanned again; a token cannot start inside another one or its separators)."""
+        i, j = bisect_left(self.starts, lo), bisect_right(self.ends, hi)
+        if j <= i:
+            return _scan(self.text, lo, hi)
+        return _scan(self.text, lo, self.starts[i]) + self.toks[i:j] + _scan(self.text, self.ends[j - 1], hi)
+
+
+def _scan(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    return [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(text, lo, hi)]
+
+
+def _org_near(tokens: Tokens, start: int, end: int):
     """_org_at over a small window of tokens around a head candidate (a wider one when the name runs on)."""
+    text = tokens.text
     for after in (90, 400):
-        toks = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(text, max(0, start - 50), end + after)]
+        toks = tokens.window(max(0, start - 50), end + after)
         i = next(k for k, t in enumerate(toks) if t[0] == start)
         found = _org_at(text, toks, i)
         if found is None or found[5] < len(toks) or end + after >= len(text):
@@ -367,6 +401,7 @@ def _shorten(base: str, tail: list[str], head: str) -> tuple[str, str]:
     return " ".join([short, *tail[2:]]), short.lower()
 
 
+@lru_cache(maxsize=100_000)
 def _country(adj: str) -> str | None:
     low = adj.lower()
     return next((c for stem, c in marks.COUNTRY_ADJ.items() if low.startswith(stem)), None)

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Iterator
 
 from . import marks
-from .speakers import Group, Registry, find_groups, is_role_word, is_verb, lemma, normalize_tokens, parses, role_before
+from .speakers import Group, Registry, find_groups, is_role_word, is_verb, lemma, normalize_tokens, parses
 from .orgs import OrgRegistry
 from .text import MarkSpan, WORDS_RE, blocks, mark_spans, sentence_end, sentence_start, speech_verb, words
 
@@ -116,7 +117,7 @@ def _prev_word(text: str, pos: int, lo: int) -> str:
 def person_speaker(ctx: Context, g: Group, feminine: bool | None, lo: int) -> tuple[str, str | None]:
     """Canonical name and role for a name group found in an attribution clause starting at lo."""
     person = ctx.registry.lookup(g, feminine)
-    role = role_before(ctx.text, g.start)
+    role = ctx.registry.role_before(ctx.text, g.start)
     if role is not None and ctx.text.find(role.split(" ")[-1], lo) < 0:
         role = None
     if person is None:
@@ -126,6 +127,7 @@ def person_speaker(ctx: Context, g: Group, feminine: bool | None, lo: int) -> tu
     return person.name(), role or person.role
 
 
+@lru_cache(maxsize=100_000)
 def _is_org_word(w: str) -> bool:
     low = w.lower()
     if low in marks.ORG_SPEAKERS or low in marks.MEDIA:
@@ -134,7 +136,7 @@ def _is_org_word(w: str) -> bool:
         return True
     if w[:1].isupper():
         lem = lemma(low)
-        return lem in marks.ORG_SPEAKERS or any("Orgn" in p.tag for p in parses(low)[:2])
+        return lem in marks.ORG_SPEAKERS or any("Orgn" in p.tag.grammemes for p in parses(low)[:2])
     return False
 
 
@@ -211,6 +213,7 @@ def _pronoun_person(ctx: Context, lows: list[str], quote_start: int) -> tuple[bo
     return False, (None, None)
 
 
+@lru_cache(maxsize=100_000)
 def _person_noun(w: str) -> bool | None:
     """For a lowercase singular animate noun in the nominative ("британка", "правовед"): is it feminine? Else None."""
     if not w[:1].islower() or w in marks.PRONOUNS:
@@ -219,9 +222,9 @@ def _person_noun(w: str) -> bool | None:
     if not ps:
         return None
     tag = ps[0].tag
-    if tag.POS != "NOUN" or "anim" not in tag or tag.case != "nomn" or tag.number != "sing":
+    if tag.POS != "NOUN" or "anim" not in tag.grammemes or tag.case != "nomn" or tag.number != "sing":
         return None
-    return "femn" in tag
+    return "femn" in tag.grammemes
 
 
 def _groups(ctx: Context, s: int, e: int) -> list[Group]:
@@ -368,7 +371,7 @@ def _speaker_label(ctx: Context, a: int, b: int) -> tuple[bool, str | None, str 
         person = ctx.registry.lookup(groups[-1])
         if person is not None:
             return True, person.name(), person.role
-        return True, normalize_tokens(groups[-1].tokens)[0], role_before(ctx.text, groups[-1].start)
+        return True, normalize_tokens(groups[-1].tokens)[0], ctx.registry.role_before(ctx.text, groups[-1].start)
     if any(w.lower() in _INTERVIEWER for w in ws):
         return True, "", None
     if any(is_role_word(w) for w in ws):
@@ -862,7 +865,7 @@ def _first_person(s: str) -> bool:
     """The attribution inside a turn is the narrator's own ("— спрашиваю", "констатирую я")."""
     for m in _ATTR_IN_TURN.finditer(s):
         for w in m.groups():
-            if w and (w == "я" or any("1per" in p.tag for p in parses(w)[:1])):
+            if w and (w == "я" or any("1per" in p.tag.grammemes for p in parses(w)[:1])):
                 return True
     return False
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from pymorphy3.units import DictionaryAnalyzer
+
 from . import marks
 from .text import sentence_start
 
@@ -22,6 +24,43 @@ def morph() -> Any:
     from ..analysis.names import morph as shared
 
     return shared()
+
+
+def inflected_word(parse: Any, required: set[str]) -> str | None:
+    """``parse.inflect(required).word`` (None when the lexeme has no such form), the same choice pymorphy3 makes,
+    but for a dictionary word without building a Parse for every form of its lexeme (ValueError as pymorphy3)."""
+    stack = parse.methods_stack
+    unit = stack[0][0] if len(stack) == 1 else None
+    if type(unit) is not DictionaryAnalyzer:
+        form = parse.inflect(required)
+        return None if not form else form.word
+    _, fixed_word, para_id, idx = stack[0]
+    best = _best_form(unit, para_id, idx, frozenset(required))
+    if best is None:
+        return None
+    d = unit.dict
+    para = d.paradigms[para_id]
+    return d.paradigm_prefixes[para[len(para) // 3 * 2 + best]] + d.build_stem(para, idx, fixed_word) \
+        + d.suffixes[para[best]]
+
+
+@lru_cache(maxsize=50_000)
+def _best_form(unit: Any, para_id: int, idx: int, required: frozenset[str]) -> int | None:
+    """Index in paradigm para_id of the form pymorphy3's inflect picks from form idx (the same for every word
+    of the paradigm): the one with the required grammemes most like the form's own."""
+    d = unit.dict
+    para = d.paradigms[para_id]
+    n = len(para) // 3
+    tags = [d.gramtab[para[n + i]].grammemes for i in range(n)]
+    possible = [i for i in range(n) if required <= tags[i]]
+    tag = d.gramtab[para[n + idx]]
+    if not possible:
+        required = tag.fix_rare_cases(required)
+        possible = [i for i in range(n) if required <= tags[i]]
+    grammemes = tag.updated_grammemes(required)
+    if not possible:
+        return None
+    return max(possible, key=lambda i: len(grammemes & tags[i]) - 0.1 * len(grammemes ^ tags[i]))
 
 
 @lru_cache(maxsize=200_000)
@@ -63,13 +102,13 @@ def name_kind(word: str) -> str | None:
     everything = parses(low)
     if everything and everything[0].tag.POS in _FUNCTION_POS and everything[0].score > 0.9:
         return None  # "По её словам": a preposition at a sentence start, not the surname "По"
-    if everything and "Geox" in everything[0].tag and is_known(low) and not any("Surn" in p.tag for p in everything):
+    if everything and "Geox" in everything[0].tag.grammemes and is_known(low) and not any("Surn" in p.tag.grammemes for p in everything):
         return None  # a place first ("села Саханка Игорь ..."); after a first name it still counts as a surname
-    ps = tuple(p for p in everything if p.tag.number != "plur" or "Fixd" in p.tag)
-    grams = {g for p in ps for g in NAME_TAGS if g in p.tag}
+    ps = tuple(p for p in everything if p.tag.number != "plur" or "Fixd" in p.tag.grammemes)
+    grams = {g for p in ps for g in NAME_TAGS if g in p.tag.grammemes}
     for g in NAME_TAGS:
         if g in grams:
-            if g == "Name" and "Surn" in grams and ps[0].tag.__contains__("Surn"):
+            if g == "Name" and "Surn" in grams and "Surn" in ps[0].tag.grammemes:
                 return "Surn"
             return g
     if not is_known(low) or (not ps and low.endswith(_SURNAME_ENDINGS)):
@@ -96,12 +135,13 @@ def analyses(word: str) -> tuple[Analysis, ...]:
     kind = name_kind(word)
     for p in parses(low):
         tag = p.tag
-        tagged = any(g in tag for g in NAME_TAGS)
+        grams = tag.grammemes
+        tagged = any(g in grams for g in NAME_TAGS)
         usable = tagged or (kind == "Unknown" and tag.POS == "NOUN") or (kind == "Adj" and tag.POS == "ADJF")
-        if not usable or (tag.number == "plur" and "Fixd" not in tag):
+        if not usable or (tag.number == "plur" and "Fixd" not in grams):
             continue
-        gender = FEMN if "femn" in tag else (MASC if "masc" in tag else None)
-        if "Fixd" in tag or "ms-f" in tag:
+        gender = FEMN if "femn" in grams else (MASC if "masc" in grams else None)
+        if "Fixd" in grams or "ms-f" in grams:
             gender = None
         nom = _nominative(p, gender) or low
         out.setdefault((nom, gender), set()).add(str(tag.case or "nomn"))
@@ -115,10 +155,10 @@ def _nominative(parse: Any, gender: str | None) -> str | None:
     if gender:
         want.add(gender)
     try:
-        form = parse.inflect(want) or parse.inflect({"nomn"})
+        word = inflected_word(parse, want)
+        return word if word is not None else inflected_word(parse, {"nomn"})
     except ValueError:
-        form = None
-    return form.word if form is not None else None
+        return None
 
 
 def _title(word: str) -> str:
@@ -157,10 +197,11 @@ def surname_nominative(low: str, gender: str, case: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=100_000)
 def _gendered(first: str, gender: str, case: str) -> bool:
     """The first name reads as this gender in this case by itself ("Михаила": masculine genitive)."""
     low = first.lower()
-    return any("Name" in p.tag and p.tag.case == case and p.tag.gender == gender for p in parses(low)) \
+    return any("Name" in p.tag.grammemes and p.tag.case == case and p.tag.gender == gender for p in parses(low)) \
         and is_known(low)
 
 
@@ -231,12 +272,12 @@ def surname_key(token: str) -> str:
         return low.replace("ё", "е")
     ps = parses(low)
     for p in ps:
-        if "Surn" in p.tag:
+        if "Surn" in p.tag.grammemes:
             return p.normal_form.replace("ё", "е")
     for p in ps:
         if p.tag.POS == "ADJF" and p.normal_form.endswith(("ский", "цкий")):
             return p.normal_form.replace("ё", "е")
-    if any(p.tag.POS == "NOUN" and ("Name" in p.tag or not is_known(low)) for p in ps) or not ps:
+    if any(p.tag.POS == "NOUN" and ("Name" in p.tag.grammemes or not is_known(low)) for p in ps) or not ps:
         return _stem(low)  # a foreign surname declined like a noun: "Мандела", "Манделы", "Радда" -> one stem
     return low.replace("ё", "е")
 
@@ -244,6 +285,7 @@ def surname_key(token: str) -> str:
 _CASE_ENDINGS = ("ою", "ой", "ей", "ому", "ом", "ым", "ами", "ам", "ах", "а", "ы", "у", "е", "ю", "я", "и", "о")
 
 
+@lru_cache(maxsize=100_000)
 def _stem(low: str) -> str:
     low = low.replace("ё", "е")
     for end in _CASE_ENDINGS:
@@ -289,31 +331,30 @@ def find_groups(text: str, start: int = 0, end: int | None = None) -> list[Group
     end = len(text) if end is None else end
     groups: list[Group] = []
     cur: list[tuple[int, int, str, str]] = []
-
-    def flush() -> None:
-        if cur:
-            groups.extend(_split_run(list(cur)))
-            cur.clear()
-
     for m in _CAP_TOKEN.finditer(text, start, end):
         word = m.group()
-        base, _, suffix = word.rpartition("-")
-        if base and suffix.lower().startswith(("старш", "младш")):
-            word = base
+        if "-" in word:
+            base, _, suffix = word.rpartition("-")
+            if base and suffix.lower().startswith(("старш", "младш")):
+                word = base
+        at = m.start()
         kind = name_kind(word)
-        if kind is None and _surname_after_first_name(text, cur, m.start(), word):
+        if kind is None and cur and _surname_after_first_name(text, cur, at, word):
             kind = "Surn"
-        if not cur and kind in ("Unknown", "Surn") and _after_place_preposition(text, m.start()):
-            kind = None  # "в Пхёнчхане Евгения Медведева": a place, then the name
-        if kind is None or (kind == "Adj" and not (cur and cur[-1][3] in ("Name", "Patr"))):
-            flush()
+        if kind is None or (kind == "Adj" and not (cur and cur[-1][3] in ("Name", "Patr"))) or (
+                not cur and kind in ("Unknown", "Surn") and _after_place_preposition(text, at)):
+            if cur:  # (the last test: "в Пхёнчхане Евгения Медведева", a place, then the name)
+                groups.extend(_split_run(cur))
+                cur = []
             continue
-        if cur and not _GAP.match(text, cur[-1][1], m.start()) and cur[-1][1] != m.start():
-            flush()
-        elif cur and text[cur[-1][1]:m.start()].strip():
-            flush()
-        cur.append((m.start(), m.start() + len(word), word, kind))
-    flush()
+        if cur:
+            last = cur[-1][1]
+            if (last != at and not _GAP.match(text, last, at)) or text[last:at].strip():
+                groups.extend(_split_run(cur))
+                cur = []
+        cur.append((at, at + len(word), word, kind))
+    if cur:
+        groups.extend(_split_run(cur))
     return groups
 
 
@@ -324,8 +365,9 @@ def _after_place_preposition(text: str, pos: int) -> bool:
     return bool(_PLACE_PREP.search(text, max(0, pos - 4), pos))
 
 
+@lru_cache(maxsize=100_000)
 def _is_place(word: str) -> bool:
-    return any("Geox" in p.tag for p in parses(word.lower()))
+    return any("Geox" in p.tag.grammemes for p in parses(word.lower()))
 
 
 def _surname_after_first_name(text: str, cur: list[tuple[int, int, str, str]], at: int, word: str) -> bool:
@@ -336,6 +378,10 @@ def _surname_after_first_name(text: str, cur: list[tuple[int, int, str, str]], a
 
 
 def _split_run(run: list[tuple[int, int, str, str]]) -> list[Group]:
+    if len(run) <= 2:  # the common case, which the cuts below leave whole
+        if len(run) == 1 and run[0][3] == "Unknown" and run[0][2].isupper():
+            return []
+        return [Group(run[0][0], run[-1][1], tuple(t[2] for t in run), tuple(t[3] for t in run))]
     out: list[Group] = []
     cuts = [0] + [i for i in range(1, len(run) - 1) if run[i][3] == "Name" and run[i - 1][3] != "Name"] + [len(run)]
     parts = [run[a:b] for a, b in zip(cuts, cuts[1:])]
@@ -374,11 +420,11 @@ def _role_nominative(word: str) -> str:
     for p in parses(word.lower()):
         if p.tag.POS in ("NOUN", "ADJF") and p.tag.number != "plur":
             try:
-                form = p.inflect({"nomn", "sing"}) if p.tag.POS == "NOUN" else p.inflect({"nomn", "sing", "masc"})
+                form = inflected_word(p, {"nomn", "sing"} if p.tag.POS == "NOUN" else {"nomn", "sing", "masc"})
             except ValueError:
                 form = None
             if form is not None:
-                return form.word
+                return form
     return word.lower()
 
 
@@ -389,8 +435,9 @@ def role_before(text: str, pos: int, window: int = 160) -> str | None:
     """The role phrase that ends right before a name at pos ("губернатор Омской области"), if any."""
     lo = max(0, pos - window)
     chunk = text[lo:pos]
-    cut = max((m.end() for m in _ROLE_STOP.finditer(chunk)), default=0)
-    chunk = chunk[cut:]
+    stop = _ROLE_STOP.search(chunk[::-1])  # the last stop: the phrase starts after it
+    if stop is not None:
+        chunk = chunk[len(chunk) - stop.start():]
     words = list(WORD_RE.finditer(chunk))[-12:]
     if words and words[-1].group().lower() in _PREPOSITIONS:
         return None  # "согласен с Полонским": the name is an object, not the holder of a role
@@ -495,12 +542,12 @@ def _nominative_surname(text: str, g: Group) -> bool:
     name in the nominative ("Диего Марадона"), or alone in a form that reads as a nominative."""
     last = g.tokens[-1]
     ps = parses(last.lower())
-    if any("Surn" in p.tag for p in ps) or name_kind(last) == "Adj":
+    if any("Surn" in p.tag.grammemes for p in ps) or name_kind(last) == "Adj":
         return False
     if len(g.tokens) >= 2 and g.kinds[0] == "Name":
-        names = [p for p in parses(g.tokens[0].lower()) if "Name" in p.tag]
-        fixed = all("Fixd" in p.tag for p in names)  # "Педро", "Диего": the first name shows no case
-        return bool(names) and all(p.tag.case == "nomn" or "Fixd" in p.tag for p in names) \
+        names = [p for p in parses(g.tokens[0].lower()) if "Name" in p.tag.grammemes]
+        fixed = all("Fixd" in p.tag.grammemes for p in names)  # "Педро", "Диего": the first name shows no case
+        return bool(names) and all(p.tag.case == "nomn" or "Fixd" in p.tag.grammemes for p in names) \
             and not (fixed and last.lower().endswith(_OBLIQUE))
     return len(g.tokens) == 1 and bool(ps) and ps[0].tag.case == "nomn" and ps[0].tag.number != "plur" \
         and _subject_position(text, g)
@@ -543,6 +590,15 @@ class Registry:
     _stems: dict[str, str] = field(default_factory=dict)
     _namesakes: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)  # surname key -> (pos, key, first)
     _known: dict[tuple[int, int], Group] = field(default_factory=dict)
+    _role_at: dict[int, str | None] = field(default_factory=dict)
+
+    def role_before(self, text: str, pos: int) -> str | None:
+        """role_before(text, pos), remembered for the registry's own text (names are looked at many times)."""
+        if text is not self._text:
+            return role_before(text, pos)
+        if pos not in self._role_at:
+            self._role_at[pos] = role_before(text, pos)
+        return self._role_at[pos]
 
     @property
     def roles(self) -> dict[str, set[str]]:
@@ -550,7 +606,7 @@ class Registry:
         if self._roles is None:
             self._roles = {}
             for m in self.mentions:
-                role = None if m.quoted or m.pos < 0 else role_before(self._text, m.pos)
+                role = None if m.quoted or m.pos < 0 else self.role_before(self._text, m.pos)
                 if role:
                     self._roles.setdefault(m.key, set()).update(role_lemmas(role))
         return self._roles
@@ -596,7 +652,7 @@ class Registry:
         person = next((self.people[k] for _, k, f in namesakes if f == first or not f or not first), None)
         if person is None:  # "Светлана Петренко" after "Павел Петренко": another person, same surname
             key = f"{g.key}#{len(namesakes)}" if namesakes else g.key
-            self.people[key] = Person(key, g.tokens, genders, role_before(text, g.start))
+            self.people[key] = Person(key, g.tokens, genders, self.role_before(text, g.start))
             namesakes.append((g.start if pos is None else pos, key, first))
             return
         nominative = can_be_nominative(g.tokens)
@@ -606,7 +662,7 @@ class Registry:
         both = person.genders & genders
         person.genders = both or person.genders
         if person.role is None:
-            person.role = role_before(text, g.start)
+            person.role = self.role_before(text, g.start)
 
     def lookup(self, group: Group, feminine: bool | None = None) -> Person | None:
         """The person a name group names; a surname alone that several people share is the one whose gender

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import marks
 
@@ -38,8 +40,10 @@ def words(s: str) -> list[str]:
     return WORDS_RE.findall(s)
 
 
+@lru_cache(maxsize=100_000)
 def speech_verb(s: str) -> tuple[bool, bool | None]:
-    """Whether s contains a speech verb, and the gender its first such verb shows (True = feminine)."""
+    """Whether s contains a speech verb, and the gender its first such verb shows (True = feminine); cached, the
+    same clauses and words are looked at by several rules."""
     ws = WORDS_RE.findall(s)
     for i, w in enumerate(ws):
         low = w.lower().replace("ё", "е")
@@ -54,18 +58,54 @@ def _object_follows(verb: str, after: list[str]) -> bool:
         w.lower().startswith(marks.NOT_SPEECH_OBJECTS) for w in after)
 
 
+@dataclass(frozen=True)
+class SentenceMarks:
+    """Every sentence break of one text (the matches of _SENT_END over the whole text), found once.
+
+    ``needs[i]`` is where the text read by break i ends, its lookahead included (the shortest way it can
+    match): a search limited to text[lo:hi] finds break i exactly when lo <= starts[i] and needs[i] <= hi,
+    because no break can start inside another or inside the text its lookahead reads."""
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+    needs: list[int]
+
+
+# _SENT_END with its lookahead captured, lazily, so that the group ends where the shortest match of it does.
+_SENT_NEED = re.compile(r"[.!?…][»\"”)]*[ \u00a0\t]+(?=([«\"„“—–(]??[ \u00a0]*?[A-ZА-ЯЁ0-9«\"—–]))|\n")
+_last_marks: list[SentenceMarks] = []
+
+
+def sentence_marks(text: str) -> SentenceMarks:
+    """The sentence breaks of text (the last text's are kept: rules ask about one article many times)."""
+    cached = _last_marks[0] if _last_marks else None  # one read: safe if threads share the module
+    if cached is not None and cached.text is text:
+        return cached
+    starts: list[int] = []
+    ends: list[int] = []
+    needs: list[int] = []
+    for m in _SENT_NEED.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
+        needs.append(m.end(1) if m.lastindex else m.end())
+    found = SentenceMarks(text, starts, ends, needs)
+    _last_marks[:] = [found]
+    return found
+
+
 def sentence_start(text: str, lo: int, pos: int) -> int:
-    """Start of the sentence that contains pos (not before lo)."""
-    start = lo
-    for m in _SENT_END.finditer(text, lo, pos):
-        start = m.end()
-    return start
+    """Start of the sentence that contains pos (not before lo): the end of the last break in text[lo:pos]."""
+    sm = sentence_marks(text)
+    i = bisect_right(sm.needs, max(pos, 0)) - 1
+    return sm.ends[i] if i >= 0 and sm.starts[i] >= lo else lo
 
 
 def sentence_end(text: str, pos: int, hi: int) -> int:
-    """End of the sentence that contains pos (not after hi)."""
-    m = _SENT_END.search(text, pos, hi)
-    return m.start() + 1 if m else hi
+    """End of the sentence that contains pos (not after hi): just after the first break in text[pos:hi]."""
+    sm = sentence_marks(text)
+    i = bisect_left(sm.starts, max(pos, 0))
+    return sm.starts[i] + 1 if i < len(sm.starts) and sm.needs[i] <= max(hi, 0) else hi
 
 
 def _straight_opens(text: str, i: int, lo: int, hi: int) -> bool:
