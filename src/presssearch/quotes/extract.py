@@ -5,7 +5,7 @@ import logging
 
 from ..model import Quote
 from .rules import ARTICLE_RULES, Context, Found
-from .text import paragraphs
+from .text import paragraphs, soften_links
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +27,8 @@ def extract_quotes(text: str, *, debug: bool = False, title: str | None = None) 
     title "Николай Травкин: …")."""
     if not text or not isinstance(text, str):
         return []
-    ctx = Context(text, paragraphs(text), title=title if isinstance(title, str) else "")
+    soft = soften_links(text)  # rules read the text with inline links mended; quotes keep the original
+    ctx = Context(soft, paragraphs(soft), title=title if isinstance(title, str) else "")
     quotes: list[Quote] = []
     for rule in ARTICLE_RULES:
         for found in rule(ctx):

@@ -25,6 +25,39 @@ class MarkSpan:
         return self.open + 1, self.close
 
 
+_ANCHOR_MAX = 60  # characters of a link's text on a line of its own
+_ENDS_CLAUSE = ".!?…:;»\"”)"
+_CONTINUES = re.compile(r"[ \u00a0\t]*(?:[,.;:)—–]|-[ \u00a0]|[a-zа-яё])|[ \u00a0\t]+[A-ZА-ЯЁ]")
+
+
+def soften_links(text: str) -> str:
+    """The text with the line breaks around inline link texts turned into spaces (same length, same offsets).
+
+    Web articles keep a link's words on a line of their own inside a sentence ("пишет газета \nFinancial
+    Times\n. Далее…", "обозреватель \nCNN\n Дэвид Андельман, — …"); read as paragraph breaks they cut
+    the sentence. A short line is such a link when the line before stops mid-sentence with a space after a word
+    or a comma (no final punctuation; verse lines end without one) and the line after goes on with punctuation,
+    a lowercase word, or a space."""
+    if "\n" not in text:
+        return text
+    out = list(text)
+    lines = text.split("\n")
+    pos = [0]
+    for line in lines:
+        pos.append(pos[-1] + len(line) + 1)
+    for i in range(1, len(lines) - 1):
+        line, before = lines[i], lines[i - 1].rstrip(" \u00a0\t\r")
+        if not line.strip() or len(line) > _ANCHOR_MAX or any(c in line for c in ".!?…«»\""):
+            continue
+        if not before or before[-1] in _ENDS_CLAUSE or not (before[-1].isalnum() or before[-1] == ","):
+            continue
+        if not _CONTINUES.match(lines[i + 1]) or not lines[i - 1].endswith(" "):
+            continue
+        out[pos[i] - 1] = " "
+        out[pos[i + 1] - 1] = " "
+    return "".join(out)
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each line, without the line break."""
     out: list[tuple[int, int]] = []

@@ -1,0 +1,35 @@
+"""Attribution details found on unseen articles: inline links, speech verbs of demand, generic roles."""
+from __future__ import annotations
+
+from presssearch.quotes import extract_quotes
+from presssearch.quotes.text import soften_links
+
+
+def test_soften_links_keeps_offsets_and_mends_inline_links():
+    text = "«Будущее канцлера под угрозой», — писала британская газета \nFinancial Times\n. Кризис начался.\nДалее."
+    soft = soften_links(text)
+    assert len(soft) == len(text)
+    assert "газета  Financial Times . Кризис" in soft
+    assert soft.endswith("начался.\nДалее.")  # a real paragraph break stays
+
+
+def test_soften_links_leaves_verse_and_captions():
+    verse = "Мозги надежно пропахали,\nпотом примяли тяжело,\nи от безбожной пропаганды\nв душе и пусто"
+    assert soften_links(verse) == verse
+    caption = "заявил посол.\n Посол США Джон Теффт \n AFP \n«Мы получили извещение»"
+    assert soften_links(caption) == caption
+
+
+def test_quote_attributed_to_outlet_behind_inline_link():
+    text = ("Кризис в Германии.\n«Будущее Ангелы Меркель как канцлера Германии под угрозой», — писала британская "
+            "газета \nFinancial Times\n. Политический кризис продолжается.")
+    (q,) = extract_quotes(text)
+    assert q.text.startswith("Будущее Ангелы Меркель")
+    assert q.speaker == "Financial Times"
+
+
+def test_demanded_words_are_the_speakers():
+    text = ("На следующий день после катастрофы Дмитрий Медведев потребовал «провести проверку утраты трех спутников "
+            "группировки ГЛОНАСС и представить ему предложения».")
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Дмитрий Медведев"
