@@ -33,3 +33,18 @@ def test_demanded_words_are_the_speakers():
             "группировки ГЛОНАСС и представить ему предложения».")
     (q,) = extract_quotes(text)
     assert q.speaker == "Дмитрий Медведев"
+
+
+def test_role_noun_points_to_the_subject_not_to_names_in_oblique_case():
+    text = ("Одним из первых на решение о наказании в отношении Белова и Легкова отреагировал их тренер Маркус Крамер. "
+            "Он раскритиковал комитет.\n"
+            "«Я нахожусь в полном шоке. Решение абсолютно скандально», — приводит слова специалиста газета.")
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Маркус Крамер"
+
+
+def test_name_after_a_role_in_genitive_is_not_the_topic():
+    text = ("По словам Эмиля Дабагяна, недовольство действиями президента Мадуро растёт.\n"
+            "«Недавно президент снял верхушку управления вооружёнными силами», — рассказал эксперт.")
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Эмиль Дабагян"

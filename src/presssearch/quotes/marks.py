@@ -142,6 +142,8 @@ ROLE_WORDS = frozenset("""
 """.split())
 # Role words so common that several people in one article hold them: resolved to the person the text is about,
 # not to the last one called so ("сказал эксперт" after "по мнению директора … Семёна Багдасарова").
+# Nouns of compound prepositions: the name after them is not a subject ("в отношении Белова", "в адрес Трампа").
+PREPOSITION_NOUNS = frozenset("отношении адрес честь память пользу лице имени защиту поддержку".split())
 GENERIC_ROLES = frozenset("эксперт специалист аналитик".split())
 # Modifiers that belong to a role phrase when right before its head: "бывший министр".
 ROLE_MODIFIERS = frozenset("""

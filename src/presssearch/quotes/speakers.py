@@ -553,6 +553,25 @@ def _nominative_surname(text: str, g: Group) -> bool:
         and _subject_position(text, g)
 
 
+# The lowercase word before a name, also across a first conjunct ("в отношении Белова и Легкова").
+_WORD_BEFORE = re.compile(r"(?<![А-ЯЁа-яёA-Za-z])([а-яё]+)[ \u00a0]+(?:[А-ЯЁ][а-яё]+[ \u00a0]+и[ \u00a0]+)?$")
+
+
+def _oblique_context(text: str, g: Group) -> bool:
+    """The word right before the name shows it is not the subject: a preposition (also "в отношении", "в адрес"),
+    or a role noun in apposition with no nominative reading ("президента Мадуро", "тренеру Иванову")."""
+    m = _WORD_BEFORE.search(text, max(0, g.start - 60), g.start)
+    if m is None:
+        return False
+    word = m.group(1)
+    if word in _PREPOSITIONS or word in marks.PREPOSITION_NOUNS:
+        return True
+    if not is_role_word(word):
+        return False
+    ps = parses(word)
+    return bool(ps) and not any(p.tag.case == "nomn" for p in ps)
+
+
 _VERB_AFTER = re.compile(r"[ \u00a0]+([а-яё]+)")
 _SPEECH_BEFORE = re.compile(r"([а-яё]+)(?:[ \u00a0]+[а-яё]+){0,2}[ \u00a0]+$")
 
@@ -636,7 +655,8 @@ class Registry:
                 continue
             i = bisect_left(starts, g.start + 1) - 1
             inside = i >= 0 and quoted[i][0] <= g.start < quoted[i][1]
-            nominative = can_be_nominative(g.tokens) or _subject_position(text, g) or _opinion_holder(text, g)
+            nominative = _opinion_holder(text, g) or not _oblique_context(text, g) and (
+                can_be_nominative(g.tokens) or _subject_position(text, g))
             reg.mentions.append(Mention(g.start, person.key, nominative, inside))
             if not person.surname_sure and not inside and _nominative_surname(text, g):
                 person.surname = _title(g.tokens[-1].lower())
