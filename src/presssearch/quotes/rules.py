@@ -17,6 +17,7 @@ from .text import MarkSpan, WORDS_RE, blocks, mark_spans, sentence_end, sentence
 
 DASH_CLASS = "[—–-]"
 SP = "[ \u00a0\t]"
+GENERIC_WINDOW = 2500  # characters back a generic role ("эксперт") may point
 
 
 @dataclass
@@ -78,7 +79,13 @@ class Context:
     def refer(self, pos: int, feminine: bool | None = None, role_word: str | None = None) -> tuple[str | None, str | None]:
         """The person a pronoun or a bare role ("он", "заключил депутат") at pos points back to, and the role."""
         reg = self.registry
-        if role_word and lemma(role_word) not in marks.GENERIC_ROLES:  # "эксперт": whoever was just quoted
+        if role_word and lemma(role_word) in marks.GENERIC_ROLES:  # "эксперт": the one named so, else who spoke last
+            named = reg.by_role(role_word, pos, window=GENERIC_WINDOW, with_pos=True)
+            spoke = self._last_to_speak(pos, feminine)
+            best = max((c for c in (named, spoke) if c is not None), default=None, key=lambda c: c[1])
+            if best is not None:
+                return best[0].name(feminine), best[0].role
+        elif role_word:
             person = reg.by_role(role_word, pos)
             if person is not None:
                 return person.name(feminine), person.role
@@ -92,6 +99,31 @@ class Context:
         if hit is None:
             return None, None
         return hit[0].name(feminine), hit[0].role
+
+    def _last_to_speak(self, pos: int, feminine: bool | None, window: int = GENERIC_WINDOW):
+        """The person who spoke last before pos, and where: the speaker of an earlier quote, or the subject of a
+        sentence with a speech verb or "по словам" ("отреагировал тренер Маркус Крамер", "по словам Эмиля Дабагяна")."""
+        reg = self.registry
+        names = {p.name(): p for p in reg.people.values()}
+        quoted = max(((s, names[n]) for s, n in self.spoken if pos - window <= s < pos and n in names), default=None,
+                     key=lambda sp: sp[0])
+        for m in reversed(reg.mentions):
+            if m.pos >= pos or m.quoted or not m.nominative:
+                continue
+            if m.pos < pos - window or (quoted and m.pos < quoted[0]):
+                break
+            person = reg.people[m.key]
+            if feminine is not None and person.feminine not in (None, feminine):
+                continue
+            line = self.text.rfind("\n", 0, m.pos) + 1
+            end = self.text.find("\n", m.pos)
+            a = sentence_start(self.text, line, m.pos)
+            b = sentence_end(self.text, m.pos, len(self.text) if end < 0 else end)
+            if speech_verb(self.text[a:b])[0] or _ACCORDING.search(self.text, a, b):
+                return person, m.pos
+        if quoted and (feminine is None or quoted[1].feminine in (None, feminine)):
+            return quoted[1], quoted[0]
+        return None
 
     def free(self, a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in self.taken)

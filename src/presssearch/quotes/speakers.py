@@ -762,8 +762,9 @@ class Registry:
         subject = next((m for m in fitting if m.nominative), last)
         return self.people[subject.key], subject.pos
 
-    def by_role(self, role_word: str, pos: int | None = None) -> Person | None:
-        """The person last mentioned before pos (anywhere when pos is None) with a role of the same word."""
+    def by_role(self, role_word: str, pos: int | None = None, window: int | None = None, with_pos: bool = False):
+        """The person last mentioned before pos (anywhere when pos is None; within ``window`` characters before
+        pos when given) with a role of the same word; with ``with_pos``, (person, mention position) or None."""
         lem = lemma(role_word)
         keys = {k for k, lems in self.roles.items() if lem in lems}
         keys |= {p.key for p in self.people.values() if p.role and lem in role_lemmas(p.role)}
@@ -771,11 +772,15 @@ class Registry:
             return None
         if pos is not None:
             i = bisect_left(self._positions, pos) - 1
-            while i >= 0:
+            while i >= 0 and (window is None or self.mentions[i].pos >= pos - window):
                 if self.mentions[i].key in keys:
-                    return self.people[self.mentions[i].key]
+                    person = self.people[self.mentions[i].key]
+                    return (person, self.mentions[i].pos) if with_pos else person
                 i -= 1
-        return self.people[min(keys, key=lambda k: self._first(k))]
+            if window is not None:
+                return None
+        person = self.people[min(keys, key=lambda k: self._first(k))]
+        return (person, self._first(person.key)) if with_pos else person
 
     def _first(self, key: str) -> int:
         return next((m.pos for m in self.mentions if m.key == key), 1 << 30)
