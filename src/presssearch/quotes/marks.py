@@ -142,6 +142,12 @@ ROLE_WORDS = frozenset("""
 """.split())
 # Role words so common that several people in one article hold them: resolved to the person the text is about,
 # not to the last one called so ("сказал эксперт" after "по мнению директора … Семёна Багдасарова").
+# Short Chinese and Korean surnames that are also Russian words or unknown syllables; before a capitalised given
+# name they open a person's name ("Си Цзиньпин", "Ма Инцзю", "Мун Чжэ Ин").
+EAST_ASIAN_SURNAMES = frozenset("""
+Си Ли Ван Чжан Лю Чэнь Чень Ян Хуан Чжао У Чжоу Сюй Сунь Ма Ху Го Хэ Гао Линь Ло Чжэн Лян Се Сун Тан Хань Фэн Дэн Цао
+Пэн Цзэн Сяо Тянь Дун Пань Юань Цай Цзян Юй Ду Е Чэн Вэй Су Ся Фу Шэнь Ким Пак Чон Мун Юн Ан Чхве Кан Чо Хан Нгуен Чан
+""".split())
 # Nouns of compound prepositions: the name after them is not a subject ("в отношении Белова", "в адрес Трампа").
 PREPOSITION_NOUNS = frozenset("отношении адрес честь память пользу лице имени защиту поддержку".split())
 GENERIC_ROLES = frozenset("эксперт специалист аналитик".split())

@@ -352,6 +352,9 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
     verb = next((m for m in WORDS_RE.finditer(text, a, b) if speech_verb(m.group())[0]), None)
     _, feminine = speech_verb(text[a:b])
     v = verb.start() if verb else b
+    near = _subject_right_before(ctx, a, v, feminine)
+    if near is not None:
+        return near
     groups = _groups(ctx, a, v)
     that = _THAT_ONLY.search(text, a, v)
     if that and any(g.start < that.start() for g in groups):
@@ -373,6 +376,25 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
 
 
 _THAT = re.compile(r"(?<![А-ЯЁа-яё])(?:что|чтобы|как)(?![А-ЯЁа-яё])")
+_CLAUSE_BREAK = re.compile(r"[,;:(]")
+
+
+def _subject_right_before(ctx: Context, a: int, v: int, feminine: bool | None) -> tuple[str | None, str | None] | None:
+    """The subject in the clause right before the verb, when the sentence starts with another clause ("Касаясь
+    того, что Си Цзиньпин …, эксперт отметил"): the name or role there, not a name from the clause before."""
+    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(ctx.text, a, v)), default=a)
+    if cut == a or not ctx.text[cut:v].strip():
+        return None
+    groups = _groups(ctx, cut, v)
+    if groups:
+        return person_speaker(ctx, groups[-1], feminine, cut)
+    ws = words(ctx.text[cut:v])
+    if not any(w[:1].islower() and (is_role_word(w) or _person_noun(w) is not None) for w in ws):
+        return None
+    found, who = _other_speaker(ctx, cut, v, a, feminine, before=True)
+    return who if found else None
+
+
 _THAT_ONLY = re.compile(r"(?<![А-ЯЁа-яё])(?:что|чтобы)(?![А-ЯЁа-яё])")  # not "как": "до того, как Трамп написал"
 
 

@@ -341,6 +341,8 @@ def find_groups(text: str, start: int = 0, end: int | None = None) -> list[Group
         kind = name_kind(word)
         if kind is None and cur and _surname_after_first_name(text, cur, at, word):
             kind = "Surn"
+        if kind is None and _short_name_part(text, m.end(), word):
+            kind = "Unknown"
         if kind is None or (kind == "Adj" and not (cur and cur[-1][3] in ("Name", "Patr"))) or (
                 not cur and kind in ("Unknown", "Surn") and _after_place_preposition(text, at)):
             if cur:  # (the last test: "в Пхёнчхане Евгения Медведева", a place, then the name)
@@ -356,6 +358,18 @@ def find_groups(text: str, start: int = 0, end: int | None = None) -> list[Group
     if cur:
         groups.extend(_split_run(cur))
     return groups
+
+
+_NEXT_CAP = re.compile(r"[ \u00a0]([А-ЯЁ][а-яё]+)")
+
+
+def _short_name_part(text: str, end: int, word: str) -> bool:
+    """A short East Asian surname that opens a name ("Си Цзиньпин", "Ван И", "Мун Чжэ Ин"): one of
+    ``marks.EAST_ASIAN_SURNAMES``, right before a capitalised word morphology does not know."""
+    if word not in marks.EAST_ASIAN_SURNAMES:
+        return False
+    nxt = _NEXT_CAP.match(text, end)
+    return nxt is not None and name_kind(nxt.group(1)) in ("Unknown", "Name", "Surn")
 
 
 _PLACE_PREP = re.compile(r"(?<![А-ЯЁа-яё])(?:в|во|из|на)[ \u00a0]+$")
