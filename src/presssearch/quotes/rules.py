@@ -314,11 +314,35 @@ def speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | No
         found, who = _other_speaker(ctx, s, e, min(a, quote_start), feminine)
         if found:
             return who
+    named = _proper_noun_after_verb(text, a, b)
+    if named is not None:
+        return named, None
     verb = next((m.group() for m in WORDS_RE.finditer(text, a, b) if speech_verb(m.group())[0]), None)
     if verb is not None and _impersonal(verb):
         issuer = _document_issuer(ctx, a, b, min(a, quote_start))
         return issuer or ctx.previous_speaker(quote_start), None
     return None, None
+
+
+_CAP_AFTER = re.compile(r"[ \u00a0]+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?=[ \u00a0]*(?:[.,;!?…)]|$))")
+
+
+def _proper_noun_after_verb(text: str, a: int, b: int) -> str | None:
+    """"— сказала Мадонна.": a capitalised word that alone follows the speech verb and can be in the nominative is
+    who speaks, even when morphology knows it as a common noun (not "сообщил Путину": that is a dative)."""
+    for m in WORDS_RE.finditer(text, a, b):
+        if not speech_verb(m.group())[0]:
+            continue
+        cap = _CAP_AFTER.match(text, m.end(), b)
+        if cap is None:
+            return None
+        word = cap.group(1)
+        ps = parses(word.lower())
+        nominative = [p for p in ps if p.tag.case == "nomn" and p.tag.number != "plur"]
+        if ps and not nominative:
+            return None
+        return word
+    return None
 
 
 def _document_issuer(ctx: Context, a: int, b: int, before: int, window: int = 800) -> str | None:

@@ -712,7 +712,15 @@ class Registry:
                     or self.people[k].feminine in (None, feminine)] or [(p, k) for p, k, _ in namesakes]
             near = [(p, k) for p, k in fits if 0 <= p <= group.start and self._next_paragraph(p, group.start)]
             key = max(near)[1] if near else fits[0][1]
+        if key not in self.people and len(group.tokens) == 1 and group.kinds[0] in ("Name", "Unknown"):
+            return self._by_first_name(group.tokens[0])
         return self.people.get(key)
+
+    def _by_first_name(self, token: str) -> Person | None:
+        """The one person named in full whose first name this is ("подчеркнул Сердар" after "Сердар Таски")."""
+        first = normalize_tokens((token,))[0]
+        found = [p for p in self.people.values() if len(p.tokens) >= 2 and p.name().split(" ")[0] == first]
+        return found[0] if len(found) == 1 else None
 
     def _next_paragraph(self, a: int, b: int) -> bool:
         """Position b is near a: in its paragraph or the next one, and at most _NAMESAKE_WINDOW after it."""
