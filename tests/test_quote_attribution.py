@@ -77,3 +77,17 @@ def test_first_name_alone_and_a_known_word_as_a_name():
     quotes = extract_quotes(text)
     assert [q.speaker for q in quotes][:3] == ["Сердар Таски", "Сердар Таски", "Мадонна"]
     assert quotes[3].speaker != "Путину"
+
+
+def test_a_single_interview_exchange_is_two_turns():
+    text = ("Ирина Роднина ответила на вопросы RT.\n"
+            "— Те обвинения, которые прозвучали в адрес России, имеют под собой какую-то основу?\n"
+            "— Не знаю. Пусть этим вопросом занимаются специалисты. Я застала тот момент, когда спортивная "
+            "медицина действительно лечила нас.")
+    quotes = extract_quotes(text)
+    assert [(q.rule, q.speaker) for q in quotes] == [("interview_question", None), ("interview_answer", "Ирина Роднина")]
+
+
+def test_two_short_dialogue_lines_are_not_an_interview():
+    text = "Он вошёл.\n— Это как?\n— А возьмите белоруса.\nИ ушёл."
+    assert extract_quotes(text) == []

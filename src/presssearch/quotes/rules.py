@@ -958,6 +958,9 @@ _MIN_ANSWER = 80  # mean length of interview answers; jokes and chats have short
 def _interview(lines: list[str]) -> int | None:
     """Questions and answers alternate: the parity (0 or 1) of the question turns, or None when this is no
     interview. Most turns of that parity ask something, few of the others do, and the answers are long."""
+    if len(lines) == 2 and _is_question(lines[0]) and not _is_question(lines[1]) \
+            and len(words(lines[0])) >= 5 and len(lines[1]) >= _MIN_ANSWER:
+        return 0  # one exchange: a real question and a long answer
     for parity in (0, 1):
         qs, ans = lines[parity::2], lines[1 - parity::2]
         if len(qs) < 2 or not ans:
