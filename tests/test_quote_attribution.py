@@ -91,3 +91,11 @@ def test_a_single_interview_exchange_is_two_turns():
 def test_two_short_dialogue_lines_are_not_an_interview():
     text = "Он вошёл.\n— Это как?\n— А возьмите белоруса.\nИ ушёл."
     assert extract_quotes(text) == []
+
+
+def test_any_act_in_the_past_tense_after_the_dash_attributes_the_quote():
+    text = ("Капитан команды Денис Глушаков даже пошутил над разгромом.\n"
+            "«Три мяча в воротах? Это игра, здесь бывает всякое. Футбол за это и любят», — проявил самоиронию "
+            "футболист.")
+    (q,) = extract_quotes(text)
+    assert (q.rule, q.speaker) == ("quote_dash_act", "Денис Глушаков")

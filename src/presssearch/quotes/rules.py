@@ -633,14 +633,32 @@ def quote_dash_after(ctx: Context, span: MarkSpan, para: tuple[int, int], spans:
         return None  # «Новатор» — он иногда упоминается …: a name followed by a narrative dash
     if not has_verb:
         first = ctx.text[a:b].split(",")[0]
-        if not (3 <= len(_inner_words(ctx, span)) and len(words(first)) <= 5 and _starts_with_name(ctx, a, b)):
+        if 3 <= len(_inner_words(ctx, span)) and len(words(first)) <= 5 and _starts_with_name(ctx, a, b):
+            rule = "quote_dash_name"
+        elif 3 <= len(_inner_words(ctx, span)) and len(words(first)) <= _MAX_ACT_WORDS and _past_verb_leads(ctx.text, a, b):
+            rule = "quote_dash_act"  # «…», — проявил самоиронию футболист.
+        else:
             return None
-        rule = "quote_dash_name"
     else:
         rule = "quote_dash_verb"
     speaker, role = speaker_in(ctx, a, b, span.open)
     end = _merge_continuation(ctx, spans, span, b, para[1])
     return Found(span.open + 1, end, rule, speaker, role)
+
+
+_MAX_ACT_WORDS = 6
+
+
+def _past_verb_leads(text: str, a: int, b: int) -> bool:
+    """The clause after «…», — opens with a verb in the past tense (any act of the speaker: "проявил самоиронию",
+    "не скрывал радости"), so it attributes the quote even without a speech verb."""
+    ws = words(text[a:b])[:2]
+    if ws and ws[0].lower() == "не":
+        ws = ws[1:]
+    if not ws or not ws[0][:1].islower():
+        return False
+    ps = parses(ws[0])
+    return bool(ps) and ps[0].tag.POS == "VERB" and ps[0].tag.tense == "past" and ps[0].score > 0.5
 
 
 def _verb_leads(text: str, a: int, b: int) -> bool:
