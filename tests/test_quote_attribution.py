@@ -99,3 +99,11 @@ def test_any_act_in_the_past_tense_after_the_dash_attributes_the_quote():
             "футболист.")
     (q,) = extract_quotes(text)
     assert (q.rule, q.speaker) == ("quote_dash_act", "Денис Глушаков")
+
+
+def test_link_after_the_dash_of_an_attribution():
+    text = ("Прокурор Александр Рыбак отметил, что ведомство проверило информацию. \n"
+            "«Она участвовала в ДТП, в котором пострадал человек», — \nприводит\n слова представителя ведомства "
+            "РИА Новости.")
+    (q,) = extract_quotes(text)
+    assert q.text.startswith("Она участвовала") and q.speaker == "Александр Рыбак"

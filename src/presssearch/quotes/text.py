@@ -36,7 +36,7 @@ def soften_links(text: str) -> str:
     Web articles keep a link's words on a line of their own inside a sentence ("пишет газета \nFinancial
     Times\n. Далее…", "обозреватель \nCNN\n Дэвид Андельман, — …"); read as paragraph breaks they cut
     the sentence. A short line is such a link when the line before stops mid-sentence with a space after a word
-    or a comma (no final punctuation; verse lines end without one) and the line after goes on with punctuation,
+    a comma or a dash (no final punctuation; verse lines end without one) and the line after goes on with punctuation,
     a lowercase word, or a space."""
     if "\n" not in text:
         return text
@@ -49,7 +49,7 @@ def soften_links(text: str) -> str:
         line, before = lines[i], lines[i - 1].rstrip(" \u00a0\t\r")
         if not line.strip() or len(line) > _ANCHOR_MAX or any(c in line for c in ".!?…«»\""):
             continue
-        if not before or before[-1] in _ENDS_CLAUSE or not (before[-1].isalnum() or before[-1] == ","):
+        if not before or before[-1] in _ENDS_CLAUSE or not (before[-1].isalnum() or before[-1] in ",—–"):
             continue
         if not _CONTINUES.match(lines[i + 1]) or not lines[i - 1].endswith(" "):
             continue
