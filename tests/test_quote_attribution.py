@@ -107,3 +107,11 @@ def test_link_after_the_dash_of_an_attribution():
             "РИА Новости.")
     (q,) = extract_quotes(text)
     assert q.text.startswith("Она участвовала") and q.speaker == "Александр Рыбак"
+
+
+def test_a_capitalised_role_opening_the_sentence_is_the_subject():
+    text = ("Президент Дмитрий Медведев уволил двух заместителей. Решение было принято по результатам доклада "
+            "вице-премьера Сергея Иванова. Президент также распорядился, чтобы в Роскосмосе предприняли "
+            "\"дополнительные меры по укреплению исполнительной дисциплины\".")
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Дмитрий Медведев"

@@ -275,8 +275,9 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
         return True, who
     if any(w in marks.UNNAMED for w in lows):
         return True, (None, None)
+    opens_sentence = not ctx.text[sentence_start(ctx.text, max(0, s - 200), s):s].strip()
     for i, w in enumerate(ws):
-        if w[:1].islower() and is_role_word(w):
+        if (w[:1].islower() or i == 0 and opens_sentence) and is_role_word(w):  # "Президент также распорядился"
             phrase = f"{lemma(w)} {lemma(ws[i + 1]) if i + 1 < len(ws) else ''}".strip()
             return True, ctx.refer(ref, feminine, role_word=marks.ROLE_SYNONYMS.get(phrase, w))
     for w in ws[:3]:
