@@ -81,3 +81,13 @@ def test_search_snippets_show_original_forms(archive):
     assert set(re.findall(r"<b>(.*?)</b>", exact.snippet)) == {"Казахстаном"}
     pre = archive.search("казах*", limit=1)[0]
     assert {w.lower()[:5] for w in re.findall(r"<b>(.*?)</b>", pre.snippet)} == {"казах"}
+
+
+@pytest.mark.parametrize("word", ["Буркова", "Льва", "вице-министра", "Кабардино-Балкарии", "Ёлкина", "Эрдоган",
+                                  "Энди", "Шойгу", "О’Нил", "IBM", "2019", "Медведевой", "Скрипали", "ЭЛ"])
+def test_the_initials_prefilter_never_hides_a_words_own_terms(word):
+    from presssearch.analysis.russian import word_terms
+    from presssearch.query.highlight import could_meet, initials
+
+    terms = word_terms(word)
+    assert all(could_meet(word, initials([t])) for t in terms), terms

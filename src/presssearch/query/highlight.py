@@ -8,12 +8,37 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..analysis.russian import exact_term, query_terms, word_terms
 from ..analysis.tokenize import WORD_RE, Span, fold
 
 OPEN, CLOSE = "<b>", "</b>"
 TEXT_FIELDS = {None, "title", "lead", "body", "text"}
+
+
+def _initial(term: str) -> str:
+    """The letter a term starts with, spelling keys unmarked and э read as е (as the keys fold it)."""
+    c = term.lstrip("\u2248")[:1]
+    return "е" if c == "э" else c
+
+
+def initials(terms) -> frozenset[str]:
+    return frozenset(_initial(t) for t in terms)
+
+
+def could_meet(word: str, letters: frozenset[str]) -> bool:
+    """False when no term of ``word`` can be among terms starting with ``letters``: every stem, hyphen part and
+    name lemma of a word starts with the first letter of the word or of one of its parts. This spares the
+    morphological analysis of most words of a long text. (Only suppletive lemmas of capitalised common words,
+    "Люди" → "человек", escape it; they are not marked.)"""
+    folded = fold(word)
+    if _initial(folded) in letters:
+        return True
+    return "-" in folded and any(_initial(p) in letters for p in folded.split("-"))
+
+
+_phrase_initials = lru_cache(maxsize=1024)(initials)
 
 
 @dataclass(frozen=True)
@@ -31,7 +56,7 @@ class PhraseRule:
             return True
         if self.exact:
             return exact_term(word) in want
-        return not want.isdisjoint(word_terms(word))
+        return could_meet(word, _phrase_initials(want)) and not want.isdisjoint(word_terms(word))
 
 
 @dataclass
@@ -44,6 +69,7 @@ class Matcher:
     phrases: list[PhraseRule] = field(default_factory=list)
 
     _seen: dict = field(default_factory=dict, repr=False)
+    _letters: tuple | None = field(default=None, repr=False)
 
     def matches(self, word: str) -> bool:
         """True if ``word`` matches a single-word part of the query (phrases aside); remembered
@@ -56,12 +82,18 @@ class Matcher:
     def _matches(self, word: str) -> bool:
         if self.exact and exact_term(word) in self.exact:
             return True
-        if self.terms and not self.terms.isdisjoint(word_terms(word)):
+        if self.terms and could_meet(word, self.letters) and not self.terms.isdisjoint(word_terms(word)):
             return True
         if self.prefixes:
             f = fold(word)
             return any(f.startswith(p) for p in self.prefixes)
         return False
+
+    @property
+    def letters(self) -> frozenset[str]:
+        if self._letters is None or len(self._letters[0]) != len(self.terms):
+            self._letters = (frozenset(self.terms), initials(self.terms))
+        return self._letters[1]
 
     def __bool__(self) -> bool:
         return bool(self.terms or self.exact or self.prefixes or self.phrases)
