@@ -115,3 +115,9 @@ def test_a_capitalised_role_opening_the_sentence_is_the_subject():
             "\"дополнительные меры по укреплению исполнительной дисциплины\".")
     (q,) = extract_quotes(text)
     assert q.speaker == "Дмитрий Медведев"
+
+
+def test_a_first_name_alone_never_becomes_the_surname():
+    text = ("«Счёт по игре, конечно. У нас было больше моментов», — подчеркнул Денис Глушаков.\n"
+            "«К каждой игре мы готовимся индивидуально, каждый соперник особенный», — добавил Денис.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Денис Глушаков", "Денис Глушаков"]

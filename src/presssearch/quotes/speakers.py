@@ -586,6 +586,12 @@ def _oblique_context(text: str, g: Group) -> bool:
     return bool(ps) and not any(p.tag.case == "nomn" for p in ps)
 
 
+def _names_surname(person: Person, g: Group) -> bool:
+    """The group ends in the person's surname (not "Денис" alone for "Денис Глушаков")."""
+    key = g.key
+    return person.key.split("#")[0] in (key, _stem(key)) or _stem(person.key.split("#")[0]) == _stem(key)
+
+
 _VERB_AFTER = re.compile(r"[ \u00a0]+([а-яё]+)")
 _SPEECH_BEFORE = re.compile(r"([а-яё]+)(?:[ \u00a0]+[а-яё]+){0,2}[ \u00a0]+$")
 
@@ -672,7 +678,7 @@ class Registry:
             nominative = _opinion_holder(text, g) or not _oblique_context(text, g) and (
                 can_be_nominative(g.tokens) or _subject_position(text, g))
             reg.mentions.append(Mention(g.start, person.key, nominative, inside))
-            if not person.surname_sure and not inside and _nominative_surname(text, g):
+            if not person.surname_sure and not inside and _names_surname(person, g) and _nominative_surname(text, g):
                 person.surname = _title(g.tokens[-1].lower())
                 person.surname_sure = len(g.tokens) > 1
         reg.mentions.sort(key=lambda m: m.pos)
