@@ -11,7 +11,8 @@ from functools import lru_cache
 from typing import Callable, Iterator
 
 from . import marks
-from .speakers import Group, Registry, find_groups, is_role_word, is_verb, lemma, normalize_tokens, parses
+from .speakers import (Group, Registry, find_groups, is_role_word, is_verb, lemma, may_be_subject, normalize_tokens,
+                       parses, role_before)
 from .orgs import OrgRegistry
 from .text import MarkSpan, WORDS_RE, blocks, mark_spans, sentence_end, sentence_start, speech_verb, words
 
@@ -119,7 +120,10 @@ class Context:
             end = self.text.find("\n", m.pos)
             a = sentence_start(self.text, line, m.pos)
             b = sentence_end(self.text, m.pos, len(self.text) if end < 0 else end)
-            if speech_verb(self.text[a:b])[0] or _ACCORDING.search(self.text, a, b):
+            sub = _SUBORDINATE.search(self.text, a, b)
+            if sub is not None and sub.start() < m.pos and not _opinion_holder_at(self.text, a, m.pos):
+                continue  # "Колядин пояснил, что Путин …": who the speech is about, not who speaks
+            if speech_verb(self.text[a:b])[0] or _ACCORDING.search(self.text, a, b) or _introduced(self.text, m.pos):
                 return person, m.pos
         if quoted and (feminine is None or quoted[1].feminine in (None, feminine)):
             return quoted[1], quoted[0]
@@ -131,6 +135,27 @@ class Context:
     def nestable(self, a: int, b: int) -> bool:
         """Every quote taken so far that meets [a, b) contains it."""
         return all(b <= s or a >= e or (s <= a and b <= e and (s, e) != (a, b)) for s, e in self.taken)
+
+
+_SUBORDINATE = re.compile(r"(?<![А-ЯЁа-яё])(?:что|чтобы|будто|если)(?![А-ЯЁа-яё])|:")
+
+
+def _opinion_holder_at(text: str, a: int, pos: int) -> bool:
+    """The name at pos is what "по словам"/"по мнению" governs, within the same clause."""
+    m = None
+    for m in _ACCORDING.finditer(text, a, pos):
+        pass
+    return m is not None and "," not in text[m.end():pos]
+
+
+def _introduced(text: str, pos: int) -> bool:
+    """The name comes with its role in the nominative, as one introduces a commentator ("С коллегами не согласен
+    главный редактор журнала Виктор Мураховский")."""
+    role = role_before(text, pos)
+    if not role:
+        return False
+    head = next((w for w in words(role) if is_role_word(w)), None)
+    return head is not None and any(p.tag.case == "nomn" for p in parses(head.lower())[:2])
 
 
 # --- speakers ----------------------------------------------------------------------------------
@@ -380,7 +405,7 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
     near = _subject_right_before(ctx, a, v, feminine)
     if near is not None:
         return near
-    groups = _groups(ctx, a, v)
+    groups = [g for g in _groups(ctx, a, v) if may_be_subject(text, g)]  # not "Ходорковского называют «…»"
     that = _THAT_ONLY.search(text, a, v)
     if that and any(g.start < that.start() for g in groups):
         groups = [g for g in groups if g.start < that.start()]  # "X сказал, что Y …": Y is not the speaker
@@ -402,6 +427,7 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
 
 _THAT = re.compile(r"(?<![А-ЯЁа-яё])(?:что|чтобы|как)(?![А-ЯЁа-яё])")
 _CLAUSE_BREAK = re.compile(r"[,;:(]")
+_THAT_ONE = re.compile(r"(?<![А-ЯЁа-яё])(?:тот|та)(?![А-ЯЁа-яё])")
 
 
 def _subject_right_before(ctx: Context, a: int, v: int, feminine: bool | None) -> tuple[str | None, str | None] | None:
@@ -414,6 +440,10 @@ def _subject_right_before(ctx: Context, a: int, v: int, feminine: bool | None) -
     if groups:
         return person_speaker(ctx, groups[-1], feminine, cut)
     ws = words(ctx.text[cut:v])
+    that_one = _THAT_ONE.search(ctx.text, cut, v)
+    if that_one is not None:  # "поскольку тот утверждал": the person named last, not the subject before
+        person = ctx.registry.before(that_one.start(), True if that_one.group() == "та" else feminine)
+        return (person.name(), person.role) if person is not None else None
     if not any(w[:1].islower() and (is_role_word(w) or _person_noun(w) is not None) for w in ws):
         return None
     found, who = _other_speaker(ctx, cut, v, a, feminine, before=True)

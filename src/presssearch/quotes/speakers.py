@@ -592,6 +592,12 @@ def _names_surname(person: Person, g: Group) -> bool:
     return person.key.split("#")[0] in (key, _stem(key)) or _stem(person.key.split("#")[0]) == _stem(key)
 
 
+def may_be_subject(text: str, g: Group) -> bool:
+    """The name can be a sentence's subject where it stands: a nominative reading, no preposition or oblique role
+    noun right before it."""
+    return can_be_nominative(g.tokens) and not _oblique_context(text, g)
+
+
 _VERB_AFTER = re.compile(r"[ \u00a0]+([а-яё]+)")
 _SPEECH_BEFORE = re.compile(r"([а-яё]+)(?:[ \u00a0]+[а-яё]+){0,2}[ \u00a0]+$")
 
