@@ -6,12 +6,13 @@ the index, and a word is marked when one of its terms is a term of the query. Wo
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..analysis.russian import exact_term, query_terms, word_terms
-from ..analysis.tokenize import WORD_RE, Span, fold
+from ..analysis.tokenize import HYPHENS, WORD_RE, fold
 
 OPEN, CLOSE = "<b>", "</b>"
 TEXT_FIELDS = {None, "title", "lead", "body", "text"}
@@ -95,6 +96,14 @@ class Matcher:
             self._letters = (frozenset(self.terms), initials(self.terms))
         return self._letters[1]
 
+    @property
+    def first_letters(self) -> frozenset[str]:
+        """Every lowercase first letter a word this matcher can mark may start with (ё/э for е)."""
+        letters = set(self.letters) | {_initial(t) for t in self.exact} | {_initial(p) for p in self.prefixes}
+        if "е" in letters:
+            letters |= {"ё", "э"}
+        return frozenset(letters)
+
     def __bool__(self) -> bool:
         return bool(self.terms or self.exact or self.prefixes or self.phrases)
 
@@ -139,39 +148,50 @@ def _add_phrase(m: Matcher, rule: PhraseRule, per_word) -> None:
 
 
 def spans(text: str, m: Matcher) -> list[tuple[int, int]]:
-    """Offsets of the words of ``text`` that the query matches, in order."""
+    """Offsets of the words of ``text`` that the query matches, in order.
+
+    Each distinct word is looked at once; without phrases, the matched words are then found in one
+    regular-expression pass (no per-word Python work over long texts)."""
     if not m:
         return []
-    tokens = [Span(t.group(), t.start(), t.end()) for t in WORD_RE.finditer(text)]
-    marked = {i for i, t in enumerate(tokens) if m.matches(t.text)}
+    if not m.phrases:
+        first = m.first_letters
+        hit = [w for w in set(WORD_RE.findall(text))
+               if (w[:1].lower() in first or "-" in w or "\u2010" in w or "\u2011" in w) and m.matches(w)]
+        return [x.span() for x in _whole_words(tuple(sorted(hit))).finditer(text)] if hit else []
+    words = WORD_RE.findall(text)
+    single = {w for w in set(words) if m.matches(w)}
+    marked = {i for i, w in enumerate(words) if w in single} if single else set()
     for rule in m.phrases:
-        marked.update(phrase_hits(tokens, rule))
-    return [(tokens[i].start, tokens[i].end) for i in sorted(marked)]
+        marked.update(phrase_hits(words, rule))
+    if not marked:
+        return []
+    found = list(WORD_RE.finditer(text))
+    return [found[i].span() for i in sorted(marked)]
 
 
-def _memo(fn):
-    seen: dict = {}
-
-    def cached(*key):
-        if key not in seen:
-            seen[key] = fn(*key)
-        return seen[key]
-    return cached
+@lru_cache(maxsize=256)
+def _whole_words(words: tuple[str, ...]) -> re.Pattern:
+    """A pattern that finds exactly the WORD_RE tokens equal to one of ``words`` (a word inside a longer
+    token, e.g. "министра" in "вице-министра", is not one)."""
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?<![^\W_][{HYPHENS}])(?:{alternation})(?![^\W_])(?![{HYPHENS}][^\W_])")
 
 
-def phrase_hits(tokens: list[Span], rule: PhraseRule) -> set[int]:
-    """Indexes of the tokens that take part in a match of ``rule``."""
-    matches = _memo(rule.matches)
+def phrase_hits(words: list[str], rule: PhraseRule) -> set[int]:
+    """Indexes of the words (WORD_RE tokens of a text, in order) that take part in a match of ``rule``."""
     real = [j for j, w in enumerate(rule.words) if w is not None]
-    where = {j: [i for i, t in enumerate(tokens) if matches(j, t.text)] for j in real}
+    distinct = set(words)
+    fits = {j: {w for w in distinct if rule.matches(j, w)} for j in real}
+    where = {j: [i for i, w in enumerate(words) if w in fits[j]] for j in real}
     out: set[int] = set()
     if rule.slop == 0:
         first = real[0]
         for i in where[first]:
             start = i - first
-            if start < 0 or start + len(rule.words) > len(tokens):
+            if start < 0 or start + len(rule.words) > len(words):
                 continue
-            if all(matches(j, tokens[start + j].text) for j in real):
+            if all(words[start + j] in fits[j] for j in real):
                 out.update(start + j for j in real)
         return out
     reach = rule.slop + len(rule.words) - len(real)  # stop words take positions
