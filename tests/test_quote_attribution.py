@@ -1,7 +1,8 @@
 """Attribution details found on unseen articles: inline links, speech verbs of demand, generic roles."""
 from __future__ import annotations
 
-from presssearch.quotes import extract_quotes
+from presssearch.quotes import extract_quotes, normalize_person
+from presssearch.quotes.rules import _bare_outlet
 from presssearch.quotes.text import soften_links
 
 
@@ -130,3 +131,41 @@ def test_an_object_before_the_verb_is_not_the_speaker_and_tot_points_back():
             "получил свое имущество «от взяток, махинаций и подлогов».")
     quotes = extract_quotes(text)
     assert [q.speaker for q in quotes] == [None, "Алексей Навальный"]
+
+
+def test_canonical_name_keeps_the_patronymic_where_given():
+    """Issue #4: the canonical name is as full as the article gives it, patronymic where given."""
+    text = ("Писатель Федор Михайлович Достоевский писал брату: «Человек есть тайна, ее надо разгадывать всю жизнь».")
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Федор Михайлович Достоевский"
+    assert normalize_person("Анны Сергеевны Ивановой") == "Анна Сергеевна Иванова"
+    assert normalize_person("Ким Чен Ын") == "Ким Чен Ын"
+
+
+def test_foreign_ministry_named_by_country_adjective():
+    text = ("Посол выразил протест.\n«Мы получили официальное извещение от российского правительства», — заявили "
+            "накануне в американском дипведомстве.\n«Мы готовы к диалогу в любом формате», — отметили в российском "
+            "внешнеполитическом ведомстве.\n«Эти выборы мы не признаем и не признаем никогда», — заявили во "
+            "внешнеполитическом ведомстве Грузии.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Госдепартамент США", "МИД России", "МИД Грузии"]
+
+
+def test_bare_diplomatic_body_points_back_to_the_ministry_named_before():
+    text = ("Против решения сената выступил и израильский МИД.\n«Ни один закон не изменит исторических фактов», — "
+            "говорится в заявлении дипведомства.")
+    (q,) = extract_quotes(text)
+    assert q.speaker == "МИД Израиля"
+
+
+def test_outlet_named_by_common_noun_is_the_one_named_before():
+    text = ("The Guardian, ссылаясь на свои источники в Брюсселе, сообщает о больших цифрах. «Сумма может вырасти до "
+            "ста миллиардов евро», — пишет издание.\nПо данным «Коммерсанта», он специалист по регионам. Как отмечает "
+            "газета, он защитил диссертацию на тему «Этнические элиты Северного Кавказа: опыт анализа».")
+    assert [q.speaker for q in extract_quotes(text)] == ["The Guardian", "Коммерсант"]
+
+
+def test_outlet_noun_is_bare_only_as_subject_or_owner_of_a_text():
+    assert _bare_outlet(["пишет", "издание"]) == 1
+    assert _bare_outlet(["говорится", "в", "статье", "газеты"]) == 3
+    assert _bare_outlet(["рассказал", "изданию"]) is None  # the addressee, not the speaker
+    assert _bare_outlet(["пишет", "британская", "газета", "Financial", "Times"]) is None  # named right there

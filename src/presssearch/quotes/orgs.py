@@ -350,7 +350,7 @@ def _org_at(text: str, toks: list[tuple[int, int, str]], i: int):
     s = i
     while s > 0 and not text[toks[s - 1][1]:toks[s][0]].strip(" \u00a0") and toks[s - 1][2][:1].isupper() \
             and (_best(toks[s - 1][2]) is not None and _best(toks[s - 1][2]).tag.POS in ("ADJF", "PRTF")) \
-            and not (toks[s - 1][2][:1].islower() and _country(toks[s - 1][2])):
+            and not (toks[s - 1][2][:1].islower() and country(toks[s - 1][2])):
         s -= 1
     common = lemma(w.lower()) in marks.ORG_HEADS and not w.isupper()
     line = text.rfind("\n", 0, a) + 1
@@ -402,7 +402,8 @@ def _shorten(base: str, tail: list[str], head: str) -> tuple[str, str]:
 
 
 @lru_cache(maxsize=100_000)
-def _country(adj: str) -> str | None:
+def country(adj: str) -> str | None:
+    """"российского" -> "России": the country a country adjective names, in the genitive."""
     low = adj.lower()
     return next((c for stem, c in marks.COUNTRY_ADJ.items() if low.startswith(stem)), None)
 
@@ -411,7 +412,7 @@ def _country_before(text: str, toks: list[tuple[int, int, str]], s: int) -> str 
     """"украинского МИД" -> "Украины"."""
     if s == 0 or text[toks[s - 1][1]:toks[s][0]].strip(" \u00a0"):
         return None
-    return _country(toks[s - 1][2])
+    return country(toks[s - 1][2])
 
 
 def _nominative(text: str, toks: list[tuple[int, int, str]], s: int, e: int, head: str) -> bool:

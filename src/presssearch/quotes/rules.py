@@ -13,7 +13,7 @@ from typing import Callable, Iterator
 from . import marks
 from .speakers import (Group, Registry, find_groups, is_role_word, is_verb, lemma, may_be_subject, normalize_tokens,
                        parses, role_before)
-from .orgs import OrgRegistry
+from .orgs import OrgRegistry, country
 from .text import MarkSpan, WORDS_RE, blocks, mark_spans, sentence_end, sentence_start, speech_verb, words
 
 DASH_CLASS = "[—–-]"
@@ -309,6 +309,14 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
         person_noun = _person_noun(w)
         if person_noun is not None:
             return True, ctx.refer(ref, person_noun if feminine is None else feminine)
+    outlet = _bare_outlet(ws)
+    if outlet is not None:
+        named = _outlet_named_before(ctx, ref)
+        if named is not None:
+            return True, (named, None)
+    ministry = _foreign_ministry(ctx, ws, ref)
+    if ministry is not None:
+        return True, (ministry or None, None)
     org = ctx.orgs.at(s, e, last=before)
     if org is not None:
         return True, (org.name(), None)
@@ -321,6 +329,87 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
     if org:
         return True, (org, None)
     return False, (None, None)
+
+
+def _bare_outlet(ws: list[str]) -> int | None:
+    """Index of an outlet named by a common noun alone ("— пишет издание.", "в статье газеты"): lowercase, not
+    followed by the outlet's name, and the subject (nominative) or the owner of a text (genitive)."""
+    for i, w in enumerate(ws):
+        if not w[:1].islower() or lemma(w.lower()) not in marks.OUTLET_NOUNS:
+            continue
+        if i + 1 < len(ws) and not ws[i + 1][:1].islower():
+            return None  # "газета Financial Times": the name is there
+        cases = {p.tag.case for p in parses(w.lower())[:3]}
+        after_text = i > 0 and lemma(ws[i - 1].lower()) in marks.DOCUMENT_NOUNS | {"статья", "публикация", "материал"}
+        if "nomn" in cases or ("gent" in cases and after_text):
+            return i
+    return None
+
+
+_LATIN_NAME = re.compile(r"(?<![A-Za-z])(?:The[ \u00a0]+)?[A-Z][A-Za-z.&'’-]+(?:[ \u00a0]+[A-Z][A-Za-z.&'’-]*){0,3}")
+_QUOTED_OUTLET = re.compile(r"[«\"]([А-ЯЁA-Z][^«»\"\n]{1,30})[»\"]")
+_OUTLET_WINDOW = 1500
+
+
+def _outlet_nominative(name: str) -> str:
+    """«Коммерсанта» (after "по данным") -> "Коммерсант": a one-word quoted name in the genitive singular."""
+    if " " in name or not name.isalpha():
+        return name
+    ps = parses(name.lower())[:1]
+    if ps and ps[0].tag.case == "gent" and ps[0].tag.number == "sing":
+        return ps[0].normal_form.capitalize()
+    return name
+
+
+def _outlet_named_before(ctx: Context, pos: int) -> str | None:
+    """The outlet named last before pos: a Latin name («The Guardian», "DW") or a quoted one («Фонтанка.ру») next to
+    a word that marks an outlet ("издание DW", "пишет The Times", "по сведениям Al Arabiya")."""
+    text = ctx.text
+    lo = max(0, pos - _OUTLET_WINDOW)
+    found: list[tuple[int, str]] = []
+    for rx, group in ((_LATIN_NAME, 0), (_QUOTED_OUTLET, 1)):
+        for m in rx.finditer(text, lo, pos):
+            name = m.group(group).rstrip(".")
+            name = _outlet_nominative(name) if group else name
+            if name.lower() in marks.NOT_OUTLETS or len(name) < 2:
+                continue
+            near = [w.lower() for w in WORDS_RE.findall(text[max(lo, m.start() - 40):m.start()])][-3:]
+            near += [w.lower() for w in WORDS_RE.findall(text[m.end():m.end() + 30])][:2]
+            cued = any(w in marks.OUTLET_CUES or lemma(w) in marks.OUTLET_NOUNS for w in near)
+            if cued or name.lower() in marks.MEDIA:
+                found.append((m.start(), name))
+    return max(found)[1] if found else None
+
+
+def _country_after(word: str) -> str | None:
+    """"Грузии", "США" after "ведомство": a country in the genitive, as written."""
+    if word.upper() == word and word.lower() in marks.GEO_ABBR:
+        return word
+    if word[:1].isupper() and any("Geox" in p.tag.grammemes and p.tag.case == "gent" for p in parses(word.lower())[:2]):
+        return word
+    return None
+
+
+def _foreign_ministry(ctx: Context, ws: list[str], ref: int) -> str | None:
+    """A country's foreign ministry named by a generic word: "в американском дипведомстве" -> "Госдепартамент США",
+    "внешнеполитическое ведомство Грузии" -> "МИД Грузии"; a bare "дипведомство" is the foreign ministry named
+    before. None when the clause names none; "" when it names one that cannot be told."""
+    lems = [lemma(w.lower()) if w[:1].islower() else "" for w in ws]
+    for i, lem in enumerate(lems):
+        if lem not in marks.DIPLOMATIC_BODY_WORDS:
+            continue
+        j = i + 1 if lem == "внешнеполитический" else i
+        if j != i and (j >= len(lems) or lems[j] != "ведомство"):
+            continue
+        land = next((c for c in (country(w) for w in ws[max(0, i - 2):i] if w[:1].islower()) if c), None)
+        if land is None and j + 1 < len(ws):
+            land = _country_after(ws[j + 1])
+        if land is not None:
+            land = "России" if land == "РФ" else land
+            return marks.FOREIGN_MINISTRY.get(land, f"МИД {land}")
+        org = ctx.orgs.refer(ref, "дипведомство")
+        return org.name() if org is not None else ""
+    return None
 
 
 _PRONOUN_RE = re.compile(r"(?<![А-ЯЁа-яё])(?:он|она)(?![А-ЯЁа-яё])")
