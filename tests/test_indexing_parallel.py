@@ -81,3 +81,31 @@ def test_parallel_equals_serial(tmp_path, corpus):
     # one edit, and two articles moved from part0 to extra (read first): nothing is lost
     assert (r1.updated, r1.removed) == (3, 0)
     assert _snapshot(serial) == _snapshot(parallel)
+
+
+def _build_with_limit(root: Path, corpus: Path, limitmb: int) -> None:
+    """An index of ``corpus`` written in this process, a new segment whenever ``limitmb`` is passed."""
+    from presssearch.archive import speaker_key
+    from presssearch.engine import GenerationWriter, new_workspace, publish
+    from presssearch.engine.store import MANIFEST
+    from presssearch.indexer import _extract
+    from presssearch.ingest import iter_articles, iter_sources
+
+    work = new_workspace(root, None)
+    writer = GenerationWriter(work, fresh=True, speaker_key=speaker_key, limitmb=limitmb)
+    for source in sorted(iter_sources([corpus]), key=lambda s: s.path):
+        for a in iter_articles(source):
+            _extract(a)
+            writer.add_article(a)
+    writer.commit()
+    (work / MANIFEST).write_text("{}", encoding="utf-8")
+    publish(root, work)
+
+
+def test_bounded_memory_segments_find_the_same(tmp_path, corpus):
+    """limitmb=0 writes one segment per article: the many small segments answer as one big one."""
+    one, many = tmp_path / "one", tmp_path / "many"
+    _build_with_limit(one, corpus, 256)
+    _build_with_limit(many, corpus, 0)
+    assert len(list(next(many.glob("gen-*")).glob("*.seg"))) == 41
+    assert _snapshot(one) == _snapshot(many)

@@ -10,6 +10,7 @@ from whoosh.analysis.acore import Token
 
 from ..analysis.russian import exact_term, word_terms
 from ..analysis.tokenize import WORD_RE
+from .codec import CompactPositions
 
 
 class RussianTokenizer(Tokenizer):
@@ -79,11 +80,12 @@ def exact_analyzer():
 
 
 # --- indexing in one pass ---------------------------------------------------------------------------
-def stemmed_positions(text: str) -> dict[str, list[int]]:
-    """Index term → word positions, exactly as ``russian_analyzer`` gives them, without Token objects."""
-    poses: dict[str, list[int]] = {}
-    for pos, m in enumerate(WORD_RE.finditer(text)):
-        for term in word_terms(m.group()):
+def stemmed_of_words(words: list[str], poses: dict[str, list[int]] | None = None, start: int = 0
+                     ) -> dict[str, list[int]]:
+    """Index term → word positions of ``words`` (as ``WORD_RE`` finds them), numbered from ``start``."""
+    poses = {} if poses is None else poses
+    for pos, word in enumerate(words, start):
+        for term in word_terms(word):
             found = poses.get(term)
             if found is None:
                 poses[term] = [pos]
@@ -95,11 +97,12 @@ def stemmed_positions(text: str) -> dict[str, list[int]]:
 _cached_exact_term = lru_cache(maxsize=500_000)(exact_term)
 
 
-def exact_positions(text: str) -> dict[str, list[int]]:
-    """Exact term → word positions, exactly as ``exact_analyzer`` gives them."""
-    poses: dict[str, list[int]] = {}
-    for pos, m in enumerate(WORD_RE.finditer(text)):
-        term = _cached_exact_term(m.group())
+def exact_of_words(words: list[str], poses: dict[str, list[int]] | None = None, start: int = 0
+                   ) -> dict[str, list[int]]:
+    """Exact term → word positions of ``words``, numbered from ``start``."""
+    poses = {} if poses is None else poses
+    for pos, word in enumerate(words, start):
+        term = _cached_exact_term(word)
         found = poses.get(term)
         if found is None:
             poses[term] = [pos]
@@ -108,11 +111,38 @@ def exact_positions(text: str) -> dict[str, list[int]]:
     return poses
 
 
-class _OnePassText(fields.TEXT):
+def stemmed_positions(text: str) -> dict[str, list[int]]:
+    """Index term → word positions, exactly as ``russian_analyzer`` gives them, without Token objects."""
+    return stemmed_of_words(WORD_RE.findall(text))
+
+
+def exact_positions(text: str) -> dict[str, list[int]]:
+    """Exact term → word positions, exactly as ``exact_analyzer`` gives them."""
+    return exact_of_words(WORD_RE.findall(text))
+
+
+def parts_positions(parts: list[str]) -> tuple[list[dict[str, list[int]]], dict[str, list[int]]]:
+    """Each part's ``stemmed_positions`` and the ``exact_positions`` of the parts joined by a line break,
+    tokenising each part once (a line break ends a word, so the joined text's words are the parts')."""
+    stemmed, exact, start = [], {}, 0
+    for part in parts:
+        words = WORD_RE.findall(part)
+        stemmed.append(stemmed_of_words(words))
+        exact_of_words(words, exact, start)
+        start += len(words)
+    return stemmed, exact
+
+
+class OnePassText(fields.TEXT):
     """A positional TEXT field whose ``index()`` analyses in one pass; same postings as the analyzer chain
-    (kept as ``analyzer`` for anything that analyses query text)."""
+    (kept as ``analyzer`` for anything that analyses query text). Positions are stored in
+    ``codec.CompactPositions`` values; the writer takes ``positions(value)`` (term → positions) as is."""
 
     positions = staticmethod(stemmed_positions)
+
+    def __init__(self, **kwargs):
+        super().__init__(phrase=True, **kwargs)
+        self.format = CompactPositions(field_boost=self.format.field_boost)
 
     def index(self, value, **kwargs):
         encode = self.format.encode
@@ -120,15 +150,15 @@ class _OnePassText(fields.TEXT):
         return [(term.encode("utf-8"), len(p), len(p) * boost, encode(p)) for term, p in self.positions(value).items()]
 
 
-class StemmedText(_OnePassText):
+class StemmedText(OnePassText):
     positions = staticmethod(stemmed_positions)
 
     def __init__(self, **kwargs):
-        super().__init__(analyzer=russian_analyzer(), phrase=True, **kwargs)
+        super().__init__(analyzer=russian_analyzer(), **kwargs)
 
 
-class ExactText(_OnePassText):
+class ExactText(OnePassText):
     positions = staticmethod(exact_positions)
 
     def __init__(self, **kwargs):
-        super().__init__(analyzer=exact_analyzer(), phrase=True, **kwargs)
+        super().__init__(analyzer=exact_analyzer(), **kwargs)

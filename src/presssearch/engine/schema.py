@@ -5,7 +5,7 @@ from whoosh import fields
 
 from .analyzer import ExactText, StemmedText
 
-FORMAT_VERSION = 2  # 2: one-pass text fields and the engine.writer codec in the TOC
+FORMAT_VERSION = 3  # 2: one-pass text fields and the engine.writer codec in the TOC; 3: engine.codec blocks
 
 # Field weights for ranking (BM25 per field, summed with these boosts).
 FIELD_WEIGHTS = {"title": 3.0, "lead": 1.5, "body": 1.0}

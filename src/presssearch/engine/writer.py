@@ -1,160 +1,217 @@
 """Writing a generation: open/create the whoosh index in a workspace, add and delete articles.
 
-Two ways to add documents: ``GenerationWriter.add_article`` in this process, or worker processes that
-each build their own whoosh segment with a ``SegmentBuilder`` (analysis and whoosh's pure-Python
-posting pool then run in parallel); the parent hands their segments to ``GenerationWriter.add_segments``
-and its ``commit()`` lists them in the index without merging them.
+New documents always go to ``SegmentBuilder`` segments: one in this process (``GenerationWriter.add_article``)
+or one per worker process (analysis and posting lists then run in parallel); the parent hands the
+workers' segments to ``GenerationWriter.add_segments`` and its ``commit()`` lists them all in the index
+without merging them. A builder starts a new segment when its postings in memory pass its limit, so
+memory stays bounded whatever the size of the archive. Postings are written by ``engine.codec``.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-import zlib
-from pickle import dumps
-
-from whoosh import index as whoosh_index
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3Codec, W3PostingsWriter, _lenfield
-from whoosh.util.numeric import byte_to_length, length_to_byte
+from whoosh.filedb.filestore import FileStorage
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.writing import MERGE_SMALL, PostingPool, SegmentWriter
 
-from .documents import article_documents
+from .analyzer import OnePassText, parts_positions
+from .codec import Codec, CompactPositions, FieldWriter
+from .documents import SEP, article_documents
 from .facets import CACHE, FacetTable
 from .schema import make_schema
 
 INDEX_NAME = "MAIN"
-POSTING_BYTES = 120  # memory of one pooled posting (three list slots, an int, a float, a short bytes)
-TERM_BYTES = 200  # memory of one pooled term (dict slot, key tuple, bytes, list)
+TERM_BYTES = 300  # memory of one pooled term (dict slot, bytes, a tuple of two lists)
+POSTING_BYTES = 80  # memory of one pooled posting (two list slots, a positions list)
+POSITION_BYTES = 36  # memory of one pooled position (list slot, int)
+
+__all__ = ["Codec", "GenerationWriter", "SegmentBuilder", "TermPool", "Writer"]
 
 
 class TermPool(PostingPool):
-    """whoosh's posting pool, keyed by term. Postings of one term arrive in document order, so only the
-    terms are sorted at the end (whoosh sorts every posting tuple, then merges them through a heap).
-    Beyond ``limitmb`` the pool still spills sorted runs to disk like whoosh's."""
+    """Postings in memory, per field and term: ``(docnums, payload)`` where the payload is each posting's
+    positions list (positional fields) or its weight. Terms are sorted once, at flush; nothing is
+    spilled to disk: writers bound their memory by starting a new segment (``SegmentBuilder``)."""
 
-    def __init__(self, tempstore, segment, limitmb: int = 128):
+    def __init__(self, tempstore, segment, schema, limitmb: int = 128):
         super().__init__(tempstore, segment, limitmb=limitmb)
-        self._terms: dict[tuple[str, bytes], list] = {}
+        self.schema = schema
+        self.terms: dict[str, dict[str, tuple[list, list]]] = {}  # field → term → (docnums, payloads)
+        self.unsorted: set[tuple[str, str]] = set()
+
+    def _field(self, fieldname: str) -> dict:
+        terms = self.terms.get(fieldname)
+        if terms is None:
+            terms = self.terms[fieldname] = {}
+            self.fieldnames.add(fieldname)
+        return terms
+
+    def add_positions(self, fieldname: str, docnum: int, poses: dict[str, list[int]]) -> int:
+        """One document's terms of a positional field (term → positions); returns the field length."""
+        terms = self._field(fieldname)
+        length = size = 0
+        for term, p in poses.items():
+            entry = terms.get(term)
+            if entry is None:
+                terms[term] = ([docnum], [p])
+                size += TERM_BYTES + len(term)
+            else:
+                entry[0].append(docnum)
+                entry[1].append(p)
+            length += len(p)
+        self.currentsize += size + POSTING_BYTES * len(poses) + POSITION_BYTES * length
+        return length
 
     def add(self, item) -> None:
+        """whoosh's one-posting entry (documents of other fields, and merged segments)."""
         fieldname, tbytes, docnum, weight, vbytes = item
-        key = (fieldname, tbytes)
-        postings = self._terms.get(key)
-        if postings is None:
-            self.fieldnames.add(fieldname)
-            postings = self._terms[key] = []
-            self.currentsize += TERM_BYTES + len(tbytes)
-        postings += (docnum, weight, vbytes)
+        term = tbytes.decode("utf-8", "surrogateescape")  # str keys sort as UTF-8 bytes do
+        terms = self._field(fieldname)
+        fmt = self.schema[fieldname].format
+        payload = fmt.decode_positions(vbytes) if isinstance(fmt, CompactPositions) else weight
+        entry = terms.get(term)
+        if entry is None:
+            terms[term] = ([docnum], [payload])
+            self.currentsize += TERM_BYTES + len(term)
+        else:
+            if docnum < entry[0][-1]:
+                self.unsorted.add((fieldname, term))
+            entry[0].append(docnum)
+            entry[1].append(payload)
         self.currentsize += POSTING_BYTES
-        if self.currentsize > self.limit:
-            self.save()
 
-    def _sorted(self):
-        terms, self._terms = self._terms, {}
-        for key in sorted(terms):
-            fieldname, tbytes = key
-            flat = iter(terms.pop(key))
-            for docnum, weight, vbytes in zip(flat, flat, flat):
-                yield fieldname, tbytes, docnum, weight, vbytes
+    def pop_field(self, fieldname: str):
+        """(term bytes, docnums, payloads) of the field, terms in order, docnums ascending; frees them."""
+        terms = self.terms.pop(fieldname, {})
+        for term in sorted(terms):
+            ids, payload = terms.pop(term)
+            if (fieldname, term) in self.unsorted:
+                order = sorted(range(len(ids)), key=ids.__getitem__)
+                ids, payload = [ids[i] for i in order], [payload[i] for i in order]
+            yield term.encode("utf-8", "surrogateescape"), ids, payload
 
-    def save(self) -> None:
-        self.current = list(self._sorted())  # already in order: whoosh's sort of it is linear
-        PostingPool.save(self)
-
-    def items(self, maxfiles: int = 128):
-        if not self.runs:
-            return self._sorted()
-        return PostingPool.items(self, maxfiles)
-
-
-MIN_COMPRESS = 64  # whoosh zlib-compresses every posting block; below this size it only costs time and bytes
-
-
-class _PostingsWriter(W3PostingsWriter):
-    """whoosh 2.7.4's posting writer with its intended rule restored: tiny blocks are stored uncompressed
-    (its code sets the level to 0 for them, then overwrites it). Each block records its own level, so
-    whoosh's reader reads both kinds."""
-
-    def _write_block(self, last=False):
-        if not self._blockcount:
-            self._postfile.write(WHOOSH3_HEADER_MAGIC)
-        self._terminfo.add_block(self)
-        databytes = dumps((self._mini_ids(), self._mini_weights(), self._mini_values()), 2)
-        comp = self._compression if len(databytes) >= MIN_COMPRESS else 0
-        if comp:
-            databytes = zlib.compress(databytes, comp)
-        ids = self._ids
-        infobytes = dumps((len(ids), ids[-1], self._maxweight, comp, length_to_byte(self._minlength),
-                           length_to_byte(self._maxlength)), 2)
-        postfile = self._postfile
-        blocklength = len(infobytes) + len(databytes)
-        postfile.write_int(-blocklength if last else blocklength)
-        postfile.write(infobytes)
-        postfile.write(databytes)
-        self._blockcount += 1
-        self._new_block()
+    def iter_postings(self):
+        """whoosh's posting tuples (for code that asks for them; flushing uses ``pop_field``)."""
+        for fieldname in sorted(self.terms):
+            fmt = self.schema[fieldname].format
+            positional = isinstance(fmt, CompactPositions)
+            for tb, ids, payload in self.pop_field(fieldname):
+                for d, v in zip(ids, payload):
+                    if positional:
+                        yield fieldname, tb, d, len(v) * fmt.field_boost, fmt.encode(v)
+                    else:
+                        yield fieldname, tb, d, v, b""
 
 
-class Codec(W3Codec):
-    """whoosh's default codec (W3) with ``_PostingsWriter``; reading is whoosh's own."""
-
-    def postings_writer(self, dbfile, byteids=False):
-        return _PostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
-                               compression=self._compression, inlinelimit=self._inlinelimit)
+def _length_bytes(pdr, fieldname: str) -> list[int] | None:
+    """The field-length byte of every document of the segment being written (None: no lengths)."""
+    reader = pdr._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+    return None if reader is None else list(reader)
 
 
-class _Lengths:
-    """Field lengths of the segment being written, read once per field (whoosh reads one per posting)."""
-
-    def __init__(self, pdr):
-        self.pdr = pdr
-        self.cache: dict[str, list] = {}
-
-    def _load(self, fieldname: str) -> list | None:
-        reader = self.pdr._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-        return None if reader is None else [byte_to_length(b) if b else None for b in reader]
-
-    def doc_field_length(self, docnum: int, fieldname: str, default=0):
-        if fieldname not in self.cache:
-            self.cache[fieldname] = self._load(fieldname)
-        lengths = self.cache[fieldname]
-        return default if lengths is None else lengths[docnum]
+def write_postings(fieldwriter: FieldWriter, schema, pool: TermPool, pdr) -> None:
+    """Every pooled posting list, field by field and term by term, straight into blocks."""
+    for fieldname in sorted(pool.terms):
+        fieldobj = schema[fieldname]
+        lengths = _length_bytes(pdr, fieldname)
+        fieldwriter.start_field(fieldname, fieldobj)
+        for tb, ids, payload in pool.pop_field(fieldname):
+            lens = [0] * len(ids) if lengths is None else [lengths[d] for d in ids]
+            fieldwriter.add_term(tb, ids, payload, lens)
+        fieldwriter.finish_field()
 
 
 class Writer(SegmentWriter):
-    """whoosh's SegmentWriter with ``TermPool``, ``Codec`` and field lengths read in bulk at flush."""
+    """whoosh's SegmentWriter with ``TermPool`` and ``Codec``: documents' terms go to the pool per field
+    (one call per field, not per posting) and the pool is written straight into posting blocks."""
 
     def __init__(self, ix, *, limitmb: int, poolmb: int | None = None, **kwargs):
         super().__init__(ix, limitmb=limitmb, codec=Codec(), **kwargs)
-        self.pool = TermPool(self._tempstorage, self.newsegment, limitmb=poolmb or limitmb)
+        self.pool = TermPool(self._tempstorage, self.newsegment, self.schema, limitmb=poolmb or limitmb)
+
+    def add_document(self, **fields):
+        """whoosh's add_document for presssearch's schema (no boosts, spelling or vectors). ``_positions``
+        may give positional fields' postings already analysed ({field: {term: positions}})."""
+        self._check_state()
+        schema, pool, pdw, docnum = self.schema, self.pool, self.perdocwriter, self.docnum
+        analysed = fields.get("_positions") or {}
+        names = sorted(name for name in fields if not name.startswith("_"))
+        self._check_fields(schema, names)
+        pdw.start_doc(docnum)
+        for name in names:
+            value = fields[name]
+            if value is None:
+                continue
+            field = schema[name]
+            length = 0
+            if isinstance(field, OnePassText):
+                poses = analysed.get(name)
+                length = pool.add_positions(name, docnum, field.positions(value) if poses is None else poses)
+            elif field.indexed:
+                for tbytes, freq, weight, vbytes in field.index(value):
+                    if field.scorable:
+                        length += freq
+                    pool.add((name, tbytes, docnum, weight, vbytes))
+            pdw.add_field(name, field, value if field.stored else None, length)
+            if field.column_type:
+                pdw.add_column_value(name, field.column_type, field.to_column_value(value))
+        pdw.finish_doc()
+        self._added = True
+        self.docnum += 1
 
     def _flush_segment(self):
         self.perdocwriter.close()
         pdr = self.per_document_reader()
-        self.fieldwriter.add_postings(self.schema, _Lengths(pdr), self.pool.iter_postings())
+        try:
+            write_postings(self.fieldwriter, self.schema, self.pool, pdr)
+        finally:
+            pdr.close()
         self.fieldwriter.close()
-        pdr.close()
+
+
+def _storage(work: Path) -> FileStorage:
+    """The workspace's storage, without mmap: whoosh copies every sub-file of an mmapped compound
+    segment into memory when it opens a reader (for deletions, merges, facets), the whole index."""
+    return FileStorage(str(work), supports_mmap=False)
 
 
 def _clean(doc: dict) -> dict:
     return {k: v for k, v in doc.items() if v is not None and v != ""}
 
 
+def _doc_positions(doc: dict) -> dict[str, dict[str, list[int]]]:
+    """The positional fields' postings of an article's or quote's document, each text tokenised once
+    (its stemmed and its exact field share the words); {} when the texts are not laid out as expected."""
+    if doc.get("kind") == "article":
+        parts = [doc.get("title") or "", doc.get("lead") or "", doc.get("body") or ""]
+        if doc.get("exact") == SEP.join(parts):
+            (title, lead, body), exact = parts_positions(parts)
+            return {"title": title, "lead": lead, "body": body, "exact": exact}
+    elif doc.get("body") and doc.get("body") == doc.get("exact"):
+        (body,), exact = parts_positions([doc["body"]])
+        return {"body": body, "exact": exact}
+    return {}
+
+
 def _add(writer, article, speaker_key) -> None:
     for doc in article_documents(article, speaker_key):
-        writer.add_document(**_clean(doc))
+        writer.add_document(**_clean(doc), _positions=_doc_positions(doc))
 
 
 class GenerationWriter:
     """Adds/deletes articles in one workspace folder; ``commit()`` finishes the whoosh segment(s)."""
 
     def __init__(self, work: Path, *, fresh: bool, speaker_key, limitmb: int = 256):
-        if fresh or not whoosh_index.exists_in(str(work), indexname=INDEX_NAME):
-            self.ix = whoosh_index.create_in(str(work), make_schema(), indexname=INDEX_NAME)
+        storage = _storage(work)
+        if fresh or not storage.index_exists(INDEX_NAME):
+            self.ix = storage.create_index(make_schema(), indexname=INDEX_NAME)
         else:
-            self.ix = whoosh_index.open_dir(str(work), indexname=INDEX_NAME)
+            self.ix = storage.open_index(INDEX_NAME)
         self.work = work
         self.speaker_key = speaker_key
-        self.writer = Writer(self.ix, limitmb=limitmb)
+        self.limitmb = limitmb
+        self.writer = Writer(self.ix, limitmb=limitmb)  # deletions, merges of small segments, the commit
+        self._builder: SegmentBuilder | None = None  # articles added in this process
         self._segments: list = []
         self._base = None  # reader of the segments this generation started with, for deletions
 
@@ -173,7 +230,11 @@ class GenerationWriter:
             self._base = None
 
     def add_article(self, article) -> None:
-        _add(self.writer, article, self.speaker_key)
+        """Add the article's documents to this process's own segments (a new one beyond ``limitmb``)."""
+        if self._builder is None:
+            self._builder = SegmentBuilder(self.work, speaker_key=self.speaker_key, limitmb=self.limitmb,
+                                           ix=self.ix)
+        self._builder.add_article(article)
 
     def add_segments(self, segments: list) -> None:
         """Segments finished by ``SegmentBuilder`` workers in this workspace, to be listed at commit."""
@@ -182,6 +243,9 @@ class GenerationWriter:
     def commit(self) -> None:
         """Finish the segment(s), then count the facet columns once so readers load them ready-made."""
         self._close_base()
+        if self._builder is not None:
+            self.add_segments(self._builder.finish())
+            self._builder = None
         extra = list(self._segments)
 
         def merge_policy(writer, segments):
@@ -194,6 +258,8 @@ class GenerationWriter:
 
     def cancel(self) -> None:
         self._close_base()
+        if self._builder is not None:
+            self._builder.cancel()
         try:
             self.writer.cancel()
         except Exception:  # the workspace is thrown away anyway
@@ -208,8 +274,8 @@ class SegmentBuilder:
     ``add_segments``.
     """
 
-    def __init__(self, work: Path, *, speaker_key, limitmb: int = 512):
-        self.ix = whoosh_index.open_dir(str(work), indexname=INDEX_NAME)
+    def __init__(self, work: Path, *, speaker_key, limitmb: int = 512, ix=None):
+        self.ix = ix if ix is not None else _storage(work).open_index(INDEX_NAME)
         self.speaker_key = speaker_key
         self.limit = limitmb * 1024 * 1024
         self.limitmb = limitmb
@@ -217,7 +283,7 @@ class SegmentBuilder:
         self.writer = self._new_writer()
 
     def _new_writer(self) -> SegmentWriter:
-        # the parent holds the lock; the pool's own spill limit is above ours, so it never spills
+        # the parent holds the lock
         return Writer(self.ix, _lk=False, limitmb=self.limitmb, poolmb=2 * self.limitmb)
 
     def add_article(self, article) -> None:

@@ -1,0 +1,27 @@
+"""Indexing analyses each text once: the shared tokenisation gives the analyzer chains' postings."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from presssearch.engine.analyzer import (exact_analyzer, exact_positions, parts_positions, russian_analyzer,
+                                         stemmed_positions)
+from presssearch.engine.documents import SEP
+
+texts = st.lists(st.sampled_from(list("аБвгЁё Путин-ли_\n\u2010,.«»1 ") + ["Москва", "Собянин", "и", "не"]),
+                 max_size=40).map("".join)
+
+
+def _chain(analyzer, text: str) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for t in analyzer(text, positions=True):
+        out.setdefault(t.text, []).append(t.pos)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(texts, min_size=1, max_size=3))
+def test_parts_positions_equal_separate_analysis(parts):
+    stemmed, exact = parts_positions(parts)
+    assert stemmed == [stemmed_positions(p) for p in parts] == [_chain(russian_analyzer(), p) for p in parts]
+    assert exact == exact_positions(SEP.join(parts)) == _chain(exact_analyzer(), SEP.join(parts))
