@@ -75,23 +75,24 @@ def run_search(snap, kind: str, query: str, *, limit: int, facets: Sequence[str]
     tree = build_tree(query, source=source, author=author, speaker=speaker, date_from=date_from, date_to=date_to)
     compiler = Compiler(snap.reader, speaker_key, facets=snap.facets, near=False)
     wq = compiler.compile_query(tree)
+    ex = snap.executor(time_limit)  # one per search: rescoring and --explain reuse its posting lists
     if sort == "relevance":
         near = compiler.near_query(tree) if limit else None
         depth = limit if near is None else max(3 * limit, limit + RESCORE_EXTRA)
-        raw = snap.run(wq, kind=kind, limit=depth, sort=sort, time_limit=time_limit)
-        found = [(h.docnum, h.score, h.fields) for h in raw.hits]
+        raw = snap.run(wq, kind=kind, limit=depth, sort=sort, time_limit=time_limit, executor=ex)
+        found = [(h.docnum, h.score) for h in raw.hits]
         if near is not None:
-            found = rescore(snap, near, found)[:limit]
+            found = rescore(snap, near, found, ex, time_limit)[:limit]
     else:
-        raw = snap.run(wq, kind=kind, limit=0, sort=sort, time_limit=time_limit)
-        found = [(d, 0.0, snap.searcher.stored_fields(d)) for d in by_date(snap, raw.docnums, sort)[:limit]]
+        raw = snap.run(wq, kind=kind, limit=0, sort=sort, time_limit=time_limit, executor=ex)
+        found = [(d, 0.0) for d in by_date(snap, raw.docnums, sort)[:limit]]
 
     m = matcher_for(tree)
     hits = []
-    for docnum, score, fields in found:
-        hit = make_hit(fields, kind, score, m)
+    for docnum, score in found:
+        hit = make_hit(snap.searcher.stored_fields(docnum), kind, score, m)
         if explain:
-            hit.explain = explain_hit(snap, tree, docnum)
+            hit.explain = explain_hit(snap, tree, docnum, ex)
         hits.append(hit)
 
     counts = {name: snap.facets.count(name, raw.docnums, date_by=date_by) for name in facets}
@@ -102,13 +103,11 @@ def run_search(snap, kind: str, query: str, *, limit: int, facets: Sequence[str]
 RESCORE_EXTRA = 20
 
 
-def rescore(snap, near, found: list) -> list:
-    """Add the proximity boost to the top hits and re-sort them (rescoring, as Lucene's rescorer does):
-    word positions are read for a few dozen documents, not for every match."""
-    from .engine.compile import scores_of
-
-    bonus = scores_of(snap.searcher, near, [d for d, _, _ in found])
-    rescored = [(d, s + bonus.get(d, 0.0), f) for d, s, f in found]
+def rescore(snap, near, found: list[tuple[int, float]], executor=None, time_limit: float = 10.0) -> list:
+    """Add the proximity boost to the top (docnum, score) hits and re-sort them (rescoring, as Lucene's
+    rescorer does): word positions are read for a few dozen documents, not for every match."""
+    bonus = snap.scores(near, [d for d, _ in found], executor=executor, time_limit=time_limit)
+    rescored = [(d, s + bonus.get(d, 0.0)) for d, s in found]
     rescored.sort(key=lambda x: (-x[1], x[0]))
     return rescored
 
@@ -151,17 +150,16 @@ def explain_fields(tree) -> tuple[str, ...]:
     return TEXT_FIELDS + (("exact",) if has_exact else ())
 
 
-def explain_hit(snap, tree, docnum: int) -> dict[str, float]:
+def explain_hit(snap, tree, docnum: int, executor=None) -> dict[str, float]:
     """Each field's share of a hit's score: the same query with every other field weighted 0.
     The shares add up to the score (filters score nothing; a bare NOT query scores 1 each)."""
     from .archive import speaker_key
     from .engine import Compiler
-    from .engine.compile import score_of
 
     out = {}
     for field in explain_fields(tree):
         q = Compiler(snap.reader, speaker_key, facets=snap.facets, explain_field=field).compile_query(tree)
-        out[field] = round(score_of(snap.searcher, q, docnum), 4)
+        out[field] = round(snap.scores(q, [docnum], executor=executor).get(docnum, 0.0), 4)
     return out
 
 

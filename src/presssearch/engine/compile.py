@@ -235,11 +235,17 @@ class Or(wq.Or):
 
 class _AndNotMatcher(matching.AndNotMatcher):
     """whoosh's AndNotMatcher skips the excluded matcher forward only when both start on the same
-    document, so an excluded document after the first one of ``b`` slipped through (``a -b``)."""
+    document, so an excluded document after the first one of ``b`` slipped through (``a -b``); and
+    after ``skip_to`` it asks an exhausted ``a`` for its document (IndexError in nested NOTs)."""
 
     def _find_first(self):
         if self.a.is_active() and self.b.is_active():
             self._find_next()
+
+    def _find_next(self):
+        if self.a.is_active():
+            return super()._find_next()
+        return False
 
 
 class AndNot(wq.AndNot):

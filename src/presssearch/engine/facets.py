@@ -159,18 +159,17 @@ class FacetTable:
                 return []
             idx = np.repeat(starts - np.cumsum(lens) + lens, lens) + np.arange(lens.sum())
             counts = np.bincount(sp.indices[idx], minlength=len(sp.values))
-            values = sp.values
+            col = sp
         else:
             col = self._dates[date_by] if name == "date" else self.columns[name]
             counts = np.bincount(col.ords[docs], minlength=len(col.values))
-            values = col.values
+        values = col.values
         nz = np.nonzero(counts)[0]
-        pairs = [(values[i], int(counts[i])) for i in nz if values[i]]
-        if name == "date":
-            pairs.sort()
-            return pairs
-        pairs.sort(key=lambda p: (-p[1], p[0]))
-        return pairs[:top] if top else pairs
+        rank = _rank(col)[nz]
+        # dates in calendar order; the rest most frequent first, then by value (numpy, not a Python sort)
+        nz = nz[np.argsort(rank)] if name == "date" else nz[np.lexsort((rank, -counts[nz]))]
+        pairs = [(values[i], c) for i, c in zip(nz.tolist(), counts[nz].tolist()) if values[i]]
+        return pairs[:top] if top and name != "date" else pairs
 
 
 def _padded(col: Column, n: int) -> Column:
@@ -182,6 +181,17 @@ def _padded(col: Column, n: int) -> Column:
     ords = np.full(n, values.index(""), dtype=np.int32)
     ords[: len(col.ords)] = col.ords[:n] + shift
     return Column(ords, values)
+
+
+def _rank(col) -> np.ndarray:
+    """Each value's place in sorted order, computed once per column (Column or MultiColumn)."""
+    rank = getattr(col, "_rank", None)
+    if rank is None:
+        order = sorted(range(len(col.values)), key=col.values.__getitem__)
+        rank = np.empty(len(col.values), dtype=np.int64)
+        rank[order] = np.arange(len(col.values))
+        col._rank = rank
+    return rank
 
 
 def _fold(name: str) -> str:

@@ -5,7 +5,8 @@ import pickle
 import struct
 import time
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -15,6 +16,8 @@ from whoosh.collectors import ScoredCollector, TimeLimit, TimeLimitCollector, To
 
 from ..errors import IndexDamaged, IndexVersionError, PresssearchError, QueryError
 from . import store
+from .compile import scores_of as reference_scores
+from .execute import Executor, IndexStats, TimeUp, Unsupported
 from .facets import CACHE, FacetTable
 from .writer import INDEX_NAME
 
@@ -46,7 +49,12 @@ class _AllAndTop(TopCollector):
 class RawHit:
     docnum: int
     score: float
-    fields: dict
+    searcher: object = field(repr=False, compare=False)
+
+    @cached_property
+    def fields(self) -> dict:
+        """The stored fields, read when first asked for (rescoring looks at more hits than it shows)."""
+        return self.searcher.stored_fields(self.docnum)
 
 
 @dataclass
@@ -117,6 +125,7 @@ class Snapshot:
             self.close()
             raise
         self._masks: dict[str, np.ndarray] = {}
+        self._stats: IndexStats | None = None
 
     def is_current(self) -> bool:
         """True while CURRENT still names this snapshot's generation."""
@@ -151,34 +160,101 @@ class Snapshot:
             self._masks[kind] = self.facets.kind_mask(kind)
         return self._masks[kind]
 
+    @property
+    def stats(self) -> IndexStats:
+        """Live documents and field lengths, loaded once per snapshot for the executor."""
+        if self._stats is None:
+            self._stats = IndexStats(self.searcher)
+        return self._stats
+
     def live_docs(self, kind: str) -> np.ndarray:
         """Global docnums of the documents of ``kind`` that are not deleted."""
-        live = np.fromiter(self.reader.all_doc_ids(), dtype=np.int64)
+        live = self.stats.live_docs()
         return live[self.mask(kind)[live]]
 
-    def run(self, wquery, *, kind: str, limit: int, sort: str = "relevance", time_limit: float = 10.0) -> RawResults:
-        collector = _AllAndTop(max(limit, 1) if sort == "relevance" else 1, self.mask(kind))
+    def executor(self, time_limit: float | None = 10.0) -> Executor:
+        """An executor for one search (it keeps the posting lists it reads until dropped)."""
+        return Executor(self.stats, None if time_limit is None else time.monotonic() + time_limit)
+
+    def run(self, wquery, *, kind: str, limit: int, sort: str = "relevance", time_limit: float = 10.0,
+            executor: Executor | None = None) -> RawResults:
+        """Every live match of ``wquery`` among documents of ``kind``, and the top ``limit`` of them by
+        score (ties: lower docnum first) or date."""
+        ex = executor or self.executor(time_limit)
+        try:
+            m = ex.evaluate(wquery)
+        except TimeUp:
+            raise _too_slow(time_limit) from None
+        except Unsupported:
+            return self.run_reference(wquery, kind=kind, limit=limit, sort=sort, time_limit=time_limit)
+        keep = self.mask(kind)[m.docs]
+        docnums, scores = m.docs[keep], m.scores[keep]
+        if sort == "relevance":
+            best = top_k(docnums, scores, limit)
+            pairs = [(int(docnums[i]), float(scores[i])) for i in best]
+        else:
+            pairs = self._by_date(docnums, sort, limit)
+        hits = [RawHit(d, s, self.searcher) for d, s in pairs]
+        return RawResults(len(docnums), hits, docnums)
+
+    def scores(self, wquery, docnums, *, executor: Executor | None = None,
+               time_limit: float = 10.0) -> dict[int, float]:
+        """The scores ``wquery`` gives those of ``docnums`` it matches (rescoring, --explain)."""
+        ex = executor or self.executor(time_limit)
+        try:
+            return ex.scores(wquery, docnums)
+        except TimeUp:
+            raise _too_slow(time_limit) from None
+        except Unsupported:
+            return reference_scores(self.searcher, wquery, docnums)
+
+    def _by_date(self, docnums: np.ndarray, sort: str, limit: int) -> list[tuple[int, float]]:
+        ranks = self.facets.date_rank[docnums]
+        order = np.argsort(ranks, kind="stable")
+        if sort == "-date":
+            order = order[::-1]
+        return [(int(docnums[i]), 0.0) for i in order[:limit]]
+
+    def run_reference(self, wquery, *, kind: str, limit: int, sort: str = "relevance",
+                      time_limit: float = 10.0) -> RawResults:
+        """The same search by whoosh's own matchers, document by document (the executor's reference,
+        and its fallback for queries it does not know). Deleted documents a DocnumFilter names are
+        left out here too."""
+        collector = _AllAndTop(max(limit, 1) if sort == "relevance" else 1, self.mask(kind) & self.stats.live)
         timed = TimeLimitCollector(collector, timelimit=time_limit, use_alarm=False)
         try:
             self.searcher.search_with_collector(wquery, timed)
         except TimeLimit:
-            raise QueryError(
-                f"The search took longer than {time_limit:g} s and was stopped.",
-                hint="Narrow it: add words, a date range or a source; avoid very short prefixes.",
-            ) from None
+            raise _too_slow(time_limit) from None
         docnums = np.asarray(collector.docnums, dtype=np.int64)
         if sort == "relevance":
             top = [(score, d) for score, d in collector.items]
             top.sort(key=lambda sd: (-sd[0], -sd[1]))
             pairs = [(0 - d, s) for s, d in top][:limit]
         else:
-            ranks = self.facets.date_rank[docnums]
-            order = np.argsort(ranks, kind="stable")
-            if sort == "-date":
-                order = order[::-1]
-            pairs = [(int(docnums[i]), 0.0) for i in order[:limit]]
-        hits = [RawHit(d, float(s), self.searcher.stored_fields(d)) for d, s in pairs]
+            pairs = self._by_date(docnums, sort, limit)
+        hits = [RawHit(d, float(s), self.searcher) for d, s in pairs]
         return RawResults(len(docnums), hits, docnums)
 
     def find(self, doc_id: str) -> dict | None:
         return self.searcher.document(id=doc_id)
+
+
+def top_k(docnums: np.ndarray, scores: np.ndarray, k: int) -> np.ndarray:
+    """Indexes of the ``k`` best: highest score first, the lower docnum first among equal scores."""
+    if k <= 0 or not len(docnums):
+        return np.zeros(0, dtype=np.int64)
+    if len(docnums) > k:
+        kth = np.partition(scores, len(scores) - k)[len(scores) - k]  # the k-th highest score
+        cand = np.nonzero(scores >= kth)[0]
+    else:
+        cand = np.arange(len(docnums))
+    order = np.lexsort((docnums[cand], -scores[cand]))
+    return cand[order[:k]]
+
+
+def _too_slow(time_limit: float) -> QueryError:
+    return QueryError(
+        f"The search took longer than {time_limit:g} s and was stopped.",
+        hint="Narrow it: add words, a date range or a source; avoid very short prefixes.",
+    )

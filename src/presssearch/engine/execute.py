@@ -1,0 +1,535 @@
+"""The vectorised executor: a compiled query evaluated over whole posting lists with numpy.
+
+whoosh runs a tree of matchers document by document in Python; our totals and facets need every
+match, so that cost was paid for every posting. Here each term's posting list is read whole
+(``postings.segment_postings``) and the query tree becomes set operations on sorted docnum arrays:
+
+* a term: its documents (deleted ones dropped) scored BM25F exactly as whoosh's
+  ``scoring.BM25F`` does (same idf, average field length and byte-encoded field lengths);
+* Or: the union, scores summed; And: the intersection, scores summed; AndMaybe: the left side,
+  plus the right side's score where it matches too; AndNot: the left side without the right's
+  documents, the left's scores; ZeroScore and DocnumFilter: documents, score 0;
+* a boost multiplies the scores of its node, as whoosh's WrappingMatcher does;
+* Sequence and Phrase: the words' documents intersected first, then positions read for those
+  documents only and the spans checked one document at a time exactly as whoosh's SpanNear and
+  SpanNear2 matchers do; the score is the sum of the words' scores.
+
+Only the queries ``engine.compile`` builds are known; any other raises ``Unsupported`` (the caller
+then runs whoosh's matchers). An ``Executor`` lives for one search: it keeps the posting lists
+and positions it has read so that rescoring and --explain do not read them again.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from itertools import chain
+
+import numpy as np
+from whoosh import query as wq
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.util.numeric import byte_to_length
+
+from .compile import AndNot, DocnumFilter, Exhaustive, Or, ZeroScore
+from .postings import read_postings, segment_positions
+
+EMPTY = np.zeros(0, dtype=np.int64)
+
+
+class Unsupported(Exception):
+    """A query node the executor does not know (the caller falls back to whoosh's matchers)."""
+
+
+class TimeUp(Exception):
+    """The search ran past its time limit."""
+
+
+@dataclass
+class Match:
+    """Matching documents (global docnums, ascending, unique) and their scores."""
+
+    docs: np.ndarray
+    scores: np.ndarray
+
+    @classmethod
+    def empty(cls) -> "Match":
+        return cls(EMPTY, np.zeros(0))
+
+    def boosted(self, boost: float) -> "Match":
+        return self if boost == 1.0 else Match(self.docs, self.scores * boost)
+
+
+# --- per generation --------------------------------------------------------------------------------
+
+_LENGTH_OF_BYTE = np.asarray([byte_to_length(b) for b in range(256)], dtype=np.float64)
+
+
+class IndexStats:
+    """What every query of one opened generation shares: segments, live documents, field lengths."""
+
+    def __init__(self, searcher):
+        self.searcher = searcher
+        self.reader = searcher.reader()
+        self.leaves = [(leaf, offset, leaf.doc_count_all()) for leaf, offset in self.reader.leaf_readers()]
+        self.ndocs = self.reader.doc_count_all()
+        self.live = self._live_mask()
+        self.any_deleted = not bool(self.live.all())
+        self._lengths: dict[str, np.ndarray] = {}
+        self._avgfl: dict[str, float] = {}
+        w = searcher.weighting
+        self.B, self.K1 = getattr(w, "B", None), getattr(w, "K1", None)
+        self.bm25f = type(w).__name__ == "BM25F" and not getattr(w, "_field_B", None)
+
+    def _live_mask(self) -> np.ndarray:
+        live = np.ones(self.ndocs, dtype=bool)
+        for leaf, offset, n in self.leaves:
+            if leaf.has_deletions():
+                seg = np.ones(n, dtype=bool)
+                seg[np.fromiter(leaf.all_doc_ids(), dtype=np.int64, count=leaf.doc_count())] = False
+                live[offset:offset + n] = ~seg
+        return live
+
+    def live_docs(self) -> np.ndarray:
+        return np.nonzero(self.live)[0]
+
+    def lengths(self, field: str) -> np.ndarray:
+        """Each document's length of ``field`` as whoosh's scorer sees it (decoded from one byte)."""
+        if field not in self._lengths:
+            parts = [_segment_lengths(leaf, field, n) for leaf, _offset, n in self.leaves]
+            self._lengths[field] = np.concatenate(parts) if parts else np.zeros(0)
+        return self._lengths[field]
+
+    def avgfl(self, field: str) -> float:
+        if field not in self._avgfl:
+            self._avgfl[field] = self.searcher.avg_field_length(field) or 1
+        return self._avgfl[field]
+
+
+def _segment_lengths(leaf, field: str, n: int) -> np.ndarray:
+    """One segment's decoded field lengths; 1 for every document when it has no length column
+    (whoosh's scorer then uses that default)."""
+    perdoc = getattr(leaf, "_perdoc", None)
+    col = perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN) if perdoc is not None else None
+    if col is None:
+        return np.ones(n)
+    try:
+        raw = np.frombuffer(bytes(col._dbfile.get(col._basepos, col._count)), dtype=np.uint8)
+    except AttributeError:  # another column reader: read it value by value
+        raw = np.fromiter((col[i] for i in range(n)), dtype=np.uint8, count=n)
+    out = np.zeros(n, dtype=np.uint8)
+    out[: min(n, len(raw))] = raw[:n]
+    return _LENGTH_OF_BYTE[out]
+
+
+# --- sorted-set operations ---------------------------------------------------------------------------
+
+def _positions_in(big: np.ndarray, small: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each of ``small`` sits in ``big`` (both sorted, unique), and whether it is there."""
+    if not len(big):
+        return np.zeros(len(small), dtype=np.int64), np.zeros(len(small), dtype=bool)
+    idx = np.searchsorted(big, small)
+    idx[idx == len(big)] = 0
+    return idx, big[idx] == small
+
+
+def _member(docs: np.ndarray, of: np.ndarray) -> np.ndarray:
+    """Mask: which of ``docs`` are in ``of`` (both sorted, unique)."""
+    return _positions_in(of, docs)[1]
+
+
+def _intersect(a: Match, b: Match) -> Match:
+    if len(a.docs) > len(b.docs):
+        a, b = b, a
+        idx, hit = _positions_in(a.docs, b.docs)
+        return Match(b.docs[hit], a.scores[idx[hit]] + b.scores[hit])
+    idx, hit = _positions_in(b.docs, a.docs)
+    return Match(a.docs[hit], a.scores[hit] + b.scores[idx[hit]])
+
+
+def _union(parts: list[Match]) -> Match:
+    parts = [p for p in parts if len(p.docs)]
+    if not parts:
+        return Match.empty()
+    if len(parts) == 1:
+        return parts[0]
+    docs = np.concatenate([p.docs for p in parts])
+    scores = np.concatenate([p.scores for p in parts])
+    order = np.argsort(docs, kind="stable")
+    docs, scores = docs[order], scores[order]
+    first = np.ones(len(docs), dtype=bool)
+    first[1:] = docs[1:] != docs[:-1]
+    starts = np.nonzero(first)[0]
+    return Match(docs[starts], np.add.reduceat(scores, starts))
+
+
+def _and_maybe(a: Match, b: Match) -> Match:
+    idx, hit = _positions_in(b.docs, a.docs)
+    scores = a.scores.copy()
+    scores[hit] = scores[hit] + b.scores[idx[hit]]
+    return Match(a.docs, scores)
+
+
+def _and_not(a: Match, b: Match) -> Match:
+    keep = ~_member(a.docs, b.docs)
+    return Match(a.docs[keep], a.scores[keep])
+
+
+# --- spans (whoosh.query.spans, restated on (start, end) tuples) ------------------------------------------
+
+def _distance(a: tuple, b: tuple) -> int:
+    if a[0] <= b[1] and b[0] <= a[1]:  # overlapping
+        return 0
+    if a[1] < b[0]:
+        return b[0] - a[1]
+    return a[0] - b[1]
+
+
+def _near(aspans: list, bspans: list, slop: int, ordered: bool, mindist: int = 1) -> list:
+    """SpanNear: every span of A joined with a span of B at a distance of ``mindist``..``slop``."""
+    spans = set()
+    for a0, a1 in aspans:
+        for b in bspans:
+            b0, b1 = b
+            if b1 < a0 - slop or (ordered and a0 > b0):
+                continue
+            if b0 > a1 + slop:
+                break
+            if mindist <= _distance((a0, a1), b) <= slop:
+                spans.add((min(a0, b0), max(a1, b1)))
+    return sorted(spans)
+
+
+def _near_tree(spans: list, slop: int, ordered: bool) -> list:
+    """whoosh's binary tree of SpanNear matchers over the words' spans (halves, recursively)."""
+    if len(spans) == 1:
+        return spans[0]
+    half = len(spans) // 2
+    a = _near_tree(spans[:half], slop, ordered)
+    if not a:
+        return []
+    b = _near_tree(spans[half:], slop, ordered)
+    return _near(a, b, slop, ordered) if b else []
+
+
+def _near_chain(spans: list, slop: int) -> list:
+    """SpanNear2 (exact phrases): the words' spans joined left to right, in order."""
+    aspans = spans[0]
+    for bspans in spans[1:]:
+        if not aspans:
+            return []
+        aspans = _near(aspans, bspans, slop, True)
+    return aspans
+
+
+# --- the executor ----------------------------------------------------------------------------------------
+
+class Executor:
+    """Evaluates compiled queries against one generation (``stats``) for one search."""
+
+    def __init__(self, stats: IndexStats, deadline: float | None = None):
+        self.stats = stats
+        self.searcher = stats.searcher
+        self.schema = self.searcher.schema
+        self.deadline = deadline
+        self._postings: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
+        self._values: dict[tuple, tuple[np.ndarray, list]] = {}  # the encoded positions of some terms
+        self._want_values: set[tuple] = set()
+        self._positions: dict[tuple, dict[int, list[int]]] = {}
+        self._asked: dict[tuple, np.ndarray] = {}
+
+    def check_time(self) -> None:
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise TimeUp()
+
+    # -- entry points
+    def prepare(self, q) -> None:
+        """Note the terms whose positions ``q`` needs (in phrases and proximity), so that reading
+        their posting lists keeps the positions too instead of reading the lists twice."""
+        if q is None:
+            return
+        stack = [(q, False)]
+        while stack:
+            node, in_span = stack.pop()
+            kind = type(node)
+            if kind is wq.Term and in_span:
+                tbytes = self._tbytes(node.fieldname, node.text)
+                if tbytes is not None:
+                    self._want_values.add((node.fieldname, tbytes))
+            elif kind is wq.Phrase:
+                for word in node.words:
+                    tbytes = self._tbytes(node.fieldname, word)
+                    if tbytes is not None:
+                        self._want_values.add((node.fieldname, tbytes))
+            else:
+                inside = in_span or kind is wq.Sequence
+                stack.extend((c, inside) for c in node.children())
+
+    def evaluate(self, q, domain: np.ndarray | None = None) -> Match:
+        """Every live document ``q`` matches (within ``domain``, sorted global docnums, if given)."""
+        self.prepare(q)
+        return self._eval(q, domain, True)
+
+    def scores(self, q, docnums) -> dict[int, float]:
+        """The scores ``q`` gives the documents ``docnums`` that it matches."""
+        domain = np.unique(np.asarray(list(docnums), dtype=np.int64))
+        m = self.evaluate(q, domain)
+        return {int(d): float(s) for d, s in zip(m.docs.tolist(), m.scores.tolist())}
+
+    # -- dispatch
+    def _eval(self, q, domain, scored: bool) -> Match:
+        self.check_time()
+        kind = type(q)
+        if kind is wq.Term:
+            return self._term(q, domain, scored)
+        if kind in (Or, wq.Or):
+            return self._compound(q, domain, scored, _union)
+        if kind is wq.And:
+            return self._compound(q, domain, scored, _intersect_all)
+        if kind is wq.AndMaybe:
+            a = self._eval(q.a, domain, scored)
+            if not scored or not len(a.docs):
+                return a
+            return _and_maybe(a, self._eval(q.b, a.docs, True))
+        if kind is AndNot:
+            a = self._eval(q.a, domain, scored)
+            if not len(a.docs):
+                return a
+            return _and_not(a, self._eval(q.b, a.docs, False))
+        if kind is wq.Sequence:
+            return self._sequence(q, domain, scored)
+        if kind is wq.Phrase:
+            return self._phrase(q, domain, scored)
+        if kind is ZeroScore:
+            m = self._eval(q.child, domain, False)
+            return Match(m.docs, np.zeros(len(m.docs)))
+        if kind is Exhaustive:
+            return self._eval(q.child, domain, scored)
+        if kind is DocnumFilter:
+            return self._docs(q.docnums, domain, 0.0)
+        if kind is wq.Every:
+            if q.fieldname not in (None, "", "*"):
+                raise Unsupported(repr(q))
+            return self._docs(self.stats.live_docs(), domain, q.boost)
+        if isinstance(q, type(wq.NullQuery)):
+            return Match.empty()
+        if isinstance(q, wq.MultiTerm) and not scored:
+            terms = [wq.Term(q.fieldname, t) for t in q._btexts(self.searcher.reader())]
+            return _union([self._term(t, domain, False) for t in terms])
+        raise Unsupported(f"{kind.__name__}: {q!r}")
+
+    def _docs(self, docnums: np.ndarray, domain, score: float) -> Match:
+        docs = np.asarray(docnums, dtype=np.int64)
+        docs = docs[(docs >= 0) & (docs < self.stats.ndocs)]
+        docs = docs[self.stats.live[docs]]
+        if domain is not None:
+            docs = docs[_member(docs, domain)]
+        return Match(docs, np.full(len(docs), float(score)))
+
+    def _compound(self, q, domain, scored: bool, combine) -> Match:
+        subs = q.subqueries
+        if not subs:
+            return Match.empty()
+        if len(subs) == 1:  # whoosh uses the one child's matcher as it is, boost and all ignored
+            return self._eval(subs[0], domain, scored)
+        if combine is _intersect_all:
+            parts = []
+            for s in subs:  # each child only needs the documents all the others left
+                m = self._eval(s, domain, scored)
+                if not len(m.docs):
+                    return Match.empty()
+                parts.append(m)
+                domain = m.docs
+            m = _intersect_all(parts)
+        else:
+            m = _union([self._eval(s, domain, scored) for s in subs])
+        return m.boosted(q.boost) if scored else m
+
+    # -- terms
+    def _tbytes(self, field: str, text) -> bytes | None:
+        if field not in self.schema:
+            return None
+        try:
+            tbytes = self.schema[field].to_bytes(text)
+        except ValueError:
+            return None
+        return tbytes if (field, tbytes) in self.stats.reader else None
+
+    def postings(self, field: str, tbytes: bytes) -> tuple[np.ndarray, np.ndarray]:
+        """(live global docnums, term frequencies) of a term, read once per executor."""
+        key = (field, tbytes)
+        if key not in self._postings:
+            keep_values = key in self._want_values
+            ids_parts, w_parts, values = [], [], []
+            for leaf, offset, _n in self.stats.leaves:
+                ids, w, vals = read_postings(leaf, field, tbytes, values=keep_values)
+                if len(ids):
+                    ids_parts.append(ids + offset)
+                    w_parts.append(w)
+                    if keep_values:
+                        values.extend(vals)
+                self.check_time()
+            if ids_parts:
+                ids, w = np.concatenate(ids_parts), np.concatenate(w_parts)
+            else:
+                ids, w = EMPTY, np.zeros(0)
+            if keep_values:
+                self._values[key] = (ids, values)
+            if self.stats.any_deleted:
+                keep = self.stats.live[ids]
+                ids, w = ids[keep], w[keep]
+            self._postings[key] = (ids, w)
+        return self._postings[key]
+
+    def _term(self, q, domain, scored: bool) -> Match:
+        tbytes = self._tbytes(q.fieldname, q.text)
+        if tbytes is None:
+            return Match.empty()
+        ids, tf = self.postings(q.fieldname, tbytes)
+        if domain is not None:
+            keep = _member(ids, domain)
+            ids, tf = ids[keep], tf[keep]
+        if not scored:
+            return Match(ids, np.zeros(len(ids)))
+        scores = self._bm25f(q.fieldname, tbytes, ids, tf)
+        m = Match(ids, scores)
+        return m.boosted(q.boost)
+
+    def _bm25f(self, field: str, tbytes: bytes, ids: np.ndarray, tf: np.ndarray) -> np.ndarray:
+        """whoosh's ``scoring.bm25`` per posting, in its order of operations (so the same floats)."""
+        if not self.schema[field].scorable:
+            return tf.copy()  # whoosh scores unscorable fields by the weight alone
+        st = self.stats
+        if not st.bm25f:
+            raise Unsupported(f"weighting {type(self.searcher.weighting).__name__}")
+        idf = self.searcher.idf(field, tbytes)
+        B, K1 = st.B, st.K1
+        fl = st.lengths(field)[ids]
+        return idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / st.avgfl(field))))
+
+    # -- positions
+    def positions(self, field: str, tbytes: bytes, docs: np.ndarray) -> dict[int, list[int]]:
+        """Positions of a term in the documents ``docs`` (global docnums, sorted), read once each."""
+        key = (field, tbytes)
+        cache = self._positions.setdefault(key, {})
+        asked = self._asked.get(key, EMPTY)
+        todo = docs[~_member(docs, asked)] if len(asked) else docs
+        if not len(todo):
+            return cache
+        if key in self._values:
+            ids, values = self._values[key]
+            idx, hit = _positions_in(ids, todo)
+            decode = self.schema[field].format.decode_positions
+            for d, i in zip(todo[hit].tolist(), idx[hit].tolist()):
+                cache[d] = list(decode(values[i]))
+        else:
+            for leaf, offset, n in self.stats.leaves:
+                lo, hi = np.searchsorted(todo, [offset, offset + n])
+                if lo < hi:
+                    for d, ps in segment_positions(leaf, field, tbytes, todo[lo:hi] - offset).items():
+                        cache[d + offset] = ps
+                    self.check_time()
+        self._asked[key] = np.union1d(asked, todo)
+        return cache
+
+    def _word_positions(self, q, docs: np.ndarray) -> dict[int, list[int]]:
+        """Per document of ``docs``: the sorted positions of ``q`` (a term, or an Or of terms)."""
+        kind = type(q)
+        if kind is wq.Term:
+            tbytes = self._tbytes(q.fieldname, q.text)
+            if tbytes is None:
+                return {}
+            pos = self.positions(q.fieldname, tbytes, docs)
+            return {d: pos[d] for d in docs.tolist() if d in pos}
+        if kind in (Or, wq.Or) and q.subqueries:
+            parts = [self._word_positions(s, docs) for s in q.subqueries]
+            if len(parts) == 1:
+                return parts[0]
+            merged: dict[int, set] = {}
+            for part in parts:
+                for d, ps in part.items():
+                    merged.setdefault(d, set()).update(ps)
+            return {d: sorted(ps) for d, ps in merged.items()}
+        raise Unsupported(f"positions of {kind.__name__}")
+
+    def _sequence(self, q, domain, scored: bool) -> Match:
+        """whoosh's Sequence: a binary tree of SpanNear matchers over the words; scores add up."""
+        subs = q.subqueries
+        if len(subs) < 2:
+            return self._compound(q, domain, scored, _union)
+        words = self._all_of(subs, domain, scored)
+        keep = self._in_order(words.docs, subs, q.slop, q.ordered, tree=True)
+        m = Match(words.docs[keep], words.scores[keep])
+        return m.boosted(q.boost) if scored else m
+
+    def _phrase(self, q, domain, scored: bool) -> Match:
+        """whoosh's Phrase: SpanNear2 over the words' terms, in order, within ``slop``."""
+        field = q.fieldname
+        if field not in self.schema:
+            return Match.empty()
+        fmt = self.schema[field].format
+        if not fmt or not fmt.supports("positions"):
+            raise Unsupported(f"phrase in {field} without positions")
+        terms = []
+        for word in q.words:
+            tbytes = self._tbytes(field, word)
+            if tbytes is None:
+                return Match.empty()
+            terms.append(wq.Term(field, tbytes))
+        words = self._all_of(terms, domain, scored)
+        keep = self._in_order(words.docs, terms, q.slop, True, tree=False)
+        m = Match(words.docs[keep], words.scores[keep])
+        return m.boosted(q.boost) if scored else m
+
+    def _all_of(self, subs, domain, scored: bool) -> Match:
+        parts = []
+        for s in subs:
+            m = self._eval(s, domain, scored)
+            if not len(m.docs):
+                return Match.empty()
+            parts.append(m)
+            domain = m.docs
+        return _intersect_all(parts)
+
+    def _in_order(self, docs: np.ndarray, subs, slop: int, ordered: bool, *, tree: bool) -> np.ndarray:
+        """Mask of ``docs`` where the words ``subs`` stand as the span matchers require: side by side in
+        order when ``slop`` is 1 and ``ordered`` (vectorised), else whoosh's span logic per document
+        (a binary tree of SpanNear when ``tree``, else SpanNear2's chain)."""
+        if not len(docs) or len(subs) == 1:
+            return np.ones(len(docs), dtype=bool)
+        positions = [self._word_positions(s, docs) for s in subs]
+        self.check_time()
+        if ordered and slop == 1:
+            return _side_by_side(docs, positions)
+        keep = np.zeros(len(docs), dtype=bool)
+        for i, d in enumerate(docs.tolist()):
+            spans = [[(p, p) for p in ps.get(d, ())] for ps in positions]
+            if all(spans):
+                keep[i] = bool(_near_tree(spans, slop, ordered) if tree else _near_chain(spans, slop))
+            if not i & 1023:
+                self.check_time()
+        return keep
+
+
+def _flat(docs: np.ndarray, positions: dict[int, list[int]]) -> np.ndarray:
+    """(document, position) pairs as one sorted int64 key each: document * 2**32 + position."""
+    have = [d for d in docs.tolist() if d in positions]
+    lists = [positions[d] for d in have]
+    lens = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+    pos = np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(lens.sum()))
+    return np.repeat(np.asarray(have, dtype=np.int64) << 32, lens) + pos
+
+
+def _side_by_side(docs: np.ndarray, positions: list[dict]) -> np.ndarray:
+    """Mask of ``docs`` where word k stands at position p + k for some p (ordered spans with slop 1 join
+    only adjacent runs, whatever the tree: each word right after the one before)."""
+    starts = _flat(docs, positions[0])
+    for k, ps in enumerate(positions[1:], 1):
+        starts = np.intersect1d(starts, _flat(docs, ps) - k, assume_unique=True)
+    return _member(docs, np.unique(starts >> 32))
+
+
+def _intersect_all(parts: list[Match]) -> Match:
+    """Documents in every part; scores summed (the last part's documents are within all others)."""
+    m = parts[0]
+    for p in parts[1:]:
+        m = _intersect(m, p)
+    return m

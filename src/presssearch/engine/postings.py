@@ -1,0 +1,126 @@
+"""Posting lists read whole, as numpy arrays, through whoosh's leaf-matcher block API.
+
+Only the block API is used (``_read_ids``/``_ids``, ``_read_weights``/``_weights``,
+``_read_values``/``_values``, ``_next_block``, ``is_active``, ``_blocklength``, ``_atend``), so any
+block format keeping it reads the same. Terms with a single posting, inlined in the terms file,
+come as whoosh ``ListMatcher``s and are read from their lists. Deletions are not applied here
+(the executor masks deleted documents itself).
+"""
+from __future__ import annotations
+
+import numpy as np
+from whoosh.matching import ListMatcher
+
+try:  # presssearch's own block format reads a block straight into numpy arrays
+    from .codec import BlockMatcher, block_arrays
+except ImportError:  # pragma: no cover - an index package without it reads through the block API only
+    BlockMatcher, block_arrays = (), None
+
+EMPTY_IDS = np.zeros(0, dtype=np.int64)
+EMPTY_WEIGHTS = np.zeros(0, dtype=np.float64)
+
+
+def leaf_matcher(segreader, field: str, tbytes: bytes):
+    """The raw leaf matcher of a term in one segment (no deletion filter), or None if it is absent."""
+    if (field, tbytes) not in segreader:
+        return None
+    fmt = segreader.schema[field].format
+    terms = getattr(segreader, "_terms", None)
+    if terms is not None:
+        return terms.matcher(field, tbytes, fmt)
+    m = segreader.postings(field, tbytes)
+    return getattr(m, "child", m)  # whoosh wraps it in a FilterMatcher when the segment has deletions
+
+
+def _blocks(m):
+    """Yield the matcher at each of its blocks, from the first."""
+    while m.is_active():
+        yield m
+        m._next_block()
+        if m._atend:
+            return
+
+
+def segment_postings(segreader, field: str, tbytes: bytes) -> tuple[np.ndarray, np.ndarray]:
+    """(segment-local docnums ascending as int64, term frequencies as float64) of a term."""
+    ids, weights, _values = read_postings(segreader, field, tbytes, values=False)
+    return ids, weights
+
+
+def read_postings(segreader, field: str, tbytes: bytes, *, values: bool) -> tuple[np.ndarray, np.ndarray, list | None]:
+    """A term's postings in one segment: docnums, term frequencies and, if ``values``, the encoded
+    per-posting values (positions) in the same order, undecoded."""
+    m = leaf_matcher(segreader, field, tbytes)
+    if m is None:
+        return EMPTY_IDS, EMPTY_WEIGHTS, [] if values else None
+    if isinstance(m, ListMatcher):
+        ids = np.asarray(m._ids, dtype=np.int64)
+        w = m._weights
+        weights = np.ones(len(ids)) if w is None else np.asarray(w, dtype=np.float64).reshape(-1)
+        if len(weights) != len(ids):
+            weights = np.broadcast_to(weights, ids.shape).astype(np.float64)
+        return ids, weights, (list(m._values) if values else None)
+    id_parts, w_parts = [], []
+    vals: list | None = [] if values else None
+    fast = block_arrays is not None and isinstance(m, BlockMatcher)
+    for b in _blocks(m):
+        if fast:
+            ids, weights = block_arrays(b)
+        else:
+            b._read_ids()
+            b._read_weights()
+            ids, weights = np.asarray(b._ids, dtype=np.int64), np.asarray(b._weights, dtype=np.float64)
+        id_parts.append(ids)
+        w_parts.append(weights)
+        if vals is not None:
+            b._read_values()
+            vals.extend(b._values)
+    if not id_parts:
+        return EMPTY_IDS, EMPTY_WEIGHTS, vals
+    return np.concatenate(id_parts), np.concatenate(w_parts), vals
+
+
+def segment_positions(segreader, field: str, tbytes: bytes, wanted: np.ndarray) -> dict[int, list[int]]:
+    """Positions of a term in the documents ``wanted`` (segment-local docnums, ascending) that hold it.
+    Only the blocks that hold a wanted document have their values read and decoded."""
+    out: dict[int, list[int]] = {}
+    if not len(wanted):
+        return out
+    m = leaf_matcher(segreader, field, tbytes)
+    if m is None:
+        return out
+    decode = segreader.schema[field].format.decode_positions
+    if isinstance(m, ListMatcher):
+        for i, d in enumerate(m._ids):
+            if _contains(wanted, d):
+                out[int(d)] = list(decode(m._values[i]))
+        return out
+    fast = block_arrays is not None and isinstance(m, BlockMatcher)
+    last = getattr(m, "block_max_id", None)  # from the block header: skips a block without reading it
+    k = 0  # the next wanted document
+    for b in _blocks(m):
+        if last is not None and b.block_max_id() < wanted[k]:
+            continue
+        if fast:
+            ids = block_arrays(b)[0]
+        else:
+            b._read_ids()
+            ids = np.asarray(b._ids, dtype=np.int64)
+        if not len(ids):
+            continue
+        hi = int(np.searchsorted(wanted, ids[-1], side="right"))
+        hits = np.nonzero(np.isin(ids, wanted[k:hi], assume_unique=True))[0]
+        if len(hits):
+            b._read_values()
+            values = b._values
+            for i in hits.tolist():
+                out[int(ids[i])] = list(decode(values[i]))
+        k = hi
+        if k >= len(wanted):
+            break
+    return out
+
+
+def _contains(sorted_arr: np.ndarray, x) -> bool:
+    i = np.searchsorted(sorted_arr, x)
+    return bool(i < len(sorted_arr) and sorted_arr[i] == x)
