@@ -573,6 +573,23 @@ class BlockMatcher(W3LeafMatcher):
         self._values = values
 
 
+def block_positions(m) -> tuple[np.ndarray, np.ndarray]:
+    """The current block's positions as numpy arrays: (offsets, positions) where posting i's positions are
+    ``positions[offsets[i]:offsets[i + 1]]`` (ascending). For positional fields only."""
+    if m._data is None:
+        m._read_data()
+    codes, n = m._codes, m._blocklength
+    wcode = codes >> 2 & 7
+    tfs = np.ones(n, np.int64) if wcode == 0 else np.frombuffer(m._data[1], _DTYPES[_CODE_WIDTH[wcode]]).astype(np.int64)
+    offsets = np.zeros(n + 1, np.int64)
+    np.cumsum(tfs, out=offsets[1:])
+    gaps = np.frombuffer(m._data[2], _DTYPES[_CODE_WIDTH[codes >> 5 & 3]]).astype(np.int64)
+    running = np.cumsum(gaps)
+    starts = offsets[:-1]
+    before = running[starts] - gaps[starts]  # the running sum before each posting's first position
+    return offsets, running - np.repeat(before, tfs)
+
+
 def block_arrays(m) -> tuple[np.ndarray, np.ndarray]:
     """The current block of a ``BlockMatcher`` as numpy arrays: (docnums int64, weights float64).
     Reads nothing twice: the block's data is split once, like ``_read_ids``/``_read_weights``."""

@@ -30,7 +30,7 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.util.numeric import byte_to_length
 
 from .compile import AndNot, DocnumFilter, Exhaustive, Or, ZeroScore
-from .postings import read_postings, segment_positions
+from .postings import PositionTable, read_postings, segment_positions
 
 EMPTY = np.zeros(0, dtype=np.int64)
 
@@ -365,7 +365,7 @@ class Executor:
                     ids_parts.append(ids + offset)
                     w_parts.append(w)
                     if keep_values:
-                        values.extend(vals)
+                        values = _joined(values, vals)
                 self.check_time()
             if ids_parts:
                 ids, w = np.concatenate(ids_parts), np.concatenate(w_parts)
@@ -417,9 +417,13 @@ class Executor:
         if key in self._values:
             ids, values = self._values[key]
             idx, hit = _positions_in(ids, todo)
-            decode = self.schema[field].format.decode_positions
-            for d, i in zip(todo[hit].tolist(), idx[hit].tolist()):
-                cache[d] = list(decode(values[i]))
+            if isinstance(values, PositionTable):
+                for d, i in zip(todo[hit].tolist(), idx[hit].tolist()):
+                    cache[d] = values.positions(i)
+            else:
+                decode = self.schema[field].format.decode_positions
+                for d, i in zip(todo[hit].tolist(), idx[hit].tolist()):
+                    cache[d] = list(decode(values[i]))
         else:
             for leaf, offset, n in self.stats.leaves:
                 lo, hi = np.searchsorted(todo, [offset, offset + n])
@@ -507,6 +511,13 @@ class Executor:
             if not i & 1023:
                 self.check_time()
         return keep
+
+
+def _joined(values, more):
+    """Per-posting positions of several segments, in order: PositionTables joined, or encoded values listed."""
+    if isinstance(more, PositionTable):
+        return more if isinstance(values, list) and not values else values.extend_to(more)
+    return [*values, *more]
 
 
 def _flat(docs: np.ndarray, positions: dict[int, list[int]]) -> np.ndarray:

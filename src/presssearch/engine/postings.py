@@ -11,10 +11,7 @@ from __future__ import annotations
 import numpy as np
 from whoosh.matching import ListMatcher
 
-try:  # presssearch's own block format reads a block straight into numpy arrays
-    from .codec import BlockMatcher, block_arrays
-except ImportError:  # pragma: no cover - an index package without it reads through the block API only
-    BlockMatcher, block_arrays = (), None
+from .codec import BlockMatcher, block_arrays, block_positions  # our blocks read straight into numpy arrays
 
 EMPTY_IDS = np.zeros(0, dtype=np.int64)
 EMPTY_WEIGHTS = np.zeros(0, dtype=np.float64)
@@ -61,8 +58,9 @@ def read_postings(segreader, field: str, tbytes: bytes, *, values: bool) -> tupl
             weights = np.broadcast_to(weights, ids.shape).astype(np.float64)
         return ids, weights, (list(m._values) if values else None)
     id_parts, w_parts = [], []
+    fast = isinstance(m, BlockMatcher)
+    table = values and fast and m._positional  # positions as numpy arrays, decoded per block in one go
     vals: list | None = [] if values else None
-    fast = block_arrays is not None and isinstance(m, BlockMatcher)
     for b in _blocks(m):
         if fast:
             ids, weights = block_arrays(b)
@@ -72,12 +70,45 @@ def read_postings(segreader, field: str, tbytes: bytes, *, values: bool) -> tupl
             ids, weights = np.asarray(b._ids, dtype=np.int64), np.asarray(b._weights, dtype=np.float64)
         id_parts.append(ids)
         w_parts.append(weights)
-        if vals is not None:
+        if table:
+            vals.append(block_positions(b))
+        elif vals is not None:
             b._read_values()
             vals.extend(b._values)
+    if table:
+        vals = PositionTable.join(vals)
     if not id_parts:
         return EMPTY_IDS, EMPTY_WEIGHTS, vals
     return np.concatenate(id_parts), np.concatenate(w_parts), vals
+
+
+class PositionTable:
+    """Positions of a term's postings, in posting order: posting i's are ``flat[offsets[i]:offsets[i + 1]]``."""
+
+    def __init__(self, offsets: np.ndarray, flat: np.ndarray):
+        self.offsets, self.flat = offsets, flat
+
+    @classmethod
+    def join(cls, parts: list[tuple[np.ndarray, np.ndarray]]) -> "PositionTable":
+        if not parts:
+            return cls(np.zeros(1, np.int64), EMPTY_IDS)
+        offsets, flats, base = [np.zeros(1, np.int64)], [], 0
+        for off, flat in parts:
+            offsets.append(off[1:] + base)
+            flats.append(flat)
+            base += len(flat)
+        return cls(np.concatenate(offsets), np.concatenate(flats))
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def extend_to(self, other: "PositionTable") -> "PositionTable":
+        """This table followed by ``other`` (the next segment's postings)."""
+        return PositionTable(np.concatenate([self.offsets, other.offsets[1:] + len(self.flat)]),
+                             np.concatenate([self.flat, other.flat]))
+
+    def positions(self, i: int) -> list[int]:
+        return self.flat[self.offsets[i]:self.offsets[i + 1]].tolist()
 
 
 def segment_positions(segreader, field: str, tbytes: bytes, wanted: np.ndarray) -> dict[int, list[int]]:
@@ -95,7 +126,7 @@ def segment_positions(segreader, field: str, tbytes: bytes, wanted: np.ndarray) 
             if _contains(wanted, d):
                 out[int(d)] = list(decode(m._values[i]))
         return out
-    fast = block_arrays is not None and isinstance(m, BlockMatcher)
+    fast = isinstance(m, BlockMatcher)
     last = getattr(m, "block_max_id", None)  # from the block header: skips a block without reading it
     k = 0  # the next wanted document
     for b in _blocks(m):
@@ -110,7 +141,11 @@ def segment_positions(segreader, field: str, tbytes: bytes, wanted: np.ndarray) 
             continue
         hi = int(np.searchsorted(wanted, ids[-1], side="right"))
         hits = np.nonzero(np.isin(ids, wanted[k:hi], assume_unique=True))[0]
-        if len(hits):
+        if len(hits) and fast and b._positional:
+            offsets, flat = block_positions(b)
+            for i in hits.tolist():
+                out[int(ids[i])] = flat[offsets[i]:offsets[i + 1]].tolist()
+        elif len(hits):
             b._read_values()
             values = b._values
             for i in hits.tolist():
