@@ -169,3 +169,82 @@ def test_outlet_noun_is_bare_only_as_subject_or_owner_of_a_text():
     assert _bare_outlet(["говорится", "в", "статье", "газеты"]) == 3
     assert _bare_outlet(["рассказал", "изданию"]) is None  # the addressee, not the speaker
     assert _bare_outlet(["пишет", "британская", "газета", "Financial", "Times"]) is None  # named right there
+
+
+def test_whole_quoted_sentence_after_colon_without_speech_verb():
+    text = ("Директор центра Иван Коновалов настроен более скептически: «Можно сколько угодно говорить о единых "
+            "ценностях, но пока это не работает». Ситуация остаётся сложной.")
+    (q,) = extract_quotes(text)
+    assert q.text.startswith("Можно сколько угодно")
+    assert q.speaker == "Иван Коновалов"
+    assert q.rule == "quote_colon_sentence"
+
+
+def test_inscription_or_verbless_label_before_colon_is_no_quote():
+    banner = "Фанаты вывесили баннер с угрожающим содержанием: «Мы сломаем вам берёзу и развалим ваш причал»."
+    joke = "Лето в России: «Вчера сгорели плечи, сегодня отморозил ноги и руки»."
+    assert extract_quotes(banner) == []
+    assert extract_quotes(joke) == []
+
+
+def test_quotation_inside_dash_turn_does_not_cut_the_turn():
+    text = ("— Вы обсуждали этот случай с партнёрами по команде?\n— Обсуждаем. А если люди новые, то всегда говорим: "
+            "«Если увидите, что упал спортсмен из другой страны, помогите ему». Так поступают и в других сборных.\n"
+            "— Вас поблагодарили?\n— Да, меня поблагодарили, и это было очень приятно для всей нашей команды.")
+    rules = {q.rule for q in extract_quotes(text)}
+    assert "quote_colon_sentence" not in rules
+
+
+def test_cited_author_of_a_quotation():
+    text = ("Девиз компании Николая Кузнецова — цитата из Николая Карамзина: «Мыслить, мечтать можем в Германии, "
+            "а дело делать единственно в России».")
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Николай Карамзин"
+
+
+def test_attribution_on_the_line_after_the_dash():
+    text = ("Сенатор выступила против проекта.\n«Строительство может обойтись значительно дороже, чем обещают "
+            "власти», — \nзаявила сенатор Клэр Маккаскилл\nВ ответ на вопрос пресс-секретарь промолчал.")
+    (q,) = extract_quotes(text)
+    assert q.text.startswith("Строительство может")
+    assert q.speaker == "Клэр Маккаскилл"
+
+
+def test_unclosed_quotation_ends_at_its_attribution():
+    text = ("Никто не будет опечален. «Без Меркель станет ещё очевиднее, что мы живём в мире без лидера, — цитирует "
+            "Bloomberg главу отделения совета Джозефа Дженнинга. Вопрос остаётся открытым.\nДалее.")
+    (q,) = extract_quotes(text)
+    assert q.text == "Без Меркель станет ещё очевиднее, что мы живём в мире без лидера"
+    assert q.speaker == "Джозеф Дженнинг"
+
+
+def test_unclosed_quotation_goes_on_after_an_inner_attribution():
+    text = ("Эксперты спорят. «Предложение нельзя считать неожиданным, – отмечает Екатерина Элбакян. – После введения "
+            "священников в вузы это логичный шаг, – говорит эксперт. Однако мнения расходятся.")
+    (q,) = extract_quotes(text)
+    assert q.text.endswith("это логичный шаг")
+    assert q.speaker == "Екатерина Элбакян"
+
+
+def test_quotation_of_another_person_inside_a_quote():
+    text = ("«Я отвечаю только за своих спортсменов. И ребята сказали: «Маркус, мы ничего не принимали и ничего не "
+            "знаем». Проверьте их пробы», — добавил тренер Маркус Крамер.")
+    quotes = extract_quotes(text)
+    assert [q.rule for q in quotes] == ["quote_dash_verb", "nested_quote"]
+    outer, inner = quotes
+    assert outer.speaker == "Маркус Крамер"
+    assert inner.text.startswith("Маркус, мы ничего") and inner.speaker is None
+
+
+def test_own_words_retold_inside_a_quote_are_not_a_second_quote():
+    text = ("«Я тогда сказал ему: «Мы обязательно выиграем этот турнир в следующем году». Так и вышло», — "
+            "вспоминает тренер Маркус Крамер.")
+    assert [q.rule for q in extract_quotes(text)] == ["quote_dash_verb"]
+
+
+def test_nested_quotation_sharing_the_closing_mark():
+    text = ("«Какая-то девушка схватила меня за руку, сказала: «Давай выйдем из метро, мне страшно», — "
+            "рассказала пассажирка Алика Джордж.")
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes][-1] == "Давай выйдем из метро, мне страшно"
+    assert quotes[0].end == quotes[-1].end

@@ -491,6 +491,9 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
     verb = next((m for m in WORDS_RE.finditer(text, a, b) if speech_verb(m.group())[0]), None)
     _, feminine = speech_verb(text[a:b])
     v = verb.start() if verb else b
+    cited = _cited_author(ctx, a, b)
+    if cited is not None:
+        return cited
     near = _subject_right_before(ctx, a, v, feminine)
     if near is not None:
         return near
@@ -512,6 +515,18 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
             return ctx.previous_speaker(a), None
         return ctx.refer(a, feminine)
     return None, None
+
+
+_CITED = re.compile(r"(?<![А-ЯЁа-яё])(?:цитат[аеуыой]{1,2}|строк[аиуой]{1,2})[ \u00a0]+из[ \u00a0]+(?=[А-ЯЁ])", re.IGNORECASE)
+
+
+def _cited_author(ctx: Context, a: int, b: int) -> tuple[str | None, str | None] | None:
+    """"цитата из Николая Карамзина:", "строки из Пушкина:": the person whose words are cited, named right after."""
+    for m in _CITED.finditer(ctx.text, a, b):
+        g = next((g for g in ctx.registry.groups(ctx.text, m.end(), b) if g.start == m.end()), None)
+        if g is not None:
+            return person_speaker(ctx, g, None, a)
+    return None
 
 
 _THAT = re.compile(r"(?<![А-ЯЁа-яё])(?:что|чтобы|как)(?![А-ЯЁа-яё])")
@@ -707,8 +722,29 @@ def _after_clause(ctx: Context, span: MarkSpan, hi: int) -> tuple[int, int] | No
         return None
     end = _clause_end(ctx.text, m.end(), hi)
     if end >= _rstrip(ctx.text, m.end(), hi) and len(words(ctx.text[m.end():end])) <= 2:
+        if not ctx.text[m.end():hi].strip():
+            verb_line = _next_line_attribution(ctx.text, hi)
+            if verb_line is not None:
+                return m.end(), verb_line
         return m.end(), _next_line_name(ctx.text, hi, end)
     return m.end(), end
+
+
+_LOWER_LINE = re.compile(r"[ \u00a0]*\r?\n[ \u00a0]*(?=[а-яё])")
+
+
+def _next_line_attribution(text: str, hi: int) -> int | None:
+    """"«…», —⏎написала лидер демократов Нэнси Пелоси⏎в Twitter.": the line after a dash that ends its paragraph
+    opens with the speech verb; the end of that attribution clause, or None."""
+    m = _LOWER_LINE.match(text, hi)
+    if m is None:
+        return None
+    line_end = text.find("\n", m.end())
+    end = _clause_end(text, m.end(), len(text) if line_end < 0 else line_end)
+    first = WORDS_RE.match(text, m.end())
+    if first is None or not speech_verb(first.group())[0]:
+        return None
+    return end
 
 
 _NAME_LINE = re.compile(r"[ \u00a0]*\r?\n[ \u00a0]*([^\n.!?«»\"]{2,40}?)[ \u00a0.]*\r?(?:\n|$)")
@@ -762,6 +798,9 @@ def quote_dash_after(ctx: Context, span: MarkSpan, para: tuple[int, int], spans:
     else:
         rule = "quote_dash_verb"
     speaker, role = speaker_in(ctx, a, b, span.open)
+    if speaker is None:
+        inner = quote_inner_attribution(ctx, span, para, spans)  # «A, — отмечает X. — B», — говорит эксперт.
+        speaker, role = (inner.speaker, inner.role) if inner is not None else (None, None)
     end = _merge_continuation(ctx, spans, span, b, para[1])
     return Found(span.open + 1, end, rule, speaker, role)
 
@@ -815,8 +854,8 @@ def _before_clause(ctx: Context, pos: int, para: tuple[int, int]) -> tuple[int, 
     return sentence_start(ctx.text, para[0], pos), pos
 
 
-def quote_colon_before(ctx: Context, span: MarkSpan, para: tuple[int, int], spans: list[MarkSpan]) -> Found | None:
-    """X заявил: «…»  (also when the colon ends the previous paragraph)."""
+def _colon_clause(ctx: Context, span: MarkSpan, para: tuple[int, int]) -> tuple[int, int] | None:
+    """The clause that ends with the colon right before «…» (maybe at the end of the previous paragraph)."""
     text = ctx.text
     pre = text[max(para[0], span.open - 4):span.open].rstrip(" \u00a0\t")
     if pre.endswith(":"):
@@ -829,17 +868,62 @@ def quote_colon_before(ctx: Context, span: MarkSpan, para: tuple[int, int], span
         a, b = sentence_start(text, lo, prev_end), prev_end
     else:
         return None
-    a = max(a, text.rfind(";", a, b) + 1)  # "заключили соглашение; получили в Балаклаве: «…»": the last clause
-    clause = text[a:b]
-    has_verb, _ = speech_verb(clause)
+    return max(a, text.rfind(";", a, b) + 1), b  # "заключили соглашение; получили в Балаклаве: «…»": the last clause
+
+
+def quote_colon_before(ctx: Context, span: MarkSpan, para: tuple[int, int], spans: list[MarkSpan]) -> Found | None:
+    """X заявил: «…»  (also when the colon ends the previous paragraph)."""
+    clause = _colon_clause(ctx, span, para)
+    if clause is None:
+        return None
+    a, b = clause
+    text = ctx.text
+    has_verb, _ = speech_verb(text[a:b])
     groups = find_groups(text, a, b)
-    nouns = any(w.lower() in marks.SPEECH_NOUNS for w in words(clause))
+    nouns = any(w.lower() in marks.SPEECH_NOUNS for w in words(text[a:b]))
     if not (has_verb or nouns or (groups and _name_label(ctx, groups[-1], b, span))):
         return None
     if len(_inner_words(ctx, span)) < 2:
         return None
     speaker, role = speaker_before(ctx, a, b)
     return Found(span.open + 1, span.close, "quote_colon", speaker, role)
+
+
+def quote_colon_sentence(ctx: Context, span: MarkSpan, para: tuple[int, int], spans: list[MarkSpan]) -> Found | None:
+    """X настроен скептически: «Можно …».  — whole quoted sentences after a colon, with no speech verb; tried after
+    the rules that read a speech verb or "по словам", so it never overrides their speaker."""
+    clause = _colon_clause(ctx, span, para)
+    if clause is None or _DASH_START.match(ctx.text, para[0], para[1]) or not _whole_sentences(ctx, span, para, *clause):
+        return None  # inside a dash turn, «…» is speech within the speech
+    speaker, role = speaker_before(ctx, *clause)
+    if speaker is not None and speaker not in {p.name() for p in ctx.registry.people.values()}:
+        speaker, role = None, None  # without a speech verb only a person the article names is trusted to speak
+    return Found(span.open + 1, span.close, "quote_colon_sentence", speaker, role)
+
+
+_MIN_COLON_SENTENCE_WORDS = 5
+
+
+def _whole_sentences(ctx: Context, span: MarkSpan, para: tuple[int, int], a: int, b: int) -> bool:
+    """After a colon, «…» is an utterance even without a speech verb ("Директор настроен скептически: «Можно …»",
+    "формулирует так: «…»"): five words or more, capitalised, the sentence ending where the quotation does, and
+    a clause before with a verb (not "Лето в России:") that shows no inscription ("вывесили баннер:")."""
+    text = ctx.text
+    inner = text[span.open + 1:span.close].strip()
+    if len(words(inner)) < _MIN_COLON_SENTENCE_WORDS or not inner[:1].isupper() or _heading(ctx, span, para):
+        return False
+    if not (span.close + 1 >= para[1] or _AFTER_END.match(text, span.close + 1, para[1])):
+        return False
+    lows = [w.lower() for w in words(text[a:b])]
+    if any(lemma(w) in marks.NOT_UTTERANCE_WORDS for w in lows):
+        return False
+    return any(is_verb(w) or _short_form(w) for w in lows)
+
+
+def _short_form(word: str) -> bool:
+    """"настроен", "уверена": a short participle or adjective as the predicate."""
+    ps = parses(word)
+    return bool(ps) and ps[0].tag.POS in ("PRTS", "ADJS")
 
 
 def _name_label(ctx: Context, g: Group, colon: int, span: MarkSpan) -> bool:
@@ -963,6 +1047,7 @@ SPAN_RULES: list[SpanRule] = [
     quote_according_to,
     quote_in_speech_sentence,
     quote_after_speech_sentence,
+    quote_colon_sentence,
     quote_verbatim_fragment,
 ]
 
@@ -1159,5 +1244,41 @@ def dialogue_block(ctx: Context) -> Iterator[Found]:
                 yield Found(a, b, "dialogue_turn", None, None, nested=True)
 
 
+_FIRST_PERSON = frozenset("я мы".split())
+
+
+def _reported_by_another(text: str, a: int, b: int) -> bool:
+    """The clause before a nested quotation reports someone else's speech ("ребята сказали:"), not the quoted
+    speaker's own ("я ему сказал:"), whose words are part of the quotation already."""
+    ws = words(text[a:b])
+    if not speech_verb(text[a:b])[0]:
+        return False
+    return not any(w.lower() in _FIRST_PERSON or any(p.tag.POS == "VERB" and "1per" in p.tag.grammemes
+                                                      for p in parses(w.lower())[:1]) for w in ws)
+
+
+def nested_quotes(ctx: Context) -> Iterator[Found]:
+    """«… И ребята сказали: «Маркус, мы ничего не принимали». …»: a quotation inside a quote, after a speech verb
+    and a colon, is another person's words (a quote of its own)."""
+    text = ctx.text
+    outers = sorted(ctx.taken)
+    for _, spans in ctx.marked_blocks():
+        for span in spans:
+            outer = next(((s, e) for s, e in outers if s < span.open and span.close <= e), None)
+            if outer is None or len(_inner_words(ctx, span)) < 3:
+                continue
+            colon = _rstrip(text, outer[0], span.open)
+            if colon <= outer[0] or text[colon - 1] != ":":
+                continue
+            a = sentence_start(text, outer[0], colon - 1)
+            if not _reported_by_another(text, a, colon - 1):
+                continue
+            speaker, role = speaker_before(ctx, a, colon - 1)
+            if speaker is not None and (outer[0], speaker) in ctx.spoken:
+                speaker, role = None, None  # not the one who quotes: the text names no other speaker
+            yield Found(span.open + 1, span.close, "nested_quote", speaker, role, nested=True)
+
+
 ArticleRule = Callable[[Context], Iterator[Found]]
-ARTICLE_RULES: list[ArticleRule] = [interview_turns, dialogue_lines, marked_quotes, colon_block, dialogue_block]
+ARTICLE_RULES: list[ArticleRule] = [interview_turns, dialogue_lines, marked_quotes, nested_quotes, colon_block,
+                                    dialogue_block]

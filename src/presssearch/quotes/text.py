@@ -178,6 +178,8 @@ def mark_spans(text: str, lo: int, hi: int) -> list[MarkSpan]:
                 idx = 0 if shared else len(st) - 1
                 spans.append(MarkSpan(st.pop(idx), i))
                 if idx == 0:
+                    if st:  # the innermost quotation shares the closing mark: it ends there too
+                        spans.append(MarkSpan(st[-1], i))
                     st.clear()
         elif ch == "„":
             stacks["„"].append(i)
@@ -210,9 +212,24 @@ def _unclosed(text: str, i: int, hi: int, spans: list[MarkSpan]) -> list[MarkSpa
     while end > i and text[end - 1].isspace():
         end -= 1
     close = end - 1 if end > i + 1 and text[end - 1] in "»\"“”" else end
+    close = _attribution_cut(text, i, close)
     if len(WORDS_RE.findall(text, i, close)) < 4:
         return []
     return [MarkSpan(i, close)]
+
+
+_UNCLOSED_ATTR = re.compile(r"([,!?…])[ \u00a0]*[—–-][ \u00a0]+([а-яё]+(?:[ \u00a0]+[а-яё]+)?)[^.!?…\n]*([.!?…]?)")
+_GOES_ON = re.compile(r"[ \u00a0]*[—–-][ \u00a0]")
+
+
+def _attribution_cut(text: str, i: int, close: int) -> int:
+    """«Без Меркель станет ясно, что …, — цитирует Bloomberg главу совета.": the closing mark was lost before an
+    attribution that ends the sentence; the quotation ends there (after "!?…", which belong to it)."""
+    for m in _UNCLOSED_ATTR.finditer(text, i, close):
+        if not speech_verb(m.group(2))[0] or _GOES_ON.match(text, m.end(), close):
+            continue  # «Раз, — сказал он. — Два»: the quotation goes on after its attribution
+        return m.start() + (0 if m.group(1) == "," else 1)
+    return close
 
 
 _MAX_BLOCK_PARAS = 40
