@@ -30,6 +30,7 @@ QUERIES = [
     "source:Meduza Москва", "date:[2016 TO 2017] полиция", "=Москвы", '="в Москве"', "мост OR дорога",
     '"Москва" "Собянин"', "title:Москва text:Собянин", "полиция NOT (суд OR прокуратура)", "Голунов",
     '"Ивана Голунова"', '"задержание журналиста"~4', "москв*", "МВД", "ФСБ OR МВД",
+    '"Москва Собянин метро"~4', '"в Москве и"', '"Казахстан Бурков МГИМО"~6', '"и в"~2',
 ]
 
 
@@ -257,3 +258,123 @@ def test_postings_of_whoosh_stock_format(tmp_path):
             assert ids.tolist() == want_ids and weights.tolist() == want_w
             some = np.asarray(want_ids[::3], dtype=np.int64)
             assert segment_positions(leaf, "body", t, some) == {d: want_pos[d] for d in some.tolist()}
+
+
+# --- spans: the executor's vectorised span joins against whoosh's logic one document at a time -----------
+
+def _distance(a: tuple, b: tuple) -> int:
+    if a[0] <= b[1] and b[0] <= a[1]:  # overlapping
+        return 0
+    if a[1] < b[0]:
+        return b[0] - a[1]
+    return a[0] - b[1]
+
+
+def _near(aspans: list, bspans: list, slop: int, ordered: bool, mindist: int = 1) -> list:
+    """SpanNear: every span of A joined with a span of B at a distance of ``mindist``..``slop``."""
+    spans = set()
+    for a0, a1 in aspans:
+        for b in bspans:
+            b0, b1 = b
+            if b1 < a0 - slop or (ordered and a0 > b0):
+                continue
+            if b0 > a1 + slop:
+                break
+            if mindist <= _distance((a0, a1), b) <= slop:
+                spans.add((min(a0, b0), max(a1, b1)))
+    return sorted(spans)
+
+
+def _near_tree(spans: list, slop: int, ordered: bool) -> list:
+    """whoosh's binary tree of SpanNear matchers over the words' spans (halves, recursively)."""
+    if len(spans) == 1:
+        return spans[0]
+    half = len(spans) // 2
+    a = _near_tree(spans[:half], slop, ordered)
+    if not a:
+        return []
+    b = _near_tree(spans[half:], slop, ordered)
+    return _near(a, b, slop, ordered) if b else []
+
+
+def _near_chain(spans: list, slop: int) -> list:
+    """SpanNear2 (exact phrases): the words' spans joined left to right, in order."""
+    aspans = spans[0]
+    for bspans in spans[1:]:
+        if not aspans:
+            return []
+        aspans = _near(aspans, bspans, slop, True)
+    return aspans
+
+
+def _doc_spans(docs: list[dict[int, list[int]]], d: int) -> list:
+    return [[(p, p) for p in w.get(d, ())] for w in docs]
+
+
+def _keys_of(word: dict[int, list[int]]):
+    from presssearch.engine.execute import Spans
+
+    keys = np.asarray(sorted((d << 32) + p for d, ps in word.items() for p in ps), dtype=np.int64)
+    return Spans(keys, keys)
+
+
+positions_of_a_word = st.dictionaries(st.integers(0, 5), st.lists(st.integers(0, 40), min_size=1, max_size=12, unique=True)
+                                      .map(sorted), max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(positions_of_a_word, min_size=2, max_size=4), slop=st.integers(1, 6), ordered=st.booleans())
+def test_span_joins_as_one_document_at_a_time(words, slop, ordered):
+    """The span joins over every document at once give, per document, whoosh's spans (SpanNear tree, SpanNear2 chain)."""
+    from presssearch.engine.execute import _near_chain_keys, _near_tree_keys
+
+    spans = [_keys_of(w) for w in words]
+    tree = _near_tree_keys(spans, slop, ordered)
+    chain = _near_chain_keys(spans, slop)
+    for d in range(6):
+        lo, hi = np.searchsorted(tree.starts, [d << 32, (d + 1) << 32])
+        got = [(s - (d << 32), e - (d << 32)) for s, e in zip(tree.starts[lo:hi].tolist(), tree.ends[lo:hi].tolist())]
+        per_doc = _doc_spans(words, d)
+        assert got == (_near_tree(per_doc, slop, ordered) if all(per_doc) else [])
+        lo, hi = np.searchsorted(chain.starts, [d << 32, (d + 1) << 32])
+        got = [(s - (d << 32), e - (d << 32)) for s, e in zip(chain.starts[lo:hi].tolist(), chain.ends[lo:hi].tolist())]
+        assert got == (_near_chain(per_doc, slop) if all(per_doc) else [])
+
+
+def test_whole_term_reading_as_block_by_block(snap):
+    """``term_arrays`` (a whole posting list at once) reads what the blocks give one by one; position tables
+    give each posting's positions, as keys too."""
+    from presssearch.engine.codec import BlockMatcher, block_arrays, block_positions, term_arrays
+    from presssearch.engine.postings import PositionTable, _blocks, leaf_matcher
+
+    leaf = snap.stats.leaves[0][0]
+    checked = 0
+    for field in ("title", "body", "exact", "speaker", "source"):
+        if field not in leaf.schema or not leaf.schema[field].indexed:
+            continue
+        terms = [t for _, t in leaf.most_frequent_terms(field, 25)] + list(leaf.lexicon(field))[::53]
+        for t in terms:
+            m = leaf_matcher(leaf, field, t)
+            if not isinstance(m, BlockMatcher):
+                continue
+            ids, weights, positions = [], [], []
+            for b in _blocks(m):
+                i, w = block_arrays(b)
+                ids.append(i)
+                weights.append(w)
+                if m._positional:
+                    positions.append(block_positions(b))
+            fresh = leaf_matcher(leaf, field, t)
+            got_ids, got_w, _ = term_arrays(fresh)
+            assert np.array_equal(got_ids, np.concatenate(ids)) and np.array_equal(got_w, np.concatenate(weights))
+            if m._positional:
+                i2, w2, (offsets, codes) = term_arrays(leaf_matcher(leaf, field, t), positions=True)
+                assert np.array_equal(i2, got_ids) and np.array_equal(w2, got_w)
+                coded = PositionTable(offsets, codes, coded=True)
+                plain = PositionTable.join(positions)
+                some = np.arange(0, len(got_ids), 3, dtype=np.int64)
+                assert [coded.positions(i) for i in some] == [plain.positions(i) for i in some]
+                assert np.array_equal(coded.keys(some, got_ids[some]), plain.keys(some, got_ids[some]))
+                assert coded.extend_to(plain).positions(len(coded)) == plain.positions(0)
+            checked += 1
+    assert checked > 50

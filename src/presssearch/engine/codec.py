@@ -677,3 +677,92 @@ class Codec(W3Codec):
         tiname = segment.make_filename(self.TERMS_EXT)
         return TermsReader(self, storage.open_file(tiname), storage.file_length(tiname),
                            segment.open_file(storage, self.POSTS_EXT))
+
+
+# --- whole posting lists ------------------------------------------------------------------------------
+_WEIGHT_WIDTH = (0, 1, 2, 4, 4)  # weight code → bytes per weight (4: float32)
+
+
+def ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The indexes ``starts[i]..starts[i] + lengths[i] - 1`` of every i, concatenated (int64)."""
+    total = int(lengths.sum())
+    if not total:
+        return np.zeros(0, np.int64)
+    before = np.cumsum(lengths) - lengths
+    return np.repeat(starts - before, lengths) + np.arange(total, dtype=np.int64)
+
+
+def term_arrays(m: BlockMatcher, positions: bool = False):
+    """All the postings of a ``BlockMatcher``'s term at once: (docnums int64, weights float64) and, when
+    ``positions`` (positional fields only), (offsets, position codes): posting i's codes are
+    ``codes[offsets[i]:offsets[i + 1]]``, its first position then the gaps, as stored. The blocks are read
+    in one go and each width of integers decoded with one numpy call for the whole list; without
+    ``positions`` a block's positions are not even decompressed."""
+    buf = m._buf if m._buf is not None else m._postfile.get(m._startoffset, m._length)
+    unpack, hsize, end = HEADER.unpack_from, HEADER.size, m._length
+    ns, firsts, lasts = [], [], []
+    id_parts: dict = {}
+    id_blocks: dict = {}
+    w_parts: dict = {}
+    w_blocks: dict = {}
+    p_parts: dict = {}
+    p_blocks: dict = {}
+    o = b = 0
+    while o < end:
+        datalen, n, first, last, _top, _mn, _mx, codes = unpack(buf, o)
+        o += hsize
+        data = buf[o:o + datalen]
+        o += datalen
+        ic, wc = codes & 3, codes >> 2 & 7
+        idlen = (n - 1) * _CODE_WIDTH[ic]
+        wlen = n * _WEIGHT_WIDTH[wc]
+        if codes & 0x80:
+            data = zlib.decompress(data) if positions else zlib.decompressobj().decompress(data, idlen + wlen)
+        ns.append(n)
+        firsts.append(first)
+        lasts.append(last)
+        if idlen:
+            id_parts.setdefault(ic, []).append(data[:idlen])
+            id_blocks.setdefault(ic, []).append(b)
+        if wlen:
+            w_parts.setdefault(wc, []).append(data[idlen:idlen + wlen])
+            w_blocks.setdefault(wc, []).append(b)
+        if positions:
+            pc = codes >> 5 & 3
+            p_parts.setdefault(pc, []).append(data[idlen + wlen:])
+            p_blocks.setdefault(pc, []).append(b)
+        b += 1
+    counts = np.asarray(ns, np.int64)
+    starts = np.cumsum(counts) - counts
+    gaps = np.zeros(int(counts.sum()), np.int64)
+    firsts_a = np.asarray(firsts, np.int64)
+    gaps[starts] = firsts_a - np.concatenate(([0], np.asarray(lasts[:-1], np.int64)))
+    for ic, parts in id_parts.items():
+        sel = np.asarray(id_blocks[ic], np.int64)
+        gaps[ranges(starts[sel] + 1, counts[sel] - 1)] = np.frombuffer(b"".join(parts), _DTYPES[_CODE_WIDTH[ic]])
+    ids = np.cumsum(gaps)
+    boost = m._boost if m._positional else 1.0
+    weights = np.full(len(ids), boost, np.float64)
+    tfs = np.ones(len(ids), np.int64)
+    for wc, parts in w_parts.items():
+        sel = ranges(starts[np.asarray(w_blocks[wc], np.int64)], counts[np.asarray(w_blocks[wc], np.int64)])
+        if wc == _WCODE_FLOAT:
+            weights[sel] = np.frombuffer(b"".join(parts), "<f4")
+            continue
+        vals = np.frombuffer(b"".join(parts), _DTYPES[_CODE_WIDTH[wc]])
+        tfs[sel] = vals
+        weights[sel] = vals * boost if boost != 1.0 else vals
+    if not positions:
+        return ids, weights, None
+    offsets = np.zeros(len(ids) + 1, np.int64)
+    np.cumsum(tfs, out=offsets[1:])
+    block_tf = offsets[starts + counts] - offsets[starts]
+    codes_out = np.empty(int(offsets[-1]), np.int64)
+    for pc, parts in p_parts.items():
+        vals = np.frombuffer(b"".join(parts), _DTYPES[_CODE_WIDTH[pc]])
+        if len(p_parts) == 1:
+            codes_out[:] = vals
+        else:
+            sel = np.asarray(p_blocks[pc], np.int64)
+            codes_out[ranges(offsets[starts[sel]], block_tf[sel])] = vals
+    return ids, weights, (offsets, codes_out)

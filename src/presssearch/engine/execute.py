@@ -10,9 +10,9 @@ match, so that cost was paid for every posting. Here each term's posting list is
   plus the right side's score where it matches too; AndNot: the left side without the right's
   documents, the left's scores; ZeroScore and DocnumFilter: documents, score 0;
 * a boost multiplies the scores of its node, as whoosh's WrappingMatcher does;
-* Sequence and Phrase: the words' documents intersected first, then positions read for those
-  documents only and the spans checked one document at a time exactly as whoosh's SpanNear and
-  SpanNear2 matchers do; the score is the sum of the words' scores.
+* Sequence and Phrase: the words' documents intersected first, then the words' positions in those
+  documents gathered as (document, position) keys and the spans joined for all documents at once
+  exactly as whoosh's SpanNear and SpanNear2 matchers do; the score is the sum of the words' scores.
 
 Only the queries ``engine.compile`` builds are known; any other raises ``Unsupported`` (the caller
 then runs whoosh's matchers). An ``Executor`` lives for one search: it keeps the posting lists
@@ -30,6 +30,7 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.util.numeric import byte_to_length
 
 from .compile import AndNot, DocnumFilter, Exhaustive, Or, ZeroScore
+from .codec import ranges
 from .postings import PositionTable, read_postings, segment_positions
 
 EMPTY = np.zeros(0, dtype=np.int64)
@@ -173,51 +174,57 @@ def _and_not(a: Match, b: Match) -> Match:
     return Match(a.docs[keep], a.scores[keep])
 
 
-# --- spans (whoosh.query.spans, restated on (start, end) tuples) ------------------------------------------
+# --- spans (whoosh.query.spans, restated on keys of every document at once) ---------------------------
 
-def _distance(a: tuple, b: tuple) -> int:
-    if a[0] <= b[1] and b[0] <= a[1]:  # overlapping
-        return 0
-    if a[1] < b[0]:
-        return b[0] - a[1]
-    return a[0] - b[1]
+@dataclass
+class Spans:
+    """Spans of many documents as keys ``document * 2**32 + position``: sorted by (start, end), unique."""
 
-
-def _near(aspans: list, bspans: list, slop: int, ordered: bool, mindist: int = 1) -> list:
-    """SpanNear: every span of A joined with a span of B at a distance of ``mindist``..``slop``."""
-    spans = set()
-    for a0, a1 in aspans:
-        for b in bspans:
-            b0, b1 = b
-            if b1 < a0 - slop or (ordered and a0 > b0):
-                continue
-            if b0 > a1 + slop:
-                break
-            if mindist <= _distance((a0, a1), b) <= slop:
-                spans.add((min(a0, b0), max(a1, b1)))
-    return sorted(spans)
+    starts: np.ndarray
+    ends: np.ndarray
 
 
-def _near_tree(spans: list, slop: int, ordered: bool) -> list:
-    """whoosh's binary tree of SpanNear matchers over the words' spans (halves, recursively)."""
+def _near_keys(a: Spans, b: Spans, slop: int, ordered: bool, mindist: int = 1) -> Spans:
+    """``_near`` of every document at once: each span of A joined with each span of B of the same document
+    at a distance of ``mindist``..``slop`` (and, if ``ordered``, starting no earlier than A's)."""
+    if not len(a.starts) or not len(b.starts):
+        return Spans(EMPTY, EMPTY)
+    longest = int((b.ends - b.starts).max())
+    lo = np.searchsorted(b.starts, a.starts - slop - longest, "left")
+    hi = np.searchsorted(b.starts, a.ends + slop, "right")
+    counts = hi - lo
+    ai = np.repeat(np.arange(len(a.starts)), counts)
+    bi = ranges(lo, counts)
+    a0, a1, b0, b1 = a.starts[ai], a.ends[ai], b.starts[bi], b.ends[bi]
+    dist = np.where(a1 < b0, b0 - a1, np.where(b1 < a0, a0 - b1, 0))  # 0: overlapping
+    keep = (dist >= mindist) & (dist <= slop)
+    if ordered:
+        keep &= a0 <= b0
+    s0, s1 = np.minimum(a0, b0)[keep], np.maximum(a1, b1)[keep]
+    order = np.lexsort((s1, s0))
+    s0, s1 = s0[order], s1[order]
+    first = np.ones(len(s0), dtype=bool)
+    first[1:] = (s0[1:] != s0[:-1]) | (s1[1:] != s1[:-1])
+    return Spans(s0[first], s1[first])
+
+
+def _near_tree_keys(spans: list[Spans], slop: int, ordered: bool) -> Spans:
+    """``_near_tree`` of every document at once."""
     if len(spans) == 1:
         return spans[0]
     half = len(spans) // 2
-    a = _near_tree(spans[:half], slop, ordered)
-    if not a:
-        return []
-    b = _near_tree(spans[half:], slop, ordered)
-    return _near(a, b, slop, ordered) if b else []
+    a = _near_tree_keys(spans[:half], slop, ordered)
+    if not len(a.starts):
+        return a
+    return _near_keys(a, _near_tree_keys(spans[half:], slop, ordered), slop, ordered)
 
 
-def _near_chain(spans: list, slop: int) -> list:
-    """SpanNear2 (exact phrases): the words' spans joined left to right, in order."""
-    aspans = spans[0]
-    for bspans in spans[1:]:
-        if not aspans:
-            return []
-        aspans = _near(aspans, bspans, slop, True)
-    return aspans
+def _near_chain_keys(spans: list[Spans], slop: int) -> Spans:
+    """``_near_chain`` of every document at once."""
+    a = spans[0]
+    for b in spans[1:]:
+        a = _near_keys(a, b, slop, True)
+    return a
 
 
 # --- the executor ----------------------------------------------------------------------------------------
@@ -434,24 +441,23 @@ class Executor:
         self._asked[key] = np.union1d(asked, todo)
         return cache
 
-    def _word_positions(self, q, docs: np.ndarray) -> dict[int, list[int]]:
-        """Per document of ``docs``: the sorted positions of ``q`` (a term, or an Or of terms)."""
+    def _word_keys(self, q, docs: np.ndarray) -> np.ndarray:
+        """The positions of ``q`` (a term, or an Or of terms) in the documents ``docs`` (sorted) as sorted
+        keys ``document * 2**32 + position``: gathered straight from the term's PositionTable when its
+        list was read with positions, else from ``positions``."""
         kind = type(q)
         if kind is wq.Term:
             tbytes = self._tbytes(q.fieldname, q.text)
             if tbytes is None:
-                return {}
-            pos = self.positions(q.fieldname, tbytes, docs)
-            return {d: pos[d] for d in docs.tolist() if d in pos}
+                return EMPTY
+            values = self._values.get((q.fieldname, tbytes))
+            if values is not None and isinstance(values[1], PositionTable):
+                idx, hit = _positions_in(values[0], docs)
+                return values[1].keys(idx[hit], docs[hit])
+            return _flat(docs, self.positions(q.fieldname, tbytes, docs))
         if kind in (Or, wq.Or) and q.subqueries:
-            parts = [self._word_positions(s, docs) for s in q.subqueries]
-            if len(parts) == 1:
-                return parts[0]
-            merged: dict[int, set] = {}
-            for part in parts:
-                for d, ps in part.items():
-                    merged.setdefault(d, set()).update(ps)
-            return {d: sorted(ps) for d, ps in merged.items()}
+            parts = [self._word_keys(s, docs) for s in q.subqueries]
+            return parts[0] if len(parts) == 1 else np.unique(np.concatenate(parts))
         raise Unsupported(f"positions of {kind.__name__}")
 
     def _sequence(self, q, domain, scored: bool) -> Match:
@@ -495,22 +501,17 @@ class Executor:
 
     def _in_order(self, docs: np.ndarray, subs, slop: int, ordered: bool, *, tree: bool) -> np.ndarray:
         """Mask of ``docs`` where the words ``subs`` stand as the span matchers require: side by side in
-        order when ``slop`` is 1 and ``ordered`` (vectorised), else whoosh's span logic per document
-        (a binary tree of SpanNear when ``tree``, else SpanNear2's chain)."""
+        order when ``slop`` is 1 and ``ordered``, else whoosh's span logic (a binary tree of SpanNear when
+        ``tree``, else SpanNear2's chain), over the (document, position) keys of all ``docs`` at once."""
         if not len(docs) or len(subs) == 1:
             return np.ones(len(docs), dtype=bool)
-        positions = [self._word_positions(s, docs) for s in subs]
+        keys = [self._word_keys(s, docs) for s in subs]
         self.check_time()
         if ordered and slop == 1:
-            return _side_by_side(docs, positions)
-        keep = np.zeros(len(docs), dtype=bool)
-        for i, d in enumerate(docs.tolist()):
-            spans = [[(p, p) for p in ps.get(d, ())] for ps in positions]
-            if all(spans):
-                keep[i] = bool(_near_tree(spans, slop, ordered) if tree else _near_chain(spans, slop))
-            if not i & 1023:
-                self.check_time()
-        return keep
+            return _side_by_side(docs, keys)
+        spans = [Spans(k, k) for k in keys]
+        found = _near_tree_keys(spans, slop, ordered) if tree else _near_chain_keys(spans, slop)
+        return _member(docs, np.unique(found.starts >> 32))
 
 
 def _joined(values, more):
@@ -529,12 +530,12 @@ def _flat(docs: np.ndarray, positions: dict[int, list[int]]) -> np.ndarray:
     return np.repeat(np.asarray(have, dtype=np.int64) << 32, lens) + pos
 
 
-def _side_by_side(docs: np.ndarray, positions: list[dict]) -> np.ndarray:
+def _side_by_side(docs: np.ndarray, keys: list[np.ndarray]) -> np.ndarray:
     """Mask of ``docs`` where word k stands at position p + k for some p (ordered spans with slop 1 join
     only adjacent runs, whatever the tree: each word right after the one before)."""
-    starts = _flat(docs, positions[0])
-    for k, ps in enumerate(positions[1:], 1):
-        starts = np.intersect1d(starts, _flat(docs, ps) - k, assume_unique=True)
+    starts = keys[0]
+    for k, more in enumerate(keys[1:], 1):
+        starts = starts[_member(starts + k, more)]
     return _member(docs, np.unique(starts >> 32))
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import numpy as np
 from whoosh.matching import ListMatcher
+from whoosh.reading import TermNotFound
 
-from .codec import BlockMatcher, block_arrays, block_positions  # our blocks read straight into numpy arrays
+from .codec import BlockMatcher, block_arrays, block_positions, ranges, term_arrays  # our blocks, straight into numpy
 
 EMPTY_IDS = np.zeros(0, dtype=np.int64)
 EMPTY_WEIGHTS = np.zeros(0, dtype=np.float64)
@@ -19,12 +20,15 @@ EMPTY_WEIGHTS = np.zeros(0, dtype=np.float64)
 
 def leaf_matcher(segreader, field: str, tbytes: bytes):
     """The raw leaf matcher of a term in one segment (no deletion filter), or None if it is absent."""
-    if (field, tbytes) not in segreader:
-        return None
     fmt = segreader.schema[field].format
     terms = getattr(segreader, "_terms", None)
     if terms is not None:
-        return terms.matcher(field, tbytes, fmt)
+        try:
+            return terms.matcher(field, tbytes, fmt)  # one look-up of the term, not two
+        except (TermNotFound, KeyError):  # KeyError: no term of the field in this segment
+            return None
+    if (field, tbytes) not in segreader:
+        return None
     m = segreader.postings(field, tbytes)
     return getattr(m, "child", m)  # whoosh wraps it in a FilterMatcher when the segment has deletions
 
@@ -45,8 +49,9 @@ def segment_postings(segreader, field: str, tbytes: bytes) -> tuple[np.ndarray, 
 
 
 def read_postings(segreader, field: str, tbytes: bytes, *, values: bool) -> tuple[np.ndarray, np.ndarray, list | None]:
-    """A term's postings in one segment: docnums, term frequencies and, if ``values``, the encoded
-    per-posting values (positions) in the same order, undecoded."""
+    """A term's postings in one segment: docnums, term frequencies and, if ``values``, the per-posting
+    positions in the same order (our blocks: a ``PositionTable``, read with the whole list at once;
+    whoosh's: the encoded values, undecoded)."""
     m = leaf_matcher(segreader, field, tbytes)
     if m is None:
         return EMPTY_IDS, EMPTY_WEIGHTS, [] if values else None
@@ -57,58 +62,75 @@ def read_postings(segreader, field: str, tbytes: bytes, *, values: bool) -> tupl
         if len(weights) != len(ids):
             weights = np.broadcast_to(weights, ids.shape).astype(np.float64)
         return ids, weights, (list(m._values) if values else None)
+    if isinstance(m, BlockMatcher) and (m._positional or not values):
+        ids, weights, pos = term_arrays(m, positions=values)  # the whole list at once
+        return ids, weights, (PositionTable(*pos, coded=True) if values else None)
     id_parts, w_parts = [], []
-    fast = isinstance(m, BlockMatcher)
-    table = values and fast and m._positional  # positions as numpy arrays, decoded per block in one go
     vals: list | None = [] if values else None
     for b in _blocks(m):
-        if fast:
-            ids, weights = block_arrays(b)
-        else:
-            b._read_ids()
-            b._read_weights()
-            ids, weights = np.asarray(b._ids, dtype=np.int64), np.asarray(b._weights, dtype=np.float64)
-        id_parts.append(ids)
-        w_parts.append(weights)
-        if table:
-            vals.append(block_positions(b))
-        elif vals is not None:
+        b._read_ids()
+        b._read_weights()
+        id_parts.append(np.asarray(b._ids, dtype=np.int64))
+        w_parts.append(np.asarray(b._weights, dtype=np.float64))
+        if vals is not None:
             b._read_values()
             vals.extend(b._values)
-    if table:
-        vals = PositionTable.join(vals)
     if not id_parts:
         return EMPTY_IDS, EMPTY_WEIGHTS, vals
     return np.concatenate(id_parts), np.concatenate(w_parts), vals
 
 
 class PositionTable:
-    """Positions of a term's postings, in posting order: posting i's are ``flat[offsets[i]:offsets[i + 1]]``."""
+    """Positions of a term's postings, in posting order: posting i's are ``flat[offsets[i]:offsets[i + 1]]``,
+    ascending, or when ``coded`` its first position then the gaps (as the blocks store them)."""
 
-    def __init__(self, offsets: np.ndarray, flat: np.ndarray):
-        self.offsets, self.flat = offsets, flat
+    def __init__(self, offsets: np.ndarray, flat: np.ndarray, coded: bool = False):
+        self.offsets, self.flat, self.coded = offsets, flat, coded
 
     @classmethod
-    def join(cls, parts: list[tuple[np.ndarray, np.ndarray]]) -> "PositionTable":
+    def join(cls, parts: list[tuple[np.ndarray, np.ndarray]], coded: bool = False) -> "PositionTable":
         if not parts:
-            return cls(np.zeros(1, np.int64), EMPTY_IDS)
+            return cls(np.zeros(1, np.int64), EMPTY_IDS, coded)
         offsets, flats, base = [np.zeros(1, np.int64)], [], 0
         for off, flat in parts:
             offsets.append(off[1:] + base)
             flats.append(flat)
             base += len(flat)
-        return cls(np.concatenate(offsets), np.concatenate(flats))
+        return cls(np.concatenate(offsets), np.concatenate(flats), coded)
 
     def __len__(self) -> int:
         return len(self.offsets) - 1
 
     def extend_to(self, other: "PositionTable") -> "PositionTable":
         """This table followed by ``other`` (the next segment's postings)."""
-        return PositionTable(np.concatenate([self.offsets, other.offsets[1:] + len(self.flat)]),
-                             np.concatenate([self.flat, other.flat]))
+        flat = self.flat if self.coded == other.coded else self._decoded()
+        more = other.flat if self.coded == other.coded else other._decoded()
+        return PositionTable(np.concatenate([self.offsets, other.offsets[1:] + len(flat)]),
+                             np.concatenate([flat, more]), self.coded and other.coded)
+
+    def _decoded(self) -> np.ndarray:
+        if not self.coded:
+            return self.flat
+        return self.keys(np.arange(len(self), dtype=np.int64), np.zeros(len(self), dtype=np.int64))
 
     def positions(self, i: int) -> list[int]:
-        return self.flat[self.offsets[i]:self.offsets[i + 1]].tolist()
+        ps = self.flat[self.offsets[i]:self.offsets[i + 1]]
+        return np.cumsum(ps).tolist() if self.coded else ps.tolist()
+
+    def keys(self, postings: np.ndarray, docs: np.ndarray) -> np.ndarray:
+        """The positions of ``postings`` (ascending indexes) as sorted keys ``doc * 2**32 + position``,
+        ``docs`` being the postings' documents."""
+        starts = self.offsets[postings]
+        lens = self.offsets[postings + 1] - starts
+        if not self.coded:
+            return np.repeat(docs << 32, lens) + self.flat[ranges(starts, lens)]
+        some = lens > 0
+        starts, lens, docs = starts[some], lens[some], docs[some]
+        codes = self.flat[ranges(starts, lens)]
+        run = np.cumsum(codes)
+        first = np.cumsum(lens) - lens  # where each posting's first position sits in ``codes``
+        before = run[first] - codes[first]  # the running sum before it
+        return np.repeat((docs << 32) - before, lens) + run
 
 
 def segment_positions(segreader, field: str, tbytes: bytes, wanted: np.ndarray) -> dict[int, list[int]]:
@@ -140,7 +162,9 @@ def segment_positions(segreader, field: str, tbytes: bytes, wanted: np.ndarray) 
         if not len(ids):
             continue
         hi = int(np.searchsorted(wanted, ids[-1], side="right"))
-        hits = np.nonzero(np.isin(ids, wanted[k:hi], assume_unique=True))[0]
+        want = wanted[k:hi]  # each at most ids[-1]: its place in ids is inside the block
+        where = np.searchsorted(ids, want)
+        hits = where[ids[where] == want]
         if len(hits) and fast and b._positional:
             offsets, flat = block_positions(b)
             for i in hits.tolist():
