@@ -378,3 +378,27 @@ def test_whole_term_reading_as_block_by_block(snap):
                 assert coded.extend_to(plain).positions(len(coded)) == plain.positions(0)
             checked += 1
     assert checked > 50
+
+
+def test_near_keys_in_chunks_equals_all_at_once(monkeypatch):
+    """Past PAIR_CHUNK pairs the spans are joined in chunks (bounded memory): same result, and the time
+    limit is checked between chunks."""
+    import numpy as np
+
+    from presssearch.engine import execute
+
+    rng = np.random.default_rng(3)
+
+    def spans(n):
+        docs = rng.integers(0, 40, n)
+        pos = rng.integers(0, 300, n)
+        keys = np.unique((docs.astype(np.int64) << 32) | pos)
+        return execute.Spans(keys, keys + 1)
+
+    a, b = spans(3000), spans(3000)
+    whole = execute._near_keys(a, b, 20, False)
+    ticks = []
+    monkeypatch.setattr(execute, "PAIR_CHUNK", 500)
+    chunked = execute._near_keys(a, b, 20, False, tick=lambda: ticks.append(1))
+    assert np.array_equal(whole.starts, chunked.starts) and np.array_equal(whole.ends, chunked.ends)
+    assert len(ticks) > 10

@@ -138,6 +138,32 @@ def test_damage_is_one_typed_error_and_rebuild_repairs_it(index_copy, damage):
     assert store.leftovers(root) == []
 
 
+def test_same_size_corruption_is_damage_or_still_answers(index_copy):
+    """store.verify checks sizes only: bytes scrambled in place must give IndexDamaged or answers, never a raw
+    exception (decoding errors inside the codec count as damage)."""
+    from presssearch.errors import PresssearchError
+
+    corpus, root = index_copy
+    seg = _file_of(live(root), "segment")
+    original = seg.read_bytes()
+    rng = random.Random(11)
+    outcomes = set()
+    for trial in range(12):
+        data = bytearray(original)
+        at = rng.randrange(len(data) // 4, len(data))
+        for i in range(at, min(len(data), at + 64)):
+            data[i] = rng.randrange(256)
+        seg.write_bytes(bytes(data))
+        for query in ("постоянное", '"постоянное значение"', "пост*", "x OR постоянное"):
+            try:
+                presssearch.open_archive(root).search(query)
+                outcomes.add("answered")
+            except PresssearchError as e:
+                outcomes.add(type(e).__name__)
+    seg.write_bytes(original)
+    assert outcomes <= {"answered", "IndexDamaged", "QueryError"}
+
+
 def test_format_version_is_refused_with_the_rebuild_command(index_copy):
     corpus, root = index_copy
     meta_path = live(root) / "presssearch.json"

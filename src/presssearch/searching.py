@@ -92,7 +92,7 @@ def run_search(snap, kind: str, query: str, *, limit: int, facets: Sequence[str]
     for docnum, score in found:
         hit = make_hit(snap.searcher.stored_fields(docnum), kind, score, m)
         if explain:
-            hit.explain = explain_hit(snap, tree, docnum, ex)
+            hit.explain = explain_hit(snap, tree, docnum, ex, time_limit)
         hits.append(hit)
 
     counts = {name: snap.facets.count(name, raw.docnums, date_by=date_by) for name in facets}
@@ -150,7 +150,7 @@ def explain_fields(tree) -> tuple[str, ...]:
     return TEXT_FIELDS + (("exact",) if has_exact else ())
 
 
-def explain_hit(snap, tree, docnum: int, executor=None) -> dict[str, float]:
+def explain_hit(snap, tree, docnum: int, executor=None, time_limit: float = 10.0) -> dict[str, float]:
     """Each field's share of a hit's score: the same query with every other field weighted 0.
     The shares add up to the score (filters score nothing; a bare NOT query scores 1 each)."""
     from .archive import speaker_key
@@ -159,7 +159,7 @@ def explain_hit(snap, tree, docnum: int, executor=None) -> dict[str, float]:
     out = {}
     for field in explain_fields(tree):
         q = Compiler(snap.reader, speaker_key, facets=snap.facets, explain_field=field).compile_query(tree)
-        out[field] = round(snap.scores(q, [docnum], executor=executor).get(docnum, 0.0), 4)
+        out[field] = round(snap.scores(q, [docnum], executor=executor, time_limit=time_limit).get(docnum, 0.0), 4)
     return out
 
 

@@ -184,15 +184,36 @@ class Spans:
     ends: np.ndarray
 
 
-def _near_keys(a: Spans, b: Spans, slop: int, ordered: bool, mindist: int = 1) -> Spans:
+PAIR_CHUNK = 2_000_000  # span pairs joined at once (~150 MB of temporary arrays); more are joined in chunks
+
+
+def _near_keys(a: Spans, b: Spans, slop: int, ordered: bool, mindist: int = 1, tick=None) -> Spans:
     """``_near`` of every document at once: each span of A joined with each span of B of the same document
-    at a distance of ``mindist``..``slop`` (and, if ``ordered``, starting no earlier than A's)."""
+    at a distance of ``mindist``..``slop`` (and, if ``ordered``, starting no earlier than A's). Past
+    ``PAIR_CHUNK`` candidate pairs the spans of A are taken in chunks, calling ``tick`` (the time limit)
+    between them, so memory stays bounded on common words with a wide slop."""
     if not len(a.starts) or not len(b.starts):
         return Spans(EMPTY, EMPTY)
     longest = int((b.ends - b.starts).max())
     lo = np.searchsorted(b.starts, a.starts - slop - longest, "left")
     hi = np.searchsorted(b.starts, a.ends + slop, "right")
     counts = hi - lo
+    total = int(counts.sum())
+    if total <= PAIR_CHUNK:
+        return _joined_spans(a, b, lo, counts, slop, ordered, mindist)
+    cuts = np.searchsorted(np.cumsum(counts), np.arange(PAIR_CHUNK, total, PAIR_CHUNK), "right")
+    bounds = [0, *sorted(set(cuts.tolist()) - {0, len(counts)}), len(counts)]
+    parts = []
+    for i, j in zip(bounds, bounds[1:]):
+        if tick is not None:
+            tick()
+        parts.append(_joined_spans(Spans(a.starts[i:j], a.ends[i:j]), b, lo[i:j], counts[i:j], slop, ordered, mindist))
+    return _unique_spans(np.concatenate([p.starts for p in parts]), np.concatenate([p.ends for p in parts]))
+
+
+def _joined_spans(a: Spans, b: Spans, lo: np.ndarray, counts: np.ndarray, slop: int, ordered: bool,
+                  mindist: int) -> Spans:
+    """The join of ``_near_keys`` for the spans of A, each against B's spans lo[i]:lo[i]+counts[i]."""
     ai = np.repeat(np.arange(len(a.starts)), counts)
     bi = ranges(lo, counts)
     a0, a1, b0, b1 = a.starts[ai], a.ends[ai], b.starts[bi], b.ends[bi]
@@ -200,7 +221,11 @@ def _near_keys(a: Spans, b: Spans, slop: int, ordered: bool, mindist: int = 1) -
     keep = (dist >= mindist) & (dist <= slop)
     if ordered:
         keep &= a0 <= b0
-    s0, s1 = np.minimum(a0, b0)[keep], np.maximum(a1, b1)[keep]
+    return _unique_spans(np.minimum(a0, b0)[keep], np.maximum(a1, b1)[keep])
+
+
+def _unique_spans(s0: np.ndarray, s1: np.ndarray) -> Spans:
+    """Spans sorted by (start, end), duplicates dropped."""
     order = np.lexsort((s1, s0))
     s0, s1 = s0[order], s1[order]
     first = np.ones(len(s0), dtype=bool)
@@ -208,22 +233,22 @@ def _near_keys(a: Spans, b: Spans, slop: int, ordered: bool, mindist: int = 1) -
     return Spans(s0[first], s1[first])
 
 
-def _near_tree_keys(spans: list[Spans], slop: int, ordered: bool) -> Spans:
+def _near_tree_keys(spans: list[Spans], slop: int, ordered: bool, tick=None) -> Spans:
     """``_near_tree`` of every document at once."""
     if len(spans) == 1:
         return spans[0]
     half = len(spans) // 2
-    a = _near_tree_keys(spans[:half], slop, ordered)
+    a = _near_tree_keys(spans[:half], slop, ordered, tick)
     if not len(a.starts):
         return a
-    return _near_keys(a, _near_tree_keys(spans[half:], slop, ordered), slop, ordered)
+    return _near_keys(a, _near_tree_keys(spans[half:], slop, ordered, tick), slop, ordered, tick=tick)
 
 
-def _near_chain_keys(spans: list[Spans], slop: int) -> Spans:
+def _near_chain_keys(spans: list[Spans], slop: int, tick=None) -> Spans:
     """``_near_chain`` of every document at once."""
     a = spans[0]
     for b in spans[1:]:
-        a = _near_keys(a, b, slop, True)
+        a = _near_keys(a, b, slop, True, tick=tick)
     return a
 
 
@@ -510,7 +535,8 @@ class Executor:
         if ordered and slop == 1:
             return _side_by_side(docs, keys)
         spans = [Spans(k, k) for k in keys]
-        found = _near_tree_keys(spans, slop, ordered) if tree else _near_chain_keys(spans, slop)
+        found = _near_tree_keys(spans, slop, ordered, self.check_time) if tree else \
+            _near_chain_keys(spans, slop, self.check_time)
         return _member(docs, np.unique(found.starts >> 32))
 
 

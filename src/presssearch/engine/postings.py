@@ -1,10 +1,10 @@
-"""Posting lists read whole, as numpy arrays, through whoosh's leaf-matcher block API.
+"""Posting lists read whole, as numpy arrays.
 
-Only the block API is used (``_read_ids``/``_ids``, ``_read_weights``/``_weights``,
-``_read_values``/``_values``, ``_next_block``, ``is_active``, ``_blocklength``, ``_atend``), so any
-block format keeping it reads the same. Terms with a single posting, inlined in the terms file,
-come as whoosh ``ListMatcher``s and are read from their lists. Deletions are not applied here
-(the executor masks deleted documents itself).
+Our own block format (``engine.codec``: every term comes back as a ``BlockMatcher``, small terms too) is
+decoded a whole list at a time (``codec.term_arrays``). Any other whoosh format (the stock W3 one in the
+tests) is read through the leaf-matcher block API (``_read_ids``/``_ids``, ``_read_weights``/``_weights``,
+``_read_values``/``_values``, ``_next_block``), and its inlined single postings as ``ListMatcher``s.
+Deletions are not applied here (the executor masks deleted documents itself).
 """
 from __future__ import annotations
 

@@ -69,6 +69,23 @@ class RawResults:
 READ_ERRORS = (OSError, EOFError, struct.error, zlib.error, pickle.UnpicklingError)
 
 
+_DECODERS = ("whoosh/codec/", "whoosh/filedb/", "whoosh/reading.py", "whoosh/columns.py", "presssearch/engine/codec.py")
+
+
+def _bad_bytes(e: BaseException) -> bool:
+    """An IndexError/ValueError (UnicodeDecodeError included) raised while index bytes were decoded — in our
+    codec or whoosh's codec, file and column readers: the file's content is damaged (``store.verify`` checks
+    sizes only). The same errors raised elsewhere are bugs, reported as such."""
+    if not isinstance(e, (IndexError, ValueError)):
+        return False
+    tb = e.__traceback__
+    while tb is not None:
+        if any(d in Path(tb.tb_frame.f_code.co_filename).as_posix() for d in _DECODERS):
+            return True
+        tb = tb.tb_next
+    return False
+
+
 def _load_facets(cache: Path, reader) -> FacetTable:
     """The generation's facet table from its cache file; counted afresh if that is missing or bad."""
     try:
@@ -143,7 +160,7 @@ class Snapshot:
             store.verify(self.gen)
         except PresssearchError as bad:
             return bad
-        if isinstance(e, READ_ERRORS):
+        if isinstance(e, READ_ERRORS) or _bad_bytes(e):
             return store.damaged(self.root, f"{self.gen.name} cannot be read ({type(e).__name__}: {e})")
         return e
 

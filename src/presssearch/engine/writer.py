@@ -166,7 +166,7 @@ class Writer(SegmentWriter):
             write_postings(self.fieldwriter, self.schema, self.pool, pdr)
         finally:
             pdr.close()
-        self.fieldwriter.close()
+            self.fieldwriter.close()
 
 
 def _storage(work: Path) -> FileStorage:

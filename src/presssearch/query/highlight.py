@@ -92,7 +92,7 @@ class Matcher:
 
     @property
     def letters(self) -> frozenset[str]:
-        if self._letters is None or len(self._letters[0]) != len(self.terms):
+        if self._letters is None or self._letters[0] != self.terms:
             self._letters = (frozenset(self.terms), initials(self.terms))
         return self._letters[1]
 
