@@ -311,11 +311,6 @@ def scores_of(searcher, wquery: wq.Query, docnums) -> dict[int, float]:
     return out
 
 
-def score_of(searcher, wquery: wq.Query, docnum: int) -> float:
-    """The score ``wquery`` gives one document (global docnum), 0 if it does not match (--explain)."""
-    return scores_of(searcher, wquery, [docnum]).get(docnum, 0.0)
-
-
 class DocnumFilter(wq.Query):
     """Matches a fixed set of documents (global docnums), scoring 0: a filter computed outside whoosh.
     (A custom query, not whoosh's ``filter=`` argument, so it combines like any other query.)"""

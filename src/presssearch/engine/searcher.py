@@ -5,8 +5,7 @@ import pickle
 import struct
 import time
 import zlib
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -49,12 +48,6 @@ class _AllAndTop(TopCollector):
 class RawHit:
     docnum: int
     score: float
-    searcher: object = field(repr=False, compare=False)
-
-    @cached_property
-    def fields(self) -> dict:
-        """The stored fields, read when first asked for (rescoring looks at more hits than it shows)."""
-        return self.searcher.stored_fields(self.docnum)
 
 
 @dataclass
@@ -211,7 +204,7 @@ class Snapshot:
             pairs = [(int(docnums[i]), float(scores[i])) for i in best]
         else:
             pairs = self._by_date(docnums, sort, limit)
-        hits = [RawHit(d, s, self.searcher) for d, s in pairs]
+        hits = [RawHit(d, s) for d, s in pairs]
         return RawResults(len(docnums), hits, docnums)
 
     def scores(self, wquery, docnums, *, executor: Executor | None = None,
@@ -250,7 +243,7 @@ class Snapshot:
             pairs = [(0 - d, s) for s, d in top][:limit]
         else:
             pairs = self._by_date(docnums, sort, limit)
-        hits = [RawHit(d, float(s), self.searcher) for d, s in pairs]
+        hits = [RawHit(d, float(s)) for d, s in pairs]
         return RawResults(len(docnums), hits, docnums)
 
     def find(self, doc_id: str) -> dict | None:
