@@ -90,7 +90,7 @@ def run_search(snap, kind: str, query: str, *, limit: int, facets: Sequence[str]
     m = matcher_for(tree)
     hits = []
     for docnum, score in found:
-        hit = make_hit(snap.searcher.stored_fields(docnum), kind, score, m)
+        hit = make_hit(snap.stored(docnum), kind, score, m)
         if explain:
             hit.explain = explain_hit(snap, tree, docnum, ex, time_limit)
         hits.append(hit)

@@ -33,6 +33,13 @@ def leaf_matcher(segreader, field: str, tbytes: bytes):
     return getattr(m, "child", m)  # whoosh wraps it in a FilterMatcher when the segment has deletions
 
 
+def _check_docnums(ids: np.ndarray, ndocs: int) -> None:
+    """Decoded docnums must ascend inside the segment; bytes damaged in place can decode to anything
+    (a ValueError here is classed as index damage, see ``searcher._bad_bytes``)."""
+    if len(ids) and (ids[0] < 0 or ids[-1] >= ndocs or (len(ids) > 1 and not np.all(ids[1:] > ids[:-1]))):
+        raise ValueError(f"posting list decodes to docnums outside 0..{ndocs - 1} or out of order")
+
+
 def _blocks(m):
     """Yield the matcher at each of its blocks, from the first."""
     while m.is_active():
@@ -64,6 +71,7 @@ def read_postings(segreader, field: str, tbytes: bytes, *, values: bool) -> tupl
         return ids, weights, (list(m._values) if values else None)
     if isinstance(m, BlockMatcher) and (m._positional or not values):
         ids, weights, pos = term_arrays(m, positions=values)  # the whole list at once
+        _check_docnums(ids, segreader.doc_count_all())
         return ids, weights, (PositionTable(*pos, coded=True) if values else None)
     id_parts, w_parts = [], []
     vals: list | None = [] if values else None

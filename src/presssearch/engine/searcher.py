@@ -62,7 +62,8 @@ class RawResults:
 READ_ERRORS = (OSError, EOFError, struct.error, zlib.error, pickle.UnpicklingError)
 
 
-_DECODERS = ("whoosh/codec/", "whoosh/filedb/", "whoosh/reading.py", "whoosh/columns.py", "presssearch/engine/codec.py")
+_DECODERS = ("whoosh/codec/", "whoosh/filedb/", "whoosh/reading.py", "whoosh/columns.py", "presssearch/engine/codec.py",
+             "presssearch/engine/postings.py")
 
 
 def _bad_bytes(e: BaseException) -> bool:
@@ -247,7 +248,18 @@ class Snapshot:
         return RawResults(len(docnums), hits, docnums)
 
     def find(self, doc_id: str) -> dict | None:
-        return self.searcher.document(id=doc_id)
+        f = self.searcher.document(id=doc_id)
+        return None if f is None else self._checked(f)
+
+    def stored(self, docnum: int) -> dict:
+        """A document's stored fields."""
+        return self._checked(self.searcher.stored_fields(docnum))
+
+    def _checked(self, f) -> dict:
+        """Stored fields unpickled from bytes damaged in place can be any object: every document has an id."""
+        if not isinstance(f, dict) or not isinstance(f.get("id"), str):
+            raise store.damaged(self.root, f"{self.gen.name} has a damaged stored document")
+        return f
 
 
 def top_k(docnums: np.ndarray, scores: np.ndarray, k: int) -> np.ndarray:
