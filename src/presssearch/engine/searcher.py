@@ -11,6 +11,9 @@ from pathlib import Path
 import numpy as np
 from whoosh.filedb.filestore import FileStorage
 from whoosh import scoring
+from whoosh.index import TOC
+from whoosh.reading import EmptyReader, MultiReader, SegmentReader
+from whoosh.searching import Searcher
 from whoosh.collectors import ScoredCollector, TimeLimit, TimeLimitCollector, TopCollector
 
 from ..errors import IndexDamaged, IndexVersionError, PresssearchError, QueryError
@@ -80,6 +83,52 @@ def _bad_bytes(e: BaseException) -> bool:
     return False
 
 
+class _OpenedFiles:
+    """A storage that remembers the files opened through it (everything else is the wrapped storage's)."""
+
+    def __init__(self, storage):
+        self._storage = storage
+        self.files: list = []
+
+    def open_file(self, name, *args, **kwargs):
+        f = self._storage.open_file(name, *args, **kwargs)
+        self.files.append(f)
+        return f
+
+    def __getattr__(self, name):
+        return getattr(self._storage, name)
+
+
+class _SegmentReader(SegmentReader):
+    """whoosh's SegmentReader, which closes the files it opened when it fails half-way (damaged bytes);
+    whoosh's own leaves the segment file open until garbage collection."""
+
+    def __init__(self, storage, schema, segment, generation=None):
+        opened = _OpenedFiles(storage)
+        try:
+            super().__init__(opened, schema, segment, generation=generation)
+        except BaseException:
+            for f in opened.files:
+                f.close()
+            raise
+
+
+def _open_reader(ix):
+    """The index's reader, as ``ix.reader()`` opens it, closing the segments already open if one fails."""
+    toc = TOC.read(ix.storage, ix.indexname)
+    readers: list = []
+    try:
+        for segment in toc.segments:
+            readers.append(_SegmentReader(ix.storage, toc.schema, segment, generation=toc.generation))
+    except BaseException:
+        for r in readers:
+            r.close()
+        raise
+    if not readers:
+        return EmptyReader(toc.schema)
+    return readers[0] if len(readers) == 1 else MultiReader(readers, generation=toc.generation)
+
+
 def _load_facets(cache: Path, reader) -> FacetTable:
     """The generation's facet table from its cache file; counted afresh if that is missing or bad."""
     try:
@@ -128,7 +177,7 @@ class Snapshot:
         # (BytesIO over the map), ~0.5 s on the full corpus; without it sub-files are read in place
         # through the segment's one open file, which also outlives the generation's deletion.
         ix = FileStorage(str(gen), supports_mmap=False).open_index(INDEX_NAME)
-        self.searcher = ix.searcher(weighting=_weighting())
+        self.searcher = Searcher(_open_reader(ix), fromindex=ix, weighting=_weighting())
         try:
             self.reader = self.searcher.reader()
             self.facets = _load_facets(gen / CACHE, self.reader)
