@@ -7,13 +7,15 @@ segment (``_ParallelSink``); both give the same index content.
 """
 from __future__ import annotations
 
+import gc
 import json
 import os
 import queue
 import shutil
 import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from .archive import speaker_key
 from .engine import GenerationWriter, cleanup, current_generation, new_workspace, publish, read_manifest, write_lock
@@ -26,6 +28,7 @@ ENV_PROCS = "PRESSSEARCH_PROCS"
 PARALLEL_MIN_BYTES = 2_000_000  # smaller updates are not worth starting workers for
 BATCH_ARTICLES = 32  # articles per message to a worker
 WORKER_LIMITMB = 512  # each worker starts a new segment beyond this much pooled postings
+GC_EVERY_ARTICLES = 5000  # while indexing, Python's cyclic collector runs once per this many articles
 
 
 class _QuoteFailure(Exception):
@@ -51,6 +54,28 @@ def _extract_noted(article, path: str, skipped: list[Skipped]) -> int:
     return len(article.quotes)
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's automatic cyclic garbage collector (restored afterwards).
+
+    Every full collection walks all the pooled postings (millions of small lists), which cost about a fifth
+    of indexing CPU (2,000 articles, one process: 41 → 32 s); indexing makes almost no cyclic garbage, so
+    ``collect_now`` runs the collector once per ``GC_EVERY_ARTICLES`` articles instead."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def collect_now(count: int) -> None:
+    """The paused collector's run, after each ``GC_EVERY_ARTICLES`` articles (``count`` so far)."""
+    if count % GC_EVERY_ARTICLES == 0:
+        gc.collect()
+
+
 def default_procs() -> int:
     """Worker processes to use: $PRESSSEARCH_PROCS, else the CPUs this process may run on."""
     env = os.environ.get(ENV_PROCS, "").strip()
@@ -69,10 +94,13 @@ class _SerialSink:
     def __init__(self, writer: GenerationWriter, report: UpdateReport):
         self.writer = writer
         self.report = report
+        self.count = 0
 
     def add(self, article, path: str) -> None:
         self.report.quotes += _extract_noted(article, path, self.report.skipped)
         self.writer.add_article(article)
+        self.count += 1
+        collect_now(self.count)
 
     def finish(self) -> None:
         pass
@@ -96,13 +124,16 @@ def _worker_main(work: str, jobs, results, limitmb: int, parent: int) -> None:
     """A worker: articles in batches from ``jobs`` → quotes → its own segment; its summary to ``results``."""
     from .engine.writer import SegmentBuilder
 
+    gc.disable()  # as in the parent (``gc_paused``), which a forked worker never leaves
     try:
         builder = SegmentBuilder(Path(work), speaker_key=speaker_key, limitmb=limitmb)
-        quotes, skipped = 0, []
+        quotes, skipped, count = 0, [], 0
         while (batch := _next_batch(jobs, parent)) is not None:
             for article, path in batch:
                 quotes += _extract_noted(article, path, skipped)
                 builder.add_article(article)
+                count += 1
+                collect_now(count)
         results.put(("ok", builder.finish(), quotes, skipped))
     except BaseException as e:  # report, never hang the parent
         results.put(("error", f"{type(e).__name__}: {e}", 0, []))
@@ -223,7 +254,7 @@ def run_update(root: Path, paths: list[Path], *, rebuild: bool, progress: Callab
     t0 = time.monotonic()
     report = UpdateReport()
     procs = default_procs() if procs is None else max(1, procs)
-    with write_lock(root, wait=lock_wait):
+    with write_lock(root, wait=lock_wait), gc_paused():
         cleanup(root)
         live = None if rebuild else current_generation(root)  # a rebuild needs nothing from a damaged index
         if live is not None:
