@@ -248,3 +248,40 @@ def test_nested_quotation_sharing_the_closing_mark():
     quotes = extract_quotes(text)
     assert [q.text for q in quotes][-1] == "Давай выйдем из метро, мне страшно"
     assert quotes[0].end == quotes[-1].end
+
+
+def test_document_quote_is_not_given_to_a_person_who_spoke_nearby():
+    text = ("«Мы будем добиваться справедливости», — заявил депутат Иван Петров.\n"
+            "Авторы исследования проанализировали сотни случаев давления на журналистов.\n"
+            "«Число нападений на представителей прессы за год выросло вдвое», — говорится в документе.")
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["Иван Петров", None]
+
+
+def test_document_issuer_is_who_published_it():
+    text = ("Бывший мэр города Николай Сидоров обнародовал открытое письмо к горожанам.\n"
+            "«Я прошу вас не поддаваться на провокации и сохранять спокойствие», — говорится в письме.")
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Николай Сидоров"
+
+
+def test_generic_document_refers_to_the_report_named_before():
+    text = ("Эксперт Павел Смирнов раскритиковал выводы.\n"
+            "Новый доклад Счётной палаты США посвящён государственному долгу.\n"
+            "«К концу года задолженность превысит размер экономики страны», — говорится в документе.")
+    quotes = extract_quotes(text)
+    assert quotes[-1].speaker == "Счётная палата США"
+
+
+def test_document_issuer_named_with_a_role_before_the_name():
+    text = ("Об этом говорится в заявлении пресс-секретаря правительства Анны Ковалёвой.\n"
+            "«Мы продолжим работу над законопроектом в осенней сессии», — отмечается в заявлении.")
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Анна Ковалёва"
+
+
+def test_impersonal_clause_goes_on_quoting_the_same_document():
+    text = ("«Решение принято в полном соответствии с нормами права», — говорится в заявлении МИД Франции. "
+            "Упоминается также, что «переговоры с партнёрами будут продолжены в ближайшие недели».")
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["МИД Франции", "МИД Франции"]

@@ -103,6 +103,18 @@ DOCUMENT_NOUNS = frozenset("""
 сообщение заявление документ письмо доклад отчет отчёт релиз пресс-релиз решение постановление указ заключение
 иск публикация пост запись твит обращение материал статья блог сайт коммюнике резолюция текст записка
 """.split())
+# Document nouns that refer back to any document named before ("говорится в документе" after "в докладе ООН").
+GENERIC_DOCUMENTS = frozenset("документ текст материал".split())
+# What such a generic noun may refer back to: formal documents, not a site, a post or an article.
+FORMAL_DOCUMENTS = frozenset("""
+сообщение заявление документ письмо доклад отчет отчёт релиз пресс-релиз решение постановление указ заключение
+иск резолюция коммюнике записка обращение закон законопроект приговор определение распоряжение приказ
+""".split())
+# Verbs (lemmas) that tell who published a document: "Янукович обнародовал своё обращение".
+PUBLISH_VERBS = frozenset("""
+опубликовать публиковать обнародовать распространить распространять подписать подписывать выпустить выпускать
+подготовить разместить размещать издать направить направлять
+""".split())
 
 # Pronouns that point back to a person mentioned earlier.
 PRONOUNS: dict[str, bool | None] = {"он": False, "она": True, "его": False, "её": True, "ее": True,

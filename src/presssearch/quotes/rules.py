@@ -38,9 +38,11 @@ class Context:
     title: str = ""
     taken: list[tuple[int, int]] = field(default_factory=list)
     spoken: list[tuple[int, str]] = field(default_factory=list)  # (start, speaker) of quotes so far
+    documented: dict[int, str | None] = field(default_factory=dict)  # quote start -> issuer, for document quotes
     _registry: Registry | None = None
     _orgs: OrgRegistry | None = None
     _blocks: list[tuple[tuple[int, int], list[MarkSpan]]] | None = None
+    _quoted: list[tuple[int, int]] | None = None
 
     @property
     def registry(self) -> Registry:
@@ -64,8 +66,10 @@ class Context:
 
     def quoted_regions(self) -> list[tuple[int, int]]:
         """Text inside quotation marks that is longer than a name (three words or more)."""
-        return [(s.open, s.close) for _, spans in self.marked_blocks() for s in spans
-                if len(WORDS_RE.findall(self.text, s.open, s.close)) >= 3]
+        if self._quoted is None:
+            self._quoted = [(s.open, s.close) for _, spans in self.marked_blocks() for s in spans
+                            if len(WORDS_RE.findall(self.text, s.open, s.close)) >= 3]
+        return self._quoted
 
     def last_speaker(self, pos: int) -> str | None:
         """Speaker of the closest earlier quote that has one."""
@@ -76,6 +80,16 @@ class Context:
         """Speaker of the closest earlier quote when it starts within the window before pos."""
         prev = max(((s, n) for s, n in self.spoken if pos - window <= s < pos), default=None)
         return prev[1] if prev else None
+
+    def same_document(self, pos: int, window: int = 800) -> str | None:
+        """Issuer of the last document quoted before pos ("— говорится в документе" twice in a row), when nobody
+        else was quoted in between; None when a person spoke since, or the document is too far away."""
+        docs = [(at, who) for at, who in self.documented.items() if pos - window <= at < pos]
+        if not docs:
+            return None
+        at, who = max(docs, key=lambda d: d[0])
+        between = {n for s, n in self.spoken if at + 2 < s < pos}
+        return who if between <= {who} else None
 
     def refer(self, pos: int, feminine: bool | None = None, role_word: str | None = None) -> tuple[str | None, str | None]:
         """The person a pronoun or a bare role ("он", "заключил депутат") at pos points back to, and the role."""
@@ -416,7 +430,16 @@ _PRONOUN_RE = re.compile(r"(?<![А-ЯЁа-яё])(?:он|она)(?![А-ЯЁа-я�
 
 
 def speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | None, str | None]:
-    """Who speaks in an attribution clause after the quote: first name, else pronoun/role/organisation."""
+    """Who speaks in an attribution clause after the quote: first name, else pronoun/role/organisation. A clause
+    with an impersonal verb ("говорится в заявлении МИД") marks the quote as a document's, whoever issued it."""
+    who = _speaker_in(ctx, a, b, quote_start)
+    verb = next((m.group() for m in WORDS_RE.finditer(ctx.text, a, b) if speech_verb(m.group())[0]), None)
+    if verb is not None and _impersonal(verb):
+        ctx.documented[quote_start] = who[0]
+    return who
+
+
+def _speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | None, str | None]:
     text = ctx.text
     _, feminine = speech_verb(text[a:b])
     cuts = [a] + [a + m.end() for m in re.finditer(",", text[a:b])] + [b]
@@ -434,9 +457,16 @@ def speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | No
         return named, None
     verb = next((m.group() for m in WORDS_RE.finditer(text, a, b) if speech_verb(m.group())[0]), None)
     if verb is not None and _impersonal(verb):
-        issuer = _document_issuer(ctx, a, b, min(a, quote_start))
-        return issuer or ctx.previous_speaker(quote_start), None
+        return document_speaker(ctx, a, b, quote_start), None
     return None, None
+
+
+def document_speaker(ctx: Context, a: int, b: int, quote_start: int) -> str | None:
+    """Who issued the document an impersonal clause quotes ("— говорится в документе", "Как отмечается в докладе"):
+    the issuer named with an earlier mention of a document, else the issuer of the quote just before when that
+    one came from a document too; never a person who merely spoke nearby (the text is not theirs)."""
+    issuer = _document_issuer(ctx, a, b, min(a, quote_start))
+    return issuer if issuer is not None else ctx.same_document(quote_start)
 
 
 _CAP_AFTER = re.compile(r"[ \u00a0]+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?=[ \u00a0]*(?:[.,;!?…)]|$))")
@@ -462,21 +492,60 @@ def _proper_noun_after_verb(text: str, a: int, b: int) -> str | None:
 
 def _document_issuer(ctx: Context, a: int, b: int, before: int, window: int = 800) -> str | None:
     """"— говорится в сообщении." after "… говорится в сообщении Трампа в Твиттере": who issued the document
-    the clause names, from the last mention of the same document just before that names its issuer."""
+    the clause names, from the last mention of the same document just before that names its issuer (any
+    document when the clause calls it just "документ"/"текст"), or from a sentence that tells who published
+    it ("Янукович обнародовал своё обращение")."""
     text = ctx.text
     doc = next((lemma(w) for w in words(text[a:b]) if lemma(w) in marks.DOCUMENT_NOUNS), None)
     if doc is None:
         return None
     for m in reversed(list(WORDS_RE.finditer(text, max(0, before - window), before))):
-        if lemma(m.group()) != doc:
+        lem = lemma(m.group())
+        if lem != doc and (doc not in marks.GENERIC_DOCUMENTS or lem not in marks.FORMAL_DOCUMENTS):
             continue
-        end = min(_clause_end(text, m.end(), len(text)), m.end() + 80)
-        groups = _groups(ctx, m.end(), end)
-        if groups and len(words(text[m.end():groups[0].start])) <= 1:
-            return person_speaker(ctx, groups[0], None, m.start())[0]
-        org = ctx.orgs.at(m.end(), end)
-        if org is not None and len(words(text[m.end():_org_start(ctx, org, m.end())])) <= 1:
-            return org.name()
+        if any(qa <= m.start() < qb for qa, qb in ctx.quoted_regions()):
+            continue  # "«Эта статья была обновлена…»": a document named inside a quotation
+        issuer = _issuer_after(ctx, m.start(), m.end()) or _publisher(ctx, m.start(), m.end())
+        if issuer is not None or doc in marks.GENERIC_DOCUMENTS:
+            return issuer  # "документ" is the closest document named before, whoever issued it
+    return None
+
+
+def _issuer_after(ctx: Context, start: int, end: int) -> str | None:
+    """The person or body named right after a document noun, in the genitive ("в указе Путина", "в заявлении
+    пресс-секретаря Белого дома Сары Сандерс", "в сообщении МИД России")."""
+    text = ctx.text
+    stop = min(_clause_end(text, end, len(text)), end + 80)
+    groups = _groups(ctx, end, stop)
+    if groups:
+        between = len(words(text[end:groups[0].start]))
+        role = ctx.registry.role_before(text, groups[0].start) if between > 1 else None
+        if between <= 1 or (role and between == len(words(role))):
+            return person_speaker(ctx, groups[0], None, start)[0]
+    org = ctx.orgs.at(end, stop)
+    if org is not None and len(words(text[end:_org_start(ctx, org, end)])) <= 1:
+        return org.name()
+    return None
+
+
+def _publisher(ctx: Context, start: int, end: int) -> str | None:
+    """Who published the document mentioned at text[start:end], when its sentence says so with a verb of
+    publishing ("Янукович обнародовал своё обращение", "постановление подписал премьер Дмитрий Медведев"):
+    the person named as the subject there, else the body (in the nominative)."""
+    text = ctx.text
+    line = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    a = sentence_start(text, line, start)
+    b = sentence_end(text, end, len(text) if line_end < 0 else line_end)
+    verbs = [m for m in WORDS_RE.finditer(text, a, b) if m.group()[:1].islower() and lemma(m.group()) in marks.PUBLISH_VERBS]
+    if not verbs or not any(abs(v.start() - start) < 60 for v in verbs):
+        return None
+    for g in _groups(ctx, a, b):
+        if may_be_subject(text, g) and not (start <= g.start < end + 80 and g.start > start):
+            return person_speaker(ctx, g, None, a)[0]
+    org = ctx.orgs.at(a, start)
+    if org is not None and any(nom and a <= at < start for at, _, nom in org.forms):
+        return org.name()
     return None
 
 
@@ -512,7 +581,8 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
         if after != (None, None):
             return after
         if _impersonal(verb.group()):
-            return ctx.previous_speaker(a), None
+            ctx.documented[a] = document_speaker(ctx, a, b, a)
+            return ctx.documented[a], None
         return ctx.refer(a, feminine)
     return None, None
 
