@@ -91,17 +91,19 @@ class Context:
         between = {n for s, n in self.spoken if at + 2 < s < pos}
         return who if between <= {who} else None
 
-    def refer(self, pos: int, feminine: bool | None = None, role_word: str | None = None) -> tuple[str | None, str | None]:
-        """The person a pronoun or a bare role ("он", "заключил депутат") at pos points back to, and the role."""
+    def refer(self, pos: int, feminine: bool | None = None, role_word: str | None = None,
+              land: str | None = None) -> tuple[str | None, str | None]:
+        """The person a pronoun or a bare role ("он", "заключил депутат") at pos points back to, and the role; a role
+        tied to a country (``land``, genitive: "французский президент") prefers whoever holds it there."""
         reg = self.registry
         if role_word and lemma(role_word) in marks.GENERIC_ROLES:  # "эксперт": the one named so, else who spoke last
-            named = reg.by_role(role_word, pos, window=GENERIC_WINDOW, with_pos=True)
+            named = reg.by_role(role_word, pos, window=GENERIC_WINDOW, with_pos=True, land=land)
             spoke = self._last_to_speak(pos, feminine)
             best = max((c for c in (named, spoke) if c is not None), default=None, key=lambda c: c[1])
             if best is not None:
                 return best[0].name(feminine), best[0].role
         elif role_word:
-            person = reg.by_role(role_word, pos)
+            person = reg.by_role(role_word, pos, land=land)
             if person is not None:
                 return person.name(feminine), person.role
         hit = reg.topic(self.text, pos, feminine)
@@ -318,7 +320,7 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
     for i, w in enumerate(ws):
         if (w[:1].islower() or i == 0 and opens_sentence) and is_role_word(w):  # "Президент также распорядился"
             phrase = f"{lemma(w)} {lemma(ws[i + 1]) if i + 1 < len(ws) else ''}".strip()
-            return True, ctx.refer(ref, feminine, role_word=marks.ROLE_SYNONYMS.get(phrase, w))
+            return True, ctx.refer(ref, feminine, role_word=marks.ROLE_SYNONYMS.get(phrase, w), land=_role_land(ws, i))
     for w in ws[:3]:
         person_noun = _person_noun(w)
         if person_noun is not None:
@@ -343,6 +345,14 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
     if org:
         return True, (org, None)
     return False, (None, None)
+
+
+def _role_land(ws: list[str], i: int) -> str | None:
+    """The country a role word at ws[i] is tied to, in the genitive: "французский президент", "президент России"."""
+    land = country(ws[i - 1]) if i > 0 else None
+    if land is None and i + 1 < len(ws):
+        land = _country_after(ws[i + 1])
+    return land
 
 
 def _bare_outlet(ws: list[str]) -> int | None:
@@ -439,8 +449,18 @@ def speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | No
     return who
 
 
+_ANONYMITY = re.compile(marks.ANONYMITY, re.IGNORECASE)
+
+
+def _anonymous(text: str, a: int, b: int) -> bool:
+    """The attribution says the source stays unnamed ("пожелавший остаться неназванным"): nobody is named."""
+    return _ANONYMITY.search(text, a, b) is not None
+
+
 def _speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | None, str | None]:
     text = ctx.text
+    if _anonymous(text, a, b):
+        return None, None
     _, feminine = speech_verb(text[a:b])
     cuts = [a] + [a + m.end() for m in re.finditer(",", text[a:b])] + [b]
     for s, e in zip(cuts, cuts[1:]):
@@ -451,7 +471,9 @@ def _speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | N
             return person_speaker(ctx, best, feminine, a)
         found, who = _other_speaker(ctx, s, e, min(a, quote_start), feminine)
         if found:
-            return who
+            nxt = next((c for c in cuts if c > e), None) if e < b else None
+            apposed = _apposition_name(ctx, e, nxt, a, feminine) if nxt and not pronoun else None
+            return apposed or who
     named = _proper_noun_after_verb(text, a, b)
     if named is not None:
         return named, None
@@ -459,6 +481,28 @@ def _speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | N
     if verb is not None and _impersonal(verb):
         return document_speaker(ctx, a, b, quote_start), None
     return None, None
+
+
+_APPOSITION_STOP = frozenset("что чтобы как который которая которые и а но или если когда где".split())
+
+
+def _apposition_name(ctx: Context, s: int, e: int, lo: int, feminine: bool | None) -> tuple[str, str | None] | None:
+    """"— отметила двукратная чемпионка мира, американская скелетонистка Кэти Юлендер": after a role and a comma, a
+    segment of more role words ending in a name in the nominative names the one the role described (not "…, добавив,
+    что Петров …": no verb, conjunction or pronoun may stand in the segment)."""
+    groups = [g for g in _groups(ctx, s, e) if g.full or ctx.registry.lookup(g)]
+    if not groups:
+        return None
+    g = groups[0]
+    ws = words(ctx.text[s:e])
+    lows = [w.lower() for w in ws]
+    if len(words(ctx.text[s:g.start])) > 8 or any(w in _APPOSITION_STOP or w in marks.PRONOUNS for w in lows):
+        return None
+    if any(w[:1].islower() and (is_verb(w) or speech_verb(w)[0]) for w in ws):
+        return None
+    if not may_be_subject(ctx.text, g) or words(ctx.text[g.end:e]):
+        return None
+    return person_speaker(ctx, g, feminine, lo)
 
 
 def document_speaker(ctx: Context, a: int, b: int, quote_start: int) -> str | None:
@@ -560,6 +604,8 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
     verb = next((m for m in WORDS_RE.finditer(text, a, b) if speech_verb(m.group())[0]), None)
     _, feminine = speech_verb(text[a:b])
     v = verb.start() if verb else b
+    if _anonymous(text, a, b):
+        return None, None
     cited = _cited_author(ctx, a, b)
     if cited is not None:
         return cited
@@ -863,6 +909,8 @@ def quote_dash_after(ctx: Context, span: MarkSpan, para: tuple[int, int], spans:
             rule = "quote_dash_name"
         elif 3 <= len(_inner_words(ctx, span)) and len(words(first)) <= _MAX_ACT_WORDS and _past_verb_leads(ctx.text, a, b):
             rule = "quote_dash_act"  # «…», — проявил самоиронию футболист.
+        elif 3 <= len(_inner_words(ctx, span)) and _verb_then_name(ctx, a, a + len(first)):
+            rule = "quote_dash_act"  # «…», — не исключает аналитик компании «Финам» Алексей Коренев.
         else:
             return None
     else:
@@ -888,6 +936,25 @@ def _past_verb_leads(text: str, a: int, b: int) -> bool:
         return False
     ps = parses(ws[0])
     return bool(ps) and ps[0].tag.POS == "VERB" and ps[0].tag.tense == "past" and ps[0].score > 0.5
+
+
+_MAX_NAMED_ACT_WORDS = 12
+
+
+def _verb_then_name(ctx: Context, a: int, b: int) -> bool:
+    """The clause after «…», — opens with a finite verb of any tense (not a speech verb: "не исключает", "уверен")
+    and goes on to name a person in the nominative ("аналитик компании «Финам» Алексей Коренев"), as an
+    attribution does."""
+    ws = words(ctx.text[a:b])
+    if len(ws) > _MAX_NAMED_ACT_WORDS:
+        return False
+    head = ws[1:2] if ws[:1] == ["не"] else ws[:1]
+    if not head or not head[0][:1].islower():
+        return False
+    ps = parses(head[0])
+    if not ps or ps[0].tag.POS not in ("VERB", "PRTS", "ADJS") or ps[0].score < 0.5:
+        return False
+    return any(g.full and may_be_subject(ctx.text, g) for g in _groups(ctx, a, b))
 
 
 def _verb_leads(text: str, a: int, b: int) -> bool:

@@ -215,6 +215,10 @@ def _genders_for(tokens: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
             forms: list[str] = []
             for tok in tokens:
                 hit = next((a for a in analyses(tok) if a.gender in (gender, None) and case in a.cases), None)
+                if hit is None and case != "nomn" and tok is not tokens[0] and forms and _unread(tok) \
+                        and _only_oblique(tokens[0], gender, case):  # "Эммануэля Макрона": "Макрона" unread
+                    guess = surname_nominative(tok.lower(), gender, case)
+                    hit = Analysis(guess, gender, frozenset({case})) if guess else None
                 if hit is None and len(analyses(tok)) == 1 and analyses(tok)[0].gender is None:
                     hit = analyses(tok)[0]
                 if hit is None and name_kind(tok) == "Unknown" and tok is not tokens[0]:
@@ -231,6 +235,19 @@ def _genders_for(tokens: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
         if best is not None:
             result[gender] = best
     return result
+
+
+def _only_oblique(first: str, gender: str, case: str) -> bool:
+    """Every reading of the first name is of this gender and none is a nominative, one is in this case."""
+    found = analyses(first)
+    return all(a.gender == gender and "nomn" not in a.cases for a in found) and any(case in a.cases for a in found)
+
+
+def _unread(tok: str) -> bool:
+    """Morphology has no name reading of the token: analyses() fell back to the word itself as a nominative."""
+    found = analyses(tok)
+    return len(found) == 1 and found[0].gender is None and found[0].cases == frozenset({"nomn"}) \
+        and found[0].nom == tok.lower() and name_kind(tok) is None
 
 
 @lru_cache(maxsize=50_000)
@@ -534,7 +551,17 @@ _OBLIQUE = ("ой", "ому", "ым", "ом", "ою", "ей", "ы", "у", "ю")
 def can_be_nominative(tokens: tuple[str, ...]) -> bool:
     """Every token of the name has a nominative reading (the name may be a sentence's subject)."""
     return all(any("nomn" in a.cases for a in analyses(t))
-               or (name_kind(t) == "Unknown" and not t.lower().endswith(_OBLIQUE)) for t in tokens)
+               or (name_kind(t) == "Unknown" and not t.lower().endswith(_OBLIQUE))
+               or (i and _male_surname_after_first_name(tokens[0], t)) for i, t in enumerate(tokens))
+
+
+_MALE_SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ын")
+
+
+def _male_surname_after_first_name(first: str, surname: str) -> bool:
+    """"Михаил Хазин": morphology reads "Хазин" as a woman's name only, but after a man's first name in the nominative
+    a word in -ов/-ев/-ин/-ын is his surname in the nominative."""
+    return surname.lower().endswith(_MALE_SURNAME_ENDINGS) and _gendered(first, MASC, "nomn")
 
 
 @lru_cache(maxsize=20_000)
@@ -796,25 +823,53 @@ class Registry:
         subject = next((m for m in fitting if m.nominative), last)
         return self.people[subject.key], subject.pos
 
-    def by_role(self, role_word: str, pos: int | None = None, window: int | None = None, with_pos: bool = False):
+    def by_role(self, role_word: str, pos: int | None = None, window: int | None = None, with_pos: bool = False,
+                land: str | None = None):
         """The person last mentioned before pos (anywhere when pos is None; within ``window`` characters before
-        pos when given) with a role of the same word; with ``with_pos``, (person, mention position) or None."""
+        pos when given) with a role of the same word (held in ``land`` when any such holder is named: "Франции");
+        with ``with_pos``, (person, mention position) or None."""
         lem = lemma(role_word)
         keys = {k for k, lems in self.roles.items() if lem in lems}
         keys |= {p.key for p in self.people.values() if p.role and lem in role_lemmas(p.role)}
         if not keys:
             return None
+        if land is not None:
+            keys = {k for k in keys if self._role_in(k, land)} or keys
         if pos is not None:
             i = bisect_left(self._positions, pos) - 1
             while i >= 0 and (window is None or self.mentions[i].pos >= pos - window):
                 if self.mentions[i].key in keys:
-                    person = self.people[self.mentions[i].key]
-                    return (person, self.mentions[i].pos) if with_pos else person
+                    m = self._sentence_subject(self.mentions[i], keys)
+                    person = self.people[m.key]
+                    return (person, m.pos) if with_pos else person
                 i -= 1
             if window is not None:
                 return None
         person = self.people[min(keys, key=lambda k: self._first(k))]
         return (person, self._first(person.key)) if with_pos else person
+
+    def _role_in(self, key: str, land: str) -> bool:
+        """A role phrase of the person names the country ("президент Франции", "французский президент")."""
+        adjectives = tuple(stem for stem, c in marks.COUNTRY_ADJ.items() if c == land)
+        roles = [self.people[key].role or ""]
+        roles += [self.role_before(self._text, m.pos) or "" for m in self.mentions if m.key == key and m.pos >= 0
+                  and not m.quoted]
+        return any(land in r or any(w.lower().startswith(adjectives) for w in WORD_RE.findall(r)) for r in roles)
+
+    def _sentence_subject(self, last: Mention, keys: set[str]) -> Mention:
+        """Of the people with a role named in the sentence of mention ``last``, the first that can be its subject
+        ("Президент Ирана Хасан Рухани заявил, что ни американский лидер Дональд Трамп …": Рухани), else ``last``."""
+        if last.pos < 0:
+            return last
+        text = self._text
+        s0 = sentence_start(text, text.rfind("\n", 0, last.pos) + 1, last.pos)
+        i = bisect_left(self._positions, s0)
+        while i < len(self.mentions) and self.mentions[i].pos < last.pos:
+            m = self.mentions[i]
+            if m.key in keys and m.nominative and not m.quoted and m.key != last.key:
+                return m
+            i += 1
+        return last
 
     def _first(self, key: str) -> int:
         return next((m.pos for m in self.mentions if m.key == key), 1 << 30)
