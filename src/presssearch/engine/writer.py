@@ -8,6 +8,7 @@ memory stays bounded whatever the size of the archive. Postings are written by `
 """
 from __future__ import annotations
 
+from array import array
 from pathlib import Path
 
 from whoosh.filedb.filestore import FileStorage
@@ -21,23 +22,28 @@ from .facets import CACHE, FacetTable
 from .schema import make_schema
 
 INDEX_NAME = "MAIN"
-TERM_BYTES = 300  # memory of one pooled term (dict slot, bytes, a tuple of two lists)
-POSTING_BYTES = 80  # memory of one pooled posting (two list slots, a positions list)
-POSITION_BYTES = 36  # memory of one pooled position (list slot, int)
+# Memory of the pool, as counted against its limit (measured with tracemalloc on real articles):
+TERM_BYTES = 370  # one term of a positional field: dict slot, str, array object (measured: tracemalloc)
+POSTING_BYTES = 8  # one posting of a positional field: docnum and frequency, 4 bytes each
+POSITION_BYTES = 4  # one position
+LIST_TERM_BYTES = 300  # one term of another field (dict slot, bytes, a tuple of two lists)
+LIST_POSTING_BYTES = 80  # one posting of another field (two list slots, a weight)
 
 __all__ = ["Codec", "GenerationWriter", "SegmentBuilder", "TermPool", "Writer"]
 
 
 class TermPool(PostingPool):
-    """Postings in memory, per field and term: ``(docnums, payload)`` where the payload is each posting's
-    positions list (positional fields) or its weight. Terms are sorted once, at flush; nothing is
-    spilled to disk: writers bound their memory by starting a new segment (``SegmentBuilder``)."""
+    """Postings in memory, per field and term. A positional field's term is one flat ``array('i')``:
+    per posting its docnum, its frequency, then its positions (a few bytes a posting, and no objects for
+    the garbage collector to walk); another field's term is ``([docnums], [weights])``. Terms are sorted
+    once, at flush; nothing is spilled to disk: writers bound their memory by starting a new segment
+    (``SegmentBuilder``)."""
 
     def __init__(self, tempstore, segment, schema, limitmb: int = 128):
         super().__init__(tempstore, segment, limitmb=limitmb)
         self.schema = schema
-        self.terms: dict[str, dict[str, tuple[list, list]]] = {}  # field → term → (docnums, payloads)
-        self.unsorted: set[tuple[str, str]] = set()
+        self.terms: dict[str, dict[str, array | tuple[list, list]]] = {}  # field → term → postings
+        self.unsorted: set[tuple[str, str]] = set()  # terms whose postings may not be in docnum order
 
     def _field(self, fieldname: str) -> dict:
         terms = self.terms.get(fieldname)
@@ -51,13 +57,13 @@ class TermPool(PostingPool):
         terms = self._field(fieldname)
         length = size = 0
         for term, p in poses.items():
-            entry = terms.get(term)
-            if entry is None:
-                terms[term] = ([docnum], [p])
+            a = terms.get(term)
+            if a is None:
+                a = terms[term] = array("i")
                 size += TERM_BYTES + len(term)
-            else:
-                entry[0].append(docnum)
-                entry[1].append(p)
+            a.append(docnum)
+            a.append(len(p))
+            a.extend(p)
             length += len(p)
         self.currentsize += size + POSTING_BYTES * len(poses) + POSITION_BYTES * length
         return length
@@ -66,26 +72,31 @@ class TermPool(PostingPool):
         """whoosh's one-posting entry (documents of other fields, and merged segments)."""
         fieldname, tbytes, docnum, weight, vbytes = item
         term = tbytes.decode("utf-8", "surrogateescape")  # str keys sort as UTF-8 bytes do
-        terms = self._field(fieldname)
         fmt = self.schema[fieldname].format
-        payload = fmt.decode_positions(vbytes) if isinstance(fmt, CompactPositions) else weight
+        if isinstance(fmt, CompactPositions):
+            self.add_positions(fieldname, docnum, {term: fmt.decode_positions(vbytes)})
+            self.unsorted.add((fieldname, term))  # merged segments: checked at flush
+            return
+        terms = self._field(fieldname)
         entry = terms.get(term)
         if entry is None:
-            terms[term] = ([docnum], [payload])
-            self.currentsize += TERM_BYTES + len(term)
+            terms[term] = ([docnum], [weight])
+            self.currentsize += LIST_TERM_BYTES + len(term)
         else:
             if docnum < entry[0][-1]:
                 self.unsorted.add((fieldname, term))
             entry[0].append(docnum)
-            entry[1].append(payload)
-        self.currentsize += POSTING_BYTES
+            entry[1].append(weight)
+        self.currentsize += LIST_POSTING_BYTES
 
     def pop_field(self, fieldname: str):
-        """(term bytes, docnums, payloads) of the field, terms in order, docnums ascending; frees them."""
+        """(term bytes, docnums, payloads) of the field, terms in order, docnums ascending; frees them. The
+        payloads are the postings' positions lists (positional fields) or weights."""
         terms = self.terms.pop(fieldname, {})
         for term in sorted(terms):
-            ids, payload = terms.pop(term)
-            if (fieldname, term) in self.unsorted:
+            entry = terms.pop(term)
+            ids, payload = _unpacked_postings(entry) if isinstance(entry, array) else entry
+            if (fieldname, term) in self.unsorted and any(a > b for a, b in zip(ids, ids[1:])):
                 order = sorted(range(len(ids)), key=ids.__getitem__)
                 ids, payload = [ids[i] for i in order], [payload[i] for i in order]
             yield term.encode("utf-8", "surrogateescape"), ids, payload
@@ -101,6 +112,21 @@ class TermPool(PostingPool):
                         yield fieldname, tb, d, len(v) * fmt.field_boost, fmt.encode(v)
                     else:
                         yield fieldname, tb, d, v, b""
+
+
+def _unpacked_postings(a: array) -> tuple[list[int], list[list[int]]]:
+    """A positional term's flat array → (docnums, positions lists)."""
+    if a[1] == len(a) - 2:  # one posting (most terms)
+        return [a[0]], [a[2:].tolist()]
+    flat = a.tolist()
+    ids, poses = [], []
+    i, n = 0, len(flat)
+    while i < n:
+        tf = flat[i + 1]
+        ids.append(flat[i])
+        poses.append(flat[i + 2:i + 2 + tf])
+        i += 2 + tf
+    return ids, poses
 
 
 def _length_bytes(pdr, fieldname: str) -> list[int] | None:
