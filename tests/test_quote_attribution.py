@@ -348,3 +348,25 @@ def test_source_who_asked_to_stay_unnamed_has_no_name():
             "На условиях анонимности один из депутатов сказал: «Голосование будет перенесено на осень».")
     quotes = extract_quotes(text)
     assert [q.speaker for q in quotes] == [None, None]
+
+
+def test_interlocutor_of_the_outlet_is_the_expert_just_introduced():
+    text = ("Военный эксперт Вадим Сорокин в беседе с RT объяснил рост расходов на флот новыми учениями.\n"
+            "«Мы действительно наблюдаем возрождение флота на Севере», — отметил собеседник RT.")
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Вадим Сорокин"
+
+
+def test_interlocutor_stays_unnamed_after_an_unnamed_source():
+    text = ("Политолог Вадим Сорокин заявил, что выборы пройдут спокойно. По словам источника RT в партии, "
+            "решение о марше принимал министр.\n"
+            "«Без согласия министра шествие было бы невозможно», — говорит собеседник RT.\n"
+            "Собеседник «Медузы» в мэрии добавил, что власти «не могут выступать организатором таких акций».")
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == [None, None]
+
+
+def test_latin_outlet_name_ends_before_the_full_stop():
+    text = "Кандидату понадобятся «сильные способности в области анализа данных», сообщает NEWSru.com. Работать он будет в Москве."
+    (q,) = extract_quotes(text)
+    assert q.speaker == "NEWSru.com"

@@ -89,6 +89,11 @@ ACCORDING_TO = r"\b(?:по(?:\s+(?:его|её|ее|их))?(?:\s+(?:собств
 # A source that keeps its name back ("пожелавший остаться неназванным", "на условиях анонимности"): speaker null.
 ANONYMITY = (r"(?<![А-ЯЁа-яё])(?:неназванн|анонимн)[а-яё]*|на\s+условиях\s+анонимности"
              r"|попрос\w*\s+не\s+называть|не\s+пожелал\w*\s+(?:называть|назвать|раскрывать|раскрыть)")
+# "собеседник RT", "собеседница издания": the outlet's interlocutor, who is the person the article just let speak.
+INTERLOCUTORS = frozenset("собеседник собеседница".split())
+# Unnamed sources the interlocutor may stand for instead ("источник в правительстве", "на условиях анонимности").
+UNNAMED_SOURCE = (r"(?<![А-ЯЁа-яё])(?:источник|собеседни)[а-яё]*|(?<![А-ЯЁа-яё])(?:один|одна)\s+из(?![А-ЯЁа-яё])|"
+                  + ANONYMITY)
 # Nouns of bodies that speak as organisations: "в прокуратуре Ульяновской области сообщили".
 ORG_NOUNS = frozenset("""
 министерство прокуратура командование ведомство управление агентство комиссия суд посольство

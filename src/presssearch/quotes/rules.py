@@ -237,7 +237,7 @@ def org_speaker(text: str, a: int, b: int) -> str | None:
     if latin and latin.group().lower() not in marks.MEDIA:
         prev = WORDS_RE.findall(text[a:a + latin.start()])
         if not prev or prev[-1].lower() not in _SKIP_MEDIA:
-            return latin.group()
+            return latin.group().rstrip(".")  # "сообщает NEWSru.com." ends the sentence, not the name
     return None
 
 
@@ -314,7 +314,10 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
     found, who = _pronoun_person(ctx, lows, ref)
     if found:
         return True, who
-    if any(w in marks.UNNAMED for w in lows):
+    unnamed = next((i for i, w in enumerate(lows) if w in marks.UNNAMED), None)
+    if unnamed is not None and lows[unnamed] in marks.INTERLOCUTORS and not _placed(lows[unnamed + 1:unnamed + 4]):
+        return True, _interlocutor(ctx, ref, feminine)
+    if unnamed is not None:
         return True, (None, None)
     opens_sentence = not ctx.text[sentence_start(ctx.text, max(0, s - 200), s):s].strip()
     for i, w in enumerate(ws):
@@ -345,6 +348,28 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
     if org:
         return True, (org, None)
     return False, (None, None)
+
+
+_UNNAMED_SOURCE = re.compile(marks.UNNAMED_SOURCE, re.IGNORECASE)
+INTERLOCUTOR_WINDOW = 1500  # characters back "собеседник RT" may point
+
+
+def _placed(after: list[str]) -> bool:
+    """"собеседник «Медузы» в правительстве Москвы": a source described by where it works, not a named person."""
+    return any(w in ("в", "во", "из") for w in after)
+
+
+def _interlocutor(ctx: Context, ref: int, feminine: bool | None) -> tuple[str | None, str | None]:
+    """"— добавил собеседник RT": the person who spoke last before ref (an expert just introduced or quoted), unless
+    an unnamed source ("рассказал RT источник в правительстве", "один из учёных") came up in that person's paragraph
+    or since: then the interlocutor is that source."""
+    last = ctx._last_to_speak(ref, feminine, window=INTERLOCUTOR_WINDOW)
+    if last is None:
+        return None, None
+    para = ctx.text.rfind("\n", 0, last[1]) + 1
+    if _UNNAMED_SOURCE.search(ctx.text, para, ref):
+        return None, None
+    return last[0].name(feminine), last[0].role
 
 
 def _role_land(ws: list[str], i: int) -> str | None:
