@@ -370,3 +370,33 @@ def test_latin_outlet_name_ends_before_the_full_stop():
     text = "Кандидату понадобятся «сильные способности в области анализа данных», сообщает NEWSru.com. Работать он будет в Москве."
     (q,) = extract_quotes(text)
     assert q.speaker == "NEWSru.com"
+
+
+def test_name_particle_stays_with_the_surname():
+    text = ("Переговоры в Женеве прокомментировал посредник ООН Марсель де Вильнев.\n"
+            "«Стороны впервые сидели за одним столом и говорили открыто», — подчеркнул де Вильнев.\n"
+            "Де Вильнев также отметил, что следующий раунд пройдёт весной.\n"
+            "«Перемирие создаёт климат для спокойной работы над текстом», — подытожил посредник ООН.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Марсель де Вильнев", "Марсель де Вильнев"]
+
+
+def test_capitalised_first_name_is_not_a_particle():
+    text = "«Я регулярно бываю в странах Балтии и вижу перемены своими глазами», — утверждает Бен Джуда."
+    assert [q.speaker for q in extract_quotes(text)] == ["Бен Джуда"]
+
+
+def test_unknown_adjective_opening_a_sentence_is_not_a_name():
+    text = ("Полуофициальный директор команды Ники Бауэр назвал гонку образцовой: «Машина безупречно провела "
+            "гонку, особенно на последних кругах».")
+    assert extract_quotes(text)[0].speaker != "Полуофициальный"
+
+
+def test_account_holder_speaks_not_the_platform():
+    text = "Пользователи спорят о погоде.\n«Никакого потепления нет, просто осень пришла рано», — говорится в Twitter Mary Jones."
+    assert [q.speaker for q in extract_quotes(text)] == ["Mary Jones"]
+
+
+def test_article_quoted_without_issuer_is_the_outlet_named_before():
+    text = ("Газета The Observer со ссылкой на свои источники сообщает о новых доказательствах.\n"
+            "«Гражданских лиц задерживали без всяких оснований и без суда», — говорится в статье.")
+    assert [q.speaker for q in extract_quotes(text)] == ["The Observer"]

@@ -118,6 +118,8 @@ FORMAL_DOCUMENTS = frozenset("""
 сообщение заявление документ письмо доклад отчет отчёт релиз пресс-релиз решение постановление указ заключение
 иск резолюция коммюнике записка обращение закон законопроект приговор определение распоряжение приказ
 """.split())
+# Documents an outlet publishes: "говорится в статье" after "Газета The Times сообщает" is the outlet's text.
+PUBLICATION_NOUNS = frozenset("статья публикация колонка репортаж".split())
 # Verbs (lemmas) that tell who published a document: "Янукович обнародовал своё обращение".
 PUBLISH_VERBS = frozenset("""
 опубликовать публиковать обнародовать распространить распространять подписать подписывать выпустить выпускать
@@ -298,3 +300,8 @@ NOT_UTTERANCE_WORDS = frozenset("""
 баннер плакат транспарант растяжка надпись вывеска табличка табличка лозунг граффити футболка майка
 задаваться
 """.split())
+
+# Lowercase particles inside foreign names ("Стаффан де Мистура", "Людвиг ван Бетховен", "Лула да Силва"): they join
+# the surname after them. Those that also open a surname alone ("де Мистура", "Де Мистура отметил") are CAP_PARTICLES.
+NAME_PARTICLES = frozenset("де ди да дос дас ду дю дель делла ла ле фон ван дер аль эль бен ибн".split())
+CAP_PARTICLES = frozenset("де ди дель фон аль эль".split())  # not "Бен", "Ван": first names, Chinese surnames

@@ -237,8 +237,14 @@ def org_speaker(text: str, a: int, b: int) -> str | None:
     if latin and latin.group().lower() not in marks.MEDIA:
         prev = WORDS_RE.findall(text[a:a + latin.start()])
         if not prev or prev[-1].lower() not in _SKIP_MEDIA:
-            return latin.group().rstrip(".")  # "сообщает NEWSru.com." ends the sentence, not the name
+            return _off_platform(latin.group().rstrip("."))  # "сообщает NEWSru.com." ends the sentence, not the name
     return None
+
+
+def _off_platform(name: str) -> str:
+    """"Twitter Anjanette Rodgers" -> "Anjanette Rodgers": the account holder speaks, not the platform."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and first.lower() in marks.NOT_OUTLETS else name
 
 
 _RELAY_WORDS = frozenset("цитирует цитируют приводит приводят слова передает передают пишет".split())
@@ -535,7 +541,15 @@ def document_speaker(ctx: Context, a: int, b: int, quote_start: int) -> str | No
     the issuer named with an earlier mention of a document, else the issuer of the quote just before when that
     one came from a document too; never a person who merely spoke nearby (the text is not theirs)."""
     issuer = _document_issuer(ctx, a, b, min(a, quote_start))
-    return issuer if issuer is not None else ctx.same_document(quote_start)
+    issuer = issuer if issuer is not None else ctx.same_document(quote_start)
+    return issuer if issuer is not None else _publishing_outlet(ctx, a, b, quote_start)
+
+
+def _publishing_outlet(ctx: Context, a: int, b: int, quote_start: int) -> str | None:
+    """"— говорится в статье." with no issuer named: the outlet named last before ("Газета The Times сообщает …")."""
+    if not any(lemma(w) in marks.PUBLICATION_NOUNS for w in words(ctx.text[a:b])):
+        return None
+    return _outlet_named_before(ctx, min(a, quote_start))
 
 
 _CAP_AFTER = re.compile(r"[ \u00a0]+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?=[ \u00a0]*(?:[.,;!?…)]|$))")

@@ -96,6 +96,8 @@ _FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "INTJ"})
 @lru_cache(maxsize=200_000)
 def name_kind(word: str) -> str | None:
     """'Name', 'Patr', 'Surn', 'Adj' (a -ский surname candidate), 'Unknown', or None for ordinary words."""
+    if " " in word:  # "де Мистура": the surname after its particle
+        return name_kind(split_particle(word)[1])
     if not _CYR_CAP.match(word) or word.lower() in marks.NOT_PERSONS:
         return None
     low = word.lower()
@@ -111,11 +113,18 @@ def name_kind(word: str) -> str | None:
             if g == "Name" and "Surn" in grams and "Surn" in ps[0].tag.grammemes:
                 return "Surn"
             return g
+    if not is_known(low) and _unknown_adjective(everything):
+        return None  # "Неиспольнительный директор …": an adjective morphology guessed, capitalised at a sentence start
     if not is_known(low) or (not ps and low.endswith(_SURNAME_ENDINGS)):
         return "Unknown"
     if any(p.tag.POS == "ADJF" and p.normal_form.endswith(("ский", "цкий")) for p in ps):
         return "Adj"
     return None
+
+
+def _unknown_adjective(ps: tuple[Any, ...]) -> bool:
+    """Morphology's best guess for an unknown word is an adjective in -ный (not a -ский/-цкий surname)."""
+    return bool(ps) and ps[0].tag.POS == "ADJF" and ps[0].normal_form.endswith("ный")
 
 
 @dataclass(frozen=True)
@@ -130,6 +139,9 @@ class Analysis:
 @lru_cache(maxsize=100_000)
 def analyses(word: str) -> tuple[Analysis, ...]:
     """Readings of a capitalised name token (nominative per gender), most likely first."""
+    if " " in word:  # "де Мистуры" -> "де мистура": the particle stays as written
+        prefix, core = split_particle(word)
+        return tuple(Analysis(prefix + a.nom, a.gender, a.cases) for a in analyses(core))
     low = word.lower()
     out: dict[tuple[str, str | None], set[str]] = {}
     kind = name_kind(word)
@@ -162,7 +174,17 @@ def _nominative(parse: Any, gender: str | None) -> str | None:
 
 
 def _title(word: str) -> str:
-    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+    """Capitalise a name token's parts; a name particle before a surname stays lowercase ("де Мистура")."""
+    prefix, core = split_particle(word)
+    return prefix + "-".join(part[:1].upper() + part[1:] for part in core.split("-"))
+
+
+def split_particle(token: str) -> tuple[str, str]:
+    """"де Мистура" -> ("де ", "Мистура"); a token without a particle -> ("", token)."""
+    if " " not in token:
+        return "", token
+    prefix, _, core = token.rpartition(" ")
+    return prefix.lower() + " ", core
 
 
 _VOWELS = "аеёиоуыэюя"
@@ -284,6 +306,8 @@ def normalize_person(name: str, *, feminine: bool | None = None) -> str:
 @lru_cache(maxsize=100_000)
 def surname_key(token: str) -> str:
     """Gender- and case-neutral key of one surname token ("Ивановой" -> "иванов")."""
+    if " " in token:
+        return surname_key(split_particle(token)[1])
     low = token.lower()
     if not _CYR_CAP.match(token):
         return low.replace("ё", "е")
@@ -354,7 +378,12 @@ def find_groups(text: str, start: int = 0, end: int | None = None) -> list[Group
             base, _, suffix = word.rpartition("-")
             if base and suffix.lower().startswith(("старш", "младш")):
                 word = base
-        at = m.start()
+        at, stop = m.start(), m.start() + len(word)
+        if len(word) <= 3 and word.lower() in marks.CAP_PARTICLES and _PARTICLE_NEXT.match(text, m.end(), end):
+            continue  # "Де Мистура отметил": the particle opens the surname that follows
+        particle = _particle_before(text, at, bool(cur), start)
+        if particle is not None and name_kind(word) is not None:
+            at, word = particle, text[particle:at].split()[0].lower() + " " + word
         kind = name_kind(word)
         if kind is None and cur and _surname_after_first_name(text, cur, at, word):
             kind = "Surn"
@@ -371,10 +400,32 @@ def find_groups(text: str, start: int = 0, end: int | None = None) -> list[Group
             if (last != at and not _GAP.match(text, last, at)) or text[last:at].strip():
                 groups.extend(_split_run(cur))
                 cur = []
-        cur.append((at, at + len(word), word, kind))
+        cur.append((at, stop, word, kind))
     if cur:
         groups.extend(_split_run(cur))
     return groups
+
+
+_PARTICLE_ENDS = frozenset(w[-1] for w in marks.NAME_PARTICLES)
+_PARTICLE_NEXT = re.compile(r"[ \u00a0]+[А-ЯЁ]")
+
+
+def _particle_before(text: str, at: int, after_name: bool, lo: int) -> int | None:
+    """Start of a name particle right before the capitalised word at ``at`` ("Стаффан де Мистура", "подчеркнул
+    де Мистура", "Де Мистура"), or None. "да" counts only after a first name ("Лула да Силва")."""
+    if at - lo < 3 or text[at - 1] not in " \u00a0" or text[at - 2] not in _PARTICLE_ENDS:
+        return None  # the cheap test first: find_groups asks for every capitalised word
+    a = max(text.rfind(" ", max(lo, at - 7), at - 1), text.rfind("\u00a0", max(lo, at - 7), at - 1)) + 1
+    if a == 0 and at - 1 - lo > 4:
+        return None
+    a = max(a, lo)
+    word = text[a:at - 1]
+    low = word.lower()
+    if low not in marks.NAME_PARTICLES or (not after_name and low not in marks.CAP_PARTICLES):
+        return None
+    if word[:1].isupper() and low not in marks.CAP_PARTICLES:
+        return None
+    return a
 
 
 _NEXT_CAP = re.compile(r"[ \u00a0]([А-ЯЁ][а-яё]+)")
