@@ -109,3 +109,18 @@ def test_bounded_memory_segments_find_the_same(tmp_path, corpus):
     _build_with_limit(many, corpus, 0)
     assert len(list(next(many.glob("gen-*")).glob("*.seg"))) == 41
     assert _snapshot(one) == _snapshot(many)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_an_update_leaves_the_garbage_collector_as_it_found_it(tmp_path, enabled):
+    """Indexing pauses Python's cyclic collector (it would walk every pooled posting) and restores it after,
+    also for a caller who had turned it off."""
+    import gc
+
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        _build(tmp_path / "index", [DATA], procs=1)
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
