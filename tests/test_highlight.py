@@ -5,6 +5,8 @@ import re
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from presssearch.query import parse
 from presssearch.query.highlight import matcher_for, snippet, spans
@@ -91,3 +93,22 @@ def test_the_initials_prefilter_never_hides_a_words_own_terms(word):
 
     terms = word_terms(word)
     assert all(could_meet(word, initials([t])) for t in terms), terms
+
+
+_WORD = st.text(alphabet="абвеёжзиклмнопрстэюяАБВЕЁЖЗИЭЮЯabcAB-\u2010İΣ", min_size=1, max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(phrase=st.lists(_WORD, min_size=2, max_size=3), words=st.sets(_WORD, max_size=30),
+       exact=st.booleans())
+def test_the_phrase_first_letter_test_drops_only_words_that_do_not_match(phrase, words, exact):
+    """``PhraseRule.fitting`` (first-letter test, then ``matches``) equals ``matches`` over every word."""
+    from presssearch.query.highlight import PhraseRule
+    from presssearch.analysis.russian import exact_term, query_terms
+
+    wants = tuple(frozenset({exact_term(w)} if exact else query_terms(w)) or None for w in phrase)
+    rule = PhraseRule(wants, 0, exact)
+    for j, want in enumerate(wants):
+        if want is not None:
+            pool = words | set(phrase) | {w.upper() for w in phrase} | {w.capitalize() for w in phrase}
+            assert rule.fitting(j, pool) == {w for w in pool if rule.matches(j, w)}

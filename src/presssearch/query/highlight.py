@@ -51,6 +51,12 @@ class PhraseRule:
     slop: int = 0
     exact: bool = False
 
+    def fitting(self, j: int, words: set[str]) -> set[str]:
+        """The words of ``words`` that can stand as the phrase's word ``j``: a cheap first-letter test, then
+        ``matches`` (the test only drops words ``matches`` would refuse)."""
+        letters = _word_letters(self.words[j], self.exact)
+        return {w for w in words if (w[:1].lower()[:1] in letters or _has_hyphen(w)) and self.matches(j, w)}
+
     def matches(self, j: int, word: str) -> bool:
         want = self.words[j]
         if want is None:
@@ -58,6 +64,20 @@ class PhraseRule:
         if self.exact:
             return exact_term(word) in want
         return could_meet(word, _phrase_initials(want)) and not want.isdisjoint(word_terms(word))
+
+
+@lru_cache(maxsize=1024)
+def _word_letters(want: frozenset[str], exact: bool) -> frozenset[str]:
+    """Lowercase first letters of every word whose terms (or exact form) can be in ``want``: a folded ё or a
+    stem's э counts as е, as ``could_meet`` reads them."""
+    letters = {t[:1] for t in want} if exact else set(_phrase_initials(want))
+    if "е" in letters:
+        letters |= {"ё"} if exact else {"ё", "э"}
+    return frozenset(letters)
+
+
+def _has_hyphen(word: str) -> bool:
+    return "-" in word or "\u2010" in word or "\u2011" in word
 
 
 @dataclass
@@ -157,7 +177,7 @@ def spans(text: str, m: Matcher) -> list[tuple[int, int]]:
     if not m.phrases:
         first = m.first_letters
         hit = [w for w in set(WORD_RE.findall(text))
-               if (w[:1].lower() in first or "-" in w or "\u2010" in w or "\u2011" in w) and m.matches(w)]
+               if (w[:1].lower() in first or _has_hyphen(w)) and m.matches(w)]
         return [x.span() for x in _whole_words(tuple(sorted(hit))).finditer(text)] if hit else []
     words = WORD_RE.findall(text)
     single = {w for w in set(words) if m.matches(w)}
@@ -182,7 +202,7 @@ def phrase_hits(words: list[str], rule: PhraseRule) -> set[int]:
     """Indexes of the words (WORD_RE tokens of a text, in order) that take part in a match of ``rule``."""
     real = [j for j, w in enumerate(rule.words) if w is not None]
     distinct = set(words)
-    fits = {j: {w for w in distinct if rule.matches(j, w)} for j in real}
+    fits = {j: rule.fitting(j, distinct) for j in real}
     where = {j: [i for i, w in enumerate(words) if w in fits[j]] for j in real}
     out: set[int] = set()
     if rule.slop == 0:
