@@ -55,7 +55,8 @@ class PhraseRule:
         """The words of ``words`` that can stand as the phrase's word ``j``: a cheap first-letter test, then
         ``matches`` (the test only drops words ``matches`` would refuse)."""
         letters = _word_letters(self.words[j], self.exact)
-        return {w for w in words if (w[:1].lower()[:1] in letters or _has_hyphen(w)) and self.matches(j, w)}
+        return {w for w in words
+                if (w[:1].lower()[:1] in letters or "-" in w or "\u2010" in w or "\u2011" in w) and self.matches(j, w)}
 
     def matches(self, j: int, word: str) -> bool:
         want = self.words[j]
@@ -74,10 +75,6 @@ def _word_letters(want: frozenset[str], exact: bool) -> frozenset[str]:
     if "е" in letters:
         letters |= {"ё"} if exact else {"ё", "э"}
     return frozenset(letters)
-
-
-def _has_hyphen(word: str) -> bool:
-    return "-" in word or "\u2010" in word or "\u2011" in word
 
 
 @dataclass
@@ -177,7 +174,7 @@ def spans(text: str, m: Matcher) -> list[tuple[int, int]]:
     if not m.phrases:
         first = m.first_letters
         hit = [w for w in set(WORD_RE.findall(text))
-               if (w[:1].lower() in first or _has_hyphen(w)) and m.matches(w)]
+               if (w[:1].lower() in first or "-" in w or "\u2010" in w or "\u2011" in w) and m.matches(w)]
         return [x.span() for x in _whole_words(tuple(sorted(hit))).finditer(text)] if hit else []
     words = WORD_RE.findall(text)
     single = {w for w in set(words) if m.matches(w)}
