@@ -173,6 +173,8 @@ EAST_ASIAN_SURNAMES = frozenset("""
 # Nouns of compound prepositions: the name after them is not a subject ("в отношении Белова", "в адрес Трампа").
 PREPOSITION_NOUNS = frozenset("отношении адрес честь память пользу лице имени защиту поддержку".split())
 GENERIC_ROLES = frozenset("эксперт специалист аналитик".split())
+# Roles held towards another person, whose surname alone follows in the genitive: "пресс-секретарь Трампа".
+RELATIONAL_ROLES = frozenset("пресс-секретарь помощник советник адвокат защитник заместитель представитель агент".split())
 # Modifiers that belong to a role phrase when right before its head: "бывший министр".
 ROLE_MODIFIERS = frozenset("""
 бывший бывшая бывшего бывшей бывшему бывшим первый первая первого первой официальный официального

@@ -293,17 +293,33 @@ def _pronoun_person(ctx: Context, lows: list[str], quote_start: int) -> tuple[bo
 
 
 @lru_cache(maxsize=100_000)
-def _person_noun(w: str) -> bool | None:
-    """For a lowercase singular animate noun in the nominative ("британка", "правовед"): is it feminine? Else None."""
+def _person_noun(w: str, case: str = "nomn") -> bool | None:
+    """For a lowercase singular animate noun in the case ("британка", "правовед"): is it feminine? Else None."""
     if not w[:1].islower() or w in marks.PRONOUNS:
         return None
     ps = parses(w)
     if not ps:
         return None
+    if case != "nomn":  # "слова политика": the genitive of "политик", not the nominative "политика"
+        ps = tuple(p for p in ps if p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and p.tag.case == case) or ps
     tag = ps[0].tag
-    if tag.POS != "NOUN" or "anim" not in tag.grammemes or tag.case != "nomn" or tag.number != "sing":
+    if tag.POS != "NOUN" or "anim" not in tag.grammemes or tag.case != case or tag.number != "sing":
         return None
     return "femn" in tag.grammemes
+
+
+_RELAYING = _QUOTING_VERBS | {"слова", "слов"}
+
+
+def _relayed_person_noun(lows: list[str]) -> bool | None:
+    """"— приводит AFP слова политика", "цитирует спортсмена ТАСС": the person whose words are relayed, named by a
+    noun in the genitive (accusative) right after the relaying word; is it feminine? None when there is none."""
+    for i, w in enumerate(lows[:-1]):
+        if w.replace("ё", "е") in _RELAYING:
+            found = _person_noun(lows[i + 1], "gent")
+            if found is not None:
+                return found
+    return None
 
 
 def _groups(ctx: Context, s: int, e: int) -> list[Group]:
@@ -334,6 +350,9 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
         person_noun = _person_noun(w)
         if person_noun is not None:
             return True, ctx.refer(ref, person_noun if feminine is None else feminine)
+    relayed = _relayed_person_noun(lows)
+    if relayed is not None:
+        return True, ctx.refer(ref, relayed if feminine is None else feminine)
     outlet = _bare_outlet(ws)
     if outlet is not None:
         named = _outlet_named_before(ctx, ref)
@@ -1372,9 +1391,12 @@ def _interview(lines: list[str]) -> int | None:
 
 
 def _interviewee(ctx: Context, pos: int) -> tuple[str | None, str | None]:
-    """The person an interview is with: the one named most often as a subject before it (the title counts),
-    the first such on ties."""
+    """The person an interview is with: the one the title names ("Фанни Ардан — о фильме …"), else the one named
+    most often as a subject before it, the first such on ties."""
     reg = ctx.registry
+    titled = next((m for m in reg.mentions if m.pos < 0), None)
+    if titled is not None:
+        return reg.people[titled.key].name(), reg.people[titled.key].role
     counts: dict[str, int] = {}
     for m in reg.mentions:
         if m.pos >= pos:

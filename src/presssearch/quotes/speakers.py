@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -320,6 +321,9 @@ def surname_key(token: str) -> str:
             return p.normal_form.replace("ё", "е")
     if any(p.tag.POS == "NOUN" and ("Name" in p.tag.grammemes or not is_known(low)) for p in ps) or not ps:
         return _stem(low)  # a foreign surname declined like a noun: "Мандела", "Манделы", "Радда" -> one stem
+    noun = next((p for p in ps if p.tag.POS == "NOUN" and p.tag.number == "sing"), None)
+    if noun is not None:  # a surname that is a common noun: "Усика", "Усиком" -> "усик", the key of "Усик"
+        return noun.normal_form.replace("ё", "е")
     return low.replace("ё", "е")
 
 
@@ -510,7 +514,8 @@ def _role_nominative(word: str) -> str:
     return word.lower()
 
 
-_PREPOSITIONS = frozenset("в во на с со для у к о об про от по за при перед между без до из через над под".split())
+_PREPOSITIONS = frozenset("""в во на с со для у к о об про от по за при перед между без до из через над под против вместо
+кроме среди около возле вокруг ради благодаря согласно насчёт насчет после""".split())
 
 
 def role_before(text: str, pos: int, window: int = 160) -> str | None:
@@ -527,6 +532,10 @@ def role_before(text: str, pos: int, window: int = 160) -> str | None:
     for i in range(len(words) - 1, -1, -1):
         w = words[i].group()
         if is_role_word(w) and (w[0].islower() or name_kind(w) is None):
+            if _running_for(words, i):
+                break
+            if _role_for_another(words[i].group(), text, pos):
+                continue  # "советник президента Юрий Ушаков": the genitive role is not his, the head may be
             head = i
             if i > 0 and words[i - 1].group().lower() == "и":
                 break
@@ -557,8 +566,60 @@ def role_before(text: str, pos: int, window: int = 160) -> str | None:
     return " ".join(fixed).replace("\u00a0", " ").strip() or None
 
 
+_CASE_ALIASES = {"gen2": "gent", "loc2": "loct", "acc2": "accs", "voct": "nomn"}
+_NAME_START = re.compile(r"[ \u00a0]*([А-ЯЁ][а-яё]+)")
+
+
+def _cases(word: str, tags: tuple[str, ...] | None = None) -> frozenset[str]:
+    """Cases a word may be in (of its parses carrying one of ``tags`` when given)."""
+    return frozenset(_CASE_ALIASES.get(str(p.tag.case), str(p.tag.case)) for p in parses(word.lower())
+                     if p.tag.case and (tags is None or any(t in p.tag.grammemes for t in tags)))
+
+
+_NEXT_NAME = re.compile(r"[ \u00a0]+[А-ЯЁ]")
+
+
+def _lone_word(text: str, end: int) -> bool:
+    """No capitalised word follows right after: a surname alone ("Трампа"), not a full name."""
+    return _NEXT_NAME.match(text, end) is None
+
+
+def _running_for(words: list[re.Match], i: int) -> bool:
+    """The role word at i follows "в" in the plural: "кандидат в президенты" runs for the office, does not hold it."""
+    return i > 0 and words[i - 1].group().lower() in ("в", "во") and \
+        all(p.tag.number == "plur" for p in parses(words[i].group().lower()) if p.tag.POS == "NOUN")
+
+
+def _role_for_another(word: str, text: str, pos: int) -> bool:
+    """The role word is not the role of the name at pos: it is held towards a person named by a surname alone, not
+    in the nominative ("пресс-секретарь Трампа"), or its case cannot agree with the name's ("лояльность президенту
+    генерал-лейтенанта Майкла Флинна": the dative role is someone else's; only first names and surnames morphology
+    knows are checked)."""
+    name = _NAME_START.match(text, pos)
+    if name is None:
+        return False
+    name_cases = _cases(name.group(1), ("Name", "Surn"))
+    if lemma(word.lower()) in marks.RELATIONAL_ROLES and _lone_word(text, name.end()) and "nomn" not in name_cases:
+        return True
+    role_cases = _cases(word)
+    return bool(name_cases) and bool(role_cases) and not name_cases & role_cases
+
+
+_LAND_ALIASES = {"России": ("РФ", "Российской Федерации"), "РФ": ("России", "Российской Федерации")}
+
+
+def _names_country(word: str, adjectives: tuple[str, ...]) -> bool:
+    """"России", "США", "французский": a word of a role phrase that ties it to a country."""
+    if word.lower() in marks.GEO_ABBR:
+        return True
+    if word[:1].isupper():
+        return any("Geox" in p.tag.grammemes and p.tag.case == "gent" for p in parses(word.lower())[:2])
+    return word.lower().startswith(adjectives)
+
+
 # --- the article's registry of people ----------------------------------------------------------
 
+_SAME_CLAUSE = 200  # characters after pos where a role holder is still named in the clause at hand
 _NEW_PARAGRAPH = re.compile(r"\n\s*(?=\S)")
 _NAMESAKE_WINDOW = 1000
 
@@ -617,8 +678,17 @@ def _male_surname_after_first_name(first: str, surname: str) -> bool:
 
 @lru_cache(maxsize=20_000)
 def role_lemmas(role: str) -> frozenset[str]:
-    """Lemmas of the role words in a role phrase ("заместитель председателя комитета" -> {заместитель, председатель})."""
-    return frozenset(lemma(w) for w in WORD_RE.findall(role) if is_role_word(w))
+    """Lemmas of the head of a role phrase, its first role word ("адвокат режиссёра" -> {адвокат}: the director is
+    someone else; "заместитель председателя комитета" -> {заместитель}), and of a last role word in the nominative
+    apart from it ("член Совета при президенте политолог" -> {член, политолог})."""
+    ws = WORD_RE.findall(role)
+    at = [i for i, w in enumerate(ws) if is_role_word(w)]
+    if not at:
+        return frozenset()
+    lems = {lemma(ws[at[0]])}
+    if at[-1] > at[0] + 1 and "nomn" in _cases(ws[at[-1]]):
+        lems.add(lemma(ws[at[-1]]))
+    return frozenset(lems)
 
 
 @dataclass(frozen=True)
@@ -701,6 +771,22 @@ def _subject_position(text: str, g: Group) -> bool:
 _QUOTED_TITLE = re.compile(r"«[^«»]*»|\"[^\"]*\"|„[^“]*“")
 
 
+def _surname_first(word: str) -> bool:
+    """Morphology reads the word as a surname before anything else (not "Московский", an adjective first)."""
+    ps = parses(word.lower())
+    return bool(ps) and "Surn" in ps[0].tag.grammemes
+
+
+def _lone_surnames(groups: list[Group], people: dict[str, Person]) -> list[Group]:
+    """Groups of a dictionary surname alone ("Обама", "Обамой") that the article repeats but never names in full:
+    a person all the same, whom a later "он" may mean."""
+    known = set(people) | {_stem(k.split("#")[0]) for k in people}
+    lone = [g for g in groups if len(g.tokens) == 1 and g.kinds[0] == "Surn" and g.key not in known
+            and _stem(g.key) not in known and _surname_first(g.tokens[0])]
+    counts = Counter(g.key for g in lone)
+    return [g for g in lone if counts[g.key] >= 2]
+
+
 @dataclass
 class Registry:
     """Everyone named in one article: full names by surname key, and every mention's position."""
@@ -747,6 +833,8 @@ class Registry:
         for g in heading:
             if g.full:
                 reg._add_full(title, g, -1)
+        for g in _lone_surnames(groups, reg.people):
+            reg._add_full(text, g)
         reg._stems = {_stem(k): k for k in reg._namesakes}
         reg.mentions.extend(Mention(-1, p.key, True, False) for p in map(reg.lookup, heading) if p is not None)
         reg._known = {(g.start, g.end): g for g in reg._known_surnames(text, groups)}
@@ -819,14 +907,17 @@ class Registry:
     def _known_surnames(self, text: str, groups: list[Group]) -> list[Group]:
         """Lone capitalised words that are the surname of someone named in full ("Береза заявил" after
         "Юрий Береза"): common nouns or places by morphology, names here."""
-        taken = {g.start for g in groups}
+        starts = [g.start for g in groups]
         out: list[Group] = []
         for m in _CAP_TOKEN.finditer(text):
             word = m.group()
-            if m.start() in taken or name_kind(word) is not None or word.lower() in marks.NOT_PERSONS:
+            if name_kind(word) is not None or word.lower() in marks.NOT_PERSONS:
                 continue
             key = surname_key(word)
-            if key in self.people or _stem(key) in self._stems:
+            if key not in self.people and _stem(key) not in self._stems:
+                continue
+            i = bisect_left(starts, m.start() + 1) - 1
+            if i < 0 or m.start() >= groups[i].end:  # not a word inside a name ("Александра Усика")
                 out.append(Group(m.start(), m.end(), (word,), ("Surn",)))
         return out
 
@@ -885,7 +976,9 @@ class Registry:
         if not keys:
             return None
         if land is not None:
-            keys = {k for k in keys if self._role_in(k, land)} or keys
+            keys = {k for k in keys if self._role_in(k, land)} or {k for k in keys if not self._role_in(k, None)}
+            if not keys:
+                return None
         if pos is not None:
             i = bisect_left(self._positions, pos) - 1
             while i >= 0 and (window is None or self.mentions[i].pos >= pos - window):
@@ -894,18 +987,23 @@ class Registry:
                     person = self.people[m.key]
                     return (person, m.pos) if with_pos else person
                 i -= 1
-            if window is not None:
+            keys = {k for k in keys if self._first(k) < pos + _SAME_CLAUSE}  # not one introduced only later
+            if not keys:
                 return None
         person = self.people[min(keys, key=lambda k: self._first(k))]
         return (person, self._first(person.key)) if with_pos else person
 
-    def _role_in(self, key: str, land: str) -> bool:
-        """A role phrase of the person names the country ("президент Франции", "французский президент")."""
-        adjectives = tuple(stem for stem, c in marks.COUNTRY_ADJ.items() if c == land)
+    def _role_in(self, key: str, land: str | None) -> bool:
+        """A role phrase of the person names the country ("президент Франции", "французский президент"); with land
+        None, any country ("президент России": a president, but not of the United States)."""
+        adjectives = tuple(stem for stem, c in marks.COUNTRY_ADJ.items() if land is None or c == land)
         roles = [self.people[key].role or ""]
         roles += [self.role_before(self._text, m.pos) or "" for m in self.mentions if m.key == key and m.pos >= 0
                   and not m.quoted]
-        return any(land in r or any(w.lower().startswith(adjectives) for w in WORD_RE.findall(r)) for r in roles)
+        if land is None:
+            return any(_names_country(w, adjectives) for r in roles for w in WORD_RE.findall(r))
+        lands = (land, *_LAND_ALIASES.get(land, ()))
+        return any(any(n in r for n in lands) or any(w.lower().startswith(adjectives) for w in WORD_RE.findall(r)) for r in roles)
 
     def _sentence_subject(self, last: Mention, keys: set[str]) -> Mention:
         """Of the people with a role named in the sentence of mention ``last``, the first that can be its subject
