@@ -172,12 +172,11 @@ def spans(text: str, m: Matcher) -> list[tuple[int, int]]:
     if not m:
         return []
     if not m.phrases:
-        first = m.first_letters
-        hit = [w for w in set(WORD_RE.findall(text))
-               if (w[:1].lower() in first or "-" in w or "\u2010" in w or "\u2011" in w) and m.matches(w)]
+        hit = _single_hits(set(WORD_RE.findall(text)), m)
         return [x.span() for x in _whole_words(tuple(sorted(hit))).finditer(text)] if hit else []
     words = WORD_RE.findall(text)
-    single = {w for w in set(words) if m.matches(w)}
+    single = _single_hits(set(words), m) if (m.terms or m.exact or m.prefixes) else []
+    single = set(single)
     marked = {i for i, w in enumerate(words) if w in single} if single else set()
     for rule in m.phrases:
         marked.update(phrase_hits(words, rule))
@@ -185,6 +184,14 @@ def spans(text: str, m: Matcher) -> list[tuple[int, int]]:
         return []
     found = list(WORD_RE.finditer(text))
     return [found[i].span() for i in sorted(marked)]
+
+
+def _single_hits(distinct: set[str], m: Matcher) -> list[str]:
+    """The words of ``distinct`` that match a single-word part of the query: a cheap first-letter test, then
+    ``m.matches`` (the test only drops words it would refuse)."""
+    first = m.first_letters
+    return [w for w in distinct
+            if (w[:1].lower() in first or "-" in w or "\u2010" in w or "\u2011" in w) and m.matches(w)]
 
 
 @lru_cache(maxsize=256)
