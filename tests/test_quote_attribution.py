@@ -490,3 +490,11 @@ def test_interviewee_is_the_person_the_title_names():
             "понравится.")
     answers = [q.speaker for q in extract_quotes(text, title=title) if q.rule == "interview_answer"]
     assert answers == ["Иван Петров", "Иван Петров"]
+
+
+def test_any_verb_between_the_two_parts_of_a_quote_attributes_it():
+    text = ("Мэр выступил на открытии станции.\n«Раньше такой гранит видели только во дворцах, — вещал мэр Иван Котов. "
+            "— Теперь им отделаны станции, по которым ездит весь город».")
+    quotes = extract_quotes(text)
+    assert [(q.rule, q.speaker) for q in quotes] == [("quote_inner_attribution", "Иван Котов")]
+    assert quotes[0].text.startswith("Раньше такой гранит") and quotes[0].text.endswith("весь город")

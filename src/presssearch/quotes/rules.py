@@ -1031,6 +1031,16 @@ def _starts_with_name(ctx: Context, a: int, b: int) -> bool:
 _INNER_ATTR = re.compile(r"([,!?…])[ \u00a0]*[—–-][ \u00a0]+(?=[а-яё])")
 
 
+def _verb_opens(text: str, a: int, b: int) -> bool:
+    """The clause between the two parts starts with a finite verb of the third person ("— вещал Каганович, —",
+    "— поддерживает коллегу евродепутат X. —"): any verb there attributes the quotation."""
+    ws = words(text[a:b])
+    if len(ws) < 2:
+        return False
+    tag = parses(ws[0].lower())[0].tag
+    return tag.POS == "VERB" and "1per" not in tag.grammemes and "2per" not in tag.grammemes
+
+
 def quote_inner_attribution(ctx: Context, span: MarkSpan, para: tuple[int, int], spans: list[MarkSpan]) -> Found | None:
     """«Часть первая, — сказал X. — Часть вторая» (one quote)."""
     a, b = span.inner
@@ -1038,7 +1048,7 @@ def quote_inner_attribution(ctx: Context, span: MarkSpan, para: tuple[int, int],
         clause_end = _clause_end(ctx.text, m.end(), b)
         if not _CONTINUE.match(ctx.text, clause_end, b):
             continue
-        if not speech_verb(ctx.text[m.end():clause_end])[0]:
+        if not speech_verb(ctx.text[m.end():clause_end])[0] and not _verb_opens(ctx.text, m.end(), clause_end):
             continue
         speaker, role = speaker_in(ctx, m.end(), clause_end, span.open)
         return Found(a, b, "quote_inner_attribution", speaker, role)
@@ -1390,6 +1400,37 @@ def _interview(lines: list[str]) -> int | None:
     return None
 
 
+_ASKS = re.compile(r"\?[)]?[ \u00a0\t]*$")  # not "?»": an answer may end quoting someone's question
+_MIN_LOOSE_ANSWER = 150  # mean answer length when turns do not alternate: only long answers make an interview
+
+
+def _asks(line: str) -> bool:
+    """The turn ends with a question mark: an interviewer's question."""
+    return bool(_ASKS.search(line))
+
+
+def _narrated(line: str) -> bool:
+    """The turn goes on with the narrator's verb ("— Годится, — кивнул Сэмен."): a conversation in a story."""
+    return any(w and any(p.tag.POS == "VERB" for p in parses(w)[:1])
+               for m in _ATTR_IN_TURN.finditer(line) for w in m.groups())
+
+
+_MAX_NARRATED = 2  # this many dash turns with a narrator's verb make the article a story (no loose interview)
+
+
+def _loose_interview(lines: list[str]) -> list[bool] | None:
+    """Questions and answers that do not strictly alternate (an answer in two dash paragraphs, a rhetorical
+    question, a question in two parts): which turns ask, or None when this is no interview. At least two turns
+    end with a question mark, as many or more do not, one of the first two asks, and the answers are long."""
+    asks = [_asks(line) for line in lines]
+    answers = [line for line, q in zip(lines, asks) if not q]
+    if sum(asks) < 2 or len(answers) < sum(asks) or not asks[0] and not asks[1]:
+        return None
+    if sum(map(len, answers)) < _MIN_LOOSE_ANSWER * len(answers):
+        return None
+    return asks
+
+
 def _interviewee(ctx: Context, pos: int) -> tuple[str | None, str | None]:
     """The person an interview is with: the one the title names ("Фанни Ардан — о фильме …"), else the one named
     most often as a subject before it, the first such on ties."""
@@ -1424,7 +1465,9 @@ def dialogue_block(ctx: Context) -> Iterator[Found]:
     unnamed interviewer, the answers by the person interviewed), or a conversation inside a quoted post
     (other people's turns, nested). A conversation in the narrative itself (jokes, imagined talk) is left out."""
     text = ctx.text
-    for run in _dash_turns(ctx):
+    runs = _dash_turns(ctx)
+    story = sum(_narrated(text[a:b]) for run in runs for a, b in run) >= _MAX_NARRATED
+    for run in runs:
         lines = [text[a:b] for a, b in run]
         parity = _interview(lines)
         if parity is not None and not any(s <= run[0][0] < e for s, e in ctx.taken):
@@ -1434,6 +1477,12 @@ def dialogue_block(ctx: Context) -> Iterator[Found]:
                     yield Found(a, b, "interview_question")
                 else:
                     yield Found(a, b, "interview_answer", speaker, role)
+            continue
+        asks = _loose_interview(lines) if parity is None and not story else None
+        if asks is not None and not any(s <= run[0][0] < e for s, e in ctx.taken):
+            speaker, role = _interviewee(ctx, run[0][0])
+            for (a, b), q in zip(run, asks):
+                yield Found(a, b, "interview_question") if q else Found(a, b, "interview_answer", speaker, role)
             continue
         if not any(s <= run[0][0] < e for s, e in ctx.taken) and not _closes_quotation(lines[-1]):
             continue
