@@ -301,7 +301,9 @@ def _person_noun(w: str, case: str = "nomn") -> bool | None:
     if not ps:
         return None
     if case != "nomn":  # "слова политика": the genitive of "политик", not the nominative "политика"
-        ps = tuple(p for p in ps if p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and p.tag.case == case) or ps
+        ps = tuple(p for p in ps if p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and p.tag.case == case)
+        if not ps:
+            return None
     tag = ps[0].tag
     if tag.POS != "NOUN" or "anim" not in tag.grammemes or tag.case != case or tag.number != "sing":
         return None
@@ -1037,7 +1039,10 @@ def _verb_opens(text: str, a: int, b: int) -> bool:
     ws = words(text[a:b])
     if len(ws) < 2:
         return False
-    tag = parses(ws[0].lower())[0].tag
+    ps = parses(ws[0].lower())
+    if not ps:  # text pymorphy3 cannot take
+        return False
+    tag = ps[0].tag
     return tag.POS == "VERB" and "1per" not in tag.grammemes and "2per" not in tag.grammemes
 
 

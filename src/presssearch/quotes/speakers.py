@@ -383,7 +383,7 @@ def find_groups(text: str, start: int = 0, end: int | None = None) -> list[Group
             if base and suffix.lower().startswith(("старш", "младш")):
                 word = base
         at, stop = m.start(), m.start() + len(word)
-        if len(word) <= 3 and word.lower() in marks.CAP_PARTICLES and _PARTICLE_NEXT.match(text, m.end(), end):
+        if len(word) <= 3 and word.lower() in marks.CAP_PARTICLES and _NEXT_NAME.match(text, m.end(), end):
             continue  # "Де Мистура отметил": the particle opens the surname that follows
         particle = _particle_before(text, at, bool(cur), start)
         if particle is not None and name_kind(word) is not None:
@@ -411,7 +411,7 @@ def find_groups(text: str, start: int = 0, end: int | None = None) -> list[Group
 
 
 _PARTICLE_ENDS = frozenset(w[-1] for w in marks.NAME_PARTICLES)
-_PARTICLE_NEXT = re.compile(r"[ \u00a0]+[А-ЯЁ]")
+_NEXT_NAME = re.compile(r"[ \u00a0]+[А-ЯЁ]")
 
 
 def _particle_before(text: str, at: int, after_name: bool, lo: int) -> int | None:
@@ -576,9 +576,6 @@ def _cases(word: str, tags: tuple[str, ...] | None = None) -> frozenset[str]:
                      if p.tag.case and (tags is None or any(t in p.tag.grammemes for t in tags)))
 
 
-_NEXT_NAME = re.compile(r"[ \u00a0]+[А-ЯЁ]")
-
-
 def _lone_word(text: str, end: int) -> bool:
     """No capitalised word follows right after: a surname alone ("Трампа"), not a full name."""
     return _NEXT_NAME.match(text, end) is None
@@ -667,7 +664,7 @@ def can_be_nominative(tokens: tuple[str, ...]) -> bool:
                or (i and _male_surname_after_first_name(tokens[0], t)) for i, t in enumerate(tokens))
 
 
-_MALE_SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ын")
+_MALE_SURNAME_ENDINGS = _SURNAME_ENDINGS[:5]  # "ов", "ев", "ёв", "ин", "ын"
 
 
 def _male_surname_after_first_name(first: str, surname: str) -> bool:
