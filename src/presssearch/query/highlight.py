@@ -54,9 +54,7 @@ class PhraseRule:
     def fitting(self, j: int, words: set[str]) -> set[str]:
         """The words of ``words`` that can stand as the phrase's word ``j``: a cheap first-letter test, then
         ``matches`` (the test only drops words ``matches`` would refuse)."""
-        letters = _word_letters(self.words[j], self.exact)
-        return {w for w in words
-                if (w[:1].lower()[:1] in letters or "-" in w or "\u2010" in w or "\u2011" in w) and self.matches(j, w)}
+        return {w for w in _may_start(words, _word_letters(self.words[j], self.exact)) if self.matches(j, w)}
 
     def matches(self, j: int, word: str) -> bool:
         want = self.words[j]
@@ -175,8 +173,7 @@ def spans(text: str, m: Matcher) -> list[tuple[int, int]]:
         hit = _single_hits(set(WORD_RE.findall(text)), m)
         return [x.span() for x in _whole_words(tuple(sorted(hit))).finditer(text)] if hit else []
     words = WORD_RE.findall(text)
-    single = _single_hits(set(words), m) if (m.terms or m.exact or m.prefixes) else []
-    single = set(single)
+    single = _single_hits(set(words), m)
     marked = {i for i, w in enumerate(words) if w in single} if single else set()
     for rule in m.phrases:
         marked.update(phrase_hits(words, rule))
@@ -186,12 +183,16 @@ def spans(text: str, m: Matcher) -> list[tuple[int, int]]:
     return [found[i].span() for i in sorted(marked)]
 
 
-def _single_hits(distinct: set[str], m: Matcher) -> list[str]:
+def _single_hits(distinct: set[str], m: Matcher) -> set[str]:
     """The words of ``distinct`` that match a single-word part of the query: a cheap first-letter test, then
     ``m.matches`` (the test only drops words it would refuse)."""
-    first = m.first_letters
-    return [w for w in distinct
-            if (w[:1].lower() in first or "-" in w or "\u2010" in w or "\u2011" in w) and m.matches(w)]
+    return {w for w in _may_start(distinct, m.first_letters) if m.matches(w)}
+
+
+def _may_start(words, letters: frozenset[str]) -> list[str]:
+    """The words whose first letter is in ``letters``, and every hyphenated word (its parts may start with
+    another letter): one pass, without a function call per word."""
+    return [w for w in words if w[:1].lower()[:1] in letters or "-" in w or "\u2010" in w or "\u2011" in w]
 
 
 @lru_cache(maxsize=256)
