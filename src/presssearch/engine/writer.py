@@ -8,7 +8,6 @@ memory stays bounded whatever the size of the archive. Postings are written by `
 """
 from __future__ import annotations
 
-from array import array
 from pathlib import Path
 
 from whoosh.filedb.filestore import FileStorage
@@ -16,16 +15,15 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.writing import MERGE_SMALL, PostingPool, SegmentWriter
 
 from .analyzer import OnePassText, parts_positions
+from . import columns
 from .codec import Codec, CompactPositions, FieldWriter
+from .columns import PositionColumns, sorted_positions, write_columns
 from .documents import SEP, article_documents
 from .facets import CACHE, FacetTable
 from .schema import make_schema
 
 INDEX_NAME = "MAIN"
 # Memory of the pool, as counted against its limit (measured with tracemalloc on real articles):
-TERM_BYTES = 370  # one term of a positional field: dict slot, str, array object (measured: tracemalloc)
-POSTING_BYTES = 8  # one posting of a positional field: docnum and frequency, 4 bytes each
-POSITION_BYTES = 4  # one position
 LIST_TERM_BYTES = 300  # one term of another field (dict slot, bytes, a tuple of two lists)
 LIST_POSTING_BYTES = 80  # one posting of another field (two list slots, a weight)
 
@@ -33,39 +31,27 @@ __all__ = ["Codec", "GenerationWriter", "SegmentBuilder", "TermPool", "Writer"]
 
 
 class TermPool(PostingPool):
-    """Postings in memory, per field and term. A positional field's term is one flat ``array('i')``:
-    per posting its docnum, its frequency, then its positions (a few bytes a posting, and no objects for
-    the garbage collector to walk); another field's term is ``([docnums], [weights])``. Terms are sorted
-    once, at flush; nothing is spilled to disk: writers bound their memory by starting a new segment
-    (``SegmentBuilder``)."""
+    """Postings in memory, per field and term. A positional field's postings are flat integer columns
+    (``columns.PositionColumns``: a few bytes a posting, no objects for the garbage collector to walk);
+    another field's term is ``([docnums], [weights])``. Terms are sorted once, at flush; nothing is
+    spilled to disk: writers bound their memory by starting a new segment (``SegmentBuilder``)."""
 
     def __init__(self, tempstore, segment, schema, limitmb: int = 128):
         super().__init__(tempstore, segment, limitmb=limitmb)
         self.schema = schema
-        self.terms: dict[str, dict[str, array | tuple[list, list]]] = {}  # field → term → postings
+        self.columns: dict[str, PositionColumns] = {}  # positional field → its postings
+        self.terms: dict[str, dict[str, tuple[list, list]]] = {}  # other field → term → postings
         self.unsorted: set[tuple[str, str]] = set()  # terms whose postings may not be in docnum order
-
-    def _field(self, fieldname: str) -> dict:
-        terms = self.terms.get(fieldname)
-        if terms is None:
-            terms = self.terms[fieldname] = {}
-            self.fieldnames.add(fieldname)
-        return terms
 
     def add_positions(self, fieldname: str, docnum: int, poses: dict[str, list[int]]) -> int:
         """One document's terms of a positional field (term → positions); returns the field length."""
-        terms = self._field(fieldname)
-        length = size = 0
-        for term, p in poses.items():
-            a = terms.get(term)
-            if a is None:
-                a = terms[term] = array("i")
-                size += TERM_BYTES + len(term)
-            a.append(docnum)
-            a.append(len(p))
-            a.extend(p)
-            length += len(p)
-        self.currentsize += size + POSTING_BYTES * len(poses) + POSITION_BYTES * length
+        cols = self.columns.get(fieldname)
+        if cols is None:
+            cols = self.columns[fieldname] = PositionColumns()
+            self.fieldnames.add(fieldname)
+        new, length = cols.add(docnum, poses)
+        self.currentsize += (columns.TERM_BYTES * new + columns.POSTING_BYTES * len(poses)
+                             + columns.POSITION_BYTES * length)
         return length
 
     def add(self, item) -> None:
@@ -73,11 +59,13 @@ class TermPool(PostingPool):
         fieldname, tbytes, docnum, weight, vbytes = item
         term = tbytes.decode("utf-8", "surrogateescape")  # str keys sort as UTF-8 bytes do
         fmt = self.schema[fieldname].format
-        if isinstance(fmt, CompactPositions):
+        if isinstance(fmt, CompactPositions):  # merged segments: sorted by docnum at flush
             self.add_positions(fieldname, docnum, {term: fmt.decode_positions(vbytes)})
-            self.unsorted.add((fieldname, term))  # merged segments: checked at flush
             return
-        terms = self._field(fieldname)
+        terms = self.terms.get(fieldname)
+        if terms is None:
+            terms = self.terms[fieldname] = {}
+            self.fieldnames.add(fieldname)
         entry = terms.get(term)
         if entry is None:
             terms[term] = ([docnum], [weight])
@@ -90,43 +78,27 @@ class TermPool(PostingPool):
         self.currentsize += LIST_POSTING_BYTES
 
     def pop_field(self, fieldname: str):
-        """(term bytes, docnums, payloads) of the field, terms in order, docnums ascending; frees them. The
-        payloads are the postings' positions lists (positional fields) or weights."""
+        """(term bytes, docnums, weights) of a non-positional field, terms in order, docnums ascending;
+        frees them."""
         terms = self.terms.pop(fieldname, {})
         for term in sorted(terms):
-            entry = terms.pop(term)
-            ids, payload = _unpacked_postings(entry) if isinstance(entry, array) else entry
+            ids, payload = terms.pop(term)
             if (fieldname, term) in self.unsorted and any(a > b for a, b in zip(ids, ids[1:])):
                 order = sorted(range(len(ids)), key=ids.__getitem__)
                 ids, payload = [ids[i] for i in order], [payload[i] for i in order]
             yield term.encode("utf-8", "surrogateescape"), ids, payload
 
     def iter_postings(self):
-        """whoosh's posting tuples (for code that asks for them; flushing uses ``pop_field``)."""
-        for fieldname in sorted(self.terms):
-            fmt = self.schema[fieldname].format
-            positional = isinstance(fmt, CompactPositions)
-            for tb, ids, payload in self.pop_field(fieldname):
-                for d, v in zip(ids, payload):
-                    if positional:
-                        yield fieldname, tb, d, len(v) * fmt.field_boost, fmt.encode(v)
-                    else:
-                        yield fieldname, tb, d, v, b""
-
-
-def _unpacked_postings(a: array) -> tuple[list[int], list[list[int]]]:
-    """A positional term's flat array → (docnums, positions lists)."""
-    if a[1] == len(a) - 2:  # one posting (most terms)
-        return [a[0]], [a[2:].tolist()]
-    flat = a.tolist()
-    ids, poses = [], []
-    i, n = 0, len(flat)
-    while i < n:
-        tf = flat[i + 1]
-        ids.append(flat[i])
-        poses.append(flat[i + 2:i + 2 + tf])
-        i += 2 + tf
-    return ids, poses
+        """whoosh's posting tuples (for code that asks for them; flushing uses ``write_postings``)."""
+        for fieldname in sorted(self.fieldnames):
+            if fieldname in self.columns:
+                fmt = self.schema[fieldname].format
+                for tb, d, poslist in sorted_positions(self.columns.pop(fieldname)):
+                    yield fieldname, tb, d, len(poslist) * fmt.field_boost, fmt.encode(poslist)
+            else:
+                for tb, ids, weights in self.pop_field(fieldname):
+                    for d, w in zip(ids, weights):
+                        yield fieldname, tb, d, w, b""
 
 
 def _length_bytes(pdr, fieldname: str) -> list[int] | None:
@@ -137,13 +109,16 @@ def _length_bytes(pdr, fieldname: str) -> list[int] | None:
 
 def write_postings(fieldwriter: FieldWriter, schema, pool: TermPool, pdr) -> None:
     """Every pooled posting list, field by field and term by term, straight into blocks."""
-    for fieldname in sorted(pool.terms):
+    for fieldname in sorted(set(pool.terms) | set(pool.columns)):
         fieldobj = schema[fieldname]
         lengths = _length_bytes(pdr, fieldname)
         fieldwriter.start_field(fieldname, fieldobj)
-        for tb, ids, payload in pool.pop_field(fieldname):
-            lens = [0] * len(ids) if lengths is None else [lengths[d] for d in ids]
-            fieldwriter.add_term(tb, ids, payload, lens)
+        if fieldname in pool.columns:
+            write_columns(fieldwriter, pool.columns.pop(fieldname), lengths)
+        else:
+            for tb, ids, payload in pool.pop_field(fieldname):
+                lens = [0] * len(ids) if lengths is None else [lengths[d] for d in ids]
+                fieldwriter.add_term(tb, ids, payload, lens)
         fieldwriter.finish_field()
 
 
