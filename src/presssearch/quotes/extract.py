@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from ..model import Quote
 from .rules import ARTICLE_RULES, Context, Found
@@ -20,6 +21,18 @@ def _trim(text: str, f: Found) -> tuple[int, int]:
     return a, b
 
 
+_LONE_DASH = re.compile(r"(?m)^[ \u00a0\t]*[—–][ \u00a0\t]*(\n)(?=[ \u00a0\t]*[А-ЯЁA-Z«\"])")
+
+
+def join_lone_dashes(text: str) -> str:
+    """The text with a line holding only a dash joined to the line after it (same length, same offsets): web
+    interviews keep a question's words, once a link, on a line of their own ("— \nНа скольких чемпионатах мира
+    побывали вы?"), which would otherwise cut the run of dialogue turns."""
+    if "\n" not in text:
+        return text
+    return _LONE_DASH.sub(lambda m: m.group(0)[:-1] + " ", text)
+
+
 def extract_quotes(text: str, *, debug: bool = False, title: str | None = None) -> list[Quote]:
     """Direct quotations in an article body, sorted by start; text[q.start:q.end] == q.text.
 
@@ -27,7 +40,7 @@ def extract_quotes(text: str, *, debug: bool = False, title: str | None = None) 
     title "Николай Травкин: …")."""
     if not text or not isinstance(text, str):
         return []
-    soft = soften_links(text)  # rules read the text with inline links mended; quotes keep the original
+    soft = join_lone_dashes(soften_links(text))  # rules read the text with links mended; quotes keep the original
     ctx = Context(soft, paragraphs(soft), title=title if isinstance(title, str) else "")
     quotes: list[Quote] = []
     for rule in ARTICLE_RULES:

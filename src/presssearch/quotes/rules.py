@@ -11,8 +11,8 @@ from functools import lru_cache
 from typing import Callable, Iterator
 
 from . import marks
-from .speakers import (Group, Registry, find_groups, is_role_word, is_verb, lemma, may_be_subject, normalize_tokens,
-                       parses, role_before)
+from .speakers import (Group, Person, Registry, find_groups, is_role_word, is_verb, lemma, may_be_subject,
+                       normalize_tokens, parses, role_before)
 from .orgs import OrgRegistry, country
 from .text import MarkSpan, WORDS_RE, blocks, mark_spans, sentence_end, sentence_start, speech_verb, words
 
@@ -60,8 +60,8 @@ class Context:
         """Blocks (paragraphs, or paragraphs joined by a quotation spanning them) with their quotation-mark pairs."""
         if self._blocks is None:
             text = self.text
-            self._blocks = [(blk, mark_spans(text, blk[0], blk[1])) for blk in blocks(text, self.paras)
-                            if any(c in text[blk[0]:blk[1]] for c in "«\"„“")]
+            self._blocks = [(blk, mend_orphan_closers(text, blk[0], blk[1], mark_spans(text, blk[0], blk[1])))
+                            for blk in blocks(text, self.paras) if any(c in text[blk[0]:blk[1]] for c in "«\"„“")]
         return self._blocks
 
     def quoted_regions(self) -> list[tuple[int, int]]:
@@ -103,7 +103,9 @@ class Context:
             if best is not None:
                 return best[0].name(feminine), best[0].role
         elif role_word:
-            person = reg.by_role(role_word, pos, land=land)
+            found = reg.by_role(role_word, pos, land=land, with_pos=True)
+            named = None if land else _role_named_near(self, role_word, pos, found[1] if found else None)
+            person = named or (found[0] if found else None)
             if person is not None:
                 return person.name(feminine), person.role
         hit = reg.topic(self.text, pos, feminine)
@@ -153,6 +155,92 @@ class Context:
         return all(b <= s or a >= e or (s <= a and b <= e and (s, e) != (a, b)) for s, e in self.taken)
 
 
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?…:][»\"”)]*)[ \u00a0\t]*$")
+_CLOSER = re.compile("»")
+_MAX_MENDED = 3000  # characters a quotation re-joined over its own inner quotes may span
+
+
+def _opens_sentence(text: str, pos: int, lo: int) -> bool:
+    """The mark at pos starts a paragraph or follows a sentence end or a colon."""
+    line = text.rfind("\n", lo, pos) + 1 or lo
+    return bool(_SENTENCE_OPEN.search(text[max(line, pos - 20):pos]))
+
+
+def mend_orphan_closers(text: str, lo: int, hi: int, spans: list[MarkSpan]) -> list[MarkSpan]:
+    """«Волчья стая» означает …, огонь», — заявил X: a quotation that starts with (or holds) a name in the same
+    guillemets lost its own closing mark to the inner one; a closing « » » left over re-joins the nearest earlier
+    pair that opens a sentence, as one outer quotation."""
+    closes = {s.close for s in spans}
+    orphans = [m.start() for m in _CLOSER.finditer(text, lo, hi) if m.start() not in closes]
+    if not orphans:
+        return spans
+    mended = list(spans)
+    for c in orphans:
+        starts = [s for s in spans if s.close < c and c - s.open <= _MAX_MENDED and text[s.open] == "«"
+                  and _opens_sentence(text, s.open, lo)]
+        if not starts:
+            continue
+        first = max(starts, key=lambda s: (s.close, -s.open))  # the pair closed last; of pairs sharing it, the outer
+        if any(first.close < s.open < c and s.close > c for s in spans):
+            continue  # another pair straddles the orphan: no clean outer quotation
+        mended.append(MarkSpan(first.open, c))
+    mended.sort(key=lambda s: (s.open, -s.close))
+    return mended
+
+
+ROLE_NEAR_WINDOW = 1000  # characters back a role word naming someone ("депутат … Антон Геращенко") is looked for
+_ROLE_NAME_GAP = 120  # characters between that role word and the name
+
+
+def _role_named_near(ctx: Context, role_word: str, pos: int, known_at: int | None) -> Person | None:
+    """"Об этом сообщил депутат и член коллегии МВД Антон Геращенко. «…», — написал депутат": the person the text
+    last named right after the role word, when that comes after the registry's own holder of the role was last
+    mentioned (the registry keeps one role a person, here "член коллегии"); None when there is none."""
+    lem = lemma(role_word.lower())
+    heads = {k.split()[0] for k, v in marks.ROLE_SYNONYMS.items() if v == lem and " " in k}  # "глава" (МИД)
+    text = ctx.text
+    lo = max(0, pos - ROLE_NEAR_WINDOW, (known_at or 0) + 1)
+    ms = list(WORDS_RE.finditer(text, lo, pos))
+    for n in range(len(ms) - 1, -1, -1):
+        w = ms[n].group().lower()
+        if w[:3].replace("ё", "е") == lem[:3] and _nominative_role(w, lem):
+            end = ms[n].end()
+        elif heads and n + 1 < len(ms) and _synonym_phrase(w, ms[n + 1].group().lower(), heads, lem):
+            end = ms[n + 1].end()  # "Глава МИД Ирана Мохаммад Джавад Зариф" for "министр"
+        else:
+            continue
+        g = next(iter(ctx.registry.groups(text, end, min(pos, end + _ROLE_NAME_GAP))), None)
+        if g is None or not g.full or not may_be_subject(text, g) or not _role_complement(text[end:g.start]):
+            continue
+        return ctx.registry.lookup(g)
+    return None
+
+
+def _synonym_phrase(w: str, nxt: str, heads: set[str], lem: str) -> bool:
+    """"глава МИД" stands for "министр" (marks.ROLE_SYNONYMS), its head in the nominative singular."""
+    head = lemma(w)
+    return head in heads and marks.ROLE_SYNONYMS.get(f"{head} {lemma(nxt)}") == lem and _nominative_role(w, head)
+
+
+_MAX_COMPLEMENT_WORDS = 6
+_COMPLEMENT_BREAK = re.compile(r"[.;:!?()«»\"—–]")
+
+
+def _nominative_role(w: str, lem: str) -> bool:
+    """w is the role noun lem in the nominative singular ("депутат", not "депутатов")."""
+    return any(p.normal_form == lem and p.tag.case == "nomn" and p.tag.number == "sing" for p in parses(w))
+
+
+def _role_complement(between: str) -> bool:
+    """Only the rest of a role phrase stands between a role word and a name ("и член коллегии украинского МВД"):
+    a few words, no verb, preposition or sentence punctuation."""
+    ws = words(between)
+    if len(ws) > _MAX_COMPLEMENT_WORDS or _COMPLEMENT_BREAK.search(between):
+        return False
+    return not any(w[:1].islower() and any(p.tag.POS in ("VERB", "PREP", "INFN", "PRTF") for p in parses(w)[:1])
+                   for w in ws)
+
+
 _SUBORDINATE = re.compile(r"(?<![А-ЯЁа-яё])(?:что|чтобы|будто|если)(?![А-ЯЁа-яё])|:")
 
 
@@ -193,11 +281,20 @@ def person_speaker(ctx: Context, g: Group, feminine: bool | None, lo: int) -> tu
     role = ctx.registry.role_before(ctx.text, g.start)
     if role is not None and ctx.text.find(role.split(" ")[-1], lo) < 0:
         role = None
-    if person is None:
+    if person is None or _other_first_name(g, person.name(), feminine):
         return normalize_tokens(g.tokens, feminine)[0], role
     if feminine is not None and person.feminine is None:
         person.feminine_hint = feminine
     return person.name(), role or person.role
+
+
+def _other_first_name(g: Group, name: str, feminine: bool | None) -> bool:
+    """"Менеджер Хьюстон Патриша Хьюстон заявила": the group names a first name and surname, and the person the
+    registry matched by the surname has another first name: a namesake, not that person."""
+    if len(g.tokens) != 2 or g.kinds[:2] != ("Name", "Surn") or len(name.split()) < 2:
+        return False
+    own = normalize_tokens(g.tokens, feminine)[0].split()
+    return own[-1] == name.split()[-1] and own[0] != name.split()[0]
 
 
 @lru_cache(maxsize=100_000)
@@ -313,15 +410,54 @@ def _person_noun(w: str, case: str = "nomn") -> bool | None:
 _RELAYING = _QUOTING_VERBS | {"слова", "слов"}
 
 
-def _relayed_person_noun(lows: list[str]) -> bool | None:
-    """"— приводит AFP слова политика", "цитирует спортсмена ТАСС": the person whose words are relayed, named by a
-    noun in the genitive (accusative) right after the relaying word; is it feminine? None when there is none."""
-    for i, w in enumerate(lows[:-1]):
-        if w.replace("ё", "е") in _RELAYING:
-            found = _person_noun(lows[i + 1], "gent")
-            if found is not None:
-                return found
+_RELAY_MODIFIERS = frozenset("ADJF PRTF NUMR".split())  # "британского премьера", "двукратную чемпионку"
+_RELAY_LOOKAHEAD = 5
+
+
+@lru_cache(maxsize=50_000)
+def _oblique_person_noun(w: str) -> tuple[str, bool] | None:
+    """A lowercase singular animate noun in the genitive or accusative ("премьера", "чемпионку"): its lemma and
+    whether it is feminine; None for anything else."""
+    if not w[:1].islower() or w in marks.PRONOUNS or w in _RELAYING:
+        return None
+    for p in parses(w):
+        tag = p.tag
+        if tag.POS == "NOUN" and "anim" in tag.grammemes and tag.number == "sing" and tag.case in ("gent", "accs"):
+            return p.normal_form, "femn" in tag.grammemes
     return None
+
+
+def _relayed_person(ws: list[str]) -> tuple[int, str, bool] | None:
+    """"— цитирует ТАСС британского премьера", "— цитирует чемпионку мира «Р-Спорт»", "— приводит AFP слова
+    политика": the person whose words are relayed, named by an animate noun in the genitive or accusative after
+    the relaying word (past the outlet's name and adjectives); (index, lemma, feminine?) or None."""
+    lows = [w.lower().replace("ё", "е") for w in ws]
+    for i, w in enumerate(lows):
+        if w not in _RELAYING:
+            continue
+        for j in range(i + 1, min(len(ws), i + 1 + _RELAY_LOOKAHEAD)):
+            if ws[j][:1].isupper() or lows[j] in _RELAYING:
+                continue  # the outlet ("ТАСС", "Р-Спорт") or "слова"
+            noun = _oblique_person_noun(lows[j])
+            if noun is not None:
+                return j, noun[0], noun[1]
+            if not any(p.tag.POS in _RELAY_MODIFIERS for p in parses(lows[j])[:1]):
+                break
+    return None
+
+
+def _relayed_speaker(ctx: Context, ws: list[str], ref: int, feminine: bool | None) -> tuple[str | None, str | None] | None:
+    """Who the relayed person is: the holder of that role in the article when the noun is a role ("премьера" →
+    the prime minister named before), else the person the text points back to."""
+    found = _relayed_person(ws)
+    if found is None:
+        return None
+    j, lem, fem = found
+    fem = fem if feminine is None else feminine
+    for role in (lem, marks.ROLE_ALIASES.get(lem)):
+        if role and ctx.registry.by_role(role, ref) is not None:
+            return ctx.refer(ref, fem, role_word=role, land=_role_land(ws, j))
+    return ctx.refer(ref, fem)
 
 
 def _groups(ctx: Context, s: int, e: int) -> list[Group]:
@@ -352,9 +488,9 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
         person_noun = _person_noun(w)
         if person_noun is not None:
             return True, ctx.refer(ref, person_noun if feminine is None else feminine)
-    relayed = _relayed_person_noun(lows)
+    relayed = _relayed_speaker(ctx, ws, ref, feminine)
     if relayed is not None:
-        return True, ctx.refer(ref, relayed if feminine is None else feminine)
+        return True, relayed
     outlet = _bare_outlet(ws)
     if outlet is not None:
         named = _outlet_named_before(ctx, ref)
@@ -516,11 +652,16 @@ def _speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | N
     _, feminine = speech_verb(text[a:b])
     cuts = [a] + [a + m.end() for m in re.finditer(",", text[a:b])] + [b]
     for s, e in zip(cuts, cuts[1:]):
+        if _relaying_relative(text, s, e):
+            continue
         groups = _groups(ctx, s, e)
         pronoun = _PRONOUN_RE.search(text, s, groups[0].start if groups else e)
         if groups and pronoun is None:
             best = next((g for g in groups if g.full or ctx.registry.lookup(g)), groups[0])  # not "Росмолодежи"
-            return person_speaker(ctx, best, feminine, a)
+            who = person_speaker(ctx, best, feminine, a)
+            if _source_of(ctx, s, best, who[0]):
+                return _named_after_source(ctx, groups, best, feminine, a)
+            return who
         found, who = _other_speaker(ctx, s, e, min(a, quote_start), feminine)
         if found:
             nxt = next((c for c in cuts if c > e), None) if e < b else None
@@ -532,6 +673,41 @@ def _speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | N
     verb = next((m.group() for m in WORDS_RE.finditer(text, a, b) if speech_verb(m.group())[0]), None)
     if verb is not None and _impersonal(verb):
         return document_speaker(ctx, a, b, quote_start), None
+    return None, None
+
+
+def _source_of(ctx: Context, s: int, g: Group, name: str | None) -> bool:
+    """"— сообщил «Интерфаксу» источник в ближайшем окружении Бакиева": an unnamed source stands before the name,
+    in another case (whose circle, not who speaks): its surname differs from the canonical one."""
+    if not any(w.lower() in marks.UNNAMED_HEADS for w in words(ctx.text[s:g.start])):
+        return False
+    return not name or g.tokens[-1] != name.split()[-1]
+
+
+_RELATIVE = frozenset("который которая которое которые которого которой которых которую".split())
+
+
+def _relaying_relative(text: str, s: int, e: int) -> bool:
+    """"— говорится в заявлении, которое приводит агентство SANA": a relative clause naming the medium that relays
+    the words; it names no speaker."""
+    ws = [w.lower().replace("ё", "е") for w in words(text[s:e])[:3]]
+    return bool(ws) and ws[0] in _RELATIVE and any(w in _RELAY_WORDS for w in ws[1:])
+
+
+def _unnamed_source(text: str, a: int, b: int) -> bool:
+    """"сообщал представитель движения «Братья-мусульмане»:": the clause gives the speaker as an unnamed source."""
+    return any(w.lower() in marks.UNNAMED_HEADS for w in words(text[a:b]))
+
+
+def _named_after_source(ctx: Context, groups: list[Group], best: Group, feminine: bool | None,
+                        lo: int) -> tuple[str | None, str | None]:
+    """"— заявил представитель Владимира Путина в Чечне Владимир Каламанов": the one named in the nominative after
+    the name the unnamed source was tied to; (None, None) when there is none."""
+    for g in groups:
+        if g.start > best.start:
+            who = person_speaker(ctx, g, feminine, lo)
+            if who[0] and g.tokens[-1] == who[0].split()[-1]:
+                return who
     return None, None
 
 
@@ -683,8 +859,9 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
         return who
     if verb is not None:
         that_after = None if _impersonal(verb.group()) else _THAT.search(text, verb.end(), b)
-        after = speaker_in(ctx, verb.end(), that_after.start() if that_after else b, a)
-        if after != (None, None):
+        after_end = that_after.start() if that_after else b
+        after = speaker_in(ctx, verb.end(), after_end, a)
+        if after != (None, None) or _unnamed_source(text, verb.end(), after_end):
             return after
         if _impersonal(verb.group()):
             ctx.documented[a] = document_speaker(ctx, a, b, a)
@@ -769,6 +946,54 @@ def _speaker_label(ctx: Context, a: int, b: int) -> tuple[bool, str | None, str 
     return False, None, None
 
 
+_EXPERT_LABEL = re.compile(r"[ \u00a0\t]*([А-ЯЁ][^,:\n]{2,60}),[ \u00a0\t]*([^:\n]{3,300}):[ \u00a0\t]*"
+                           r"(?:$|[—–-][ \u00a0\t]*(?=[А-ЯЁA-Z«\"]))")
+_MAX_EXPERT_ROLE_WORDS = 40
+
+
+def _expert_label(ctx: Context, i: int) -> tuple[str, str, int] | None:
+    """"Виталий Егоров, организатор проекта …, научно-популярный блогер:" above a "— …" paragraph: a speaker line
+    that names a person in full and describes them (no verb: not "Иван Петров, глава X, заявил:"); (name, role,
+    where the turn may start on the same line). The line may be broken once inside the description (a link's
+    words on a line of their own)."""
+    a, b = ctx.paras[i]
+    found = _named_label(ctx, _EXPERT_LABEL.match(ctx.text, a, b))
+    if found is None and i > 0 and ctx.text[ctx.paras[i - 1][1] - 1:ctx.paras[i - 1][1]] not in ".!?…:":
+        found = _named_label(ctx, _EXPERT_LABEL.match(ctx.text[:b].replace("\n", " "), ctx.paras[i - 1][0], b))
+    if found is None:
+        return None
+    m, group = found
+    ws = words(m.group(2))
+    if len(ws) > _MAX_EXPERT_ROLE_WORDS or any(w[:1].islower() and (is_verb(w) or speech_verb(w)[0]) for w in ws):
+        return None
+    person = ctx.registry.lookup(group)
+    name = person.name() if person is not None else normalize_tokens(group.tokens)[0]
+    return name, m.group(2).strip(), m.end()
+
+
+def _named_label(ctx: Context, m: re.Match | None) -> tuple[re.Match, Group] | None:
+    """The label match and its name group, when what stands before the first comma is exactly one full name."""
+    if m is None:
+        return None
+    groups = find_groups(ctx.text, m.start(1), m.end(1))
+    if len(groups) != 1 or not groups[0].full or groups[0].start != m.start(1) or groups[0].end != m.end(1):
+        return None
+    return m, groups[0]
+
+
+def _next_line(ctx: Context, i: int) -> int:
+    """Index of the first non-blank paragraph after paragraph i (len(paras) when none)."""
+    j = i + 1
+    while j < len(ctx.paras) and not ctx.text[ctx.paras[j][0]:ctx.paras[j][1]].strip():
+        j += 1
+    return j
+
+
+def _dash_follows(ctx: Context, i: int) -> bool:
+    j = _next_line(ctx, i)
+    return j < len(ctx.paras) and _DASH_START.match(ctx.text, *ctx.paras[j]) is not None
+
+
 def interview_turns(ctx: Context) -> Iterator[Found]:
     """Interview blocks: a speaker line "Имя Фамилия:" then "— …" paragraphs, one quote per turn."""
     paras = ctx.paras
@@ -779,6 +1004,14 @@ def interview_turns(ctx: Context) -> Iterator[Found]:
             continue
         ok, speaker, role = _speaker_label(ctx, a, b)
         if not ok:
+            expert = _expert_label(ctx, i)
+            if expert is None:
+                continue
+            speaker, role, start = expert
+            if start < b:  # "…, астрофотограф: — Для меня …" on one line
+                labels.append((i, speaker, role, start))
+            elif _dash_follows(ctx, i):
+                labels.append((i, speaker, role, _DASH_START.match(ctx.text, *ctx.paras[_next_line(ctx, i)]).end()))
             continue
         m = _LABEL.match(ctx.text, a, b)
         assert m is not None
@@ -848,11 +1081,14 @@ _SHORT_NAME = re.compile(r"[«\"][^«»\".!?…\n]{1,30}[»\"]")
 def _clause_end(text: str, pos: int, hi: int) -> int:
     """End of an attribution clause: the next sentence end, dash or quotation mark (not a quoted name:
     "— сказал «НГ» начальник штаба")."""
-    for m in _CLAUSE_STOP.finditer(text, pos, hi):
-        if m.group() in "«\"" and _SHORT_NAME.match(text, m.start(), hi):
-            continue
-        return m.start()
-    return hi
+    while True:
+        m = _CLAUSE_STOP.search(text, pos, hi)
+        if m is None:
+            return hi
+        name = _SHORT_NAME.match(text, m.start(), hi) if m.group() in "«\"" else None
+        if name is None:
+            return m.start()
+        pos = name.end()  # past the quoted name's closing mark too ("— сообщил "Интерфаксу" источник")
 
 
 _LIST_START = re.compile(r"[ \u00a0\t]*(?:[—–\-•*·]|\d+[.)]|[a-zа-я][.)])")
@@ -1492,6 +1728,8 @@ def dialogue_block(ctx: Context) -> Iterator[Found]:
         if not any(s <= run[0][0] < e for s, e in ctx.taken) and not _closes_quotation(lines[-1]):
             continue
         for (a, b), line in zip(run, lines):  # a conversation inside a quoted post: other people's turns
+            if any(abs(s - a) <= 3 for s, _ in ctx.taken):
+                continue  # the turn opens a quote already taken (a monologue under a speaker line)
             if len(words(line)) >= 2 and not _first_person(line):
                 yield Found(a, b, "dialogue_turn", None, None, nested=True)
 
