@@ -26,6 +26,7 @@ INDEX_NAME = "MAIN"
 # Memory of the pool, as counted against its limit (measured with tracemalloc on real articles):
 LIST_TERM_BYTES = 300  # one term of another field (dict slot, bytes, a tuple of two lists)
 LIST_POSTING_BYTES = 80  # one posting of another field (two list slots, a weight)
+MEMO_VALUES = 50_000  # non-positional values whose terms a writer remembers
 
 __all__ = ["Codec", "GenerationWriter", "SegmentBuilder", "TermPool", "Writer"]
 
@@ -62,20 +63,26 @@ class TermPool(PostingPool):
         if isinstance(fmt, CompactPositions):  # merged segments: sorted by docnum at flush
             self.add_positions(fieldname, docnum, {term: fmt.decode_positions(vbytes)})
             return
-        terms = self.terms.get(fieldname)
-        if terms is None:
-            terms = self.terms[fieldname] = {}
+        self.add_list_terms(fieldname, docnum, [(term, weight)])
+
+    def add_list_terms(self, fieldname: str, docnum: int, terms: list[tuple[str, float]]) -> None:
+        """One document's (term, weight) pairs of a non-positional field."""
+        field = self.terms.get(fieldname)
+        if field is None:
+            field = self.terms[fieldname] = {}
             self.fieldnames.add(fieldname)
-        entry = terms.get(term)
-        if entry is None:
-            terms[term] = ([docnum], [weight])
-            self.currentsize += LIST_TERM_BYTES + len(term)
-        else:
-            if docnum < entry[0][-1]:
-                self.unsorted.add((fieldname, term))
-            entry[0].append(docnum)
-            entry[1].append(weight)
-        self.currentsize += LIST_POSTING_BYTES
+        size = LIST_POSTING_BYTES * len(terms)
+        for term, weight in terms:
+            entry = field.get(term)
+            if entry is None:
+                field[term] = ([docnum], [weight])
+                size += LIST_TERM_BYTES + len(term)
+            else:
+                if docnum < entry[0][-1]:
+                    self.unsorted.add((fieldname, term))
+                entry[0].append(docnum)
+                entry[1].append(weight)
+        self.currentsize += size
 
     def pop_field(self, fieldname: str):
         """(term bytes, docnums, weights) of a non-positional field, terms in order, docnums ascending;
@@ -129,6 +136,7 @@ class Writer(SegmentWriter):
     def __init__(self, ix, *, limitmb: int, poolmb: int | None = None, **kwargs):
         super().__init__(ix, limitmb=limitmb, codec=Codec(), **kwargs)
         self.pool = TermPool(self._tempstorage, self.newsegment, self.schema, limitmb=poolmb or limitmb)
+        self._memo: dict = {}  # (field, value) → its terms (see _list_terms)
 
     def add_document(self, **fields):
         """whoosh's add_document for presssearch's schema (no boosts, spelling or vectors). ``_positions``
@@ -149,16 +157,30 @@ class Writer(SegmentWriter):
                 poses = analysed.get(name)
                 length = pool.add_positions(name, docnum, field.positions(value) if poses is None else poses)
             elif field.indexed:
-                for tbytes, freq, weight, vbytes in field.index(value):
-                    if field.scorable:
-                        length += freq
-                    pool.add((name, tbytes, docnum, weight, vbytes))
+                terms, length = self._list_terms(name, field, value)
+                pool.add_list_terms(name, docnum, terms)
             pdw.add_field(name, field, value if field.stored else None, length)
             if field.column_type:
                 pdw.add_column_value(name, field.column_type, field.to_column_value(value))
         pdw.finish_doc()
         self._added = True
         self.docnum += 1
+
+    def _list_terms(self, name: str, field, value) -> tuple[list[tuple[str, float]], int]:
+        """(term, weight) pairs and the field length of a non-positional value, as ``field.index`` gives
+        them; remembered per value (ids, sources, dates and speakers repeat across an article's quotes)."""
+        key = (name, value)
+        got = self._memo.get(key)
+        if got is None:
+            terms, length = [], 0
+            for tbytes, freq, weight, _ in field.index(value):
+                terms.append((tbytes.decode("utf-8", "surrogateescape"), weight))
+                if field.scorable:
+                    length += freq
+            if len(self._memo) >= MEMO_VALUES:
+                self._memo.clear()
+            got = self._memo[key] = (terms, length)
+        return got
 
     def _flush_segment(self):
         self.perdocwriter.close()
