@@ -94,8 +94,9 @@ def test_sorted_positions_gives_postings_by_term_then_docnum():
     ]
 
 
-def test_add_reports_new_terms_and_field_length():
-    cols = PositionColumns()
-    assert cols.add(0, {"а": [0, 2], "б": [1]}) == (2, 3)
-    assert cols.add(1, {"б": [0], "в": [1]}) == (1, 2)
-    assert len(cols) == 3
+def test_add_reports_the_field_length_and_fields_share_term_ids():
+    title = PositionColumns()
+    body = PositionColumns(title.ids)
+    assert title.add(0, {"а": [0, 2], "б": [1]}) == 3
+    assert body.add(0, {"б": [0], "в": [1]}) == 2
+    assert dict(title.ids) == {"а": 0, "б": 1, "в": 2}

@@ -6,7 +6,9 @@ from hypothesis import strategies as st
 
 from presssearch.engine.analyzer import (exact_analyzer, exact_positions, parts_positions, russian_analyzer,
                                          stemmed_positions)
+from presssearch.engine.columns import TermIds
 from presssearch.engine.documents import SEP
+from presssearch.engine.wordids import WordTerms
 
 texts = st.lists(st.sampled_from(list("аБвгЁё Путин-ли_\n\u2010,.«»1 ") + ["Москва", "Собянин", "и", "не"]),
                  max_size=40).map("".join)
@@ -25,3 +27,25 @@ def test_parts_positions_equal_separate_analysis(parts):
     stemmed, exact = parts_positions(parts)
     assert stemmed == [stemmed_positions(p) for p in parts] == [_chain(russian_analyzer(), p) for p in parts]
     assert exact == exact_positions(SEP.join(parts)) == _chain(exact_analyzer(), SEP.join(parts))
+
+
+def _as_dicts(g, terms: list[str]) -> dict[str, list[int]]:
+    out, k = {}, 0
+    for tid, tf in zip(g.terms.tolist(), g.tfs.tolist()):
+        out[terms[tid]] = g.positions[k:k + tf].tolist()
+        k += tf
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(texts, min_size=1, max_size=3), min_size=1, max_size=4))
+def test_word_ids_give_the_postings_of_parts_positions(docs):
+    """The numpy analysis (engine.wordids) of a segment's documents equals the dict analysis, words seen in
+    earlier documents included."""
+    words = WordTerms(TermIds())
+    for parts in docs:
+        stemmed, exact = words.positions(parts)
+        terms = list(words.ids)
+        want_stemmed, want_exact = parts_positions(parts)
+        assert [_as_dicts(g, terms) for g in stemmed] == want_stemmed
+        assert _as_dicts(exact, terms) == want_exact

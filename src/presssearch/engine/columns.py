@@ -29,7 +29,7 @@ _DTYPE_OF = {1: np.dtype("<u1"), 2: np.dtype("<u2"), 4: np.dtype("<u4")}
 assert array("i").itemsize == 4 and sys.byteorder in ("little", "big")
 
 
-class _TermIds(dict):
+class TermIds(dict):
     """term → id; a new term gets the next id (``ids[term]`` never raises)."""
 
     def __missing__(self, term: str) -> int:
@@ -38,32 +38,37 @@ class _TermIds(dict):
 
 
 class PositionColumns:
-    """One positional field's postings of one segment, in insertion order (see the module docstring)."""
+    """One positional field's postings of one segment, in insertion order (see the module docstring).
+    Term ids come from ``ids``, which the segment's positional fields share."""
 
     __slots__ = ("ids", "term", "tf", "pos", "docs", "counts")
 
-    def __init__(self) -> None:
-        self.ids = _TermIds()  # term → term id, in order of first appearance
+    def __init__(self, ids: TermIds | None = None) -> None:
+        self.ids = TermIds() if ids is None else ids  # term → term id, in order of first appearance
         self.term = array("i")  # per posting: term id
         self.tf = array("i")  # per posting: frequency
         self.pos = array("i")  # per posting, consecutive: its positions
         self.docs = array("i")  # per add(): docnum
         self.counts = array("i")  # per add(): postings added
 
-    def add(self, docnum: int, poses: dict[str, list[int]]) -> tuple[int, int]:
-        """A document's postings (term → ascending positions); returns (new terms, field length)."""
-        ids = self.ids
-        before = len(ids)
-        self.term.extend(map(ids.__getitem__, poses))
+    def add(self, docnum: int, poses: dict[str, list[int]]) -> int:
+        """A document's postings (term → ascending positions); returns the field length."""
+        self.term.extend(map(self.ids.__getitem__, poses))
         tfs = list(map(len, poses.values()))
         self.tf.extend(tfs)
         self.pos.extend(chain.from_iterable(poses.values()))
         self.docs.append(docnum)
         self.counts.append(len(tfs))
-        return len(ids) - before, sum(tfs)
+        return sum(tfs)
 
-    def __len__(self) -> int:
-        return len(self.ids)
+    def add_grouped(self, docnum: int, terms: np.ndarray, tfs: np.ndarray, positions: np.ndarray) -> int:
+        """``add`` of postings as arrays (``wordids.Grouped``: term ids, frequencies, positions by term)."""
+        self.term.frombytes(terms.astype(np.int32, copy=False).tobytes())
+        self.tf.frombytes(tfs.astype(np.int32, copy=False).tobytes())
+        self.pos.frombytes(positions.astype(np.int32, copy=False).tobytes())
+        self.docs.append(docnum)
+        self.counts.append(len(terms))
+        return len(positions)
 
 
 def _width_codes(largest: np.ndarray) -> np.ndarray:
@@ -81,10 +86,14 @@ class _Sorted:
     holds far fewer than 2**31 positions), about 25 bytes a posting at the peak."""
 
     def __init__(self, cols: PositionColumns):
-        terms = list(cols.ids)
+        tid = _ints(cols.term)
+        present = np.flatnonzero(np.bincount(tid, minlength=len(cols.ids))) if len(tid) else tid
+        every = list(cols.ids)  # id order
+        terms = [every[i] for i in present.tolist()]
+        del every
         by_text = sorted(range(len(terms)), key=terms.__getitem__)
-        rank = np.empty(len(terms), np.int32)
-        rank[by_text] = np.arange(len(terms), dtype=np.int32)
+        rank = np.zeros(len(cols.ids), np.int32)
+        rank[present[by_text]] = np.arange(len(terms), dtype=np.int32)
         ranks = rank[_ints(cols.term)]
         del rank
         adds = _ints(cols.docs)

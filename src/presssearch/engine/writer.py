@@ -17,7 +17,8 @@ from whoosh.writing import MERGE_SMALL, PostingPool, SegmentWriter
 from .analyzer import OnePassText, parts_positions
 from . import columns
 from .codec import Codec, CompactPositions, FieldWriter
-from .columns import PositionColumns, sorted_positions, write_columns
+from .columns import PositionColumns, TermIds, sorted_positions, write_columns
+from .wordids import Grouped, WordTerms, WORD_BYTES
 from .documents import SEP, article_documents
 from .facets import CACHE, FacetTable
 from .schema import make_schema
@@ -26,6 +27,7 @@ INDEX_NAME = "MAIN"
 # Memory of the pool, as counted against its limit (measured with tracemalloc on real articles):
 LIST_TERM_BYTES = 300  # one term of another field (dict slot, bytes, a tuple of two lists)
 LIST_POSTING_BYTES = 80  # one posting of another field (two list slots, a weight)
+NUMPY_CHARS = 600  # texts at least this long are analysed with numpy (engine.wordids)
 MEMO_VALUES = 50_000  # non-positional values whose terms a writer remembers
 
 __all__ = ["Codec", "GenerationWriter", "SegmentBuilder", "TermPool", "Writer"]
@@ -41,17 +43,25 @@ class TermPool(PostingPool):
         super().__init__(tempstore, segment, limitmb=limitmb)
         self.schema = schema
         self.columns: dict[str, PositionColumns] = {}  # positional field → its postings
+        self.termids = TermIds()  # the positional fields' terms → ids (one id space)
+        self._counted_terms = 0
         self.terms: dict[str, dict[str, tuple[list, list]]] = {}  # other field → term → postings
         self.unsorted: set[tuple[str, str]] = set()  # terms whose postings may not be in docnum order
 
-    def add_positions(self, fieldname: str, docnum: int, poses: dict[str, list[int]]) -> int:
-        """One document's terms of a positional field (term → positions); returns the field length."""
+    def add_positions(self, fieldname: str, docnum: int, poses: dict[str, list[int]] | Grouped) -> int:
+        """One document's terms of a positional field (term → positions, or ``Grouped`` arrays of term ids
+        from ``termids``); returns the field length."""
         cols = self.columns.get(fieldname)
         if cols is None:
-            cols = self.columns[fieldname] = PositionColumns()
+            cols = self.columns[fieldname] = PositionColumns(self.termids)
             self.fieldnames.add(fieldname)
-        new, length = cols.add(docnum, poses)
-        self.currentsize += (columns.TERM_BYTES * new + columns.POSTING_BYTES * len(poses)
+        if isinstance(poses, dict):
+            postings, length = len(poses), cols.add(docnum, poses)
+        else:
+            postings, length = len(poses.terms), cols.add_grouped(docnum, *poses)
+        new = len(self.termids) - self._counted_terms
+        self._counted_terms += new
+        self.currentsize += (columns.TERM_BYTES * new + columns.POSTING_BYTES * postings
                              + columns.POSITION_BYTES * length)
         return length
 
@@ -137,6 +147,18 @@ class Writer(SegmentWriter):
         super().__init__(ix, limitmb=limitmb, codec=Codec(), **kwargs)
         self.pool = TermPool(self._tempstorage, self.newsegment, self.schema, limitmb=poolmb or limitmb)
         self._memo: dict = {}  # (field, value) → its terms (see _list_terms)
+        self.words = WordTerms(self.pool.termids)  # this segment's analysed words
+
+    def analyse(self, parts: list[str]) -> tuple[list[Grouped | dict], Grouped | dict]:
+        """The postings of the texts as ``parts_positions`` gives them: as dicts for short texts (quotes),
+        else as ``WordTerms.positions`` arrays (numpy's fixed cost per call only pays on longer texts:
+        600 characters is about where the two cost the same), new words counted against the memory."""
+        if sum(map(len, parts)) < NUMPY_CHARS:
+            return parts_positions(parts)
+        before = len(self.words)
+        out = self.words.positions(parts)
+        self.pool.currentsize += WORD_BYTES * (len(self.words) - before)
+        return out
 
     def add_document(self, **fields):
         """whoosh's add_document for presssearch's schema (no boosts, spelling or vectors). ``_positions``
@@ -202,23 +224,23 @@ def _clean(doc: dict) -> dict:
     return {k: v for k, v in doc.items() if v is not None and v != ""}
 
 
-def _doc_positions(doc: dict) -> dict[str, dict[str, list[int]]]:
+def _doc_positions(doc: dict, writer: Writer) -> dict[str, Grouped | dict]:
     """The positional fields' postings of an article's or quote's document, each text tokenised once
     (its stemmed and its exact field share the words); {} when the texts are not laid out as expected."""
     if doc.get("kind") == "article":
         parts = [doc.get("title") or "", doc.get("lead") or "", doc.get("body") or ""]
         if doc.get("exact") == SEP.join(parts):
-            (title, lead, body), exact = parts_positions(parts)
+            (title, lead, body), exact = writer.analyse(parts)
             return {"title": title, "lead": lead, "body": body, "exact": exact}
     elif doc.get("body") and doc.get("body") == doc.get("exact"):
-        (body,), exact = parts_positions([doc["body"]])
+        (body,), exact = writer.analyse([doc["body"]])
         return {"body": body, "exact": exact}
     return {}
 
 
 def _add(writer, article, speaker_key) -> None:
     for doc in article_documents(article, speaker_key):
-        writer.add_document(**_clean(doc), _positions=_doc_positions(doc))
+        writer.add_document(**_clean(doc), _positions=_doc_positions(doc, writer))
 
 
 class GenerationWriter:

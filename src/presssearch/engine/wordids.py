@@ -1,0 +1,92 @@
+"""Indexing analysis with numpy: each distinct word is analysed once per segment, then a text is an array of
+word ids and its postings are a few array operations.
+
+``WordTerms`` keeps, per distinct word as written, the ids of its stemmed terms (``word_terms``) and of its
+exact term, in one term-id space shared with the segment's ``PositionColumns``. ``WordTerms.positions``
+gives a document's postings per positional field as ``Grouped`` arrays (term ids, frequencies, positions
+grouped by term): exactly the postings ``analyzer.parts_positions`` gives as dicts, without a Python step
+per word.
+"""
+from __future__ import annotations
+
+from array import array
+from typing import NamedTuple
+
+import numpy as np
+
+from ..analysis.russian import word_terms
+from ..analysis.tokenize import WORD_RE
+from .analyzer import _cached_exact_term
+from .codec import ranges
+
+WORD_BYTES = 160  # memory of one distinct word: dict slot, str, its ids (counted against the pool's limit)
+
+
+class Grouped(NamedTuple):
+    """A document's postings in one field: ``terms[i]`` occurs ``tfs[i]`` times, at the next ``tfs[i]``
+    ``positions`` (ascending)."""
+
+    terms: np.ndarray
+    tfs: np.ndarray
+    positions: np.ndarray
+
+
+def grouped(tids: np.ndarray, positions: np.ndarray) -> Grouped:
+    """Group (term id, position) pairs by term; positions keep their (ascending) order."""
+    order = np.argsort(tids, kind="stable")
+    t = tids[order]
+    if not len(t):
+        return Grouped(t, t, t)
+    starts = np.flatnonzero(np.concatenate(([True], t[1:] != t[:-1])))
+    return Grouped(t[starts], np.diff(np.append(starts, len(t))), positions[order])
+
+
+class WordTerms:
+    """Distinct words → term ids, for one segment (``ids`` is the segment's shared term-id dict)."""
+
+    def __init__(self, ids) -> None:
+        self.ids = ids  # term → id; a new term gets the next id
+        self.words: dict[str, int] = {}
+        self.exact = array("i")  # word id → exact term id
+        self.first = array("i")  # word id → where its stemmed term ids start in ``stems``
+        self.count = array("i")  # word id → how many stemmed terms it has (0: a stop word)
+        self.stems = array("i")
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def _add(self, word: str) -> int:
+        wid = self.words.get(word)
+        if wid is None:
+            ids = self.ids
+            wid = self.words[word] = len(self.words)
+            self.exact.append(ids[_cached_exact_term(word)])
+            terms = word_terms(word)
+            self.first.append(len(self.stems))
+            self.count.append(len(terms))
+            self.stems.extend([ids[t] for t in terms])
+        return wid
+
+    def word_ids(self, words: list[str]) -> np.ndarray:
+        found = list(map(self.words.get, words))
+        if None in found:
+            add = self._add
+            found = [add(w) if i is None else i for w, i in zip(words, found)]
+        return np.array(found, np.int32)
+
+    def positions(self, parts: list[str]) -> tuple[list[Grouped], Grouped]:
+        """Each part's stemmed postings (positions from 0 in each part) and the exact postings of the parts
+        joined by a line break (positions continue across parts), as ``parts_positions`` gives them."""
+        wids = [self.word_ids(WORD_RE.findall(part)) for part in parts]  # may grow the arrays: views after
+        first = np.frombuffer(self.first, np.int32) if len(self.first) else np.zeros(0, np.int32)
+        count = np.frombuffer(self.count, np.int32) if len(self.count) else np.zeros(0, np.int32)
+        stems = np.frombuffer(self.stems, np.int32) if len(self.stems) else np.zeros(0, np.int32)
+        stemmed = []
+        for w in wids:
+            n = count[w]
+            stemmed.append(grouped(stems[ranges(first[w].astype(np.int64), n)],
+                                   np.repeat(np.arange(len(w), dtype=np.int32), n)))
+        every = np.concatenate(wids) if len(wids) > 1 else wids[0]
+        exact = np.frombuffer(self.exact, np.int32) if len(self.exact) else np.zeros(0, np.int32)
+        # (the views end with this call: the arrays may grow again on the next one)
+        return stemmed, grouped(exact[every], np.arange(len(every), dtype=np.int32))
