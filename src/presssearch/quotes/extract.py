@@ -33,6 +33,26 @@ def join_lone_dashes(text: str) -> str:
     return _LONE_DASH.sub(lambda m: m.group(0)[:-1] + " ", text)
 
 
+_RETOLD_RULES = ("quote_", "nested_quote")  # quotation-mark quotes a turn may hold; not dialogue or interview lines
+
+
+def _retold(ctx: Context, quotes: list[Quote], a: int, b: int) -> bool:
+    """Every quote taken that meets [a, b) lies strictly inside it (past the turn's opening) and came from
+    quotation marks: the turn retells them."""
+    meeting = [q for q in quotes if q.start < b and q.end > a]
+    return bool(meeting) and all(a < q.start and q.end <= b and q.rule.startswith(_RETOLD_RULES) for q in meeting) \
+        and len(meeting) == sum(1 for s, e in ctx.taken if s < b and e > a)
+
+
+def _drop_inside(ctx: Context, quotes: list[Quote], a: int, b: int) -> list[Quote]:
+    """The quotes without those inside [a, b), forgotten by the context too (taken spans, speakers)."""
+    inside = {(q.start, q.end) for q in quotes if a <= q.start and q.end <= b}
+    ctx.taken[:] = [t for t in ctx.taken if t not in inside]
+    ctx.spoken[:] = [(s, n) for s, n in ctx.spoken if not a <= s < b]
+    ctx.superseded = True
+    return [q for q in quotes if (q.start, q.end) not in inside]
+
+
 def extract_quotes(text: str, *, debug: bool = False, title: str | None = None) -> list[Quote]:
     """Direct quotations in an article body, sorted by start; text[q.start:q.end] == q.text.
 
@@ -46,6 +66,8 @@ def extract_quotes(text: str, *, debug: bool = False, title: str | None = None) 
     for rule in ARTICLE_RULES:
         for found in rule(ctx):
             a, b = _trim(text, found)
+            if b > a and found.supersedes and not ctx.free(a, b) and _retold(ctx, quotes, a, b):
+                quotes = _drop_inside(ctx, quotes, a, b)
             if b <= a or not (ctx.free(a, b) or (found.nested and ctx.nestable(a, b))):
                 continue
             ctx.taken.append((a, b))

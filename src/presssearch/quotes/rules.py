@@ -11,8 +11,8 @@ from functools import lru_cache
 from typing import Callable, Iterator
 
 from . import marks
-from .speakers import (Group, Person, Registry, find_groups, is_role_word, is_verb, lemma, may_be_subject,
-                       normalize_tokens, parses, role_before)
+from .speakers import (Group, Person, Registry, find_groups, is_known, is_role_word, is_verb, lemma, may_be_subject,
+                       normalize_tokens, parses, role_before, surname_key)
 from .orgs import OrgRegistry, country
 from .text import MarkSpan, WORDS_RE, blocks, mark_spans, sentence_end, sentence_start, speech_verb, words
 
@@ -29,6 +29,7 @@ class Found:
     speaker: str | None = None
     role: str | None = None
     nested: bool = False  # may lie inside an earlier quote (a dialogue turn inside a quoted post)
+    supersedes: bool = False  # replaces the quotes taken inside it (an interview turn over the quotes it retells)
 
 
 @dataclass
@@ -43,6 +44,8 @@ class Context:
     _orgs: OrgRegistry | None = None
     _blocks: list[tuple[tuple[int, int], list[MarkSpan]]] | None = None
     _quoted: list[tuple[int, int]] | None = None
+    superseded: bool = False  # some quotes were dropped for the interview turn holding them
+    cued: tuple[str | None, str | None] | None = None  # the interviewee an interview cue named for an earlier run
 
     @property
     def registry(self) -> Registry:
@@ -1300,6 +1303,23 @@ def _before_clause(ctx: Context, pos: int, para: tuple[int, int]) -> tuple[int, 
     return sentence_start(ctx.text, para[0], pos), pos
 
 
+_BOX_LINES = 4  # lines a box of related links takes: its head, a headline, a lead, maybe a blank
+
+
+def _before_related_box(text: str, pos: int) -> int:
+    """Where the lines just before pos start, when they are a box of related links (" Также по теме \n «…»: Путин о
+    … \n Телеканал … у... \n") set between a colon and its quotation; else pos."""
+    end = pos - 1
+    for n in range(_BOX_LINES):
+        if end <= 0:
+            break
+        start = text.rfind("\n", 0, end) + 1
+        if text[start:end].strip().lower() in marks.RELATED_BOX_HEADS:
+            return start if n >= 2 else pos  # a headline right under the head is part of the box, not after it
+        end = start - 1
+    return pos
+
+
 def _colon_clause(ctx: Context, span: MarkSpan, para: tuple[int, int]) -> tuple[int, int] | None:
     """The clause that ends with the colon right before «…» (maybe at the end of the previous paragraph)."""
     text = ctx.text
@@ -1308,6 +1328,8 @@ def _colon_clause(ctx: Context, span: MarkSpan, para: tuple[int, int]) -> tuple[
         a, b = _before_clause(ctx, span.open, para)
     elif not text[para[0]:span.open].strip() and para[0] >= 2:
         prev_end = _rstrip(text, 0, para[0] - 1)
+        if prev_end > 0 and text[prev_end - 1] != ":":
+            prev_end = _rstrip(text, 0, _before_related_box(text, para[0]) - 1)
         if prev_end == 0 or text[prev_end - 1] != ":":
             return None
         lo = text.rfind("\n", 0, prev_end) + 1
@@ -1548,6 +1570,16 @@ def _attributed_after(ctx: Context, span: MarkSpan, para: tuple[int, int]) -> bo
     return clause is not None and speech_verb(ctx.text[clause[0]:clause[1]])[0]
 
 
+_SAYING = re.compile(marks.SAYING_CUE, re.IGNORECASE)
+_SAYING_LOOKBACK = 50
+
+
+def is_saying(ctx: Context, span: MarkSpan) -> bool:
+    """The quotation is a saying the author brings in ("как гласит пословица, «у кого суп жидкий…»", "как известно,
+    «в каждой шутке есть доля правды»"): nobody is quoted."""
+    return _SAYING.search(ctx.text, max(0, span.open - _SAYING_LOOKBACK), span.open) is not None
+
+
 def marked_quotes(ctx: Context) -> Iterator[Found]:
     """Quotes in quotation marks, each span tried against SPAN_RULES in order."""
     accepted: list[tuple[int, int]] = []
@@ -1555,7 +1587,7 @@ def marked_quotes(ctx: Context) -> Iterator[Found]:
         for span in spans:
             if any(s <= span.open and span.close <= e for s, e in accepted) or not ctx.free(span.open, span.close + 1):
                 continue
-            if looks_like_name(ctx, span, para):
+            if looks_like_name(ctx, span, para) or is_saying(ctx, span):
                 continue
             if not _attributed_after(ctx, span, para) and not _clause_after_that(ctx, span) and (
                     len(_inner_words(ctx, span)) <= 2 or looks_like_title(ctx, span)):
@@ -1672,13 +1704,99 @@ def _loose_interview(lines: list[str]) -> list[bool] | None:
     return asks
 
 
+_TITLE_QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|„[^“”]*[“”]")
+_TITLE_WORD = re.compile(r"(?<![А-ЯЁа-яёA-Za-z-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?![А-ЯЁа-яё-])")
+
+
+def _lone_name(word: str) -> str | None:
+    """A capitalised title word as one person's single name, nominative: a word the dictionary does not know
+    ("Дутерте", "Роналдиньо"), or a first name or surname it does ("Путина" → "Путин"); None for anything else."""
+    low = word.lower()
+    if not is_known(low):
+        return None if is_role_word(low) else word
+    for p in parses(low)[:2]:
+        if p.tag.POS == "NOUN" and {"Name", "Surn"} & p.tag.grammemes and "plur" not in p.tag.grammemes:
+            return p.normal_form.capitalize() if p.tag.case != "nomn" else word
+    return None
+
+
+# "«Испытывают давление …»: Алябьев о результатах …": a quoted headline, then who speaks (after role words) and about what
+_TITLE_SPEAKS_ABOUT = re.compile(r"[ \u00a0]*[«\"].*[»\"][ \u00a0]*:[ \u00a0]*"
+                                 r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[ \u00a0]+(?:о|об|про)[ \u00a0]")
+
+
+def title_interviewee(title: str) -> str | None:
+    """The single name of the one interviewed, from a title that calls the article an interview ("полная версия
+    интервью с президентом Филиппин Дутерте", "Роналдиньо дал интервью RT"): exactly one capitalised word outside
+    quotation marks that can be a person's name; or from a headline quote followed by who speaks about what
+    ("«…»: Алябьев о результатах российских биатлонистов")."""
+    about = _TITLE_SPEAKS_ABOUT.match(title)
+    if about is not None:
+        return _lone_name(about.group(1))
+    plain = _TITLE_QUOTED.sub(" ", title)
+    if not any(lemma(w) in marks.INTERVIEW_WORDS for w in words(plain.lower())):
+        return None
+    names = {n for n in (_lone_name(m.group()) for m in _TITLE_WORD.finditer(plain)) if n}
+    return names.pop() if len(names) == 1 else None
+
+
+_ADDRESS = re.compile(rf"(?m)^[ \u00a0\t]*[—–-][ \u00a0\t]*(?:{marks.ADDRESS_TITLES})[ \u00a0]+"
+                      r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?=[ \u00a0]*[,!?])")
+
+
+def _addressed(ctx: Context, pos: int) -> tuple[str, str | None] | None:
+    """The one an interviewer's question up to the turn at pos addresses by a polite title ("— Господин Роудс,
+    процесс расщепления …"), the last such: the person the article names so in full, else the surname as written
+    (an address is in the nominative)."""
+    m = None
+    for m in _ADDRESS.finditer(ctx.text, 0, pos + 200):
+        pass
+    if m is None:
+        return None
+    person = ctx.registry.people.get(surname_key(m.group(1)))
+    return (person.name(), person.role) if person is not None else (m.group(1), None)
+
+
+_INTERVIEW_CUE = re.compile(marks.INTERVIEW_CUE, re.IGNORECASE)
+_CUE_WINDOW = 3500  # characters before an interview its introduction may stand
+
+
+def _cued_interviewee(ctx: Context, pos: int) -> tuple[str | None, str | None] | None:
+    """The person named right after the last interview cue before the run, in that sentence ("… журналист
+    «Медузы» поговорил с американским политологом Майклом Томаски"), or for an earlier run; None when no cue
+    names anyone."""
+    text, reg = ctx.text, ctx.registry
+    lo = max([pos - _CUE_WINDOW, 0] + [e for _, e in ctx.taken if e <= pos])  # not inside the turns before
+    cues = list(_INTERVIEW_CUE.finditer(text, lo, pos))
+    for cue in reversed(cues):
+        end = sentence_end(text, cue.end(), pos)
+        m = next((m for m in reg.mentions if cue.end() <= m.pos < end and not m.quoted), None)
+        if m is not None:
+            person = reg.people[m.key]
+            ctx.cued = person.name(), person.role
+            return ctx.cued
+    return ctx.cued  # a later run of the same interview, past a box or a photo, keeps the one named before
+
+
 def _interviewee(ctx: Context, pos: int) -> tuple[str | None, str | None]:
-    """The person an interview is with: the one the title names ("Фанни Ардан — о фильме …"), else the one named
-    most often as a subject before it, the first such on ties."""
+    """The person an interview is with: the one its first question addresses ("Господин Роудс, …"), the one the
+    title names ("Фанни Ардан — о фильме …", by a full name or a single one next to "интервью"), the one named
+    after an interview cue before it ("поговорил с … Майклом Томаски"), else the one named most often as a
+    subject before it, the first on ties."""
     reg = ctx.registry
+    addressed = _addressed(ctx, pos)
+    if addressed is not None:
+        return addressed
     titled = next((m for m in reg.mentions if m.pos < 0), None)
     if titled is not None:
         return reg.people[titled.key].name(), reg.people[titled.key].role
+    lone = title_interviewee(ctx.title) if ctx.title else None
+    if lone is not None:
+        person = reg.people.get(surname_key(lone))
+        return (person.name(), person.role) if person is not None else (lone, None)
+    cued = _cued_interviewee(ctx, pos)
+    if cued is not None:
+        return cued
     counts: dict[str, int] = {}
     for m in reg.mentions:
         if m.pos >= pos:
@@ -1715,15 +1833,16 @@ def dialogue_block(ctx: Context) -> Iterator[Found]:
             speaker, role = _interviewee(ctx, run[0][0])
             for n, ((a, b), line) in enumerate(zip(run, lines)):
                 if n % 2 == parity:
-                    yield Found(a, b, "interview_question")
+                    yield Found(a, b, "interview_question", supersedes=True)
                 else:
-                    yield Found(a, b, "interview_answer", speaker, role)
+                    yield Found(a, b, "interview_answer", speaker, role, supersedes=True)
             continue
         asks = _loose_interview(lines) if parity is None and not story else None
         if asks is not None and not any(s <= run[0][0] < e for s, e in ctx.taken):
             speaker, role = _interviewee(ctx, run[0][0])
             for (a, b), q in zip(run, asks):
-                yield Found(a, b, "interview_question") if q else Found(a, b, "interview_answer", speaker, role)
+                yield Found(a, b, "interview_question", supersedes=True) if q \
+                    else Found(a, b, "interview_answer", speaker, role, supersedes=True)
             continue
         if not any(s <= run[0][0] < e for s, e in ctx.taken) and not _closes_quotation(lines[-1]):
             continue
@@ -1737,19 +1856,34 @@ def dialogue_block(ctx: Context) -> Iterator[Found]:
 _FIRST_PERSON = frozenset("я мы".split())
 
 
-def _reported_by_another(text: str, a: int, b: int) -> bool:
+_CITING_MYSELF = frozenset("цитирую процитирую привожу".split())  # the one who retells names the source just before
+
+
+def _first_person_word(w: str) -> bool:
+    return w in _FIRST_PERSON or any(p.tag.POS == "VERB" and "1per" in p.tag.grammemes for p in parses(w)[:1])
+
+
+def _reported_by_another(text: str, a: int, b: int, last_clause: bool = False) -> bool:
     """The clause before a nested quotation reports someone else's speech ("ребята сказали:"), not the quoted
-    speaker's own ("я ему сказал:"), whose words are part of the quotation already."""
-    ws = words(text[a:b])
+    speaker's own ("я ему сказал:"), whose words are part of the quotation already. With ``last_clause`` only the
+    words after the last comma count ("Порой я могу что-то перевести, а он уже говорит:"), and "цитирую" is no
+    speech of one's own ("Пол Кругман … написал в своей статье, цитирую:")."""
     if not speech_verb(text[a:b])[0]:
         return False
-    return not any(w.lower() in _FIRST_PERSON or any(p.tag.POS == "VERB" and "1per" in p.tag.grammemes
-                                                      for p in parses(w.lower())[:1]) for w in ws)
+    ws = [w.lower() for w in words(text[a:b])]
+    if last_clause:
+        ws = [w.lower() for w in words(text[max(a, text.rfind(",", a, b) + 1):b])]
+        if ws and all(w in _CITING_MYSELF for w in ws):
+            return True
+        if not speech_verb(" ".join(ws))[0]:
+            return False
+    return not any(_first_person_word(w) for w in ws)
 
 
-def nested_quotes(ctx: Context) -> Iterator[Found]:
+def nested_quotes(ctx: Context, in_turns: bool = False) -> Iterator[Found]:
     """«… И ребята сказали: «Маркус, мы ничего не принимали». …»: a quotation inside a quote, after a speech verb
-    and a colon, is another person's words (a quote of its own)."""
+    and a colon, is another person's words (a quote of its own). ``in_turns``: inside interview turns, where the
+    clause right before the colon tells who speaks."""
     text = ctx.text
     outers = sorted(ctx.taken)
     for _, spans in ctx.marked_blocks():
@@ -1761,7 +1895,7 @@ def nested_quotes(ctx: Context) -> Iterator[Found]:
             if colon <= outer[0] or text[colon - 1] != ":":
                 continue
             a = sentence_start(text, outer[0], colon - 1)
-            if not _reported_by_another(text, a, colon - 1):
+            if not _reported_by_another(text, a, colon - 1, last_clause=in_turns):
                 continue
             speaker, role = speaker_before(ctx, a, colon - 1)
             if speaker is not None and (outer[0], speaker) in ctx.spoken:
@@ -1769,6 +1903,13 @@ def nested_quotes(ctx: Context) -> Iterator[Found]:
             yield Found(span.open + 1, span.close, "nested_quote", speaker, role, nested=True)
 
 
+def nested_in_turns(ctx: Context) -> Iterator[Found]:
+    """Once interview turns replaced the quotes they retell ("я сказал ему: «…»", the interviewee's own words), the
+    quotations inside them that report someone else ("и он сказал: «Жду вас в гости»") are quotes of their own."""
+    if ctx.superseded:
+        yield from nested_quotes(ctx, in_turns=True)
+
+
 ArticleRule = Callable[[Context], Iterator[Found]]
 ARTICLE_RULES: list[ArticleRule] = [interview_turns, dialogue_lines, marked_quotes, nested_quotes, colon_block,
-                                    dialogue_block]
+                                    dialogue_block, nested_in_turns]
