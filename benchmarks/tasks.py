@@ -106,9 +106,10 @@ def task_query(root: str, queries: str, rounds: str) -> dict:
 
 def task_profile(corpus: str, limit: str) -> dict:
     """CPU seconds spent reading, extracting quotes and analysing (with and without names), done as the
-    indexer does it: garbage collector paused, ``parts_positions`` per article and per quote document."""
+    indexer does it: garbage collector paused, ``wordids.analyse`` per article and per quote document."""
     from presssearch.analysis import names, russian
-    from presssearch.engine.analyzer import parts_positions
+    from presssearch.engine.columns import TermIds
+    from presssearch.engine.wordids import WordTerms, analyse
     from presssearch.indexer import gc_paused
     from presssearch.ingest import iter_sources, read_source
     from presssearch.quotes import extract_quotes
@@ -131,8 +132,9 @@ def task_profile(corpus: str, limit: str) -> dict:
 
         def run_analysis() -> float:
             t = time.process_time()
+            words = WordTerms(TermIds())  # one segment's
             for parts in docs:
-                parts_positions(parts)
+                analyse(words, parts)
             return time.process_time() - t
 
         def clear() -> None:

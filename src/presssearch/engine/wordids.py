@@ -16,10 +16,11 @@ import numpy as np
 
 from ..analysis.russian import word_terms
 from ..analysis.tokenize import WORD_RE
-from .analyzer import _cached_exact_term
+from .analyzer import _cached_exact_term, parts_positions
 from .codec import ranges
 
 WORD_BYTES = 160  # memory of one distinct word: dict slot, str, its ids (counted against the pool's limit)
+NUMPY_CHARS = 600  # texts at least this long are analysed with numpy; shorter ones (quotes) as dicts
 
 
 class Grouped(NamedTuple):
@@ -90,3 +91,12 @@ class WordTerms:
         exact = np.frombuffer(self.exact, np.int32) if len(self.exact) else np.zeros(0, np.int32)
         # (the views end with this call: the arrays may grow again on the next one)
         return stemmed, grouped(exact[every], np.arange(len(every), dtype=np.int32))
+
+
+def analyse(words: WordTerms, parts: list[str]) -> tuple[list[Grouped | dict], Grouped | dict]:
+    """A document's postings as ``parts_positions`` gives them: as dicts for short texts (quotes), else as
+    ``words.positions`` arrays (numpy's fixed cost per call only pays on longer texts: at about
+    ``NUMPY_CHARS`` characters the two cost the same)."""
+    if sum(map(len, parts)) < NUMPY_CHARS:
+        return parts_positions(parts)
+    return words.positions(parts)

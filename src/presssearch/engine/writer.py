@@ -14,11 +14,11 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.writing import MERGE_SMALL, PostingPool, SegmentWriter
 
-from .analyzer import OnePassText, parts_positions
+from .analyzer import OnePassText
 from . import columns
 from .codec import Codec, CompactPositions, FieldWriter
 from .columns import PositionColumns, TermIds, sorted_positions, write_columns
-from .wordids import Grouped, WordTerms, WORD_BYTES
+from .wordids import WORD_BYTES, Grouped, WordTerms, analyse
 from .documents import SEP, article_documents
 from .facets import CACHE, FacetTable
 from .schema import make_schema
@@ -27,7 +27,6 @@ INDEX_NAME = "MAIN"
 # Memory of the pool, as counted against its limit (measured with tracemalloc on real articles):
 LIST_TERM_BYTES = 300  # one term of another field (dict slot, bytes, a tuple of two lists)
 LIST_POSTING_BYTES = 80  # one posting of another field (two list slots, a weight)
-NUMPY_CHARS = 600  # texts at least this long are analysed with numpy (engine.wordids)
 MEMO_VALUES = 50_000  # non-positional values whose terms a writer remembers
 
 __all__ = ["Codec", "GenerationWriter", "SegmentBuilder", "TermPool", "Writer"]
@@ -150,43 +149,11 @@ class Writer(SegmentWriter):
         self.words = WordTerms(self.pool.termids)  # this segment's analysed words
 
     def analyse(self, parts: list[str]) -> tuple[list[Grouped | dict], Grouped | dict]:
-        """The postings of the texts as ``parts_positions`` gives them: as dicts for short texts (quotes),
-        else as ``WordTerms.positions`` arrays (numpy's fixed cost per call only pays on longer texts:
-        600 characters is about where the two cost the same), new words counted against the memory."""
-        if sum(map(len, parts)) < NUMPY_CHARS:
-            return parts_positions(parts)
+        """``wordids.analyse`` of a document's texts, its new words counted against the pool's memory."""
         before = len(self.words)
-        out = self.words.positions(parts)
+        out = analyse(self.words, parts)
         self.pool.currentsize += WORD_BYTES * (len(self.words) - before)
         return out
-
-    def add_document(self, **fields):
-        """whoosh's add_document for presssearch's schema (no boosts, spelling or vectors). ``_positions``
-        may give positional fields' postings already analysed ({field: {term: positions}})."""
-        self._check_state()
-        schema, pool, pdw, docnum = self.schema, self.pool, self.perdocwriter, self.docnum
-        analysed = fields.get("_positions") or {}
-        names = sorted(name for name in fields if not name.startswith("_"))
-        self._check_fields(schema, names)
-        pdw.start_doc(docnum)
-        for name in names:
-            value = fields[name]
-            if value is None:
-                continue
-            field = schema[name]
-            length = 0
-            if isinstance(field, OnePassText):
-                poses = analysed.get(name)
-                length = pool.add_positions(name, docnum, field.positions(value) if poses is None else poses)
-            elif field.indexed:
-                terms, length = self._list_terms(name, field, value)
-                pool.add_list_terms(name, docnum, terms)
-            pdw.add_field(name, field, value if field.stored else None, length)
-            if field.column_type:
-                pdw.add_column_value(name, field.column_type, field.to_column_value(value))
-        pdw.finish_doc()
-        self._added = True
-        self.docnum += 1
 
     def _list_terms(self, name: str, field, value) -> tuple[list[tuple[str, float]], int]:
         """(term, weight) pairs and the field length of a non-positional value, as ``field.index`` gives
