@@ -6,11 +6,13 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 from . import marks
 from .speakers import inflected_word, lemma, name_kind, parses
 
 _TOKEN = re.compile(r"[0-9A-Za-zА-ЯЁа-яё]+(?:[-'’&][0-9A-Za-zА-ЯЁа-яё]+)*")
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 _CANDIDATE = re.compile(r"(?<![0-9A-Za-zА-ЯЁа-яё-])(?:[А-ЯЁ][0-9A-Za-zА-ЯЁа-яё]*(?:-[0-9A-Za-zА-ЯЁа-яё]+)*|(?:"
                         + "|".join(sorted({h[:-1] for h in marks.ORG_HEADS}, key=len, reverse=True))
                         + r")[а-яё]*)")
@@ -113,7 +115,7 @@ class OrgRegistry:
         after = _TOKEN.findall(text[m.start() + len(name):m.start() + len(name) + 30])
         typed = bool(before) and lemma(before[-1]) in _COMPANY_KINDS | {"лоукостер", "фирма", "производитель"}
         suffixed = words[-1] in marks.CORPORATE_SUFFIXES
-        subject = bool(after) and _best(after[0]) is not None and _best(after[0]).tag.POS == "VERB" \
+        subject = bool(after) and _best(after[0]) is not None and "VERB" in _best(after[0]).tag.grammemes \
             and not re.search(r"[,.;:!?()«»\"]", text[m.start() + len(name):m.start() + len(name) + 3])
         if not (typed or suffixed or subject):
             return
@@ -193,7 +195,7 @@ def _best(word: str):
 
 @lru_cache(maxsize=100_000)
 def _has_case(word: str, case: str) -> bool:
-    return any(p.tag.case == case for p in parses(word.lower())[:4])
+    return any(case in p.tag.grammemes for p in parses(word.lower())[:4])  # (a tag holds one case)
 
 
 @lru_cache(maxsize=200_000)
@@ -245,6 +247,10 @@ def _nominative_adj(word: str, gender: str | None) -> str:
 
 
 _NP_POS = ("ADJF", "PRTF", "NOUN", "NUMR")
+# Grammeme sets for part-of-speech tests (a tag holds one part of speech: a set test instead of tag.POS).
+_NP_POS_SET = frozenset(_NP_POS)
+_ADJ_POS = frozenset({"ADJF", "PRTF"})
+_GOVERNING_POS = frozenset({"NOUN", "PREP", "ADJF", "PRTF"})
 _TAIL_PREPS = {"по": "datv", "при": "loct", "с": "ablt", "в": "loct"}
 
 
@@ -264,7 +270,7 @@ def _tail(text: str, toks: list[tuple[int, int, str]], j: int, proper_only: bool
                 end = k = k + 1
                 continue
             if w[:1].islower() and k + 1 < len(toks) and toks[k + 1][2][:1].isupper() and _has_case(w, "gent") \
-                    and (_best(w) is not None and _best(w).tag.POS in ("ADJF",)):
+                    and (_best(w) is not None and "ADJF" in _best(w).tag.grammemes):
                 k += 1
                 continue
             break
@@ -290,10 +296,10 @@ def _tail(text: str, toks: list[tuple[int, int, str]], j: int, proper_only: bool
             continue
         p = _best(w)
         ok_case = (prep_case and _has_case(w, prep_case)) or _has_case(w, "gent")
-        if p is None or p.tag.POS not in _NP_POS or not ok_case or low in marks.SPEECH_VERBS:
+        if p is None or _NP_POS_SET.isdisjoint(p.tag.grammemes) or not ok_case or low in marks.SPEECH_VERBS:
             break
         k += 1
-        if p.tag.POS == "NOUN":
+        if "NOUN" in p.tag.grammemes:
             end = k
             prep_case = None if not _has_case(w, prep_case or "gent") else prep_case
     return end
@@ -310,8 +316,10 @@ class Tokens:
 
     @classmethod
     def of(cls, text: str) -> "Tokens":
-        toks = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(text)]
-        return cls(text, toks, [t[0] for t in toks], [t[1] for t in toks])
+        parts = _TOKEN_SPLIT.split(text)  # gap, token, gap, token, ..., gap: offsets are running lengths
+        offsets = list(accumulate(map(len, parts), initial=0))
+        starts, ends = offsets[1:-1:2], offsets[2::2]
+        return cls(text, list(zip(starts, ends, parts[1::2])), starts, ends)
 
     def window(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
         """The tokens _TOKEN.finditer(text, lo, hi) finds: the whole tokens inside, and the pieces of the tokens
@@ -349,7 +357,7 @@ def _org_at(text: str, toks: list[tuple[int, int, str]], i: int):
     # capitalised adjectives right before: "Правовое управление", "Международная федерация"
     s = i
     while s > 0 and not text[toks[s - 1][1]:toks[s][0]].strip(" \u00a0") and toks[s - 1][2][:1].isupper() \
-            and (_best(toks[s - 1][2]) is not None and _best(toks[s - 1][2]).tag.POS in ("ADJF", "PRTF")) \
+            and (_best(toks[s - 1][2]) is not None and not _ADJ_POS.isdisjoint(_best(toks[s - 1][2]).tag.grammemes)) \
             and not (toks[s - 1][2][:1].islower() and country(toks[s - 1][2])):
         s -= 1
     common = lemma(w.lower()) in marks.ORG_HEADS and not w.isupper()
@@ -419,11 +427,11 @@ def _nominative(text: str, toks: list[tuple[int, int, str]], s: int, e: int, hea
     """The name is the subject of its clause: a verb follows, or nothing governs it and the head can be nominative."""
     if e < len(toks) and not re.search(r"[,.;:!?()«»\"]", text[toks[e - 1][1]:toks[e][0]]):
         p = _best(toks[e][2])
-        if p is not None and p.tag.POS in ("VERB",):
+        if p is not None and "VERB" in p.tag.grammemes:
             return True
     if s > 0 and not re.search(r"[,.;:!?()«»\"]", text[toks[s - 1][1]:toks[s][0]]):
         prev = toks[s - 1][2].lower()
         p = _best(prev)
-        if prev in marks.PREPOSITIONS or (p is not None and p.tag.POS in ("NOUN", "PREP", "ADJF", "PRTF")):
+        if prev in marks.PREPOSITIONS or (p is not None and not _GOVERNING_POS.isdisjoint(p.tag.grammemes)):
             return False
     return head.isupper() or _has_case(head, "nomn")

@@ -8,15 +8,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from pymorphy3.units import DictionaryAnalyzer
+from pymorphy3.units import DictionaryAnalyzer, KnownPrefixAnalyzer, KnownSuffixAnalyzer, UnknownPrefixAnalyzer
 
 from . import marks
 from .text import sentence_start
 
 NAME_TAGS = ("Name", "Surn", "Patr")
+_NAME_TAG_SET = frozenset(NAME_TAGS)
 WORD_RE = re.compile(r"[A-Za-zА-ЯЁа-яё]+(?:[-'’][A-Za-zА-ЯЁа-яё]+)*")
 _CYR_CAP = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*$")
 MASC, FEMN = "masc", "femn"
+_FakeDictionary = KnownSuffixAnalyzer.FakeDictionary
 _SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ын", "ова", "ева", "ина", "ына", "ко", "ук", "юк", "ич", "ян", "дзе", "швили")
 
 
@@ -29,20 +31,38 @@ def morph() -> Any:
 
 def inflected_word(parse: Any, required: set[str]) -> str | None:
     """``parse.inflect(required).word`` (None when the lexeme has no such form), the same choice pymorphy3 makes,
-    but for a dictionary word without building a Parse for every form of its lexeme (ValueError as pymorphy3)."""
-    stack = parse.methods_stack
-    unit = stack[0][0] if len(stack) == 1 else None
-    if type(unit) is not DictionaryAnalyzer:
+    but for a dictionary word, or one read by analogy to a dictionary paradigm (a known suffix, a prefix), without
+    building a Parse for every form of its lexeme (ValueError as pymorphy3)."""
+    plan = _paradigm_plan(parse.methods_stack, parse.word)
+    if plan is None:
         form = parse.inflect(required)
         return None if not form else form.word
-    _, fixed_word, para_id, idx = stack[0]
+    unit, para_id, idx, base, prefix = plan
     best = _best_form(unit, para_id, idx, frozenset(required))
     if best is None:
         return None
     d = unit.dict
     para = d.paradigms[para_id]
-    return d.paradigm_prefixes[para[len(para) // 3 * 2 + best]] + d.build_stem(para, idx, fixed_word) \
+    return prefix + d.paradigm_prefixes[para[len(para) // 3 * 2 + best]] + d.build_stem(para, idx, base) \
         + d.suffixes[para[best]]
+
+
+def _paradigm_plan(stack: tuple, word: str) -> tuple[Any, int, int, str, str] | None:
+    """(dictionary unit, paradigm, form index, the word it reads, prefix) when pymorphy3 builds the parse's lexeme
+    from one dictionary paradigm: a dictionary word, by analogy to a known suffix (the same paradigm, the lexeme
+    unchanged), behind known or unknown prefixes (each added to every form); None for any other analyzer."""
+    unit = stack[0][0]
+    if type(unit) is not DictionaryAnalyzer and type(unit) is not _FakeDictionary:
+        return None
+    cut = 0
+    for method in stack[1:]:
+        kind = type(method[0])
+        if kind is KnownSuffixAnalyzer and method is stack[1] and type(unit) is _FakeDictionary:
+            continue
+        if kind is not KnownPrefixAnalyzer and kind is not UnknownPrefixAnalyzer:
+            return None
+        cut += len(method[1])
+    return unit, stack[0][2], stack[0][3], word[cut:], word[:cut]
 
 
 @lru_cache(maxsize=50_000)
@@ -103,12 +123,13 @@ def name_kind(word: str) -> str | None:
         return None
     low = word.lower()
     everything = parses(low)
-    if everything and everything[0].tag.POS in _FUNCTION_POS and everything[0].score > 0.9:
+    if everything and not _FUNCTION_POS.isdisjoint(everything[0].tag.grammemes) and everything[0].score > 0.9:
         return None  # "По её словам": a preposition at a sentence start, not the surname "По"
     if everything and "Geox" in everything[0].tag.grammemes and is_known(low) and not any("Surn" in p.tag.grammemes for p in everything):
         return None  # a place first ("села Саханка Игорь ..."); after a first name it still counts as a surname
-    ps = tuple(p for p in everything if p.tag.number != "plur" or "Fixd" in p.tag.grammemes)
-    grams = {g for p in ps for g in NAME_TAGS if g in p.tag.grammemes}
+    # grammeme tests instead of tag.POS / tag.number: a tag holds one part of speech and one number
+    ps = tuple(p for p in everything if "plur" not in p.tag.grammemes or "Fixd" in p.tag.grammemes)
+    grams = set().union(*(p.tag.grammemes & _NAME_TAG_SET for p in ps))
     for g in NAME_TAGS:
         if g in grams:
             if g == "Name" and "Surn" in grams and "Surn" in ps[0].tag.grammemes:
@@ -118,7 +139,7 @@ def name_kind(word: str) -> str | None:
         return None  # "Неиспольнительный директор …": an adjective morphology guessed, capitalised at a sentence start
     if not is_known(low) or (not ps and low.endswith(_SURNAME_ENDINGS)):
         return "Unknown"
-    if any(p.tag.POS == "ADJF" and p.normal_form.endswith(("ский", "цкий")) for p in ps):
+    if any("ADJF" in p.tag.grammemes and p.normal_form.endswith(("ский", "цкий")) for p in ps):
         return "Adj"
     return None
 
@@ -148,10 +169,10 @@ def analyses(word: str) -> tuple[Analysis, ...]:
     kind = name_kind(word)
     for p in parses(low):
         tag = p.tag
-        grams = tag.grammemes
-        tagged = any(g in grams for g in NAME_TAGS)
-        usable = tagged or (kind == "Unknown" and tag.POS == "NOUN") or (kind == "Adj" and tag.POS == "ADJF")
-        if not usable or (tag.number == "plur" and "Fixd" not in grams):
+        grams = tag.grammemes  # (grammeme tests: a tag holds one part of speech, one number)
+        usable = not _NAME_TAG_SET.isdisjoint(grams) or (kind == "Unknown" and "NOUN" in grams) \
+            or (kind == "Adj" and "ADJF" in grams)
+        if not usable or ("plur" in grams and "Fixd" not in grams):
             continue
         gender = FEMN if "femn" in grams else (MASC if "masc" in grams else None)
         if "Fixd" in grams or "ms-f" in grams:
@@ -224,29 +245,34 @@ def surname_nominative(low: str, gender: str, case: str) -> str | None:
 def _gendered(first: str, gender: str, case: str) -> bool:
     """The first name reads as this gender in this case by itself ("Михаила": masculine genitive)."""
     low = first.lower()
-    return any("Name" in p.tag.grammemes and p.tag.case == case and p.tag.gender == gender for p in parses(low)) \
+    return any({"Name", case, gender} <= p.tag.grammemes for p in parses(low)) \
         and is_known(low)
+
+
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2")
 
 
 @lru_cache(maxsize=50_000)
 def _genders_for(tokens: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     """For each gender the tokens can agree in (same case), the nominative forms."""
     result: dict[str, tuple[str, ...]] = {}
+    first = tokens[0]
+    readings = [_token_readings(tok, tok is not first) for tok in tokens]
     for gender in (MASC, FEMN):
         best: tuple[str, ...] | None = None
-        for case in ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2"):
+        for case in _CASES:
             forms: list[str] = []
-            for tok in tokens:
-                hit = next((a for a in analyses(tok) if a.gender in (gender, None) and case in a.cases), None)
-                if hit is None and case != "nomn" and tok is not tokens[0] and forms and _unread(tok) \
-                        and _only_oblique(tokens[0], gender, case):  # "Эммануэля Макрона": "Макрона" unread
+            for tok, (found, later, unread, alone, unknown) in zip(tokens, readings):
+                hit = next((a for a in found if a.gender in (gender, None) and case in a.cases), None)
+                if hit is None and case != "nomn" and later and forms and unread \
+                        and _only_oblique(first, gender, case):  # "Эммануэля Макрона": "Макрона" unread
                     guess = surname_nominative(tok.lower(), gender, case)
                     hit = Analysis(guess, gender, frozenset({case})) if guess else None
-                if hit is None and len(analyses(tok)) == 1 and analyses(tok)[0].gender is None:
-                    hit = analyses(tok)[0]
-                if hit is None and name_kind(tok) == "Unknown" and tok is not tokens[0]:
+                if hit is None and alone is not None:
+                    hit = alone
+                if hit is None and unknown and later:
                     hit = Analysis(tok.lower(), None, frozenset({case}))
-                if hit is None and tok is not tokens[0] and forms and _gendered(tokens[0], gender, case):
+                if hit is None and later and forms and _gendered(first, gender, case):
                     guess = surname_nominative(tok.lower(), gender, case)
                     hit = Analysis(guess, gender, frozenset({case})) if guess else None
                 if hit is None:
@@ -258,6 +284,14 @@ def _genders_for(tokens: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
         if best is not None:
             result[gender] = best
     return result
+
+
+def _token_readings(tok: str, later: bool) -> tuple[tuple[Analysis, ...], bool, bool, Analysis | None, bool]:
+    """What _genders_for asks of a token: its analyses, whether it follows the first token, _unread, its one
+    reading of no gender (or None), whether morphology does not know it."""
+    found = analyses(tok)
+    alone = found[0] if len(found) == 1 and found[0].gender is None else None
+    return found, later, _unread(tok), alone, name_kind(tok) == "Unknown"
 
 
 def _only_oblique(first: str, gender: str, case: str) -> bool:
@@ -316,12 +350,12 @@ def surname_key(token: str) -> str:
     for p in ps:
         if "Surn" in p.tag.grammemes:
             return p.normal_form.replace("ё", "е")
-    for p in ps:
-        if p.tag.POS == "ADJF" and p.normal_form.endswith(("ский", "цкий")):
+    for p in ps:  # (grammeme tests: a tag holds one part of speech and one number)
+        if "ADJF" in p.tag.grammemes and p.normal_form.endswith(("ский", "цкий")):
             return p.normal_form.replace("ё", "е")
-    if any(p.tag.POS == "NOUN" and ("Name" in p.tag.grammemes or not is_known(low)) for p in ps) or not ps:
+    if any("NOUN" in p.tag.grammemes and ("Name" in p.tag.grammemes or not is_known(low)) for p in ps) or not ps:
         return _stem(low)  # a foreign surname declined like a noun: "Мандела", "Манделы", "Радда" -> one stem
-    noun = next((p for p in ps if p.tag.POS == "NOUN" and p.tag.number == "sing"), None)
+    noun = next((p for p in ps if "NOUN" in p.tag.grammemes and "sing" in p.tag.grammemes), None)
     if noun is not None:  # a surname that is a common noun: "Усика", "Усиком" -> "усик", the key of "Усик"
         return noun.normal_form.replace("ё", "е")
     return low.replace("ё", "е")
@@ -378,22 +412,31 @@ def find_groups(text: str, start: int = 0, end: int | None = None) -> list[Group
     cur: list[tuple[int, int, str, str]] = []
     for m in _CAP_TOKEN.finditer(text, start, end):
         word = m.group()
+        at = m.start()
         if "-" in word:
             base, _, suffix = word.rpartition("-")
             if base and suffix.lower().startswith(("старш", "младш")):
                 word = base
-        at, stop = m.start(), m.start() + len(word)
+        stop = at + len(word)
         if len(word) <= 3 and word.lower() in marks.CAP_PARTICLES and _NEXT_NAME.match(text, m.end(), end):
             continue  # "Де Мистура отметил": the particle opens the surname that follows
-        particle = _particle_before(text, at, bool(cur), start)
-        if particle is not None and name_kind(word) is not None:
-            at, word = particle, text[particle:at].split()[0].lower() + " " + word
+        if at - start >= 3 and text[at - 1] in " \u00a0" and text[at - 2] in _PARTICLE_ENDS:  # _particle_before's cheap test
+            particle = _particle_before(text, at, bool(cur), start)
+            if particle is not None and name_kind(word) is not None:
+                at, word = particle, text[particle:at].split()[0].lower() + " " + word
         kind = name_kind(word)
-        if kind is None and cur and _surname_after_first_name(text, cur, at, word):
-            kind = "Surn"
-        if kind is None and _short_name_part(text, m.end(), word):
-            kind = "Unknown"
-        if kind is None or (kind == "Adj" and not (cur and cur[-1][3] in ("Name", "Patr"))) or (
+        if kind is None:
+            if cur and _surname_after_first_name(text, cur, at, word):
+                kind = "Surn"
+            elif word in marks.EAST_ASIAN_SURNAMES and _short_name_part(text, m.end(), word):
+                kind = "Unknown"
+            elif cur:
+                groups.extend(_split_run(cur))
+                cur = []
+                continue
+            else:
+                continue
+        if (kind == "Adj" and not (cur and cur[-1][3] in ("Name", "Patr"))) or (
                 not cur and kind in ("Unknown", "Surn") and _after_place_preposition(text, at)):
             if cur:  # (the last test: "в Пхёнчхане Евгения Медведева", a place, then the name)
                 groups.extend(_split_run(cur))
@@ -570,6 +613,7 @@ _CASE_ALIASES = {"gen2": "gent", "loc2": "loct", "acc2": "accs", "voct": "nomn"}
 _NAME_START = re.compile(r"[ \u00a0]*([А-ЯЁ][а-яё]+)")
 
 
+@lru_cache(maxsize=100_000)
 def _cases(word: str, tags: tuple[str, ...] | None = None) -> frozenset[str]:
     """Cases a word may be in (of its parses carrying one of ``tags`` when given)."""
     return frozenset(_CASE_ALIASES.get(str(p.tag.case), str(p.tag.case)) for p in parses(word.lower())
@@ -706,9 +750,9 @@ def _nominative_surname(text: str, g: Group) -> bool:
     if len(g.tokens) >= 2 and g.kinds[0] == "Name":
         names = [p for p in parses(g.tokens[0].lower()) if "Name" in p.tag.grammemes]
         fixed = all("Fixd" in p.tag.grammemes for p in names)  # "Педро", "Диего": the first name shows no case
-        return bool(names) and all(p.tag.case == "nomn" or "Fixd" in p.tag.grammemes for p in names) \
+        return bool(names) and all("nomn" in p.tag.grammemes or "Fixd" in p.tag.grammemes for p in names) \
             and not (fixed and last.lower().endswith(_OBLIQUE))
-    return len(g.tokens) == 1 and bool(ps) and ps[0].tag.case == "nomn" and ps[0].tag.number != "plur" \
+    return len(g.tokens) == 1 and bool(ps) and "nomn" in ps[0].tag.grammemes and "plur" not in ps[0].tag.grammemes \
         and _subject_position(text, g)
 
 
@@ -728,7 +772,7 @@ def _oblique_context(text: str, g: Group) -> bool:
     if not is_role_word(word):
         return False
     ps = parses(word)
-    return bool(ps) and not any(p.tag.case == "nomn" for p in ps)
+    return bool(ps) and not any("nomn" in p.tag.grammemes for p in ps)
 
 
 def _names_surname(person: Person, g: Group) -> bool:
@@ -759,7 +803,7 @@ def _subject_position(text: str, g: Group) -> bool:
     """The name stands where a subject does: a finite verb follows ("Ганжара считает"), or a speech verb comes
     right before it ("заявил бывший директор Халюта")."""
     after = _VERB_AFTER.match(text, g.end, g.end + 40)
-    if after and any(p.tag.POS == "VERB" for p in parses(after.group(1))[:1]):
+    if after and any("VERB" in p.tag.grammemes for p in parses(after.group(1))[:1]):
         return True
     before = _SPEECH_BEFORE.search(text, max(0, g.start - 50), g.start)
     return bool(before) and before.group(1).replace("ё", "е") in marks.SPEECH_VERBS
@@ -782,6 +826,15 @@ def _lone_surnames(groups: list[Group], people: dict[str, Person]) -> list[Group
             and _stem(g.key) not in known and _surname_first(g.tokens[0])]
     counts = Counter(g.key for g in lone)
     return [g for g in lone if counts[g.key] >= 2]
+
+
+@lru_cache(maxsize=200_000)
+def _lone_surname_key(word: str) -> str | None:
+    """surname_key of a capitalised word that is not name-like by itself (None for name-like words and words that
+    never name a person): _known_surnames asks it of every capitalised word."""
+    if name_kind(word) is not None or word.lower() in marks.NOT_PERSONS:
+        return None
+    return surname_key(word)
 
 
 @dataclass
@@ -906,13 +959,12 @@ class Registry:
         "Юрий Береза"): common nouns or places by morphology, names here."""
         starts = [g.start for g in groups]
         out: list[Group] = []
+        people, stems = self.people, self._stems
         for m in _CAP_TOKEN.finditer(text):
+            key = _lone_surname_key(m.group())
+            if key is None or key not in people and _stem(key) not in stems:
+                continue
             word = m.group()
-            if name_kind(word) is not None or word.lower() in marks.NOT_PERSONS:
-                continue
-            key = surname_key(word)
-            if key not in self.people and _stem(key) not in self._stems:
-                continue
             i = bisect_left(starts, m.start() + 1) - 1
             if i < 0 or m.start() >= groups[i].end:  # not a word inside a name ("Александра Усика")
                 out.append(Group(m.start(), m.end(), (word,), ("Surn",)))

@@ -5,6 +5,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from . import marks
 
@@ -27,6 +28,7 @@ class MarkSpan:
 
 _ANCHOR_MAX = 60  # characters of a link's text on a line of its own
 _ENDS_CLAUSE = ".!?…:;»\"”)"
+_LINK_STOP = re.compile("[.!?…«»\"]")  # a line with one of these is not a link
 _CONTINUES = re.compile(r"[ \u00a0\t]*(?:[,.;:)—–]|-[ \u00a0]|[a-zа-яё])|[ \u00a0\t]+[A-ZА-ЯЁ]")
 
 
@@ -40,21 +42,26 @@ def soften_links(text: str) -> str:
     a lowercase word, or a space."""
     if "\n" not in text:
         return text
-    out = list(text)
     lines = text.split("\n")
-    pos = [0]
-    for line in lines:
-        pos.append(pos[-1] + len(line) + 1)
+    breaks: list[int] = []  # offsets of the line breaks to turn into spaces
+    starts: list[int] | None = None  # line start offsets, counted the first time one is needed
     for i in range(1, len(lines) - 1):
-        line, before = lines[i], lines[i - 1].rstrip(" \u00a0\t\r")
-        if not line.strip() or len(line) > _ANCHOR_MAX or any(c in line for c in ".!?…«»\""):
+        line = lines[i]
+        if len(line) > _ANCHOR_MAX or not line.strip() or _LINK_STOP.search(line):
             continue
+        before = lines[i - 1].rstrip(" \u00a0\t\r")
         if not before or before[-1] in _ENDS_CLAUSE or not (before[-1].isalnum() or before[-1] in ",—–"):
             continue
         if not _CONTINUES.match(lines[i + 1]) or not lines[i - 1].endswith(" "):
             continue
-        out[pos[i] - 1] = " "
-        out[pos[i + 1] - 1] = " "
+        if starts is None:
+            starts = list(accumulate((len(x) + 1 for x in lines), initial=0))
+        breaks += (starts[i] - 1, starts[i + 1] - 1)
+    if not breaks:
+        return text
+    out = list(text)
+    for at in breaks:
+        out[at] = " "
     return "".join(out)
 
 
