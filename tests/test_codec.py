@@ -227,3 +227,20 @@ def test_terms_file_lookups_cursor_and_prefixes(tmp_path):
         assert cur.find("бж") == "бж0" and cur.term_info().doc_frequency() == 1
         assert cur.next() == "бж1"
         assert cur.find("яя") is None and not cur.is_valid()
+
+
+def test_writer_takes_postings_analysed_beforehand(tmp_path):
+    """``Writer.add_document`` indexes the ``_positions`` it is given (the indexer's one-pass analysis,
+    dicts or ``wordids.Grouped`` arrays) instead of analysing the value again."""
+    from presssearch.engine.wordids import WordTerms
+
+    ix = whoosh_index.create_in(str(tmp_path), _schema())
+    w = Writer(ix, limitmb=64)
+    w.add_document(key="a", body={"слово": [0]}, _positions={"body": {"данное": [3, 5]}})
+    (grouped,), _ = WordTerms(w.pool.termids).positions(["Путин сказал"])
+    w.add_document(key="b", body={"слово": [0]}, _positions={"body": grouped})
+    w.commit()
+    got = _read_all(ix)
+    assert got[("body", "данное")] == {"a": [3, 5]}
+    assert got[("body", "сказа")] == {"b": [1]}
+    assert ("body", "слово") not in got

@@ -155,6 +155,34 @@ class Writer(SegmentWriter):
         self.pool.currentsize += WORD_BYTES * (len(self.words) - before)
         return out
 
+    def add_document(self, **fields):
+        """whoosh's add_document for presssearch's schema (no boosts, spelling or vectors). ``_positions``
+        may give positional fields' postings already analysed ({field: postings}, see ``analyse``)."""
+        self._check_state()
+        schema, pool, pdw, docnum = self.schema, self.pool, self.perdocwriter, self.docnum
+        analysed = fields.get("_positions") or {}
+        names = sorted(name for name in fields if not name.startswith("_"))
+        self._check_fields(schema, names)
+        pdw.start_doc(docnum)
+        for name in names:
+            value = fields[name]
+            if value is None:
+                continue
+            field = schema[name]
+            length = 0
+            if isinstance(field, OnePassText):
+                poses = analysed.get(name)
+                length = pool.add_positions(name, docnum, field.positions(value) if poses is None else poses)
+            elif field.indexed:
+                terms, length = self._list_terms(name, field, value)
+                pool.add_list_terms(name, docnum, terms)
+            pdw.add_field(name, field, value if field.stored else None, length)
+            if field.column_type:
+                pdw.add_column_value(name, field.column_type, field.to_column_value(value))
+        pdw.finish_doc()
+        self._added = True
+        self.docnum += 1
+
     def _list_terms(self, name: str, field, value) -> tuple[list[tuple[str, float]], int]:
         """(term, weight) pairs and the field length of a non-positional value, as ``field.index`` gives
         them; remembered per value (ids, sources, dates and speakers repeat across an article's quotes)."""
