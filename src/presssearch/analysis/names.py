@@ -66,9 +66,16 @@ def parse_word(word: str) -> tuple[Parse, ...]:
         return ()
 
 
-@lru_cache(maxsize=4096)  # parses are large (~1.5 kB a word); the term caches hold the results
-def _parses(word: str) -> tuple[Parse, ...]:
+@lru_cache(maxsize=200_000)
+def parses_as_given(word: str) -> tuple[Parse, ...]:
+    """``parse_word``, cached; quote attribution (``quotes.speakers.parses``) shares this cache."""
     return parse_word(word)
+
+
+def _parses(word: str) -> tuple[Parse, ...]:
+    """The analyses of a capitalised word: those of its lowercase form (pymorphy3 reads both alike for
+    words of two or more letters), so indexing reuses what quote attribution already parsed."""
+    return parses_as_given(word.lower())
 
 
 def _known(p: Parse) -> bool:

@@ -10,6 +10,7 @@ from typing import Any
 
 from pymorphy3.units import DictionaryAnalyzer, KnownPrefixAnalyzer, KnownSuffixAnalyzer, UnknownPrefixAnalyzer
 
+from ..analysis.names import parses_as_given
 from . import marks
 from .text import sentence_start
 
@@ -84,12 +85,9 @@ def _best_form(unit: Any, para_id: int, idx: int, required: frozenset[str]) -> i
     return max(possible, key=lambda i: len(grammemes & tags[i]) - 0.1 * len(grammemes ^ tags[i]))
 
 
-@lru_cache(maxsize=200_000)
-def parses(word: str) -> tuple[Any, ...]:
-    """pymorphy3 analyses of a lowercased word (cached); () for text pymorphy3 cannot take."""
-    from ..analysis.names import parse_word
-
-    return parse_word(word)
+# pymorphy3 analyses of a (lowercased) word, cached; () for text pymorphy3 cannot take. The cache is the
+# names layer's, so indexing does not parse again the capitalised words attribution has parsed.
+parses = parses_as_given
 
 
 @lru_cache(maxsize=200_000)
