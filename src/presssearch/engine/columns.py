@@ -1,7 +1,7 @@
 """Positional postings in memory as flat integer columns, and their bulk encoding into ``codec`` blocks.
 
-A document's terms of a positional field arrive as one dict (term → positions). ``PositionColumns`` keeps
-them as four flat ``array('i')`` columns (term id, frequency and positions per posting; docnum and
+A document's terms of a positional field arrive as one dict (term → positions) or as ``wordids.Grouped``
+arrays of term ids. ``PositionColumns`` keeps them as four flat ``array('i')`` columns (term id, frequency and positions per posting; docnum and
 posting count per document) plus a dict of term ids: appending is a handful of C-level calls per
 document instead of a few Python operations per posting, and the garbage collector sees no per-term
 objects. At flush the postings are sorted with numpy (by term, then docnum) and ``write_columns`` encodes
@@ -10,7 +10,6 @@ Python loop is one short pass per block. The bytes are exactly those of ``codec.
 """
 from __future__ import annotations
 
-import sys
 import zlib
 from array import array
 from itertools import chain
@@ -23,10 +22,10 @@ from .codec import (BLOCK, COMPRESSION, HEADER, INLINE_BYTES, MIN_COMPRESS, _FIE
 TERM_BYTES = 120  # one new term: dict slot and id (the str is shared with the analysis caches)
 POSTING_BYTES = 8  # term id and frequency, 4 bytes each
 POSITION_BYTES = 4
-CHUNK_POSITIONS = 4_000_000  # positions encoded per numpy pass (bounds the flush's temporary arrays)
+CHUNK_POSITIONS = 1_000_000  # positions encoded per numpy pass (bounds the flush's temporary arrays)
 _WIDTHS = (0, 1, 2, 4)  # width code → bytes per integer
 _DTYPE_OF = {1: np.dtype("<u1"), 2: np.dtype("<u2"), 4: np.dtype("<u4")}
-assert array("i").itemsize == 4 and sys.byteorder in ("little", "big")
+assert array("i").itemsize == 4
 
 
 class TermIds(dict):
@@ -111,9 +110,9 @@ class _Sorted:
         self.docs = docs[order]
         del docs
         tf = _ints(cols.tf)
-        posstart = np.cumsum(tf, dtype=np.int64)
+        posstart = np.cumsum(tf, dtype=np.int32)  # a pool holds far fewer than 2**31 positions
         posstart -= tf
-        self.posstart = posstart[order].astype(np.int32)  # where each posting's positions start
+        self.posstart = posstart[order]  # where each posting's positions start in ``cols.pos``
         del posstart
         self.tf = tf[order]
         self.pos = _ints(cols.pos)
