@@ -17,7 +17,7 @@ from .text import sentence_start
 NAME_TAGS = ("Name", "Surn", "Patr")
 _NAME_TAG_SET = frozenset(NAME_TAGS)
 WORD_RE = re.compile(r"[A-Za-zА-ЯЁа-яё]+(?:[-'’][A-Za-zА-ЯЁа-яё]+)*")
-_CYR_CAP = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*$")
+_CYR_CAP = re.compile(r"(?:[А-ЯЁ]['’])?[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*$")  # "О'Нилл": one token
 MASC, FEMN = "masc", "femn"
 _FakeDictionary = KnownSuffixAnalyzer.FakeDictionary
 _SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ын", "ова", "ева", "ина", "ына", "ко", "ук", "юк", "ич", "ян", "дзе", "швили")
@@ -196,7 +196,14 @@ def _nominative(parse: Any, gender: str | None) -> str | None:
 def _title(word: str) -> str:
     """Capitalise a name token's parts; a name particle before a surname stays lowercase ("де Мистура")."""
     prefix, core = split_particle(word)
-    return prefix + "-".join(part[:1].upper() + part[1:] for part in core.split("-"))
+    return prefix + "-".join(_cap_part(part) for part in core.split("-"))
+
+
+def _cap_part(part: str) -> str:
+    """"нилл" -> "Нилл"; "о'нилл" -> "О'Нилл"."""
+    if part[1:2] in ("'", "’"):
+        return part[:2].upper() + part[2:3].upper() + part[3:]
+    return part[:1].upper() + part[1:]
 
 
 def split_particle(token: str) -> tuple[str, str]:
@@ -399,7 +406,7 @@ class Group:
         return surname_key(self.tokens[-1])
 
 
-_CAP_TOKEN = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")
+_CAP_TOKEN = re.compile(r"(?:[А-ЯЁ]['’])?[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")
 _GAP = re.compile(r"[ \u00a0]+$")
 
 
@@ -498,10 +505,52 @@ def _is_place(word: str) -> bool:
 
 
 def _surname_after_first_name(text: str, cur: list[tuple[int, int, str, str]], at: int, word: str) -> bool:
-    """A capitalised common word right after a first name is a surname ("Наталья Гарт", "Игорь Подгорный")."""
-    if not cur or cur[-1][3] not in ("Name", "Unknown") or len(cur) > 2 or word.lower() in marks.NOT_PERSONS:
+    """A capitalised common word right after a first name is a surname ("Наталья Гарт", "Игорь Подгорный"),
+    also when that first name opens a second name in another case ("Владимира Путина Оливеру Стоуну")."""
+    if not cur or cur[-1][3] not in ("Name", "Unknown") or word.lower() in marks.NOT_PERSONS:
+        return False
+    if len(cur) > 2 and not (len(cur) == 3 and cur[-1][3] == "Name" and _cases_clash(
+            [t[2] for t in cur[:2]], [cur[-1][2], word])):
         return False
     return bool(_GAP.match(text, cur[-1][1], at)) and at - cur[-1][1] <= 2
+
+
+_ALL_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
+
+
+@lru_cache(maxsize=100_000)
+def _token_cases(word: str) -> frozenset[str]:
+    """Cases a name token may be in, read from its name or noun parses; every case when none says."""
+    if " " in word:  # "де Мистуры": the particle is no part of the case
+        word = split_particle(word)[1]
+    found = frozenset(_CASE_ALIASES.get(str(p.tag.case), str(p.tag.case)) for p in parses(word.lower())
+                      if p.tag.case and "plur" not in p.tag.grammemes
+                      and ("NOUN" in p.tag.grammemes or not _NAME_TAG_SET.isdisjoint(p.tag.grammemes)))
+    return found or _ALL_CASES
+
+
+def _name_cases(words: list[str]) -> frozenset[str]:
+    """Cases every word of a name may share."""
+    out = _ALL_CASES
+    for w in words:
+        out = out & _token_cases(w)
+    return out
+
+
+def _cases_clash(first: list[str], second: list[str]) -> bool:
+    """Two adjacent names that cannot be in one case ("Джо Байдена" / "Джулианна Смит"): each consistent
+    in itself, with no case in common."""
+    a, b = _name_cases(first), _name_cases(second)
+    return bool(a) and bool(b) and a.isdisjoint(b)
+
+
+def _case_cut(part: list[tuple[int, int, str, str]]) -> int | None:
+    """Where a run of four or more tokens holds two complete names in clashing cases, or None."""
+    for k in range(2, len(part) - 1):
+        if part[0][3] in ("Name", "Unknown") and part[k][3] in ("Name", "Unknown") and _cases_clash(
+                [t[2] for t in part[:k]], [t[2] for t in part[k:]]):
+            return k
+    return None
 
 
 def _split_run(run: list[tuple[int, int, str, str]]) -> list[Group]:
@@ -512,6 +561,7 @@ def _split_run(run: list[tuple[int, int, str, str]]) -> list[Group]:
     out: list[Group] = []
     cuts = [0] + [i for i in range(1, len(run) - 1) if run[i][3] == "Name" and run[i - 1][3] != "Name"] + [len(run)]
     parts = [run[a:b] for a, b in zip(cuts, cuts[1:])]
+    parts = [q for p in parts for q in _cut_by_case(p)]
     parts = [p[i:i + 4] for p in parts for i in range(0, len(p), 4)]
     for part in parts:
         if len(part) >= 3 and part[0][3] == "Name" and part[1][3] == "Name" and _is_place(part[0][2]):
@@ -521,6 +571,11 @@ def _split_run(run: list[tuple[int, int, str, str]]) -> list[Group]:
             continue
         out.append(Group(part[0][0], part[-1][1], tuple(w for _, _, w, _ in part), kinds))
     return out
+
+
+def _cut_by_case(part: list[tuple[int, int, str, str]]) -> list[list[tuple[int, int, str, str]]]:
+    k = _case_cut(part) if len(part) >= 4 else None
+    return [part] if k is None else [part[:k], part[k:]]
 
 
 # --- roles -----------------------------------------------------------------------------------

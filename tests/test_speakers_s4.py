@@ -1,0 +1,38 @@
+"""Name groups split where two adjacent names clash in case; names with an apostrophe (issue #4)."""
+from presssearch.quotes import extract_quotes
+from presssearch.quotes.speakers import find_groups, normalize_person
+
+
+def _tokens(text: str) -> list[tuple[str, ...]]:
+    return [g.tokens for g in find_groups(text)]
+
+
+def test_genitive_name_then_nominative_name_are_two_people() -> None:
+    text = "Помощник вице-президента США Джо Байдена Джулианна Смит заявила, что Кремль использует хакерские атаки."
+    assert _tokens(text)[-2:] == [("Джо", "Байдена"), ("Джулианна", "Смит")]
+
+
+def test_genitive_then_dative_name_keeps_both_surnames() -> None:
+    text = "Он дал интервью, в котором Владимира Путина Оливеру Стоуну удалось разговорить."
+    assert _tokens(text) == [("Владимира", "Путина"), ("Оливеру", "Стоуну")]
+
+
+def test_three_word_names_stay_whole() -> None:
+    for text, name in (("Владимир Владимирович Путин заявил.", ("Владимир", "Владимирович", "Путин")),
+                       ("Мартин Лютер Кинг сказал.", ("Мартин", "Лютер", "Кинг")),
+                       ("Анна Мария Ивановна Петрова сказала.", ("Анна", "Мария", "Ивановна", "Петрова"))):
+        assert _tokens(text) == [name]
+
+
+def test_apostrophe_surname_is_one_token() -> None:
+    text = "Оглашая свой вердикт, председательствовавший на заседании судья Стивен О'Нилл заявил: \"Это было тяжкое преступление\"."
+    assert ("Стивен", "О'Нилл") in _tokens(text)
+    assert normalize_person("Стивена О'Нилла") == "Стивен О'Нилл"
+    assert [q.speaker for q in extract_quotes(text)] == ["Стивен О'Нилл"]
+
+
+def test_pronoun_after_split_name_finds_the_second_person() -> None:
+    text = ("Помощник вице-президента США Джо Байдена Джулианна Смит заявила, что Кремль ставит своей целью "
+            "разрушение демократии. В числе инструментов Смит назвала хакерские атаки.\n"
+            "«Используя в качестве оружия украденную информацию, Кремль подрывает доверие», — считает она.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Джулианна Смит"]
