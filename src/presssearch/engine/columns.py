@@ -1,8 +1,8 @@
 """Positional postings in memory as flat integer columns, and their bulk encoding into ``codec`` blocks.
 
 A document's terms of a positional field arrive as one dict (term → positions) or as ``wordids.Grouped``
-arrays of term ids. ``PositionColumns`` keeps them as four flat ``array('i')`` columns (term id, frequency and positions per posting; docnum and
-posting count per document) plus a dict of term ids: appending is a handful of C-level calls per
+arrays of term ids. ``PositionColumns`` keeps them as flat ``array('i')`` columns (term id, frequency
+and positions per posting; docnum and posting count per document) plus a dict of term ids: appending is a handful of C-level calls per
 document instead of a few Python operations per posting, and the garbage collector sees no per-term
 objects. At flush the postings are sorted with numpy (by term, then docnum) and ``write_columns`` encodes
 every block with vectorised per-block statistics (id gaps, widths, frequencies, position gaps), so the
@@ -85,7 +85,7 @@ class _Sorted:
     holds far fewer than 2**31 positions), about 25 bytes a posting at the peak."""
 
     def __init__(self, cols: PositionColumns):
-        tid = _ints(cols.term)
+        tid = int32_view(cols.term)
         present = np.flatnonzero(np.bincount(tid, minlength=len(cols.ids))) if len(tid) else tid
         every = list(cols.ids)  # id order
         terms = [every[i] for i in present.tolist()]
@@ -93,32 +93,29 @@ class _Sorted:
         by_text = sorted(range(len(terms)), key=terms.__getitem__)
         rank = np.zeros(len(cols.ids), np.int32)
         rank[present[by_text]] = np.arange(len(terms), dtype=np.int32)
-        ranks = rank[_ints(cols.term)]
+        ranks = rank[tid]
         del rank
-        adds = _ints(cols.docs)
-        if len(adds) < 2 or bool(np.all(adds[1:] >= adds[:-1])):  # documents added in order (the usual)
+        adds = int32_view(cols.docs)
+        docs = np.repeat(adds, int32_view(cols.counts))
+        if bool(np.all(adds[1:] >= adds[:-1])):  # documents added in order (the usual): docnums already sort
             order = np.argsort(ranks, kind="stable")
-            docs = None
         else:  # merged segments add postings term by term
-            docs = np.repeat(adds, _ints(cols.counts))
             order = np.lexsort((docs, ranks))
         self.terms = [terms[i] for i in by_text]
         self.starts = np.searchsorted(ranks[order], np.arange(len(terms) + 1))
         del ranks
-        if docs is None:
-            docs = np.repeat(adds, _ints(cols.counts))
         self.docs = docs[order]
         del docs
-        tf = _ints(cols.tf)
+        tf = int32_view(cols.tf)
         posstart = np.cumsum(tf, dtype=np.int32)  # a pool holds far fewer than 2**31 positions
         posstart -= tf
         self.posstart = posstart[order]  # where each posting's positions start in ``cols.pos``
         del posstart
         self.tf = tf[order]
-        self.pos = _ints(cols.pos)
+        self.pos = int32_view(cols.pos)
 
 
-def _ints(a: array) -> np.ndarray:
+def int32_view(a: array) -> np.ndarray:
     """An ``array('i')`` as an int32 numpy view (no copy)."""
     return np.frombuffer(a, np.int32) if len(a) else np.zeros(0, np.int32)
 

@@ -18,6 +18,7 @@ from ..analysis.russian import word_terms
 from ..analysis.tokenize import WORD_RE
 from .analyzer import _cached_exact_term, parts_positions
 from .codec import ranges
+from .columns import int32_view
 
 WORD_BYTES = 160  # memory of one distinct word: dict slot, str, its ids (counted against the pool's limit)
 NUMPY_CHARS = 600  # texts at least this long are analysed with numpy; shorter ones (quotes) as dicts
@@ -79,18 +80,15 @@ class WordTerms:
         """Each part's stemmed postings (positions from 0 in each part) and the exact postings of the parts
         joined by a line break (positions continue across parts), as ``parts_positions`` gives them."""
         wids = [self.word_ids(WORD_RE.findall(part)) for part in parts]  # may grow the arrays: views after
-        first = np.frombuffer(self.first, np.int32) if len(self.first) else np.zeros(0, np.int32)
-        count = np.frombuffer(self.count, np.int32) if len(self.count) else np.zeros(0, np.int32)
-        stems = np.frombuffer(self.stems, np.int32) if len(self.stems) else np.zeros(0, np.int32)
+        first, count, stems = int32_view(self.first), int32_view(self.count), int32_view(self.stems)
         stemmed = []
         for w in wids:
             n = count[w]
             stemmed.append(grouped(stems[ranges(first[w].astype(np.int64), n)],
                                    np.repeat(np.arange(len(w), dtype=np.int32), n)))
         every = np.concatenate(wids) if len(wids) > 1 else wids[0]
-        exact = np.frombuffer(self.exact, np.int32) if len(self.exact) else np.zeros(0, np.int32)
         # (the views end with this call: the arrays may grow again on the next one)
-        return stemmed, grouped(exact[every], np.arange(len(every), dtype=np.int32))
+        return stemmed, grouped(int32_view(self.exact)[every], np.arange(len(every), dtype=np.int32))
 
 
 def analyse(words: WordTerms, parts: list[str]) -> tuple[list[Grouped | dict], Grouped | dict]:
