@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import random
 from pathlib import Path
 from typing import Iterator
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+# ../shared/corpus beside the repository; PRESSSEARCH_CORPUS points elsewhere (e.g. from a clone in /tmp)
+SHARED = Path(os.environ.get("PRESSSEARCH_CORPUS") or Path(__file__).resolve().parents[2] / "shared" / "corpus")
 FILE_ARTICLES = 10_000  # articles per written file
 SYNTHETIC_CHARS = 2_400  # target body length of a synthetic article
 POOL_PARAGRAPHS = 120_000  # paragraphs kept (reservoir) to recombine
@@ -17,6 +19,8 @@ SEED = 20240601
 
 def real_files(with_1tv: bool = False) -> list[Path]:
     files = sorted(SHARED.glob("*.jsonl.gz"))
+    if not files:
+        raise SystemExit(f"no corpus files (*.jsonl.gz) in {SHARED}: set PRESSSEARCH_CORPUS to the corpus folder")
     return [f for f in files if with_1tv or f.name != "1tv.jsonl.gz"]
 
 
