@@ -2,8 +2,10 @@
 
     python tasks.py index ROOT CORPUS PROCS [rebuild|update]
     python tasks.py query ROOT QUERIES ROUNDS
+    python tasks.py query_first ROOT QUERIES plain|facets
     python tasks.py baseline_index ROOT CORPUS PROCS
     python tasks.py baseline_query ROOT QUERIES ROUNDS
+    python tasks.py baseline_query_first ROOT QUERIES plain|facets
     python tasks.py profile CORPUS LIMIT
 """
 from __future__ import annotations
@@ -16,6 +18,7 @@ import time
 from pathlib import Path
 
 FACETS = ["speaker", "date", "source"]
+WARM_UP_QUERY = "погода"  # not in queries.txt: loads modules and dictionaries before the first timed query
 
 
 def _rss_mb() -> dict:
@@ -215,8 +218,49 @@ def task_baseline_query(root: str, queries: str, rounds: str) -> dict:
     return out
 
 
-TASKS = {"index": task_index, "query": task_query, "profile": task_profile,
-         "baseline_index": task_baseline_index, "baseline_query": task_baseline_query}
+def task_query_first(root: str, queries: str, label: str) -> dict:
+    """Each query run once, the first time this process sees it (no cache of decoded postings or results helps),
+    after one warm-up query that is not in the list."""
+    import presssearch
+
+    facets = FACETS if label == "facets" else []
+    archive = presssearch.open_archive(root)
+    _search(archive, "article", WARM_UP_QUERY, facets)
+    times, errors = [], 0
+    for kind, q in read_queries(Path(queries)):
+        t0 = time.perf_counter()
+        try:
+            _search(archive, kind, q, facets)
+        except presssearch.PresssearchError:
+            errors += 1
+        times.append(time.perf_counter() - t0)
+    return {**percentiles(times), "errors": errors}
+
+
+def task_baseline_query_first(root: str, queries: str, label: str) -> dict:
+    """Plain whoosh's ``task_query_first``: each query once in a fresh searcher, after one warm-up query."""
+    from whoosh import index, sorting
+    from whoosh.qparser import MultifieldParser
+
+    ix = index.open_dir(root)
+    searcher = ix.searcher()
+    parser = MultifieldParser(["title", "lead", "body"], ix.schema)
+    year = sorting.TranslateFacet(lambda v: v[:4], sorting.FieldFacet("date"))
+    groups = {"source": sorting.FieldFacet("source"), "year": year} if label == "facets" else None
+    times = []
+    for q in [WARM_UP_QUERY] + [q for _, q in read_queries(Path(queries))]:
+        t0 = time.perf_counter()
+        res = searcher.search(parser.parse(q), limit=10, groupedby=groups)
+        [h.fields() for h in res]
+        if groups:
+            [res.groups(g) for g in groups]
+        times.append(time.perf_counter() - t0)
+    return {**percentiles(times[1:]), "errors": 0}
+
+
+TASKS = {"index": task_index, "query": task_query, "query_first": task_query_first, "profile": task_profile,
+         "baseline_index": task_baseline_index, "baseline_query": task_baseline_query,
+         "baseline_query_first": task_baseline_query_first}
 
 if __name__ == "__main__":
     result = TASKS[sys.argv[1]](*sys.argv[2:])
