@@ -12,7 +12,7 @@ from typing import Callable, Iterator
 
 from . import marks
 from .speakers import (Group, Person, Registry, find_groups, is_known, is_role_word, is_verb, lemma, may_be_subject,
-                       normalize_tokens, parses, role_before, surname_key)
+                       normalize_tokens, parses, role_before, role_lemmas, surname_key)
 from .orgs import OrgRegistry, country
 from .text import MarkSpan, WORDS_RE, blocks, mark_spans, sentence_end, sentence_start, speech_verb, words
 
@@ -114,13 +114,24 @@ class Context:
         hit = reg.topic(self.text, pos, feminine)
         prev = max(((s, n) for s, n in self.spoken if s < pos), default=None)
         names = {p.name(): p for p in reg.people.values()}
-        if prev and prev[1] in names and (hit is None or prev[0] > hit[1]):
+        if prev and prev[1] in names and (hit is None or prev[0] > hit[1]
+                                          or hit[0] is not names[prev[1]] and _reported_at(self.text, hit[1])):
             person = names[prev[1]]
             if feminine is None or person.feminine in (None, feminine):
                 return person.name(feminine), person.role
         if hit is None:
+            if prev and pos - prev[0] <= LONE_SPEAKER_WINDOW and self._lone_person(prev[1]):
+                return prev[1], None  # "— сказала Мадонна. … — добавила она": a name the registry does not hold
             return None, None
         return hit[0].name(feminine), hit[0].role
+
+    def _lone_person(self, name: str) -> bool:
+        """A speaker named by a word or two the registry does not hold as a person, and no organisation either
+        ("Мадонна", "Гопко"): capitalised Cyrillic words in lowercase otherwise, not an organisation's name."""
+        ws = name.split()
+        if len(ws) > 2 or not all(_LONE_NAME.fullmatch(w) for w in ws) or name.lower() in marks.NOT_PERSONS:
+            return False
+        return not any(o.name() == name for o in self.orgs.orgs.values()) and not _is_org_word(ws[0])
 
     def _last_to_speak(self, pos: int, feminine: bool | None, window: int = GENERIC_WINDOW):
         """The person who spoke last before pos, and where: the speaker of an earlier quote, or the subject of a
@@ -158,6 +169,22 @@ class Context:
         return all(b <= s or a >= e or (s <= a and b <= e and (s, e) != (a, b)) for s, e in self.taken)
 
 
+LONE_SPEAKER_WINDOW = 1500  # characters back a pronoun may point to a speaker the registry does not hold
+_LONE_NAME = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
+
+
+def _reported_at(text: str, pos: int) -> bool:
+    """The name at pos stands in what a speech verb reports ("Он отметил, что Жиров …"): the speech is about that
+    person, who is no antecedent for the next "сказал он"."""
+    line = text.rfind("\n", 0, pos) + 1
+    a = sentence_start(text, line, pos)
+    sub = None
+    for sub in _THAT_WORD.finditer(text, a, pos):
+        break
+    return sub is not None and speech_verb(text[a:sub.start()])[0]
+
+
+_THAT_WORD = re.compile(r"(?<![А-ЯЁа-яё])(?:что|чтобы|будто)(?![А-ЯЁа-яё])")
 _SENTENCE_OPEN = re.compile(r"(?:^|[.!?…:][»\"”)]*)[ \u00a0\t]*$")
 _CLOSER = re.compile("»")
 _MAX_MENDED = 3000  # characters a quotation re-joined over its own inner quotes may span
@@ -289,6 +316,17 @@ def person_speaker(ctx: Context, g: Group, feminine: bool | None, lo: int) -> tu
     if feminine is not None and person.feminine is None:
         person.feminine_hint = feminine
     return person.name(), role or person.role
+
+
+def _oblique_form(ctx: Context, g: Group) -> bool:
+    """"Мнение Пушкова подтвердил Хант": the group ends in another form of the surname of a person whose gender
+    the article makes sure ("Алексей Пушков"): a genitive or other oblique case, not a subject; not "Ходорковского
+    называют «…»" either."""
+    person = ctx.registry.lookup(g)
+    if person is None or not (len(person.genders) == 1 or person.surname_sure):
+        return False
+    own = person.name().split()[-1].lower().replace("ё", "е")
+    return g.tokens[-1].lower().replace("ё", "е") != own
 
 
 def _other_first_name(g: Group, name: str, feminine: bool | None) -> bool:
@@ -481,7 +519,7 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
     if unnamed is not None and lows[unnamed] in marks.INTERLOCUTORS and not _placed(lows[unnamed + 1:unnamed + 4]):
         return True, _interlocutor(ctx, ref, feminine)
     if unnamed is not None:
-        return True, (None, None)
+        return True, _holder_quoted_before(ctx, lows[unnamed], ref, feminine) or (None, None)
     opens_sentence = not ctx.text[sentence_start(ctx.text, max(0, s - 200), s):s].strip()
     for i, w in enumerate(ws):
         if (w[:1].islower() or i == 0 and opens_sentence) and is_role_word(w):  # "Президент также распорядился"
@@ -514,6 +552,20 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
     if org:
         return True, (org, None)
     return False, (None, None)
+
+
+def _holder_quoted_before(ctx: Context, word: str, ref: int, feminine: bool | None) -> tuple[str, str | None] | None:
+    """"— подытожила представитель МИД" right after a quote of the "официальный представитель китайского МИД Хуа
+    Чуньин": an unnamed-source word that is the role of the one quoted just before is that person again."""
+    if not is_role_word(word):
+        return None
+    prev = ctx.previous_speaker(ref, window=INTERLOCUTOR_WINDOW)
+    person = next((p for p in ctx.registry.people.values() if p.name() == prev), None) if prev else None
+    if person is None or not person.role or lemma(word) not in role_lemmas(person.role):
+        return None
+    if feminine is not None and person.feminine not in (None, feminine):
+        return None
+    return person.name(), person.role
 
 
 _UNNAMED_SOURCE = re.compile(marks.UNNAMED_SOURCE, re.IGNORECASE)
@@ -660,7 +712,13 @@ def _speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | N
         groups = _groups(ctx, s, e)
         pronoun = _PRONOUN_RE.search(text, s, groups[0].start if groups else e)
         if groups and pronoun is None:
-            best = next((g for g in groups if g.full or ctx.registry.lookup(g)), groups[0])  # not "Росмолодежи"
+            named = [g for g in groups if g.full or ctx.registry.lookup(g)]  # not "Росмолодежи"
+            best = named[0] if named else groups[0]
+            if not _relays(text, s, best.start):  # "процитировал Трампа его помощник": Трамп speaks
+                best = next((g for g in named if not _oblique_form(ctx, g)), best)
+            holder = _role_holder(ctx, s, best, quote_start, feminine)
+            if holder is not None:
+                return holder
             who = person_speaker(ctx, best, feminine, a)
             if _source_of(ctx, s, best, who[0]):
                 return _named_after_source(ctx, groups, best, feminine, a)
@@ -677,6 +735,18 @@ def _speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | N
     if verb is not None and _impersonal(verb):
         return document_speaker(ctx, a, b, quote_start), None
     return None, None
+
+
+def _role_holder(ctx: Context, s: int, g: Group, ref: int, feminine: bool | None) -> tuple[str | None, str | None] | None:
+    """"— подчеркнул пресс-секретарь аль-Файеда": a role held towards another person (marks.RELATIONAL_ROLES) right
+    before the surname of someone else: the one the article named as holding that role speaks."""
+    ws = [w for w in words(ctx.text[s:g.start]) if w.lower() not in marks.NAME_PARTICLES]  # "аль-Файеда"
+    if g.full or not ws or ws[-1].lower() not in marks.RELATIONAL_ROLES:
+        return None
+    holder = ctx.registry.by_role(ws[-1].lower(), ref)
+    if holder is None or holder is ctx.registry.lookup(g) or surname_key(g.tokens[-1]) == holder.key.split("#")[0]:
+        return None  # "адвокат Широченко": the holder named by his own surname
+    return ctx.refer(ref, feminine, role_word=ws[-1].lower())
 
 
 def _source_of(ctx: Context, s: int, g: Group, name: str | None) -> bool:
@@ -851,12 +921,16 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
     near = _subject_right_before(ctx, a, v, feminine)
     if near is not None:
         return near
-    groups = [g for g in _groups(ctx, a, v) if may_be_subject(text, g)]  # not "Ходорковского называют «…»"
+    groups = [g for g in _groups(ctx, a, v) if may_be_subject(text, g)
+              and (not _oblique_form(ctx, g) or _opinion_holder_at(text, a, g.start))]  # "По словам Дмитрия …"
     that = _THAT_ONLY.search(text, a, v)
     if that and any(g.start < that.start() for g in groups):
         groups = [g for g in groups if g.start < that.start()]  # "X сказал, что Y …": Y is not the speaker
     if groups:
         return person_speaker(ctx, groups[-1], feminine, a)
+    inverted = _subject_after_verb(ctx, verb.end(), b) if verb is not None else None
+    if inverted is not None:
+        return person_speaker(ctx, inverted, feminine, a)
     found, who = _other_speaker(ctx, a, v, a, feminine, before=True)
     if found:
         return who
@@ -871,6 +945,29 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
             return ctx.documented[a], None
         return ctx.refer(a, feminine)
     return None, None
+
+
+_INVERTED_WORDS = 8  # words after the verb a subject that follows it may stand
+
+
+def _subject_after_verb(ctx: Context, v: int, b: int) -> Group | None:
+    """"Мнение Пушкова подтвердил сам новый министр Джереми Хант, который …": with no subject before the verb, a full
+    name in the nominative right after it (before any comma or "что") is the subject."""
+    text = ctx.text
+    stop = _CLAUSE_BREAK.search(text, v, b)
+    that = _THAT.search(text, v, stop.start() if stop else b)
+    end = that.start() if that else (stop.start() if stop else b)
+    for g in _groups(ctx, v, end):
+        if len(words(text[v:g.start])) > _INVERTED_WORDS:
+            return None
+        if g.full and may_be_subject(text, g) and not _oblique_form(ctx, g):
+            return g
+    return None
+
+
+def _relays(text: str, a: int, b: int) -> bool:
+    """text[a:b] holds a word of relaying ("процитировал", "приводит слова"): the name after it is the one quoted."""
+    return any(w.lower().replace("ё", "е") in _RELAYING for w in words(text[a:b]))
 
 
 _CITED = re.compile(r"(?<![А-ЯЁа-яё])(?:цитат[аеуыой]{1,2}|строк[аиуой]{1,2})[ \u00a0]+из[ \u00a0]+(?=[А-ЯЁ])", re.IGNORECASE)
@@ -1417,7 +1514,7 @@ def quote_according_to(ctx: Context, span: MarkSpan, para: tuple[int, int], span
     speaker, role = speaker_in(ctx, m.end(), clause_end, span.open)
     if speaker is None and re.search(r"\b(его|её|ее)\b", ctx.text[m.start():clause_end]):
         fem = "его" not in ctx.text[m.start():clause_end]
-        speaker, role = ctx.refer(span.open, fem)
+        speaker, role = ctx.refer(m.start(), fem)  # "по его словам, … Ханта, который «…»": not Хант
     return Found(span.open + 1, span.close, "quote_according_to", speaker, role)
 
 
@@ -1570,6 +1667,16 @@ def _attributed_after(ctx: Context, span: MarkSpan, para: tuple[int, int]) -> bo
     return clause is not None and speech_verb(ctx.text[clause[0]:clause[1]])[0]
 
 
+def _linked_headline(text: str, span: MarkSpan) -> bool:
+    """" Также по теме ⏎ «Люди состоятельные платят хуже»: в России назвали …": the quotation opens the headline of
+    a linked article, on the line right under the head of a box of related links."""
+    line = text.rfind("\n", 0, span.open) + 1
+    if line < 2 or text[line:span.open].strip():
+        return False
+    head = text[text.rfind("\n", 0, line - 1) + 1:line - 1]
+    return head.strip().lower() in marks.RELATED_BOX_HEADS
+
+
 _SAYING = re.compile(marks.SAYING_CUE, re.IGNORECASE)
 _SAYING_LOOKBACK = 50
 
@@ -1587,7 +1694,7 @@ def marked_quotes(ctx: Context) -> Iterator[Found]:
         for span in spans:
             if any(s <= span.open and span.close <= e for s, e in accepted) or not ctx.free(span.open, span.close + 1):
                 continue
-            if looks_like_name(ctx, span, para) or is_saying(ctx, span):
+            if looks_like_name(ctx, span, para) or is_saying(ctx, span) or _linked_headline(ctx.text, span):
                 continue
             if not _attributed_after(ctx, span, para) and not _clause_after_that(ctx, span) and (
                     len(_inner_words(ctx, span)) <= 2 or looks_like_title(ctx, span)):
@@ -1778,22 +1885,22 @@ def _cued_interviewee(ctx: Context, pos: int) -> tuple[str | None, str | None] |
     return ctx.cued  # a later run of the same interview, past a box or a photo, keeps the one named before
 
 
-def _interviewee(ctx: Context, pos: int) -> tuple[str | None, str | None]:
+def _interviewee(ctx: Context, pos: int, feminine: bool | None = None) -> tuple[str | None, str | None]:
     """The person an interview is with: the one its first question addresses ("Господин Роудс, …"), the one the
     title names ("Фанни Ардан — о фильме …", by a full name or a single one next to "интервью"), the one named
     after an interview cue before it ("поговорил с … Майклом Томаски"), else the one named most often as a
-    subject before it, the first on ties."""
+    subject before it, the first on ties; ``feminine``: the gender the answers show ("я волновалась")."""
     reg = ctx.registry
     addressed = _addressed(ctx, pos)
     if addressed is not None:
         return addressed
     titled = next((m for m in reg.mentions if m.pos < 0), None)
     if titled is not None:
-        return reg.people[titled.key].name(), reg.people[titled.key].role
+        return reg.people[titled.key].name(feminine), reg.people[titled.key].role
     lone = title_interviewee(ctx.title) if ctx.title else None
     if lone is not None:
         person = reg.people.get(surname_key(lone))
-        return (person.name(), person.role) if person is not None else (lone, None)
+        return (person.name(feminine), person.role) if person is not None else (lone, None)
     cued = _cued_interviewee(ctx, pos)
     if cued is not None:
         return cued
@@ -1808,7 +1915,19 @@ def _interviewee(ctx: Context, pos: int) -> tuple[str | None, str | None]:
     best = max(counts.values())
     key = next(k for k in counts if counts[k] == best)
     person = reg.people[key]
-    return person.name(), person.role
+    return person.name(feminine), person.role
+
+
+_I_FEMININE = re.compile(r"(?<![А-ЯЁа-яё])я(?:[ \u00a0]+не)?[ \u00a0]+(?:[а-яё]+(?:ла|лась)|рада|уверена|готова)(?![а-яё])")
+_I_MASCULINE = re.compile(r"(?<![А-ЯЁа-яё])я(?:[ \u00a0]+не)?[ \u00a0]+(?:[а-яё]+(?:[аеиоуыя]л|лся)|рад|уверен|готов)(?![а-яё])")
+
+
+def _speaks_as(answers: list[str]) -> bool | None:
+    """The gender interview answers show in the first person ("я волновалась", "я рада"): True when feminine,
+    False when masculine, None when they do not tell."""
+    text = " ".join(answers).lower()
+    fem, masc = len(_I_FEMININE.findall(text)), len(_I_MASCULINE.findall(text))
+    return True if fem > masc else False if masc > fem else None
 
 
 def _closes_quotation(line: str) -> bool:
@@ -1830,7 +1949,7 @@ def dialogue_block(ctx: Context) -> Iterator[Found]:
         lines = [text[a:b] for a, b in run]
         parity = _interview(lines)
         if parity is not None and not any(s <= run[0][0] < e for s, e in ctx.taken):
-            speaker, role = _interviewee(ctx, run[0][0])
+            speaker, role = _interviewee(ctx, run[0][0], _speaks_as(lines[1 - parity::2]))
             for n, ((a, b), line) in enumerate(zip(run, lines)):
                 if n % 2 == parity:
                     yield Found(a, b, "interview_question", supersedes=True)
@@ -1839,7 +1958,7 @@ def dialogue_block(ctx: Context) -> Iterator[Found]:
             continue
         asks = _loose_interview(lines) if parity is None and not story else None
         if asks is not None and not any(s <= run[0][0] < e for s, e in ctx.taken):
-            speaker, role = _interviewee(ctx, run[0][0])
+            speaker, role = _interviewee(ctx, run[0][0], _speaks_as([ln for ln, q in zip(lines, asks) if not q]))
             for (a, b), q in zip(run, asks):
                 yield Found(a, b, "interview_question", supersedes=True) if q \
                     else Found(a, b, "interview_answer", speaker, role, supersedes=True)
