@@ -36,7 +36,21 @@ class Org:
         if self.alias and not self.alias.isupper() and not self.alias.isascii():
             return self.alias
         nominative = [n for _, n, nom in self.forms if nom]
-        return nominative[0] if nominative else self.forms[0][1]
+        return _spelled_out(nominative[0] if nominative else self.forms[0][1], self.forms)
+
+
+# Abbreviated countries and the spelled-out names a speaker's name prefers when the article writes them too.
+_SPELLED_OUT = {"РФ": "России"}
+
+
+def _spelled_out(name: str, forms: list[tuple[int, str, bool]]) -> str:
+    """"МИД РФ" -> "МИД России" when the article also writes "МИД России" (or "российский МИД")."""
+    words = name.split(" ")
+    for i, w in enumerate(words):
+        full = _SPELLED_OUT.get(w)
+        if full and any(full in n.split(" ") for _, n, _ in forms):
+            words[i] = full
+    return " ".join(words)
 
 
 @dataclass(frozen=True)
@@ -71,7 +85,19 @@ class OrgRegistry:
         reg.mentions.sort(key=lambda m: m.start)
         reg._starts = [m.start for m in reg.mentions]
         reg._link_fuller()
+        reg._link_acronyms()
         return reg
+
+    def _link_acronyms(self) -> None:
+        """An acronym is the one body of the text whose words it abbreviates ("СК": "Следственный комитет
+        России", also "Следственный комитет" with its fuller name), named in full as the article gives it."""
+        orgs = list({id(o): o for o in self.orgs.values()}.values())
+        for org in orgs:
+            if org.fuller is not None or org.alias or not org.key.isalpha() or not org.forms[0][1].isupper():
+                continue
+            found = {id(o.fuller or o): o.fuller or o for o in orgs if o is not org and _abbreviates(org.key, o.key)}
+            if len(found) == 1:
+                org.fuller = next(iter(found.values()))
 
     def _link_fuller(self) -> None:
         """A short name whose words begin exactly one longer name of the text is that body ("Пресс-служба мэрии"
@@ -86,6 +112,7 @@ class OrgRegistry:
                     org.fuller = full
 
     def _add(self, text: str, start: int, end: int, name: str, head: str, nominative: bool) -> None:
+        name = _place_named_before(text, start, name)
         key = _key(name)
         if key in marks.NOT_ORGS:
             return
@@ -163,6 +190,52 @@ def _kinds(head: str, name: str) -> frozenset[str]:
     return frozenset(kinds)
 
 
+# Generic place nouns that end a body's name and stand for the place named before ("Министерство госбезопасности
+# страны" after "ДНР"); how far back that place may be named.
+_REFERRING_PLACES = frozenset({"страны", "республики"})
+_PLACE_WINDOW = 600
+
+
+def _place_named_before(text: str, start: int, name: str) -> str:
+    """The name with a last generic place word replaced by the place named last before it, when there is one."""
+    head, _, last = name.rpartition(" ")
+    if not head or last not in _REFERRING_PLACES or _adjective(head.rpartition(" ")[2]):
+        return name  # "Донецкой народной республики": the word is part of the place's own name
+    toks = list(_TOKEN.finditer(text, max(0, start - _PLACE_WINDOW), start))
+    for i in range(len(toks) - 1, -1, -1):
+        if _names_place(toks[i].group()):
+            a = i - 1 if i and toks[i - 1].group()[:1].isupper() and _adjective(toks[i - 1].group()) \
+                and not text[toks[i - 1].end():toks[i].start()].strip() else i  # "Саудовской Аравии"
+            return f"{head} {text[toks[a].start():toks[i].end()]}"
+    return name
+
+
+@lru_cache(maxsize=50_000)
+def _adjective(word: str) -> bool:
+    p = _best(word)
+    return p is not None and not _ADJ_POS.isdisjoint(p.tag.grammemes)
+
+
+@lru_cache(maxsize=50_000)
+def _names_place(word: str) -> bool:
+    """"ДНР", "Украины": a place abbreviation, or a capitalised place name in the genitive."""
+    if word.isupper():
+        return word.lower() in marks.GEO_ABBR
+    ps = parses(word.lower())[:2]
+    return word[:1].isupper() and any({"NOUN", "Geox", "gent"} <= p.tag.grammemes for p in ps) \
+        and not any({"ADJF", "Surn", "Name"} & p.tag.grammemes for p in ps)
+
+
+def _abbreviates(acronym: str, key: str) -> bool:
+    """The acronym spells the initials of the name's words, a country or city qualifier after them aside
+    ("ск": "следственный комитет", "следственный комитет россии")."""
+    words = key.split()
+    if len(words) < 2 or len(acronym) < 2:
+        return False
+    initials = "".join(w[0] for w in words)
+    return initials == acronym or initials[:-1] == acronym and len(words) > 2 and _qualifier(words[-1])
+
+
 def _names_person(words: str) -> bool:
     """The longer name does not go on in genitive qualifiers ("России", "мэрии Москвы", "РФ") but runs on into
     something else, mostly a person's name ("СБУ Геннадий Лимешко", "МОК Бах")."""
@@ -222,6 +295,9 @@ def _is_head(word: str) -> str | None:
 def _nominative_head(word: str) -> str:
     if word.isupper():
         return word
+    acronym = _DECLINED_ACRONYM.match(word)
+    if acronym:  # "ЦИКе", "МИДа": the acronym without its case ending
+        return acronym.group(1)
     for p in parses(word.lower())[:4]:
         if p.tag.POS == "NOUN":
             form = inflected_word(p, {"nomn", "sing"}) if p.tag.number != "plur" else None
@@ -246,6 +322,7 @@ def _nominative_adj(word: str, gender: str | None) -> str:
     return word
 
 
+_DECLINED_ACRONYM = re.compile(r"([А-ЯЁ]{2,})[а-яё]{1,3}$")
 _NP_POS = ("ADJF", "PRTF", "NOUN", "NUMR")
 # Grammeme sets for part-of-speech tests (a tag holds one part of speech: a set test instead of tag.POS).
 _NP_POS_SET = frozenset(_NP_POS)

@@ -115,7 +115,7 @@ _FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "INTJ"})
 @lru_cache(maxsize=200_000)
 def name_kind(word: str) -> str | None:
     """'Name', 'Patr', 'Surn', 'Adj' (a -ский surname candidate), 'Unknown', or None for ordinary words."""
-    if " " in word:  # "де Мистура": the surname after its particle
+    if has_particle(word):  # "де Мистура": the surname after its particle
         return name_kind(split_particle(word)[1])
     if not _CYR_CAP.match(word) or word.lower() in marks.NOT_PERSONS:
         return None
@@ -159,7 +159,7 @@ class Analysis:
 @lru_cache(maxsize=100_000)
 def analyses(word: str) -> tuple[Analysis, ...]:
     """Readings of a capitalised name token (nominative per gender), most likely first."""
-    if " " in word:  # "де Мистуры" -> "де мистура": the particle stays as written
+    if has_particle(word):  # "де Мистуры" -> "де мистура": the particle stays as written
         prefix, core = split_particle(word)
         return tuple(Analysis(prefix + a.nom, a.gender, a.cases) for a in analyses(core))
     low = word.lower()
@@ -199,6 +199,11 @@ def _title(word: str) -> str:
     return prefix + "-".join(_cap_part(part) for part in core.split("-"))
 
 
+def _as_written(name: str, token: str) -> str:
+    """A particle capitalised in the text stays so ("Джамал Эль-Хинди")."""
+    return name[:1].upper() + name[1:] if token[:1].isupper() and name[:1].islower() else name
+
+
 def _cap_part(part: str) -> str:
     """"нилл" -> "Нилл"; "о'нилл" -> "О'Нилл"."""
     if part[1:2] in ("'", "’"):
@@ -206,9 +211,18 @@ def _cap_part(part: str) -> str:
     return part[:1].upper() + part[1:]
 
 
+def has_particle(token: str) -> bool:
+    """"де Мистура", "аль-Рифаи": a surname token with a name particle before it."""
+    return " " in token or token.partition("-")[0] in _HYPHEN_PARTICLES
+
+
 def split_particle(token: str) -> tuple[str, str]:
-    """"де Мистура" -> ("де ", "Мистура"); a token without a particle -> ("", token)."""
+    """"де Мистура" -> ("де ", "Мистура"), "аль-Рифаи" -> ("аль-", "Рифаи"); a token without a particle ->
+    ("", token)."""
     if " " not in token:
+        prefix, _, core = token.partition("-")
+        if core and prefix in _HYPHEN_PARTICLES:
+            return prefix + "-", core
         return "", token
     prefix, _, core = token.rpartition(" ")
     return prefix.lower() + " ", core
@@ -217,7 +231,8 @@ def split_particle(token: str) -> tuple[str, str]:
 _VOWELS = "аеёиоуыэюя"
 # (gender, case) -> (ending in the text, ending in the nominative) for surnames morphology does not know.
 _SURNAME_CASES: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
-    (MASC, "gent"): (("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("ына", "ын"), ("кы", "ка"), ("ы", "а"), ("и", "я"), ("а", "")),
+    # ("ии", "ия"): "Берии" -> "Берия", but "Хинди", "Сафади", "Монти" do not decline
+    (MASC, "gent"): (("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("ына", "ын"), ("кы", "ка"), ("ы", "а"), ("ии", "ия"), ("а", "")),
     (MASC, "accs"): (("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("ына", "ын"), ("у", "а"), ("а", "")),
     (MASC, "datv"): (("ову", "ов"), ("еву", "ев"), ("ину", "ин"), ("ыну", "ын"), ("у", "")),
     (MASC, "ablt"): (("овым", "ов"), ("евым", "ев"), ("иным", "ин"), ("ыным", "ын"), ("ой", "а"), ("ом", ""), ("ем", "")),
@@ -263,6 +278,8 @@ def _genders_for(tokens: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     result: dict[str, tuple[str, ...]] = {}
     first = tokens[0]
     readings = [_token_readings(tok, tok is not first) for tok in tokens]
+    if len(tokens) > 1 and all(a.gender is None for a in analyses(first)):
+        readings = [readings[0], *(_as_is(tok) if _indeclinable(tok) else r for tok, r in zip(tokens[1:], readings[1:]))]
     for gender in (MASC, FEMN):
         best: tuple[str, ...] | None = None
         for case in _CASES:
@@ -295,8 +312,40 @@ def _token_readings(tok: str, later: bool) -> tuple[tuple[Analysis, ...], bool, 
     """What _genders_for asks of a token: its analyses, whether it follows the first token, _unread, its one
     reading of no gender (or None), whether morphology does not know it."""
     found = analyses(tok)
+    if later and name_kind(tok) == "Name" and not is_known(tok.lower()):
+        found += _noun_readings(tok)  # "Эво Моралеса": a guessed woman's name, or a surname in the genitive
     alone = found[0] if len(found) == 1 and found[0].gender is None else None
     return found, later, _unread(tok), alone, name_kind(tok) == "Unknown"
+
+
+@lru_cache(maxsize=20_000)
+def _noun_readings(tok: str) -> tuple[Analysis, ...]:
+    """Singular noun readings of a word morphology does not know that are not name readings."""
+    out: list[Analysis] = []
+    for p in parses(tok.lower()):
+        grams = p.tag.grammemes
+        if "NOUN" in grams and "sing" in grams and _NAME_TAG_SET.isdisjoint(grams) and p.tag.gender in (MASC, FEMN):
+            nom = _nominative(p, p.tag.gender)
+            if nom:
+                out.append(Analysis(nom, p.tag.gender, frozenset({str(p.tag.case)})))
+    return tuple(out)
+
+
+_INDECLINABLE_ENDS = tuple("еиоуюэ")
+
+
+def _indeclinable(tok: str) -> bool:
+    """A surname morphology does not know that ends in a vowel no Russian noun's nominative ends in the same way
+    ("Дутерте", "Сапатеро"): after a first name that shows no case either, it is as written."""
+    low = tok.lower()
+    return low.endswith(_INDECLINABLE_ENDS) and not has_particle(tok) and not is_known(low)
+
+
+@lru_cache(maxsize=20_000)
+def _as_is(tok: str) -> tuple[tuple[Analysis, ...], bool, bool, Analysis, bool]:
+    """_token_readings of a word that stays as written in every case."""
+    same = Analysis(tok.lower(), None, frozenset(_CASES))
+    return (same,), True, False, same, True
 
 
 def _only_oblique(first: str, gender: str, case: str) -> bool:
@@ -326,7 +375,7 @@ def normalize_tokens(tokens: tuple[str, ...], feminine: bool | None = None) -> t
         gender = MASC if MASC in options else FEMN
     certain = gender if len(options) == 1 else None
     forms = [w if "ё" in t.lower() else w.replace("ё", "е") for w, t in zip(options[gender], tokens)]
-    return " ".join(_title(w) for w in forms), certain
+    return " ".join(_as_written(_title(w), t) for w, t in zip(forms, tokens)), certain
 
 
 def possible_genders(tokens: tuple[str, ...]) -> frozenset[str]:
@@ -346,7 +395,7 @@ def normalize_person(name: str, *, feminine: bool | None = None) -> str:
 @lru_cache(maxsize=100_000)
 def surname_key(token: str) -> str:
     """Gender- and case-neutral key of one surname token ("Ивановой" -> "иванов")."""
-    if " " in token:
+    if has_particle(token):
         return surname_key(split_particle(token)[1])
     low = token.lower()
     if not _CYR_CAP.match(token):
@@ -366,7 +415,7 @@ def surname_key(token: str) -> str:
     return low.replace("ё", "е")
 
 
-_CASE_ENDINGS = ("ою", "ой", "ей", "ому", "ом", "ым", "ами", "ам", "ах", "а", "ы", "у", "е", "ю", "я", "и", "о")
+_CASE_ENDINGS = ("ою", "ой", "ей", "ому", "ом", "ем", "ым", "ами", "ам", "ах", "а", "ы", "у", "е", "ю", "я", "и", "о", "ь")
 
 
 @lru_cache(maxsize=100_000)
@@ -406,8 +455,11 @@ class Group:
         return surname_key(self.tokens[-1])
 
 
-_CAP_TOKEN = re.compile(r"(?:[А-ЯЁ]['’])?[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")
-_GAP = re.compile(r"[ \u00a0]+$")
+_CAP_TOKEN = re.compile(r"(?<![А-ЯЁа-яё])(?:[А-ЯЁ]['’])?[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")  # not "ЦИКе"
+# Arabic name particles joined to the surname by a hyphen ("Тамер аль-Рифаи", "Абдель Фаттах ас-Сиси").
+_HYPHEN_PARTICLES = frozenset("аль эль ас ад ан ар аш ат аз уль".split())
+_HYPHEN_PARTICLE = re.compile(r"(?<![А-ЯЁа-яё])([а-я]{2,3})-$")
+_GAP = re.compile(r"[ \u00a0]+\Z")  # (not "$": a blank and a line break end no name)
 
 
 def find_groups(text: str, start: int = 0, end: int | None = None) -> list[Group]:
@@ -423,6 +475,10 @@ def find_groups(text: str, start: int = 0, end: int | None = None) -> list[Group
             if base and suffix.lower().startswith(("старш", "младш")):
                 word = base
         stop = at + len(word)
+        if text[at - 1:at] == "-" and at - start >= 3:
+            particle = _HYPHEN_PARTICLE.search(text, max(start, at - 4), at)
+            if particle is not None and particle.group(1) in _HYPHEN_PARTICLES and name_kind(word) is not None:
+                at, word = particle.start(), particle.group() + word
         if len(word) <= 3 and word.lower() in marks.CAP_PARTICLES and _NEXT_NAME.match(text, m.end(), end):
             continue  # "Де Мистура отметил": the particle opens the surname that follows
         if at - start >= 3 and text[at - 1] in " \u00a0" and text[at - 2] in _PARTICLE_ENDS:  # _particle_before's cheap test
@@ -512,7 +568,22 @@ def _surname_after_first_name(text: str, cur: list[tuple[int, int, str, str]], a
     if len(cur) > 2 and not (len(cur) == 3 and cur[-1][3] == "Name" and _cases_clash(
             [t[2] for t in cur[:2]], [cur[-1][2], word])):
         return False
-    return bool(_GAP.match(text, cur[-1][1], at)) and at - cur[-1][1] <= 2
+    return bool(_GAP.match(text, cur[-1][1], at)) and at - cur[-1][1] <= 2 \
+        and not _adjective_of_next(text, at + len(word), word)
+
+
+_NEXT_LOWER = re.compile(r"[ \u00a0]+([а-яё]+)")
+
+
+def _adjective_of_next(text: str, end: int, word: str) -> bool:
+    """The word is an adjective that agrees with the lowercase word after it ("святого князя Владимира | Украинской
+    православной церкви"): it opens a phrase, it is no surname."""
+    nxt = _NEXT_LOWER.match(text, end)
+    if nxt is None:
+        return False
+    adj = {(p.tag.case, p.tag.number) for p in parses(word.lower()) if "ADJF" in p.tag.grammemes}
+    return bool(adj) and any((p.tag.case, p.tag.number) in adj for p in parses(nxt.group(1))[:3]
+                             if not {"ADJF", "NOUN"}.isdisjoint(p.tag.grammemes))
 
 
 _ALL_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
@@ -521,7 +592,7 @@ _ALL_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
 @lru_cache(maxsize=100_000)
 def _token_cases(word: str) -> frozenset[str]:
     """Cases a name token may be in, read from its name or noun parses; every case when none says."""
-    if " " in word:  # "де Мистуры": the particle is no part of the case
+    if has_particle(word):  # "де Мистуры": the particle is no part of the case
         word = split_particle(word)[1]
     found = frozenset(_CASE_ALIASES.get(str(p.tag.case), str(p.tag.case)) for p in parses(word.lower())
                       if p.tag.case and "plur" not in p.tag.grammemes
@@ -557,9 +628,15 @@ def _split_run(run: list[tuple[int, int, str, str]]) -> list[Group]:
     if len(run) <= 2:  # the common case, which the cuts below leave whole
         if len(run) == 1 and run[0][3] == "Unknown" and run[0][2].isupper():
             return []
+        if _two_surnames(run):
+            return [Group(a, b, (w,), (k,)) for a, b, w, k in run]
         return [Group(run[0][0], run[-1][1], tuple(t[2] for t in run), tuple(t[3] for t in run))]
     out: list[Group] = []
-    cuts = [0] + [i for i in range(1, len(run) - 1) if run[i][3] == "Name" and run[i - 1][3] != "Name"] + [len(run)]
+    cuts = [0] + [i for i in range(1, len(run) - 1) if run[i][3] == "Name" and run[i - 1][3] != "Name"]
+    if len(run) == 3 and run[0][3] == "Name" and run[1][3] in ("Surn", "Unknown") and run[2][3] == "Name" \
+            and not has_particle(run[2][2]) and is_known(run[2][2].lower()):
+        cuts.append(2)  # "Мать Владимира Шарафаненко Валентина": a first name after a full name is someone else's
+    cuts.append(len(run))
     parts = [run[a:b] for a, b in zip(cuts, cuts[1:])]
     parts = [q for p in parts for q in _cut_by_case(p)]
     parts = [p[i:i + 4] for p in parts for i in range(0, len(p), 4)]
@@ -574,8 +651,32 @@ def _split_run(run: list[tuple[int, int, str, str]]) -> list[Group]:
 
 
 def _cut_by_case(part: list[tuple[int, int, str, str]]) -> list[list[tuple[int, int, str, str]]]:
-    k = _case_cut(part) if len(part) >= 4 else None
+    k = _case_cut(part) or _second_name_cut(part) if len(part) >= 4 else _lone_word_cut(part) if len(part) == 3 else None
     return [part] if k is None else [part[:k], part[k:]]
+
+
+def _second_name_cut(part: list[tuple[int, int, str, str]]) -> int | None:
+    """2 when a first name and a surname morphology knows are followed by two more name words ("автору фильма
+    Марине Косаревой | Родриго Дутерте признал"): no one's name is a full name and two more words."""
+    if part[0][3] == "Name" and part[1][3] == "Surn" and is_known(part[1][2].lower()) \
+            and part[2][3] in ("Name", "Unknown") and not has_particle(part[2][2]):
+        return 2
+    return None
+
+
+def _lone_word_cut(part: list[tuple[int, int, str, str]]) -> int | None:
+    """1 when a lone name word in the genitive stands before a full name in another case ("мнению Френкеля |
+    Руслан Коблев")."""
+    if part[0][3] in ("Name", "Surn") and part[1][3] == "Name" and "gent" in _token_cases(part[0][2]) \
+            and _cases_clash([part[0][2]], [t[2] for t in part[1:]]):
+        return 1
+    return None
+
+
+def _two_surnames(run: list[tuple[int, int, str, str]]) -> bool:
+    """Two surnames side by side that agree in no gender and case are two people ("демарша Серуканова | Навальный
+    заявил")."""
+    return len(run) == 2 and run[0][3] == run[1][3] == "Surn" and not _genders_for((run[0][2], run[1][2]))
 
 
 # --- roles -----------------------------------------------------------------------------------
@@ -663,7 +764,7 @@ def role_before(text: str, pos: int, window: int = 160) -> str | None:
 
 
 _CASE_ALIASES = {"gen2": "gent", "loc2": "loct", "acc2": "accs", "voct": "nomn"}
-_NAME_START = re.compile(r"[ \u00a0]*([А-ЯЁ][а-яё]+)")
+_NAME_START = re.compile(r"[ \u00a0]*(?:[а-я]{2,3}-)?([А-ЯЁ][а-яё]+)")  # "аль-Файеда": the surname after its particle
 
 
 @lru_cache(maxsize=100_000)
@@ -716,13 +817,28 @@ def _names_country(word: str, adjectives: tuple[str, ...]) -> bool:
 _SAME_CLAUSE = 200  # characters after pos where a role holder is still named in the clause at hand
 _NEW_PARAGRAPH = re.compile(r"\n\s*(?=\S)")
 _NAMESAKE_WINDOW = 1000
+_NAME_PATRONYMIC = ("Name", "Patr")
 
 
-def _first_name(g: Group) -> str:
-    """The first name of a full name group in the nominative ("" when the group is a surname only)."""
+def _first_name(g: Group) -> frozenset[str]:
+    """The first name of a full name group in the nominative, one for each gender the name can have ("Юлия
+    Кулешова": Юлия or Юлий); empty when the group is a surname only."""
     if len(g.tokens) < 2 or g.kinds[0] != "Name":
-        return ""
-    return normalize_tokens(g.tokens)[0].split(" ")[0]
+        return frozenset()
+    return _first_names(g.tokens)
+
+
+@lru_cache(maxsize=50_000)
+def _first_names(tokens: tuple[str, ...]) -> frozenset[str]:
+    readings = _genders_for(tokens).values()
+    return frozenset(_title(forms[0]) for forms in readings) or frozenset({normalize_tokens(tokens)[0].split(" ")[0]})
+
+
+def _written_nominative(tokens: tuple[str, ...], genders: frozenset[str]) -> bool:
+    """The text writes the name in its nominative for one of these genders ("Руслан Бортник", not "Руслана
+    Бортника", a man's name in the genitive that reads as a woman's in the nominative)."""
+    written = " ".join(_title(t.lower()) for t in tokens).replace("ё", "е")
+    return any(normalize_tokens(tokens, g == FEMN)[0].replace("ё", "е") == written for g in genders)
 
 
 @dataclass
@@ -900,7 +1016,7 @@ class Registry:
     _roles: dict[str, set[str]] | None = None
     _text: str = ""
     _stems: dict[str, str] = field(default_factory=dict)
-    _namesakes: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)  # surname key -> (pos, key, first)
+    _namesakes: dict[str, list[tuple[int, str, frozenset[str]]]] = field(default_factory=dict)  # surname key -> (pos, key, first)
     _known: dict[tuple[int, int], Group] = field(default_factory=dict)
     _role_at: dict[int, str | None] = field(default_factory=dict)
 
@@ -954,28 +1070,31 @@ class Registry:
                 can_be_nominative(g.tokens) or _subject_position(text, g))
             reg.mentions.append(Mention(g.start, person.key, nominative, inside))
             if not person.surname_sure and not inside and _names_surname(person, g) and _nominative_surname(text, g):
-                person.surname = _title(g.tokens[-1].lower())
+                person.surname = _as_written(_title(g.tokens[-1].lower()), g.tokens[-1])
                 person.surname_sure = len(g.tokens) > 1
         reg.mentions.sort(key=lambda m: m.pos)
         reg._positions = [m.pos for m in reg.mentions]
         return reg
 
     def _add_full(self, text: str, g: Group, pos: int | None = None) -> None:
+        if g.kinds == _NAME_PATRONYMIC and pos is None and self._by_first_name(g.tokens[0], g.start) is not None:
+            return  # "рассказал Олег Васильевич" after "Олег Щербацкий": the same man, not a new person
         genders = possible_genders(g.tokens) or frozenset({MASC, FEMN})
         first = _first_name(g)
         namesakes = self._namesakes.setdefault(g.key, [])
-        person = next((self.people[k] for _, k, f in namesakes if f == first or not f or not first), None)
+        person = next((self.people[k] for _, k, f in namesakes if f & first or not f or not first), None)
         if person is None:  # "Светлана Петренко" after "Павел Петренко": another person, same surname
             key = f"{g.key}#{len(namesakes)}" if namesakes else g.key
             self.people[key] = Person(key, g.tokens, genders, self.role_before(text, g.start))
             namesakes.append((g.start if pos is None else pos, key, first))
             return
         nominative = can_be_nominative(g.tokens)
-        if len(g.tokens) > len(person.tokens) or (
-                len(g.tokens) == len(person.tokens) and nominative and not can_be_nominative(person.tokens)):
+        both = person.genders & genders or person.genders
+        if len(g.tokens) > len(person.tokens) or len(g.tokens) == len(person.tokens) and (
+                nominative and not can_be_nominative(person.tokens)
+                or _written_nominative(g.tokens, both) and not _written_nominative(person.tokens, both)):
             person.tokens = g.tokens
-        both = person.genders & genders
-        person.genders = both or person.genders
+        person.genders = both
         if person.role is None:
             person.role = self.role_before(text, g.start)
 
@@ -986,22 +1105,30 @@ class Registry:
         namesakes = self._namesakes.get(key, ())
         if len(namesakes) > 1:
             first = _first_name(group)
-            same = [k for _, k, f in namesakes if f == first]
+            same = [k for _, k, f in namesakes if f & first]
             if same:
                 return self.people[same[0]]
             fits = [(p, k) for p, k, _ in namesakes if feminine is None
                     or self.people[k].feminine in (None, feminine)] or [(p, k) for p, k, _ in namesakes]
             near = [(p, k) for p, k in fits if 0 <= p <= group.start and self._next_paragraph(p, group.start)]
             key = max(near)[1] if near else fits[0][1]
-        if key not in self.people and len(group.tokens) == 1 and group.kinds[0] in ("Name", "Unknown"):
-            return self._by_first_name(group.tokens[0])
+        if key not in self.people and (len(group.tokens) == 1 and group.kinds[0] in ("Name", "Unknown")
+                                       or group.kinds == _NAME_PATRONYMIC):
+            return self._by_first_name(group.tokens[0], group.start)
         return self.people.get(key)
 
-    def _by_first_name(self, token: str) -> Person | None:
-        """The one person named in full whose first name this is ("подчеркнул Сердар" after "Сердар Таски")."""
-        first = normalize_tokens((token,))[0]
-        found = [p for p in self.people.values() if len(p.tokens) >= 2 and p.name().split(" ")[0] == first]
-        return found[0] if len(found) == 1 else None
+    def _by_first_name(self, token: str, pos: int) -> Person | None:
+        """The person named in full whose first name this is ("подчеркнул Сердар" after "Сердар Таски"): the only
+        one, else the one named in full last before pos in this paragraph or the one before ("Санинструктор Ирина
+        Самойлова … — отметила Ирина" though another Ирина was named before)."""
+        firsts = _first_names((token,))
+        found = [p for p in self.people.values() if len(p.tokens) >= 2 and p.name().split(" ")[0] in firsts]
+        if len(found) <= 1:
+            return found[0] if found else None
+        keys = {p.key for p in found}
+        near = [(at, k) for ns in self._namesakes.values() for at, k, _ in ns
+                if k in keys and 0 <= at <= pos and self._next_paragraph(at, pos)]
+        return self.people[max(near)[1]] if near else None
 
     def _next_paragraph(self, a: int, b: int) -> bool:
         """Position b is near a: in its paragraph or the next one, and at most _NAMESAKE_WINDOW after it."""
