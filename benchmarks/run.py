@@ -34,9 +34,13 @@ FIRST_RUNS = 3  # fresh processes for the first-run query latencies
 MB = 1024 * 1024
 
 
+# as a user's shell: Python writes and reads its bytecode caches even if this one sets PYTHONDONTWRITEBYTECODE
+USER_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def task(*args) -> dict:
     """Run one measurement in a fresh process; its last stdout line is JSON."""
-    proc = subprocess.run([PY, str(HERE / "tasks.py"), *map(str, args)], capture_output=True, text=True)
+    proc = subprocess.run([PY, str(HERE / "tasks.py"), *map(str, args)], capture_output=True, text=True, env=USER_ENV)
     if proc.returncode != 0:
         raise SystemExit(f"benchmark task {args[0]} failed:\n{proc.stderr[-3000:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -53,7 +57,7 @@ def median_of(runs: list[dict], key: str = "seconds") -> dict:
 def e2e(cmd: list[str]) -> dict:
     """Wall time from process start to its output, median of E2E_RUNS after one unmeasured run (as a user's
     second search: Python has written its bytecode caches, even if this shell sets PYTHONDONTWRITEBYTECODE)."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env = USER_ENV
     times = []
     for i in range(E2E_RUNS + 1):
         t0 = time.perf_counter()

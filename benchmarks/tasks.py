@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 FACETS = ["speaker", "date", "source"]
-WARM_UP_QUERY = "погода"  # not in queries.txt: loads modules and dictionaries before the first timed query
+WARM_UP_QUERY = "Гидрометцентр погода"  # not in queries.txt: loads modules and pymorphy3 before the first timed query
 
 
 def _rss_mb() -> dict:
