@@ -165,22 +165,43 @@ def _add_phrase(m: Matcher, rule: PhraseRule, per_word) -> None:
 def spans(text: str, m: Matcher) -> list[tuple[int, int]]:
     """Offsets of the words of ``text`` that the query matches, in order.
 
-    Each distinct word is looked at once; without phrases, the matched words are then found in one
-    regular-expression pass (no per-word Python work over long texts)."""
+    Only the words that can match are looked at: those with a part starting with a letter the query's words
+    can start with (``candidates``, found by regular expressions, not word by word in Python), each distinct
+    one once. The matched words are then found in one regular-expression pass."""
     if not m:
         return []
     if not m.phrases:
-        hit = _single_hits(set(WORD_RE.findall(text)), m)
+        hit = _single_hits(candidates(text, m.first_letters), m)
         return [x.span() for x in _whole_words(tuple(sorted(hit))).finditer(text)] if hit else []
     words = WORD_RE.findall(text)
-    single = _single_hits(set(words), m)
+    distinct = candidates(text, _all_letters(m))
+    single = _single_hits(distinct, m)
     marked = {i for i, w in enumerate(words) if w in single} if single else set()
     for rule in m.phrases:
-        marked.update(phrase_hits(words, rule))
+        marked.update(phrase_hits(words, rule, distinct))
     if not marked:
         return []
-    found = list(WORD_RE.finditer(text))
-    return [found[i].span() for i in sorted(marked)]
+    return _token_spans(text, words, marked)
+
+
+def _all_letters(m: Matcher) -> frozenset[str]:
+    """Every first letter a word marked by ``m``, alone or in one of its phrases, may start with."""
+    letters = set(m.first_letters)
+    for rule in m.phrases:
+        for want in rule.words:
+            if want is not None:
+                letters |= _word_letters(want, rule.exact)
+    return frozenset(letters)
+
+
+def _token_spans(text: str, words: list[str], indexes: set[int]) -> list[tuple[int, int]]:
+    """Offsets of the tokens ``words[i]`` (``words``: the WORD_RE tokens of ``text``) for i in ``indexes``, in
+    order: the occurrences of their words found by one regular-expression pass, the k-th occurrence being the
+    k-th token of those words (no match object for every token of a long text)."""
+    wanted = {words[i] for i in indexes}
+    found = _whole_words(tuple(sorted(wanted))).finditer(text)
+    order = [i for i, w in enumerate(words) if w in wanted]
+    return [x.span() for i, x in zip(order, found) if i in indexes]
 
 
 def _single_hits(distinct: set[str], m: Matcher) -> set[str]:
@@ -195,18 +216,64 @@ def _may_start(words, letters: frozenset[str]) -> list[str]:
     return [w for w in words if w[:1].lower()[:1] in letters or "-" in w or "\u2010" in w or "\u2011" in w]
 
 
+# Characters whose lowercase is known here without asking: ASCII and the Cyrillic block. Any other character
+# may lowercase to anything (U+212A KELVIN SIGN to "k"), so it is always let through as a possible start.
+_PLAIN = [chr(c) for c in (*range(0x80), *range(0x400, 0x500))]
+_OTHER = "\\x80-\\u03ff\\u0500-\\U0010ffff"
+
+
+@lru_cache(maxsize=256)
+def _candidate_res(letters: frozenset[str]) -> tuple[re.Pattern, re.Pattern]:
+    """Two patterns finding the tokens with a part that starts with a character whose lowercase starts with
+    one of ``letters``: whole tokens starting so, and hyphens followed by a part starting so. Each begins
+    with a character class, which the regular-expression engine skips to quickly; the look-behinds after
+    that character make it the first of a WORD_RE token (or of a part of one)."""
+    starts = "".join(re.escape(c) for c in _PLAIN if c.lower()[:1] in letters) + _OTHER
+    token = re.compile(rf"[{starts}](?<=[^\W_])(?<![^\W_].)(?<![^\W_][{HYPHENS}].)[^\W_]*(?:[{HYPHENS}][^\W_]+)*")
+    part = re.compile(rf"[{HYPHENS}](?<=[^\W_].)[{starts}](?<=[^\W_])")
+    return token, part
+
+
+def candidates(text: str, letters: frozenset[str]) -> set[str]:
+    """The distinct WORD_RE tokens of ``text`` that have a part (the whole token, or one after a hyphen)
+    starting with a character whose lowercase starts with one of ``letters``: every word that ``could_meet``,
+    an exact form or a prefix starting with those letters can accept (and a few more)."""
+    token, part = _candidate_res(letters)
+    found = set(token.findall(text))
+    for x in part.finditer(text):
+        found.add(WORD_RE.match(text, _token_start(text, x.start())).group())
+    return found
+
+
+def _token_start(text: str, i: int) -> int:
+    """Where the WORD_RE token holding the hyphen at ``i`` (between two letters or digits) starts."""
+    while i > 0:
+        c = text[i - 1]
+        if c.isalnum():  # what [^\W_] matches
+            i -= 1
+        elif c in HYPHENS and i > 1 and text[i - 2].isalnum():
+            i -= 2
+        else:
+            break
+    return i
+
+
 @lru_cache(maxsize=256)
 def _whole_words(words: tuple[str, ...]) -> re.Pattern:
     """A pattern that finds exactly the WORD_RE tokens equal to one of ``words`` (a word inside a longer
-    token, e.g. "министра" in "вице-министра", is not one)."""
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![^\W_])(?<![^\W_][{HYPHENS}])(?:{alternation})(?![^\W_])(?![{HYPHENS}][^\W_])")
+    token, e.g. "министра" in "вице-министра", is not one). Each alternative begins with its first letter,
+    which the engine skips to quickly; the look-behinds after it check that a token starts there."""
+    before = rf"(?<![^\W_].)(?<![^\W_][{HYPHENS}].)"
+    alternation = "|".join(re.escape(w[0]) + before + re.escape(w[1:]) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:{alternation})(?![^\W_])(?![{HYPHENS}][^\W_])")
 
 
-def phrase_hits(words: list[str], rule: PhraseRule) -> set[int]:
-    """Indexes of the words (WORD_RE tokens of a text, in order) that take part in a match of ``rule``."""
+def phrase_hits(words: list[str], rule: PhraseRule, distinct: set[str] | None = None) -> set[int]:
+    """Indexes of the words (WORD_RE tokens of a text, in order) that take part in a match of ``rule``;
+    ``distinct``, if given, holds at least every word of ``words`` that can stand for a word of the rule."""
     real = [j for j, w in enumerate(rule.words) if w is not None]
-    distinct = set(words)
+    if distinct is None:
+        distinct = set(words)
     fits = {j: rule.fitting(j, distinct) for j in real}
     where = {j: [i for i, w in enumerate(words) if w in fits[j]] for j in real}
     out: set[int] = set()
