@@ -141,9 +141,11 @@ class PositionTable:
         return np.repeat((docs << 32) - before, lens) + run
 
 
-def segment_positions(segreader, field: str, tbytes: bytes, wanted: np.ndarray) -> dict[int, list[int]]:
+def segment_positions(segreader, field: str, tbytes: bytes, wanted: np.ndarray, cache=None,
+                      leaf_key=None) -> dict[int, list[int]]:
     """Positions of a term in the documents ``wanted`` (segment-local docnums, ascending) that hold it.
-    Only the blocks that hold a wanted document have their values read and decoded."""
+    Only the blocks that hold a wanted document have their values read and decoded; ``cache`` (a
+    ``PostingCache`` of the generation, ``leaf_key`` naming this segment in it) keeps our decoded blocks."""
     out: dict[int, list[int]] = {}
     if not len(wanted):
         return out
@@ -162,7 +164,9 @@ def segment_positions(segreader, field: str, tbytes: bytes, wanted: np.ndarray) 
     for b in _blocks(m):
         if last is not None and b.block_max_id() < wanted[k]:
             continue
-        if fast:
+        if fast and b._positional:
+            ids, offsets, flat = _decoded_block(b, cache, (leaf_key, field, tbytes, b._dataoffset))
+        elif fast:
             ids = block_arrays(b)[0]
         else:
             b._read_ids()
@@ -174,7 +178,6 @@ def segment_positions(segreader, field: str, tbytes: bytes, wanted: np.ndarray) 
         where = np.searchsorted(ids, want)
         hits = where[ids[where] == want]
         if len(hits) and fast and b._positional:
-            offsets, flat = block_positions(b)
             for i in hits.tolist():
                 out[int(ids[i])] = flat[offsets[i]:offsets[i + 1]].tolist()
         elif len(hits):
@@ -186,6 +189,16 @@ def segment_positions(segreader, field: str, tbytes: bytes, wanted: np.ndarray) 
         if k >= len(wanted):
             break
     return out
+
+
+def _decoded_block(b, cache, key) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(docnums, position offsets, positions) of one of our positional blocks, through ``cache``."""
+    found = cache.get(key) if cache is not None else None
+    if found is None:
+        found = (block_arrays(b)[0], *block_positions(b))
+        if cache is not None:
+            cache.put(key, found, sum(a.nbytes for a in found) + 200)
+    return found
 
 
 def _contains(sorted_arr: np.ndarray, x) -> bool:
