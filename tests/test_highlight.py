@@ -161,3 +161,10 @@ def test_spans_equal_a_word_by_word_reading(query, parts, seps):
     text = seps.join(parts) if seps != "-" else " ".join(p + ("-" if i % 5 == 4 else "") for i, p in enumerate(parts))
     m = matcher_for(parse(query))
     assert spans(text, m) == _spans_word_by_word(text, matcher_for(parse(query)))
+
+
+def test_matchers_of_the_same_words_share_what_they_judged():
+    a, b = matcher_for(parse("Казахстан сотрудничество")), matcher_for(parse("сотрудничество Казахстан"))
+    other = matcher_for(parse("Казахстан"))
+    assert a._seen is b._seen and a._seen is not other._seen
+    assert marked("Казахстан") == ["Казахстана", "Казахстаном"] == marked("Казахстан")  # judged once, same marks

@@ -445,6 +445,15 @@ class Executor:
 
     # -- terms
     def _tbytes(self, field: str, text) -> bytes | None:
+        """The term's bytes, or None if the index lacks it (looked up once per generation)."""
+        key = ("term", field, text)
+        found = self.stats.cache.get(key)
+        if found is None:
+            found = (self._look_up(field, text),)
+            self.stats.cache.put(key, found, 100 + len(text))
+        return found[0]
+
+    def _look_up(self, field: str, text) -> bytes | None:
         if field not in self.schema:
             return None
         try:

@@ -7,7 +7,9 @@ the index, and a word is marked when one of its terms is a term of the query. Wo
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left, bisect_right
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -57,12 +59,21 @@ class PhraseRule:
         return {w for w in _may_start(words, _word_letters(self.words[j], self.exact)) if self.matches(j, w)}
 
     def matches(self, j: int, word: str) -> bool:
+        return _rule_matches(self, j, word)
+
+    def _matches(self, j: int, word: str) -> bool:
         want = self.words[j]
         if want is None:
             return True
         if self.exact:
             return exact_term(word) in want
         return could_meet(word, _phrase_initials(want)) and not want.isdisjoint(word_terms(word))
+
+
+@lru_cache(maxsize=200_000)
+def _rule_matches(rule: PhraseRule, j: int, word: str) -> bool:
+    """``PhraseRule.matches``, remembered: it depends on the rule and the word alone."""
+    return rule._matches(j, word)
 
 
 @lru_cache(maxsize=1024)
@@ -89,7 +100,7 @@ class Matcher:
 
     def matches(self, word: str) -> bool:
         """True if ``word`` matches a single-word part of the query (phrases aside); remembered
-        per matcher, since the hits of one search share most of their words."""
+        per matcher (and by ``matcher_for``'s matchers of the same parts), since hits share most words."""
         found = self._seen.get(word)
         if found is None:
             found = self._seen[word] = self._matches(word)
@@ -151,7 +162,27 @@ def matcher_for(tree) -> Matcher:
 
     walk(tree)
     m.prefixes = tuple(prefixes)
+    m._seen = _shared_seen((frozenset(m.terms), frozenset(m.exact), m.prefixes))
     return m
+
+
+SEEN_MATCHERS = 64  # the single-word parts of this many recent queries keep what their words gave
+SEEN_WORDS = 50_000  # words remembered per query at most
+_SEEN: OrderedDict = OrderedDict()
+_SEEN_LOCK = threading.Lock()
+
+
+def _shared_seen(key: tuple) -> dict:
+    """The words judged so far (word → marked?) by matchers of the same single-word parts (``Matcher.matches``
+    depends on nothing else): searches repeating a query, or paging through it, judge each word once."""
+    with _SEEN_LOCK:
+        seen = _SEEN.get(key)
+        if seen is None or len(seen) > SEEN_WORDS:
+            seen = _SEEN[key] = {}
+        _SEEN.move_to_end(key)
+        while len(_SEEN) > SEEN_MATCHERS:
+            _SEEN.popitem(last=False)
+        return seen
 
 
 def _add_phrase(m: Matcher, rule: PhraseRule, per_word) -> None:
