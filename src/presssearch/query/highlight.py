@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, count
 
 from ..analysis.russian import exact_term, query_terms, word_terms
 from ..analysis.tokenize import HYPHENS, WORD_RE, fold
@@ -56,10 +57,22 @@ class PhraseRule:
     def fitting(self, j: int, words: set[str]) -> set[str]:
         """The words of ``words`` that can stand as the phrase's word ``j``: a cheap first-letter test, then
         ``matches`` (the test only drops words ``matches`` would refuse)."""
-        return {w for w in _may_start(words, _word_letters(self.words[j], self.exact)) if self.matches(j, w)}
+        seen = _rule_seen(self, j)
+        out = set()
+        for w in _may_start(words, _word_letters(self.words[j], self.exact)):
+            found = seen.get(w)
+            if found is None:
+                found = seen[w] = self._matches(j, w)
+            if found:
+                out.add(w)
+        return out
 
     def matches(self, j: int, word: str) -> bool:
-        return _rule_matches(self, j, word)
+        seen = _rule_seen(self, j)
+        found = seen.get(word)
+        if found is None:
+            found = seen[word] = self._matches(j, word)
+        return found
 
     def _matches(self, j: int, word: str) -> bool:
         want = self.words[j]
@@ -70,10 +83,20 @@ class PhraseRule:
         return could_meet(word, _phrase_initials(want)) and not want.isdisjoint(word_terms(word))
 
 
-@lru_cache(maxsize=200_000)
-def _rule_matches(rule: PhraseRule, j: int, word: str) -> bool:
-    """``PhraseRule.matches``, remembered: it depends on the rule and the word alone."""
-    return rule._matches(j, word)
+@lru_cache(maxsize=256)
+def _rule_seen(rule: PhraseRule, j: int) -> dict[str, bool]:
+    """The words judged so far for the phrase word ``j`` of ``rule`` (a judgement depends on nothing else),
+    shared by the searches of the same phrase."""
+    return _Judged()
+
+
+class _Judged(dict):
+    """word → judgement; forgets everything past ``SEEN_WORDS`` words rather than grow without end."""
+
+    def __setitem__(self, word, value):
+        if len(self) >= SEEN_WORDS:
+            self.clear()
+        super().__setitem__(word, value)
 
 
 @lru_cache(maxsize=1024)
@@ -177,8 +200,8 @@ def _shared_seen(key: tuple) -> dict:
     depends on nothing else): searches repeating a query, or paging through it, judge each word once."""
     with _SEEN_LOCK:
         seen = _SEEN.get(key)
-        if seen is None or len(seen) > SEEN_WORDS:
-            seen = _SEEN[key] = {}
+        if seen is None:
+            seen = _SEEN[key] = _Judged()
         _SEEN.move_to_end(key)
         while len(_SEEN) > SEEN_MATCHERS:
             _SEEN.popitem(last=False)
@@ -207,12 +230,17 @@ def spans(text: str, m: Matcher) -> list[tuple[int, int]]:
     words = WORD_RE.findall(text)
     distinct = candidates(text, _all_letters(m))
     single = _single_hits(distinct, m)
-    marked = {i for i, w in enumerate(words) if w in single} if single else set()
+    marked = set(_indexes(words, single)) if single else set()
     for rule in m.phrases:
         marked.update(phrase_hits(words, rule, distinct))
     if not marked:
         return []
     return _token_spans(text, words, marked)
+
+
+def _indexes(words: list[str], chosen: set[str]) -> list[int]:
+    """The indexes of the words in ``chosen``, ascending (one pass in C, no Python code per word)."""
+    return list(compress(count(), map(chosen.__contains__, words)))
 
 
 def _all_letters(m: Matcher) -> frozenset[str]:
@@ -231,7 +259,7 @@ def _token_spans(text: str, words: list[str], indexes: set[int]) -> list[tuple[i
     k-th token of those words (no match object for every token of a long text)."""
     wanted = {words[i] for i in indexes}
     found = _whole_words(tuple(sorted(wanted))).finditer(text)
-    order = [i for i, w in enumerate(words) if w in wanted]
+    order = _indexes(words, wanted)
     return [x.span() for i, x in zip(order, found) if i in indexes]
 
 
@@ -306,7 +334,7 @@ def phrase_hits(words: list[str], rule: PhraseRule, distinct: set[str] | None = 
     if distinct is None:
         distinct = set(words)
     fits = {j: rule.fitting(j, distinct) for j in real}
-    where = {j: [i for i, w in enumerate(words) if w in fits[j]] for j in real}
+    where = {j: _indexes(words, fits[j]) for j in real}
     out: set[int] = set()
     if rule.slop == 0:
         first = real[0]
