@@ -16,7 +16,9 @@ match, so that cost was paid for every posting. Here each term's posting list is
 
 Only the queries ``engine.compile`` builds are known; any other raises ``Unsupported`` (the caller
 then runs whoosh's matchers). An ``Executor`` lives for one search: it keeps the posting lists
-and positions it has read so that rescoring and --explain do not read them again.
+and positions it has read so that rescoring and --explain do not read them again. The generation's
+``PostingCache`` (in ``IndexStats``) keeps decoded lists, positions and positional blocks for the next
+searches, the least recently used dropped past ``CACHE_BYTES``.
 """
 from __future__ import annotations
 

@@ -83,7 +83,7 @@ class PhraseRule:
         return could_meet(word, _phrase_initials(want)) and not want.isdisjoint(word_terms(word))
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=64)
 def _rule_seen(rule: PhraseRule, j: int) -> dict[str, bool]:
     """The words judged so far for the phrase word ``j`` of ``rule`` (a judgement depends on nothing else),
     shared by the searches of the same phrase."""
@@ -190,7 +190,7 @@ def matcher_for(tree) -> Matcher:
 
 
 SEEN_MATCHERS = 64  # the single-word parts of this many recent queries keep what their words gave
-SEEN_WORDS = 50_000  # words remembered per query at most
+SEEN_WORDS = 10_000  # words remembered per query (or phrase word) at most
 _SEEN: OrderedDict = OrderedDict()
 _SEEN_LOCK = threading.Lock()
 
