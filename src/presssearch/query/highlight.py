@@ -227,8 +227,10 @@ def spans(text: str, m: Matcher) -> list[tuple[int, int]]:
     if not m.phrases:
         hit = _single_hits(candidates(text, m.first_letters), m)
         return [x.span() for x in _whole_words(tuple(sorted(hit))).finditer(text)] if hit else []
-    words = WORD_RE.findall(text)
     distinct = candidates(text, _all_letters(m))
+    if all(rule.slop == 0 and rule.words[0] is not None for rule in m.phrases):
+        return _side_by_side_spans(text, m, distinct)
+    words = WORD_RE.findall(text)
     single = _single_hits(distinct, m)
     marked = set(_indexes(words, single)) if single else set()
     for rule in m.phrases:
@@ -236,6 +238,50 @@ def spans(text: str, m: Matcher) -> list[tuple[int, int]]:
     if not marked:
         return []
     return _token_spans(text, words, marked)
+
+
+def _side_by_side_spans(text: str, m: Matcher, distinct: set[str]) -> list[tuple[int, int]]:
+    """``spans`` when every phrase is side by side (slop 0) and starts with a real word: each phrase is found
+    by one regular expression over the text (its first word, then lookahead for the others, so overlapping
+    matches count), with no list of every token. ``distinct``: the candidate words of the text."""
+    found: set[tuple[int, int]] = set()
+    single = _single_hits(distinct, m)
+    if single:
+        found.update(x.span() for x in _whole_words(tuple(sorted(single))).finditer(text))
+    for rule in m.phrases:
+        fits = [None if want is None else rule.fitting(j, distinct) for j, want in enumerate(rule.words)]
+        if any(f is not None and not f for f in fits):
+            continue
+        pattern = _phrase_pattern(tuple(None if f is None else tuple(sorted(f)) for f in fits))
+        real = [j for j, want in enumerate(rule.words) if want is not None and j]
+        for x in pattern.finditer(text):
+            found.add((x.start(), x.end()))
+            found.update(x.span(j) for j in real)
+    return sorted(found)
+
+
+_TOKEN_END = rf"(?![^\W_])(?![{HYPHENS}][^\W_])"
+_ANY_TOKEN = rf"[^\W_]+(?:[{HYPHENS}][^\W_]+)*"
+
+
+@lru_cache(maxsize=256)
+def _phrase_pattern(words: tuple[tuple[str, ...] | None, ...]) -> re.Pattern:
+    """A pattern matching the first word of a side-by-side phrase (one of ``words[0]``, a whole token) where
+    the next tokens are one of ``words[1]``, ``words[2]``…  (None: any token), captured as groups 1, 2…;
+    only non-word characters stand between two tokens (a hyphen right between letters would join them)."""
+    rest = "".join(rf"[\W_]+({_ANY_TOKEN if w is None else _alternatives(w)}){_TOKEN_END}" for w in words[1:])
+    return re.compile(rf"(?:{_first_letter_alternatives(words[0])}){_TOKEN_END}(?={rest})")
+
+
+def _alternatives(words) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+def _first_letter_alternatives(words) -> str:
+    """Alternatives for ``words`` at the start of a token, each beginning with its first letter (which the
+    engine skips to quickly), then look-behinds checking that a token starts there."""
+    before = rf"(?<![^\W_].)(?<![^\W_][{HYPHENS}].)"
+    return "|".join(re.escape(w[0]) + before + re.escape(w[1:]) for w in sorted(words, key=len, reverse=True))
 
 
 def _indexes(words: list[str], chosen: set[str]) -> list[int]:
@@ -322,9 +368,7 @@ def _whole_words(words: tuple[str, ...]) -> re.Pattern:
     """A pattern that finds exactly the WORD_RE tokens equal to one of ``words`` (a word inside a longer
     token, e.g. "министра" in "вице-министра", is not one). Each alternative begins with its first letter,
     which the engine skips to quickly; the look-behinds after it check that a token starts there."""
-    before = rf"(?<![^\W_].)(?<![^\W_][{HYPHENS}].)"
-    alternation = "|".join(re.escape(w[0]) + before + re.escape(w[1:]) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?:{alternation})(?![^\W_])(?![{HYPHENS}][^\W_])")
+    return re.compile(rf"(?:{_first_letter_alternatives(words)}){_TOKEN_END}")
 
 
 def phrase_hits(words: list[str], rule: PhraseRule, distinct: set[str] | None = None) -> set[int]:
