@@ -443,3 +443,28 @@ def test_search_results_do_not_depend_on_the_cache(bundled_index, limit):
             a._snap().stats.cache = PostingCache(limit)
         assert results(a) == cold
         assert results(a) == cold
+
+
+def test_positions_through_the_block_cache_are_the_block_by_block_ones(snap):
+    """``segment_positions`` with the generation's cache (its block directory and decoded blocks, cold, then
+    warm, then with some blocks dropped) gives what reading the blocks in order gives."""
+    from presssearch.engine.execute import PostingCache
+    from presssearch.engine.postings import segment_positions
+
+    leaf, _offset, n = snap.stats.leaves[0]
+    rng = np.random.default_rng(7)
+    checked = 0
+    for field in ("body", "exact", "title"):
+        terms = [t for _, t in leaf.most_frequent_terms(field, 15)] + list(leaf.lexicon(field))[::97]
+        for t in terms:
+            cache = PostingCache()
+            for size in (1, 5, 40, n):
+                wanted = np.unique(rng.integers(0, n, size))
+                plain = segment_positions(leaf, field, t, wanted)
+                assert segment_positions(leaf, field, t, wanted, cache, "leaf") == plain  # cold
+                assert segment_positions(leaf, field, t, wanted, cache, "leaf") == plain  # warm
+                small = PostingCache(limit=cache.size // 2)
+                segment_positions(leaf, field, t, wanted, small, "leaf")
+                assert segment_positions(leaf, field, t, wanted, small, "leaf") == plain  # some dropped
+                checked += 1
+    assert checked > 100

@@ -12,7 +12,7 @@ import numpy as np
 from whoosh.matching import ListMatcher
 from whoosh.reading import TermNotFound
 
-from .codec import BlockMatcher, block_arrays, block_positions, ranges, term_arrays  # our blocks, straight into numpy
+from .codec import HEADER, BlockMatcher, block_arrays, block_positions, ranges, term_arrays  # our blocks, straight into numpy
 
 EMPTY_IDS = np.zeros(0, dtype=np.int64)
 EMPTY_WEIGHTS = np.zeros(0, dtype=np.float64)
@@ -149,9 +149,18 @@ def segment_positions(segreader, field: str, tbytes: bytes, wanted: np.ndarray, 
     out: dict[int, list[int]] = {}
     if not len(wanted):
         return out
+    if cache is not None:
+        directory = cache.get(("blocks", leaf_key, field, tbytes))
+        if directory is not None:  # one of our positional terms, its blocks known: no look-up, no header walk
+            return _from_blocks(directory, wanted, cache, (leaf_key, field, tbytes),
+                                lambda: leaf_matcher(segreader, field, tbytes))
     m = leaf_matcher(segreader, field, tbytes)
     if m is None:
         return out
+    if cache is not None and isinstance(m, BlockMatcher) and m._positional:
+        directory = _block_directory(m)
+        cache.put(("blocks", leaf_key, field, tbytes), directory, directory[0].nbytes * 2 + 200)
+        return _from_blocks(directory, wanted, cache, (leaf_key, field, tbytes), lambda: m)
     decode = segreader.schema[field].format.decode_positions
     if isinstance(m, ListMatcher):
         for i, d in enumerate(m._ids):
@@ -188,6 +197,39 @@ def segment_positions(segreader, field: str, tbytes: bytes, wanted: np.ndarray, 
         k = hi
         if k >= len(wanted):
             break
+    return out
+
+
+def _block_directory(m) -> tuple[np.ndarray, np.ndarray]:
+    """(last docnum, header position) of each block of a ``BlockMatcher``'s term, from the block headers."""
+    lasts, heads = [], []
+    for b in _blocks(m):
+        lasts.append(b.block_max_id())
+        heads.append(b._dataoffset - HEADER.size)
+    return np.asarray(lasts, dtype=np.int64), np.asarray(heads, dtype=np.int64)
+
+
+def _from_blocks(directory, wanted: np.ndarray, cache, term: tuple, matcher) -> dict[int, list[int]]:
+    """``segment_positions`` of one of our positional terms through its block directory: only the blocks that
+    can hold a wanted document are decoded (or found in ``cache``); ``matcher()`` gives the term's matcher."""
+    lasts, heads = directory
+    out: dict[int, list[int]] = {}
+    where = np.searchsorted(lasts, wanted)  # the one block each wanted document can be in
+    m = None
+    for bi in np.unique(where[where < len(lasts)]).tolist():
+        key = (*term, int(heads[bi]) + HEADER.size)
+        found = cache.get(key)
+        if found is None:
+            if m is None:
+                m = matcher()
+            m._goto(int(heads[bi]))
+            found = _decoded_block(m, cache, key)
+        ids, offsets, flat = found
+        want = wanted[where == bi]
+        idx = np.searchsorted(ids, want)
+        idx[idx == len(ids)] = 0
+        for i in idx[ids[idx] == want].tolist():
+            out[int(ids[i])] = flat[offsets[i]:offsets[i + 1]].tolist()
     return out
 
 
