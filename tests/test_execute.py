@@ -468,3 +468,18 @@ def test_positions_through_the_block_cache_are_the_block_by_block_ones(snap):
                 assert segment_positions(leaf, field, t, wanted, small, "leaf") == plain  # some dropped
                 checked += 1
     assert checked > 100
+
+
+def test_stored_documents_are_kept_and_given_as_copies(bundled_index, monkeypatch):
+    from presssearch.engine import searcher
+
+    monkeypatch.setattr(searcher, "STORED_DOCS", 3)
+    with presssearch.open_archive(bundled_index) as a:
+        snap = a._snap()
+        fresh = [snap._checked(snap.searcher.stored_fields(d)) for d in range(6)]
+        for _ in range(2):
+            assert [snap.stored(d) for d in range(6)] == fresh
+        assert len(snap._stored) == 3
+        f = snap.stored(5)
+        f["id"] = "changed"
+        assert snap.stored(5) == fresh[5]
