@@ -202,10 +202,15 @@ def segment_positions(segreader, field: str, tbytes: bytes, wanted: np.ndarray, 
 
 def _block_directory(m) -> tuple[np.ndarray, np.ndarray]:
     """(last docnum, header position) of each block of a ``BlockMatcher``'s term, from the block headers."""
+    buf = m._buf if m._buf is not None else m._postfile.get(m._startoffset, m._length)
+    unpack, size, end = HEADER.unpack_from, HEADER.size, m._length
     lasts, heads = [], []
-    for b in _blocks(m):
-        lasts.append(b.block_max_id())
-        heads.append(b._dataoffset - HEADER.size)
+    o = 0
+    while o < end:
+        datalen, _n, _first, last, *_ = unpack(buf, o)
+        lasts.append(last)
+        heads.append(m._startoffset + o)
+        o += size + datalen
     return np.asarray(lasts, dtype=np.int64), np.asarray(heads, dtype=np.int64)
 
 
