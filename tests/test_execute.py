@@ -402,3 +402,84 @@ def test_near_keys_in_chunks_equals_all_at_once(monkeypatch):
     chunked = execute._near_keys(a, b, 20, False, tick=lambda: ticks.append(1))
     assert np.array_equal(whole.starts, chunked.starts) and np.array_equal(whole.ends, chunked.ends)
     assert len(ticks) > 10
+
+
+# --- the generation's cache of decoded posting lists ---------------------------------------------------
+
+def test_posting_cache_keeps_the_recently_used_within_its_bytes():
+    from presssearch.engine.execute import PostingCache
+
+    c = PostingCache(limit=4000)
+    arrays = {k: np.arange(100, dtype=np.int64) for k in "abcde"}  # 800 bytes each
+    for k, a in arrays.items():
+        c.put(k, a, a.nbytes)
+    assert c.size <= 4000 and len(c) == 5
+    assert c.get("a") is arrays["a"]  # used: now the most recent
+    c.put("f", np.arange(100), 800)
+    assert c.get("b") is None and c.get("a") is not None and c.size <= 4000
+    c.put("huge", np.arange(1000), 8000)  # more than a quarter of the limit: not kept
+    assert c.get("huge") is None
+    with pytest.raises(ValueError):
+        c.get("a")[0] = 5  # searches share the arrays: read-only
+
+
+@pytest.mark.parametrize("limit", [0, 20_000, None])
+def test_search_results_do_not_depend_on_the_cache(bundled_index, limit):
+    """Every query gives the same documents, scores and order from a cold cache, a warm one and one
+    too small to keep much (lists dropped and read again meanwhile)."""
+    from presssearch.engine.execute import PostingCache
+
+    def results(a):
+        out = []
+        for q in QUERIES:
+            for search in (a.search, a.quotes):
+                r = search(q, limit=10)
+                out.append((r.total, [(h.id, h.score, h.snippet) for h in r.hits]))
+        return out
+
+    with presssearch.open_archive(bundled_index) as a:
+        cold = results(a)  # the first searches fill the cache
+        if limit is not None:
+            a._snap().stats.cache = PostingCache(limit)
+        assert results(a) == cold
+        assert results(a) == cold
+
+
+def test_positions_through_the_block_cache_are_the_block_by_block_ones(snap):
+    """``segment_positions`` with the generation's cache (its block directory and decoded blocks, cold, then
+    warm, then with some blocks dropped) gives what reading the blocks in order gives."""
+    from presssearch.engine.execute import PostingCache
+    from presssearch.engine.postings import segment_positions
+
+    leaf, _offset, n = snap.stats.leaves[0]
+    rng = np.random.default_rng(7)
+    checked = 0
+    for field in ("body", "exact", "title"):
+        terms = [t for _, t in leaf.most_frequent_terms(field, 15)] + list(leaf.lexicon(field))[::97]
+        for t in terms:
+            cache = PostingCache()
+            for size in (1, 5, 40, n):
+                wanted = np.unique(rng.integers(0, n, size))
+                plain = segment_positions(leaf, field, t, wanted)
+                assert segment_positions(leaf, field, t, wanted, cache, "leaf") == plain  # cold
+                assert segment_positions(leaf, field, t, wanted, cache, "leaf") == plain  # warm
+                small = PostingCache(limit=cache.size // 2)
+                segment_positions(leaf, field, t, wanted, small, "leaf")
+                assert segment_positions(leaf, field, t, wanted, small, "leaf") == plain  # some dropped
+                checked += 1
+    assert checked > 100
+
+
+def test_stored_documents_are_kept_and_given_as_copies(bundled_index, monkeypatch):
+    from presssearch.engine import searcher
+
+    monkeypatch.setattr(searcher, "STORED_DOCS", 3)
+    with presssearch.open_archive(bundled_index) as a:
+        snap = a._snap()
+        fresh = [snap._checked(snap.searcher.stored_fields(d)) for d in range(6)]
+        for _ in range(2):
+            assert [snap.stored(d) for d in range(6)] == fresh
+        assert len(snap._stored) == 3
+        f = snap.stored(5)
+        f["id"] = "changed"
+        assert snap.stored(5) == fresh[5]

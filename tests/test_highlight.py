@@ -112,3 +112,62 @@ def test_the_phrase_first_letter_test_drops_only_words_that_do_not_match(phrase,
         if want is not None:
             pool = words | set(phrase) | {w.upper() for w in phrase} | {w.capitalize() for w in phrase}
             assert rule.fitting(j, pool) == {w for w in pool if rule.matches(j, w)}
+
+
+_TEXT = st.text(alphabet="абвеёжзиклмнопрстэюяАБВЕЁЖЗИЭЮЯabcAB-\u2010\u2011İΣK_1 .,«»\n", max_size=200)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_TEXT, letters=st.sets(st.sampled_from("абвеёзиклмнпрстэяabcik1σ"), max_size=4))
+def test_candidates_are_the_tokens_with_a_part_starting_with_the_letters(text, letters):
+    """``candidates`` (regular expressions) finds exactly the WORD_RE tokens with a part (the token, or one
+    after a hyphen) whose first character lowercases to one of the letters (others beyond ASCII and Cyrillic
+    are let through)."""
+    from presssearch.analysis.tokenize import WORD_RE, _HYPHEN_RE
+    from presssearch.query.highlight import candidates
+
+    def starts(part: str) -> bool:
+        c = part[0]
+        plain = c < "\x80" or "\u0400" <= c < "\u0500"
+        return not plain or c.lower()[:1] in letters
+
+    expected = {w for w in WORD_RE.findall(text) if any(starts(p) for p in _HYPHEN_RE.split(w))}
+    assert candidates(text, frozenset(letters)) == expected
+
+
+def _spans_word_by_word(text: str, m) -> list[tuple[int, int]]:
+    """``spans`` restated plainly: every token tested, phrases over the token list."""
+    from presssearch.analysis.tokenize import WORD_RE
+    from presssearch.query.highlight import phrase_hits
+
+    tokens = list(WORD_RE.finditer(text))
+    words = [t.group() for t in tokens]
+    marked = {i for i, w in enumerate(words) if m.matches(w)}
+    for rule in m.phrases:
+        marked |= phrase_hits(words, rule)
+    return [tokens[i].span() for i in sorted(marked)]
+
+
+_QUERIES = ["Казахстан", "казах*", "=Казахстаном", '"цифровой экономики"', '"Бурков Казахстан"~6',
+            '="с Казахстаном"', "министр OR вице-премьер", "экономика -рубль", '"в Омске" сказал',
+            '"Бурков и Казахстан"', '"в цифровой экономики"', '="в в"', '"Казахстан Казахстан"',
+            '"цифровой экономики" Бурков', '"цифровой экономики" "Бурков Казахстан"~3', '"Казахстан и"',
+            '="вице-министр с"', '"сказал Бурков" OR "цифровой рубль"']
+_VOCAB = st.sampled_from(["Казахстан", "Казахстаном", "казахский", "с", "в", "и", "_", "--", "- ", "Омске", "цифровой", "экономики",
+                          "Экономика", "вице-министр", "вице-премьер", "Бурков", "сказал", "рубль", "Ёлкин",
+                          "министра", "эконом-класс", "в-Омске", "К", "«Казахстан»", "—", ",", "\n"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(query=st.sampled_from(_QUERIES), parts=st.lists(_VOCAB, max_size=40), seps=st.sampled_from([" ", "", "-"]))
+def test_spans_equal_a_word_by_word_reading(query, parts, seps):
+    text = seps.join(parts) if seps != "-" else " ".join(p + ("-" if i % 5 == 4 else "") for i, p in enumerate(parts))
+    m = matcher_for(parse(query))
+    assert spans(text, m) == _spans_word_by_word(text, matcher_for(parse(query)))
+
+
+def test_matchers_of_the_same_words_share_what_they_judged():
+    a, b = matcher_for(parse("Казахстан сотрудничество")), matcher_for(parse("сотрудничество Казахстан"))
+    other = matcher_for(parse("Казахстан"))
+    assert a._seen is b._seen and a._seen is not other._seen
+    assert marked("Казахстан") == ["Казахстана", "Казахстаном"] == marked("Казахстан")  # judged once, same marks

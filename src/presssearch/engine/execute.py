@@ -16,11 +16,15 @@ match, so that cost was paid for every posting. Here each term's posting list is
 
 Only the queries ``engine.compile`` builds are known; any other raises ``Unsupported`` (the caller
 then runs whoosh's matchers). An ``Executor`` lives for one search: it keeps the posting lists
-and positions it has read so that rescoring and --explain do not read them again.
+and positions it has read so that rescoring and --explain do not read them again. The generation's
+``PostingCache`` (in ``IndexStats``) keeps decoded lists, positions and positional blocks for the next
+searches, the least recently used dropped past ``CACHE_BYTES``.
 """
 from __future__ import annotations
 
+import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from itertools import chain
 
@@ -61,6 +65,71 @@ class Match:
 
 # --- per generation --------------------------------------------------------------------------------
 
+CACHE_BYTES = 96 * 2**20  # decoded posting lists one opened generation keeps for its next searches
+
+
+class PostingCache:
+    """Decoded posting lists (numpy arrays) of one opened generation, shared by its searches: the least
+    recently used are dropped past ``limit`` bytes. A generation never changes, so nothing goes stale."""
+
+    def __init__(self, limit: int = CACHE_BYTES):
+        self.limit = limit
+        self.size = 0
+        self._items: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            item = self._items.get(key)
+            if item is None:
+                return None
+            self._items.move_to_end(key)
+            return item[0]
+
+    def put(self, key, value, nbytes: int) -> None:
+        """Keep ``value`` (its numpy arrays are made read-only: searches share them)."""
+        if nbytes > self.limit // 4:  # one huge list would push out everything else
+            return
+        _freeze(value)
+        with self._lock:
+            old = self._items.pop(key, None)
+            if old is not None:
+                self.size -= old[1]
+            self._items[key] = (value, nbytes)
+            self.size += nbytes
+            while self.size > self.limit:
+                _, (_, n) = self._items.popitem(last=False)
+                self.size -= n
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+def _freeze(value) -> None:
+    if isinstance(value, np.ndarray):
+        value.flags.writeable = False
+    elif isinstance(value, PositionTable):
+        _freeze((value.offsets, value.flat))
+    elif isinstance(value, tuple):
+        for v in value:
+            _freeze(v)
+
+
+def _nbytes(*parts) -> int:
+    """Bytes held by numpy arrays (a PositionTable's too); other values count a little."""
+    total = 0
+    for p in parts:
+        if isinstance(p, np.ndarray):
+            total += p.nbytes
+        elif isinstance(p, PositionTable):
+            total += p.offsets.nbytes + p.flat.nbytes
+        elif isinstance(p, list):
+            total += 64 + sum(len(v) + 40 for v in p)
+        else:
+            total += 64
+    return total
+
+
 _LENGTH_OF_BYTE = np.asarray([byte_to_length(b) for b in range(256)], dtype=np.float64)
 
 
@@ -79,6 +148,7 @@ class IndexStats:
         w = searcher.weighting
         self.B, self.K1 = getattr(w, "B", None), getattr(w, "K1", None)
         self.bm25f = type(w).__name__ == "BM25F" and not getattr(w, "_field_B", None)
+        self.cache = PostingCache()
 
     def _live_mask(self) -> np.ndarray:
         live = np.ones(self.ndocs, dtype=bool)
@@ -135,6 +205,15 @@ def _positions_in(big: np.ndarray, small: np.ndarray) -> tuple[np.ndarray, np.nd
 def _member(docs: np.ndarray, of: np.ndarray) -> np.ndarray:
     """Mask: which of ``docs`` are in ``of`` (both sorted, unique)."""
     return _positions_in(of, docs)[1]
+
+
+def _within(docs: np.ndarray, domain: np.ndarray) -> np.ndarray:
+    """Indexes (ascending) of those of ``docs`` that are in ``domain`` (both sorted, unique): ``domain`` is
+    looked up in ``docs`` when it is much the smaller (rescoring a few dozen documents against long lists)."""
+    if len(domain) * 16 >= len(docs):
+        return np.nonzero(_member(docs, domain))[0]
+    idx, hit = _positions_in(docs, domain)
+    return idx[hit]
 
 
 def _intersect(a: Match, b: Match) -> Match:
@@ -353,7 +432,7 @@ class Executor:
         docs = docs[(docs >= 0) & (docs < self.stats.ndocs)]
         docs = docs[self.stats.live[docs]]
         if domain is not None:
-            docs = docs[_member(docs, domain)]
+            docs = docs[_within(docs, domain)]
         return Match(docs, np.full(len(docs), float(score)))
 
     def _compound(self, q, domain, scored: bool, combine) -> Match:
@@ -377,6 +456,15 @@ class Executor:
 
     # -- terms
     def _tbytes(self, field: str, text) -> bytes | None:
+        """The term's bytes, or None if the index lacks it (looked up once per generation)."""
+        key = ("term", field, text)
+        found = self.stats.cache.get(key)
+        if found is None:
+            found = (self._look_up(field, text),)
+            self.stats.cache.put(key, found, 100 + len(text))
+        return found[0]
+
+    def _look_up(self, field: str, text) -> bytes | None:
         if field not in self.schema:
             return None
         try:
@@ -386,30 +474,44 @@ class Executor:
         return tbytes if (field, tbytes) in self.stats.reader else None
 
     def postings(self, field: str, tbytes: bytes) -> tuple[np.ndarray, np.ndarray]:
-        """(live global docnums, term frequencies) of a term, read once per executor."""
+        """(live global docnums, term frequencies) of a term, read once per executor (and kept by the
+        generation's cache for the next searches)."""
         key = (field, tbytes)
         if key not in self._postings:
             keep_values = key in self._want_values
-            ids_parts, w_parts, values = [], [], []
-            for leaf, offset, _n in self.stats.leaves:
-                ids, w, vals = read_postings(leaf, field, tbytes, values=keep_values)
-                if len(ids):
-                    ids_parts.append(ids + offset)
-                    w_parts.append(w)
-                    if keep_values:
-                        values = _joined(values, vals)
-                self.check_time()
-            if ids_parts:
-                ids, w = np.concatenate(ids_parts), np.concatenate(w_parts)
-            else:
-                ids, w = EMPTY, np.zeros(0)
+            cache = self.stats.cache
+            found = cache.get(("ids", field, tbytes))
+            values = cache.get(("values", field, tbytes)) if keep_values else None
+            if found is None or (keep_values and values is None):
+                found, values = self._read_postings(field, tbytes, keep_values)
+                cache.put(("ids", field, tbytes), found, _nbytes(*found))
+                if keep_values:
+                    cache.put(("values", field, tbytes), values, _nbytes(*values))
             if keep_values:
-                self._values[key] = (ids, values)
-            if self.stats.any_deleted:
-                keep = self.stats.live[ids]
-                ids, w = ids[keep], w[keep]
-            self._postings[key] = (ids, w)
+                self._values[key] = values
+            self._postings[key] = found
         return self._postings[key]
+
+    def _read_postings(self, field: str, tbytes: bytes, keep_values: bool):
+        """((live docnums, frequencies), (docnums, positions) or None) of a term, from its segments."""
+        ids_parts, w_parts, values = [], [], []
+        for leaf, offset, _n in self.stats.leaves:
+            ids, w, vals = read_postings(leaf, field, tbytes, values=keep_values)
+            if len(ids):
+                ids_parts.append(ids + offset)
+                w_parts.append(w)
+                if keep_values:
+                    values = _joined(values, vals)
+            self.check_time()
+        if ids_parts:
+            ids, w = np.concatenate(ids_parts), np.concatenate(w_parts)
+        else:
+            ids, w = EMPTY, np.zeros(0)
+        positions = (ids, values) if keep_values else None
+        if self.stats.any_deleted:
+            keep = self.stats.live[ids]
+            ids, w = ids[keep], w[keep]
+        return (ids, w), positions
 
     def _term(self, q, domain, scored: bool) -> Match:
         tbytes = self._tbytes(q.fieldname, q.text)
@@ -417,7 +519,7 @@ class Executor:
             return Match.empty()
         ids, tf = self.postings(q.fieldname, tbytes)
         if domain is not None:
-            keep = _member(ids, domain)
+            keep = _within(ids, domain)
             ids, tf = ids[keep], tf[keep]
         if not scored:
             return Match(ids, np.zeros(len(ids)))
@@ -446,7 +548,7 @@ class Executor:
         todo = docs[~_member(docs, asked)] if len(asked) else docs
         if not len(todo):
             return cache
-        if key in self._values:
+        if self._known_values(key):
             ids, values = self._values[key]
             idx, hit = _positions_in(ids, todo)
             if isinstance(values, PositionTable):
@@ -460,11 +562,22 @@ class Executor:
             for leaf, offset, n in self.stats.leaves:
                 lo, hi = np.searchsorted(todo, [offset, offset + n])
                 if lo < hi:
-                    for d, ps in segment_positions(leaf, field, tbytes, todo[lo:hi] - offset).items():
+                    found = segment_positions(leaf, field, tbytes, todo[lo:hi] - offset, self.stats.cache, offset)
+                    for d, ps in found.items():
                         cache[d + offset] = ps
                     self.check_time()
         self._asked[key] = np.union1d(asked, todo)
         return cache
+
+    def _known_values(self, key: tuple) -> bool:
+        """True if the positions of every posting of the term ``key`` are at hand (read by this search,
+        or by an earlier one and cached)."""
+        if key not in self._values:
+            values = self.stats.cache.get(("values", *key))
+            if values is None:
+                return False
+            self._values[key] = values
+        return True
 
     def _word_keys(self, q, docs: np.ndarray) -> np.ndarray:
         """The positions of ``q`` (a term, or an Or of terms) in the documents ``docs`` (sorted) as sorted
@@ -475,7 +588,8 @@ class Executor:
             tbytes = self._tbytes(q.fieldname, q.text)
             if tbytes is None:
                 return EMPTY
-            values = self._values.get((q.fieldname, tbytes))
+            key = (q.fieldname, tbytes)
+            values = self._values[key] if self._known_values(key) else None
             if values is not None and isinstance(values[1], PositionTable):
                 idx, hit = _positions_in(values[0], docs)
                 return values[1].keys(idx[hit], docs[hit])

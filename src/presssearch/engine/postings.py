@@ -12,7 +12,7 @@ import numpy as np
 from whoosh.matching import ListMatcher
 from whoosh.reading import TermNotFound
 
-from .codec import BlockMatcher, block_arrays, block_positions, ranges, term_arrays  # our blocks, straight into numpy
+from .codec import HEADER, BlockMatcher, block_arrays, block_positions, ranges, term_arrays  # our blocks, straight into numpy
 
 EMPTY_IDS = np.zeros(0, dtype=np.int64)
 EMPTY_WEIGHTS = np.zeros(0, dtype=np.float64)
@@ -141,15 +141,26 @@ class PositionTable:
         return np.repeat((docs << 32) - before, lens) + run
 
 
-def segment_positions(segreader, field: str, tbytes: bytes, wanted: np.ndarray) -> dict[int, list[int]]:
+def segment_positions(segreader, field: str, tbytes: bytes, wanted: np.ndarray, cache=None,
+                      leaf_key=None) -> dict[int, list[int]]:
     """Positions of a term in the documents ``wanted`` (segment-local docnums, ascending) that hold it.
-    Only the blocks that hold a wanted document have their values read and decoded."""
+    Only the blocks that hold a wanted document have their values read and decoded; ``cache`` (a
+    ``PostingCache`` of the generation, ``leaf_key`` naming this segment in it) keeps our decoded blocks."""
     out: dict[int, list[int]] = {}
     if not len(wanted):
         return out
+    if cache is not None:
+        directory = cache.get(("blocks", leaf_key, field, tbytes))
+        if directory is not None:  # one of our positional terms, its blocks known: no look-up, no header walk
+            return _from_blocks(directory, wanted, cache, (leaf_key, field, tbytes),
+                                lambda: leaf_matcher(segreader, field, tbytes))
     m = leaf_matcher(segreader, field, tbytes)
     if m is None:
         return out
+    if cache is not None and isinstance(m, BlockMatcher) and m._positional:
+        directory = _block_directory(m)
+        cache.put(("blocks", leaf_key, field, tbytes), directory, directory[0].nbytes * 2 + 200)
+        return _from_blocks(directory, wanted, cache, (leaf_key, field, tbytes), lambda: m)
     decode = segreader.schema[field].format.decode_positions
     if isinstance(m, ListMatcher):
         for i, d in enumerate(m._ids):
@@ -162,7 +173,9 @@ def segment_positions(segreader, field: str, tbytes: bytes, wanted: np.ndarray) 
     for b in _blocks(m):
         if last is not None and b.block_max_id() < wanted[k]:
             continue
-        if fast:
+        if fast and b._positional:
+            ids, offsets, flat = _decoded_block(b, cache, (leaf_key, field, tbytes, b._dataoffset))
+        elif fast:
             ids = block_arrays(b)[0]
         else:
             b._read_ids()
@@ -174,7 +187,6 @@ def segment_positions(segreader, field: str, tbytes: bytes, wanted: np.ndarray) 
         where = np.searchsorted(ids, want)
         hits = where[ids[where] == want]
         if len(hits) and fast and b._positional:
-            offsets, flat = block_positions(b)
             for i in hits.tolist():
                 out[int(ids[i])] = flat[offsets[i]:offsets[i + 1]].tolist()
         elif len(hits):
@@ -186,6 +198,54 @@ def segment_positions(segreader, field: str, tbytes: bytes, wanted: np.ndarray) 
         if k >= len(wanted):
             break
     return out
+
+
+def _block_directory(m) -> tuple[np.ndarray, np.ndarray]:
+    """(last docnum, header position) of each block of a ``BlockMatcher``'s term, from the block headers."""
+    buf = m._buf if m._buf is not None else m._postfile.get(m._startoffset, m._length)
+    unpack, size, end = HEADER.unpack_from, HEADER.size, m._length
+    lasts, heads = [], []
+    o = 0
+    while o < end:
+        datalen, _n, _first, last, *_ = unpack(buf, o)
+        lasts.append(last)
+        heads.append(m._startoffset + o)
+        o += size + datalen
+    return np.asarray(lasts, dtype=np.int64), np.asarray(heads, dtype=np.int64)
+
+
+def _from_blocks(directory, wanted: np.ndarray, cache, term: tuple, matcher) -> dict[int, list[int]]:
+    """``segment_positions`` of one of our positional terms through its block directory: only the blocks that
+    can hold a wanted document are decoded (or found in ``cache``); ``matcher()`` gives the term's matcher."""
+    lasts, heads = directory
+    out: dict[int, list[int]] = {}
+    where = np.searchsorted(lasts, wanted)  # the one block each wanted document can be in
+    m = None
+    for bi in np.unique(where[where < len(lasts)]).tolist():
+        key = (*term, int(heads[bi]) + HEADER.size)
+        found = cache.get(key)
+        if found is None:
+            if m is None:
+                m = matcher()
+            m._goto(int(heads[bi]))
+            found = _decoded_block(m, cache, key)
+        ids, offsets, flat = found
+        want = wanted[where == bi]
+        idx = np.searchsorted(ids, want)
+        idx[idx == len(ids)] = 0
+        for i in idx[ids[idx] == want].tolist():
+            out[int(ids[i])] = flat[offsets[i]:offsets[i + 1]].tolist()
+    return out
+
+
+def _decoded_block(b, cache, key) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(docnums, position offsets, positions) of one of our positional blocks, through ``cache``."""
+    found = cache.get(key) if cache is not None else None
+    if found is None:
+        found = (block_arrays(b)[0], *block_positions(b))
+        if cache is not None:
+            cache.put(key, found, sum(a.nbytes for a in found) + 200)
+    return found
 
 
 def _contains(sorted_arr: np.ndarray, x) -> bool:

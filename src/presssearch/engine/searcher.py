@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import pickle
 import struct
+import threading
 import time
 import zlib
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +26,7 @@ from .facets import CACHE, FacetTable
 from .writer import INDEX_NAME
 
 RETRIES = 8
+STORED_DOCS = 1024  # stored documents an opened generation keeps (the hits of the last ~100 searches, ~10 MB)
 
 
 def _weighting():
@@ -186,6 +189,8 @@ class Snapshot:
             raise
         self._masks: dict[str, np.ndarray] = {}
         self._stats: IndexStats | None = None
+        self._stored: OrderedDict[int, dict] = OrderedDict()
+        self._stored_lock = threading.Lock()
 
     def is_current(self) -> bool:
         """True while CURRENT still names this snapshot's generation."""
@@ -301,8 +306,19 @@ class Snapshot:
         return None if f is None else self._checked(f)
 
     def stored(self, docnum: int) -> dict:
-        """A document's stored fields."""
-        return self._checked(self.searcher.stored_fields(docnum))
+        """A document's stored fields (a copy: the last ``STORED_DOCS`` read are kept, as Solr's document
+        cache does, since the top hits of searches recur)."""
+        with self._stored_lock:
+            f = self._stored.get(docnum)
+            if f is not None:
+                self._stored.move_to_end(docnum)
+                return dict(f)
+        f = self._checked(self.searcher.stored_fields(docnum))
+        with self._stored_lock:
+            self._stored[docnum] = f
+            while len(self._stored) > STORED_DOCS:
+                self._stored.popitem(last=False)
+        return dict(f)
 
     def _checked(self, f) -> dict:
         """Stored fields unpickled from bytes damaged in place can be any object: every document has an id."""

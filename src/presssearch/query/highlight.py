@@ -7,9 +7,12 @@ the index, and a word is marked when one of its terms is a term of the query. Wo
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left, bisect_right
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, count
 
 from ..analysis.russian import exact_term, query_terms, word_terms
 from ..analysis.tokenize import HYPHENS, WORD_RE, fold
@@ -54,15 +57,46 @@ class PhraseRule:
     def fitting(self, j: int, words: set[str]) -> set[str]:
         """The words of ``words`` that can stand as the phrase's word ``j``: a cheap first-letter test, then
         ``matches`` (the test only drops words ``matches`` would refuse)."""
-        return {w for w in _may_start(words, _word_letters(self.words[j], self.exact)) if self.matches(j, w)}
+        seen = _rule_seen(self, j)
+        out = set()
+        for w in _may_start(words, _word_letters(self.words[j], self.exact)):
+            found = seen.get(w)
+            if found is None:
+                found = seen[w] = self._matches(j, w)
+            if found:
+                out.add(w)
+        return out
 
     def matches(self, j: int, word: str) -> bool:
+        seen = _rule_seen(self, j)
+        found = seen.get(word)
+        if found is None:
+            found = seen[word] = self._matches(j, word)
+        return found
+
+    def _matches(self, j: int, word: str) -> bool:
         want = self.words[j]
         if want is None:
             return True
         if self.exact:
             return exact_term(word) in want
         return could_meet(word, _phrase_initials(want)) and not want.isdisjoint(word_terms(word))
+
+
+@lru_cache(maxsize=64)
+def _rule_seen(rule: PhraseRule, j: int) -> dict[str, bool]:
+    """The words judged so far for the phrase word ``j`` of ``rule`` (a judgement depends on nothing else),
+    shared by the searches of the same phrase."""
+    return _Judged()
+
+
+class _Judged(dict):
+    """word → judgement; forgets everything past ``SEEN_WORDS`` words rather than grow without end."""
+
+    def __setitem__(self, word, value):
+        if len(self) >= SEEN_WORDS:
+            self.clear()
+        super().__setitem__(word, value)
 
 
 @lru_cache(maxsize=1024)
@@ -89,7 +123,7 @@ class Matcher:
 
     def matches(self, word: str) -> bool:
         """True if ``word`` matches a single-word part of the query (phrases aside); remembered
-        per matcher, since the hits of one search share most of their words."""
+        per matcher (and by ``matcher_for``'s matchers of the same parts), since hits share most words."""
         found = self._seen.get(word)
         if found is None:
             found = self._seen[word] = self._matches(word)
@@ -151,7 +185,27 @@ def matcher_for(tree) -> Matcher:
 
     walk(tree)
     m.prefixes = tuple(prefixes)
+    m._seen = _shared_seen((frozenset(m.terms), frozenset(m.exact), m.prefixes))
     return m
+
+
+SEEN_MATCHERS = 64  # the single-word parts of this many recent queries keep what their words gave
+SEEN_WORDS = 10_000  # words remembered per query (or phrase word) at most
+_SEEN: OrderedDict = OrderedDict()
+_SEEN_LOCK = threading.Lock()
+
+
+def _shared_seen(key: tuple) -> dict:
+    """The words judged so far (word → marked?) by matchers of the same single-word parts (``Matcher.matches``
+    depends on nothing else): searches repeating a query, or paging through it, judge each word once."""
+    with _SEEN_LOCK:
+        seen = _SEEN.get(key)
+        if seen is None:
+            seen = _SEEN[key] = _Judged()
+        _SEEN.move_to_end(key)
+        while len(_SEEN) > SEEN_MATCHERS:
+            _SEEN.popitem(last=False)
+        return seen
 
 
 def _add_phrase(m: Matcher, rule: PhraseRule, per_word) -> None:
@@ -165,22 +219,94 @@ def _add_phrase(m: Matcher, rule: PhraseRule, per_word) -> None:
 def spans(text: str, m: Matcher) -> list[tuple[int, int]]:
     """Offsets of the words of ``text`` that the query matches, in order.
 
-    Each distinct word is looked at once; without phrases, the matched words are then found in one
-    regular-expression pass (no per-word Python work over long texts)."""
+    Only the words that can match are looked at: those with a part starting with a letter the query's words
+    can start with (``candidates``, found by regular expressions, not word by word in Python), each distinct
+    one once. The matched words are then found in one regular-expression pass."""
     if not m:
         return []
     if not m.phrases:
-        hit = _single_hits(set(WORD_RE.findall(text)), m)
+        hit = _single_hits(candidates(text, m.first_letters), m)
         return [x.span() for x in _whole_words(tuple(sorted(hit))).finditer(text)] if hit else []
+    distinct = candidates(text, _all_letters(m))
+    if all(rule.slop == 0 and rule.words[0] is not None for rule in m.phrases):
+        return _side_by_side_spans(text, m, distinct)
     words = WORD_RE.findall(text)
-    single = _single_hits(set(words), m)
-    marked = {i for i, w in enumerate(words) if w in single} if single else set()
+    single = _single_hits(distinct, m)
+    marked = set(_indexes(words, single)) if single else set()
     for rule in m.phrases:
-        marked.update(phrase_hits(words, rule))
+        marked.update(phrase_hits(words, rule, distinct))
     if not marked:
         return []
-    found = list(WORD_RE.finditer(text))
-    return [found[i].span() for i in sorted(marked)]
+    return _token_spans(text, words, marked)
+
+
+def _side_by_side_spans(text: str, m: Matcher, distinct: set[str]) -> list[tuple[int, int]]:
+    """``spans`` when every phrase is side by side (slop 0) and starts with a real word: each phrase is found
+    by one regular expression over the text (its first word, then lookahead for the others, so overlapping
+    matches count), with no list of every token. ``distinct``: the candidate words of the text."""
+    found: set[tuple[int, int]] = set()
+    single = _single_hits(distinct, m)
+    if single:
+        found.update(x.span() for x in _whole_words(tuple(sorted(single))).finditer(text))
+    for rule in m.phrases:
+        fits = [None if want is None else rule.fitting(j, distinct) for j, want in enumerate(rule.words)]
+        if any(f is not None and not f for f in fits):
+            continue
+        pattern = _phrase_pattern(tuple(None if f is None else tuple(sorted(f)) for f in fits))
+        real = [j for j, want in enumerate(rule.words) if want is not None and j]
+        for x in pattern.finditer(text):
+            found.add((x.start(), x.end()))
+            found.update(x.span(j) for j in real)
+    return sorted(found)
+
+
+_TOKEN_END = rf"(?![^\W_])(?![{HYPHENS}][^\W_])"
+_ANY_TOKEN = rf"[^\W_]+(?:[{HYPHENS}][^\W_]+)*"
+
+
+@lru_cache(maxsize=256)
+def _phrase_pattern(words: tuple[tuple[str, ...] | None, ...]) -> re.Pattern:
+    """A pattern matching the first word of a side-by-side phrase (one of ``words[0]``, a whole token) where
+    the next tokens are one of ``words[1]``, ``words[2]``…  (None: any token), captured as groups 1, 2…;
+    only non-word characters stand between two tokens (a hyphen right between letters would join them)."""
+    rest = "".join(rf"[\W_]+({_ANY_TOKEN if w is None else _alternatives(w)}){_TOKEN_END}" for w in words[1:])
+    return re.compile(rf"(?:{_first_letter_alternatives(words[0])}){_TOKEN_END}(?={rest})")
+
+
+def _alternatives(words) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+def _first_letter_alternatives(words) -> str:
+    """Alternatives for ``words`` at the start of a token, each beginning with its first letter (which the
+    engine skips to quickly), then look-behinds checking that a token starts there."""
+    before = rf"(?<![^\W_].)(?<![^\W_][{HYPHENS}].)"
+    return "|".join(re.escape(w[0]) + before + re.escape(w[1:]) for w in sorted(words, key=len, reverse=True))
+
+
+def _indexes(words: list[str], chosen: set[str]) -> list[int]:
+    """The indexes of the words in ``chosen``, ascending (one pass in C, no Python code per word)."""
+    return list(compress(count(), map(chosen.__contains__, words)))
+
+
+def _all_letters(m: Matcher) -> frozenset[str]:
+    """Every first letter a word marked by ``m``, alone or in one of its phrases, may start with."""
+    letters = set(m.first_letters)
+    for rule in m.phrases:
+        for want in rule.words:
+            if want is not None:
+                letters |= _word_letters(want, rule.exact)
+    return frozenset(letters)
+
+
+def _token_spans(text: str, words: list[str], indexes: set[int]) -> list[tuple[int, int]]:
+    """Offsets of the tokens ``words[i]`` (``words``: the WORD_RE tokens of ``text``) for i in ``indexes``, in
+    order: the occurrences of their words found by one regular-expression pass, the k-th occurrence being the
+    k-th token of those words (no match object for every token of a long text)."""
+    wanted = {words[i] for i in indexes}
+    found = _whole_words(tuple(sorted(wanted))).finditer(text)
+    order = _indexes(words, wanted)
+    return [x.span() for i, x in zip(order, found) if i in indexes]
 
 
 def _single_hits(distinct: set[str], m: Matcher) -> set[str]:
@@ -195,20 +321,65 @@ def _may_start(words, letters: frozenset[str]) -> list[str]:
     return [w for w in words if w[:1].lower()[:1] in letters or "-" in w or "\u2010" in w or "\u2011" in w]
 
 
+# Characters whose lowercase is known here without asking: ASCII and the Cyrillic block. Any other character
+# may lowercase to anything (U+212A KELVIN SIGN to "k"), so it is always let through as a possible start.
+_PLAIN = [chr(c) for c in (*range(0x80), *range(0x400, 0x500))]
+
+
+@lru_cache(maxsize=256)
+def _candidate_res(letters: frozenset[str]) -> tuple[re.Pattern, re.Pattern]:
+    """Two patterns finding the tokens with a part that starts with a character whose lowercase starts with
+    one of ``letters``: whole tokens starting so, and hyphens followed by a part starting so. Each begins
+    with a character class, which the regular-expression engine skips to quickly; the look-behinds after
+    that character make it the first of a WORD_RE token (or of a part of one)."""
+    # as a negated class (the characters of _PLAIN that cannot start so): one with ranges up to U+10FFFF
+    # takes the regular-expression compiler ~15 ms, this one under 1 ms
+    starts = "^" + "".join(re.escape(c) for c in _PLAIN if c.lower()[:1] not in letters)
+    token = re.compile(rf"[{starts}](?<=[^\W_])(?<![^\W_].)(?<![^\W_][{HYPHENS}].)[^\W_]*(?:[{HYPHENS}][^\W_]+)*")
+    part = re.compile(rf"[{HYPHENS}](?<=[^\W_].)[{starts}](?<=[^\W_])")
+    return token, part
+
+
+def candidates(text: str, letters: frozenset[str]) -> set[str]:
+    """The distinct WORD_RE tokens of ``text`` that have a part (the whole token, or one after a hyphen)
+    starting with a character whose lowercase starts with one of ``letters``: every word that ``could_meet``,
+    an exact form or a prefix starting with those letters can accept (and a few more)."""
+    token, part = _candidate_res(letters)
+    found = set(token.findall(text))
+    for x in part.finditer(text):
+        found.add(WORD_RE.match(text, _token_start(text, x.start())).group())
+    return found
+
+
+def _token_start(text: str, i: int) -> int:
+    """Where the WORD_RE token holding the hyphen at ``i`` (between two letters or digits) starts."""
+    while i > 0:
+        c = text[i - 1]
+        if c.isalnum():  # what [^\W_] matches
+            i -= 1
+        elif c in HYPHENS and i > 1 and text[i - 2].isalnum():
+            i -= 2
+        else:
+            break
+    return i
+
+
 @lru_cache(maxsize=256)
 def _whole_words(words: tuple[str, ...]) -> re.Pattern:
     """A pattern that finds exactly the WORD_RE tokens equal to one of ``words`` (a word inside a longer
-    token, e.g. "министра" in "вице-министра", is not one)."""
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![^\W_])(?<![^\W_][{HYPHENS}])(?:{alternation})(?![^\W_])(?![{HYPHENS}][^\W_])")
+    token, e.g. "министра" in "вице-министра", is not one). Each alternative begins with its first letter,
+    which the engine skips to quickly; the look-behinds after it check that a token starts there."""
+    return re.compile(rf"(?:{_first_letter_alternatives(words)}){_TOKEN_END}")
 
 
-def phrase_hits(words: list[str], rule: PhraseRule) -> set[int]:
-    """Indexes of the words (WORD_RE tokens of a text, in order) that take part in a match of ``rule``."""
+def phrase_hits(words: list[str], rule: PhraseRule, distinct: set[str] | None = None) -> set[int]:
+    """Indexes of the words (WORD_RE tokens of a text, in order) that take part in a match of ``rule``;
+    ``distinct``, if given, holds at least every word of ``words`` that can stand for a word of the rule."""
     real = [j for j, w in enumerate(rule.words) if w is not None]
-    distinct = set(words)
+    if distinct is None:
+        distinct = set(words)
     fits = {j: rule.fitting(j, distinct) for j in real}
-    where = {j: [i for i, w in enumerate(words) if w in fits[j]] for j in real}
+    where = {j: _indexes(words, fits[j]) for j in real}
     out: set[int] = set()
     if rule.slop == 0:
         first = real[0]
