@@ -43,6 +43,33 @@ def could_meet(word: str, letters: frozenset[str]) -> bool:
 
 
 _phrase_initials = lru_cache(maxsize=1024)(initials)
+_DOUBLED = re.compile(r"(\w)\1+")
+
+
+def _plain(s: str) -> str:
+    """ё and э read as е, as spelling keys and folded stems have them."""
+    return s.replace("ё", "е").replace("э", "е")
+
+
+@lru_cache(maxsize=1024)
+def heads(terms: frozenset[str]) -> frozenset[str]:
+    """The first two letters of each term (the whole of a one-letter term), spelling keys unmarked, э as е."""
+    return frozenset(_plain(t.lstrip("\u2248"))[:2] for t in terms)
+
+
+def shares_head(word: str, heads_: frozenset[str]) -> bool:
+    """``could_meet`` with two letters: False when no stem, hyphen part, name lemma or spelling key of ``word``
+    can start like a term with ``heads_``. Stems are prefixes of the folded word and lemmas keep its first two
+    letters (spelling keys drop a doubled letter: "Ааронов" → "≈аронов"), so in a fresh process the morphology
+    of a text's words is asked for only where a query term could be met, which is what the first run of a
+    query costs."""
+    folded = _plain(exact_term(word))
+    for part in (folded, *folded.split("-")[1:]) if "-" in folded else (folded,):
+        if part[:2] in heads_ or part[:1] in heads_:
+            return True
+        if part[1:2] == part[:1] and _DOUBLED.sub(r"\1", part)[:2] in heads_:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -80,7 +107,8 @@ class PhraseRule:
             return True
         if self.exact:
             return exact_term(word) in want
-        return could_meet(word, _phrase_initials(want)) and not want.isdisjoint(word_terms(word))
+        return could_meet(word, _phrase_initials(want)) and shares_head(word, heads(want)) \
+            and not want.isdisjoint(word_terms(word))
 
 
 @lru_cache(maxsize=64)
@@ -132,7 +160,8 @@ class Matcher:
     def _matches(self, word: str) -> bool:
         if self.exact and exact_term(word) in self.exact:
             return True
-        if self.terms and could_meet(word, self.letters) and not self.terms.isdisjoint(word_terms(word)):
+        if self.terms and could_meet(word, self.letters) and shares_head(word, heads(frozenset(self.terms))) \
+                and not self.terms.isdisjoint(word_terms(word)):
             return True
         if self.prefixes:
             f = fold(word)
@@ -226,7 +255,7 @@ def spans(text: str, m: Matcher) -> list[tuple[int, int]]:
         return []
     if not m.phrases:
         hit = _single_hits(candidates(text, m.first_letters), m)
-        return [x.span() for x in _whole_words(tuple(sorted(hit))).finditer(text)] if hit else []
+        return word_spans(text, hit) if hit else []
     distinct = candidates(text, _all_letters(m))
     if all(rule.slop == 0 and rule.words[0] is not None for rule in m.phrases):
         return _side_by_side_spans(text, m, distinct)
@@ -247,7 +276,7 @@ def _side_by_side_spans(text: str, m: Matcher, distinct: set[str]) -> list[tuple
     found: set[tuple[int, int]] = set()
     single = _single_hits(distinct, m)
     if single:
-        found.update(x.span() for x in _whole_words(tuple(sorted(single))).finditer(text))
+        found.update(word_spans(text, single))
     for rule in m.phrases:
         fits = [None if want is None else rule.fitting(j, distinct) for j, want in enumerate(rule.words)]
         if any(f is not None and not f for f in fits):
@@ -301,12 +330,10 @@ def _all_letters(m: Matcher) -> frozenset[str]:
 
 def _token_spans(text: str, words: list[str], indexes: set[int]) -> list[tuple[int, int]]:
     """Offsets of the tokens ``words[i]`` (``words``: the WORD_RE tokens of ``text``) for i in ``indexes``, in
-    order: the occurrences of their words found by one regular-expression pass, the k-th occurrence being the
-    k-th token of those words (no match object for every token of a long text)."""
+    order: the k-th occurrence of their words (``word_spans``) is the k-th token of those words."""
     wanted = {words[i] for i in indexes}
-    found = _whole_words(tuple(sorted(wanted))).finditer(text)
     order = _indexes(words, wanted)
-    return [x.span() for i, x in zip(order, found) if i in indexes]
+    return [span for i, span in zip(order, word_spans(text, wanted)) if i in indexes]
 
 
 def _single_hits(distinct: set[str], m: Matcher) -> set[str]:
@@ -362,6 +389,27 @@ def _token_start(text: str, i: int) -> int:
         else:
             break
     return i
+
+
+_PATTERN_AFTER = 2  # a set of words gets its own compiled pattern the second time it is asked for
+_ASKED: OrderedDict = OrderedDict()  # sets of words asked for once (bounded)
+
+
+def word_spans(text: str, wanted: set[str]) -> list[tuple[int, int]]:
+    """Offsets of the WORD_RE tokens of ``text`` that are in ``wanted``, in order. The first time a set of words
+    is asked for, one pass over the tokens (compiling a pattern costs more than that pass); when it comes
+    again (a repeated search), its compiled ``_whole_words`` pattern, which skips to the words' letters."""
+    if not wanted:
+        return []
+    key = tuple(sorted(wanted))
+    with _SEEN_LOCK:
+        asked = _ASKED.pop(key, 0) + 1
+        _ASKED[key] = asked
+        if len(_ASKED) > 4096:
+            _ASKED.popitem(last=False)
+    if asked >= _PATTERN_AFTER:
+        return [x.span() for x in _whole_words(key).finditer(text)]
+    return [x.span() for x in WORD_RE.finditer(text) if x.group() in wanted]
 
 
 @lru_cache(maxsize=256)
