@@ -81,3 +81,73 @@ def test_interview_answers_name_the_interviewee_in_the_gender_they_show() -> Non
             "было показывать максимум.\n")
     answers = [q for q in extract_quotes(text, title=title) if q.rule == "interview_answer"]
     assert len(answers) == 2 and all(q.speaker == "Алина Загитова" for q in answers)
+
+
+# --- session 5, round 2: recall and attribution choices ---------------------------------------------------------
+
+def test_interview_turns_without_dashes_are_not_quotes() -> None:
+    """Gold convention (tests/gold/README.md): interview speech counts when its turns start with a dash; labelled
+    plain paragraphs carry no speech marks."""
+    text = ("RT: Сегодня прошли переговоры министров. Не могли бы прокомментировать эту встречу?\n"
+            "Бусейна Шаабан:\n Во-первых, нет ничего необычного в этой встрече. Мы союзники в борьбе с терроризмом.\n"
+            "RT: Почему Запад критикует операцию в Алеппо?\n"
+            "Бусейна Шаабан:\n Эти нападки представляют собой часть информационной войны против нас.\n")
+    assert extract_quotes(text) == []
+
+
+def test_dash_interview_turns_keep_the_label_as_written() -> None:
+    text = ("Бусейна Шаабан:\n— Во-первых, нет ничего необычного в этой встрече. Мы союзники в борьбе с терроризмом.\n"
+            "RT:\n— Почему Запад критикует операцию в Алеппо?\n")
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes][:1] == ["Бусейна Шаабан"]
+
+
+def test_a_single_bare_label_is_no_interview() -> None:
+    assert extract_quotes("Источник: ТАСС\nВратари: Иван Петров, Сергей Сидоров, Олег Козлов.\n") == []
+
+
+def test_a_short_fragment_goes_on_with_the_speaker_of_the_sentence_before() -> None:
+    text = ("Действия истребителя, по словам Ивана Петрова, являются небезопасными. В результате самолёт "
+            "совершил манёвр, который привёл к «очень сильной турбулентности».")
+    assert _speakers(text) == ["Иван Петров"]
+
+
+def test_a_fragment_under_a_new_subject_is_not_carried() -> None:
+    text = ("Старейшина клуба Владимир Драгомир озвучил малоизвестные факты о перелете. Михаил Кузнецов прочитал "
+            "стихи, посвященные «своей малой родине» – Дубоссарам.")
+    assert extract_quotes(text) == []
+
+
+def test_a_verb_of_testimony_opens_a_block_and_a_grandson_is_unnamed() -> None:
+    text = ("Скончался Евгений Примаков.\n\nВнук бывшего премьер-министра свидетельствовал о его смерти:\n"
+            "Да, это правда, это сегодня произошло.\n")
+    assert _speakers(text) == [None]
+
+
+def test_interest_is_no_speech() -> None:
+    text = "Хакеров прежде всего интересовали граждане «страны, граничащей с Россией»."
+    assert extract_quotes(text) == []
+
+
+def test_the_white_house_speaks_as_itself() -> None:
+    text = "«Президент продолжит работу с союзниками по всем направлениям», — говорится в сообщении на сайте Белого дома."
+    assert _speakers(text) == ["Белый дом"]
+
+
+def test_the_one_a_trial_is_about_is_not_the_prosecutor() -> None:
+    text = ("Суд над Иваном Петровым начался в понедельник. «Обвиняемый полностью признал свою вину в совершении "
+            "преступления», — заметил прокурор.")
+    assert _speakers(text) == [None]
+
+
+def test_the_articles_own_author_does_not_speak() -> None:
+    text = ("Текст: Мария Иванова\nВ Москве открылась выставка. «Мы готовили её три года подряд без выходных», — "
+            "рассказала куратор выставки.")
+    assert _speakers(text) == [None]
+
+
+def test_a_quoted_cry_or_question_is_not_a_speaker() -> None:
+    text = "В футуристическом духе он «ногами отталкивает улицу» и призывает: «Верьте!»"
+    assert all(q.speaker != "Верьте!" for q in extract_quotes(text))
+    text = "«Из Москвы, как и все мои друзья», — ответил на вопрос «Откуда вы?» Иван Петров."
+    assert _speakers(text) == ["Иван Петров"]
