@@ -14,9 +14,9 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ..analysis.russian import word_terms
+from ..analysis.russian import word_analysis
 from ..analysis.tokenize import WORD_RE
-from .analyzer import _cached_exact_term, parts_positions
+from .analyzer import parts_positions
 from .codec import ranges
 from .columns import int32_view
 
@@ -62,8 +62,8 @@ class WordTerms:
         if wid is None:
             ids = self.ids
             wid = self.words[word] = len(self.words)
-            self.exact.append(ids[_cached_exact_term(word)])
-            terms = word_terms(word)
+            exact, terms = word_analysis(word)
+            self.exact.append(ids[exact])
             self.first.append(len(self.stems))
             self.count.append(len(terms))
             self.stems.extend([ids[t] for t in terms])
