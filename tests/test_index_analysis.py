@@ -51,6 +51,22 @@ def test_word_ids_give_the_postings_of_parts_positions(docs):
         assert _as_dicts(exact, terms) == want_exact
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(texts, max_size=3), st.lists(texts, max_size=5))
+def test_positions_each_gives_each_texts_postings(before, texts_):
+    """An article's quotes analysed in one numpy pass get the postings each would get alone."""
+    words = WordTerms(TermIds())
+    if before:
+        words.positions(before)
+    got = words.positions_each(texts_)
+    terms = list(words.ids)
+    assert len(got) == len(texts_)
+    for text, (stemmed, exact) in zip(texts_, got):
+        (want_stemmed,), want_exact = parts_positions([text])
+        assert _as_dicts(stemmed, terms) == want_stemmed
+        assert _as_dicts(exact, terms) == want_exact
+
+
 words = st.lists(st.sampled_from(list("аБвгЁёeE1-\u2010\u2011") + ["Ли", "ли", "и", "Путин", "the", "Москва"]),
                  min_size=1, max_size=6).map("".join)
 

@@ -155,6 +155,13 @@ class Writer(SegmentWriter):
         self.pool.currentsize += WORD_BYTES * (len(self.words) - before)
         return out
 
+    def analyse_each(self, texts: list[str]) -> list[tuple[Grouped, Grouped]]:
+        """``WordTerms.positions_each`` of single-part texts, new words counted as in ``analyse``."""
+        before = len(self.words)
+        out = self.words.positions_each(texts)
+        self.pool.currentsize += WORD_BYTES * (len(self.words) - before)
+        return out
+
     def add_document(self, **fields):
         """whoosh's add_document for presssearch's schema (no boosts, spelling or vectors). ``_positions``
         may give positional fields' postings already analysed ({field: postings}, see ``analyse``)."""
@@ -233,9 +240,26 @@ def _doc_positions(doc: dict, writer: Writer) -> dict[str, Grouped | dict]:
     return {}
 
 
+def _quote_positions(docs: list[dict], writer: Writer) -> dict[int, dict[str, Grouped]]:
+    """The positional postings of the quotes' documents whose body is their exact text (by index in
+    ``docs``), analysed together: one numpy pass for all the article's quotes."""
+    picked = [n for n, doc in enumerate(docs)
+              if doc.get("kind") != "article" and doc.get("body") and doc["body"] == doc.get("exact")]
+    if not picked:
+        return {}
+    got = writer.analyse_each([docs[n]["body"] for n in picked])
+    return {n: {"body": body, "exact": exact} for n, (body, exact) in zip(picked, got)}
+
+
 def _add(writer, article, speaker_key) -> None:
-    for doc in article_documents(article, speaker_key):
-        writer.add_document(**_clean(doc), _positions=_doc_positions(doc, writer))
+    head, *quotes = article_documents(article, speaker_key)
+    analysed = _doc_positions(head, writer)
+    writer.add_document(**_clean(head), _positions=analysed)
+    # the quotes' words are the body's: after a body analysed with numpy they are all known words
+    batched = _quote_positions(quotes, writer) if isinstance(analysed.get("body"), Grouped) else {}
+    for n, doc in enumerate(quotes):
+        poses = batched.get(n)
+        writer.add_document(**_clean(doc), _positions=_doc_positions(doc, writer) if poses is None else poses)
 
 
 class GenerationWriter:
