@@ -49,3 +49,42 @@ def test_word_ids_give_the_postings_of_parts_positions(docs):
         want_stemmed, want_exact = parts_positions(parts)
         assert [_as_dicts(g, terms) for g in stemmed] == want_stemmed
         assert _as_dicts(exact, terms) == want_exact
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(texts, max_size=3), st.lists(texts, max_size=5))
+def test_positions_each_gives_each_texts_postings(before, texts_):
+    """An article's quotes analysed in one numpy pass get the postings each would get alone."""
+    words = WordTerms(TermIds())
+    if before:
+        words.positions(before)
+    got = words.positions_each(texts_)
+    terms = list(words.ids)
+    assert len(got) == len(texts_)
+    for text, (stemmed, exact) in zip(texts_, got):
+        (want_stemmed,), want_exact = parts_positions([text])
+        assert _as_dicts(stemmed, terms) == want_stemmed
+        assert _as_dicts(exact, terms) == want_exact
+
+
+words = st.lists(st.sampled_from(list("аБвгЁёeE1-\u2010\u2011") + ["Ли", "ли", "и", "Путин", "the", "Москва"]),
+                 min_size=1, max_size=6).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(words)
+def test_word_analysis_is_exact_term_and_word_terms(word):
+    from presssearch.analysis import names
+    from presssearch.analysis.russian import STOP_WORDS, exact_term, stem, word_analysis, word_terms
+    from presssearch.analysis.tokenize import fold, hyphen_parts, normalize_hyphens
+
+    folded = normalize_hyphens(fold(word))  # the plain definitions the fast paths must agree with
+    if folded in STOP_WORDS:
+        want = names.stop_word_name_terms(word)
+    else:
+        out = [stem(folded)] + [stem(p) for p in hyphen_parts(folded) if p not in STOP_WORDS]
+        if word[:1].isupper():
+            out.extend(names.lemma_terms(word.replace("ё", "е").replace("Ё", "Е")))
+        want = tuple(dict.fromkeys(out))
+    assert exact_term(word) == folded
+    assert word_analysis(word) == (folded, want) == (exact_term(word), word_terms(word))

@@ -47,6 +47,7 @@ _SURNAME_RE = re.compile(r"\w{2,}(?:ов|ев|ин|ын)")
 _DOUBLE_RE = re.compile(r"(\w)\1+")
 _CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщ")
 _NOUNISH = frozenset({"NOUN", "UNKN"})
+_PROPER_OR_UNKN = PROPER | {"UNKN"}
 _FEM_SURNAME = frozenset({"Surn", "femn"})
 _NOM_SING = frozenset({"nomn", "sing"})
 
@@ -109,11 +110,13 @@ def _parse_lemmas(parses: Iterable[Parse]) -> list[str]:
     """Lemmas of the noun parses, and of every guessed parse (feminine surnames add their own)."""
     out: list[str] = []
     for p in parses:
-        if _is_noun(p) or not _known(p):
+        g = p.tag.grammemes
+        if _NOUNISH & g or not _known(p):
             out.append(fold(p.normal_form))
-            fem = _feminine_lemma(p)
-            if fem:
-                out.append(fem)
+            if _FEM_SURNAME <= g:  # (``_feminine_lemma``'s own first test, saving the call)
+                fem = _feminine_lemma(p)
+                if fem:
+                    out.append(fem)
     return out
 
 
@@ -128,7 +131,8 @@ def lemma_terms(word: str) -> tuple[str, ...]:
     spelling keys. () for words that are not capitalised Cyrillic, and for initials ("В")."""
     if not _is_capitalised(word):
         return ()
-    word = normalize_hyphens(word)
+    if "\u2010" in word or "\u2011" in word:
+        word = normalize_hyphens(word)
     parses = _parses(word)
     folded = fold(word)
     itself = _word_itself(folded, parses)
@@ -148,7 +152,7 @@ def _word_itself(folded: str, parses: tuple[Parse, ...]) -> list[str]:
 
 def _spelling_keys(itself: list[str], parses: tuple[Parse, ...]) -> list[str]:
     """Spelling keys of a word's name lemmas (proper or unknown parses) and of ``_word_itself``."""
-    names = [fold(p.normal_form) for p in parses if _is_proper(p) or "UNKN" in p.tag.grammemes]
+    names = [fold(p.normal_form) for p in parses if not _PROPER_OR_UNKN.isdisjoint(p.tag.grammemes)]
     return _keys(dict.fromkeys(names + itself)) if names else []
 
 

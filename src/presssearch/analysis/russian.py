@@ -15,7 +15,7 @@ import snowballstemmer
 
 from . import names
 from .stopwords import ENGLISH, RUSSIAN
-from .tokenize import fold, hyphen_parts, normalize_hyphens, words
+from .tokenize import _HYPHEN_RE, fold, words
 
 STOP_WORDS = RUSSIAN | ENGLISH
 
@@ -37,6 +37,11 @@ def _is_latin(word: str) -> bool:
 @lru_cache(maxsize=500_000)
 def stem(word: str) -> str:
     """Stem a folded (lowercase, ё→е) word with the Russian or English Snowball stemmer."""
+    return _stem(word)
+
+
+def _stem(word: str) -> str:
+    """``stem`` uncached (PyStemmer keeps its own cache)."""
     if word.isdigit():
         return word
     if _is_latin(word):
@@ -51,21 +56,38 @@ def word_terms(word: str) -> tuple[str, ...]:
     Stop words give () (but a capitalised "Ли" is a name: see ``names``). Queries use the same terms
     except for known names in the nominative (``query_terms``).
     """
-    folded = normalize_hyphens(fold(word))
-    if folded in STOP_WORDS:
-        return names.stop_word_name_terms(word)
-    out = [stem(folded)]
-    for part in hyphen_parts(folded):
-        if part not in STOP_WORDS:
-            out.append(stem(part))
-    if word[:1].isupper():
-        out.extend(names.lemma_terms(word.replace("ё", "е").replace("Ё", "Е")))
-    return tuple(dict.fromkeys(out))
+    return terms_of(word, exact_term(word))
 
 
 def exact_term(word: str) -> str:
     """The unstemmed form used by the exact field (``=Бурков``): folded, stop words kept."""
-    return normalize_hyphens(fold(word))
+    folded = word.lower().replace("ё", "е")
+    return _HYPHEN_RE.sub("-", folded) if "\u2010" in folded or "\u2011" in folded else folded
+
+
+def word_analysis(word: str) -> tuple[str, tuple[str, ...]]:
+    """``(exact_term(word), word_terms(word))`` in one step, uncached (for indexing's own word cache)."""
+    exact = exact_term(word)
+    return exact, terms_of(word, exact)
+
+
+def terms_of(word: str, folded: str) -> tuple[str, ...]:
+    """``word_terms`` of ``word`` given its ``exact_term`` (``folded``)."""
+    if folded in STOP_WORDS:
+        return names.stop_word_name_terms(word)
+    first = _stem(folded)
+    if "-" in folded:
+        out = [first]
+        for part in folded.split("-"):
+            if part and part not in STOP_WORDS:
+                out.append(_stem(part))
+    elif word[:1].isupper():
+        out = [first]
+    else:
+        return (first,)
+    if word[:1].isupper():
+        out.extend(names.lemma_terms(word.replace("ё", "е").replace("Ё", "Е")))
+    return tuple(dict.fromkeys(out))
 
 
 def analyze(text: str) -> Iterator[Term]:

@@ -9,9 +9,11 @@ memory stays bounded whatever the size of the archive. Postings are written by `
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 from whoosh.filedb.filestore import FileStorage
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.util.numeric import length_to_byte
 from whoosh.writing import MERGE_SMALL, PostingPool, SegmentWriter
 
 from .analyzer import OnePassText
@@ -138,6 +140,17 @@ def write_postings(fieldwriter: FieldWriter, schema, pool: TermPool, pdr) -> Non
         fieldwriter.finish_field()
 
 
+_POSITIONAL, _LISTED = "positional", "listed"  # how a field's terms go to the pool
+
+
+class _Plan(NamedTuple):
+    field: object
+    kind: str | None  # _POSITIONAL, _LISTED or None (stored only)
+    stored: bool
+    lenfield: str  # its column of field-length bytes
+    column_type: object
+
+
 class Writer(SegmentWriter):
     """whoosh's SegmentWriter with ``TermPool`` and ``Codec``: documents' terms go to the pool per field
     (one call per field, not per posting) and the pool is written straight into posting blocks."""
@@ -146,6 +159,7 @@ class Writer(SegmentWriter):
         super().__init__(ix, limitmb=limitmb, codec=Codec(), **kwargs)
         self.pool = TermPool(self._tempstorage, self.newsegment, self.schema, limitmb=poolmb or limitmb)
         self._memo: dict = {}  # (field, value) → its terms (see _list_terms)
+        self._plans: dict[str, _Plan] = {}  # field name → how add_document writes it
         self.words = WordTerms(self.pool.termids)  # this segment's analysed words
 
     def analyse(self, parts: list[str]) -> tuple[list[Grouped | dict], Grouped | dict]:
@@ -155,33 +169,63 @@ class Writer(SegmentWriter):
         self.pool.currentsize += WORD_BYTES * (len(self.words) - before)
         return out
 
+    def analyse_each(self, texts: list[str]) -> list[tuple[Grouped, Grouped]]:
+        """``WordTerms.positions_each`` of single-part texts, new words counted as in ``analyse``."""
+        before = len(self.words)
+        out = self.words.positions_each(texts)
+        self.pool.currentsize += WORD_BYTES * (len(self.words) - before)
+        return out
+
     def add_document(self, **fields):
         """whoosh's add_document for presssearch's schema (no boosts, spelling or vectors). ``_positions``
-        may give positional fields' postings already analysed ({field: postings}, see ``analyse``)."""
+        may give positional fields' postings already analysed ({field: postings}, see ``analyse``).
+        Stored values, field lengths and column values go to whoosh's per-document writer as its
+        ``add_field``/``add_column_value`` would put them (same bytes), without a call per field."""
         self._check_state()
-        schema, pool, pdw, docnum = self.schema, self.pool, self.perdocwriter, self.docnum
+        pool, pdw, docnum = self.pool, self.perdocwriter, self.docnum
         analysed = fields.get("_positions") or {}
         names = sorted(name for name in fields if not name.startswith("_"))
-        self._check_fields(schema, names)
+        plans = self._plans
+        for name in names:
+            if name not in plans:
+                self._plan(name)  # (raises whoosh's UnknownFieldError before the document starts)
         pdw.start_doc(docnum)
+        stored, lengths, colwriters = pdw._storedfields, pdw._fieldlengths, pdw._colwriters
         for name in names:
             value = fields[name]
             if value is None:
                 continue
-            field = schema[name]
+            plan = plans[name]
+            field, kind, lenfield = plan.field, plan.kind, plan.lenfield
             length = 0
-            if isinstance(field, OnePassText):
+            if kind is _POSITIONAL:
                 poses = analysed.get(name)
                 length = pool.add_positions(name, docnum, field.positions(value) if poses is None else poses)
-            elif field.indexed:
+            elif kind is _LISTED:
                 terms, length = self._list_terms(name, field, value)
                 pool.add_list_terms(name, docnum, terms)
-            pdw.add_field(name, field, value if field.stored else None, length)
-            if field.column_type:
-                pdw.add_column_value(name, field.column_type, field.to_column_value(value))
+            if plan.stored:
+                stored[name] = value
+            if length:
+                col = colwriters.get(lenfield)
+                if col is None:
+                    pdw._create_column(lenfield, LENGTHS_COLUMN)
+                    col = colwriters[lenfield]
+                col.add(docnum, length_to_byte(length))
+                lengths[name] += length
+            if plan.column_type:
+                pdw.add_column_value(name, plan.column_type, field.to_column_value(value))
         pdw.finish_doc()
         self._added = True
         self.docnum += 1
+
+    def _plan(self, name: str) -> "_Plan":
+        """How ``add_document`` writes a field (worked out once per field name)."""
+        self._check_fields(self.schema, [name])
+        field = self.schema[name]
+        kind = _POSITIONAL if isinstance(field, OnePassText) else _LISTED if field.indexed else None
+        plan = self._plans[name] = _Plan(field, kind, bool(field.stored), _lenfield(name), field.column_type)
+        return plan
 
     def _list_terms(self, name: str, field, value) -> tuple[list[tuple[str, float]], int]:
         """(term, weight) pairs and the field length of a non-positional value, as ``field.index`` gives
@@ -233,9 +277,26 @@ def _doc_positions(doc: dict, writer: Writer) -> dict[str, Grouped | dict]:
     return {}
 
 
+def _quote_positions(docs: list[dict], writer: Writer) -> dict[int, dict[str, Grouped]]:
+    """The positional postings of the quotes' documents whose body is their exact text (by index in
+    ``docs``), analysed together: one numpy pass for all the article's quotes."""
+    picked = [n for n, doc in enumerate(docs)
+              if doc.get("kind") != "article" and doc.get("body") and doc["body"] == doc.get("exact")]
+    if not picked:
+        return {}
+    got = writer.analyse_each([docs[n]["body"] for n in picked])
+    return {n: {"body": body, "exact": exact} for n, (body, exact) in zip(picked, got)}
+
+
 def _add(writer, article, speaker_key) -> None:
-    for doc in article_documents(article, speaker_key):
-        writer.add_document(**_clean(doc), _positions=_doc_positions(doc, writer))
+    head, *quotes = article_documents(article, speaker_key)
+    analysed = _doc_positions(head, writer)
+    writer.add_document(**_clean(head), _positions=analysed)
+    # the quotes' words are the body's: after a body analysed with numpy they are all known words
+    batched = _quote_positions(quotes, writer) if isinstance(analysed.get("body"), Grouped) else {}
+    for n, doc in enumerate(quotes):
+        poses = batched.get(n)
+        writer.add_document(**_clean(doc), _positions=_doc_positions(doc, writer) if poses is None else poses)
 
 
 class GenerationWriter:
