@@ -130,3 +130,49 @@ def test_groups_are_spans_of_the_text(text: str):
     for g in find_groups(text):
         assert 0 <= g.start < g.end <= len(text)
         assert g.tokens[-1].split("-")[-1] in text[g.start:g.end]
+
+
+def test_the_article_settles_a_name_of_either_gender():
+    text = ("Так считает заведующая сектором политики ИМЭМО РАН Виктория Журавлева.\n"
+            "«Отношения остаются под давлением», — заключает Журавлева.\n"
+            "По словам Виктории Юрьевны, ничего не изменится.")
+    assert _names(text) == {"Виктория Журавлева"}
+    assert _speakers(text)[0] == "Виктория Журавлева"
+
+
+def test_a_masculine_role_adjective_shows_no_gender():
+    text = "«Это плановая ротация кадров», - заявила официальный представитель Генпрокуратуры Марина Гриднева."
+    assert _speakers(text) == ["Марина Гриднева"]
+
+
+def test_a_verb_settles_the_gender_of_a_foreign_name():
+    text = "«Мы против», — подчеркнула Хуа Чуньин на брифинге."
+    reg = Registry.build(text)
+    assert [p.feminine for p in reg.people.values()] == [True]
+
+
+def test_first_name_and_patronymic_in_the_title_are_the_man_named_in_full():
+    text = "В квартире Виктора Альфредовича Куллэ произошёл конфликт. Виктор Альфредович написал пост."
+    reg = Registry.build(text, title="Как Виктор Альфредович поссорился с соседом")
+    assert {p.name() for p in reg.people.values()} == {"Виктор Альфредович Куллэ"}
+
+
+def test_a_surname_with_a_fleeting_vowel_is_the_man_named_in_full():
+    text = ("«Я всегда посещаю тренировки», — приводит слова Бышовца «Чемпионат».\n"
+            "На тренировку заглянул Анатолий Фёдорович Бышовец!")
+    assert _speakers(text) == ["Анатолий Фёдорович Бышовец"]
+
+
+def test_a_surname_morphology_reads_in_another_case_is_no_nominative():
+    assert normalize_tokens(("Тони", "Фергюсоном"))[0] == "Тони Фергюсон"
+
+
+def test_a_place_at_a_sentence_start_is_no_first_name():
+    groups = find_groups("Итальянка Вирер, похоже, пришла в себя. В Нове-Место Доротея взяла серебро.")
+    assert [g.tokens for g in groups] == [("Вирер",), ("Доротея",)]
+
+
+def test_a_dictionary_noun_after_a_role_is_a_foreign_first_name():
+    groups = find_groups("Федеральный судья Деррик Уотсон ввёл запрет. Хала вкусная.")
+    assert [g.tokens for g in groups] == [("Деррик", "Уотсон")]
+    assert _speakers("«Мы готовы», — заявила представитель организации по миграции Хала Джабер.") == ["Хала Джабер"]

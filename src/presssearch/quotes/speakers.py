@@ -294,7 +294,8 @@ def _genders_for(tokens: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
                     hit = alone
                 if hit is None and unknown and later:
                     hit = Analysis(tok.lower(), None, frozenset({case}))
-                if hit is None and later and forms and _gendered(first, gender, case):
+                if hit is None and later and forms and _gendered(first, gender, case) \
+                        and not any(a.gender == gender for a in found):  # "Тони Фергюсоном": not a nominative
                     guess = surname_nominative(tok.lower(), gender, case)
                     hit = Analysis(guess, gender, frozenset({case})) if guess else None
                 if hit is None:
@@ -491,6 +492,8 @@ def find_groups(text: str, start: int = 0, end: int | None = None) -> list[Group
                 kind = "Surn"
             elif word in marks.EAST_ASIAN_SURNAMES and _short_name_part(text, m.end(), word):
                 kind = "Unknown"
+            elif not cur and _foreign_first_name(text, at, m.end(), word):
+                kind = "Unknown"
             elif cur:
                 groups.extend(_split_run(cur))
                 cur = []
@@ -498,7 +501,8 @@ def find_groups(text: str, start: int = 0, end: int | None = None) -> list[Group
             else:
                 continue
         if (kind == "Adj" and not (cur and cur[-1][3] in ("Name", "Patr"))) or (
-                not cur and kind in ("Unknown", "Surn") and _after_place_preposition(text, at)):
+                kind in ("Unknown", "Surn") and (not cur or not _GAP.match(text, cur[-1][1], at))
+                and _after_place_preposition(text, at)):
             if cur:  # (the last test: "в Пхёнчхане Евгения Медведева", a place, then the name)
                 groups.extend(_split_run(cur))
                 cur = []
@@ -548,7 +552,28 @@ def _short_name_part(text: str, end: int, word: str) -> bool:
     return nxt is not None and name_kind(nxt.group(1)) in ("Unknown", "Name", "Surn")
 
 
-_PLACE_PREP = re.compile(r"(?<![А-ЯЁа-яё])(?:в|во|из|на)[ \u00a0]+$")
+_NEXT_TWO = re.compile(r"[ \u00a0]([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)(?![-А-ЯЁа-яё])(?:[ \u00a0]+([А-ЯЁ]))?")
+
+
+def _foreign_first_name(text: str, at: int, end: int, word: str) -> bool:
+    """A dictionary noun that is a foreign first name here ("судья Деррик Уотсон", "представитель организации Хала
+    Джабер"): in the nominative, after a role phrase, before one more name word that ends the name."""
+    nxt = _NEXT_TWO.match(text, end)
+    if nxt is None or nxt.group(2) or name_kind(nxt.group(1)) not in ("Surn", "Unknown", "Name"):
+        return False
+    return _nominative_noun(word) and role_before(text, at) is not None  # (a role phrase ends at a stop)
+
+
+@lru_cache(maxsize=20_000)
+def _nominative_noun(word: str) -> bool:
+    """Every reading of the word is a singular noun that may be in the nominative, none a place or a body."""
+    ps = parses(word.lower())
+    return bool(ps) and all("NOUN" in p.tag.grammemes and "Geox" not in p.tag.grammemes
+                            and "Orgn" not in p.tag.grammemes for p in ps) \
+        and any({"nomn", "sing"} <= p.tag.grammemes for p in ps) and lemma(word) not in marks.ORG_HEADS
+
+
+_PLACE_PREP = re.compile(r"(?<![А-ЯЁа-яё])(?:[вВ]|[вВ]о|[иИ]з|[нН]а)[ \u00a0]+$")  # also at a sentence start
 
 
 def _after_place_preposition(text: str, pos: int) -> bool:
@@ -978,6 +1003,60 @@ def _subject_position(text: str, g: Group) -> bool:
     return bool(before) and before.group(1).replace("ё", "е") in marks.SPEECH_VERBS
 
 
+_GENDERS = (MASC, FEMN)
+
+
+def _gender_open(person: Person) -> bool:
+    """The person's gender may still be settled by the text: either gender, or a name morphology only guessed."""
+    return len(person.genders) != 1 or _guessed_name(person.tokens)
+
+
+@lru_cache(maxsize=20_000)
+def _guessed_name(tokens: tuple[str, ...]) -> bool:
+    """No word of the name is in the dictionary (a foreign name: its gender is morphology's guess)."""
+    return not any(is_known(split_particle(t)[1].lower()) for t in tokens)
+
+
+
+
+def _verb_gender(text: str, g: Group) -> str | None:
+    """Gender of a singular past-tense verb right after the name, or right before it ("заявила Журавлева")."""
+    after = _VERB_AFTER.match(text, g.end, g.end + 40)
+    if after is not None:
+        cue = _past_gender(after.group(1))
+        if cue is not None:
+            return cue
+    before = _WORD_END.search(text, max(0, g.start - 30), g.start)
+    return _past_gender(before.group(1)) if before is not None else None
+
+
+_WORD_END = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)[ \u00a0]+$")
+
+
+@lru_cache(maxsize=50_000)
+def _past_gender(word: str) -> str | None:
+    """"отметила" -> femn, "заявил" -> masc; None for any other word."""
+    ps = parses(word)
+    if not ps:
+        return None
+    grams = ps[0].tag.grammemes
+    if "VERB" not in grams or "past" not in grams or "sing" not in grams:
+        return None
+    return next((x for x in _GENDERS if x in grams), None)
+
+
+@lru_cache(maxsize=20_000)
+def _role_gender(word: str) -> str | None:
+    """"заведующая", "теннисистка", "официальная" -> femn; None for any other word (masculine role words and
+    their adjectives name women too: "официальный представитель Марина Гриднева")."""
+    ps = parses(word.lower())
+    if not ps:
+        return None
+    grams = ps[0].tag.grammemes
+    feminine = {"nomn", "sing", "femn"} <= grams and "Ms-f" not in grams
+    return FEMN if feminine and not {"NOUN", "ADJF", "PRTF"}.isdisjoint(grams) else None
+
+
 _QUOTED_TITLE = re.compile(r"«[^«»]*»|\"[^\"]*\"|„[^“]*“")
 
 
@@ -995,6 +1074,20 @@ def _lone_surnames(groups: list[Group], people: dict[str, Person]) -> list[Group
             and _stem(g.key) not in known and _surname_first(g.tokens[0])]
     counts = Counter(g.key for g in lone)
     return [g for g in lone if counts[g.key] >= 2]
+
+
+def _stems_of(keys: dict[str, Any]) -> dict[str, str]:
+    """Stem -> surname key, also without a fleeting vowel ("бышовц" -> "бышовец": "Бышовца")."""
+    stems: dict[str, str] = {}
+    for k in keys:
+        stem = _stem(k)
+        stems[stem] = k
+        if len(stem) >= 5 and stem.endswith(_FLEETING) and stem[-3] not in _VOWELS:
+            stems.setdefault(stem[:-2] + stem[-1], k)
+    return stems
+
+
+_FLEETING = ("ец", "ок", "ек")
 
 
 @lru_cache(maxsize=200_000)
@@ -1054,12 +1147,13 @@ class Registry:
                 reg._add_full(title, g, -1)
         for g in _lone_surnames(groups, reg.people):
             reg._add_full(text, g)
-        reg._stems = {_stem(k): k for k in reg._namesakes}
+        reg._stems = _stems_of(reg._namesakes)
         reg.mentions.extend(Mention(-1, p.key, True, False) for p in map(reg.lookup, heading) if p is not None)
         reg._known = {(g.start, g.end): g for g in reg._known_surnames(text, groups)}
         groups = sorted([*groups, *reg._known.values()], key=lambda g: g.start)
         quoted = sorted(quoted or [])
         starts = [a for a, _ in quoted]
+        cues: dict[str, Counter[str]] = {}
         for g in groups:
             person = reg.lookup(g)
             if person is None:
@@ -1069,15 +1163,46 @@ class Registry:
             nominative = _opinion_holder(text, g) or not _oblique_context(text, g) and (
                 can_be_nominative(g.tokens) or _subject_position(text, g))
             reg.mentions.append(Mention(g.start, person.key, nominative, inside))
+            if not inside and _gender_open(person):
+                cue = reg._gender_cue(text, g, nominative)
+                if cue is not None:
+                    cues.setdefault(person.key, Counter())[cue] += 1
             if not person.surname_sure and not inside and _names_surname(person, g) and _nominative_surname(text, g):
                 person.surname = _as_written(_title(g.tokens[-1].lower()), g.tokens[-1])
                 person.surname_sure = len(g.tokens) > 1
+        reg._settle_genders(cues)
         reg.mentions.sort(key=lambda m: m.pos)
         reg._positions = [m.pos for m in reg.mentions]
         return reg
 
+    def _gender_cue(self, text: str, g: Group, nominative: bool) -> str | None:
+        """The gender one mention shows outside the name: a first name and patronymic of one gender ("Виктории
+        Юрьевны"), a past-tense verb the name is the subject of ("Журавлева отметила", "подчеркнула Хуа Чуньин"),
+        or a role phrase opening with a word of one gender ("заведующая сектором … Виктория Журавлева")."""
+        if g.kinds == _NAME_PATRONYMIC:
+            genders = possible_genders(g.tokens)
+            return next(iter(genders)) if len(genders) == 1 else None
+        if nominative:
+            cue = _verb_gender(text, g)
+            if cue is not None:
+                return cue
+        role = self.role_before(text, g.start)
+        return _role_gender(role.split(" ")[0]) if role else None
+
+    def _settle_genders(self, cues: dict[str, Counter[str]]) -> None:
+        """A person whose name reads as either gender takes the one the article shows, when it shows only one;
+        so does a foreign name morphology only guessed ("Хуа Чуньин" with "подчеркнула")."""
+        for key, counts in cues.items():
+            if len(counts) != 1:
+                continue
+            (gender,) = counts
+            person = self.people[key]
+            if gender in person.genders or _guessed_name(person.tokens):
+                person.genders = frozenset({gender})
+
     def _add_full(self, text: str, g: Group, pos: int | None = None) -> None:
-        if g.kinds == _NAME_PATRONYMIC and pos is None and self._by_first_name(g.tokens[0], g.start) is not None:
+        if g.kinds == _NAME_PATRONYMIC and self._by_first_name(
+                g.tokens[0], g.start if pos is None else len(self._text)) is not None:
             return  # "рассказал Олег Васильевич" after "Олег Щербацкий": the same man, not a new person
         genders = possible_genders(g.tokens) or frozenset({MASC, FEMN})
         first = _first_name(g)
