@@ -406,7 +406,9 @@ class Group:
         return surname_key(self.tokens[-1])
 
 
-_CAP_TOKEN = re.compile(r"(?:[А-ЯЁ]['’])?[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")
+# (the capital first, the apostrophe part after it: the same words as "(?:[А-ЯЁ]['’])?[А-ЯЁ][а-яё]+…", but a pattern
+# that opens with a character class lets re skip to the next capital ~3× faster on a whole text)
+_CAP_TOKEN = re.compile(r"[А-ЯЁ](?:['’][А-ЯЁ])?[а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")
 _GAP = re.compile(r"[ \u00a0]+$")
 
 
