@@ -456,7 +456,10 @@ class Group:
         return surname_key(self.tokens[-1])
 
 
-_CAP_TOKEN = re.compile(r"(?<![А-ЯЁа-яё])(?:[А-ЯЁ]['’])?[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")  # not "ЦИКе"
+# Not inside a word ("ЦИКе"). The capital first, the look-behind after it: the same words as
+# "(?<![А-ЯЁа-яё])(?:[А-ЯЁ]['’])?[А-ЯЁ][а-яё]+…", but a pattern that opens with a character class lets re skip to
+# the next capital ~3× faster on a whole text.
+_CAP_TOKEN = re.compile(r"[А-ЯЁ](?<![А-ЯЁа-яё].)(?:['’][А-ЯЁ])?[а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")
 # Arabic name particles joined to the surname by a hyphen ("Тамер аль-Рифаи", "Абдель Фаттах ас-Сиси").
 _HYPHEN_PARTICLES = frozenset("аль эль ас ад ан ар аш ат аз уль".split())
 _HYPHEN_PARTICLE = re.compile(r"(?<![А-ЯЁа-яё])([а-я]{2,3})-$")
@@ -982,15 +985,23 @@ def may_be_subject(text: str, g: Group) -> bool:
 
 
 _VERB_AFTER = re.compile(r"[ \u00a0]+([а-яё]+)")
-_SPEECH_BEFORE = re.compile(r"([а-яё]+)(?:[ \u00a0]+[а-яё]+){0,2}[ \u00a0]+$")
+_SPEECH_BEFORE = re.compile(r"([а-яё]++)(?:[ \u00a0]++[а-яё]++){0,2}[ \u00a0]++$")  # (possessive: no backtracking)
 
 
 _OPINION_BEFORE = re.compile(r"(?:по[ \u00a0]+(?:словам|мнению|оценке|данным)|со[ \u00a0]+слов)[^!?:;«»\"\n]*$", re.IGNORECASE)
 
 
+_RE_FOLDS = re.compile("[\u1c80-\u1c83]")  # letters re's IGNORECASE also reads as в, д, о, с
+
+
 def _opinion_holder(text: str, g: Group) -> bool:
     """"по мнению эксперта … Андрея Кошкина": the genitive names who speaks, as a subject would."""
-    return _OPINION_BEFORE.search(text, max(0, g.start - 160), g.start) is not None
+    lo = max(0, g.start - 160)
+    low = text[lo:g.start].lower()  # (a cheap test first: every match holds one of these words)
+    if "слов" not in low and "мнению" not in low and "оценке" not in low and "данным" not in low \
+            and _RE_FOLDS.search(text, lo, g.start) is None:
+        return False
+    return _OPINION_BEFORE.search(text, lo, g.start) is not None
 
 
 def _subject_position(text: str, g: Group) -> bool:
