@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -37,6 +38,9 @@ class Archive:
     def __init__(self, root: Path):
         self.root = Path(root)
         self._snapshot = None
+        # whoosh's readers share one file handle per segment (seek, then read): one archive's searches take
+        # turns, so threads sharing an Archive get right answers (and the caches never keep a garbled read)
+        self._read_lock = threading.RLock()
 
     # --- writing ------------------------------------------------------------------------------
     def update(self, paths: Iterable[str | os.PathLike] = ("data",), *, rebuild: bool = False,
@@ -65,16 +69,17 @@ class Archive:
     def _read(self, fn: Callable):
         """``fn(snapshot)``; if it fails because a writer swapped (and maybe deleted) the snapshot's
         generation meanwhile, reopen the live one and retry once. Raw read errors become IndexDamaged."""
-        for retry in (False, True):
-            snap = self._snap()
-            try:
-                return fn(snap)
-            except (QueryError, NotFound):
-                raise
-            except Exception as e:
-                if retry or snap.is_current():
-                    raise snap.failure(e) from None
-            self._close_snapshot()
+        with self._read_lock:
+            for retry in (False, True):
+                snap = self._snap()
+                try:
+                    return fn(snap)
+                except (QueryError, NotFound):
+                    raise
+                except Exception as e:
+                    if retry or snap.is_current():
+                        raise snap.failure(e) from None
+                self._close_snapshot()
 
     def _close_snapshot(self) -> None:
         if self._snapshot is not None:
