@@ -506,7 +506,7 @@ class Executor:
         if ids_parts:
             ids, w = np.concatenate(ids_parts), np.concatenate(w_parts)
         else:
-            ids, w = EMPTY, np.zeros(0)
+            ids, w = np.zeros(0, dtype=np.int64), np.zeros(0)  # (not EMPTY: the cache makes what it keeps read-only)
         positions = (ids, values) if keep_values else None
         if self.stats.any_deleted:
             keep = self.stats.live[ids]

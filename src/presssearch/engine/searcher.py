@@ -1,6 +1,7 @@
 """Reading a generation: open it (retrying across swaps), run a query, count facets."""
 from __future__ import annotations
 
+import copy
 import pickle
 import struct
 import threading
@@ -26,7 +27,8 @@ from .facets import CACHE, FacetTable
 from .writer import INDEX_NAME
 
 RETRIES = 8
-STORED_DOCS = 1024  # stored documents an opened generation keeps (the hits of the last ~100 searches, ~10 MB)
+STORED_DOCS = 1024  # stored documents an opened generation keeps (the hits of the last ~100 searches)
+STORED_CHARS = 8_000_000  # ... and at most this many characters of their text values (~16 MB), long articles or not
 
 
 def _weighting():
@@ -189,7 +191,8 @@ class Snapshot:
             raise
         self._masks: dict[str, np.ndarray] = {}
         self._stats: IndexStats | None = None
-        self._stored: OrderedDict[int, dict] = OrderedDict()
+        self._stored: OrderedDict[int, tuple[dict, int]] = OrderedDict()  # docnum -> (fields, characters)
+        self._stored_chars = 0
         self._stored_lock = threading.Lock()
 
     def is_current(self) -> bool:
@@ -306,25 +309,33 @@ class Snapshot:
         return None if f is None else self._checked(f)
 
     def stored(self, docnum: int) -> dict:
-        """A document's stored fields (a copy: the last ``STORED_DOCS`` read are kept, as Solr's document
-        cache does, since the top hits of searches recur)."""
+        """A document's stored fields (a copy, lists too: the last ``STORED_DOCS`` read, up to ``STORED_CHARS``
+        characters, are kept, as Solr's document cache does, since the top hits of searches recur)."""
         with self._stored_lock:
-            f = self._stored.get(docnum)
-            if f is not None:
+            kept = self._stored.get(docnum)
+            if kept is not None:
                 self._stored.move_to_end(docnum)
-                return dict(f)
+                return _copy(kept[0])
         f = self._checked(self.searcher.stored_fields(docnum))
+        size = sum(len(v) for v in f.values() if isinstance(v, str))
         with self._stored_lock:
-            self._stored[docnum] = f
-            while len(self._stored) > STORED_DOCS:
-                self._stored.popitem(last=False)
-        return dict(f)
+            old = self._stored.pop(docnum, None)
+            self._stored_chars += size - (old[1] if old else 0)
+            self._stored[docnum] = (f, size)
+            while len(self._stored) > STORED_DOCS or (self._stored_chars > STORED_CHARS and len(self._stored) > 1):
+                self._stored_chars -= self._stored.popitem(last=False)[1][1]
+        return _copy(f)
 
     def _checked(self, f) -> dict:
         """Stored fields unpickled from bytes damaged in place can be any object: every document has an id."""
         if not isinstance(f, dict) or not isinstance(f.get("id"), str):
             raise store.damaged(self.root, f"{self.gen.name} has a damaged stored document")
         return f
+
+
+def _copy(fields: dict) -> dict:
+    """A copy of stored fields that a caller may change freely (lists and what they hold copied too)."""
+    return {k: copy.deepcopy(v) if isinstance(v, (list, dict)) else v for k, v in fields.items()}
 
 
 def top_k(docnums: np.ndarray, scores: np.ndarray, k: int) -> np.ndarray:
