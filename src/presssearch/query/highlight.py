@@ -44,6 +44,7 @@ def could_meet(word: str, letters: frozenset[str]) -> bool:
 
 _phrase_initials = lru_cache(maxsize=1024)(initials)
 _DOUBLED = re.compile(r"(\w)\1+")
+_VOWELS = frozenset("аеиоуыюяaeiouy")
 
 
 def _plain(s: str) -> str:
@@ -60,13 +61,16 @@ def heads(terms: frozenset[str]) -> frozenset[str]:
 def shares_head(word: str, heads_: frozenset[str]) -> bool:
     """``could_meet`` with two letters: False when no stem, hyphen part, name lemma or spelling key of ``word``
     can start like a term with ``heads_``. Stems are prefixes of the folded word and lemmas keep its first two
-    letters (spelling keys drop a doubled letter: "Ааронов" → "≈аронов"), so in a fresh process the morphology
+    letters, but for a fleeting vowel after the first letter ("Льва" → "лев"; spelling keys drop a doubled
+    letter: "Ааронов" → "≈аронов"), so in a fresh process the morphology
     of a text's words is asked for only where a query term could be met, which is what the first run of a
     query costs."""
     folded = _plain(exact_term(word))
     for part in (folded, *folded.split("-")[1:]) if "-" in folded else (folded,):
         if part[:2] in heads_ or part[:1] in heads_:
             return True
+        if part[1:2] not in _VOWELS and any(h[:1] == part[:1] for h in heads_):
+            return True  # a fleeting vowel may come back in the lemma: "Льва" → "лев", "Дня" → "день"
         if part[1:2] == part[:1] and _DOUBLED.sub(r"\1", part)[:2] in heads_:
             return True
     return False
