@@ -15,6 +15,13 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.util.numeric import length_to_byte
 from whoosh.writing import MERGE_SMALL, PostingPool, SegmentWriter
+from whoosh.codec.whoosh3 import W3PerDocWriter
+
+# Writer.add_document fills these internals of whoosh 2.7.4's per-document writer directly; another whoosh must
+# fail here, loudly, rather than write different bytes
+_PERDOC_INTERNALS = ("_storedfields", "_fieldlengths", "_colwriters", "_create_column", "start_doc")
+if not all(hasattr(W3PerDocWriter, n) or n in W3PerDocWriter.__init__.__code__.co_names for n in _PERDOC_INTERNALS):
+    raise ImportError("presssearch needs whoosh 2.7.4's W3PerDocWriter (pip install 'whoosh==2.7.4')")
 
 from .analyzer import OnePassText
 from . import columns
