@@ -12,7 +12,7 @@ from typing import Callable, Iterator
 
 from . import marks
 from .speakers import (Group, Person, Registry, find_groups, is_known, is_role_word, is_verb, lemma, may_be_subject,
-                       normalize_tokens, parses, role_before, role_lemmas, surname_key)
+                       Mention, normalize_tokens, parses, role_before, role_lemmas, surname_key)
 from .orgs import OrgRegistry, country
 from .text import MarkSpan, WORDS_RE, blocks, mark_spans, sentence_end, sentence_start, speech_verb, words
 
@@ -46,6 +46,7 @@ class Context:
     _quoted: list[tuple[int, int]] | None = None
     superseded: bool = False  # some quotes were dropped for the interview turn holding them
     cued: tuple[str | None, str | None] | None = None  # the interviewee an interview cue named for an earlier run
+    interviewed: tuple[str | None, str | None] | None = None  # the interviewee of the run of turns before
 
     @property
     def registry(self) -> Registry:
@@ -1856,6 +1857,37 @@ def _interview(lines: list[str]) -> int | None:
     return None
 
 
+_BREAK_COST = 1.5  # a run of turns breaking the question/answer alternation (a turn merged or split)
+_MISREAD_COST = 1.0  # a question without "?" or an answer ending with one
+
+
+def _phased(lines: list[str], parity: int) -> list[bool]:
+    """Which turns ask, in the strict alternation of ``parity`` unless breaking it once or more fits the question
+    marks better (a question and answer merged into one line flips the phase for the rest): the cheapest
+    labelling, each break costing more than one misread turn."""
+    strict = [n % 2 == parity for n in range(len(lines))]
+    if not lines:
+        return strict
+    ends = [_asks(line) for line in lines]
+    costs = {True: 0.0 if ends[0] else _MISREAD_COST, False: _MISREAD_COST if ends[0] else 0.0}
+    costs[not strict[0]] += _BREAK_COST  # the first turn keeps the parity the run showed
+    back: list[dict[bool, bool]] = []
+    for e in ends[1:]:
+        step, prev = {}, {}
+        for q in (True, False):
+            src = min((True, False), key=lambda p: costs[p] + (_BREAK_COST if p == q else 0.0))
+            prev[q] = src
+            step[q] = costs[src] + (_BREAK_COST if src == q else 0.0) + (0.0 if e == q else _MISREAD_COST)
+        costs = step
+        back.append(prev)
+    label = min((True, False), key=lambda q: (costs[q], q != strict[-1]))
+    out = [label]
+    for prev in reversed(back):
+        label = prev[label]
+        out.append(label)
+    return out[::-1]
+
+
 _ASKS = re.compile(r"\?[)]?[ \u00a0\t]*$")  # not "?»": an answer may end quoting someone's question
 _MIN_LOOSE_ANSWER = 150  # mean answer length when turns do not alternate: only long answers make an interview
 
@@ -1941,38 +1973,149 @@ def _addressed(ctx: Context, pos: int) -> tuple[str, str | None] | None:
 
 
 _INTERVIEW_CUE = re.compile(marks.INTERVIEW_CUE, re.IGNORECASE)
+_SUBJECT_CUE = re.compile(marks.INTERVIEW_SUBJECT_CUE)
 _CUE_WINDOW = 3500  # characters before an interview its introduction may stand
 
 
-def _cued_interviewee(ctx: Context, pos: int) -> tuple[str | None, str | None] | None:
-    """The person named right after the last interview cue before the run, in that sentence ("… журналист
-    «Медузы» поговорил с американским политологом Майклом Томаски"), or for an earlier run; None when no cue
-    names anyone."""
+def _cue_mention(ctx: Context, cue: re.Match, by_subject: bool, pos: int) -> Mention | None:
+    """The person an interview cue names in its sentence: the one named after it ("поговорил с политологом Майклом
+    Томаски"), or with ``by_subject`` the last subject named before it ("… Андрей Чесноков рассказал RT")."""
     text, reg = ctx.text, ctx.registry
+    if by_subject:
+        start = sentence_start(text, max(0, cue.start() - 400), cue.start())
+        return next((m for m in reversed(reg.mentions)
+                     if start <= m.pos < cue.start() and m.nominative and not m.quoted), None)
+    end = sentence_end(text, cue.end(), pos)
+    return next((m for m in reg.mentions if cue.end() <= m.pos < end and not m.quoted), None)
+
+
+def _cued_interviewee(ctx: Context, pos: int) -> tuple[str | None, str | None] | None:
+    """The person the last interview cue before the run names in its sentence ("… журналист «Медузы» поговорил с
+    американским политологом Майклом Томаски", "Вишеманн обсудил с RT"), or for an earlier run; None when no cue
+    names anyone."""
+    text = ctx.text
     lo = max([pos - _CUE_WINDOW, 0] + [e for _, e in ctx.taken if e <= pos])  # not inside the turns before
-    cues = list(_INTERVIEW_CUE.finditer(text, lo, pos))
-    for cue in reversed(cues):
-        end = sentence_end(text, cue.end(), pos)
-        m = next((m for m in reg.mentions if cue.end() <= m.pos < end and not m.quoted), None)
+    cues = sorted([(c, False) for c in _INTERVIEW_CUE.finditer(text, lo, pos)]
+                  + [(c, True) for c in _SUBJECT_CUE.finditer(text, lo, pos)], key=lambda c: c[0].start())
+    for cue, by_subject in reversed(cues):
+        m = _cue_mention(ctx, cue, by_subject, pos)
         if m is not None:
-            person = reg.people[m.key]
+            person = ctx.registry.people[m.key]
             ctx.cued = person.name(), person.role
             return ctx.cued
     return ctx.cued  # a later run of the same interview, past a box or a photo, keeps the one named before
 
 
+_INTERVIEWED_WITH = re.compile(r"(?<![А-ЯЁа-яё])(?:интервью|бесед[аеуы])[ \u00a0]+с[о]?[ \u00a0]+[^«»\"„:,.]*$", re.IGNORECASE)
+
+
+def _title_subject(ctx: Context, feminine: bool | None) -> tuple[str, str | None] | None:
+    """The one person the title names as its subject ("Смолов: …", "Карякин дал интервью RT", "интервью с Родриго
+    Дутерте"), not one it names in an oblique case ("о дружбе с Павличенко", "ошибки в докладе Макларена"); None
+    when it names no such person or several ("Смолов и Черчесов о матче")."""
+    plain = _TITLE_QUOTED.sub(lambda q: " " * len(q.group()), ctx.title)
+    found: dict[str, Person] = {}
+    for g in find_groups(plain):
+        person = ctx.registry.lookup(g)
+        if person is not None and not _title_topic(plain, g.start) \
+                and (may_be_subject(plain, g) or _INTERVIEWED_WITH.search(plain, 0, g.start)):
+            found[person.key] = person
+    for m in _TITLE_WORD.finditer(plain):  # a lone surname find_groups leaves out ("Смолов и Черчесов о …")
+        person = ctx.registry.people.get(surname_key(m.group()))
+        if person is not None and person.name().split()[-1] == m.group() and not _title_topic(plain, m.start()) \
+                and _after_preposition(plain, m.start()) is None:
+            found[person.key] = person
+    if len(found) != 1:
+        return None
+    (person,) = found.values()
+    return person.name(feminine), person.role
+
+
+_WORD_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)[ \u00a0]+$")
+
+
+def _after_preposition(text: str, pos: int) -> str | None:
+    """The preposition right before pos, if any ("с Павличенко")."""
+    m = _WORD_BEFORE.search(text, max(0, pos - 30), pos)
+    return m.group(1) if m is not None and m.group(1) in marks.PREPOSITIONS else None
+
+
+_TOPIC = re.compile(r"(?<![А-ЯЁа-яё])(?:о|об|обо|про)[ \u00a0][^:]*$", re.IGNORECASE)
+
+
+def _title_topic(title: str, pos: int) -> bool:
+    """The title word at pos is part of what someone speaks about ("тренер о помощи Виценко")."""
+    return _TOPIC.search(title, 0, pos) is not None
+
+
+def _title_topics(ctx: Context) -> set[str]:
+    """Keys of the people the title names as what the article is about ("тренер о помощи Виценко")."""
+    if not ctx.title:
+        return set()
+    plain = _TITLE_QUOTED.sub(lambda q: " " * len(q.group()), ctx.title)
+    return {p.key for p in (ctx.registry.people.get(surname_key(m.group())) for m in _TITLE_WORD.finditer(plain)
+                            if _title_topic(plain, m.start())) if p is not None}
+
+
+_INTRO_HEADINGS = 3  # short heading lines ("«Сравнивать меня с Роналду неуместно»") between an intro and its turns
+_MIN_INTRO = 100  # characters of a paragraph that introduces an interview (shorter lines are headings)
+
+
+def _intro_paragraph(ctx: Context, pos: int) -> tuple[int, int] | None:
+    """The narrative paragraph right before the turn at pos, past blank lines and a few short headings; after an
+    earlier run of turns, only one that opens a new section under a heading of its own (not an answer going on)."""
+    i = next((k for k in range(len(ctx.paras) - 1, -1, -1) if ctx.paras[k][1] <= pos), None)
+    headings = 0
+    while i is not None and i >= 0:
+        a, b = ctx.paras[i]
+        line = ctx.text[a:b].strip()
+        if _DASH_START.match(line):
+            return None  # another run of turns right before: no intro
+        if len(line) >= _MIN_INTRO:
+            return (a, b) if ctx.interviewed is None or _under_heading(ctx, i) else None
+        if line:
+            headings += 1
+            if headings > _INTRO_HEADINGS:
+                return None
+        i -= 1
+    return None
+
+
+def _under_heading(ctx: Context, i: int) -> bool:
+    """The non-blank line before paragraph i is a short heading, not a turn or narrative."""
+    for a, b in reversed(ctx.paras[:i]):
+        line = ctx.text[a:b].strip()
+        if line:
+            return len(line) < _MIN_INTRO and not _DASH_START.match(line)
+    return False
+
+
+def _intro_subject(ctx: Context, pos: int, feminine: bool | None) -> tuple[str, str | None] | None:
+    """The one person the paragraph introducing the turns names as a subject, in a paragraph with a speech verb
+    ("Фёдор Смолов, признанный лучшим дриблером первого тура, пообещал …"); None when it names none or several."""
+    para = _intro_paragraph(ctx, pos)
+    if para is None or not speech_verb(ctx.text[para[0]:para[1]])[0]:
+        return None  # an intro says who spoke ("заявил", "пообещал"), not only what happened ("упал на трассе")
+    keys = {m.key for m in ctx.registry.mentions if para[0] <= m.pos < para[1] and m.nominative and not m.quoted}
+    if len(keys) != 1:
+        return None
+    person = ctx.registry.people[keys.pop()]
+    return person.name(feminine), person.role
+
+
 def _interviewee(ctx: Context, pos: int, feminine: bool | None = None) -> tuple[str | None, str | None]:
     """The person an interview is with: the one its first question addresses ("Господин Роудс, …"), the one the
-    title names ("Фанни Ардан — о фильме …", by a full name or a single one next to "интервью"), the one named
-    after an interview cue before it ("поговорил с … Майклом Томаски"), else the one named most often as a
-    subject before it, the first on ties; ``feminine``: the gender the answers show ("я волновалась")."""
+    title names as its subject ("Фанни Ардан — о фильме …", or a single name next to "интервью"), the one an
+    interview cue before it names ("поговорил с … Майклом Томаски", "Вишеманн обсудил с RT"), the one the
+    paragraph introducing the turns names as a subject, else the one named most often as a subject before it, the
+    first on ties; ``feminine``: the gender the answers show ("я волновалась")."""
     reg = ctx.registry
     addressed = _addressed(ctx, pos)
     if addressed is not None:
         return addressed
-    titled = next((m for m in reg.mentions if m.pos < 0), None)
+    titled = _title_subject(ctx, feminine)
     if titled is not None:
-        return reg.people[titled.key].name(feminine), reg.people[titled.key].role
+        return titled
     lone = title_interviewee(ctx.title) if ctx.title else None
     if lone is not None:
         person = reg.people.get(surname_key(lone))
@@ -1980,18 +2123,59 @@ def _interviewee(ctx: Context, pos: int, feminine: bool | None = None) -> tuple[
     cued = _cued_interviewee(ctx, pos)
     if cued is not None:
         return cued
+    intro = _intro_subject(ctx, pos, feminine)
+    if intro is not None:
+        return intro
+    if ctx.interviewed is not None:
+        return ctx.interviewed  # a later run of the same interview, past a box of links or a photo
     counts: dict[str, int] = {}
+    topics = _title_topics(ctx)
     for m in reg.mentions:
         if m.pos >= pos:
             break
-        if not m.quoted:
-            counts[m.key] = counts.get(m.key, 0) + (2 if m.nominative else 1)
+        if not m.quoted and m.pos >= 0 and m.key not in topics and not any(s <= m.pos < e for s, e in ctx.taken):
+            counts[m.key] = counts.get(m.key, 0) + (2 if m.nominative else 1)  # not named in turns or as the topic
     if not counts:
         return None, None
     best = max(counts.values())
     key = next(k for k in counts if counts[k] == best)
     person = reg.people[key]
     return person.name(feminine), person.role
+
+
+_HEADER = re.compile(r"[ \u00a0\t]*([А-ЯЁ][^:\n«»\"]{2,60}?)[ \u00a0]*:[ \u00a0\t]*(?:[«\"„][^\n]*)?$")
+_HEADER_WINDOW = 600  # characters before a run of turns its header line may stand
+
+
+def _headers(ctx: Context, lo: int, hi: int) -> list[tuple[int, str, str | None]]:
+    """Header lines naming who answers the turns after them ("Игорь Акинфеев: «Успешным будет …»"): (where,
+    name, role) for lines in [lo, hi) that are exactly a known person's name, a colon and maybe a quotation."""
+    found = []
+    for a, b in ctx.paras:
+        if b <= lo or a >= hi or ":" not in ctx.text[a:b]:
+            continue
+        m = _HEADER.match(ctx.text, a, b)
+        if m is None:
+            continue
+        groups = find_groups(ctx.text, m.start(1), m.end(1))
+        if len(groups) == 1 and groups[0].start == m.start(1) and groups[0].end == m.end(1):
+            person = ctx.registry.lookup(groups[0])
+            if person is not None:
+                found.append((a, person.name(), person.role))
+    return found
+
+
+def _answer_speakers(ctx: Context, run: list[tuple[int, int]], answers: list[bool],
+                     default: tuple[str | None, str | None]) -> list[tuple[str | None, str | None]]:
+    """Who speaks each answer of a run: the one the last header line before it names ("Виктор Васин: «…»"),
+    else the interviewee."""
+    lo = max([run[0][0] - _HEADER_WINDOW, 0] + [e for _, e in ctx.taken if e <= run[0][0]])
+    heads = _headers(ctx, lo, run[-1][0])
+    out = []
+    for (a, _), answer in zip(run, answers):
+        head = next((h for h in reversed(heads) if h[0] < a), None)
+        out.append((head[1], head[2]) if head is not None and answer else default)
+    return out
 
 
 _I_FEMININE = re.compile(r"(?<![А-ЯЁа-яё])я(?:[ \u00a0]+не)?[ \u00a0]+(?:[а-яё]+(?:ла|лась)|рада|уверена|готова)(?![а-яё])")
@@ -2025,17 +2209,18 @@ def dialogue_block(ctx: Context) -> Iterator[Found]:
         lines = [text[a:b] for a, b in run]
         parity = _interview(lines)
         if parity is not None and not any(s <= run[0][0] < e for s, e in ctx.taken):
-            speaker, role = _interviewee(ctx, run[0][0], _speaks_as(lines[1 - parity::2]))
-            for n, ((a, b), line) in enumerate(zip(run, lines)):
-                if n % 2 == parity:
-                    yield Found(a, b, "interview_question", supersedes=True)
-                else:
-                    yield Found(a, b, "interview_answer", speaker, role, supersedes=True)
+            ctx.interviewed = _interviewee(ctx, run[0][0], _speaks_as(lines[1 - parity::2]))
+            asks = _phased(lines, parity)
+            for (a, b), q, (speaker, role) in zip(run, asks, _answer_speakers(ctx, run, [not q for q in asks],
+                                                                             ctx.interviewed)):
+                yield Found(a, b, "interview_question", supersedes=True) if q \
+                    else Found(a, b, "interview_answer", speaker, role, supersedes=True)
             continue
         asks = _loose_interview(lines) if parity is None and not story else None
         if asks is not None and not any(s <= run[0][0] < e for s, e in ctx.taken):
-            speaker, role = _interviewee(ctx, run[0][0], _speaks_as([ln for ln, q in zip(lines, asks) if not q]))
-            for (a, b), q in zip(run, asks):
+            ctx.interviewed = _interviewee(ctx, run[0][0], _speaks_as([ln for ln, q in zip(lines, asks) if not q]))
+            for (a, b), q, (speaker, role) in zip(run, asks, _answer_speakers(ctx, run, [not q for q in asks],
+                                                                             ctx.interviewed)):
                 yield Found(a, b, "interview_question", supersedes=True) if q \
                     else Found(a, b, "interview_answer", speaker, role, supersedes=True)
             continue
