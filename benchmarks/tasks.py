@@ -128,7 +128,7 @@ def task_profile(corpus: str, limit: str) -> dict:
         read_s = time.process_time() - t0
         t0 = time.process_time()
         for a in articles:
-            a.quotes = extract_quotes(a.text, title=a.title or None)
+            a.quotes = extract_quotes(a.text, title=a.title or None, lead=a.lead or None)
         quotes_s = time.process_time() - t0
         docs = [[a.title or "", a.lead or "", a.text] for a in articles]
         docs += [[q.text] for a in articles for q in a.quotes]

@@ -103,9 +103,9 @@ def load_gold(paths: list[Path]) -> list[dict]:
     return rows
 
 
-def load_texts(corpus: Path, wanted: dict[str, set[str]]) -> dict[tuple[str, str], tuple[str, str]]:
-    """(text, title) of the wanted articles by (file, id)."""
-    texts: dict[tuple[str, str], tuple[str, str]] = {}
+def load_texts(corpus: Path, wanted: dict[str, set[str]]) -> dict[tuple[str, str], tuple[str, str, str]]:
+    """(text, title, lead) of the wanted articles by (file, id)."""
+    texts: dict[tuple[str, str], tuple[str, str, str]] = {}
     for fname, ids in wanted.items():
         path = corpus / fname
         if not path.exists():
@@ -116,13 +116,14 @@ def load_texts(corpus: Path, wanted: dict[str, set[str]]) -> dict[tuple[str, str
                     continue
                 art = json.loads(line)
                 if art["id"] in ids:
-                    texts[(fname, art["id"])] = (art["text"], art.get("title") or "")
+                    texts[(fname, art["id"])] = (art["text"], art.get("title") or "", art.get("lead") or "")
     return texts
 
 
-def score_article(text: str, gold_quotes: list[dict], label: str, title: str | None = None) -> Score:
+def score_article(text: str, gold_quotes: list[dict], label: str, title: str | None = None,
+                  lead: str | None = None) -> Score:
     s = Score()
-    preds = extract_quotes(text, title=title)
+    preds = extract_quotes(text, title=title, lead=lead)
     gold_spans = []
     for g in gold_quotes:
         at = g.get("start", -1)
@@ -174,8 +175,8 @@ def evaluate(gold_paths: list[Path], corpus: Path) -> tuple[Score, dict[str, Sco
         if key not in texts or key in seen:
             continue
         seen.add(key)
-        text, title = texts[key]
-        s = score_article(text, r["quotes"], f"{r['file']}:{r['id']}", title)
+        text, title, lead = texts[key]
+        s = score_article(text, r["quotes"], f"{r['file']}:{r['id']}", title, lead)
         per_file.setdefault(r["file"], Score()).add(s)
         total.add(s)
     return (total, per_file) if seen else None

@@ -1,6 +1,14 @@
 """Quote attribution rules added in session 5: oblique names, pronoun chains, role holders, interview genders."""
 from __future__ import annotations
 
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from presssearch.quotes import extract_quotes
 
 
@@ -198,3 +206,92 @@ def test_a_merged_answer_and_question_flips_the_phase() -> None:
     lines = ["Кто он?", "Семён.", "А как он помог?", "Дал сани. А они подошли?", "Нет, не подошли.", "Почему?",
              "Я крупнее.", "А медаль?", "Ношу с собой."]
     assert _phased(lines, 0) == [True, False, True, True, False, True, False, True, False]
+
+
+# The article's lead (issue #4): names the interviewee when the title and the body do not.
+
+def _lead_answers(text: str, lead: str | None, title: str | None = None) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(text, title=title, lead=lead) if q.rule == "interview_answer"]
+
+
+def test_the_lead_names_the_interviewee_the_body_does_not() -> None:
+    lead = ("Российский спорт продолжает существовать в условиях допингового кризиса. Бывший глава Всероссийской "
+            "федерации лёгкой атлетики Валентин Балахничёв рассказал RT, что привело к скандалу.")
+    assert _lead_answers(_QA, None) == [None, None]
+    assert _lead_answers(_QA, lead) == ["Валентин Балахничёв"] * 2
+
+
+def test_the_lead_is_read_never_quoted_and_offsets_stay_the_bodys() -> None:
+    lead = "Тренер Андрей Чесноков рассказал RT: «Мы готовились к этому сезону очень долго и упорно»."
+    quotes = extract_quotes(_QA, lead=lead)
+    assert [(q.start, q.end) for q in quotes] == [(q.start, q.end) for q in extract_quotes(_QA)]
+    assert all(_QA[q.start:q.end] == q.text for q in quotes)
+
+
+def test_the_interviewer_in_the_lead_is_not_the_interviewee() -> None:
+    lead = ("Министр спорта России Павел Колобков в интервью ведущей RT Софико Шеварднадзе заявил, что реальных угроз "
+            "для выступления россиян нет.")
+    assert _lead_answers(_QA, lead) == ["Павел Колобков"] * 2
+    lead = ("Писатель Эдуард Успенский рассказал в интервью корреспонденту RT Юлии Шаповаловой о продолжении "
+            "мультфильма.")
+    assert _lead_answers(_QA, lead) == ["Эдуард Успенский"] * 2
+
+
+def test_a_pronoun_in_the_lead_points_to_the_one_named_before() -> None:
+    lead = ("Вячеслав Липницкий намерен продолжать борьбу за право называть спортсменку своей дочерью. В интервью RT "
+            "он рассказал, что готов сделать для Юлии Липницкой.")
+    assert _lead_answers(_QA, lead) == ["Вячеслав Липницкий"] * 2
+
+
+def test_the_one_talked_with_and_not_the_one_talked_about() -> None:
+    lead = ("RT поговорил об успехе россиянина Сергея Устюгова с главным тренером сборной ХМАО по лыжным гонкам, "
+            "бронзовым призёром чемпионата мира Сергеем Кряниным.")
+    assert _lead_answers(_QA, lead) == ["Сергей Крянин"] * 2
+    lead = "Агент Дмитрий Селюк подробно поговорил с RT о сопернике подопечных Станислава Черчесова."
+    assert _lead_answers(_QA, lead) == ["Дмитрий Селюк"] * 2
+
+
+def test_several_people_in_the_lead_name_no_one() -> None:
+    lead = ("RT пообщался с победителями — Владимиром Федосеевым, Александрой Костенюк и Екатериной Лагно — и узнал, "
+            "что они думают о соревнованиях.")
+    assert _lead_answers(_QA, lead) == [None, None]
+    lead = ("Главный тренер Массимо Каррера признался, что форма команды не на высшем уровне, а наставник "
+            "железнодорожников Юрий Сёмин жёстко раскритиковал судейство.")
+    assert _lead_answers(_QA, lead) == [None, None]
+
+
+def test_the_title_and_the_body_come_before_the_lead() -> None:
+    body = ("Елена Веснина выиграла турнир. Тренер Елены, известный теннисист Андрей Чесноков рассказал RT, как его "
+            "подопечная шла к успеху.\n" + _QA)
+    lead = "Бывший глава ВФЛА Валентин Балахничёв рассказал RT, что привело к скандалу."
+    assert _lead_answers(body, lead) == ["Андрей Чесноков"] * 2
+
+
+_SENTENCES = ["Тренер Андрей Чесноков рассказал RT, как шла подготовка.", "В интервью RT он рассказал о планах.",
+              "«Мы готовы ко всему», — заявил Иван Петров.", "RT поговорил с Марией Ивановой о сезоне.",
+              "— Как дела?", "Погода была хорошей."]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCES), max_size=4))
+def test_a_lead_changes_no_span_only_speakers(parts: list[str]) -> None:
+    lead = " ".join(parts)
+    assert [(q.start, q.end, q.rule) for q in extract_quotes(_QA, lead=lead)] \
+        == [(q.start, q.end, q.rule) for q in extract_quotes(_QA)]
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+@pytest.mark.corpus
+def test_rt_interviews_named_only_in_the_lead() -> None:
+    path = CORPUS / "rt.jsonl.gz"
+    if not path.exists():
+        pytest.skip("../shared/corpus is not here")
+    want = {"rt-01075": "Валентин Балахничёв", "rt-04939": "Евгений Бушманов", "rt-06947": "Константин Долгов"}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        arts = [a for a in map(json.loads, fh) if a["id"] in want]
+    assert len(arts) == len(want)
+    for a in arts:
+        answers = _lead_answers(a["text"], a["lead"], a["title"])
+        assert answers and set(answers) == {want[a["id"]]}, a["id"]

@@ -39,7 +39,7 @@ def _extract(article) -> None:
     from .quotes import extract_quotes
 
     try:
-        article.quotes = extract_quotes(article.text, title=article.title or None)
+        article.quotes = extract_quotes(article.text, title=article.title or None, lead=article.lead or None)
     except Exception as e:  # a rule bug must not cost the user the article
         article.quotes = []
         raise _QuoteFailure(str(e)) from e

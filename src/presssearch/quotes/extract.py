@@ -53,15 +53,19 @@ def _drop_inside(ctx: Context, quotes: list[Quote], a: int, b: int) -> list[Quot
     return [q for q in quotes if (q.start, q.end) not in inside]
 
 
-def extract_quotes(text: str, *, debug: bool = False, title: str | None = None) -> list[Quote]:
+def extract_quotes(text: str, *, debug: bool = False, title: str | None = None,
+                   lead: str | None = None) -> list[Quote]:
     """Direct quotations in an article body, sorted by start; text[q.start:q.end] == q.text.
 
     ``title`` (optional) helps name speakers the body only refers to ("пишет бывший политик" under the
-    title "Николай Травкин: …")."""
+    title "Николай Травкин: …"). ``lead`` (optional), the article's lead, names the interviewee of an interview
+    whose title and body do not ("Валентин Балахничёв рассказал RT, …"); no quotes are taken from it and
+    offsets stay offsets into ``text``."""
     if not text or not isinstance(text, str):
         return []
     soft = join_lone_dashes(soften_links(text))  # rules read the text with links mended; quotes keep the original
-    ctx = Context(soft, paragraphs(soft), title=title if isinstance(title, str) else "")
+    ctx = Context(soft, paragraphs(soft), title=title if isinstance(title, str) else "",
+                  lead=soften_links(lead) if isinstance(lead, str) else "")
     quotes: list[Quote] = []
     for rule in ARTICLE_RULES:
         for found in rule(ctx):

@@ -37,6 +37,7 @@ class Context:
     text: str
     paras: list[tuple[int, int]]
     title: str = ""
+    lead: str = ""  # the article's lead: read for who is interviewed, never quoted from (offsets stay the body's)
     taken: list[tuple[int, int]] = field(default_factory=list)
     spoken: list[tuple[int, str]] = field(default_factory=list)  # (start, speaker) of quotes so far
     documented: dict[int, str | None] = field(default_factory=dict)  # quote start -> issuer, for document quotes
@@ -44,6 +45,7 @@ class Context:
     _orgs: OrgRegistry | None = None
     _blocks: list[tuple[tuple[int, int], list[MarkSpan]]] | None = None
     _quoted: list[tuple[int, int]] | None = None
+    _lead_ctx: Context | None = None
     superseded: bool = False  # some quotes were dropped for the interview turn holding them
     cued: tuple[str | None, str | None] | None = None  # the interviewee an interview cue named for an earlier run
     interviewed: tuple[str | None, str | None] | None = None  # the interviewee of the run of turns before
@@ -53,6 +55,13 @@ class Context:
         if self._registry is None:
             self._registry = Registry.build(self.text, self.quoted_regions(), self.title)
         return self._registry
+
+    @property
+    def lead_context(self) -> Context | None:
+        """The lead read as a text of its own (its own people and offsets), or None when there is no lead."""
+        if self._lead_ctx is None and self.lead.strip():
+            self._lead_ctx = Context(self.lead, [(0, len(self.lead))])
+        return self._lead_ctx
 
     @property
     def orgs(self) -> OrgRegistry:
@@ -1993,17 +2002,169 @@ def _cued_interviewee(ctx: Context, pos: int) -> tuple[str | None, str | None] |
     """The person the last interview cue before the run names in its sentence ("… журналист «Медузы» поговорил с
     американским политологом Майклом Томаски", "Вишеманн обсудил с RT"), or for an earlier run; None when no cue
     names anyone."""
-    text = ctx.text
     lo = max([pos - _CUE_WINDOW, 0] + [e for _, e in ctx.taken if e <= pos])  # not inside the turns before
-    cues = sorted([(c, False) for c in _INTERVIEW_CUE.finditer(text, lo, pos)]
-                  + [(c, True) for c in _SUBJECT_CUE.finditer(text, lo, pos)], key=lambda c: c[0].start())
-    for cue, by_subject in reversed(cues):
-        m = _cue_mention(ctx, cue, by_subject, pos)
-        if m is not None:
-            person = ctx.registry.people[m.key]
-            ctx.cued = person.name(), person.role
-            return ctx.cued
+    person = _cued_in(ctx, lo, pos)
+    if person is not None:
+        ctx.cued = person.name(), person.role
     return ctx.cued  # a later run of the same interview, past a box or a photo, keeps the one named before
+
+
+def _cued_in(ctx: Context, lo: int, hi: int) -> Person | None:
+    """The person the last interview cue in ctx.text[lo:hi] names in its sentence, or None."""
+    cues = sorted([(c, False) for c in _INTERVIEW_CUE.finditer(ctx.text, lo, hi)]
+                  + [(c, True) for c in _SUBJECT_CUE.finditer(ctx.text, lo, hi)], key=lambda c: c[0].start())
+    for cue, by_subject in reversed(cues):
+        m = _cue_mention(ctx, cue, by_subject, hi)
+        if m is not None:
+            return ctx.registry.people[m.key]
+    return None
+
+
+# interviewer forms (oblique, or "ведущая программы"): "в интервью ведущей RT Оксане Бойко", "корреспонденту RT Юлии …"
+_ASKER_PHRASE = re.compile(r"(?<![А-ЯЁа-яё])(?:ведущ(?:ей|ему|ая|ий)[ \u00a0]+(?:RT|программ|телеканал|передач|шоу)|"
+                          r"корреспонденту|корреспондента|журналисту|журналистке|журналиста|журналистки|"
+                          r"интервьюеру|обозревателю)", re.IGNORECASE)
+_WITH_GAP = re.compile(r"(?<![А-ЯЁа-яё])со?[ \u00a0]+[^«»\"„:.;!?]*$")  # "поговорил … с тренером …, бывшим "
+# a comma opening a subordinate clause ("X рассказал RT, что …", ", останется ли …"); a comma before a role is an
+# apposition, not a clause ("заявил автор закона, депутат … Альдо Каркасси")
+_SUBCLAUSE = (r",[ \u00a0]+(?:[а-яё]+[ \u00a0]+ли(?![А-ЯЁа-яё])|(?:[а-яё]{1,2}[ \u00a0]+)?(?:что|чтобы|как|как[а-яё]{1,3}|"
+                r"почему|зачем|кто|кого|кому|кем|чем|чём|чего|чему|когда|где|куда|откуда|сколько|насколько|ли|будто|"
+                r"том|хотя|поскольку|потому|ведь|несмотря|который|котор[а-яё]{1,3})(?![А-ЯЁа-яё]))")
+_SUBORDINATE_OPENER = re.compile(_SUBCLAUSE)  # its subject is not the one who speaks
+_CLAUSE_OPENER = re.compile(_SUBCLAUSE + r"|,[ \u00a0]+(?:а|и|но|однако)(?![А-ЯЁа-яё])")  # or a coordinate clause
+_TOPIC_WORD = re.compile(r"(?<![А-ЯЁа-яё])(?:о|об|обо|про)[ \u00a0]")
+_AMBIGUOUS = "?"  # a lead sentence presenting several people interviewed together
+
+
+def _interviewer(lead: Context, pos: int) -> bool:
+    """The name at pos is the one asking: a role phrase of the interviewer runs up to it ("в интервью ведущей RT
+    Софико Шеварднадзе"), not cut by "с", a comma, a sentence end ("Корреспондент RT побеседовала с Анной Тув") or
+    another name ("… Софико Шеварднадзе футуролог Джейкоб Морган")."""
+    lo = max(0, pos - 80)
+    before = lead.text[lo:pos]
+    cut = max(before.rfind(" с "), before.rfind(" со "), before.rfind(","), before.rfind("."))
+    asker = _ASKER_PHRASE.search(before, cut + 1)
+    return asker is not None and not any(lo + asker.end() <= m.pos < pos for m in lead.registry.mentions)
+
+
+def _main_clause_end(text: str, at: int, end: int) -> int:
+    """End of the clause that says who spoke, from at: the first comma opening another clause after the first speech
+    verb at or after at ("… Долгов в эксклюзивном интервью рассказал RT, на какой стадии …"), else end."""
+    verb = next((m.end() for m in WORDS_RE.finditer(text, at, end) if speech_verb(m.group())[0]), at)
+    opener = _CLAUSE_OPENER.search(text, verb, end)
+    return opener.start() if opener is not None else end
+
+
+def _lead_subjects(lead: Context, lo: int, hi: int, with_pos: bool = False) -> set:
+    """Keys of the people named as subjects in lead.text[lo:hi], the interviewer and what is spoken about ("…
+    рассказал RT о поединке между Фабио Мальдонадо и …") left out; with ``with_pos`` (key, position) pairs."""
+    text = lead.text
+    return {(m.key, m.pos) if with_pos else m.key for m in lead.registry.mentions
+            if lo <= m.pos < hi and m.nominative and not m.quoted
+            and not _interviewer(lead, m.pos) and not _spoken_about(text, lo, m.pos)}
+
+
+def _spoken_about(text: str, lo: int, pos: int) -> bool:
+    """The name at pos follows a speech verb and "о"/"об"/"про" in text[lo:pos]: what someone speaks about."""
+    verb = next((m.end() for m in WORDS_RE.finditer(text, lo, pos) if speech_verb(m.group())[0]), None)
+    return verb is not None and _TOPIC_WORD.search(text, verb, pos) is not None
+
+
+def _cue_person(lead: Context, cue: re.Match) -> str | None:
+    """Key of the one interviewed in the lead sentence of an interview cue: the subject of its main clause
+    ("Валентин Балахничёв рассказал RT, что …", "Об этом в интервью RT заявил Артём Пацев"), else the one it is
+    held with ("RT поговорил с тренером Евгением Рукавицыным"), else, for a pronoun or role ("В интервью RT он
+    рассказал"), the one subject the lead names before; _AMBIGUOUS for several, None for nobody."""
+    text, reg = lead.text, lead.registry
+    a, end = sentence_start(text, 0, cue.start()), sentence_end(text, cue.end(), len(text))
+    clause = _main_clause_end(text, cue.start(), end)
+    keys = {k for k, at in _lead_subjects(lead, a, clause, with_pos=True)
+            if at < cue.end() or not _TOPIC_WORD.search(text, cue.end(), at)}  # not "поговорил с RT о …"
+    if len(keys) > 1:
+        return _AMBIGUOUS
+    if keys:
+        return keys.pop()
+    held = {m.key for m in reg.mentions if cue.end() <= m.pos < clause and not m.quoted
+            and _held_with(text, cue, m.pos) and not _interviewer(lead, m.pos)}
+    if held:
+        return held.pop() if len(held) == 1 else _AMBIGUOUS  # "пообщался с победителями — X, Y и Z"
+    earlier = _lead_subjects(lead, 0, a)
+    return earlier.pop() if len(earlier) == 1 else _AMBIGUOUS if earlier else None
+
+
+def _has_cue(text: str) -> bool:
+    return _INTERVIEW_CUE.search(text) is not None or _SUBJECT_CUE.search(text) is not None
+
+
+def _held_with(text: str, cue: re.Match, pos: int) -> bool:
+    """The name at pos closes the "с …" phrase of whom the cue's talk was with ("поговорил об успехе россиянина … с
+    главным тренером … Сергеем Кряниным"), not one inside what was talked about ("поговорил с RT о сопернике
+    подопечных Станислава Черчесова", "в интервью … рассказал о впечатлениях, отношениях с Валерием Брагиным")."""
+    m = _WITH_GAP.search(text, cue.end(), pos)
+    if m is None or _TOPIC_WORD.search(text, m.start(), pos) is not None:
+        return False
+    talked = cue.group().lower().startswith("по")  # поговорил, побеседовал, пообщался: "с" names the other side
+    return talked or _TOPIC_WORD.search(text, cue.end(), m.start()) is None
+
+
+def _lead_cued(lead: Context) -> str | None:
+    """Key of the person the first interview cue of the lead presents as interviewed (see _cue_person)."""
+    cues = sorted([*_INTERVIEW_CUE.finditer(lead.text), *_SUBJECT_CUE.finditer(lead.text)], key=lambda c: c.start())
+    for cue in cues:
+        key = _cue_person(lead, cue)
+        if key is not None:
+            return key
+    return None
+
+
+def _lead_speaker(lead: Context) -> str | None:
+    """Key of the one person a lead names as a subject in its sentences with a speech verb ("… Евгений Бушманов
+    считает, что …", "…, заявил экс-президент Турции Абдулла Гюль"), not in sentences that only tell what happened
+    ("подопечные Массимо Карреры померятся силами"); None when it names none or several ("Каррера признался, …, а
+    … Юрий Сёмин раскритиковал судейство")."""
+    text, keys = lead.text, set()
+    for a, b in _sentences(text):
+        if speech_verb(text[a:b])[0]:
+            inner = _subordinate_spans(text, a, b)
+            keys |= {k for k, at in _lead_subjects(lead, a, b, with_pos=True)
+                     if not any(s <= at < e for s, e in inner)}
+    return keys.pop() if len(keys) == 1 else None
+
+
+def _subordinate_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Subordinate clauses in text[a:b], each up to the next comma ("…, что к такому результату привело нежелание
+    Массимо Карреры …")."""
+    spans = []
+    for m in _SUBORDINATE_OPENER.finditer(text, a, b):
+        comma = text.find(",", m.end(), b)
+        spans.append((m.start(), comma if comma >= 0 else b))
+    return spans
+
+
+def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    a = 0
+    while a < len(text):
+        b = max(sentence_end(text, a, len(text)), a + 1)
+        yield a, b
+        a = b
+
+
+def _lead_interviewee(ctx: Context, feminine: bool | None) -> tuple[str, str | None] | None:
+    """The person the article's lead presents as interviewed: the one its first interview cue names ("Валентин
+    Балахничёв рассказал RT", "RT поговорил с …"), else the one subject of a speech verb in it ("… Евгений Бушманов
+    считает, что …"); named as the body names them unless the lead adds to that name. None when the lead names no
+    such person, or several interviewed together."""
+    lead = ctx.lead_context
+    if lead is None:
+        return None
+    key = _lead_cued(lead) if _has_cue(lead.text) else _lead_speaker(lead)  # no guessing past a cue naming nobody
+    if key is None or key == _AMBIGUOUS:
+        return None
+    person = lead.registry.people[key]
+    body = ctx.registry.people.get(key) if "#" not in key else None  # namesakes are numbered apart in each text
+    if body is not None and not (person.name().endswith(" " + body.name())):
+        person = body
+    return person.name(feminine), person.role
 
 
 _INTERVIEWED_WITH = re.compile(r"(?<![А-ЯЁа-яё])(?:интервью|бесед[аеуы])[ \u00a0]+с[о]?[ \u00a0]+[^«»\"„:,.]*$", re.IGNORECASE)
@@ -2107,8 +2268,9 @@ def _interviewee(ctx: Context, pos: int, feminine: bool | None = None) -> tuple[
     """The person an interview is with: the one its first question addresses ("Господин Роудс, …"), the one the
     title names as its subject ("Фанни Ардан — о фильме …", or a single name next to "интервью"), the one an
     interview cue before it names ("поговорил с … Майклом Томаски", "Вишеманн обсудил с RT"), the one the
-    paragraph introducing the turns names as a subject, else the one named most often as a subject before it, the
-    first on ties; ``feminine``: the gender the answers show ("я волновалась")."""
+    paragraph introducing the turns names as a subject, the one the article's lead presents ("Валентин Балахничёв
+    рассказал RT, …"), else the one named most often as a subject before it, the first on ties; ``feminine``: the
+    gender the answers show ("я волновалась")."""
     reg = ctx.registry
     addressed = _addressed(ctx, pos)
     if addressed is not None:
@@ -2128,6 +2290,9 @@ def _interviewee(ctx: Context, pos: int, feminine: bool | None = None) -> tuple[
         return intro
     if ctx.interviewed is not None:
         return ctx.interviewed  # a later run of the same interview, past a box of links or a photo
+    led = _lead_interviewee(ctx, feminine)
+    if led is not None:
+        return led
     counts: dict[str, int] = {}
     topics = _title_topics(ctx)
     for m in reg.mentions:
