@@ -147,6 +147,7 @@ UNNAMED = frozenset("""
 один одна одного одной некоторые многие кто-то знакомый знакомая знакомые друг подруга родственник
 родственники сосед соседка соседи мужчина женщина врачи пассажир пассажиры горожане
 анонсе анонс описании
+источники собеседники приятель приятельница приятели чиновник чиновница чиновники очевидица
 внук внучка сын дочь вдова племянник племянница
 """.split())
 # Unnamed sources in the nominative: "сообщил «Интерфаксу» источник в окружении Бакиева" names Бакиев only as whose
@@ -185,8 +186,28 @@ EAST_ASIAN_SURNAMES = frozenset("""
 # Nouns of compound prepositions: the name after them is not a subject ("в отношении Белова", "в адрес Трампа").
 PREPOSITION_NOUNS = frozenset("отношении адрес честь память пользу лице имени защиту поддержку".split())
 GENERIC_ROLES = frozenset("эксперт специалист аналитик".split())
+# Generic roles any commentator is called by, whatever the text introduced him as ("— добавил эксперт").
+LOOSE_ROLES = frozenset("эксперт специалист".split())
+# Role nouns a text uses for one another ("политический аналитик Иван Петров … — отметил политолог"): a speaker
+# of a kindred role who spoke after the one introduced with the very role word is the one meant.
+ROLE_KIN: tuple[frozenset[str], ...] = (
+    frozenset("""политолог аналитик эксперт профессор историк социолог политтехнолог экономист доцент исследователь
+    специалист американист востоковед научный сотрудник публицист обозреватель""".split()),
+    frozenset("сенатор депутат парламентарий конгрессмен законодатель член нардеп единоросс".split()),
+    frozenset("боец спортсмен боксер борец чемпион чемпионка спортсменка".split()),
+)
 # Roles held towards another person, whose surname alone follows in the genitive: "пресс-секретарь Трампа".
 RELATIONAL_ROLES = frozenset("пресс-секретарь помощник советник адвокат защитник заместитель представитель агент".split())
+# Unnamed-source words that stand for whoever spoke last when that person held an office of the kind:
+# "— сказал чиновник" right after "замминистра Иван Петров заявил"; otherwise nobody is named.
+OFFICIALS = frozenset("""
+министр замминистра вице-министр губернатор вице-губернатор мэр вице-мэр глава замглавы руководитель начальник
+замначальника председатель зампред зампредседателя директор замдиректора заместитель пресс-секретарь чиновник
+уполномоченный омбудсмен полпред постпред посол консул генконсул прокурор генпрокурор премьер премьер-министр
+вице-премьер госсекретарь секретарь спикер представитель президент вице-президент генсек сотрудник
+спецпредставитель спецпосланник
+""".split())
+UNNAMED_OFFICE: dict[str, frozenset[str]] = {"чиновник": OFFICIALS, "чиновница": OFFICIALS}
 # Modifiers that belong to a role phrase when right before its head: "бывший министр".
 ROLE_MODIFIERS = frozenset("""
 бывший бывшая бывшего бывшей бывшему бывшим первый первая первого первой официальный официального

@@ -111,6 +111,11 @@ class Context:
         reg = self.registry
         if role_word and lemma(role_word) in marks.GENERIC_ROLES:  # "эксперт": the one named so, else who spoke last
             named = reg.by_role(role_word, pos, window=GENERIC_WINDOW, with_pos=True, land=land)
+            loose = land or lemma(role_word) in marks.LOOSE_ROLES
+            intro = None if loose else _introduced_as(self, role_word, pos, window=GENERIC_WINDOW)
+            if intro is not None and (named is None or intro[2] >= named[1]):  # "аналитик Иван Петров"
+                pick = _kin_speaker_since(self, role_word, intro[1], pos, feminine) or intro
+                return pick[0].name(feminine), pick[0].role
             spoke = self._last_to_speak(pos, feminine)
             best = max((c for c in (named, spoke) if c is not None), default=None, key=lambda c: c[1])
             if best is not None:
@@ -118,6 +123,11 @@ class Context:
         elif role_word:
             found = reg.by_role(role_word, pos, land=land, with_pos=True)
             named = None if land else _role_named_near(self, role_word, pos, found[1] if found else None)
+            intro = None if land or named else _introduced_as(self, role_word, pos)
+            if intro is not None and (found is None or intro[2] > found[1]):
+                found = intro[:2]  # "сенатор-республиканец Линдси Грэм", which the registry does not hold as a role
+            if found is not None and named is None:
+                found = _kin_speaker_since(self, role_word, found[1], pos, feminine) or found
             person = named or (found[0] if found else None)
             if person is not None:
                 return person.name(feminine), person.role
@@ -171,7 +181,8 @@ class Context:
             a = sentence_start(self.text, line, m.pos)
             b = sentence_end(self.text, m.pos, len(self.text) if end < 0 else end)
             sub = _SUBORDINATE.search(self.text, a, b)
-            if sub is not None and sub.start() < m.pos and not _opinion_holder_at(self.text, a, m.pos):
+            if sub is not None and sub.start() < m.pos and not _opinion_holder_at(self.text, a, m.pos) \
+                    and not _inverted_attribution(self.text, a, m.pos):
                 continue  # "Колядин пояснил, что Путин …": who the speech is about, not who speaks
             if speech_verb(self.text[a:b])[0] or _ACCORDING.search(self.text, a, b) or _introduced(self.text, m.pos):
                 return person, m.pos
@@ -272,6 +283,69 @@ def _role_named_near(ctx: Context, role_word: str, pos: int, known_at: int | Non
     return None
 
 
+ROLE_INTRO_WINDOW = 6000  # characters back a person introduced with a role may be referred to by it
+_ROLE_INTRO_WORDS = 6  # words a role phrase may span before the name
+
+
+def _role_heads(word: str) -> set[str]:
+    """Lemmas a role word stands for: itself and, for a compound, its first part ("сенатор-республиканец")."""
+    low = word.lower().replace("ё", "е")
+    heads = {lemma(low)}
+    if "-" in low and not low.startswith(("экс-", "вице-", "пресс-")):
+        heads.add(lemma(low.split("-")[0]))
+    return heads
+
+
+def _introduced_as(ctx: Context, role_word: str, pos: int,
+                   window: int = ROLE_INTRO_WINDOW) -> tuple[Person, int, int] | None:
+    """Of the people named before pos right after a role phrase headed by role_word ("аналитик Иван Петров",
+    "боец UFC Хабиб Нурмагомедов", "сенатор-республиканец Линдси Грэм"), the one mentioned last: the person,
+    where last mentioned and where last introduced so; None when there is none."""
+    lem = lemma(role_word.lower()).replace("ё", "е")
+    if lem in marks.RELATIONAL_ROLES:
+        return None  # "пресс-секретаря Трампа": whose the role is, not who holds it
+    before = [m for m in ctx.registry.mentions if pos - window <= m.pos < pos and m.pos >= 0 and not m.quoted]
+    holders = {m.key: m.pos for m in before if _with_role(ctx.text, m.pos, lem)}
+    last = next((m for m in reversed(before) if m.key in holders), None)
+    return (ctx.registry.people[last.key], last.pos, holders[last.key]) if last else None
+
+
+def _kin_speaker_since(ctx: Context, role_word: str, since: int, pos: int,
+                       feminine: bool | None) -> tuple[Person, int] | None:
+    """Who spoke last before pos, after since, when the text gave him a role kindred to role_word (marks.ROLE_KIN:
+    "политический аналитик" for "политолог"); None otherwise."""
+    spoke = ctx._last_to_speak(pos, feminine)
+    if spoke is None or spoke[1] <= since:
+        return None
+    roles = {r for r in (spoke[0].role, ctx.registry.role_before(ctx.text, spoke[1])) if r}
+    lems = {w for r in roles for lem in role_lemmas(r) for w in _role_heads(lem)}
+    lem = lemma(role_word.lower())
+    kin = next((k for k in marks.ROLE_KIN if lem in k), frozenset())
+    return spoke if lems & kin else None
+
+
+def _with_role(text: str, pos: int, lem: str) -> bool:
+    """The name at pos comes right after a role phrase headed by the role lem ("боец UFC Хабиб Нурмагомедов")."""
+    if lem[:4] not in text[max(0, pos - 100):pos].lower().replace("ё", "е"):
+        return False  # (a cheap test first)
+    ms = list(WORDS_RE.finditer(text, max(0, pos - 100), pos))[-_ROLE_INTRO_WORDS:]
+    return any(lem in _role_heads(w.group()) and _role_phrase_to(text, w.end(), pos) and _nominative_singular(w.group())
+               for w in reversed(ms))
+
+
+def _nominative_singular(word: str) -> bool:
+    """The word can be nominative singular ("политолог", not "по мнению политологов, Тереза Мэй", nor "адвокат
+    министра Олег Зорин": the role of someone else)."""
+    return any(p.tag.number == "sing" and p.tag.case == "nomn" for p in parses(word.lower())[:3])
+
+
+def _role_phrase_to(text: str, a: int, b: int) -> bool:
+    """text[a:b] is the rest of a role phrase before a name; after a comma only more role words ("политолог,
+    профессор МГУ Иван Петров")."""
+    head, _, rest = text[a:b].partition(",")
+    return _role_complement(head) and (not rest or any(is_role_word(w) for w in words(rest)) and _role_complement(rest))
+
+
 def _synonym_phrase(w: str, nxt: str, heads: set[str], lem: str) -> bool:
     """"глава МИД" stands for "министр" (marks.ROLE_SYNONYMS), its head in the nominative singular."""
     head = lemma(w)
@@ -306,6 +380,14 @@ def _opinion_holder_at(text: str, a: int, pos: int) -> bool:
     for m in _ACCORDING.finditer(text, a, pos):
         pass
     return m is not None and "," not in text[m.end():pos]
+
+
+def _inverted_attribution(text: str, a: int, pos: int) -> bool:
+    """"То, что произошло, — кульминация борьбы, считает научный сотрудник … Альберт Хаматшин": the name at pos ends
+    the sentence's last clause, which opens with a speech verb; a "что" before that clause does not govern it."""
+    cut = max(text.rfind(",", a, pos), text.rfind("—", a, pos))
+    ws = words(text[cut + 1:pos]) if cut >= 0 else []
+    return bool(ws) and speech_verb(ws[0])[0] and _SUBORDINATE.search(text, cut, pos) is None
 
 
 def _introduced(text: str, pos: int) -> bool:
@@ -593,6 +675,8 @@ def _holder_quoted_before(ctx: Context, word: str, ref: int, feminine: bool | No
     Чуньин": an unnamed-source word that is the role of the one quoted just before is that person again."""
     if not is_role_word(word):
         return None
+    if lemma(word) in marks.UNNAMED_OFFICE:
+        return _official_last_to_speak(ctx, marks.UNNAMED_OFFICE[lemma(word)], ref, feminine)
     prev = ctx.previous_speaker(ref, window=INTERLOCUTOR_WINDOW)
     person = next((p for p in ctx.registry.people.values() if p.name() == prev), None) if prev else None
     if person is None or not person.role or lemma(word) not in role_lemmas(person.role):
@@ -600,6 +684,21 @@ def _holder_quoted_before(ctx: Context, word: str, ref: int, feminine: bool | No
     if feminine is not None and person.feminine not in (None, feminine):
         return None
     return person.name(), person.role
+
+
+def _official_last_to_speak(ctx: Context, offices: frozenset[str], ref: int,
+                            feminine: bool | None) -> tuple[str, str | None] | None:
+    """"— сказал чиновник" right after "замминистра Иван Петров заявил": the one who spoke last, when the article
+    gave him an office of the kind; None otherwise (an unnamed official)."""
+    last = ctx._last_to_speak(ref, feminine, window=INTERLOCUTOR_WINDOW)
+    last = last or ctx.registry.topic(ctx.text, ref, feminine, window=INTERLOCUTOR_WINDOW)  # "от губернатора X"
+    if last is None:
+        return None
+    person, at = last
+    roles = {r for r in (person.role, ctx.registry.role_before(ctx.text, at) if at >= 0 else None) if r}
+    if not any(role_lemmas(r) & offices for r in roles):
+        return None
+    return person.name(feminine), person.role
 
 
 _UNNAMED_SOURCE = re.compile(marks.UNNAMED_SOURCE, re.IGNORECASE)
