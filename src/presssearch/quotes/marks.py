@@ -368,3 +368,10 @@ ADDRESS_TITLES = "Господин|Госпожа|Мистер|Миссис|Ми
 INTERVIEW_SUBJECT_CUE = (r"(?<![А-ЯЁа-яё])(?:(?:рассказал|поделил(?:ся|ась|ись)|обсудил|ответил)[аи]?[ \u00a0]+"
                          r"(?:(?:с|на[ \u00a0]+вопросы)[ \u00a0]+)?(?:RT|корреспондент|журналист|«)|"
                          r"дал[аи]?[ \u00a0]+(?:эксклюзивное[ \u00a0]+)?интервью)")
+
+# A previous speaker whose name's gender morphology guessed wrong: how far before that quote, and how near the name,
+# a speech verb of the pronoun's gender is looked for ("— заявила RT Джозефа Реджетти. … — добавила она").
+SAID_AS_BEFORE = 300
+SAID_AS_REACH = 25
+QUALIFIER_STEM = 5  # letters of a role's qualifier ("супермаркета") looked for before its holder's name
+QUALIFIER_REACH = 80  # characters before a holder's name its role phrase may take

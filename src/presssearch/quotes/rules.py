@@ -131,6 +131,11 @@ class Context:
             person = named or (found[0] if found else None)
             if person is not None:
                 return person.name(feminine), person.role
+        if role_word is None and feminine is not None:
+            head = self._role_subject_before(pos, feminine)
+            if head is not None:  # "Губернатор распорядился … и отметил, что … «…», — сказал он": the role's holder
+                who = self.refer(pos, feminine, role_word=head[0])
+                return who if self._holds_as(who[0], head[1], pos) else (None, None)
         hit = reg.topic(self.text, pos, feminine)
         if hit is not None and not self._named_as_subject(hit[0].key, pos, credits_only=not role_word):
             hit = None  # "Суд над Иваном Петровым … — заметил прокурор"; "Текст: Мария Иванова": they do not speak
@@ -139,7 +144,8 @@ class Context:
         if prev and prev[1] in names and (hit is None or prev[0] > hit[1]
                                           or hit[0] is not names[prev[1]] and _reported_at(self.text, hit[1])):
             person = names[prev[1]]
-            if feminine is None or person.feminine in (None, feminine):
+            if feminine is None or person.feminine in (None, feminine) \
+                    or self._said_as(person.key, prev[0], pos, feminine):
                 return person.name(feminine), person.role
         if hit is None:
             if prev and pos - prev[0] <= LONE_SPEAKER_WINDOW and self._lone_person(prev[1]):
@@ -152,6 +158,54 @@ class Context:
         on a credit line ("Текст: Мария Иванова", "Фото: …"); with ``credits_only`` any form off such lines will do."""
         return any(m.key == key and (credits_only or m.nominative) and not m.quoted and not _credit_line(self.text, m.pos)
                    for m in self.registry.mentions if m.pos < pos)
+
+    def _role_subject_before(self, pos: int, feminine: bool) -> tuple[str, str | None] | None:
+        """The role noun (and the word after it when it may qualify it) that is the subject of the sentence right
+        before pos, when that sentence names nobody and reports speech with a verb of the pronoun's gender
+        ("Директор супермаркета рассказал RT, что …")."""
+        text = self.text
+        end = pos
+        while end > 0 and (text[end - 1].isspace() or text[end - 1] in marks.OPENERS):
+            end -= 1
+        line = text.rfind("\n", 0, end) + 1
+        if end <= line:
+            return None
+        a = sentence_start(text, line, end - 1)
+        ws = words(text[a:end])
+        if not ws or not ws[0][:1].isupper() or not is_role_word(ws[0].lower()) \
+                or not _nominative_singular(ws[0].lower()) or speech_verb(text[a:end]) != (True, feminine):
+            return None
+        if find_groups(text, a, end):
+            return None
+        nxt = ws[1].lower() if len(ws) > 1 and ws[1].islower() else ""
+        qualified = len(nxt) > 3 and nxt not in marks.PREPOSITIONS and not is_verb(nxt)
+        return ws[0].lower(), nxt if qualified else None
+
+    def _holds_as(self, name: str | None, qualifier: str | None, pos: int) -> bool:
+        """The person was named before pos right after the role's qualifier ("директор ассоциации Алексей
+        Дорошенко" for "директор ассоциации"), or the role has none: "директор супермаркета" is someone else."""
+        if name is None or qualifier is None:
+            return True
+        people = {p.name(): p for p in self.registry.people.values()}
+        person = people.get(name)
+        stem = qualifier[:marks.QUALIFIER_STEM]
+        return person is None or any(m.key == person.key and not m.quoted
+                                     and stem in self.text[max(0, m.pos - marks.QUALIFIER_REACH):m.pos].lower()
+                                     for m in self.registry.mentions if m.pos < pos)
+
+    def _said_as(self, key: str, since: int, pos: int, feminine: bool) -> bool:
+        """The person was named between the previous quote (from ``since`` back a little) and pos next to a speech
+        verb of the pronoun's gender ("— заявила RT Джозефа Реджетти. … — добавила она"): the text settles a gender
+        the name's morphology guessed wrong."""
+        lo = since - marks.SAID_AS_BEFORE
+        for m in self.registry.mentions:
+            if m.key != key or m.quoted or not lo <= m.pos < pos:
+                continue
+            reach = marks.SAID_AS_REACH
+            near = self.text[max(0, m.pos - reach):m.pos], self.text[m.pos:m.pos + 2 * reach]
+            if any(speech_verb(s) == (True, feminine) for s in near):
+                return True
+        return False
 
     def _lone_person(self, name: str) -> bool:
         """A speaker named by a word or two the registry does not hold as a person, and no organisation either
