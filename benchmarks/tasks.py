@@ -75,6 +75,18 @@ def _search(archive, kind: str, q: str, facets):
     return fn(q, limit=10, facets=facets)
 
 
+def _timed(archive, kind: str, q: str, facets) -> tuple[float, int]:
+    """(seconds, 1 if the query was refused else 0) of one search with its hits and facets."""
+    import presssearch
+
+    t0 = time.perf_counter()
+    try:
+        _search(archive, kind, q, facets)
+        return time.perf_counter() - t0, 0
+    except presssearch.PresssearchError:
+        return time.perf_counter() - t0, 1
+
+
 def task_query(root: str, queries: str, rounds: str) -> dict:
     import presssearch
     from presssearch.engine import Snapshot
@@ -89,21 +101,10 @@ def task_query(root: str, queries: str, rounds: str) -> dict:
     cold = time.perf_counter() - t0
     out = {"open_ms": round(open_s * 1000, 1), "cold_first_query_ms": round(cold * 1000, 1)}
     for kind, q in qs:  # warm-up round, not timed
-        try:
-            _search(archive, kind, q, FACETS)
-        except presssearch.PresssearchError:
-            pass
+        _timed(archive, kind, q, FACETS)
     for label, facets in (("plain", []), ("facets", FACETS)):
-        times, errors = [], 0
-        for _ in range(int(rounds)):
-            for kind, q in qs:
-                t0 = time.perf_counter()
-                try:
-                    _search(archive, kind, q, facets)
-                except presssearch.PresssearchError:
-                    errors += 1
-                times.append(time.perf_counter() - t0)
-        out[label] = {**percentiles(times), "errors": errors}
+        runs = [_timed(archive, kind, q, facets) for _ in range(int(rounds)) for kind, q in qs]
+        out[label] = {**percentiles([t for t, _ in runs]), "errors": sum(e for _, e in runs)}
     return out
 
 
@@ -188,8 +189,28 @@ def task_baseline_index(root: str, corpus: str, procs: str) -> dict:
     return {"seconds": secs, "added": n, "index_bytes": folder_bytes(Path(root)), **_rss_mb()}
 
 
+def _whoosh_groups(label: str):
+    """Plain whoosh's facets for ``label`` ("facets": source and year through ``groupedby``), else None."""
+    from whoosh import sorting
+
+    if label != "facets":
+        return None
+    return {"source": sorting.FieldFacet("source"),
+            "year": sorting.TranslateFacet(lambda v: v[:4], sorting.FieldFacet("date"))}
+
+
+def _whoosh_timed(searcher, parser, q: str, groups) -> float:
+    """Seconds of one plain-whoosh search with its stored hits and facet groups."""
+    t0 = time.perf_counter()
+    res = searcher.search(parser.parse(q), limit=10, groupedby=groups)
+    [h.fields() for h in res]
+    if groups:
+        [res.groups(g) for g in groups]
+    return time.perf_counter() - t0
+
+
 def task_baseline_query(root: str, queries: str, rounds: str) -> dict:
-    from whoosh import index, sorting
+    from whoosh import index
     from whoosh.qparser import MultifieldParser
 
     qs = read_queries(Path(queries))
@@ -198,22 +219,14 @@ def task_baseline_query(root: str, queries: str, rounds: str) -> dict:
     searcher = ix.searcher()
     open_s = time.perf_counter() - t0
     parser = MultifieldParser(["title", "lead", "body"], ix.schema)
-    year = sorting.TranslateFacet(lambda v: v[:4], sorting.FieldFacet("date"))
     t0 = time.perf_counter()
     searcher.search(parser.parse(qs[0][1]), limit=10)[:10]
     out = {"open_ms": round(open_s * 1000, 1), "cold_first_query_ms": round((time.perf_counter() - t0) * 1000, 1)}
     for _, q in qs:  # warm-up round, not timed
         searcher.search(parser.parse(q), limit=10)
-    for label, groups in (("plain", None), ("facets", {"source": sorting.FieldFacet("source"), "year": year})):
-        times = []
-        for _ in range(int(rounds)):
-            for _, q in qs:
-                t0 = time.perf_counter()
-                res = searcher.search(parser.parse(q), limit=10, groupedby=groups)
-                [h.fields() for h in res]
-                if groups:
-                    [res.groups(g) for g in groups]
-                times.append(time.perf_counter() - t0)
+    for label in ("plain", "facets"):
+        groups = _whoosh_groups(label)
+        times = [_whoosh_timed(searcher, parser, q, groups) for _ in range(int(rounds)) for _, q in qs]
         out[label] = {**percentiles(times), "errors": 0}
     return out
 
@@ -228,38 +241,26 @@ def task_query_first(root: str, queries: str, label: str) -> dict:
     warm = presssearch.open_archive(root)
     _search(warm, "article", WARM_UP_QUERY, facets)
     warm.close()
-    times, errors = [], 0
+    runs = []
     for kind, q in read_queries(Path(queries)):
         archive = presssearch.open_archive(root)
         archive.stats()  # opens the index and its facet columns, untimed
-        t0 = time.perf_counter()
-        try:
-            _search(archive, kind, q, facets)
-        except presssearch.PresssearchError:
-            errors += 1
-        times.append(time.perf_counter() - t0)
+        runs.append(_timed(archive, kind, q, facets))
         archive.close()
-    return {**percentiles(times), "errors": errors}
+    return {**percentiles([t for t, _ in runs]), "errors": sum(e for _, e in runs)}
 
 
 def task_baseline_query_first(root: str, queries: str, label: str) -> dict:
     """Plain whoosh's ``task_query_first``: each query once on a freshly opened index and searcher."""
-    from whoosh import index, sorting
+    from whoosh import index
     from whoosh.qparser import MultifieldParser
 
-    year = sorting.TranslateFacet(lambda v: v[:4], sorting.FieldFacet("date"))
-    groups = {"source": sorting.FieldFacet("source"), "year": year} if label == "facets" else None
+    groups = _whoosh_groups(label)
     times = []
     for q in [WARM_UP_QUERY] + [q for _, q in read_queries(Path(queries))]:
         ix = index.open_dir(root)
         searcher = ix.searcher()
-        parser = MultifieldParser(["title", "lead", "body"], ix.schema)
-        t0 = time.perf_counter()
-        res = searcher.search(parser.parse(q), limit=10, groupedby=groups)
-        [h.fields() for h in res]
-        if groups:
-            [res.groups(g) for g in groups]
-        times.append(time.perf_counter() - t0)
+        times.append(_whoosh_timed(searcher, MultifieldParser(["title", "lead", "body"], ix.schema), q, groups))
         searcher.close()
     return {**percentiles(times[1:]), "errors": 0}
 
