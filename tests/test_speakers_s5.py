@@ -8,9 +8,7 @@ from presssearch.quotes.extract import extract_quotes
 from presssearch.quotes.orgs import OrgRegistry
 from presssearch.quotes.speakers import Registry, find_groups, normalize_tokens, split_particle
 
-
-def _speakers(text: str) -> list[str | None]:
-    return [q.speaker for q in extract_quotes(text)]
+from .test_quote_attribution import _speakers
 
 
 def _names(text: str) -> set[str]:
