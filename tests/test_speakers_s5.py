@@ -4,7 +4,6 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from presssearch.quotes.extract import extract_quotes
 from presssearch.quotes.orgs import OrgRegistry
 from presssearch.quotes.speakers import Registry, find_groups, normalize_tokens, split_particle
 
