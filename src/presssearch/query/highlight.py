@@ -164,7 +164,8 @@ class Matcher:
     def _matches(self, word: str) -> bool:
         if self.exact and exact_term(word) in self.exact:
             return True
-        if self.terms and could_meet(word, self.letters) and shares_head(word, heads(frozenset(self.terms))) \
+        # (self._letters[0]: the frozen terms, as .letters has just made sure)
+        if self.terms and could_meet(word, self.letters) and shares_head(word, heads(self._letters[0])) \
                 and not self.terms.isdisjoint(word_terms(word)):
             return True
         if self.prefixes:
