@@ -13,6 +13,7 @@ from typing import Callable, Iterator
 from . import marks
 from .speakers import (Group, Person, Registry, find_groups, is_known, is_role_word, is_verb, lemma, may_be_subject,
                        Mention, normalize_tokens, parses, role_before, role_lemmas, surname_key)
+from .speakers import _WORD_END  # a lowercase word right before a position
 from .orgs import OrgRegistry, country
 from .text import MarkSpan, WORDS_RE, blocks, mark_spans, sentence_end, sentence_start, speech_verb, words
 
@@ -269,9 +270,7 @@ def _reported_at(text: str, pos: int) -> bool:
     person, who is no antecedent for the next "сказал он"."""
     line = text.rfind("\n", 0, pos) + 1
     a = sentence_start(text, line, pos)
-    sub = None
-    for sub in _THAT_WORD.finditer(text, a, pos):
-        break
+    sub = _THAT_WORD.search(text, a, pos)
     return sub is not None and speech_verb(text[a:sub.start()])[0]
 
 
@@ -2200,10 +2199,15 @@ def _interviewer(lead: Context, pos: int) -> bool:
     return asker is not None and not any(lo + asker.end() <= m.pos < pos for m in lead.registry.mentions)
 
 
+def _first_speech_verb_end(text: str, a: int, b: int) -> int | None:
+    """End of the first speech verb in text[a:b], or None."""
+    return next((m.end() for m in WORDS_RE.finditer(text, a, b) if speech_verb(m.group())[0]), None)
+
+
 def _main_clause_end(text: str, at: int, end: int) -> int:
     """End of the clause that says who spoke, from at: the first comma opening another clause after the first speech
     verb at or after at ("… Долгов в эксклюзивном интервью рассказал RT, на какой стадии …"), else end."""
-    verb = next((m.end() for m in WORDS_RE.finditer(text, at, end) if speech_verb(m.group())[0]), at)
+    verb = _first_speech_verb_end(text, at, end) or at
     opener = _CLAUSE_OPENER.search(text, verb, end)
     return opener.start() if opener is not None else end
 
@@ -2212,15 +2216,16 @@ def _lead_subjects(lead: Context, lo: int, hi: int, with_pos: bool = False) -> s
     """Keys of the people named as subjects in lead.text[lo:hi], the interviewer and what is spoken about ("…
     рассказал RT о поединке между Фабио Мальдонадо и …") left out; with ``with_pos`` (key, position) pairs."""
     text = lead.text
+    verb = _first_speech_verb_end(text, lo, hi)  # (one scan for every name of the span)
     return {(m.key, m.pos) if with_pos else m.key for m in lead.registry.mentions
             if lo <= m.pos < hi and m.nominative and not m.quoted
-            and not _interviewer(lead, m.pos) and not _spoken_about(text, lo, m.pos)}
+            and not _interviewer(lead, m.pos) and not _spoken_about(text, verb, m.pos)}
 
 
-def _spoken_about(text: str, lo: int, pos: int) -> bool:
-    """The name at pos follows a speech verb and "о"/"об"/"про" in text[lo:pos]: what someone speaks about."""
-    verb = next((m.end() for m in WORDS_RE.finditer(text, lo, pos) if speech_verb(m.group())[0]), None)
-    return verb is not None and _TOPIC_WORD.search(text, verb, pos) is not None
+def _spoken_about(text: str, verb: int | None, pos: int) -> bool:
+    """The name at pos follows the span's first speech verb (ending at ``verb``) and "о"/"об"/"про" after it: what
+    someone speaks about."""
+    return verb is not None and verb <= pos and _TOPIC_WORD.search(text, verb, pos) is not None
 
 
 def _cue_person(lead: Context, cue: re.Match) -> str | None:
@@ -2345,12 +2350,11 @@ def _title_subject(ctx: Context, feminine: bool | None) -> tuple[str, str | None
     return person.name(feminine), person.role
 
 
-_WORD_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)[ \u00a0]+$")
 
 
 def _after_preposition(text: str, pos: int) -> str | None:
     """The preposition right before pos, if any ("с Павличенко")."""
-    m = _WORD_BEFORE.search(text, max(0, pos - 30), pos)
+    m = _WORD_END.search(text, max(0, pos - 30), pos)
     return m.group(1) if m is not None and m.group(1) in marks.PREPOSITIONS else None
 
 

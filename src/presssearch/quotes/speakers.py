@@ -1028,8 +1028,6 @@ def _guessed_name(tokens: tuple[str, ...]) -> bool:
     return not any(is_known(split_particle(t)[1].lower()) for t in tokens)
 
 
-
-
 def _verb_gender(text: str, g: Group) -> str | None:
     """Gender of a singular past-tense verb right after the name, or right before it ("заявила Журавлева")."""
     after = _VERB_AFTER.match(text, g.end, g.end + 40)
