@@ -2530,29 +2530,32 @@ def dialogue_block(ctx: Context) -> Iterator[Found]:
     for run in runs:
         lines = [text[a:b] for a, b in run]
         parity = _interview(lines)
-        if parity is not None and not any(s <= run[0][0] < e for s, e in ctx.taken):
-            ctx.interviewed = _interviewee(ctx, run[0][0], _speaks_as(lines[1 - parity::2]))
-            asks = _phased(lines, parity)
-            for (a, b), q, (speaker, role) in zip(run, asks, _answer_speakers(ctx, run, [not q for q in asks],
-                                                                             ctx.interviewed)):
-                yield Found(a, b, "interview_question", supersedes=True) if q \
-                    else Found(a, b, "interview_answer", speaker, role, supersedes=True)
+        inside = any(s <= run[0][0] < e for s, e in ctx.taken)
+        asks = answers = None
+        if parity is not None:  # strict alternation; _phased mends a question and answer run together
+            asks, answers = _phased(lines, parity), lines[1 - parity::2]
+        elif not story:
+            asks = _loose_interview(lines)
+            answers = [ln for ln, q in zip(lines, asks) if not q] if asks is not None else None
+        if asks is not None and not inside:
+            yield from _interview_turns(ctx, run, asks, answers)
             continue
-        asks = _loose_interview(lines) if parity is None and not story else None
-        if asks is not None and not any(s <= run[0][0] < e for s, e in ctx.taken):
-            ctx.interviewed = _interviewee(ctx, run[0][0], _speaks_as([ln for ln, q in zip(lines, asks) if not q]))
-            for (a, b), q, (speaker, role) in zip(run, asks, _answer_speakers(ctx, run, [not q for q in asks],
-                                                                             ctx.interviewed)):
-                yield Found(a, b, "interview_question", supersedes=True) if q \
-                    else Found(a, b, "interview_answer", speaker, role, supersedes=True)
-            continue
-        if not any(s <= run[0][0] < e for s, e in ctx.taken) and not _closes_quotation(lines[-1]):
+        if not inside and not _closes_quotation(lines[-1]):
             continue
         for (a, b), line in zip(run, lines):  # a conversation inside a quoted post: other people's turns
             if any(abs(s - a) <= 3 for s, _ in ctx.taken):
                 continue  # the turn opens a quote already taken (a monologue under a speaker line)
             if len(words(line)) >= 2 and not _first_person(line):
                 yield Found(a, b, "dialogue_turn", None, None, nested=True)
+
+
+def _interview_turns(ctx: Context, run: list[tuple[int, int]], asks: list[bool], answers: list[str]) -> Iterator[Found]:
+    """The turns of an interview run: questions (no speaker) and answers (the interviewee, whose gender the
+    ``answers`` may show)."""
+    ctx.interviewed = _interviewee(ctx, run[0][0], _speaks_as(answers))
+    for (a, b), q, (speaker, role) in zip(run, asks, _answer_speakers(ctx, run, [not q for q in asks], ctx.interviewed)):
+        yield Found(a, b, "interview_question", supersedes=True) if q \
+            else Found(a, b, "interview_answer", speaker, role, supersedes=True)
 
 
 _FIRST_PERSON = frozenset("я мы".split())
