@@ -2161,10 +2161,17 @@ def _cued_interviewee(ctx: Context, pos: int) -> tuple[str | None, str | None] |
     return ctx.cued  # a later run of the same interview, past a box or a photo, keeps the one named before
 
 
+def _cues(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[re.Match, bool]]:
+    """The interview cues in text[lo:hi] in order, each with True when the interviewee stands before its verb
+    ("Вишеманн обсудил с RT": _SUBJECT_CUE) rather than after ("поговорил с X": _INTERVIEW_CUE)."""
+    hi = len(text) if hi is None else hi
+    return sorted([(c, False) for c in _INTERVIEW_CUE.finditer(text, lo, hi)]
+                  + [(c, True) for c in _SUBJECT_CUE.finditer(text, lo, hi)], key=lambda c: c[0].start())
+
+
 def _cued_in(ctx: Context, lo: int, hi: int) -> Person | None:
     """The person the last interview cue in ctx.text[lo:hi] names in its sentence, or None."""
-    cues = sorted([(c, False) for c in _INTERVIEW_CUE.finditer(ctx.text, lo, hi)]
-                  + [(c, True) for c in _SUBJECT_CUE.finditer(ctx.text, lo, hi)], key=lambda c: c[0].start())
+    cues = _cues(ctx.text, lo, hi)
     for cue, by_subject in reversed(cues):
         m = _cue_mention(ctx, cue, by_subject, hi)
         if m is not None:
@@ -2250,10 +2257,6 @@ def _cue_person(lead: Context, cue: re.Match) -> str | None:
     return earlier.pop() if len(earlier) == 1 else _AMBIGUOUS if earlier else None
 
 
-def _has_cue(text: str) -> bool:
-    return _INTERVIEW_CUE.search(text) is not None or _SUBJECT_CUE.search(text) is not None
-
-
 def _held_with(text: str, cue: re.Match, pos: int) -> bool:
     """The name at pos closes the "с …" phrase of whom the cue's talk was with ("поговорил об успехе россиянина … с
     главным тренером … Сергеем Кряниным"), not one inside what was talked about ("поговорил с RT о сопернике
@@ -2265,10 +2268,9 @@ def _held_with(text: str, cue: re.Match, pos: int) -> bool:
     return talked or _TOPIC_WORD.search(text, cue.end(), m.start()) is None
 
 
-def _lead_cued(lead: Context) -> str | None:
-    """Key of the person the first interview cue of the lead presents as interviewed (see _cue_person)."""
-    cues = sorted([*_INTERVIEW_CUE.finditer(lead.text), *_SUBJECT_CUE.finditer(lead.text)], key=lambda c: c.start())
-    for cue in cues:
+def _lead_cued(lead: Context, cues: list[tuple[re.Match, bool]]) -> str | None:
+    """Key of the person the first of the lead's interview ``cues`` presents as interviewed (see _cue_person)."""
+    for cue, _ in cues:
         key = _cue_person(lead, cue)
         if key is not None:
             return key
@@ -2315,7 +2317,8 @@ def _lead_interviewee(ctx: Context, feminine: bool | None) -> tuple[str, str | N
     lead = ctx.lead_context
     if lead is None:
         return None
-    key = _lead_cued(lead) if _has_cue(lead.text) else _lead_speaker(lead)  # no guessing past a cue naming nobody
+    cues = _cues(lead.text)
+    key = _lead_cued(lead, cues) if cues else _lead_speaker(lead)  # no guessing past a cue naming nobody
     if key is None or key == _AMBIGUOUS:
         return None
     person = lead.registry.people[key]
