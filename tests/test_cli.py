@@ -268,3 +268,11 @@ def test_every_command_is_in_the_readme():
     documented = set(re.findall(r"presssearch (\w+)", readme))
     missing = sorted(set(cli.commands) - documented)
     assert not missing, f"commands missing from README.md: {missing}"
+
+
+def test_nothing_changed_still_counts_skipped_files(tmp_path) -> None:
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"id": "a", "text": "обрыв', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["index", str(broken), "--index", str(tmp_path / "ix")])
+    assert result.exit_code == 1
+    assert "Nothing changed: 0 articles already indexed in" in result.output and ", 1 skipped (" in result.output

@@ -135,7 +135,8 @@ def index(paths, rebuild, wait, quiet, index_path):
     for s in report.skipped:
         click.echo(f"skipped: {s.path}: {s.reason}", err=True)
     if not report.changed and not rebuild:
-        click.echo(f"Nothing changed: {report.unchanged} articles already indexed in {archive.root} "
+        skipped = f", {len(report.skipped)} skipped" if report.skipped else ""
+        click.echo(f"Nothing changed: {report.unchanged} articles already indexed in {archive.root}{skipped} "
                    f"({report.seconds:.1f} s).")
     else:
         click.echo(f"Indexed into {archive.root}: {report.added} added, {report.updated} updated, "
