@@ -15,8 +15,10 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import re
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,11 +44,13 @@ class Score:
     speaker_ok: int = 0
     exact: int = 0  # matched gold quotes whose predicted span is exactly the gold one
     errors: list[str] = field(default_factory=list)
+    wrong_kinds: Counter = field(default_factory=Counter)  # speaker errors by kind (see speaker_error_kind)
 
     def add(self, other: "Score") -> None:
         for name in ("predicted", "gold", "true_pred", "found_gold", "speaker_total", "speaker_ok", "exact"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.errors.extend(other.errors)
+        self.wrong_kinds.update(other.wrong_kinds)
 
     @property
     def precision(self) -> float:
@@ -65,6 +69,15 @@ class Score:
                 f"R={self.recall:.3f} ({self.found_gold}/{self.gold})  "
                 f"speaker={self.speaker_accuracy:.3f} ({self.speaker_ok}/{self.speaker_total})  "
                 f"exact={self.exact}/{self.found_gold}")
+
+
+def speaker_error_kind(gold: str, got: str | None) -> str:
+    """What kind of speaker error this is: no speaker given, the right person in another form (a word of
+    the gold name is shared: partial name, case form, other spelling), or another person altogether."""
+    if not got:
+        return "no speaker"
+    words = lambda s: {w for w in re.findall(r"\w+", s.lower().replace("ё", "е")) if len(w) > 2}
+    return "same person, other form" if words(gold) & words(got) else "another person"
 
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -151,6 +164,7 @@ def score_article(text: str, gold_quotes: list[dict], label: str, title: str | N
             if p.speaker == speaker:
                 s.speaker_ok += 1
             else:
+                s.wrong_kinds[speaker_error_kind(speaker, p.speaker)] += 1
                 s.errors.append(f"{label}: SPEAKER gold={speaker!r} got={p.speaker!r} "
                                 f"({p.rule}): {p.text[:60]!r}")
     matched_pred = set(pairing.values())
@@ -187,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", action="append", type=Path, help="gold JSONL file (repeatable)")
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--show", action="store_true", help="list every miss, extra and wrong speaker")
+    ap.add_argument("--kinds", action="store_true", help="count the speaker errors by kind (no quote text shown)")
     args = ap.parse_args(argv)
     gold = args.gold or DEFAULT_GOLD
     if not args.corpus.exists():
@@ -205,6 +220,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, s in sorted(per_file.items()):
         print(s.line(name))
     print(total.line("ALL"))
+    if args.kinds:
+        print("speaker errors: " + ", ".join(f"{k} {n}" for k, n in total.wrong_kinds.most_common()))
     print(f"({time.perf_counter() - t0:.1f}s)")
     return 0
 

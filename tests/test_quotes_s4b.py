@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from presssearch.quotes import extract_quotes
-from presssearch.quotes.rules import title_interviewee
+from presssearch.quotes.interviews import title_interviewee
 
 DUTERTE_TITLE = "«Мы не будем поклоняться США»: полная версия интервью с президентом Филиппин Дутерте"
 DUTERTE = (

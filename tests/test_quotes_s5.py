@@ -202,7 +202,7 @@ def test_each_section_takes_the_one_its_intro_presents() -> None:
 
 
 def test_a_merged_answer_and_question_flips_the_phase() -> None:
-    from presssearch.quotes.rules import _phased
+    from presssearch.quotes.interviews import _phased
     lines = ["Кто он?", "Семён.", "А как он помог?", "Дал сани. А они подошли?", "Нет, не подошли.", "Почему?",
              "Я крупнее.", "А медаль?", "Ношу с собой."]
     assert _phased(lines, 0) == [True, False, True, True, False, True, False, True, False]

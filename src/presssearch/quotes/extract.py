@@ -3,12 +3,19 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import Callable, Iterator
 
 from ..model import Quote
-from .rules import ARTICLE_RULES, Context, Found
+from .interviews import dialogue_block
+from .rules import (Context, Found, colon_block, dialogue_lines, interview_turns, marked_quotes, nested_in_turns,
+                    nested_quotes)
 from .text import paragraphs, soften_links
 
 log = logging.getLogger(__name__)
+
+ArticleRule = Callable[[Context], Iterator[Found]]
+ARTICLE_RULES: list[ArticleRule] = [interview_turns, dialogue_lines, marked_quotes, nested_quotes, colon_block,
+                                    dialogue_block, nested_in_turns]
 
 
 def _trim(text: str, f: Found) -> tuple[int, int]:

@@ -1,0 +1,628 @@
+"""Interviews told as dialogue: runs of dash turns, which of them are questions and answers, and who answers
+(the interviewee an article presents by a header line, an address, its title, a cue, an intro or its lead)."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from . import marks
+from .rules import Context, Found, _DASH_START, _rstrip
+from .speakers import Mention, Person, find_groups, is_known, is_role_word, lemma, may_be_subject, parses, surname_key
+from .speakers import _WORD_END  # a lowercase word right before a position
+from .text import WORDS_RE, sentence_end, sentence_start, speech_verb, words
+
+
+_TURN = re.compile(r"[ \u00a0\t]*[—–-][ \u00a0\t]*(?=[А-ЯЁA-Z«\"])")
+_TURN_END = re.compile(r"[.!?…][»\"”)]*[ \u00a0\t]*$")
+_ATTR_IN_TURN = re.compile(r"[,.!?…][ \u00a0]*[—–-][ \u00a0]+([а-яё]+)(?:[ \u00a0]+([а-яё]+))?")
+_MAX_GAP_PARAS = 4  # non-dash lines ("Также по теме" boxes) a run of turns may skip
+
+
+def _turn_extent(text: str, paras: list[tuple[int, int]], i: int) -> tuple[int, int]:
+    """Index of the last line of the turn starting at line i (lines broken inside a sentence go on in lowercase)."""
+    j = i
+    while j + 1 < len(paras) and text[paras[j + 1][0]:paras[j + 1][1]].lstrip()[:1].islower():
+        j += 1
+    return j, _rstrip(text, paras[i][0], paras[j][1])
+
+
+def _dash_turns(ctx: Context) -> list[list[tuple[int, int]]]:
+    """Runs of dash paragraphs that read as dialogue turns; blank lines and short gaps of other lines between
+    them are allowed, but not a paragraph of narrative."""
+    runs: list[list[tuple[int, int]]] = [[]]
+    text, paras = ctx.text, ctx.paras
+    gap = 0
+    i = 0
+    while i < len(paras):
+        a, b = paras[i]
+        line = text[a:b]
+        m = _TURN.match(text, a, b) if line.strip() else None
+        if m:
+            j, end = _turn_extent(text, paras, i)
+            if _TURN_END.search(text[a:end]):
+                runs[-1].append((m.end(), end))
+                gap = 0
+                i = j + 1
+                continue
+        if line.strip():
+            gap += 1
+            if runs[-1] and (gap > _MAX_GAP_PARAS or not WORDS_RE.search(line) or len(line) > 200 and _TURN_END.search(line)):
+                runs.append([])
+        i += 1
+    return [r for r in runs if len(r) >= 2]
+
+
+def _first_person(s: str) -> bool:
+    """The attribution inside a turn is the narrator's own ("— спрашиваю", "констатирую я")."""
+    for m in _ATTR_IN_TURN.finditer(s):
+        for w in m.groups():
+            if w and (w == "я" or any("1per" in p.tag.grammemes for p in parses(w)[:1])):
+                return True
+    return False
+
+
+def _is_question(line: str) -> bool:
+    return "?" in line
+
+
+_MIN_ANSWER = 80  # mean length of interview answers; jokes and chats have short replies
+
+
+def _interview(lines: list[str]) -> int | None:
+    """Questions and answers alternate: the parity (0 or 1) of the question turns, or None when this is no
+    interview. Most turns of that parity ask something, few of the others do, and the answers are long."""
+    if len(lines) == 2 and _is_question(lines[0]) and not _is_question(lines[1]) \
+            and len(words(lines[0])) >= 5 and len(lines[1]) >= _MIN_ANSWER:
+        return 0  # one exchange: a real question and a long answer
+    for parity in (0, 1):
+        qs, ans = lines[parity::2], lines[1 - parity::2]
+        if len(qs) < 2 or not ans:
+            continue
+        asked = sum(map(_is_question, qs))
+        if asked * 3 >= len(qs) * 2 and sum(map(_is_question, ans)) * 3 <= len(ans) \
+                and sum(map(len, ans)) >= _MIN_ANSWER * len(ans):
+            return parity
+    return None
+
+
+_BREAK_COST = 1.5  # a run of turns breaking the question/answer alternation (a turn merged or split)
+_MISREAD_COST = 1.0  # a question without "?" or an answer ending with one
+
+
+def _phased(lines: list[str], parity: int) -> list[bool]:
+    """Which turns ask, in the strict alternation of ``parity`` unless breaking it once or more fits the question
+    marks better (a question and answer merged into one line flips the phase for the rest): the cheapest
+    labelling, each break costing more than one misread turn."""
+    strict = [n % 2 == parity for n in range(len(lines))]
+    if not lines:
+        return strict
+    ends = [_asks(line) for line in lines]
+    costs = {True: 0.0 if ends[0] else _MISREAD_COST, False: _MISREAD_COST if ends[0] else 0.0}
+    costs[not strict[0]] += _BREAK_COST  # the first turn keeps the parity the run showed
+    back: list[dict[bool, bool]] = []
+    for e in ends[1:]:
+        step, prev = {}, {}
+        for q in (True, False):
+            src = min((True, False), key=lambda p: costs[p] + (_BREAK_COST if p == q else 0.0))
+            prev[q] = src
+            step[q] = costs[src] + (_BREAK_COST if src == q else 0.0) + (0.0 if e == q else _MISREAD_COST)
+        costs = step
+        back.append(prev)
+    label = min((True, False), key=lambda q: (costs[q], q != strict[-1]))
+    out = [label]
+    for prev in reversed(back):
+        label = prev[label]
+        out.append(label)
+    return out[::-1]
+
+
+_ASKS = re.compile(r"\?[)]?[ \u00a0\t]*$")  # not "?»": an answer may end quoting someone's question
+_MIN_LOOSE_ANSWER = 150  # mean answer length when turns do not alternate: only long answers make an interview
+
+
+def _asks(line: str) -> bool:
+    """The turn ends with a question mark: an interviewer's question."""
+    return bool(_ASKS.search(line))
+
+
+def _narrated(line: str) -> bool:
+    """The turn goes on with the narrator's verb ("— Годится, — кивнул Сэмен."): a conversation in a story."""
+    return any(w and any(p.tag.POS == "VERB" for p in parses(w)[:1])
+               for m in _ATTR_IN_TURN.finditer(line) for w in m.groups())
+
+
+_MAX_NARRATED = 2  # this many dash turns with a narrator's verb make the article a story (no loose interview)
+
+
+def _loose_interview(lines: list[str]) -> list[bool] | None:
+    """Questions and answers that do not strictly alternate (an answer in two dash paragraphs, a rhetorical
+    question, a question in two parts): which turns ask, or None when this is no interview. At least two turns
+    end with a question mark, as many or more do not, one of the first two asks, and the answers are long."""
+    asks = [_asks(line) for line in lines]
+    answers = [line for line, q in zip(lines, asks) if not q]
+    if sum(asks) < 2 or len(answers) < sum(asks) or not asks[0] and not asks[1]:
+        return None
+    if sum(map(len, answers)) < _MIN_LOOSE_ANSWER * len(answers):
+        return None
+    return asks
+
+
+_TITLE_QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|„[^“”]*[“”]")
+_TITLE_WORD = re.compile(r"(?<![А-ЯЁа-яёA-Za-z-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?![А-ЯЁа-яё-])")
+
+
+def _lone_name(word: str) -> str | None:
+    """A capitalised title word as one person's single name, nominative: a word the dictionary does not know
+    ("Дутерте", "Роналдиньо"), or a first name or surname it does ("Путина" → "Путин"); None for anything else."""
+    low = word.lower()
+    if not is_known(low):
+        return None if is_role_word(low) else word
+    for p in parses(low)[:2]:
+        if p.tag.POS == "NOUN" and {"Name", "Surn"} & p.tag.grammemes and "plur" not in p.tag.grammemes:
+            return p.normal_form.capitalize() if p.tag.case != "nomn" else word
+    return None
+
+
+# "«Испытывают давление …»: Алябьев о результатах …": a quoted headline, then who speaks (after role words) and about what
+_TITLE_SPEAKS_ABOUT = re.compile(r"[ \u00a0]*[«\"].*[»\"][ \u00a0]*:[ \u00a0]*"
+                                 r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[ \u00a0]+(?:о|об|про)[ \u00a0]")
+
+
+def title_interviewee(title: str) -> str | None:
+    """The single name of the one interviewed, from a title that calls the article an interview ("полная версия
+    интервью с президентом Филиппин Дутерте", "Роналдиньо дал интервью RT"): exactly one capitalised word outside
+    quotation marks that can be a person's name; or from a headline quote followed by who speaks about what
+    ("«…»: Алябьев о результатах российских биатлонистов")."""
+    about = _TITLE_SPEAKS_ABOUT.match(title)
+    if about is not None:
+        return _lone_name(about.group(1))
+    plain = _TITLE_QUOTED.sub(" ", title)
+    if not any(lemma(w) in marks.INTERVIEW_WORDS for w in words(plain.lower())):
+        return None
+    names = {n for n in (_lone_name(m.group()) for m in _TITLE_WORD.finditer(plain)) if n}
+    return names.pop() if len(names) == 1 else None
+
+
+_ADDRESS = re.compile(rf"(?m)^[ \u00a0\t]*[—–-][ \u00a0\t]*(?:{marks.ADDRESS_TITLES})[ \u00a0]+"
+                      r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?=[ \u00a0]*[,!?])")
+
+
+def _addressed(ctx: Context, pos: int) -> tuple[str, str | None] | None:
+    """The one an interviewer's question up to the turn at pos addresses by a polite title ("— Господин Роудс,
+    процесс расщепления …"), the last such: the person the article names so in full, else the surname as written
+    (an address is in the nominative)."""
+    m = None
+    for m in _ADDRESS.finditer(ctx.text, 0, pos + 200):
+        pass
+    if m is None:
+        return None
+    person = ctx.registry.people.get(surname_key(m.group(1)))
+    return (person.name(), person.role) if person is not None else (m.group(1), None)
+
+
+_INTERVIEW_CUE = re.compile(marks.INTERVIEW_CUE, re.IGNORECASE)
+_SUBJECT_CUE = re.compile(marks.INTERVIEW_SUBJECT_CUE)
+_CUE_WINDOW = 3500  # characters before an interview its introduction may stand
+
+
+def _cue_mention(ctx: Context, cue: re.Match, by_subject: bool, pos: int) -> Mention | None:
+    """The person an interview cue names in its sentence: the one named after it ("поговорил с политологом Майклом
+    Томаски"), or with ``by_subject`` the last subject named before it ("… Андрей Чесноков рассказал RT")."""
+    text, reg = ctx.text, ctx.registry
+    if by_subject:
+        start = sentence_start(text, max(0, cue.start() - 400), cue.start())
+        return next((m for m in reversed(reg.mentions)
+                     if start <= m.pos < cue.start() and m.nominative and not m.quoted), None)
+    end = sentence_end(text, cue.end(), pos)
+    return next((m for m in reg.mentions if cue.end() <= m.pos < end and not m.quoted), None)
+
+
+def _cued_interviewee(ctx: Context, pos: int) -> tuple[str | None, str | None] | None:
+    """The person the last interview cue before the run names in its sentence ("… журналист «Медузы» поговорил с
+    американским политологом Майклом Томаски", "Вишеманн обсудил с RT"), or for an earlier run; None when no cue
+    names anyone."""
+    lo = max([pos - _CUE_WINDOW, 0] + [e for _, e in ctx.taken if e <= pos])  # not inside the turns before
+    person = _cued_in(ctx, lo, pos)
+    if person is not None:
+        ctx.cued = person.name(), person.role
+    return ctx.cued  # a later run of the same interview, past a box or a photo, keeps the one named before
+
+
+def _cues(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[re.Match, bool]]:
+    """The interview cues in text[lo:hi] in order, each with True when the interviewee stands before its verb
+    ("Вишеманн обсудил с RT": _SUBJECT_CUE) rather than after ("поговорил с X": _INTERVIEW_CUE)."""
+    hi = len(text) if hi is None else hi
+    return sorted([(c, False) for c in _INTERVIEW_CUE.finditer(text, lo, hi)]
+                  + [(c, True) for c in _SUBJECT_CUE.finditer(text, lo, hi)], key=lambda c: c[0].start())
+
+
+def _cued_in(ctx: Context, lo: int, hi: int) -> Person | None:
+    """The person the last interview cue in ctx.text[lo:hi] names in its sentence, or None."""
+    cues = _cues(ctx.text, lo, hi)
+    for cue, by_subject in reversed(cues):
+        m = _cue_mention(ctx, cue, by_subject, hi)
+        if m is not None:
+            return ctx.registry.people[m.key]
+    return None
+
+
+# interviewer forms (oblique, or "ведущая программы"): "в интервью ведущей RT Оксане Бойко", "корреспонденту RT Юлии …"
+_ASKER_PHRASE = re.compile(r"(?<![А-ЯЁа-яё])(?:ведущ(?:ей|ему|ая|ий)[ \u00a0]+(?:RT|программ|телеканал|передач|шоу)|"
+                          r"корреспонденту|корреспондента|журналисту|журналистке|журналиста|журналистки|"
+                          r"интервьюеру|обозревателю)", re.IGNORECASE)
+_WITH_GAP = re.compile(r"(?<![А-ЯЁа-яё])со?[ \u00a0]+[^«»\"„:.;!?]*$")  # "поговорил … с тренером …, бывшим "
+# a comma opening a subordinate clause ("X рассказал RT, что …", ", останется ли …"); a comma before a role is an
+# apposition, not a clause ("заявил автор закона, депутат … Альдо Каркасси")
+_SUBCLAUSE = (r",[ \u00a0]+(?:[а-яё]+[ \u00a0]+ли(?![А-ЯЁа-яё])|(?:[а-яё]{1,2}[ \u00a0]+)?(?:что|чтобы|как|как[а-яё]{1,3}|"
+                r"почему|зачем|кто|кого|кому|кем|чем|чём|чего|чему|когда|где|куда|откуда|сколько|насколько|ли|будто|"
+                r"том|хотя|поскольку|потому|ведь|несмотря|который|котор[а-яё]{1,3})(?![А-ЯЁа-яё]))")
+_SUBORDINATE_OPENER = re.compile(_SUBCLAUSE)  # its subject is not the one who speaks
+_CLAUSE_OPENER = re.compile(_SUBCLAUSE + r"|,[ \u00a0]+(?:а|и|но|однако)(?![А-ЯЁа-яё])")  # or a coordinate clause
+_TOPIC_WORD = re.compile(r"(?<![А-ЯЁа-яё])(?:о|об|обо|про)[ \u00a0]")
+_AMBIGUOUS = "?"  # a lead sentence presenting several people interviewed together
+
+
+def _interviewer(lead: Context, pos: int) -> bool:
+    """The name at pos is the one asking: a role phrase of the interviewer runs up to it ("в интервью ведущей RT
+    Софико Шеварднадзе"), not cut by "с", a comma, a sentence end ("Корреспондент RT побеседовала с Анной Тув") or
+    another name ("… Софико Шеварднадзе футуролог Джейкоб Морган")."""
+    lo = max(0, pos - 80)
+    before = lead.text[lo:pos]
+    cut = max(before.rfind(" с "), before.rfind(" со "), before.rfind(","), before.rfind("."))
+    asker = _ASKER_PHRASE.search(before, cut + 1)
+    return asker is not None and not any(lo + asker.end() <= m.pos < pos for m in lead.registry.mentions)
+
+
+def _first_speech_verb_end(text: str, a: int, b: int) -> int | None:
+    """End of the first speech verb in text[a:b], or None."""
+    return next((m.end() for m in WORDS_RE.finditer(text, a, b) if speech_verb(m.group())[0]), None)
+
+
+def _main_clause_end(text: str, at: int, end: int) -> int:
+    """End of the clause that says who spoke, from at: the first comma opening another clause after the first speech
+    verb at or after at ("… Долгов в эксклюзивном интервью рассказал RT, на какой стадии …"), else end."""
+    verb = _first_speech_verb_end(text, at, end) or at
+    opener = _CLAUSE_OPENER.search(text, verb, end)
+    return opener.start() if opener is not None else end
+
+
+def _lead_subjects(lead: Context, lo: int, hi: int, with_pos: bool = False) -> set:
+    """Keys of the people named as subjects in lead.text[lo:hi], the interviewer and what is spoken about ("…
+    рассказал RT о поединке между Фабио Мальдонадо и …") left out; with ``with_pos`` (key, position) pairs."""
+    text = lead.text
+    verb = _first_speech_verb_end(text, lo, hi)  # (one scan for every name of the span)
+    return {(m.key, m.pos) if with_pos else m.key for m in lead.registry.mentions
+            if lo <= m.pos < hi and m.nominative and not m.quoted
+            and not _interviewer(lead, m.pos) and not _spoken_about(text, verb, m.pos)}
+
+
+def _spoken_about(text: str, verb: int | None, pos: int) -> bool:
+    """The name at pos follows the span's first speech verb (ending at ``verb``) and "о"/"об"/"про" after it: what
+    someone speaks about."""
+    return verb is not None and verb <= pos and _TOPIC_WORD.search(text, verb, pos) is not None
+
+
+def _cue_person(lead: Context, cue: re.Match) -> str | None:
+    """Key of the one interviewed in the lead sentence of an interview cue: the subject of its main clause
+    ("Валентин Балахничёв рассказал RT, что …", "Об этом в интервью RT заявил Артём Пацев"), else the one it is
+    held with ("RT поговорил с тренером Евгением Рукавицыным"), else, for a pronoun or role ("В интервью RT он
+    рассказал"), the one subject the lead names before; _AMBIGUOUS for several, None for nobody."""
+    text, reg = lead.text, lead.registry
+    a, end = sentence_start(text, 0, cue.start()), sentence_end(text, cue.end(), len(text))
+    clause = _main_clause_end(text, cue.start(), end)
+    keys = {k for k, at in _lead_subjects(lead, a, clause, with_pos=True)
+            if at < cue.end() or not _TOPIC_WORD.search(text, cue.end(), at)}  # not "поговорил с RT о …"
+    if len(keys) > 1:
+        return _AMBIGUOUS
+    if keys:
+        return keys.pop()
+    held = {m.key for m in reg.mentions if cue.end() <= m.pos < clause and not m.quoted
+            and _held_with(text, cue, m.pos) and not _interviewer(lead, m.pos)}
+    if held:
+        return held.pop() if len(held) == 1 else _AMBIGUOUS  # "пообщался с победителями — X, Y и Z"
+    earlier = _lead_subjects(lead, 0, a)
+    return earlier.pop() if len(earlier) == 1 else _AMBIGUOUS if earlier else None
+
+
+def _held_with(text: str, cue: re.Match, pos: int) -> bool:
+    """The name at pos closes the "с …" phrase of whom the cue's talk was with ("поговорил об успехе россиянина … с
+    главным тренером … Сергеем Кряниным"), not one inside what was talked about ("поговорил с RT о сопернике
+    подопечных Станислава Черчесова", "в интервью … рассказал о впечатлениях, отношениях с Валерием Брагиным")."""
+    m = _WITH_GAP.search(text, cue.end(), pos)
+    if m is None or _TOPIC_WORD.search(text, m.start(), pos) is not None:
+        return False
+    talked = cue.group().lower().startswith("по")  # поговорил, побеседовал, пообщался: "с" names the other side
+    return talked or _TOPIC_WORD.search(text, cue.end(), m.start()) is None
+
+
+def _lead_cued(lead: Context, cues: list[tuple[re.Match, bool]]) -> str | None:
+    """Key of the person the first of the lead's interview ``cues`` presents as interviewed (see _cue_person)."""
+    for cue, _ in cues:
+        key = _cue_person(lead, cue)
+        if key is not None:
+            return key
+    return None
+
+
+def _lead_speaker(lead: Context) -> str | None:
+    """Key of the one person a lead names as a subject in its sentences with a speech verb ("… Евгений Бушманов
+    считает, что …", "…, заявил экс-президент Турции Абдулла Гюль"), not in sentences that only tell what happened
+    ("подопечные Массимо Карреры померятся силами"); None when it names none or several ("Каррера признался, …, а
+    … Юрий Сёмин раскритиковал судейство")."""
+    text, keys = lead.text, set()
+    for a, b in _sentences(text):
+        if speech_verb(text[a:b])[0]:
+            inner = _subordinate_spans(text, a, b)
+            keys |= {k for k, at in _lead_subjects(lead, a, b, with_pos=True)
+                     if not any(s <= at < e for s, e in inner)}
+    return keys.pop() if len(keys) == 1 else None
+
+
+def _subordinate_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Subordinate clauses in text[a:b], each up to the next comma ("…, что к такому результату привело нежелание
+    Массимо Карреры …")."""
+    spans = []
+    for m in _SUBORDINATE_OPENER.finditer(text, a, b):
+        comma = text.find(",", m.end(), b)
+        spans.append((m.start(), comma if comma >= 0 else b))
+    return spans
+
+
+def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    a = 0
+    while a < len(text):
+        b = max(sentence_end(text, a, len(text)), a + 1)
+        yield a, b
+        a = b
+
+
+def _lead_interviewee(ctx: Context, feminine: bool | None) -> tuple[str, str | None] | None:
+    """The person the article's lead presents as interviewed: the one its first interview cue names ("Валентин
+    Балахничёв рассказал RT", "RT поговорил с …"), else the one subject of a speech verb in it ("… Евгений Бушманов
+    считает, что …"); named as the body names them unless the lead adds to that name. None when the lead names no
+    such person, or several interviewed together."""
+    lead = ctx.lead_context
+    if lead is None:
+        return None
+    cues = _cues(lead.text)
+    key = _lead_cued(lead, cues) if cues else _lead_speaker(lead)  # no guessing past a cue naming nobody
+    if key is None or key == _AMBIGUOUS:
+        return None
+    person = lead.registry.people[key]
+    body = ctx.registry.people.get(key) if "#" not in key else None  # namesakes are numbered apart in each text
+    if body is not None and not (person.name().endswith(" " + body.name())):
+        person = body
+    return person.name(feminine), person.role
+
+
+_INTERVIEWED_WITH = re.compile(r"(?<![А-ЯЁа-яё])(?:интервью|бесед[аеуы])[ \u00a0]+с[о]?[ \u00a0]+[^«»\"„:,.]*$", re.IGNORECASE)
+
+
+def _title_subject(ctx: Context, feminine: bool | None) -> tuple[str, str | None] | None:
+    """The one person the title names as its subject ("Смолов: …", "Карякин дал интервью RT", "интервью с Родриго
+    Дутерте"), not one it names in an oblique case ("о дружбе с Павличенко", "ошибки в докладе Макларена"); None
+    when it names no such person or several ("Смолов и Черчесов о матче")."""
+    plain = _TITLE_QUOTED.sub(lambda q: " " * len(q.group()), ctx.title)
+    found: dict[str, Person] = {}
+    for g in find_groups(plain):
+        person = ctx.registry.lookup(g)
+        if person is not None and not _title_topic(plain, g.start) \
+                and (may_be_subject(plain, g) or _INTERVIEWED_WITH.search(plain, 0, g.start)):
+            found[person.key] = person
+    for m in _TITLE_WORD.finditer(plain):  # a lone surname find_groups leaves out ("Смолов и Черчесов о …")
+        person = ctx.registry.people.get(surname_key(m.group()))
+        if person is not None and person.name().split()[-1] == m.group() and not _title_topic(plain, m.start()) \
+                and _after_preposition(plain, m.start()) is None:
+            found[person.key] = person
+    if len(found) != 1:
+        return None
+    (person,) = found.values()
+    return person.name(feminine), person.role
+
+
+
+
+def _after_preposition(text: str, pos: int) -> str | None:
+    """The preposition right before pos, if any ("с Павличенко")."""
+    m = _WORD_END.search(text, max(0, pos - 30), pos)
+    return m.group(1) if m is not None and m.group(1) in marks.PREPOSITIONS else None
+
+
+_TOPIC = re.compile(r"(?<![А-ЯЁа-яё])(?:о|об|обо|про)[ \u00a0][^:]*$", re.IGNORECASE)
+
+
+def _title_topic(title: str, pos: int) -> bool:
+    """The title word at pos is part of what someone speaks about ("тренер о помощи Виценко")."""
+    return _TOPIC.search(title, 0, pos) is not None
+
+
+def _title_topics(ctx: Context) -> set[str]:
+    """Keys of the people the title names as what the article is about ("тренер о помощи Виценко")."""
+    if not ctx.title:
+        return set()
+    plain = _TITLE_QUOTED.sub(lambda q: " " * len(q.group()), ctx.title)
+    return {p.key for p in (ctx.registry.people.get(surname_key(m.group())) for m in _TITLE_WORD.finditer(plain)
+                            if _title_topic(plain, m.start())) if p is not None}
+
+
+_INTRO_HEADINGS = 3  # short heading lines ("«Сравнивать меня с Роналду неуместно»") between an intro and its turns
+_MIN_INTRO = 100  # characters of a paragraph that introduces an interview (shorter lines are headings)
+
+
+def _intro_paragraph(ctx: Context, pos: int) -> tuple[int, int] | None:
+    """The narrative paragraph right before the turn at pos, past blank lines and a few short headings; after an
+    earlier run of turns, only one that opens a new section under a heading of its own (not an answer going on)."""
+    i = next((k for k in range(len(ctx.paras) - 1, -1, -1) if ctx.paras[k][1] <= pos), None)
+    headings = 0
+    while i is not None and i >= 0:
+        a, b = ctx.paras[i]
+        line = ctx.text[a:b].strip()
+        if _DASH_START.match(line):
+            return None  # another run of turns right before: no intro
+        if len(line) >= _MIN_INTRO:
+            return (a, b) if ctx.interviewed is None or _under_heading(ctx, i) else None
+        if line:
+            headings += 1
+            if headings > _INTRO_HEADINGS:
+                return None
+        i -= 1
+    return None
+
+
+def _under_heading(ctx: Context, i: int) -> bool:
+    """The non-blank line before paragraph i is a short heading, not a turn or narrative."""
+    for a, b in reversed(ctx.paras[:i]):
+        line = ctx.text[a:b].strip()
+        if line:
+            return len(line) < _MIN_INTRO and not _DASH_START.match(line)
+    return False
+
+
+def _intro_subject(ctx: Context, pos: int, feminine: bool | None) -> tuple[str, str | None] | None:
+    """The one person the paragraph introducing the turns names as a subject, in a paragraph with a speech verb
+    ("Фёдор Смолов, признанный лучшим дриблером первого тура, пообещал …"); None when it names none or several."""
+    para = _intro_paragraph(ctx, pos)
+    if para is None or not speech_verb(ctx.text[para[0]:para[1]])[0]:
+        return None  # an intro says who spoke ("заявил", "пообещал"), not only what happened ("упал на трассе")
+    keys = {m.key for m in ctx.registry.mentions if para[0] <= m.pos < para[1] and m.nominative and not m.quoted}
+    if len(keys) != 1:
+        return None
+    person = ctx.registry.people[keys.pop()]
+    return person.name(feminine), person.role
+
+
+def _interviewee(ctx: Context, pos: int, feminine: bool | None = None) -> tuple[str | None, str | None]:
+    """The person an interview is with: the one its first question addresses ("Господин Роудс, …"), the one the
+    title names as its subject ("Фанни Ардан — о фильме …", or a single name next to "интервью"), the one an
+    interview cue before it names ("поговорил с … Майклом Томаски", "Вишеманн обсудил с RT"), the one the
+    paragraph introducing the turns names as a subject, the one the article's lead presents ("Валентин Балахничёв
+    рассказал RT, …"), else the one named most often as a subject before it, the first on ties; ``feminine``: the
+    gender the answers show ("я волновалась")."""
+    reg = ctx.registry
+    addressed = _addressed(ctx, pos)
+    if addressed is not None:
+        return addressed
+    titled = _title_subject(ctx, feminine)
+    if titled is not None:
+        return titled
+    lone = title_interviewee(ctx.title) if ctx.title else None
+    if lone is not None:
+        person = reg.people.get(surname_key(lone))
+        return (person.name(feminine), person.role) if person is not None else (lone, None)
+    cued = _cued_interviewee(ctx, pos)
+    if cued is not None:
+        return cued
+    intro = _intro_subject(ctx, pos, feminine)
+    if intro is not None:
+        return intro
+    if ctx.interviewed is not None:
+        return ctx.interviewed  # a later run of the same interview, past a box of links or a photo
+    led = _lead_interviewee(ctx, feminine)
+    if led is not None:
+        return led
+    counts: dict[str, int] = {}
+    topics = _title_topics(ctx)
+    for m in reg.mentions:
+        if m.pos >= pos:
+            break
+        if not m.quoted and m.pos >= 0 and m.key not in topics and not any(s <= m.pos < e for s, e in ctx.taken):
+            counts[m.key] = counts.get(m.key, 0) + (2 if m.nominative else 1)  # not named in turns or as the topic
+    if not counts:
+        return None, None
+    best = max(counts.values())
+    key = next(k for k in counts if counts[k] == best)
+    person = reg.people[key]
+    return person.name(feminine), person.role
+
+
+_HEADER = re.compile(r"[ \u00a0\t]*([А-ЯЁ][^:\n«»\"]{2,60}?)[ \u00a0]*:[ \u00a0\t]*(?:[«\"„][^\n]*)?$")
+_HEADER_WINDOW = 600  # characters before a run of turns its header line may stand
+
+
+def _headers(ctx: Context, lo: int, hi: int) -> list[tuple[int, str, str | None]]:
+    """Header lines naming who answers the turns after them ("Игорь Акинфеев: «Успешным будет …»"): (where,
+    name, role) for lines in [lo, hi) that are exactly a known person's name, a colon and maybe a quotation."""
+    found = []
+    for a, b in ctx.paras:
+        if b <= lo or a >= hi or ":" not in ctx.text[a:b]:
+            continue
+        m = _HEADER.match(ctx.text, a, b)
+        if m is None:
+            continue
+        groups = find_groups(ctx.text, m.start(1), m.end(1))
+        if len(groups) == 1 and groups[0].start == m.start(1) and groups[0].end == m.end(1):
+            person = ctx.registry.lookup(groups[0])
+            if person is not None:
+                found.append((a, person.name(), person.role))
+    return found
+
+
+def _answer_speakers(ctx: Context, run: list[tuple[int, int]], answers: list[bool],
+                     default: tuple[str | None, str | None]) -> list[tuple[str | None, str | None]]:
+    """Who speaks each answer of a run: the one the last header line before it names ("Виктор Васин: «…»"),
+    else the interviewee."""
+    lo = max([run[0][0] - _HEADER_WINDOW, 0] + [e for _, e in ctx.taken if e <= run[0][0]])
+    heads = _headers(ctx, lo, run[-1][0])
+    out = []
+    for (a, _), answer in zip(run, answers):
+        head = next((h for h in reversed(heads) if h[0] < a), None)
+        out.append((head[1], head[2]) if head is not None and answer else default)
+    return out
+
+
+_I_FEMININE = re.compile(r"(?<![А-ЯЁа-яё])я(?:[ \u00a0]+не)?[ \u00a0]+(?:[а-яё]+(?:ла|лась)|рада|уверена|готова)(?![а-яё])")
+_I_MASCULINE = re.compile(r"(?<![А-ЯЁа-яё])я(?:[ \u00a0]+не)?[ \u00a0]+(?:[а-яё]+(?:[аеиоуыя]л|лся)|рад|уверен|готов)(?![а-яё])")
+
+
+def _speaks_as(answers: list[str]) -> bool | None:
+    """The gender interview answers show in the first person ("я волновалась", "я рада"): True when feminine,
+    False when masculine, None when they do not tell."""
+    text = " ".join(answers).lower()
+    fem, masc = len(_I_FEMININE.findall(text)), len(_I_MASCULINE.findall(text))
+    return True if fem > masc else False if masc > fem else None
+
+
+def _closes_quotation(line: str) -> bool:
+    """The turn ends with a closing mark it never opened: the conversation was part of a quoted post."""
+    end = line.rstrip(" .\u00a0")
+    if not end or end[-1] not in "»\"”":
+        return False
+    return end.count("«") < end.count("»") if end[-1] == "»" else end.count(end[-1]) % 2 == 1
+
+
+def dialogue_block(ctx: Context) -> Iterator[Found]:
+    """Runs of "— Реплика" paragraphs without attributions: an interview (one quote per turn, the questions by the
+    unnamed interviewer, the answers by the person interviewed), or a conversation inside a quoted post
+    (other people's turns, nested). A conversation in the narrative itself (jokes, imagined talk) is left out."""
+    text = ctx.text
+    runs = _dash_turns(ctx)
+    story = sum(_narrated(text[a:b]) for run in runs for a, b in run) >= _MAX_NARRATED
+    for run in runs:
+        lines = [text[a:b] for a, b in run]
+        parity = _interview(lines)
+        inside = any(s <= run[0][0] < e for s, e in ctx.taken)
+        asks = answers = None
+        if parity is not None:  # strict alternation; _phased mends a question and answer run together
+            asks, answers = _phased(lines, parity), lines[1 - parity::2]
+        elif not story:
+            asks = _loose_interview(lines)
+            answers = [ln for ln, q in zip(lines, asks) if not q] if asks is not None else None
+        if asks is not None and not inside:
+            yield from _interview_turns(ctx, run, asks, answers)
+            continue
+        if not inside and not _closes_quotation(lines[-1]):
+            continue
+        for (a, b), line in zip(run, lines):  # a conversation inside a quoted post: other people's turns
+            if any(abs(s - a) <= 3 for s, _ in ctx.taken):
+                continue  # the turn opens a quote already taken (a monologue under a speaker line)
+            if len(words(line)) >= 2 and not _first_person(line):
+                yield Found(a, b, "dialogue_turn", None, None, nested=True)
+
+
+def _interview_turns(ctx: Context, run: list[tuple[int, int]], asks: list[bool], answers: list[str]) -> Iterator[Found]:
+    """The turns of an interview run: questions (no speaker) and answers (the interviewee, whose gender the
+    ``answers`` may show)."""
+    ctx.interviewed = _interviewee(ctx, run[0][0], _speaks_as(answers))
+    for (a, b), q, (speaker, role) in zip(run, asks, _answer_speakers(ctx, run, [not q for q in asks], ctx.interviewed)):
+        yield Found(a, b, "interview_question", supersedes=True) if q \
+            else Found(a, b, "interview_answer", speaker, role, supersedes=True)
