@@ -102,6 +102,10 @@ INTERLOCUTORS = frozenset("собеседник собеседница".split())
 # Unnamed sources the interlocutor may stand for instead ("источник в правительстве", "на условиях анонимности").
 UNNAMED_SOURCE = (r"(?<![А-ЯЁа-яё])(?:источник|собеседни)[а-яё]*|(?<![А-ЯЁа-яё])(?:один|одна)\s+из(?![А-ЯЁа-яё])|"
                   + ANONYMITY)
+# An unnamed source named in the narrative as a subject, whom a later "он"/"она" or "американец" may stand for (not
+# "из иностранных источников", nor "собеседница RT": the interlocutor is mostly the person just named).
+SOURCE_WORD = (r"(?<![А-ЯЁа-яё])источники?(?![А-ЯЁа-яё])|(?<![А-ЯЁа-яё])(?:неназванн|анонимн)[а-яё]*"
+               r"|на\s+условиях\s+анонимности")  # not "(фамилию она попросила не называть)": she is named
 # Nouns of bodies that speak as organisations: "в прокуратуре Ульяновской области сообщили".
 ORG_NOUNS = frozenset("""
 министерство прокуратура командование ведомство управление агентство комиссия суд посольство
@@ -152,7 +156,8 @@ UNNAMED = frozenset("""
 """.split())
 # Unnamed sources in the nominative: "сообщил «Интерфаксу» источник в окружении Бакиева" names Бакиев only as whose
 # circle the source is in; a name in another case after such a word is not the speaker.
-UNNAMED_HEADS = frozenset("источник собеседник собеседница представитель представительница сотрудник сотрудница".split())
+UNNAMED_HEADS = frozenset("источник собеседник собеседница представитель представительница сотрудник сотрудница "
+                          "чиновник чиновница".split())
 
 # Heads of role phrases (lemmas): "губернатор Омской области", "вице-министр торговли".
 ROLE_WORDS = frozenset("""

@@ -46,6 +46,7 @@ class Context:
     _blocks: list[tuple[tuple[int, int], list[MarkSpan]]] | None = None
     _quoted: list[tuple[int, int]] | None = None
     _lead_ctx: Context | None = None
+    _by_name: dict[str, Person] | None = None
     superseded: bool = False  # some quotes were dropped for the interview turn holding them
     cued: tuple[str | None, str | None] | None = None  # the interviewee an interview cue named for an earlier run
     interviewed: tuple[str | None, str | None] | None = None  # the interviewee of the run of turns before
@@ -140,18 +141,55 @@ class Context:
         if hit is not None and not self._named_as_subject(hit[0].key, pos, credits_only=not role_word):
             hit = None  # "Суд над Иваном Петровым … — заметил прокурор"; "Текст: Мария Иванова": they do not speak
         prev = max(((s, n) for s, n in self.spoken if s < pos), default=None)
-        names = {p.name(): p for p in reg.people.values()}
+        names = self.people_by_name()
         if prev and prev[1] in names and (hit is None or prev[0] > hit[1]
                                           or hit[0] is not names[prev[1]] and _reported_at(self.text, hit[1])):
             person = names[prev[1]]
             if feminine is None or person.feminine in (None, feminine) \
                     or self._said_as(person.key, prev[0], pos, feminine):
+                if role_word is None and self._source_since(prev[0], pos):
+                    return None, None
                 return person.name(feminine), person.role
+        lone = prev is not None and pos - prev[0] <= LONE_SPEAKER_WINDOW and prev[1] not in names \
+            and (hit is None or prev[0] > hit[1]) and self._lone_person(prev[1])
+        if lone and not (role_word is None and self._source_since(prev[0], pos)):
+            return prev[1], None  # "— сказала Мадонна. … — добавила она": a name the registry does not hold
         if hit is None:
-            if prev and pos - prev[0] <= LONE_SPEAKER_WINDOW and self._lone_person(prev[1]):
-                return prev[1], None  # "— сказала Мадонна. … — добавила она": a name the registry does not hold
+            return None, None
+        if role_word is None and self._source_since(hit[1], pos):
             return None, None
         return hit[0].name(feminine), hit[0].role
+
+    def people_by_name(self) -> dict[str, Person]:
+        """The article's people by canonical name (built once: the registry does not change once built)."""
+        if self._by_name is None:
+            self._by_name = {p.name(): p for p in self.registry.people.values()}
+        return self._by_name
+
+    def forget_names(self) -> None:
+        """Drop the name map: a person's canonical name changed (a gender hint settled it)."""
+        self._by_name = None
+
+    def _source_since(self, at: int, pos: int) -> bool:
+        """An unnamed source came up in the narrative between an antecedent at ``at`` and pos ("«…», — говорит
+        источник «Медузы». Он считает, что …", "представитель делегации, пожелавший остаться неназванным. «…», —
+        сказал американец"): a pronoun or a bare person noun at pos stands for that source, not for the one named
+        before it."""
+        quoted = self.quoted_regions()
+        if any(not any(qa <= m.start() < qb for qa, qb in quoted)
+               for m in _SOURCE_WORD.finditer(self.text, max(0, at), pos)):
+            return True
+        spoken = {s for s, _ in self.spoken}
+        return any(at < s < pos and s not in spoken and self._unnamed_after(e, pos) for s, e in self.taken)
+
+    def _unnamed_after(self, end: int, pos: int) -> bool:
+        """The attribution right after a quote ending at ``end`` gives an unnamed speaker ("«…», — сказал представитель
+        правительства. «…», — цитирует его ИТАР-ТАСС": "его" is that representative)."""
+        dash = _AFTER.match(self.text, min(end + 1, pos), pos)
+        if dash is None:
+            return False
+        stop = _clause_end(self.text, dash.end(), pos)
+        return any(w.lower() in marks.UNNAMED for w in words(self.text[dash.end():stop]))
 
     def _named_as_subject(self, key: str, pos: int, credits_only: bool = False) -> bool:
         """The person was named before pos at least once in a form that can be a subject (nominative), and not only
@@ -186,8 +224,7 @@ class Context:
         Дорошенко" for "директор ассоциации"), or the role has none: "директор супермаркета" is someone else."""
         if name is None or qualifier is None:
             return True
-        people = {p.name(): p for p in self.registry.people.values()}
-        person = people.get(name)
+        person = self.people_by_name().get(name)
         stem = qualifier[:marks.QUALIFIER_STEM]
         return person is None or any(m.key == person.key and not m.quoted
                                      and stem in self.text[max(0, m.pos - marks.QUALIFIER_REACH):m.pos].lower()
@@ -219,7 +256,7 @@ class Context:
         """The person who spoke last before pos, and where: the speaker of an earlier quote, or the subject of a
         sentence with a speech verb or "по словам" ("отреагировал тренер Маркус Крамер", "по словам Эмиля Дабагяна")."""
         reg = self.registry
-        names = {p.name(): p for p in reg.people.values()}
+        names = self.people_by_name()
         quoted = max(((s, names[n]) for s, n in self.spoken if pos - window <= s < pos and n in names), default=None,
                      key=lambda sp: sp[0])
         for m in reversed(reg.mentions):
@@ -232,7 +269,7 @@ class Context:
                 continue
             line = self.text.rfind("\n", 0, m.pos) + 1
             end = self.text.find("\n", m.pos)
-            a = sentence_start(self.text, line, m.pos)
+            a = _name_sentence_start(self.text, line, m.pos)
             b = sentence_end(self.text, m.pos, len(self.text) if end < 0 else end)
             sub = _SUBORDINATE.search(self.text, a, b)
             if sub is not None and sub.start() < m.pos and not _opinion_holder_at(self.text, a, m.pos) \
@@ -268,9 +305,16 @@ def _reported_at(text: str, pos: int) -> bool:
     """The name at pos stands in what a speech verb reports ("Он отметил, что Жиров …"): the speech is about that
     person, who is no antecedent for the next "сказал он"."""
     line = text.rfind("\n", 0, pos) + 1
-    a = sentence_start(text, line, pos)
+    a = _name_sentence_start(text, line, pos)
     sub = _THAT_WORD.search(text, a, pos)
     return sub is not None and speech_verb(text[a:sub.start()])[0]
+
+
+def _name_sentence_start(text: str, lo: int, pos: int) -> int:
+    """Start of the sentence holding the name at pos, also when the name opens it (sentence_start alone counts a
+    break only once pos is past the capital letter after it: "… редактору. Родионов добавил" would take the
+    sentence before too)."""
+    return sentence_start(text, lo, min(pos + 1, len(text)))
 
 
 _THAT_WORD = re.compile(r"(?<![А-ЯЁа-яё])(?:что|чтобы|будто)(?![А-ЯЁа-яё])")
@@ -369,11 +413,17 @@ def _kin_speaker_since(ctx: Context, role_word: str, since: int, pos: int,
     spoke = ctx._last_to_speak(pos, feminine)
     if spoke is None or spoke[1] <= since:
         return None
-    roles = {r for r in (spoke[0].role, ctx.registry.role_before(ctx.text, spoke[1])) if r}
-    lems = {w for r in roles for lem in role_lemmas(r) for w in _role_heads(lem)}
+    lems = {w for lem in _spoken_role_lemmas(ctx, *spoke) for w in _role_heads(lem)}
     lem = lemma(role_word.lower())
     kin = next((k for k in marks.ROLE_KIN if lem in k), frozenset())
     return spoke if lems & kin else None
+
+
+def _spoken_role_lemmas(ctx: Context, person: Person, at: int) -> frozenset[str]:
+    """Lemmas of the roles the article gives the person: the registry's, and the role phrase right before the
+    mention at ``at`` ("политический аналитик Иван Петров сказал"), when there is a mention there."""
+    roles = {r for r in (person.role, ctx.registry.role_before(ctx.text, at) if at >= 0 else None) if r}
+    return frozenset(lem for r in roles for lem in role_lemmas(r))
 
 
 def _with_role(text: str, pos: int, lem: str) -> bool:
@@ -475,6 +525,7 @@ def person_speaker(ctx: Context, g: Group, feminine: bool | None, lo: int) -> tu
         return normalize_tokens(g.tokens, feminine)[0], role
     if feminine is not None and person.feminine is None:
         person.feminine_hint = feminine
+        ctx.forget_names()  # the hint may change the person's canonical name
     return person.name(), role or person.role
 
 
@@ -588,7 +639,13 @@ _QUOTING_VERBS = frozenset("цитирует цитируют процитиро
 _SKIP_MEDIA = frozenset("интервью изданию агентству телеканалу газете журналу радиостанции порталу сайту каналу эфире эфир беседе".split())
 
 
+_LATTER = {"последний": False, "последнего": False, "последняя": True, "последней": True}
+
+
 def _pronoun_person(ctx: Context, lows: list[str], quote_start: int) -> tuple[bool, tuple[str | None, str | None]]:
+    if lows and lows[-1] in _LATTER:  # "По словам последнего, «…»": the person named last
+        person = ctx.registry.before(quote_start, _LATTER[lows[-1]])
+        return True, (person.name(), person.role) if person is not None else (None, None)
     for i, w in enumerate(lows):
         possessive = w in ("его", "её", "ее") and (
             (i + 1 < len(lows) and lows[i + 1] in marks.SPEECH_NOUNS)
@@ -686,6 +743,8 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
     unnamed = next((i for i, w in enumerate(lows) if w in marks.UNNAMED), None)
     if unnamed is not None and lows[unnamed] in marks.INTERLOCUTORS and not _placed(lows[unnamed + 1:unnamed + 4]):
         return True, _interlocutor(ctx, ref, feminine)
+    if unnamed is not None and _placed(lows[unnamed + 1:unnamed + 4]):
+        return True, (None, None)  # "высокопоставленный чиновник в администрации США": a source, not an office holder
     if unnamed is not None:
         return True, _holder_quoted_before(ctx, lows[unnamed], ref, feminine) or (None, None)
     opens_sentence = not ctx.text[sentence_start(ctx.text, max(0, s - 200), s):s].strip()
@@ -730,7 +789,7 @@ def _holder_quoted_before(ctx: Context, word: str, ref: int, feminine: bool | No
     if lemma(word) in marks.UNNAMED_OFFICE:
         return _official_last_to_speak(ctx, marks.UNNAMED_OFFICE[lemma(word)], ref, feminine)
     prev = ctx.previous_speaker(ref, window=INTERLOCUTOR_WINDOW)
-    person = next((p for p in ctx.registry.people.values() if p.name() == prev), None) if prev else None
+    person = ctx.people_by_name().get(prev) if prev else None
     if person is None or not person.role or lemma(word) not in role_lemmas(person.role):
         return None
     if feminine is not None and person.feminine not in (None, feminine):
@@ -747,13 +806,13 @@ def _official_last_to_speak(ctx: Context, offices: frozenset[str], ref: int,
     if last is None:
         return None
     person, at = last
-    roles = {r for r in (person.role, ctx.registry.role_before(ctx.text, at) if at >= 0 else None) if r}
-    if not any(role_lemmas(r) & offices for r in roles):
+    if not _spoken_role_lemmas(ctx, person, at) & offices:
         return None
     return person.name(feminine), person.role
 
 
 _UNNAMED_SOURCE = re.compile(marks.UNNAMED_SOURCE, re.IGNORECASE)
+_SOURCE_WORD = re.compile(marks.SOURCE_WORD, re.IGNORECASE)
 INTERLOCUTOR_WINDOW = 1500  # characters back "собеседник RT" may point
 
 
@@ -769,6 +828,10 @@ def _interlocutor(ctx: Context, ref: int, feminine: bool | None) -> tuple[str | 
     last = ctx._last_to_speak(ref, feminine, window=INTERLOCUTOR_WINDOW)
     if last is None:
         return None, None
+    if feminine is not None:  # "Мэри Кобб рассказала … «…», — отметил собеседник ТАСС": not the man who spoke before her
+        anyone = ctx._last_to_speak(ref, None, window=INTERLOCUTOR_WINDOW)
+        if anyone is not None and anyone[1] > last[1] and anyone[0] is not last[0]:
+            return None, None
     para = ctx.text.rfind("\n", 0, last[1]) + 1
     if _UNNAMED_SOURCE.search(ctx.text, para, ref):
         return None, None
@@ -916,6 +979,9 @@ def _speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | N
     named = _proper_noun_after_verb(text, a, b)
     if named is not None:
         return named, None
+    initialled = _initialled_person(ctx, a, b)
+    if initialled is not None:
+        return initialled.name(feminine), initialled.role
     verb = next((m.group() for m in WORDS_RE.finditer(text, a, b) if speech_verb(m.group())[0]), None)
     if verb is not None and _impersonal(verb):
         return document_speaker(ctx, a, b, quote_start), None
@@ -937,8 +1003,11 @@ def _role_holder(ctx: Context, s: int, g: Group, ref: int, feminine: bool | None
 def _source_of(ctx: Context, s: int, g: Group, name: str | None) -> bool:
     """"— сообщил «Интерфаксу» источник в ближайшем окружении Бакиева": an unnamed source stands before the name,
     in another case (whose circle, not who speaks): its surname differs from the canonical one."""
-    if not any(w.lower() in marks.UNNAMED_HEADS for w in words(ctx.text[s:g.start])):
+    before = words(ctx.text[s:g.start])
+    if not any(w.lower() in marks.UNNAMED_HEADS for w in before):
         return False
+    if before and lemma(before[-1].lower()) in marks.OUTLET_NOUNS and ctx.registry.lookup(g) is None:
+        return True  # "— заявил собеседник агентства Рейтер": the outlet's name, not the source's
     return not name or g.tokens[-1] != name.split()[-1]
 
 
@@ -1005,6 +1074,20 @@ def _publishing_outlet(ctx: Context, a: int, b: int, quote_start: int) -> str | 
     if not any(lemma(w) in marks.PUBLICATION_NOUNS for w in words(ctx.text[a:b])):
         return None
     return _outlet_named_before(ctx, min(a, quote_start))
+
+
+_INITIALLED = re.compile(r"(?<![А-ЯЁа-яё])[А-ЯЁ]\.(?:[ \u00a0]?[А-ЯЁ]\.)?[ \u00a0]?([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)")
+
+
+def _initialled_person(ctx: Context, a: int, b: int) -> Person | None:
+    """"— заявил В.Фортов": a surname after initials written without a space, of a person the article names in full
+    ("Владимир Фортов"); None when there is none."""
+    for m in _INITIALLED.finditer(ctx.text, a, b):
+        key = surname_key(m.group(1))
+        person = next((p for p in ctx.registry.people.values() if p.key.split("#")[0] == key), None)
+        if person is not None:
+            return person
+    return None
 
 
 _CAP_AFTER = re.compile(r"[ \u00a0]+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?=[ \u00a0]*(?:[.,;!?…)]|$))")
@@ -1128,6 +1211,8 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
         if _impersonal(verb.group()):
             ctx.documented[a] = document_speaker(ctx, a, b, a)
             return ctx.documented[a], None
+        if _plural(verb.group()) and not any(may_be_subject(text, g) for g in _groups(ctx, a, b)):
+            return None, None  # "Как проинформировали медики, «…»": many unnamed speak, not the one named before
         return ctx.refer(a, feminine)
     return None, None
 
@@ -1193,6 +1278,11 @@ def _subject_right_before(ctx: Context, a: int, v: int, feminine: bool | None) -
 
 
 _THAT_ONLY = re.compile(r"(?<![А-ЯЁа-яё])(?:что|чтобы)(?![А-ЯЁа-яё])")  # not "как": "до того, как Трамп написал"
+
+
+def _plural(verb: str) -> bool:
+    """A past-tense speech verb in the plural ("заявили", "сообщили"): its subject is no single person."""
+    return verb.lower().endswith("ли") and speech_verb(verb) == (True, None)
 
 
 def _impersonal(verb: str) -> bool:
@@ -1370,7 +1460,7 @@ _CLAUSE_STOP = re.compile(r"[.!?…](?![0-9A-Za-zА-ЯЁа-яё])|[:;«\"\n]|[ \
 
 _ASKED = re.compile(r"(?<![А-ЯЁа-яё])вопрос[а-я]*[ \u00a0]*$")
 _QUESTION = re.compile(r"«[^«»\n]{1,80}»")
-_SHORT_NAME = re.compile(r"[«\"][^«»\".!?…\n]{1,30}[»\"]")
+_SHORT_NAME = re.compile(r"[«\"][^«»\".!?…\n]{1,30}[!?]?[»\"]")  # «Говорите громче!» too
 
 
 def _clause_end(text: str, pos: int, hi: int) -> int:
