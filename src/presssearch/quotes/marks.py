@@ -345,7 +345,8 @@ ROLE_SYNONYMS: dict[str, str] = {
 }
 
 # The same office under a shorter or longer word: "слова британского премьера" → "премьер-министр Тереза Мэй".
-ROLE_ALIASES: dict[str, str] = {"премьер": "премьер-министр", "премьер-министр": "премьер", "главврач": "врач"}
+ROLE_ALIASES: dict[str, str] = {"премьер": "премьер-министр", "премьер-министр": "премьер", "главврач": "врач",
+                                  "омбудсмен": "уполномоченный"}
 
 # Lemmas in a clause before "…: «…»" that make the quotation an inscription or a wondering, not an utterance.
 NOT_UTTERANCE_WORDS = frozenset("""

@@ -132,6 +132,9 @@ class Context:
             person = named or (found[0] if found else None)
             if person is not None:
                 return person.name(feminine), person.role
+            alias = marks.ROLE_ALIASES.get(lemma(role_word))
+            if alias and not land and (reg.by_role(alias, pos) or _introduced_as(self, alias, pos)):
+                return self.refer(pos, feminine, role_word=alias)  # "омбудсмен" for "уполномоченный по правам человека"
         if role_word is None and feminine is not None:
             head = self._role_subject_before(pos, feminine)
             if head is not None:  # "Губернатор распорядился … и отметил, что … «…», — сказал он": the role's holder
@@ -260,7 +263,7 @@ class Context:
         quoted = max(((s, names[n]) for s, n in self.spoken if pos - window <= s < pos and n in names), default=None,
                      key=lambda sp: sp[0])
         for m in reversed(reg.mentions):
-            if m.pos >= pos or m.quoted or not m.nominative:
+            if m.pos >= pos or m.quoted or not (m.nominative or _according_holder(self.text, m.pos)):
                 continue
             if m.pos < pos - window or (quoted and m.pos < quoted[0]):
                 break
@@ -275,7 +278,8 @@ class Context:
             if sub is not None and sub.start() < m.pos and not _opinion_holder_at(self.text, a, m.pos) \
                     and not _inverted_attribution(self.text, a, m.pos):
                 continue  # "Колядин пояснил, что Путин …": who the speech is about, not who speaks
-            if speech_verb(self.text[a:b])[0] or _ACCORDING.search(self.text, a, b) or _introduced(self.text, m.pos):
+            if speech_verb(self.text[a:b])[0] or _ACCORDING.search(self.text, a, b) or _introduced(self.text, m.pos) \
+                    or _HIS_WORDS_NEXT.match(self.text, b):
                 return person, m.pos
         if quoted and (feminine is None or quoted[1].feminine in (None, feminine)):
             return quoted[1], quoted[0]
@@ -290,6 +294,16 @@ class Context:
 
 
 _CREDIT = re.compile(marks.CREDIT_LABELS, re.IGNORECASE)
+_ACCORDING_HEAD = re.compile(marks.ACCORDING_TO + r"[ \u00a0]+(?:[а-яё-]+[ \u00a0]+){0,8}$", re.IGNORECASE)
+_HIS_WORDS_NEXT = re.compile(r"[.!?…]?[ \u00a0]*По[ \u00a0]+(?:его|её|ее)[ \u00a0]+(?:словам|мнению|оценке)")  # "… сомневается, что …. По его словам, …"
+_ACCORDING_REACH = 120  # characters back from a name its "по словам"/"по мнению" may stand
+
+
+def _according_holder(text: str, pos: int) -> bool:
+    """A name at pos (genitive) is whose words or opinion the sentence gives: "По словам главного редактора журнала
+    Дмитрия Шеремецкого, …", "По мнению эксперта Андрея Масаловича, …" (lowercase words, quoted titles between)."""
+    head = re.sub(r"«[^«»]{1,40}»|\"[^\"]{1,40}\"", "назв", text[max(0, pos - _ACCORDING_REACH):pos])
+    return _ACCORDING_HEAD.search(head) is not None
 
 
 def _credit_line(text: str, pos: int) -> bool:
@@ -936,8 +950,16 @@ def speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | No
     who = _speaker_in(ctx, a, b, quote_start)
     verb = next((m.group() for m in WORDS_RE.finditer(ctx.text, a, b) if speech_verb(m.group())[0]), None)
     if verb is not None and _impersonal(verb):
+        if who[0] is None:  # "— говорится в сообщении Центробанка по итогам заседания совета директоров"
+            who = _issuer_in_clause(ctx, a, b), None
         ctx.documented[quote_start] = who[0]
     return who
+
+
+def _issuer_in_clause(ctx: Context, a: int, b: int) -> str | None:
+    """The issuer named right after the first document noun of the clause text[a:b], else None."""
+    doc = next((m for m in WORDS_RE.finditer(ctx.text, a, b) if lemma(m.group()) in marks.DOCUMENT_NOUNS), None)
+    return _issuer_after(ctx, doc.start(), doc.end()) if doc is not None else None
 
 
 _ANONYMITY = re.compile(marks.ANONYMITY, re.IGNORECASE)
@@ -964,6 +986,7 @@ def _speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | N
             best = named[0] if named else groups[0]
             if not _relays(text, s, best.start):  # "процитировал Трампа его помощник": Трамп speaks
                 best = next((g for g in named if not _oblique_form(ctx, g)), best)
+            best = _named_after_owner(ctx, s, best, groups)
             holder = _role_holder(ctx, s, best, quote_start, feminine)
             if holder is not None:
                 return holder
@@ -982,22 +1005,42 @@ def _speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | N
     initialled = _initialled_person(ctx, a, b)
     if initialled is not None:
         return initialled.name(feminine), initialled.role
+    written = _initialled_after_verb(ctx.text, a, b)
+    if written is not None:
+        return written, None
     verb = next((m.group() for m in WORDS_RE.finditer(text, a, b) if speech_verb(m.group())[0]), None)
     if verb is not None and _impersonal(verb):
         return document_speaker(ctx, a, b, quote_start), None
     return None, None
 
 
+def _relational_before(ctx: Context, s: int, g: Group) -> str | None:
+    """The relational role (marks.RELATIONAL_ROLES) right before the group in the clause from s, else None."""
+    ws = [w for w in words(ctx.text[s:g.start]) if w.lower() not in marks.NAME_PARTICLES]  # "аль-Файеда"
+    return ws[-1].lower() if ws and ws[-1].lower() in marks.RELATIONAL_ROLES else None
+
+
+def _named_after_owner(ctx: Context, s: int, g: Group, groups: list[Group]) -> Group:
+    """"— заявил пресс-секретарь Саакашвили Каха Имнадзе": a relational role, the owner's name in the genitive and
+    the holder's own name right after it: the holder speaks. Else the group itself."""
+    if _relational_before(ctx, s, g) is None:
+        return g
+    nxt = next((h for h in groups if h.start >= g.end), None)
+    if nxt is None or ctx.text[g.end:nxt.start].strip() or not (nxt.full or ctx.registry.lookup(nxt)):
+        return g
+    return nxt
+
+
 def _role_holder(ctx: Context, s: int, g: Group, ref: int, feminine: bool | None) -> tuple[str | None, str | None] | None:
     """"— подчеркнул пресс-секретарь аль-Файеда": a role held towards another person (marks.RELATIONAL_ROLES) right
     before the surname of someone else: the one the article named as holding that role speaks."""
-    ws = [w for w in words(ctx.text[s:g.start]) if w.lower() not in marks.NAME_PARTICLES]  # "аль-Файеда"
-    if g.full or not ws or ws[-1].lower() not in marks.RELATIONAL_ROLES:
+    role = _relational_before(ctx, s, g)
+    if role is None or g.full and not _oblique_form(ctx, g):  # "пресс-секретарь Владимира Путина": his, not him
         return None
-    holder = ctx.registry.by_role(ws[-1].lower(), ref)
+    holder = ctx.registry.by_role(role, ref)
     if holder is None or holder is ctx.registry.lookup(g) or surname_key(g.tokens[-1]) == holder.key.split("#")[0]:
         return None  # "адвокат Широченко": the holder named by his own surname
-    return ctx.refer(ref, feminine, role_word=ws[-1].lower())
+    return ctx.refer(ref, feminine, role_word=role)
 
 
 def _source_of(ctx: Context, s: int, g: Group, name: str | None) -> bool:
@@ -1090,6 +1133,31 @@ def _initialled_person(ctx: Context, a: int, b: int) -> Person | None:
     return None
 
 
+_INITIAL_AFTER = re.compile(r"[ \u00a0]+([А-ЯЁ])\.[ \u00a0]?([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?=[ \u00a0]*(?:[.,;!?…)]|$|[ \u00a0][а-яё]))")
+
+
+_INITIAL_REACH = 40
+
+
+def _initialled_after_verb(text: str, a: int, b: int) -> str | None:
+    """"— сказал С. Сквернялис в четверг": an initial and a surname right after the speech verb, of someone the
+    registry does not hold; the article's full form ("Андрюс Кубилюс" for "А. Кубилюс") when it gives one, else
+    the form as written."""
+    for m in WORDS_RE.finditer(text, a, b):
+        if not speech_verb(m.group())[0]:
+            continue
+        after = WORDS_RE.match(text, m.end() + 1, b) if m.end() + 1 < b else None
+        start = after.end() if after is not None and after.group()[:1].islower() and not speech_verb(after.group())[0] \
+            and not text[m.end():after.start()].strip() else m.end()  # "сказал журналистам А. Кубилюс"
+        hi = min(len(text), b + _INITIAL_REACH)  # the clause was cut at the initial's full stop
+        init = _INITIAL_AFTER.match(text, start, hi) or _INITIAL_AFTER.match(text, m.end(), hi)
+        if init is None:
+            return None
+        full = re.search(rf"(?<![А-ЯЁа-яё]){init.group(1)}[а-яё]+[ \u00a0]+{init.group(2)}(?![а-яё])", text)
+        return full.group().replace("\u00a0", " ") if full else f"{init.group(1)}. {init.group(2)}"
+    return None
+
+
 _CAP_AFTER = re.compile(r"[ \u00a0]+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?=[ \u00a0]*(?:[.,;!?…)]|$))")
 
 
@@ -1146,6 +1214,19 @@ def _issuer_after(ctx: Context, start: int, end: int) -> str | None:
     org = ctx.orgs.at(end, stop)
     if org is not None and len(words(text[end:_org_start(ctx, org, end)])) <= 1:
         return org.name()
+    return _generic_issuer(ctx, start, words(text[end:stop])[:2])
+
+
+def _generic_issuer(ctx: Context, pos: int, ws: list[str]) -> str | None:
+    """"в отчете компании", "в отчёте центра", "в сообщении российской компании": the organisation the generic
+    word (marks.GENERIC_ORG_WORDS, in the genitive) points back to, else None."""
+    for w in ws:
+        low = w.lower()
+        if not w[:1].islower():
+            return None
+        if lemma(low) in marks.GENERIC_ORG_WORDS and any(p.tag.case == "gent" for p in parses(low)[:2]):
+            org = ctx.orgs.refer(pos, low)
+            return org.name() if org is not None else None
     return None
 
 
@@ -1178,7 +1259,8 @@ def _org_start(ctx: Context, org, lo: int) -> int:
 def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None]:
     """Who speaks in a clause before the quote ("X заявил:"): the subject before the verb, else after it."""
     text = ctx.text
-    verb = next((m for m in WORDS_RE.finditer(text, a, b) if speech_verb(m.group())[0]), None)
+    verb = next((m for m in WORDS_RE.finditer(text, a, b) if speech_verb(m.group())[0]
+                 and not _inside_marks(text, a, m.start())), None)
     _, feminine = speech_verb(text[a:b])
     v = verb.start() if verb else b
     if _anonymous(text, a, b):
@@ -1215,6 +1297,12 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
             return None, None  # "Как проинформировали медики, «…»": many unnamed speak, not the one named before
         return ctx.refer(a, feminine)
     return None, None
+
+
+def _inside_marks(text: str, a: int, pos: int) -> bool:
+    """pos lies inside a quoted name opened after a: "радиостанции «Говорит Москва», сказал": not the clause's verb."""
+    seg = text[a:pos]
+    return seg.count("«") > seg.count("»") or seg.count('"') % 2 == 1
 
 
 _INVERTED_WORDS = 8  # words after the verb a subject that follows it may stand
