@@ -164,7 +164,7 @@ def score_article(text: str, gold_quotes: list[dict], label: str, title: str | N
             if p.speaker == speaker:
                 s.speaker_ok += 1
             else:
-                s.wrong_kinds[speaker_error_kind(speaker, p.speaker)] += 1
+                s.wrong_kinds[f"{speaker_error_kind(speaker, p.speaker)} ({p.rule})"] += 1
                 s.errors.append(f"{label}: SPEAKER gold={speaker!r} got={p.speaker!r} "
                                 f"({p.rule}): {p.text[:60]!r}")
     matched_pred = set(pairing.values())

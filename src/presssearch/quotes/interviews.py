@@ -147,7 +147,7 @@ def _loose_interview(lines: list[str]) -> list[bool] | None:
     return asks
 
 
-_TITLE_QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|„[^“”]*[“”]")
+_TITLE_QUOTED = re.compile(r"«(?:[^«»]|«[^«»]*»)*»|\"[^\"]*\"|„[^“”]*[“”]")  # «… «закидонов» Фуркада»
 _TITLE_WORD = re.compile(r"(?<![А-ЯЁа-яёA-Za-z-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?![А-ЯЁа-яё-])")
 
 
@@ -205,14 +205,23 @@ _SUBJECT_CUE = re.compile(marks.INTERVIEW_SUBJECT_CUE)
 _CUE_WINDOW = 3500  # characters before an interview its introduction may stand
 
 
+_PRONOUN_SUBJECT = re.compile(r"(?<![А-ЯЁа-яё])(?:он|она|они)(?![А-ЯЁа-яё])")
+
+
 def _cue_mention(ctx: Context, cue: re.Match, by_subject: bool, pos: int) -> Mention | None:
     """The person an interview cue names in its sentence: the one named after it ("поговорил с политологом Майклом
     Томаски"), or with ``by_subject`` the last subject named before it ("… Андрей Чесноков рассказал RT")."""
     text, reg = ctx.text, ctx.registry
     if by_subject:
         start = sentence_start(text, max(0, cue.start() - 400), cue.start())
-        return next((m for m in reversed(reg.mentions)
-                     if start <= m.pos < cue.start() and m.nominative and not m.quoted), None)
+        named = next((m for m in reversed(reg.mentions)
+                      if start <= m.pos < cue.start() and m.nominative and not m.quoted), None)
+        if named is not None and _PRONOUN_SUBJECT.search(text, named.pos, cue.start()):
+            # "… карьеры Даниила Квята он с радостью поделился с корреспондентом RT": "он", the one named before
+            para = max((a for a, _ in ctx.paras if a <= start), default=0)
+            return next((m for m in reversed(reg.mentions)
+                         if para <= m.pos < start and m.nominative and not m.quoted), None)
+        return named
     end = sentence_end(text, cue.end(), pos)
     return next((m for m in reg.mentions if cue.end() <= m.pos < end and not m.quoted), None)
 
@@ -250,7 +259,11 @@ def _cued_in(ctx: Context, lo: int, hi: int) -> Person | None:
 _ASKER_PHRASE = re.compile(r"(?<![А-ЯЁа-яё])(?:ведущ(?:ей|ему|ая|ий)[ \u00a0]+(?:RT|программ|телеканал|передач|шоу)|"
                           r"корреспонденту|корреспондента|журналисту|журналистке|журналиста|журналистки|"
                           r"интервьюеру|обозревателю)", re.IGNORECASE)
-_WITH_GAP = re.compile(r"(?<![А-ЯЁа-яё])со?[ \u00a0]+[^«»\"„:.;!?]*$")  # "поговорил … с тренером …, бывшим "
+# "поговорил … с тренером …, бывшим ", "выяснил у сотрудника …", "дозвонился до менеджера …"
+_WITH_GAP = re.compile(r"(?<![А-ЯЁа-яё])(со?|у|до)[ \u00a0]+[^«»\"„:.;!?]*$")
+_GOVERNS = {"с": "ablt", "со": "ablt", "у": "gent", "до": "gent"}  # the case each of those prepositions asks for
+_OBLIQUE_END = ("ом", "ем", "ым", "им", "ой", "ого", "его", "ому", "ему", "ых", "их")
+_NAME_AT = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?:[ \u00a0]+(?:[а-яё]{2,4}[ \u00a0]+)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?)*")
 # a comma opening a subordinate clause ("X рассказал RT, что …", ", останется ли …"); a comma before a role is an
 # apposition, not a clause ("заявил автор закона, депутат … Альдо Каркасси")
 _SUBCLAUSE = (r",[ \u00a0]+(?:[а-яё]+[ \u00a0]+ли(?![А-ЯЁа-яё])|(?:[а-яё]{1,2}[ \u00a0]+)?(?:что|чтобы|как|как[а-яё]{1,3}|"
@@ -292,36 +305,151 @@ def _lead_subjects(lead: Context, lo: int, hi: int, with_pos: bool = False) -> s
     text = lead.text
     verb = _first_speech_verb_end(text, lo, hi)  # (one scan for every name of the span)
     return {(m.key, m.pos) if with_pos else m.key for m in lead.registry.mentions
-            if lo <= m.pos < hi and m.nominative and not m.quoted
+            if lo <= m.pos < hi and (m.nominative or _undeclined(text, m.pos)) and not m.quoted
             and not _interviewer(lead, m.pos) and not _spoken_about(text, verb, m.pos)}
 
 
 def _spoken_about(text: str, verb: int | None, pos: int) -> bool:
     """The name at pos follows the span's first speech verb (ending at ``verb``) and "о"/"об"/"про" after it: what
     someone speaks about."""
-    return verb is not None and verb <= pos and _TOPIC_WORD.search(text, verb, pos) is not None
+    if verb is None or verb > pos:
+        return False
+    topic = _TOPIC_WORD.search(text, verb, pos)
+    return topic is not None and not any(is_role_word(w) for w in words(text[verb:topic.start()]))
 
 
-def _cue_person(lead: Context, cue: re.Match) -> str | None:
+def _name_tokens(text: str, pos: int) -> list[str]:
+    """The capitalised words of the name starting at pos."""
+    m = _NAME_AT.match(text, pos)
+    return [w for w in words(m.group()) if w[:1].isupper()] if m is not None else []
+
+
+def _undeclined(text: str, pos: int) -> bool:
+    """The name at pos is one morphology cannot decline ("Альдо Каркасси", "Инес Сайнс") and reads as written in
+    the nominative: every word an indeclinable name, a word the dictionary does not know without an oblique ending,
+    or a word with a nominative reading, and at least one of the first two kinds."""
+    tokens = _name_tokens(text, pos)
+    fixed = 0
+    for tok in tokens:
+        low = tok.lower()
+        if not is_known(low):
+            if low.endswith(_OBLIQUE_END):
+                return False
+            fixed += 1
+            continue
+        ps = parses(low)
+        if any("Fixd" in p.tag.grammemes and "Name" in p.tag.grammemes for p in ps):
+            fixed += 1
+        elif not any(p.tag.case == "nomn" for p in ps):
+            return False
+    return fixed > 0
+
+
+def _in_case(text: str, pos: int, case: str) -> bool:
+    """The first word of the name at pos may be in ``case`` (or morphology cannot tell)."""
+    tokens = _name_tokens(text, pos)
+    if not tokens:
+        return True
+    low = tokens[0].lower()
+    ps = [p for p in parses(low) if {"Name", "Surn", "Patr"} & p.tag.grammemes] or (parses(low) if is_known(low) else [])
+    return not ps or any(p.tag.case == case or "Fixd" in p.tag.grammemes for p in ps)
+
+
+def _cue_person(lead: Context, cue: re.Match, title: str = "") -> str | None:
     """Key of the one interviewed in the lead sentence of an interview cue: the subject of its main clause
-    ("Валентин Балахничёв рассказал RT, что …", "Об этом в интервью RT заявил Артём Пацев"), else the one it is
-    held with ("RT поговорил с тренером Евгением Рукавицыным"), else, for a pronoun or role ("В интервью RT он
-    рассказал"), the one subject the lead names before; _AMBIGUOUS for several, None for nobody."""
-    text, reg = lead.text, lead.registry
+    ("Валентин Балахничёв рассказал RT, что …"), else the one it is held with ("RT поговорил с тренером Евгением
+    Рукавицыным"), else the subject after it ("Об этом в интервью RT заявил Артём Пацев"), else, for a pronoun or
+    role ("В интервью RT он рассказал"), the one subject the lead names before (of several, the one the title's role
+    phrase points at); _AMBIGUOUS for several, None for nobody. Names in subordinate clauses are left out."""
+    text = lead.text
     a, end = sentence_start(text, 0, cue.start()), sentence_end(text, cue.end(), len(text))
     clause = _main_clause_end(text, cue.start(), end)
-    keys = {k for k, at in _lead_subjects(lead, a, clause, with_pos=True)
-            if at < cue.end() or not _TOPIC_WORD.search(text, cue.end(), at)}  # not "поговорил с RT о …"
+    inner = _subordinate_spans(text, a, cue.start())  # not "…, как ещё называли дочь Ярослава Мудрого, …"
+    pairs = [(k, at) for k, at in _lead_subjects(lead, a, clause, with_pos=True)
+             if (at < cue.end() or not _TOPIC_WORD.search(text, cue.end(), at))  # not "поговорил с RT о …"
+             and not any(s <= at < e for s, e in inner)]
+    before = {k for k, at in pairs if at < cue.start()}
+    if before:
+        return before.pop() if len(before) == 1 else _AMBIGUOUS
+    held = _held(lead, cue, clause)
+    if held is not None:
+        return held  # "RT обсудил … с адвокатом Алексеем Карпенко, представляющим интересы Поветкина"
+    keys = {k for k, _ in pairs}
     if len(keys) > 1:
         return _AMBIGUOUS
     if keys:
         return keys.pop()
-    held = {m.key for m in reg.mentions if cue.end() <= m.pos < clause and not m.quoted
-            and _held_with(text, cue, m.pos) and not _interviewer(lead, m.pos)}
-    if held:
-        return held.pop() if len(held) == 1 else _AMBIGUOUS  # "пообщался с победителями — X, Y и Z"
-    earlier = _lead_subjects(lead, 0, a)
-    return earlier.pop() if len(earlier) == 1 else _AMBIGUOUS if earlier else None
+    earlier = _lead_subjects(lead, 0, a, with_pos=True)
+    return _one_of(lead, earlier, title)
+
+
+def _held(lead: Context, cue: re.Match, clause: int) -> str | None:
+    """Key of the one the cue's talk was held with in its clause ("пообщался с тренером X", "выяснил у сотрудника
+    Y"); of several, the one in the case the preposition asks for ("связались с супругой Виктора — Аллой Бут");
+    _AMBIGUOUS for several ("пообщался с победителями — X, Y и Z"), None for nobody."""
+    text, reg = lead.text, lead.registry
+    held: dict[str, int] = {}
+    for m in reg.mentions:
+        if cue.end() <= m.pos < clause and not m.quoted and _held_with(text, cue, m.pos) \
+                and not _interviewer(lead, m.pos):
+            held.setdefault(m.key, m.pos)
+    if len(held) > 1:
+        agreeing = sorted((at, k) for k, at in held.items()
+                          if _in_case(text, at, _GOVERNS[_WITH_GAP.search(text, cue.end(), at).group(1).lower()]))
+        if len(agreeing) == 1 or len(agreeing) > 1 and not _listed(text, agreeing[0][0], agreeing[1][0]):
+            return agreeing[0][1]  # "дозвонился до Кирилла Зангалиса и узнал …, что … поклонники Магнуса Карлсена"
+        return _AMBIGUOUS
+    return next(iter(held), None)
+
+
+_LIST_GAP = 30  # characters between two names of one list ("с победителями — X, Y и Z")
+
+
+def _listed(text: str, a: int, b: int) -> bool:
+    """The names at a and b stand in one list: a short gap of at most one comma between them."""
+    end = a + len(" ".join(_name_tokens(text, a)))
+    gap = text[end:b]
+    return len(gap) <= _LIST_GAP and gap.count(",") <= 1
+
+
+def _one_of(lead: Context, pairs: set[tuple[str, int]], title: str) -> str | None:
+    """Key of the one person of (key, position) pairs, or of several the one the title's role phrase points at
+    ("глава МИД Кубы об …" for "… уверен глава МИД Кубы Бруно Родригес Парилья"); _AMBIGUOUS or None."""
+    keys = {k for k, _ in pairs}
+    if len(keys) <= 1:
+        return keys.pop() if keys else None
+    return _title_role_pick(lead, pairs, title) or _AMBIGUOUS
+
+
+_ROLE_REACH = 60  # characters before a name its role phrase may take
+
+
+def _title_role_pick(lead: Context, pairs: set[tuple[str, int]], title: str) -> str | None:
+    """Of the people at (key, position) pairs, the one whose role words before the name share most words with the
+    title's role phrase (the title up to what is spoken about: "лучший ассистент МЧМ по хоккею о бронзе"), when
+    one does more than any other."""
+    role = _title_role_words(title)
+    if not role:
+        return None
+    text, score = lead.text, {}
+    for k, at in pairs:
+        lo = max(sentence_start(text, max(0, at - _ROLE_REACH), at), at - _ROLE_REACH)
+        near = {lemma(w) for w in words(text[lo:at].lower())}
+        score[k] = max(score.get(k, 0), len(near & role))
+    best = max(score.values())
+    top = [k for k, v in score.items() if v == best]
+    return top[0] if best > 0 and len(top) == 1 else None
+
+
+_ROLE_STOP = frozenset("в во на по с со и о об для из за от до к у".split())
+
+
+def _title_role_words(title: str) -> set[str]:
+    """Lemmas of the title's words outside quotation marks and before what is spoken about ("… о бронзе")."""
+    plain = _TITLE_QUOTED.sub(" ", title or "")
+    topic = _TOPIC_WORD.search(plain)
+    head = plain[:topic.start()] if topic is not None else plain
+    return {lemma(w) for w in words(head.lower()) if len(w) > 2 and w not in _ROLE_STOP}
 
 
 def _held_with(text: str, cue: re.Match, pos: int) -> bool:
@@ -331,14 +459,14 @@ def _held_with(text: str, cue: re.Match, pos: int) -> bool:
     m = _WITH_GAP.search(text, cue.end(), pos)
     if m is None or _TOPIC_WORD.search(text, m.start(), pos) is not None:
         return False
-    talked = cue.group().lower().startswith("по")  # поговорил, побеседовал, пообщался: "с" names the other side
+    talked = not cue.group().lower().startswith(("интервью", "бесед"))  # поговорил, связался: "с" names the other side
     return talked or _TOPIC_WORD.search(text, cue.end(), m.start()) is None
 
 
-def _lead_cued(lead: Context, cues: list[tuple[re.Match, bool]]) -> str | None:
+def _lead_cued(lead: Context, cues: list[tuple[re.Match, bool]], title: str = "") -> str | None:
     """Key of the person the first of the lead's interview ``cues`` presents as interviewed (see _cue_person)."""
     for cue, _ in cues:
-        key = _cue_person(lead, cue)
+        key = _cue_person(lead, cue, title)
         if key is not None:
             return key
     return None
@@ -385,7 +513,7 @@ def _lead_interviewee(ctx: Context, feminine: bool | None) -> tuple[str, str | N
     if lead is None:
         return None
     cues = _cues(lead.text)
-    key = _lead_cued(lead, cues) if cues else _lead_speaker(lead)  # no guessing past a cue naming nobody
+    key = _lead_cued(lead, cues, ctx.title) if cues else _lead_speaker(lead)  # no guessing past a cue naming nobody
     if key is None or key == _AMBIGUOUS:
         return None
     person = lead.registry.people[key]
@@ -398,20 +526,25 @@ def _lead_interviewee(ctx: Context, feminine: bool | None) -> tuple[str, str | N
 _INTERVIEWED_WITH = re.compile(r"(?<![А-ЯЁа-яё])(?:интервью|бесед[аеуы])[ \u00a0]+с[о]?[ \u00a0]+[^«»\"„:,.]*$", re.IGNORECASE)
 
 
-def _title_subject(ctx: Context, feminine: bool | None) -> tuple[str, str | None] | None:
+def _title_subject(ctx: Context, feminine: bool | None, in_lead: bool = False) -> tuple[str, str | None] | None:
     """The one person the title names as its subject ("Смолов: …", "Карякин дал интервью RT", "интервью с Родриго
     Дутерте"), not one it names in an oblique case ("о дружбе с Павличенко", "ошибки в докладе Макларена"); None
-    when it names no such person or several ("Смолов и Черчесов о матче")."""
+    when it names no such person or several ("Смолов и Черчесов о матче"), or one a question asks about ("почему
+    Порошенко претендует …"). People the body names, or with ``in_lead`` those the lead names."""
     plain = _TITLE_QUOTED.sub(lambda q: " " * len(q.group()), ctx.title)
     found: dict[str, Person] = {}
+    if in_lead and ctx.lead_context is None:
+        return None
+    regs = [ctx.lead_context.registry] if in_lead else [ctx.registry]
     for g in find_groups(plain):
-        person = ctx.registry.lookup(g)
-        if person is not None and not _title_topic(plain, g.start) \
+        person = next((p for p in (r.lookup(g) for r in regs) if p is not None), None)
+        if person is not None and not _title_topic(plain, g.start) and not _TITLE_ASKS.search(plain, 0, g.start) \
                 and (may_be_subject(plain, g) or _INTERVIEWED_WITH.search(plain, 0, g.start)):
             found[person.key] = person
     for m in _TITLE_WORD.finditer(plain):  # a lone surname find_groups leaves out ("Смолов и Черчесов о …")
-        person = ctx.registry.people.get(surname_key(m.group()))
+        person = next((p for p in (r.people.get(surname_key(m.group())) for r in regs) if p is not None), None)
         if person is not None and person.name().split()[-1] == m.group() and not _title_topic(plain, m.start()) \
+                and not _TITLE_ASKS.search(plain, 0, m.start()) \
                 and _after_preposition(plain, m.start()) is None:
             found[person.key] = person
     if len(found) != 1:
@@ -420,6 +553,11 @@ def _title_subject(ctx: Context, feminine: bool | None) -> tuple[str, str | None
     return person.name(feminine), person.role
 
 
+
+
+# a question word opening the title's clause before a name: "Плач Ярославны: почему Порошенко претендует на …"
+_TITLE_ASKS = re.compile(r"(?<![А-ЯЁа-яё])(?:почему|зачем|как|что|кто|чем|где|когда|куда|откуда|сколько|за что)"
+                         r"(?![А-ЯЁа-яё])[^:—–]*$", re.IGNORECASE)
 
 
 def _after_preposition(text: str, pos: int) -> str | None:
@@ -491,12 +629,64 @@ def _intro_subject(ctx: Context, pos: int, feminine: bool | None) -> tuple[str, 
     return person.name(feminine), person.role
 
 
+def _title_named(ctx: Context) -> tuple[str, None] | None:
+    """The one name the title gives as its subject as written, when no text of the article names that person in
+    full ("«…»: кёрлингистка Сидорова о запрещённых препаратах"); None when it gives none or several."""
+    if not ctx.title:
+        return None
+    plain = _TITLE_QUOTED.sub(lambda q: " " * len(q.group()), ctx.title)
+    names = {" ".join(g.tokens) for g in find_groups(plain)
+             if may_be_subject(plain, g) and not _title_topic(plain, g.start) and _after_preposition(plain, g.start) is None
+             and not _TITLE_ASKS.search(plain, 0, g.start)
+             and all(_TITLE_WORD.fullmatch(t) for t in g.tokens)}
+    return (names.pop(), None) if len(names) == 1 else None
+
+
+def _completed(ctx: Context, who: tuple[str | None, str | None], feminine: bool | None) -> tuple[str | None, str | None]:
+    """The interviewee named as fully as the article names them anywhere: a surname alone, maybe in the wrong gender
+    ("Васильев" from a title), completed from the lead or the body ("Ольга Васильева"); a place glued before a
+    first name left out ("Пхёнчхане Станислав Поздняков")."""
+    name, role = who
+    if not name:
+        return who
+    if " " in name:
+        return _trimmed(name), role
+    key = surname_key(name)
+    for reg in [ctx.registry] + ([ctx.lead_context.registry] if ctx.lead_context is not None else []):
+        person = reg.people.get(key)
+        full = _trimmed(person.name(feminine)) if person is not None else ""
+        last = full.split()[-1] if full else ""
+        if " " in full and surname_key(last) == key and (last == name or not last.endswith(_OBLIQUE_SURNAME)):
+            return full, role or person.role
+    return who
+
+
+_OBLIQUE_SURNAME = ("у", "ю", "ом", "ем", "ым", "им", "ого", "ему", "ому", "ой")  # "Тео Падносу": no nominative
+
+
+def _trimmed(name: str) -> str:
+    """The name without words the dictionary does not know standing before a known first name ("Пхёнчхане
+    Станислав Поздняков" → "Станислав Поздняков"), keeping two words at least."""
+    tokens = name.split()
+    for i in range(1, len(tokens) - 1):
+        low = tokens[i].lower()
+        if is_known(low) and any("Name" in p.tag.grammemes and p.tag.case == "nomn" for p in parses(low)):
+            return " ".join(tokens[i:]) if not any(is_known(t.lower()) for t in tokens[:i]) else name
+    return name
+
+
 def _interviewee(ctx: Context, pos: int, feminine: bool | None = None) -> tuple[str | None, str | None]:
+    """The interviewee (see _find_interviewee), named in full where the article anywhere does."""
+    return _completed(ctx, _find_interviewee(ctx, pos, feminine), feminine)
+
+
+def _find_interviewee(ctx: Context, pos: int, feminine: bool | None = None) -> tuple[str | None, str | None]:
     """The person an interview is with: the one its first question addresses ("Господин Роудс, …"), the one the
     title names as its subject ("Фанни Ардан — о фильме …", or a single name next to "интервью"), the one an
     interview cue before it names ("поговорил с … Майклом Томаски", "Вишеманн обсудил с RT"), the one the
     paragraph introducing the turns names as a subject, the one the article's lead presents ("Валентин Балахничёв
-    рассказал RT, …"), else the one named most often as a subject before it, the first on ties; ``feminine``: the
+    рассказал RT, …"), the one the title names as its subject among the lead's people, the one name the title gives
+    as its subject, else the one named most often as a subject before it, the first on ties; ``feminine``: the
     gender the answers show ("я волновалась")."""
     reg = ctx.registry
     addressed = _addressed(ctx, pos)
@@ -520,6 +710,9 @@ def _interviewee(ctx: Context, pos: int, feminine: bool | None = None) -> tuple[
     led = _lead_interviewee(ctx, feminine)
     if led is not None:
         return led
+    named = _title_subject(ctx, feminine, in_lead=True) or (_title_named(ctx) if ctx.interviewed is None else None)
+    if named is not None:
+        return named
     counts: dict[str, int] = {}
     topics = _title_topics(ctx)
     for m in reg.mentions:
@@ -566,7 +759,7 @@ def _answer_speakers(ctx: Context, run: list[tuple[int, int]], answers: list[boo
     out = []
     for (a, _), answer in zip(run, answers):
         head = next((h for h in reversed(heads) if h[0] < a), None)
-        out.append((head[1], head[2]) if head is not None and answer else default)
+        out.append(_completed(ctx, (head[1], head[2]), None) if head is not None and answer else default)
     return out
 
 
