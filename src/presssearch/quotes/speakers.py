@@ -173,13 +173,30 @@ def analyses(word: str) -> tuple[Analysis, ...]:
         if not usable or ("plur" in grams and "Fixd" not in grams):
             continue
         gender = FEMN if "femn" in grams else (MASC if "masc" in grams else None)
-        if "Fixd" in grams or "ms-f" in grams:
-            gender = None
+        if ("Fixd" in grams or "ms-f" in grams) and not (_FEMN_FIXED_SURNAME <= grams and low[-1:] not in _VOWELS):
+            gender = None  # (a woman's surname in a consonant, which a man's declines, stays hers: "Александра Романюк")
         nom = _nominative(p, gender) or low
+        if nom != low and _false_guess(p, nom, kind):
+            continue
         out.setdefault((nom, gender), set()).add(str(tag.case or "nomn"))
     if not out:
         return (Analysis(low, None, frozenset({"nomn"})),)
     return tuple(Analysis(n, g, frozenset(c)) for (n, g), c in out.items())
+
+
+_FEMN_FIXED_SURNAME = frozenset({"Surn", "Fixd", "femn"})
+
+
+def _false_guess(parse: Any, nom: str, kind: str | None) -> bool:
+    """A reading morphology guessed for a word it does not know that names no one: a neuter noun ("Гэвина" read as
+    "Гэвино") or a feminine noun in -ь ("Темури" read as "Темурь")."""
+    if kind != "Unknown" or "NOUN" not in parse.tag.grammemes or _known_parse(parse):
+        return False
+    return "neut" in parse.tag.grammemes or (nom.endswith("ь") and "femn" in parse.tag.grammemes)
+
+
+def _known_parse(parse: Any) -> bool:
+    return len(parse.methods_stack) == 1 and type(parse.methods_stack[0][0]) is DictionaryAnalyzer
 
 
 def _nominative(parse: Any, gender: str | None) -> str | None:
@@ -232,11 +249,12 @@ _VOWELS = "аеёиоуыэюя"
 # (gender, case) -> (ending in the text, ending in the nominative) for surnames morphology does not know.
 _SURNAME_CASES: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
     # ("ии", "ия"): "Берии" -> "Берия", but "Хинди", "Сафади", "Монти" do not decline
-    (MASC, "gent"): (("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("ына", "ын"), ("кы", "ка"), ("ы", "а"), ("ии", "ия"), ("а", "")),
-    (MASC, "accs"): (("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("ына", "ын"), ("у", "а"), ("а", "")),
-    (MASC, "datv"): (("ову", "ов"), ("еву", "ев"), ("ину", "ин"), ("ыну", "ын"), ("у", "")),
+    (MASC, "gent"): (("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("ына", "ын"), ("кы", "ка"), ("ы", "а"), ("ии", "ия"),
+                     ("ля", "ль"), ("а", "")),
+    (MASC, "accs"): (("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("ына", "ын"), ("у", "а"), ("ля", "ль"), ("а", "")),
+    (MASC, "datv"): (("ову", "ов"), ("еву", "ев"), ("ину", "ин"), ("ыну", "ын"), ("лю", "ль"), ("у", "")),
     (MASC, "ablt"): (("овым", "ов"), ("евым", "ев"), ("иным", "ин"), ("ыным", "ын"), ("ой", "а"), ("ом", ""), ("ем", "")),
-    (MASC, "loct"): (("ове", "ов"), ("еве", "ев"), ("ине", "ин")),
+    (MASC, "loct"): (("ове", "ов"), ("еве", "ев"), ("ине", "ин"), ("е", "")),
     (FEMN, "gent"): (("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ой", "а"), ("ы", "а"), ("и", "я")),
     (FEMN, "datv"): (("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("е", "а")),
     (FEMN, "accs"): (("ову", "ова"), ("еву", "ева"), ("ину", "ина"), ("у", "а"), ("ю", "я")),
@@ -280,18 +298,31 @@ def _genders_for(tokens: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     readings = [_token_readings(tok, tok is not first) for tok in tokens]
     if len(tokens) > 1 and all(a.gender is None for a in analyses(first)):
         readings = [readings[0], *(_as_is(tok) if _indeclinable(tok) else r for tok, r in zip(tokens[1:], readings[1:]))]
+    woman = _woman_in_ija(first) if len(tokens) > 1 else None
+    if woman is not None and all(a.gender is None for r in readings[1:] for a in r[0]):
+        readings[0] = (readings[0][0] + (woman,), *readings[0][1:])  # "Асии Биби": Асия, whom the text may show
     for gender in (MASC, FEMN):
         best: tuple[str, ...] | None = None
         for case in _CASES:
             forms: list[str] = []
             for tok, (found, later, unread, alone, unknown) in zip(tokens, readings):
-                hit = next((a for a in found if a.gender in (gender, None) and case in a.cases), None)
-                if hit is None and case != "nomn" and later and forms and unread \
+                hit = next((a for a in found if a.gender == gender and case in a.cases), None) \
+                    or next((a for a in found if a.gender is None and case in a.cases), None)
+                if hit is None and not later and case != "nomn" and _shown_case(tokens, readings, gender, case):
+                    guess = surname_nominative(tok.lower(), gender, case)  # "Гэвина Уильямсона": "Гэвина" unknown
+                    hit = Analysis(guess, gender, frozenset({case})) if guess else None
+                lone = alone
+                if hit is None and case != "nomn" and later and forms and (unread or unknown) \
                         and _only_oblique(first, gender, case):  # "Эммануэля Макрона": "Макрона" unread
                     guess = surname_nominative(tok.lower(), gender, case)
                     hit = Analysis(guess, gender, frozenset({case})) if guess else None
-                if hit is None and alone is not None:
-                    hit = alone
+                    if hit is None and _other_case_reads(tok, first, gender, case):
+                        lone = None  # "Таймура Разу": an accusative, not a genitive taken as written
+                if hit is None and lone is not None:
+                    hit = lone
+                if hit is None and gender == FEMN and tok is tokens[-1] and len(forms) == 1 \
+                        and _womans_consonant_surname(tok, found, first):
+                    hit = Analysis(tok.lower(), FEMN, frozenset({case}))  # "Лиззи Ярнольд": hers does not decline
                 if hit is None and unknown and later:
                     hit = Analysis(tok.lower(), None, frozenset({case}))
                 if hit is None and later and forms and _gendered(first, gender, case) \
@@ -307,6 +338,43 @@ def _genders_for(tokens: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
         if best is not None:
             result[gender] = best
     return result
+
+
+_IJA_CASES = {"ия": frozenset({"nomn"}), "ии": frozenset({"gent", "datv", "loct"}), "ию": frozenset({"accs"}),
+              "ией": frozenset({"ablt"})}
+
+
+@lru_cache(maxsize=20_000)
+def _woman_in_ija(first: str) -> Analysis | None:
+    """A woman's name in -ия the dictionary lacks, where it reads only as a man's name in -ий in another case ("Асия",
+    "Асии" read as forms of "Асий"); None for any other first name."""
+    low = first.lower()
+    found = analyses(first)
+    if not found or any(a.gender != MASC or "nomn" in a.cases or not a.nom.endswith("ий") for a in found):
+        return None
+    end = next((e for e in ("ией", "ия", "ии", "ию") if low.endswith(e)), None)
+    return None if end is None else Analysis(low[: -len(end)] + "ия", FEMN, _IJA_CASES[end])
+
+
+def _womans_consonant_surname(tok: str, found: tuple[Analysis, ...], first: str) -> bool:
+    """After a first name that shows no gender ("Лиззи"), a word in a consonant with no woman's reading that is no
+    dictionary surname ("Ярнольд", which the dictionary reads as a man's first name): as a woman's surname it stays
+    as written in every case."""
+    return tok[-1:].lower() not in _VOWELS and tok[-1:] != "ь" and not any(a.gender == FEMN for a in found) \
+        and name_kind(tok) != "Surn" and all(a.gender is None for a in analyses(first))
+
+
+def _shown_case(tokens: tuple[str, ...], readings: list, gender: str, case: str) -> bool:
+    """A first name morphology does not know, before a word declined in this case for this gender ("Гэвина Уильямсона":
+    Уильямсона, a man's surname in the genitive)."""
+    return len(tokens) > 1 and not is_known(tokens[0].lower()) and any(
+        a.gender == gender and case in a.cases and a.nom != tok.lower() for tok, r in zip(tokens[1:], readings[1:])
+        for a in r[0])
+
+
+def _other_case_reads(tok: str, first: str, gender: str, case: str) -> bool:
+    """The unread surname declines by rule in another case the first name may be in."""
+    return any(c != case and surname_nominative(tok.lower(), gender, c) for a in analyses(first) for c in a.cases)
 
 
 def _token_readings(tok: str, later: bool) -> tuple[tuple[Analysis, ...], bool, bool, Analysis | None, bool]:
@@ -325,7 +393,8 @@ def _noun_readings(tok: str) -> tuple[Analysis, ...]:
     out: list[Analysis] = []
     for p in parses(tok.lower()):
         grams = p.tag.grammemes
-        if "NOUN" in grams and "sing" in grams and _NAME_TAG_SET.isdisjoint(grams) and p.tag.gender in (MASC, FEMN):
+        if "NOUN" in grams and "sing" in grams and _NAME_TAG_SET.isdisjoint(grams) and p.tag.gender in (MASC, FEMN) \
+                and "Fixd" not in grams:  # ("Рааба": not the name of a town that does not decline)
             nom = _nominative(p, p.tag.gender)
             if nom:
                 out.append(Analysis(nom, p.tag.gender, frozenset({str(p.tag.case)})))
@@ -373,10 +442,22 @@ def normalize_tokens(tokens: tuple[str, ...], feminine: bool | None = None) -> t
     elif feminine is False and MASC in options:
         gender = MASC
     else:
-        gender = MASC if MASC in options else FEMN
+        gender = MASC if MASC in options and not (FEMN in options and _woman_first(tokens[0])) else FEMN
     certain = gender if len(options) == 1 else None
     forms = [w if "ё" in t.lower() else w.replace("ё", "е") for w, t in zip(options[gender], tokens)]
     return " ".join(_as_written(_title(w), t) for w, t in zip(forms, tokens)), certain
+
+
+@lru_cache(maxsize=20_000)
+def _woman_first(first: str) -> bool:
+    """Morphology reads the first name as a woman's at least twice as often as a man's ("Виктория", "Юлия"; not
+    "Александра", "Евгения"): with nothing else to tell, the woman."""
+    score = {MASC: 0.0, FEMN: 0.0}
+    for p in parses(first.lower()):
+        grams = p.tag.grammemes
+        if "Name" in grams:
+            score[FEMN if "femn" in grams else MASC] += p.score
+    return score[FEMN] > 2 * score[MASC]
 
 
 def possible_genders(tokens: tuple[str, ...]) -> frozenset[str]:
@@ -693,11 +774,16 @@ def _second_name_cut(part: list[tuple[int, int, str, str]]) -> int | None:
 
 
 def _lone_word_cut(part: list[tuple[int, int, str, str]]) -> int | None:
-    """1 when a lone name word in the genitive stands before a full name in another case ("мнению Френкеля |
-    Руслан Коблев")."""
-    if part[0][3] in ("Name", "Surn") and part[1][3] == "Name" and "gent" in _token_cases(part[0][2]) \
+    """1 when a lone name word (or a word morphology does not know) in the genitive stands before a full name in
+    another case ("мнению Френкеля | Руслан Коблев"), or one morphology only guessed agrees with no reading of the
+    name after it ("министр по делам Брекзита | Дэвид Дэвис")."""
+    if part[0][3] in ("Name", "Surn", "Unknown") and part[1][3] == "Name" and "gent" in _token_cases(part[0][2]) \
             and _cases_clash([part[0][2]], [t[2] for t in part[1:]]):
         return 1
+    words = tuple(t[2] for t in part)
+    if part[0][3] in ("Name", "Unknown") and part[1][3] == "Name" and not is_known(words[0].lower()) \
+            and not has_particle(words[2]) and not _genders_for(words) and _genders_for(words[1:]):
+        return 1  # a word morphology only guessed that agrees with no reading of the name after it
     return None
 
 
@@ -849,8 +935,9 @@ _NAME_PATRONYMIC = ("Name", "Patr")
 
 
 def _first_name(g: Group) -> frozenset[str]:
-    """The first name of a full name group in the nominative, one for each gender the name can have ("Юлия
-    Кулешова": Юлия or Юлий); empty when the group is a surname only."""
+    """The first names of a full name group in the nominative, for each gender the name can have ("Юлия Кулешова":
+    Юлия or Юлий; "Сайед Хамид Албар": Сайед and Хамид, so "Хамид Албар" is the same man); empty when the group
+    is a surname only."""
     if len(g.tokens) < 2 or g.kinds[0] != "Name":
         return frozenset()
     return _first_names(g.tokens)
@@ -858,8 +945,11 @@ def _first_name(g: Group) -> frozenset[str]:
 
 @lru_cache(maxsize=50_000)
 def _first_names(tokens: tuple[str, ...]) -> frozenset[str]:
+    """Every word of the name before the surname but a patronymic, in the nominative (a lone word: itself)."""
     readings = _genders_for(tokens).values()
-    return frozenset(_title(forms[0]) for forms in readings) or frozenset({normalize_tokens(tokens)[0].split(" ")[0]})
+    given = [t for t in tokens[:-1] if name_kind(t) != "Patr"] if len(tokens) > 1 else tokens
+    return frozenset(_title(form) for forms in readings for form, t in zip(forms, tokens) if t in given) \
+        or frozenset({normalize_tokens(tokens)[0].split(" ")[0]})
 
 
 def _written_nominative(tokens: tuple[str, ...], genders: frozenset[str]) -> bool:
@@ -884,9 +974,18 @@ class Person:
         if len(self.genders) == 1:
             hint = FEMN in self.genders
         if self.surname and (self.surname_sure or not _genders_for(self.tokens) or not can_be_nominative(self.tokens)):
-            first = normalize_tokens(self.tokens[:-1], hint)[0] if len(self.tokens) > 1 else ""
-            return f"{first} {self.surname}".strip()
+            return f"{self._given_names(hint)} {self.surname}".strip()
         return normalize_tokens(self.tokens, hint)[0]
+
+    def _given_names(self, hint: bool | None) -> str:
+        """The canonical words before the surname: read with the surname when the name reads whole ("Асии Биби":
+        Асия beside a surname that shows no case), else alone."""
+        if len(self.tokens) < 2:
+            return ""
+        if _genders_for(self.tokens):
+            words = normalize_tokens(self.tokens, hint)[0].split(" ")
+            return " ".join(words[: len(words) - len(self.tokens[-1].split(" "))])
+        return normalize_tokens(self.tokens[:-1], hint)[0]
 
     @property
     def feminine(self) -> bool | None:
@@ -939,7 +1038,8 @@ class Mention:
 
 def _nominative_surname(text: str, g: Group) -> bool:
     """A surname morphology cannot decline ("Марадона", "Халюта") written here in the nominative: after a first
-    name in the nominative ("Диего Марадона"), or alone in a form that reads as a nominative."""
+    name in the nominative ("Диего Марадона"; after a first name that shows no case, a surname in -а/-я only where a
+    subject stands: not "секретаря ООН Кофи Аннана"), or alone in a form that reads as a nominative."""
     last = g.tokens[-1]
     ps = parses(last.lower())
     if any("Surn" in p.tag.grammemes for p in ps) or name_kind(last) == "Adj":
@@ -948,7 +1048,8 @@ def _nominative_surname(text: str, g: Group) -> bool:
         names = [p for p in parses(g.tokens[0].lower()) if "Name" in p.tag.grammemes]
         fixed = all("Fixd" in p.tag.grammemes for p in names)  # "Педро", "Диего": the first name shows no case
         return bool(names) and all("nomn" in p.tag.grammemes or "Fixd" in p.tag.grammemes for p in names) \
-            and not (fixed and last.lower().endswith(_OBLIQUE))
+            and not (fixed and last.lower().endswith(_OBLIQUE)) \
+            and not (fixed and last.lower().endswith(("а", "я")) and not _subject_position(text, g))  # "Кофи Аннана"
     return len(g.tokens) == 1 and bool(ps) and "nomn" in ps[0].tag.grammemes and "plur" not in ps[0].tag.grammemes \
         and _subject_position(text, g)
 
@@ -1056,14 +1157,29 @@ def _past_gender(word: str) -> str | None:
 
 @lru_cache(maxsize=20_000)
 def _role_gender(word: str) -> str | None:
-    """"заведующая", "теннисистка", "официальная" -> femn; None for any other word (masculine role words and
-    their adjectives name women too: "официальный представитель Марина Гриднева")."""
+    """"заведующая", "теннисистка", "официальная", "христианки" -> femn; None for any other word (masculine role
+    words and their adjectives name women too: "официальный представитель Марина Гриднева")."""
     ps = parses(word.lower())
     if not ps:
         return None
     grams = ps[0].tag.grammemes
-    feminine = {"nomn", "sing", "femn"} <= grams and "Ms-f" not in grams
+    feminine = {"sing", "femn"} <= grams and "Ms-f" not in grams
     return FEMN if feminine and not {"NOUN", "ADJF", "PRTF"}.isdisjoint(grams) else None
+
+
+def _apposition_gender(text: str, g: Group) -> str | None:
+    """femn when a noun for a woman stands right before the name in a case the name has as a woman's ("христианки
+    Асии Биби"); None otherwise."""
+    before = _WORD_END.search(text, max(0, g.start - 30), g.start)
+    if before is None:
+        return None
+    ps = parses(before.group(1))
+    if not ps or not {"NOUN", "anim", "sing", "femn"} <= ps[0].tag.grammemes or "Ms-f" in ps[0].tag.grammemes:
+        return None
+    woman = [a for a in analyses(g.tokens[0]) if a.gender == FEMN]
+    extra = _woman_in_ija(g.tokens[0]) if len(g.tokens) > 1 else None
+    cases = {c for a in woman + ([extra] if extra else []) for c in a.cases}
+    return FEMN if ps[0].tag.case in cases else None
 
 
 _QUOTED_TITLE = re.compile(r"«[^«»]*»|\"[^\"]*\"|„[^“]*“")
@@ -1121,6 +1237,7 @@ class Registry:
     _namesakes: dict[str, list[tuple[int, str, frozenset[str]]]] = field(default_factory=dict)  # surname key -> (pos, key, first)
     _known: dict[tuple[int, int], Group] = field(default_factory=dict)
     _role_at: dict[int, str | None] = field(default_factory=dict)
+    _by_name: dict[str, Person] | None = None
 
     def role_before(self, text: str, pos: int) -> str | None:
         """role_before(text, pos), remembered for the registry's own text (names are looked at many times)."""
@@ -1191,20 +1308,21 @@ class Registry:
         if g.kinds == _NAME_PATRONYMIC:
             genders = possible_genders(g.tokens)
             return next(iter(genders)) if len(genders) == 1 else None
-        if nominative:
-            cue = _verb_gender(text, g)
+        if nominative and not (len(g.tokens) == 1 and g.kinds[0] == "Name" and not can_be_nominative(g.tokens)):
+            cue = _verb_gender(text, g)  # (not "Супруг Асии объявил": a first name alone in another case)
             if cue is not None:
                 return cue
         role = self.role_before(text, g.start)
-        return _role_gender(role.split(" ")[0]) if role else None
+        return _role_gender(role.split(" ")[0]) if role else _apposition_gender(text, g)
 
     def _settle_genders(self, cues: dict[str, Counter[str]]) -> None:
-        """A person whose name reads as either gender takes the one the article shows, when it shows only one;
+        """A person whose name reads as either gender takes the one the article shows, when it shows one (three times
+        as often as the other);
         so does a foreign name morphology only guessed ("Хуа Чуньин" with "подчеркнула")."""
         for key, counts in cues.items():
-            if len(counts) != 1:
-                continue
-            (gender,) = counts
+            (gender, top), *rest = counts.most_common()
+            if rest and top < 3 * rest[0][1]:
+                continue  # (one stray cue against three does not stop it: "Асия Биби был")
             person = self.people[key]
             if gender in person.genders or _guessed_name(person.tokens):
                 person.genders = frozenset({gender})
@@ -1292,6 +1410,17 @@ class Registry:
             found.sort(key=lambda g: g.start)
         return found
 
+    def by_name(self) -> dict[str, Person]:
+        """The article's people by canonical name (``Person.name()``), built on first use and kept until
+        ``forget_names`` (a gender settled later may change a canonical name)."""
+        if self._by_name is None:
+            self._by_name = {p.name(): p for p in self.people.values()}
+        return self._by_name
+
+    def forget_names(self) -> None:
+        """Drop the name map: a person's canonical name changed."""
+        self._by_name = None
+
     def _fits(self, m: Mention, feminine: bool | None) -> bool:
         person = self.people[m.key]
         return feminine is None or person.feminine in (None, feminine)
@@ -1321,7 +1450,7 @@ class Registry:
             return None
         last = fitting[0]
         line = text.rfind("\n", 0, last.pos) + 1
-        s0 = sentence_start(text, line, last.pos)
+        s0 = sentence_start(text, line, last.pos + 1)  # (+1: the break before a name that opens its sentence counts)
         same = [m for m in fitting if m.pos >= s0 and m.nominative]
         if same:
             return self.people[same[-1].key], same[-1].pos
