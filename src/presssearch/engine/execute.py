@@ -35,7 +35,7 @@ from whoosh.util.numeric import byte_to_length
 
 from .compile import AndNot, DocnumFilter, Exhaustive, Or, ZeroScore
 from .codec import ranges
-from .postings import PositionTable, read_postings, segment_positions
+from .postings import PackedPositions, PositionTable, read_postings, segment_positions
 
 EMPTY = np.zeros(0, dtype=np.int64)
 
@@ -108,6 +108,8 @@ class PostingCache:
 def _freeze(value) -> None:
     if isinstance(value, np.ndarray):
         value.flags.writeable = False
+    elif isinstance(value, PackedPositions):
+        _freeze(value.arrays())
     elif isinstance(value, PositionTable):
         _freeze((value.offsets, value.flat))
     elif isinstance(value, tuple):
@@ -121,6 +123,8 @@ def _nbytes(*parts) -> int:
     for p in parts:
         if isinstance(p, np.ndarray):
             total += p.nbytes
+        elif isinstance(p, PackedPositions):
+            total += sum(a.nbytes for a in p.arrays())
         elif isinstance(p, PositionTable):
             total += p.offsets.nbytes + p.flat.nbytes
         elif isinstance(p, list):

@@ -70,9 +70,9 @@ def read_postings(segreader, field: str, tbytes: bytes, *, values: bool) -> tupl
             weights = np.broadcast_to(weights, ids.shape).astype(np.float64)
         return ids, weights, (list(m._values) if values else None)
     if isinstance(m, BlockMatcher) and (m._positional or not values):
-        ids, weights, pos = term_arrays(m, positions=values)  # the whole list at once
+        ids, weights, pos = term_arrays(m, positions=values, packed=True)  # the whole list at once
         _check_docnums(ids, segreader.doc_count_all())
-        return ids, weights, (PositionTable(*pos, coded=True) if values else None)
+        return ids, weights, (PackedPositions(*pos) if values else None)
     id_parts, w_parts = [], []
     vals: list | None = [] if values else None
     for b in _blocks(m):
@@ -138,6 +138,72 @@ class PositionTable:
         run = np.cumsum(codes)
         first = np.cumsum(lens) - lens  # where each posting's first position sits in ``codes``
         before = run[first] - codes[first]  # the running sum before it
+        return np.repeat((docs << 32) - before, lens) + run
+
+
+class PackedPositions(PositionTable):
+    """A ``PositionTable`` of position codes (first position, then gaps) left as the blocks store them: one
+    array per integer width (``parts``), posting i's codes at ``parts[part_of[i]][where[i]:][:length]``.
+    Only the postings asked for are widened to int64 (a phrase of a very common word needs the positions of a
+    few of its postings, not of all)."""
+
+    def __init__(self, offsets: np.ndarray, parts: list[np.ndarray], part_of: np.ndarray, where: np.ndarray):
+        self.offsets, self.parts, self.part_of, self.where, self.coded = offsets, parts, part_of, where, True
+
+    @property
+    def flat(self) -> np.ndarray:
+        """Every posting's codes (int64), in posting order."""
+        return self._codes(np.arange(len(self), dtype=np.int64))[1]
+
+    def arrays(self) -> tuple:
+        return (self.offsets, *self.parts, self.part_of, self.where)
+
+    def _codes(self, postings: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(number of codes, the codes as int64 one posting after another) of ``postings``."""
+        lens = self.offsets[postings + 1] - self.offsets[postings]
+        where = self.where[postings]
+        if len(self.parts) == 1:
+            return lens, self.parts[0][ranges(where, lens)].astype(np.int64)
+        out = np.empty(int(lens.sum()), np.int64)
+        at = np.cumsum(lens) - lens
+        part_of = self.part_of[postings]
+        for g, part in enumerate(self.parts):
+            sel = part_of == g
+            if sel.any():
+                out[ranges(at[sel], lens[sel])] = part[ranges(where[sel], lens[sel])]
+        return lens, out
+
+    def extend_to(self, other: PositionTable) -> PositionTable:
+        if not isinstance(other, PackedPositions):
+            return PositionTable(self.offsets, self.flat, True).extend_to(other)
+        parts, part_of, where = list(self.parts), self.part_of, self.where
+        more_of, more_where = other.part_of.copy(), other.where.copy()
+        for g, part in enumerate(other.parts):  # join parts of the same width
+            mine = next((i for i, p in enumerate(parts) if p.dtype == part.dtype), None)
+            sel = other.part_of == g
+            if mine is None:
+                parts.append(part)
+                more_of[sel] = len(parts) - 1
+            else:
+                more_where[sel] += len(parts[mine])
+                parts[mine] = np.concatenate([parts[mine], part])
+                more_of[sel] = mine
+        offsets = np.concatenate([self.offsets, other.offsets[1:] + self.offsets[-1]])
+        return PackedPositions(offsets, parts, np.concatenate([part_of, more_of]), np.concatenate([where, more_where]))
+
+    def positions(self, i: int) -> list[int]:
+        return np.cumsum(self._codes(np.asarray([i], np.int64))[1]).tolist()
+
+    def keys(self, postings: np.ndarray, docs: np.ndarray) -> np.ndarray:
+        lens, codes = self._codes(postings)
+        some = lens > 0
+        if not some.all():
+            lens, docs = lens[some], docs[some]
+        if not len(codes):
+            return np.zeros(0, np.int64)
+        run = np.cumsum(codes)
+        first = np.cumsum(lens) - lens
+        before = run[first] - codes[first]
         return np.repeat((docs << 32) - before, lens) + run
 
 
