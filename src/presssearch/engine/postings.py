@@ -12,7 +12,7 @@ import numpy as np
 from whoosh.matching import ListMatcher
 from whoosh.reading import TermNotFound
 
-from .codec import HEADER, BlockMatcher, block_arrays, block_positions, ranges, term_arrays  # our blocks, straight into numpy
+from .codec import BlockMatcher, block_arrays, ranges, term_arrays  # our blocks, straight into numpy
 
 EMPTY_IDS = np.zeros(0, dtype=np.int64)
 EMPTY_WEIGHTS = np.zeros(0, dtype=np.float64)
@@ -211,22 +211,24 @@ def segment_positions(segreader, field: str, tbytes: bytes, wanted: np.ndarray, 
                       leaf_key=None) -> dict[int, list[int]]:
     """Positions of a term in the documents ``wanted`` (segment-local docnums, ascending) that hold it.
     Only the blocks that hold a wanted document have their values read and decoded; ``cache`` (a
-    ``PostingCache`` of the generation, ``leaf_key`` naming this segment in it) keeps our decoded blocks."""
+    ``PostingCache`` of the generation, ``leaf_key`` naming this segment in it) keeps what was found for
+    these documents."""
     out: dict[int, list[int]] = {}
     if not len(wanted):
         return out
-    if cache is not None:
-        directory = cache.get(("blocks", leaf_key, field, tbytes))
-        if directory is not None:  # one of our positional terms, its blocks known: no look-up, no header walk
-            return _from_blocks(directory, wanted, cache, (leaf_key, field, tbytes),
-                                lambda: leaf_matcher(segreader, field, tbytes))
+    key = ("positions", leaf_key, field, tbytes, wanted.tobytes()) if cache is not None else None
+    if key is not None:
+        found = cache.get(key)
+        if found is not None:  # the same documents asked for again (a repeated search rescoring its top hits)
+            return dict(found)
     m = leaf_matcher(segreader, field, tbytes)
     if m is None:
         return out
-    if cache is not None and isinstance(m, BlockMatcher) and m._positional:
-        directory = _block_directory(m)
-        cache.put(("blocks", leaf_key, field, tbytes), directory, directory[0].nbytes * 2 + 200)
-        return _from_blocks(directory, wanted, cache, (leaf_key, field, tbytes), lambda: m)
+    if isinstance(m, BlockMatcher) and m._positional:
+        out = _wanted_positions(m, wanted)
+        if key is not None:
+            cache.put(key, out, 200 + sum(64 + 8 * len(v) for v in out.values()))
+        return dict(out)
     decode = segreader.schema[field].format.decode_positions
     if isinstance(m, ListMatcher):
         for i, d in enumerate(m._ids):
@@ -239,9 +241,7 @@ def segment_positions(segreader, field: str, tbytes: bytes, wanted: np.ndarray, 
     for b in _blocks(m):
         if last is not None and b.block_max_id() < wanted[k]:
             continue
-        if fast and b._positional:
-            ids, offsets, flat = _decoded_block(b, cache, (leaf_key, field, tbytes, b._dataoffset))
-        elif fast:
+        if fast:  # (not positional: ours are read by ``_wanted_positions``)
             ids = block_arrays(b)[0]
         else:
             b._read_ids()
@@ -252,10 +252,7 @@ def segment_positions(segreader, field: str, tbytes: bytes, wanted: np.ndarray, 
         want = wanted[k:hi]  # each at most ids[-1]: its place in ids is inside the block
         where = np.searchsorted(ids, want)
         hits = where[ids[where] == want]
-        if len(hits) and fast and b._positional:
-            for i in hits.tolist():
-                out[int(ids[i])] = flat[offsets[i]:offsets[i + 1]].tolist()
-        elif len(hits):
+        if len(hits):
             b._read_values()
             values = b._values
             for i in hits.tolist():
@@ -266,52 +263,32 @@ def segment_positions(segreader, field: str, tbytes: bytes, wanted: np.ndarray, 
     return out
 
 
-def _block_directory(m) -> tuple[np.ndarray, np.ndarray]:
-    """(last docnum, header position) of each block of a ``BlockMatcher``'s term, from the block headers."""
-    buf = m._buf if m._buf is not None else m._postfile.get(m._startoffset, m._length)
-    unpack, size, end = HEADER.unpack_from, HEADER.size, m._length
-    lasts, heads = [], []
-    o = 0
-    while o < end:
-        datalen, _n, _first, last, *_ = unpack(buf, o)
-        lasts.append(last)
-        heads.append(m._startoffset + o)
-        o += size + datalen
-    return np.asarray(lasts, dtype=np.int64), np.asarray(heads, dtype=np.int64)
-
-
-def _from_blocks(directory, wanted: np.ndarray, cache, term: tuple, matcher) -> dict[int, list[int]]:
-    """``segment_positions`` of one of our positional terms through its block directory: only the blocks that
-    can hold a wanted document are decoded (or found in ``cache``); ``matcher()`` gives the term's matcher."""
-    lasts, heads = directory
-    out: dict[int, list[int]] = {}
-    where = np.searchsorted(lasts, wanted)  # the one block each wanted document can be in
-    m = None
-    for bi in np.unique(where[where < len(lasts)]).tolist():
-        key = (*term, int(heads[bi]) + HEADER.size)
-        found = cache.get(key)
-        if found is None:
-            if m is None:
-                m = matcher()
-            m._goto(int(heads[bi]))
-            found = _decoded_block(m, cache, key)
-        ids, offsets, flat = found
-        want = wanted[where == bi]
-        idx = np.searchsorted(ids, want)
-        idx[idx == len(ids)] = 0
-        for i in idx[ids[idx] == want].tolist():
-            out[int(ids[i])] = flat[offsets[i]:offsets[i + 1]].tolist()
+def _wanted_positions(m: BlockMatcher, wanted: np.ndarray) -> dict[int, list[int]]:
+    """Positions of one of our positional terms in the documents ``wanted`` that hold it: the blocks that can
+    hold them decoded together (``term_arrays``), the position codes of those documents only widened."""
+    ids, _weights, pos = term_arrays(m, positions=True, packed=True, wanted=wanted)
+    idx, hit = _found(ids, wanted)
+    postings = idx[hit]
+    if not len(postings):
+        return {}
+    table = PackedPositions(*pos)
+    lens = table.offsets[postings + 1] - table.offsets[postings]
+    cuts = np.cumsum(lens).tolist()
+    flat = table.keys(postings, np.zeros(len(postings), np.int64)).tolist()  # absolute positions
+    out, start = {}, 0
+    for d, n, end in zip(ids[postings].tolist(), lens.tolist(), cuts):
+        out[d] = flat[start:end] if n else []
+        start = end
     return out
 
 
-def _decoded_block(b, cache, key) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(docnums, position offsets, positions) of one of our positional blocks, through ``cache``."""
-    found = cache.get(key) if cache is not None else None
-    if found is None:
-        found = (block_arrays(b)[0], *block_positions(b))
-        if cache is not None:
-            cache.put(key, found, sum(a.nbytes for a in found) + 200)
-    return found
+def _found(ids: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each of ``wanted`` sits in ``ids`` (both ascending), and whether it is there."""
+    if not len(ids):
+        return np.zeros(len(wanted), np.int64), np.zeros(len(wanted), bool)
+    idx = np.searchsorted(ids, wanted)
+    idx[idx == len(ids)] = 0
+    return idx, ids[idx] == wanted
 
 
 def _contains(sorted_arr: np.ndarray, x) -> bool:
