@@ -709,14 +709,20 @@ def ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     return np.repeat(starts - before, lengths) + np.arange(total, dtype=np.int64)
 
 
-def term_arrays(m: BlockMatcher, positions: bool = False):
+def term_arrays(m: BlockMatcher, positions: bool = False, *, packed: bool = False, wanted=None):
     """All the postings of a ``BlockMatcher``'s term at once: (docnums int64, weights float64) and, when
     ``positions`` (positional fields only), (offsets, position codes): posting i's codes are
     ``codes[offsets[i]:offsets[i + 1]]``, its first position then the gaps, as stored. The blocks are read
     in one go and each width of integers decoded with one numpy call for the whole list; without
-    ``positions`` a block's positions are not even decompressed."""
+    ``positions`` a block's positions are not even decompressed.
+
+    ``packed``: the positions as (offsets, parts, part of each posting, where its codes start in its part):
+    the codes left as stored, one array per width (``_packed_parts``), none widened to int64.
+    ``wanted`` (ascending docnums): only the blocks whose docnum range holds one of them are decoded."""
     buf = m._buf if m._buf is not None else m._postfile.get(m._startoffset, m._length)
     unpack, hsize, end = HEADER.unpack_from, HEADER.size, m._length
+    want = None if wanted is None else wanted.tolist() if hasattr(wanted, "tolist") else list(wanted)
+    k, nwant = 0, 0 if want is None else len(want)
     ns, firsts, lasts = [], [], []
     id_parts: dict = {}
     id_blocks: dict = {}
@@ -728,6 +734,14 @@ def term_arrays(m: BlockMatcher, positions: bool = False):
     while o < end:
         datalen, n, first, last, _top, _mn, _mx, codes = unpack(buf, o)
         o += hsize
+        if want is not None:  # skip a block that holds no wanted document
+            while k < nwant and want[k] < first:
+                k += 1
+            if k == nwant:
+                break
+            if want[k] > last:
+                o += datalen
+                continue
         data = buf[o:o + datalen]
         o += datalen
         ic, wc = codes & 3, codes >> 2 & 7
@@ -749,6 +763,12 @@ def term_arrays(m: BlockMatcher, positions: bool = False):
             p_parts.setdefault(pc, []).append(data[idlen + wlen:])
             p_blocks.setdefault(pc, []).append(b)
         b += 1
+    if not ns:
+        empty = np.zeros(0, np.int64)
+        if not positions:
+            return empty, np.zeros(0), None
+        return empty, np.zeros(0), (np.zeros(1, np.int64), [empty], empty, empty) if packed else \
+            (np.zeros(1, np.int64), empty)
     counts = np.asarray(ns, np.int64)
     starts = np.cumsum(counts) - counts
     gaps = np.zeros(int(counts.sum()), np.int64)
@@ -774,6 +794,8 @@ def term_arrays(m: BlockMatcher, positions: bool = False):
     offsets = np.zeros(len(ids) + 1, np.int64)
     np.cumsum(tfs, out=offsets[1:])
     block_tf = offsets[starts + counts] - offsets[starts]
+    if packed:
+        return ids, weights, (offsets, *_packed_parts(p_parts, p_blocks, starts, counts, offsets, block_tf))
     codes_out = np.empty(int(offsets[-1]), np.int64)
     for pc, parts in p_parts.items():
         vals = np.frombuffer(b"".join(parts), _DTYPES[_CODE_WIDTH[pc]])
@@ -783,3 +805,21 @@ def term_arrays(m: BlockMatcher, positions: bool = False):
             sel = np.asarray(p_blocks[pc], np.int64)
             codes_out[ranges(offsets[starts[sel]], block_tf[sel])] = vals
     return ids, weights, (offsets, codes_out)
+
+
+def _packed_parts(p_parts: dict, p_blocks: dict, starts: np.ndarray, counts: np.ndarray, offsets: np.ndarray,
+                  block_tf: np.ndarray) -> tuple[list[np.ndarray], np.ndarray, np.ndarray]:
+    """The position codes of ``term_arrays``' blocks left as stored: (one array per width, the blocks of that
+    width one after another; per posting the array its codes are in, and where they start in it)."""
+    nblocks = len(starts)
+    part_of = np.zeros(nblocks, np.int8)
+    base = np.zeros(nblocks, np.int64)  # where each block's codes start in its part
+    parts = []
+    for g, (pc, chunks) in enumerate(p_parts.items()):
+        sel = np.asarray(p_blocks[pc], np.int64)
+        parts.append(np.frombuffer(b"".join(chunks), _DTYPES[_CODE_WIDTH[pc]]))
+        part_of[sel] = g
+        tf = block_tf[sel]
+        base[sel] = np.cumsum(tf) - tf
+    where = np.repeat(base - offsets[starts], counts) + offsets[:-1]
+    return parts, np.repeat(part_of, counts), where

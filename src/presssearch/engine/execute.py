@@ -35,7 +35,7 @@ from whoosh.util.numeric import byte_to_length
 
 from .compile import AndNot, DocnumFilter, Exhaustive, Or, ZeroScore
 from .codec import ranges
-from .postings import PositionTable, read_postings, segment_positions
+from .postings import PackedPositions, PositionTable, read_postings, segment_positions
 
 EMPTY = np.zeros(0, dtype=np.int64)
 
@@ -108,6 +108,8 @@ class PostingCache:
 def _freeze(value) -> None:
     if isinstance(value, np.ndarray):
         value.flags.writeable = False
+    elif isinstance(value, PackedPositions):
+        _freeze(value.arrays())
     elif isinstance(value, PositionTable):
         _freeze((value.offsets, value.flat))
     elif isinstance(value, tuple):
@@ -121,6 +123,8 @@ def _nbytes(*parts) -> int:
     for p in parts:
         if isinstance(p, np.ndarray):
             total += p.nbytes
+        elif isinstance(p, PackedPositions):
+            total += sum(a.nbytes for a in p.arrays())
         elif isinstance(p, PositionTable):
             total += p.offsets.nbytes + p.flat.nbytes
         elif isinstance(p, list):
@@ -144,6 +148,7 @@ class IndexStats:
         self.live = self._live_mask()
         self.any_deleted = not bool(self.live.all())
         self._lengths: dict[str, np.ndarray] = {}
+        self._norms: dict[str, np.ndarray] = {}
         self._avgfl: dict[str, float] = {}
         w = searcher.weighting
         self.B, self.K1 = getattr(w, "B", None), getattr(w, "K1", None)
@@ -162,12 +167,25 @@ class IndexStats:
     def live_docs(self) -> np.ndarray:
         return np.nonzero(self.live)[0]
 
+    def length_bytes(self, field: str) -> np.ndarray:
+        """Each document's length of ``field`` as the one byte it is stored as (whoosh's scorer decodes it
+        with ``byte_to_length``); byte 1 (length 1) for documents of segments without a length column."""
+        if field not in self._lengths:
+            parts = [_segment_length_bytes(leaf, field, n) for leaf, _offset, n in self.leaves]
+            self._lengths[field] = np.concatenate(parts) if parts else np.zeros(0, np.uint8)
+        return self._lengths[field]
+
     def lengths(self, field: str) -> np.ndarray:
         """Each document's length of ``field`` as whoosh's scorer sees it (decoded from one byte)."""
-        if field not in self._lengths:
-            parts = [_segment_lengths(leaf, field, n) for leaf, _offset, n in self.leaves]
-            self._lengths[field] = np.concatenate(parts) if parts else np.zeros(0)
-        return self._lengths[field]
+        return _LENGTH_OF_BYTE[self.length_bytes(field)]
+
+    def norms(self, field: str) -> np.ndarray:
+        """BM25's length part ``K1 * ((1 - B) + B * length / average length)`` of each of the 256 length bytes,
+        in ``_bm25f``'s order of operations (so the same floats as computing it per document)."""
+        if field not in self._norms:
+            B, K1 = self.B, self.K1
+            self._norms[field] = K1 * ((1 - B) + B * _LENGTH_OF_BYTE / self.avgfl(field))
+        return self._norms[field]
 
     def avgfl(self, field: str) -> float:
         if field not in self._avgfl:
@@ -175,20 +193,22 @@ class IndexStats:
         return self._avgfl[field]
 
 
-def _segment_lengths(leaf, field: str, n: int) -> np.ndarray:
-    """One segment's decoded field lengths; 1 for every document when it has no length column
+def _segment_length_bytes(leaf, field: str, n: int) -> np.ndarray:
+    """One segment's field length bytes; byte 1 (length 1) for every document when it has no length column
     (whoosh's scorer then uses that default)."""
     perdoc = getattr(leaf, "_perdoc", None)
     col = perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN) if perdoc is not None else None
     if col is None:
-        return np.ones(n)
+        return np.ones(n, dtype=np.uint8)
     try:
         raw = np.frombuffer(bytes(col._dbfile.get(col._basepos, col._count)), dtype=np.uint8)
     except AttributeError:  # another column reader: read it value by value
         raw = np.fromiter((col[i] for i in range(n)), dtype=np.uint8, count=n)
+    if len(raw) == n:
+        return raw
     out = np.zeros(n, dtype=np.uint8)
     out[: min(n, len(raw))] = raw[:n]
-    return _LENGTH_OF_BYTE[out]
+    return out
 
 
 # --- sorted-set operations ---------------------------------------------------------------------------
@@ -535,9 +555,8 @@ class Executor:
         if not st.bm25f:
             raise Unsupported(f"weighting {type(self.searcher.weighting).__name__}")
         idf = self.searcher.idf(field, tbytes)
-        B, K1 = st.B, st.K1
-        fl = st.lengths(field)[ids]
-        return idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / st.avgfl(field))))
+        norm = st.norms(field)[st.length_bytes(field)[ids]]  # K1 * ((1 - B) + B * length / average length)
+        return idf * ((tf * (st.K1 + 1)) / (tf + norm))
 
     # -- positions
     def positions(self, field: str, tbytes: bytes, docs: np.ndarray) -> dict[int, list[int]]:

@@ -12,7 +12,7 @@ import numpy as np
 from whoosh.matching import ListMatcher
 from whoosh.reading import TermNotFound
 
-from .codec import HEADER, BlockMatcher, block_arrays, block_positions, ranges, term_arrays  # our blocks, straight into numpy
+from .codec import BlockMatcher, block_arrays, ranges, term_arrays  # our blocks, straight into numpy
 
 EMPTY_IDS = np.zeros(0, dtype=np.int64)
 EMPTY_WEIGHTS = np.zeros(0, dtype=np.float64)
@@ -70,9 +70,9 @@ def read_postings(segreader, field: str, tbytes: bytes, *, values: bool) -> tupl
             weights = np.broadcast_to(weights, ids.shape).astype(np.float64)
         return ids, weights, (list(m._values) if values else None)
     if isinstance(m, BlockMatcher) and (m._positional or not values):
-        ids, weights, pos = term_arrays(m, positions=values)  # the whole list at once
+        ids, weights, pos = term_arrays(m, positions=values, packed=True)  # the whole list at once
         _check_docnums(ids, segreader.doc_count_all())
-        return ids, weights, (PositionTable(*pos, coded=True) if values else None)
+        return ids, weights, (PackedPositions(*pos) if values else None)
     id_parts, w_parts = [], []
     vals: list | None = [] if values else None
     for b in _blocks(m):
@@ -141,26 +141,94 @@ class PositionTable:
         return np.repeat((docs << 32) - before, lens) + run
 
 
+class PackedPositions(PositionTable):
+    """A ``PositionTable`` of position codes (first position, then gaps) left as the blocks store them: one
+    array per integer width (``parts``), posting i's codes at ``parts[part_of[i]][where[i]:][:length]``.
+    Only the postings asked for are widened to int64 (a phrase of a very common word needs the positions of a
+    few of its postings, not of all)."""
+
+    def __init__(self, offsets: np.ndarray, parts: list[np.ndarray], part_of: np.ndarray, where: np.ndarray):
+        self.offsets, self.parts, self.part_of, self.where, self.coded = offsets, parts, part_of, where, True
+
+    @property
+    def flat(self) -> np.ndarray:
+        """Every posting's codes (int64), in posting order."""
+        return self._codes(np.arange(len(self), dtype=np.int64))[1]
+
+    def arrays(self) -> tuple:
+        return (self.offsets, *self.parts, self.part_of, self.where)
+
+    def _codes(self, postings: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(number of codes, the codes as int64 one posting after another) of ``postings``."""
+        lens = self.offsets[postings + 1] - self.offsets[postings]
+        where = self.where[postings]
+        if len(self.parts) == 1:
+            return lens, self.parts[0][ranges(where, lens)].astype(np.int64)
+        out = np.empty(int(lens.sum()), np.int64)
+        at = np.cumsum(lens) - lens
+        part_of = self.part_of[postings]
+        for g, part in enumerate(self.parts):
+            sel = part_of == g
+            if sel.any():
+                out[ranges(at[sel], lens[sel])] = part[ranges(where[sel], lens[sel])]
+        return lens, out
+
+    def extend_to(self, other: PositionTable) -> PositionTable:
+        if not isinstance(other, PackedPositions):
+            return PositionTable(self.offsets, self.flat, True).extend_to(other)
+        parts, part_of, where = list(self.parts), self.part_of, self.where
+        more_of, more_where = other.part_of.copy(), other.where.copy()
+        for g, part in enumerate(other.parts):  # join parts of the same width
+            mine = next((i for i, p in enumerate(parts) if p.dtype == part.dtype), None)
+            sel = other.part_of == g
+            if mine is None:
+                parts.append(part)
+                more_of[sel] = len(parts) - 1
+            else:
+                more_where[sel] += len(parts[mine])
+                parts[mine] = np.concatenate([parts[mine], part])
+                more_of[sel] = mine
+        offsets = np.concatenate([self.offsets, other.offsets[1:] + self.offsets[-1]])
+        return PackedPositions(offsets, parts, np.concatenate([part_of, more_of]), np.concatenate([where, more_where]))
+
+    def positions(self, i: int) -> list[int]:
+        return np.cumsum(self._codes(np.asarray([i], np.int64))[1]).tolist()
+
+    def keys(self, postings: np.ndarray, docs: np.ndarray) -> np.ndarray:
+        lens, codes = self._codes(postings)
+        some = lens > 0
+        if not some.all():
+            lens, docs = lens[some], docs[some]
+        if not len(codes):
+            return np.zeros(0, np.int64)
+        run = np.cumsum(codes)
+        first = np.cumsum(lens) - lens
+        before = run[first] - codes[first]
+        return np.repeat((docs << 32) - before, lens) + run
+
+
 def segment_positions(segreader, field: str, tbytes: bytes, wanted: np.ndarray, cache=None,
                       leaf_key=None) -> dict[int, list[int]]:
     """Positions of a term in the documents ``wanted`` (segment-local docnums, ascending) that hold it.
     Only the blocks that hold a wanted document have their values read and decoded; ``cache`` (a
-    ``PostingCache`` of the generation, ``leaf_key`` naming this segment in it) keeps our decoded blocks."""
+    ``PostingCache`` of the generation, ``leaf_key`` naming this segment in it) keeps what was found for
+    these documents."""
     out: dict[int, list[int]] = {}
     if not len(wanted):
         return out
-    if cache is not None:
-        directory = cache.get(("blocks", leaf_key, field, tbytes))
-        if directory is not None:  # one of our positional terms, its blocks known: no look-up, no header walk
-            return _from_blocks(directory, wanted, cache, (leaf_key, field, tbytes),
-                                lambda: leaf_matcher(segreader, field, tbytes))
+    key = ("positions", leaf_key, field, tbytes, wanted.tobytes()) if cache is not None else None
+    if key is not None:
+        found = cache.get(key)
+        if found is not None:  # the same documents asked for again (a repeated search rescoring its top hits)
+            return dict(found)
     m = leaf_matcher(segreader, field, tbytes)
     if m is None:
         return out
-    if cache is not None and isinstance(m, BlockMatcher) and m._positional:
-        directory = _block_directory(m)
-        cache.put(("blocks", leaf_key, field, tbytes), directory, directory[0].nbytes * 2 + 200)
-        return _from_blocks(directory, wanted, cache, (leaf_key, field, tbytes), lambda: m)
+    if isinstance(m, BlockMatcher) and m._positional:
+        out = _wanted_positions(m, wanted)
+        if key is not None:
+            cache.put(key, out, 200 + sum(64 + 8 * len(v) for v in out.values()))
+        return dict(out)
     decode = segreader.schema[field].format.decode_positions
     if isinstance(m, ListMatcher):
         for i, d in enumerate(m._ids):
@@ -173,9 +241,7 @@ def segment_positions(segreader, field: str, tbytes: bytes, wanted: np.ndarray, 
     for b in _blocks(m):
         if last is not None and b.block_max_id() < wanted[k]:
             continue
-        if fast and b._positional:
-            ids, offsets, flat = _decoded_block(b, cache, (leaf_key, field, tbytes, b._dataoffset))
-        elif fast:
+        if fast:  # (not positional: ours are read by ``_wanted_positions``)
             ids = block_arrays(b)[0]
         else:
             b._read_ids()
@@ -186,10 +252,7 @@ def segment_positions(segreader, field: str, tbytes: bytes, wanted: np.ndarray, 
         want = wanted[k:hi]  # each at most ids[-1]: its place in ids is inside the block
         where = np.searchsorted(ids, want)
         hits = where[ids[where] == want]
-        if len(hits) and fast and b._positional:
-            for i in hits.tolist():
-                out[int(ids[i])] = flat[offsets[i]:offsets[i + 1]].tolist()
-        elif len(hits):
+        if len(hits):
             b._read_values()
             values = b._values
             for i in hits.tolist():
@@ -200,52 +263,32 @@ def segment_positions(segreader, field: str, tbytes: bytes, wanted: np.ndarray, 
     return out
 
 
-def _block_directory(m) -> tuple[np.ndarray, np.ndarray]:
-    """(last docnum, header position) of each block of a ``BlockMatcher``'s term, from the block headers."""
-    buf = m._buf if m._buf is not None else m._postfile.get(m._startoffset, m._length)
-    unpack, size, end = HEADER.unpack_from, HEADER.size, m._length
-    lasts, heads = [], []
-    o = 0
-    while o < end:
-        datalen, _n, _first, last, *_ = unpack(buf, o)
-        lasts.append(last)
-        heads.append(m._startoffset + o)
-        o += size + datalen
-    return np.asarray(lasts, dtype=np.int64), np.asarray(heads, dtype=np.int64)
-
-
-def _from_blocks(directory, wanted: np.ndarray, cache, term: tuple, matcher) -> dict[int, list[int]]:
-    """``segment_positions`` of one of our positional terms through its block directory: only the blocks that
-    can hold a wanted document are decoded (or found in ``cache``); ``matcher()`` gives the term's matcher."""
-    lasts, heads = directory
-    out: dict[int, list[int]] = {}
-    where = np.searchsorted(lasts, wanted)  # the one block each wanted document can be in
-    m = None
-    for bi in np.unique(where[where < len(lasts)]).tolist():
-        key = (*term, int(heads[bi]) + HEADER.size)
-        found = cache.get(key)
-        if found is None:
-            if m is None:
-                m = matcher()
-            m._goto(int(heads[bi]))
-            found = _decoded_block(m, cache, key)
-        ids, offsets, flat = found
-        want = wanted[where == bi]
-        idx = np.searchsorted(ids, want)
-        idx[idx == len(ids)] = 0
-        for i in idx[ids[idx] == want].tolist():
-            out[int(ids[i])] = flat[offsets[i]:offsets[i + 1]].tolist()
+def _wanted_positions(m: BlockMatcher, wanted: np.ndarray) -> dict[int, list[int]]:
+    """Positions of one of our positional terms in the documents ``wanted`` that hold it: the blocks that can
+    hold them decoded together (``term_arrays``), the position codes of those documents only widened."""
+    ids, _weights, pos = term_arrays(m, positions=True, packed=True, wanted=wanted)
+    idx, hit = _found(ids, wanted)
+    postings = idx[hit]
+    if not len(postings):
+        return {}
+    table = PackedPositions(*pos)
+    lens = table.offsets[postings + 1] - table.offsets[postings]
+    cuts = np.cumsum(lens).tolist()
+    flat = table.keys(postings, np.zeros(len(postings), np.int64)).tolist()  # absolute positions
+    out, start = {}, 0
+    for d, n, end in zip(ids[postings].tolist(), lens.tolist(), cuts):
+        out[d] = flat[start:end] if n else []
+        start = end
     return out
 
 
-def _decoded_block(b, cache, key) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(docnums, position offsets, positions) of one of our positional blocks, through ``cache``."""
-    found = cache.get(key) if cache is not None else None
-    if found is None:
-        found = (block_arrays(b)[0], *block_positions(b))
-        if cache is not None:
-            cache.put(key, found, sum(a.nbytes for a in found) + 200)
-    return found
+def _found(ids: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each of ``wanted`` sits in ``ids`` (both ascending), and whether it is there."""
+    if not len(ids):
+        return np.zeros(len(wanted), np.int64), np.zeros(len(wanted), bool)
+    idx = np.searchsorted(ids, wanted)
+    idx[idx == len(ids)] = 0
+    return idx, ids[idx] == wanted
 
 
 def _contains(sorted_arr: np.ndarray, x) -> bool:

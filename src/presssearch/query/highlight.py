@@ -358,7 +358,7 @@ def _may_start(words, letters: frozenset[str]) -> list[str]:
 _PLAIN = [chr(c) for c in (*range(0x80), *range(0x400, 0x500))]
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=512)
 def _candidate_res(letters: frozenset[str]) -> tuple[re.Pattern, re.Pattern]:
     """Two patterns finding the tokens with a part that starts with a character whose lowercase starts with
     one of ``letters``: whole tokens starting so, and hyphens followed by a part starting so. Each begins
@@ -372,11 +372,34 @@ def _candidate_res(letters: frozenset[str]) -> tuple[re.Pattern, re.Pattern]:
     return token, part
 
 
+_COMBINED_AFTER = 12  # a set of letters gets its own compiled patterns once asked for by more than one search
+_ASKED_LETTERS: OrderedDict = OrderedDict()  # sets of letters asked for (bounded)
+
+
 def candidates(text: str, letters: frozenset[str]) -> set[str]:
     """The distinct WORD_RE tokens of ``text`` that have a part (the whole token, or one after a hyphen)
     starting with a character whose lowercase starts with one of ``letters``: every word that ``could_meet``,
-    an exact form or a prefix starting with those letters can accept (and a few more)."""
-    token, part = _candidate_res(letters)
+    an exact form or a prefix starting with those letters can accept (and a few more).
+
+    A set of letters new to this process is looked for letter by letter, with each letter's patterns (kept,
+    letters recur across queries), since compiling the patterns of a new set costs a few milliseconds; a set
+    asked for again and again (repeated searches) gets its own patterns, one pass over the text."""
+    if len(letters) > 1:
+        with _SEEN_LOCK:
+            asked = _ASKED_LETTERS.pop(letters, 0) + 1
+            _ASKED_LETTERS[letters] = asked
+            if len(_ASKED_LETTERS) > 4096:
+                _ASKED_LETTERS.popitem(last=False)
+        if asked <= _COMBINED_AFTER:
+            found: set[str] = set()
+            for letter in letters:
+                found |= _found(text, _candidate_res(frozenset((letter,))))
+            return found
+    return _found(text, _candidate_res(letters))
+
+
+def _found(text: str, patterns: tuple[re.Pattern, re.Pattern]) -> set[str]:
+    token, part = patterns
     found = set(token.findall(text))
     for x in part.finditer(text):
         found.add(WORD_RE.match(text, _token_start(text, x.start())).group())
