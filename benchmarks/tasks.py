@@ -19,6 +19,7 @@ from pathlib import Path
 
 FACETS = ["speaker", "date", "source"]
 WARM_UP_QUERY = "Гидрометцентр погода"  # not in queries.txt: loads modules and pymorphy3 before the first timed query
+WARM_UP_SPEAKER = "погода speaker:Вильфанд"  # and the speaker-name module a speaker: filter needs (once per process)
 
 
 def _rss_mb() -> dict:
@@ -240,6 +241,7 @@ def task_query_first(root: str, queries: str, label: str) -> dict:
     facets = FACETS if label == "facets" else []
     warm = presssearch.open_archive(root)
     _search(warm, "article", WARM_UP_QUERY, facets)
+    _search(warm, "quote", WARM_UP_SPEAKER, facets)
     warm.close()
     runs = []
     for kind, q in read_queries(Path(queries)):
