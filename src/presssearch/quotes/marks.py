@@ -122,6 +122,7 @@ SPEECH_NOUNS = frozenset("""
 DOCUMENT_NOUNS = frozenset("""
 сообщение заявление документ письмо доклад отчет отчёт релиз пресс-релиз решение постановление указ заключение
 иск публикация пост запись твит обращение материал статья блог сайт коммюнике резолюция текст записка
+тендер
 """.split())
 # Document nouns that refer back to any document named before ("говорится в документе" after "в докладе ООН").
 GENERIC_DOCUMENTS = frozenset("документ текст материал".split())
@@ -129,6 +130,7 @@ GENERIC_DOCUMENTS = frozenset("документ текст материал".spl
 FORMAL_DOCUMENTS = frozenset("""
 сообщение заявление документ письмо доклад отчет отчёт релиз пресс-релиз решение постановление указ заключение
 иск резолюция коммюнике записка обращение закон законопроект приговор определение распоряжение приказ
+тендер контракт госзадание техзадание
 """.split())
 # Documents an outlet publishes: "говорится в статье" after "Газета The Times сообщает" is the outlet's text.
 PUBLICATION_NOUNS = frozenset("статья публикация колонка репортаж".split())
@@ -137,6 +139,9 @@ PUBLISH_VERBS = frozenset("""
 опубликовать публиковать обнародовать распространить распространять подписать подписывать выпустить выпускать
 подготовить разместить размещать издать направить направлять
 """.split())
+# Verbs (lemmas) that tell a body issued a statement or paper, besides speech and publishing verbs: "В посольстве
+# отреагировали", "Лондонский клуб выступил со специальным заявлением", "USAID объявило тендер".
+ISSUING_VERBS = frozenset("отреагировать реагировать выступить объявить представить".split())
 
 # Pronouns that point back to a person mentioned earlier.
 PRONOUNS: dict[str, bool | None] = {"он": False, "она": True, "его": False, "её": True, "ее": True,

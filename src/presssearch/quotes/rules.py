@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterator
 
-from . import marks
+from . import documents, marks
 from .speakers import (Group, Person, Registry, find_groups, is_role_word, is_verb, lemma, may_be_subject,
                        normalize_tokens, parses, role_before, role_lemmas, surname_key)
 from .orgs import OrgRegistry, country
@@ -1109,7 +1109,8 @@ def document_speaker(ctx: Context, a: int, b: int, quote_start: int) -> str | No
     one came from a document too; never a person who merely spoke nearby (the text is not theirs)."""
     issuer = _document_issuer(ctx, a, b, min(a, quote_start))
     issuer = issuer if issuer is not None else ctx.same_document(quote_start)
-    return issuer if issuer is not None else _publishing_outlet(ctx, a, b, quote_start)
+    issuer = issuer if issuer is not None else _publishing_outlet(ctx, a, b, quote_start)
+    return issuer if issuer is not None else documents.narrative_issuer(ctx, a, b, quote_start)
 
 
 def _publishing_outlet(ctx: Context, a: int, b: int, quote_start: int) -> str | None:

@@ -1,0 +1,172 @@
+"""Who issued a document an article quotes ("«…», — говорится в сообщении"), when the clause itself does not say.
+
+The issuer is taken only from what the article states: an earlier mention of the same document that names who
+issued it ("Агентство … опубликовало контракт", "В палате общин подготовили документ"), or the body the paragraph
+before the quote is about ("заявило Министерство обороны США. … «…», — говорится в сообщении"). When nothing
+names it, there is no issuer: a wrong issuer is worse than none.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import marks
+from .speakers import is_verb, lemma
+from .text import WORDS_RE, sentence_end, sentence_start, speech_verb
+
+if TYPE_CHECKING:  # rules.py imports this module
+    from .orgs import Org, OrgMention
+    from .rules import Context
+
+_MENTIONS = 4  # earlier mentions of the same document looked at, nearest first
+_NARRATIVE_REACH = 500  # characters before the quote where the body speaking may be named
+_INVERTED_REACH = 40  # characters after the verb where its subject may stand ("заявило в среду Минобороны")
+
+
+def clause_document(text: str, a: int, b: int) -> str | None:
+    """Lemma of the first document noun in the attribution clause text[a:b] ("сообщение", "доклад"), else None."""
+    return next((lem for m in WORDS_RE.finditer(text, a, b)
+                 if (lem := lemma(m.group())) in marks.DOCUMENT_NOUNS), None)
+
+
+def narrative_issuer(ctx: Context, a: int, b: int, quote_start: int) -> str | None:
+    """The issuer of the document an impersonal clause text[a:b] quotes, from the narrative before the quote:
+    an earlier mention of the same document with its issuer, else the body the text just before speaks of."""
+    doc = clause_document(ctx.text, a, b)
+    if doc is None:
+        return None
+    before = min(a, quote_start)
+    issuer = _issuer_of_mention(ctx, doc, before)
+    return issuer if issuer is not None else _body_speaking_before(ctx, before)
+
+
+def _issuer_of_mention(ctx: Context, doc: str, before: int) -> str | None:
+    """The organisation tied to the last few earlier mentions of the document (same noun; any formal document
+    for "документ"/"текст"), outside quotations."""
+    seen = 0
+    for m in reversed(list(WORDS_RE.finditer(ctx.text, 0, before))):
+        lem = lemma(m.group())
+        if lem != doc and (doc not in marks.GENERIC_DOCUMENTS or lem not in marks.FORMAL_DOCUMENTS):
+            continue
+        if _quoted(ctx, m.start()):
+            continue
+        org = _org_of_sentence(ctx, m.start(), m.end())
+        if org is not None:
+            return org.name()
+        seen += 1
+        if seen >= _MENTIONS:
+            break
+    return None
+
+
+def _org_of_sentence(ctx: Context, start: int, end: int) -> Org | None:
+    """The body that issues the document named at text[start:end]: in the genitive right after it ("доклад
+    Мюнхенской конференции"), else the subject of its sentence ("USAID … опубликовало контракт", "В палате общин
+    подготовили документ")."""
+    text = ctx.text
+    hi = sentence_end(text, end, len(text))
+    after = next((mm for mm in _mentions_in(ctx, end, min(hi, end + 60))), None)
+    if after is not None and len(WORDS_RE.findall(text, end, after.start)) == 0:
+        return ctx.orgs.orgs[after.key]
+    lo = sentence_start(text, 0, start)
+    return _subject_org(ctx, lo, hi)
+
+
+def _body_speaking_before(ctx: Context, before: int) -> str | None:
+    """The body the last sentence or two before the quote speak of as their subject (nominative, or "в ORG" with
+    a plural verb: "В посольстве России отреагировали"), within the reach; None when no body is the subject."""
+    text = ctx.text
+    lo = max(0, before - _NARRATIVE_REACH)
+    end = before
+    for _ in range(2):
+        start = sentence_start(text, lo, max(lo, end - 1))
+        if start >= end:
+            break
+        org = _subject_org(ctx, start, end)
+        if org is not None:
+            return org.name()
+        if _issuing_verb(text, start, end) is not None:
+            return None  # someone the registry does not know issued something there
+        end = start
+    return None
+
+
+def _subject_org(ctx: Context, lo: int, hi: int) -> Org | None:
+    """The organisation named as the subject of the verb of speaking or issuing of text[lo:hi] ("заявило
+    Министерство обороны США", "В посольстве отреагировали"): the closest nominative mention before the verb, or
+    one right after it; outside quotations and brackets, not a bare generic word ("Центр")."""
+    verb = _issuing_verb(ctx.text, lo, hi)
+    if verb is None:
+        return None
+    v_start, v_end = verb
+    before = [m for m in _mentions_in(ctx, lo, v_start) if _subject_mention(ctx, lo, hi, m)]
+    if before:
+        return ctx.orgs.orgs[before[-1].key]
+    after = [m for m in _mentions_in(ctx, v_end, min(hi, v_end + _INVERTED_REACH)) if _subject_mention(ctx, lo, hi, m)]
+    return ctx.orgs.orgs[after[0].key] if after else None
+
+
+def _subject_mention(ctx: Context, lo: int, hi: int, m: OrgMention) -> bool:
+    """The mention may be the sentence's subject: nominative or "в ORG" with a plural verb, not quoted, not in
+    brackets, and a name rather than a bare generic word."""
+    if _quoted(ctx, m.start) or ctx.text.count("(", lo, m.start) > ctx.text.count(")", lo, m.start):
+        return False
+    name = ctx.orgs.orgs[m.key].name()
+    if " " not in name and lemma(name.lower()) in marks.GENERIC_ORG_WORDS:
+        return False
+    return _nominative_at(ctx, m) or _located_speaker(ctx, lo, hi, m)
+
+
+def _issuing_verb(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """Where text[lo:hi] has its verb of speaking or issuing ("заявило", "опубликовало", "отреагировали"), unless
+    it relays a source ("как пишет", "как сообщает"); None when it has none."""
+    ws = list(WORDS_RE.finditer(text, lo, hi))
+    for i, m in enumerate(ws):
+        w = m.group()
+        if not w[:1].islower():
+            continue
+        if speech_verb(w)[0] or lemma(w) in marks.PUBLISH_VERBS or lemma(w) in marks.ISSUING_VERBS:
+            if i > 0 and ws[i - 1].group().lower() == "как":
+                return None
+            return m.start(), m.end()
+    return None
+
+
+def _mentions_in(ctx: Context, lo: int, hi: int) -> list[OrgMention]:
+    """Outermost organisation mentions starting inside text[lo:hi]."""
+    inside = [m for m in ctx.orgs.mentions if lo <= m.start < hi]
+    return [m for m in inside if not any(o.start < m.start and m.end <= o.end for o in inside)]
+
+
+def _nominative_at(ctx: Context, m: OrgMention) -> bool:
+    """The mention is in the nominative and no preposition governs it."""
+    org = ctx.orgs.orgs[m.key]
+    if not any(at == m.start and nom for at, _, nom in org.forms):
+        return False
+    prev = _word_before(ctx.text, m.start)
+    return prev is None or prev.lower() not in marks.PREPOSITIONS
+
+
+def _located_speaker(ctx: Context, lo: int, hi: int, m: OrgMention) -> bool:
+    """"В посольстве России отреагировали": the body after "в"/"во" with a plural past verb in the sentence."""
+    prev = _word_before(ctx.text, m.start)
+    if prev is None or prev.lower() not in ("в", "во"):
+        return False
+    return any(w.group().endswith("ли") and w.group()[:1].islower() and is_verb(w.group())
+               for w in WORDS_RE.finditer(ctx.text, lo, hi))
+
+
+def _word_before(text: str, pos: int) -> str | None:
+    """The word right before pos, when only spaces separate them."""
+    j = pos
+    while j > 0 and text[j - 1] in " \u00a0":
+        j -= 1
+    k = j
+    while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "-"):
+        k -= 1
+    return text[k:j] if k < j else None
+
+
+def _quoted(ctx: Context, pos: int) -> bool:
+    """pos lies inside a quotation."""
+    return any(qa <= pos < qb for qa, qb in ctx.quoted_regions())

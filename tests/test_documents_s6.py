@@ -1,0 +1,45 @@
+"""Issuers of quoted documents ("«…», — говорится в сообщении") taken from the narrative before the quote."""
+from presssearch.quotes import extract_quotes
+
+
+def speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(text)]
+
+
+def test_body_that_spoke_just_before_issues_the_message() -> None:
+    text = ("Новую армию на границе формировать не будут. Об этом заявило Министерство обороны США. При этом "
+            "специалисты, как отметили в военном ведомстве, продолжат обучение.\n"
+            "«Соединённые Штаты продолжают готовить местные силы безопасности в Сирии», — говорится в сообщении.")
+    assert speakers(text) == ["Министерство обороны США"]
+
+
+def test_body_named_where_it_published_the_document() -> None:
+    text = ("Агентство по международному развитию США (USAID) опубликовало контракт на новую программу в Сербии. "
+            "Программа рассчитана на пять лет.\nВ Белграде её пока не обсуждали.\n"
+            "«Снижение уровня коррупции — решающий фактор в вопросе вступления Сербии в ЕС», — говорится в документе.")
+    assert speakers(text) == ["Агентство по международному развитию США"]
+
+
+def test_body_located_with_a_plural_verb() -> None:
+    text = ("В посольстве России в Великобритании отреагировали на слова министра.\n"
+            "«Мы ждём от британской стороны доказательств, а не голословных обвинений», — говорится в сообщении.")
+    assert speakers(text)[0] is not None and "Посольство России" in speakers(text)[0]
+
+
+def test_document_of_unknown_authorship_has_no_issuer() -> None:
+    text = ("В сети появилась петиция с просьбой прорыть канал.\n"
+            "«Всего придётся прорыть около пяти километров, чтобы суда проходили без задержек», — говорится в тексте "
+            "документа.")
+    assert speakers(text) == [None]
+
+
+def test_relayed_source_is_not_the_issuer() -> None:
+    text = ("Как пишет агентство Интерфакс, рост замедлился до шести процентов.\n"
+            "«Индикаторов, которые могли бы указывать на такой рост, почти не было», — говорится в докладе.")
+    assert speakers(text) == [None]
+
+
+def test_person_who_spoke_nearby_does_not_issue_the_report() -> None:
+    text = ("Иван Петров заявил, что доклад готов. Его опубликуют завтра.\n"
+            "«Ситуация в регионе остаётся напряжённой и требует внимания», — говорится в докладе.")
+    assert speakers(text) == [None]
