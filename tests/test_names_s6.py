@@ -73,3 +73,23 @@ def test_by_name() -> None:
     assert names["Иван Петров"].key == "петров" and reg.by_name() is names
     reg.forget_names()
     assert reg.by_name() is not names
+
+
+def test_foreign_first_name_spelling_a_verb_and_adjectival_surname():
+    """"Хами" reads as an imperative and "Аксой" as an instrumental noun; after a role phrase they are a man's name."""
+    from presssearch.quotes import extract_quotes
+
+    for text in ("Представитель МИД Турции Хами Аксой заявил, что «господину Ципрасу лучше обратить внимание на "
+                 "свой кабинет».",
+                 "«Господину Ципрасу лучше обратить внимание на свой кабинет», — заявил представитель МИД Турции "
+                 "Хами Аксой."):
+        (q,) = extract_quotes(text)
+        assert (q.speaker, q.role) == ("Хами Аксой", "представитель МИД Турции")
+
+
+def test_adjective_after_a_role_is_not_a_first_name():
+    from presssearch.quotes import extract_quotes
+
+    text = ("Президент Соединённых Штатов Дональд Трамп выступил в конгрессе. «Мы сталкиваемся с режимами-изгоями "
+            "и террористами», — сказал президент Соединённых Штатов.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Дональд Трамп"]

@@ -179,6 +179,8 @@ def analyses(word: str) -> tuple[Analysis, ...]:
         if nom != low and _false_guess(p, nom, kind):
             continue
         out.setdefault((nom, gender), set()).add(str(tag.case or "nomn"))
+    if kind == "Unknown" and low.endswith("ой") and len(low) > 4:
+        out.setdefault((low, MASC), set()).add("nomn")  # a man's surname declined as an adjective: "Хами Аксой", "Гюрсой"
     if not out:
         return (Analysis(low, None, frozenset({"nomn"})),)
     return tuple(Analysis(n, g, frozenset(c)) for (n, g), c in out.items())
@@ -645,7 +647,7 @@ def _foreign_first_name(text: str, at: int, end: int, word: str) -> bool:
     nxt = _NEXT_TWO.match(text, end)
     if nxt is None or nxt.group(2) or name_kind(nxt.group(1)) not in ("Surn", "Unknown", "Name"):
         return False
-    return _nominative_noun(word) and role_before(text, at) is not None  # (a role phrase ends at a stop)
+    return (_nominative_noun(word) or _capitalised_non_noun(text, at, word)) and role_before(text, at) is not None
 
 
 @lru_cache(maxsize=20_000)
@@ -655,6 +657,18 @@ def _nominative_noun(word: str) -> bool:
     return bool(ps) and all("NOUN" in p.tag.grammemes and "Geox" not in p.tag.grammemes
                             and "Orgn" not in p.tag.grammemes for p in ps) \
         and any({"nomn", "sing"} <= p.tag.grammemes for p in ps) and lemma(word) not in marks.ORG_HEADS
+
+
+_VERB_LIKE = frozenset("VERB INFN GRND ADVB PRED INTJ".split())  # not adjectives: "президент Соединённых Штатов"
+_SENTENCE_GAP = re.compile(r"[.!?…:;\n][»\"”)]*[ \u00a0\t]*$")
+
+
+def _capitalised_non_noun(text: str, at: int, word: str) -> bool:
+    """A word every reading of which is a verb or adverb, capitalised inside a sentence: a foreign first name that
+    happens to spell one ("представитель МИД Турции Хами Аксой": "хами" is an imperative)."""
+    ps = parses(word.lower())
+    return bool(ps) and all(p.tag.POS in _VERB_LIKE for p in ps) and at > 0 \
+        and not _SENTENCE_GAP.search(text, max(0, at - 6), at)
 
 
 _PLACE_PREP = re.compile(r"(?<![А-ЯЁа-яё])(?:[вВ]|[вВ]о|[иИ]з|[нН]а)[ \u00a0]+$")  # also at a sentence start
