@@ -106,9 +106,10 @@ class Context:
         return who if between <= {who} else None
 
     def refer(self, pos: int, feminine: bool | None = None, role_word: str | None = None,
-              land: str | None = None) -> tuple[str | None, str | None]:
+              land: str | None = None, strict: bool = False) -> tuple[str | None, str | None]:
         """The person a pronoun or a bare role ("он", "заключил депутат") at pos points back to, and the role; a role
-        tied to a country (``land``, genitive: "французский президент") prefers whoever holds it there."""
+        tied to a country (``land``, genitive: "французский президент") prefers whoever holds it there; with ``strict``
+        a role nobody in the article holds names nobody (not the one who spoke last)."""
         reg = self.registry
         if role_word and lemma(role_word) in marks.GENERIC_ROLES:  # "эксперт": the one named so, else who spoke last
             named = reg.by_role(role_word, pos, window=GENERIC_WINDOW, with_pos=True, land=land)
@@ -135,6 +136,8 @@ class Context:
             alias = marks.ROLE_ALIASES.get(lemma(role_word))
             if alias and not land and (reg.by_role(alias, pos) or _introduced_as(self, alias, pos)):
                 return self.refer(pos, feminine, role_word=alias)  # "омбудсмен" for "уполномоченный по правам человека"
+            if strict:
+                return None, None
         if role_word is None and feminine is not None:
             head = self._role_subject_before(pos, feminine)
             if head is not None:  # "Губернатор распорядился … и отметил, что … «…», — сказал он": the role's holder
@@ -602,6 +605,8 @@ def org_speaker(text: str, a: int, b: int) -> str | None:
             continue  # "приводит слова агента «Чемпионат»": the medium relays, it does not speak
         if _UTTERANCE_END.search(quoted.group(1)):
             continue  # "призывает: «Верьте!»", "на вопрос «Откуда вы?»": words said, not a name
+        if _told_name(quoted.group(1), before[-1:]):
+            continue  # "В Дептрансе «Медузе» пояснили": the outlet told, not who speaks
         return _quoted_org_name(quoted.group(1).split())
     latin = re.search(r"\b[A-Z][A-Za-z0-9&.]+(?:['’][a-z]+)?(?: [A-Z0-9][A-Za-z0-9&.]*){0,3}", text[a:b])
     if latin and latin.group().lower() not in marks.MEDIA:
@@ -609,6 +614,18 @@ def org_speaker(text: str, a: int, b: int) -> str | None:
         if not prev or prev[-1].lower() not in _SKIP_MEDIA:
             return _off_platform(latin.group().rstrip("."))  # "сообщает NEWSru.com." ends the sentence, not the name
     return None
+
+
+_LOCATIVE_PREPOSITIONS = frozenset("в во на".split())
+
+
+def _told_name(name: str, before: list[str]) -> bool:
+    """A one-word quoted name in the dative, not after "в"/"на" («Медузе», «Интерфаксу»): the outlet the words were
+    told to."""
+    if " " in name or not name.isalpha() or before and before[0] in _LOCATIVE_PREPOSITIONS:
+        return False
+    ps = parses(name.lower())[:1]
+    return bool(ps) and ps[0].tag.case == "datv"
 
 
 def _off_platform(name: str) -> str:
@@ -640,7 +657,8 @@ def _tail(ws: list[str]) -> list[str]:
     """Genitive words that complete an organisation's name: "Украины", "Ульяновской области", "ДНР"."""
     out: list[str] = []
     for w in ws:
-        if w.lower() in marks.SPEECH_VERBS or w.lower() in _SKIP_BEFORE or w.lower() in marks.MEDIA:
+        if w.lower() in marks.SPEECH_VERBS or w.lower() in _SKIP_BEFORE or w.lower() in marks.MEDIA \
+                or lemma(w.lower()) in marks.MEDIA:  # "в пресс-службе Дептранса «Медузе» сообщили"
             break
         if w[:1].isupper() or (out and out[-1][:1].isupper() and w.lower() in ("области", "края", "республики", "района", "федерации")):
             out.append(w)
@@ -760,12 +778,18 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
     if unnamed is not None and _placed(lows[unnamed + 1:unnamed + 4]):
         return True, (None, None)  # "высокопоставленный чиновник в администрации США": a source, not an office holder
     if unnamed is not None:
-        return True, _holder_quoted_before(ctx, lows[unnamed], ref, feminine) or (None, None)
+        holder = _holder_quoted_before(ctx, lows[unnamed], ref, feminine)
+        if holder is not None and _told_outlet(ws[:unnamed]) and not _same_complement(ws[unnamed + 1:], holder[1]):
+            holder = None  # "— сообщил РИА Новости представитель внешнеполитического ведомства": not "… Госдепартамента"
+        return True, holder or (None, None)
     opens_sentence = not ctx.text[sentence_start(ctx.text, max(0, s - 200), s):s].strip()
+    opens_here = not opens_sentence and _OPENS_AT.search(ctx.text[max(0, s - 8):s]) is not None  # "Создатель … утверждает"
     for i, w in enumerate(ws):
-        if (w[:1].islower() or i == 0 and opens_sentence) and is_role_word(w):  # "Президент также распорядился"
+        if (w[:1].islower() or i == 0 and (opens_sentence or opens_here)) and is_role_word(w) and not _object_form(w):
             phrase = f"{lemma(w)} {lemma(ws[i + 1]) if i + 1 < len(ws) else ''}".strip()
-            return True, ctx.refer(ref, feminine, role_word=marks.ROLE_SYNONYMS.get(phrase, w), land=_role_land(ws, i))
+            strict = _told_outlet(ws[:i]) and _qualified(ws[i + 1:i + 2])
+            return True, ctx.refer(ref, feminine, role_word=marks.ROLE_SYNONYMS.get(phrase, w), land=_role_land(ws, i),
+                                   strict=strict)
     for w in ws[:3]:
         person_noun = _person_noun(w)
         if person_noun is not None:
@@ -793,6 +817,50 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
     if org:
         return True, (org, None)
     return False, (None, None)
+
+
+_OPENS_AT = re.compile(r"(?:^|\n|[.!?…][»\"”)]*)[ \u00a0\t]*$")
+
+
+def _object_form(w: str) -> bool:
+    """A role noun only in the instrumental ("основанная спикером Госдумы …") or the dative plural ("— сказала
+    журналистам", "не оставила лидерам … времени"): by whom something was done, or whom it was told to, not who
+    speaks. (A dative singular stays a role: "сказал генсеку НАТО" names the addressee's organisation next.)"""
+    ps = parses(w.lower())
+    return bool(ps) and all(p.tag.case == "ablt" or p.tag.case == "datv" and p.tag.number == "plur" for p in ps)
+
+
+def _told_outlet(ws: list[str]) -> bool:
+    """The words before a role noun name the outlet told ("— сообщил РИА Новости представитель ведомства", "рассказывает
+    RT директор компании"): a comment given to that outlet, by whoever held the role, not by the one quoted before;
+    not an outlet relaying ("— приводит РИА Новости слова украинского чиновника")."""
+    lows = [w.lower().replace("ё", "е") for w in ws]
+    if any(w in _RELAYING or w in _RELAY_WORDS for w in lows):
+        return False
+    return any(w.lower() in marks.MEDIA or w.lower() in _SKIP_MEDIA or lemma(w.lower()) in marks.MEDIA for w in ws)
+
+
+def _qualified(nxt: list[str]) -> bool:
+    """A lowercase word that is no preposition follows the role noun ("директор крупной … компании", "политолог,
+    близкий к администрации"): the role is described, not just named ("— заявил RT молодой активист")."""
+    return bool(nxt) and nxt[0][:1].islower() and nxt[0].lower() not in marks.PREPOSITIONS
+
+
+_COMPLEMENT_WORDS = 3  # words after a role noun that tell whose it is ("представитель внешнеполитического ведомства")
+
+
+def _same_complement(after: list[str], role: str | None) -> bool:
+    """The lowercase words right after a role noun share a lemma with the role the article gave the person, or there
+    are none ("представитель ведомства" for "представитель ведомства Иван Петров", "представитель" alone)."""
+    tail = []
+    for w in after[:_COMPLEMENT_WORDS]:
+        if not w[:1].islower() or w.lower() in marks.PREPOSITIONS:
+            break
+        tail.append(lemma(w.lower()))
+    if not tail:
+        return True
+    own = {lemma(w.lower()) for w in words(role or "")}
+    return bool(own & set(tail))
 
 
 def _holder_quoted_before(ctx: Context, word: str, ref: int, feminine: bool | None) -> tuple[str, str | None] | None:
@@ -1260,6 +1328,7 @@ def _org_start(ctx: Context, org, lo: int) -> int:
 def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None]:
     """Who speaks in a clause before the quote ("X заявил:"): the subject before the verb, else after it."""
     text = ctx.text
+    a = _last_clause_with_verb(text, a, b)
     verb = next((m for m in WORDS_RE.finditer(text, a, b) if speech_verb(m.group())[0]
                  and not _inside_marks(text, a, m.start())), None)
     _, feminine = speech_verb(text[a:b])
@@ -1298,6 +1367,15 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
             return None, None  # "Как проинформировали медики, «…»": many unnamed speak, not the one named before
         return ctx.refer(a, feminine)
     return None, None
+
+
+def _last_clause_with_verb(text: str, a: int, b: int) -> int:
+    """Where the last part of text[a:b] after a semicolon starts, when that part holds a speech verb ("Курировала
+    проект Юлия Потапова; как отмечает Владимир Кумов, именно"): the clause before it has its own subject."""
+    semi = text.rfind(";", a, b)
+    if semi < 0 or _inside_marks(text, a, semi) or not speech_verb(text[semi + 1:b])[0]:
+        return a
+    return semi + 1
 
 
 def _inside_marks(text: str, a: int, pos: int) -> bool:
@@ -1549,7 +1627,7 @@ _CLAUSE_STOP = re.compile(r"[.!?…](?![0-9A-Za-zА-ЯЁа-яё])|[:;«\"\n]|[ \
 
 _ASKED = re.compile(r"(?<![А-ЯЁа-яё])вопрос[а-я]*[ \u00a0]*$")
 _QUESTION = re.compile(r"«[^«»\n]{1,80}»")
-_SHORT_NAME = re.compile(r"[«\"][^«»\".!?…\n]{1,30}[!?]?[»\"]")  # «Говорите громче!» too
+_SHORT_NAME = re.compile(r"[«\"](?:[^«»\".!?…\n]|\.(?=[A-Za-zА-ЯЁа-яё])){1,30}[!?]?[»\"]")  # «Говорите громче!», «Туалет.ру»
 
 
 def _clause_end(text: str, pos: int, hi: int) -> int:
@@ -1758,12 +1836,22 @@ def _verb_opens(text: str, a: int, b: int) -> bool:
     return tag.POS == "VERB" and "1per" not in tag.grammemes and "2per" not in tag.grammemes
 
 
+_CONJUNCTIONS = frozenset("а и но или что как ведь да зато однако".split())
+
+
+def _conjunction_opens(text: str, a: int, b: int) -> bool:
+    """The dashed-off words open with a conjunction ("— а касалось их, как они считали, … —"): the quotation's own
+    aside, not its attribution."""
+    first = WORDS_RE.search(text, a, b)
+    return first is not None and first.group() in _CONJUNCTIONS
+
+
 def quote_inner_attribution(ctx: Context, span: MarkSpan, para: tuple[int, int], spans: list[MarkSpan]) -> Found | None:
     """«Часть первая, — сказал X. — Часть вторая» (one quote)."""
     a, b = span.inner
     for m in _INNER_ATTR.finditer(ctx.text, a, b):
         clause_end = _clause_end(ctx.text, m.end(), b)
-        if not _CONTINUE.match(ctx.text, clause_end, b):
+        if not _CONTINUE.match(ctx.text, clause_end, b) or _conjunction_opens(ctx.text, m.end(), clause_end):
             continue
         if not speech_verb(ctx.text[m.end():clause_end])[0] and not _verb_opens(ctx.text, m.end(), clause_end):
             continue
