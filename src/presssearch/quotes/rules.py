@@ -46,7 +46,6 @@ class Context:
     _blocks: list[tuple[tuple[int, int], list[MarkSpan]]] | None = None
     _quoted: list[tuple[int, int]] | None = None
     _lead_ctx: Context | None = None
-    _by_name: dict[str, Person] | None = None
     superseded: bool = False  # some quotes were dropped for the interview turn holding them
     cued: tuple[str | None, str | None] | None = None  # the interviewee an interview cue named for an earlier run
     interviewed: tuple[str | None, str | None] | None = None  # the interviewee of the run of turns before
@@ -167,14 +166,12 @@ class Context:
         return hit[0].name(feminine), hit[0].role
 
     def people_by_name(self) -> dict[str, Person]:
-        """The article's people by canonical name (built once: the registry does not change once built)."""
-        if self._by_name is None:
-            self._by_name = {p.name(): p for p in self.registry.people.values()}
-        return self._by_name
+        """The article's people by canonical name (``Registry.by_name``, built once)."""
+        return self.registry.by_name()
 
     def forget_names(self) -> None:
         """Drop the name map: a person's canonical name changed (a gender hint settled it)."""
-        self._by_name = None
+        self.registry.forget_names()
 
     def _source_since(self, at: int, pos: int) -> bool:
         """An unnamed source came up in the narrative between an antecedent at ``at`` and pos ("«…», — говорит
