@@ -1271,14 +1271,22 @@ class Registry:
     def _known_surnames(self, text: str, groups: list[Group]) -> list[Group]:
         """Lone capitalised words that are the surname of someone named in full ("Береза заявил" after
         "Юрий Береза"): common nouns or places by morphology, names here."""
+        people, stems = self.people, self._stems
+        if not people:  # (stems are those of people's keys)
+            return []
+        wanted = set()
+        for word in set(_CAP_TOKEN.findall(text)):  # each word once, not each time it is written
+            key = _lone_surname_key(word)
+            if key is not None and (key in people or _stem(key) in stems):
+                wanted.add(word)
+        if not wanted:
+            return []
         starts = [g.start for g in groups]
         out: list[Group] = []
-        people, stems = self.people, self._stems
         for m in _CAP_TOKEN.finditer(text):
-            key = _lone_surname_key(m.group())
-            if key is None or key not in people and _stem(key) not in stems:
-                continue
             word = m.group()
+            if word not in wanted:
+                continue
             i = bisect_left(starts, m.start() + 1) - 1
             if i < 0 or m.start() >= groups[i].end:  # not a word inside a name ("Александра Усика")
                 out.append(Group(m.start(), m.end(), (word,), ("Surn",)))
