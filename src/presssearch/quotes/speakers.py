@@ -1272,20 +1272,14 @@ class Registry:
         """Lone capitalised words that are the surname of someone named in full ("Береза заявил" after
         "Юрий Береза"): common nouns or places by morphology, names here."""
         people, stems = self.people, self._stems
-        if not people:  # (stems are those of people's keys)
-            return []
-        wanted = set()
-        for word in set(_CAP_TOKEN.findall(text)):  # each word once, not each time it is written
-            key = _lone_surname_key(word)
-            if key is not None and (key in people or _stem(key) in stems):
-                wanted.add(word)
-        if not wanted:
+        if not people:  # nobody named in full (stems are those of people's keys)
             return []
         starts = [g.start for g in groups]
         out: list[Group] = []
         for m in _CAP_TOKEN.finditer(text):
             word = m.group()
-            if word not in wanted:
+            key = _lone_surname_key(word)
+            if key is None or key not in people and _stem(key) not in stems:
                 continue
             i = bisect_left(starts, m.start() + 1) - 1
             if i < 0 or m.start() >= groups[i].end:  # not a word inside a name ("Александра Усика")
