@@ -3,16 +3,14 @@ reference ("в ведомстве", "в авиакомпании", "сообще
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
 
 from . import marks
 from .speakers import inflected_word, lemma, name_kind, parses
 
 _TOKEN = re.compile(r"[0-9A-Za-zА-ЯЁа-яё]+(?:[-'’&][0-9A-Za-zА-ЯЁа-яё]+)*")
-_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 _CANDIDATE = re.compile(r"(?<![0-9A-Za-zА-ЯЁа-яё-])(?:[А-ЯЁ][0-9A-Za-zА-ЯЁа-яё]*(?:-[0-9A-Za-zА-ЯЁа-яё]+)*|(?:"
                         + "|".join(sorted({h[:-1] for h in marks.ORG_HEADS}, key=len, reverse=True))
                         + r")[а-яё]*)")
@@ -70,12 +68,10 @@ class OrgRegistry:
     def build(cls, text: str) -> "OrgRegistry":
         reg = cls()
         done = 0
-        tokens: Tokens | None = None
         for m in _CANDIDATE.finditer(text):
             if m.start() < done or not _is_head(m.group()):
                 continue
-            tokens = tokens or Tokens.of(text)
-            found = _org_near(tokens, m.start(), m.end())
+            found = _org_near(text, m.start(), m.end())
             if found is not None:
                 start, end, name, head, nom, _ = found
                 reg._add(text, start, end, name, head, nom)
@@ -382,40 +378,15 @@ def _tail(text: str, toks: list[tuple[int, int, str]], j: int, proper_only: bool
     return end
 
 
-@dataclass
-class Tokens:
-    """Every _TOKEN of a text, found once, to cut windows from."""
-
-    text: str
-    toks: list[tuple[int, int, str]]
-    starts: list[int]
-    ends: list[int]
-
-    @classmethod
-    def of(cls, text: str) -> "Tokens":
-        parts = _TOKEN_SPLIT.split(text)  # gap, token, gap, token, ..., gap: offsets are running lengths
-        offsets = list(accumulate(map(len, parts), initial=0))
-        starts, ends = offsets[1:-1:2], offsets[2::2]
-        return cls(text, list(zip(starts, ends, parts[1::2])), starts, ends)
-
-    def window(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
-        """The tokens _TOKEN.finditer(text, lo, hi) finds: the whole tokens inside, and the pieces of the tokens
-        the window cuts (scanned again; a token cannot start inside another one or its separators)."""
-        i, j = bisect_left(self.starts, lo), bisect_right(self.ends, hi)
-        if j <= i:
-            return _scan(self.text, lo, hi)
-        return _scan(self.text, lo, self.starts[i]) + self.toks[i:j] + _scan(self.text, self.ends[j - 1], hi)
-
-
 def _scan(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(text, lo, hi)]
 
 
-def _org_near(tokens: Tokens, start: int, end: int):
-    """_org_at over a small window of tokens around a head candidate (a wider one when the name runs on)."""
-    text = tokens.text
+def _org_near(text: str, start: int, end: int):
+    """_org_at over a small window of tokens around a head candidate (a wider one when the name runs on); the
+    windows are scanned each time, a few short ones cost less than tokenising the whole article once."""
     for after in (90, 400):
-        toks = tokens.window(max(0, start - 50), end + after)
+        toks = _scan(text, max(0, start - 50), end + after)
         i = next(k for k, t in enumerate(toks) if t[0] == start)
         found = _org_at(text, toks, i)
         if found is None or found[5] < len(toks) or end + after >= len(text):

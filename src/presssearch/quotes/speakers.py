@@ -1403,14 +1403,16 @@ class Registry:
     def _known_surnames(self, text: str, groups: list[Group]) -> list[Group]:
         """Lone capitalised words that are the surname of someone named in full ("Береза заявил" after
         "Юрий Береза"): common nouns or places by morphology, names here."""
+        people, stems = self.people, self._stems
+        if not people:  # nobody named in full (stems are those of people's keys)
+            return []
         starts = [g.start for g in groups]
         out: list[Group] = []
-        people, stems = self.people, self._stems
         for m in _CAP_TOKEN.finditer(text):
-            key = _lone_surname_key(m.group())
+            word = m.group()
+            key = _lone_surname_key(word)
             if key is None or key not in people and _stem(key) not in stems:
                 continue
-            word = m.group()
             i = bisect_left(starts, m.start() + 1) - 1
             if i < 0 or m.start() >= groups[i].end:  # not a word inside a name ("Александра Усика")
                 out.append(Group(m.start(), m.end(), (word,), ("Surn",)))

@@ -29,6 +29,8 @@ class MarkSpan:
 _ANCHOR_MAX = 60  # characters of a link's text on a line of its own
 _ENDS_CLAUSE = ".!?…:;»\"”)"
 _LINK_STOP = re.compile("[.!?…«»\"]")  # a line with one of these is not a link
+# A line of at most _ANCHOR_MAX characters between two line breaks, after a line that ends in a space.
+_SHORT_LINE = re.compile(f"\n(?<= \n)([^\n]{{0,{_ANCHOR_MAX}}})(?=\n)")
 _CONTINUES = re.compile(r"[ \u00a0\t]*(?:[,.;:)—–]|-[ \u00a0]|[a-zа-яё])|[ \u00a0\t]+[A-ZА-ЯЁ]")
 
 
@@ -40,28 +42,26 @@ def soften_links(text: str) -> str:
     the sentence. A short line is such a link when the line before stops mid-sentence with a space after a word
     a comma or a dash (no final punctuation; verse lines end without one) and the line after goes on with punctuation,
     a lowercase word, or a space."""
-    if "\n" not in text:
-        return text
-    lines = text.split("\n")
     breaks: list[int] = []  # offsets of the line breaks to turn into spaces
-    starts: list[int] | None = None  # line start offsets, counted the first time one is needed
-    for i in range(1, len(lines) - 1):
-        line = lines[i]
-        if len(line) > _ANCHOR_MAX or not line.strip() or _LINK_STOP.search(line):
+    for m in _SHORT_LINE.finditer(text):  # a short line after a line that ends in a space, a line after it
+        line = m.group(1)
+        if not line.strip() or _LINK_STOP.search(line):
             continue
-        before = lines[i - 1].rstrip(" \u00a0\t\r")
+        before = text[text.rfind("\n", 0, m.start()) + 1:m.start()].rstrip(" \u00a0\t\r")
         if not before or before[-1] in _ENDS_CLAUSE or not (before[-1].isalnum() or before[-1] in ",—–"):
             continue
-        if not _CONTINUES.match(lines[i + 1]) or not lines[i - 1].endswith(" "):
+        after_end = text.find("\n", m.end() + 1)
+        if not _CONTINUES.match(text, m.end() + 1, len(text) if after_end < 0 else after_end):
             continue
-        if starts is None:
-            starts = list(accumulate((len(x) + 1 for x in lines), initial=0))
-        breaks += (starts[i] - 1, starts[i + 1] - 1)
+        breaks += (m.start(), m.end())
     if not breaks:
         return text
-    out = list(text)
-    for at in breaks:
-        out[at] = " "
+    out: list[str] = []
+    done = 0
+    for at in sorted(set(breaks)):  # (a list of every character costs more than the rest of the work)
+        out += (text[done:at], " ")
+        done = at + 1
+    out.append(text[done:])
     return "".join(out)
 
 
