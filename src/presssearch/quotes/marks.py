@@ -185,6 +185,7 @@ ROLE_WORDS = frozenset("""
 хоккеист теннисист спортсмен спортсменка боксер боец тренер-консультант рэпер музыкант продюсер
 министр-президент госсекретарь президент-элект задержанный подозреваемый обвиняемый правовед экс-госсекретарь экс-советник вице-канцлер лидер депутат-единоросс сенатор замдиректора замначальника
 создатель создательница
+магнат миллиардер миллионер олигарх педиатр
 """.split())
 # Role words so common that several people in one article hold them: resolved to the person the text is about,
 # not to the last one called so ("сказал эксперт" after "по мнению директора … Семёна Багдасарова").
@@ -392,3 +393,10 @@ SAID_AS_BEFORE = 300
 SAID_AS_REACH = 25
 QUALIFIER_STEM = 5  # letters of a role's qualifier ("супермаркета") looked for before its holder's name
 QUALIFIER_REACH = 80  # characters before a holder's name its role phrase may take
+
+# Verbs whose experiencer stands in the accusative before them ("Долгова смущает …", "Его беспокоит …"): that
+# person is the one whose words follow.
+EXPERIENCER_VERBS = frozenset("""
+смущает смущало беспокоит беспокоило тревожит тревожило удивляет удивило удивил удивила возмущает возмутило
+настораживает насторожило огорчает огорчило печалит радует обрадовало раздражает волнует волновало
+""".split())

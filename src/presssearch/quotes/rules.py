@@ -11,8 +11,8 @@ from functools import lru_cache
 from typing import Callable, Iterator
 
 from . import documents, marks
-from .speakers import (Group, Person, Registry, find_groups, is_role_word, is_verb, lemma, may_be_subject,
-                       normalize_tokens, parses, role_before, role_lemmas, surname_key)
+from .speakers import (Group, Person, Registry, can_be_nominative, find_groups, is_role_word, is_verb, lemma,
+                       may_be_subject, normalize_tokens, parses, role_before, role_lemmas, surname_key)
 from .orgs import OrgRegistry, country
 from .text import MarkSpan, WORDS_RE, blocks, mark_spans, sentence_end, sentence_start, speech_verb, words
 
@@ -164,6 +164,27 @@ class Context:
         if role_word is None and self._source_since(hit[1], pos):
             return None, None
         return hit[0].name(feminine), hit[0].role
+
+    def _speaker_told_before(self, pos: int) -> Person | None:
+        """"Похожим образом говорит … Сергей Жаворонков, работавший … «…», — рассказывает старший научный сотрудник
+        института": a role nobody holds, right after a sentence whose speech verb has one named subject the
+        article gives no role: that person."""
+        text = self.text
+        a = sentence_start(text, 0, min(pos + 1, len(text)))
+        if a < 2:
+            return None
+        pa = sentence_start(text, 0, _rstrip(text, 0, a) - 1)
+        if "«" in text[pa:a]:
+            return None
+        verb = next((m for m in WORDS_RE.finditer(text, pa, a) if speech_verb(m.group())[0]), None)
+        if verb is None or speech_verb(verb.group())[1] is not None:  # "говорит", not "сказал"
+            return None
+        comma = text.find(",", verb.end(), a)
+        subjects = [g for g in _groups(self, pa, comma if comma > 0 else a) if can_be_nominative(g.tokens)]
+        if len(subjects) != 1 or not subjects[0].full:
+            return None
+        person = self.registry.lookup(subjects[0], None)
+        return person if person is not None and person.role is None else None
 
     def people_by_name(self) -> dict[str, Person]:
         """The article's people by canonical name (``Registry.by_name``, built once)."""
@@ -520,8 +541,9 @@ def _introduced(text: str, pos: int) -> bool:
 
 _SKIP_BEFORE = frozenset("""
 в во на с со для у к о об про от из по за при до без через над под между перед изданию агентству телеканалу газете журналу радиостанции порталу
-сайту каналу журналистам журналисту корреспонденту интервью эфире ссылкой ссылаясь
+сайту каналу журналистам журналисту корреспонденту интервью эфире ссылкой ссылаясь им имени
 """.split())
+_NAMED_AFTER = re.compile(r"(?<![А-ЯЁа-яё])им(?:\.|ени)[ \u00a0]*(?:[А-ЯЁ]\.[ \u00a0]?){1,2}$")  # "им. М.В. Ломоносова"
 
 
 def _prev_word(text: str, pos: int, lo: int) -> str:
@@ -680,8 +702,31 @@ def _pronoun_person(ctx: Context, lows: list[str], quote_start: int) -> tuple[bo
             (i + 1 < len(lows) and lows[i + 1] in marks.SPEECH_NOUNS)
             or (i > 0 and lows[i - 1].replace("ё", "е") in _QUOTING_VERBS))
         if (w in ("он", "она") or possessive) and (i == 0 or lows[i - 1] not in ("с", "со", "у", "к", "о", "на", "в")):
-            return True, ctx.refer(quote_start, marks.PRONOUNS[w])
+            who = ctx.refer(quote_start, marks.PRONOUNS[w])
+            return True, (None, None) if _unnamed_subject_before(ctx, quote_start, who[1]) else who
     return False, (None, None)
+
+
+_MAX_SUBJECT_MODIFIERS = 3
+
+
+def _unnamed_subject_before(ctx: Context, pos: int, role: str | None) -> bool:
+    """"Модный блогер … открывает … ресторан. В интервью … он заявил": the sentence before the pronoun's opens with
+    a role noun naming nobody (no name in it), which the person the pronoun would fall back on does not hold."""
+    text = ctx.text
+    a = sentence_start(text, 0, min(pos + 1, len(text)))
+    mark = text.find("«", a)
+    if a < 2 or mark < 0 or _groups(ctx, a, mark) or not _PRONOUN_RE.search(text, a, mark):  # pronoun, then quote
+        return False
+    pa = sentence_start(text, 0, _rstrip(text, 0, a) - 1)
+    ws = words(text[pa:a])[:_MAX_SUBJECT_MODIFIERS + 1]
+    head = next((i for i, w in enumerate(ws) if is_role_word(w)), None)
+    if head is None or any(not parses(w.lower()) or parses(w.lower())[0].tag.POS != "ADJF" for w in ws[:head]) \
+            or not _nominative_singular(ws[head]) or _groups(ctx, pa, a) or "«" in text[pa:a]:
+        return False
+    if ctx.refer(pa, role_word=ws[head].lower(), strict=True)[0] is not None:
+        return False  # "Политик отметил …": a role someone named earlier holds
+    return lemma(ws[head]) not in (role_lemmas(role) if role else frozenset())
 
 
 @lru_cache(maxsize=100_000)
@@ -758,7 +803,8 @@ def _relayed_speaker(ctx: Context, ws: list[str], ref: int, feminine: bool | Non
 def _groups(ctx: Context, s: int, e: int) -> list[Group]:
     """Name groups that can be a speaker: not after a preposition, not a quoted name («Алор Брокер»)."""
     return [g for g in ctx.registry.groups(ctx.text, s, e) if _prev_word(ctx.text, g.start, s) not in _SKIP_BEFORE
-            and ctx.text[g.start - 1:g.start] not in marks.ALL_MARKS]
+            and ctx.text[g.start - 1:g.start] not in marks.ALL_MARKS
+            and not _NAMED_AFTER.search(ctx.text, max(0, g.start - 16), g.start)]
 
 
 def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None,
@@ -778,6 +824,9 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
         holder = _holder_quoted_before(ctx, lows[unnamed], ref, feminine)
         if holder is not None and _told_outlet(ws[:unnamed]) and not _same_complement(ws[unnamed + 1:], holder[1]):
             holder = None  # "— сообщил РИА Новости представитель внешнеполитического ведомства": not "… Госдепартамента"
+        if holder is None and is_role_word(lows[unnamed]) and not _told_outlet(ws[:unnamed]):
+            told = ctx._speaker_told_before(ref)
+            holder = (told.name(feminine), told.role) if told is not None else None
         return True, holder or (None, None)
     opens_sentence = not ctx.text[sentence_start(ctx.text, max(0, s - 200), s):s].strip()
     opens_here = not opens_sentence and _OPENS_AT.search(ctx.text[max(0, s - 8):s]) is not None  # "Создатель … утверждает"
@@ -1149,6 +1198,11 @@ def _named_after_source(ctx: Context, groups: list[Group], best: Group, feminine
 _APPOSITION_STOP = frozenset("что чтобы как который которая которые и а но или если когда где".split())
 
 
+def _joins_names(ws: list[str], i: int) -> bool:
+    """"специалист по США и Латинской Америке": "и" between two capitalised words joins places, not clauses."""
+    return ws[i] == "и" and 0 < i < len(ws) - 1 and ws[i - 1][:1].isupper() and ws[i + 1][:1].isupper()
+
+
 def _apposition_name(ctx: Context, s: int, e: int, lo: int, feminine: bool | None) -> tuple[str, str | None] | None:
     """"— отметила двукратная чемпионка мира, американская скелетонистка Кэти Юлендер": after a role and a comma, a
     segment of more role words ending in a name in the nominative names the one the role described (not "…, добавив,
@@ -1159,12 +1213,14 @@ def _apposition_name(ctx: Context, s: int, e: int, lo: int, feminine: bool | Non
     g = groups[0]
     ws = words(ctx.text[s:e])
     lows = [w.lower() for w in ws]
-    if len(words(ctx.text[s:g.start])) > 8 or any(w in _APPOSITION_STOP or w in marks.PRONOUNS for w in lows):
+    if len(words(ctx.text[s:g.start])) > 8 or any((w in _APPOSITION_STOP and not _joins_names(ws, i))
+                                                  or w in marks.PRONOUNS for i, w in enumerate(lows)):
         return None
     if any(w[:1].islower() and (is_verb(w) or speech_verb(w)[0]) for w in ws):
         return None
-    if not may_be_subject(ctx.text, g) or words(ctx.text[g.end:e]):
-        return None
+    agrees = feminine is not None and all(_nominative_only(t, "femn" if feminine else "masc") for t in g.tokens)
+    if not (may_be_subject(ctx.text, g) or agrees) or words(ctx.text[g.end:e]):
+        return None  # ("эксперт Ассоциации военных политологов Андрей Кошкин": no genitive reading, as the verb)
     return person_speaker(ctx, g, feminine, lo)
 
 
@@ -1332,6 +1388,9 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
     v = verb.start() if verb else b
     if _anonymous(text, a, b):
         return None, None
+    experiencer = _experiencer(ctx, a, b)
+    if experiencer is not None:
+        return experiencer
     cited = _cited_author(ctx, a, b)
     if cited is not None:
         return cited
@@ -1348,6 +1407,9 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
     inverted = _subject_after_verb(ctx, verb.end(), b) if verb is not None else None
     if inverted is not None:
         return person_speaker(ctx, inverted, feminine, a)
+    apposed = _apposed_to_role(ctx, a, v, feminine)
+    if apposed is not None:
+        return person_speaker(ctx, apposed, feminine, a)
     found, who = _other_speaker(ctx, a, v, a, feminine, before=True)
     if found:
         return who
@@ -1366,13 +1428,62 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
     return None, None
 
 
+_EXPERIENCER_PRONOUNS = {"его": False, "её": True, "ее": True}
+
+
+def _experiencer(ctx: Context, a: int, b: int) -> tuple[str | None, str | None] | None:
+    """"Долгова смущает участие …:", "Его беспокоит …": an experiencer in the accusative opening the clause, right
+    before a verb of feeling, is the one whose words follow: a person the article names, or who a pronoun points to."""
+    ms = list(WORDS_RE.finditer(ctx.text, a, b))[:2]
+    if len(ms) < 2 or ms[1].group().lower() not in marks.EXPERIENCER_VERBS or ctx.text[ms[0].end():ms[1].start()].strip():
+        return None
+    first = ms[0].group()
+    if first.lower() in _EXPERIENCER_PRONOUNS:
+        who = ctx.refer(ms[0].start(), _EXPERIENCER_PRONOUNS[first.lower()])
+        return who if who[0] is not None else None
+    g = next((g for g in _groups(ctx, ms[0].start(), ms[0].end()) if g.start == ms[0].start()), None)
+    person = ctx.registry.lookup(g, None) if g is not None else None
+    return (person.name(), person.role) if person is not None else None
+
+
+def _apposed_to_role(ctx: Context, a: int, v: int, feminine: bool | None) -> Group | None:
+    """"Представитель администрации президента Радж Шах пояснил": a name after a genitive role noun that cannot be
+    in the genitive itself and agrees in gender with the verb is the head role's apposition, so the subject
+    (not "Жена … вратаря Клаудио Браво отреагировала", where the name shows no case and the verb is feminine)."""
+    if feminine is None:
+        return None
+    gender = "femn" if feminine else "masc"
+    for g in reversed(_groups(ctx, a, v)):
+        if any(not _nominative_only(t, gender) for t in g.tokens):
+            continue
+        role = role_before(ctx.text, g.start)
+        if role is not None and role.split(" ")[0] in ctx.text[a:g.start].lower():
+            return g
+    return None
+
+
+def _nominative_only(token: str, gender: str) -> bool:
+    """The word reads as a nominative of the gender and never as a genitive or an indeclinable word."""
+    ps = parses(token.lower())
+    return bool(ps) and not any({"gent"} & p.tag.grammemes or "Fixd" in p.tag.grammemes for p in ps) \
+        and any("nomn" in p.tag.grammemes and p.tag.gender == gender for p in ps)
+
+
 def _last_clause_with_verb(text: str, a: int, b: int) -> int:
     """Where the last part of text[a:b] after a semicolon starts, when that part holds a speech verb ("Курировала
     проект Юлия Потапова; как отмечает Владимир Кумов, именно"): the clause before it has its own subject."""
+    reply = None
+    for reply in _REPLY.finditer(text, a, b):
+        pass
+    if reply is not None and not _inside_marks(text, a, reply.start()) and speech_verb(text[reply.end():b])[0]:
+        a = reply.end()  # "Ведущая спросила у Бигелоу …, на что магнат ответил": the one who answers
     semi = text.rfind(";", a, b)
     if semi < 0 or _inside_marks(text, a, semi) or not speech_verb(text[semi + 1:b])[0]:
         return a
     return semi + 1
+
+
+_REPLY = re.compile(r",[ \u00a0]+на[ \u00a0]+что(?![А-ЯЁа-яё])")
 
 
 def _inside_marks(text: str, a: int, pos: int) -> bool:
@@ -1637,9 +1748,16 @@ def _clause_end(text: str, pos: int, hi: int) -> int:
         name = _SHORT_NAME.match(text, m.start(), hi) if m.group() in "«\"" else None
         if name is None and m.group() == "«" and _ASKED.search(text, max(pos, m.start() - 12), m.start()):
             name = _QUESTION.match(text, m.start(), hi)  # "— ответил на вопрос «Откуда вы?» Иван Петров"
+        if name is None and m.group() == "." and _ABBREVIATED.search(text, max(0, m.start() - 12), m.start()) \
+                and _CAPITAL_NEXT.match(text, m.end(), hi):
+            name = m  # "МГУ им. М.В. Ломоносова Владимир Бушуев": an abbreviation or an initial, not a sentence end
         if name is None:
             return m.start()
         pos = name.end()  # past the quoted name's closing mark too ("— сообщил "Интерфаксу" источник")
+
+
+_ABBREVIATED = re.compile(r"(?<![А-ЯЁа-яё])им(?:ени|\.)?(?:[ \u00a0]*[А-ЯЁ]\.){0,1}[ \u00a0]*[А-ЯЁ]?$")
+_CAPITAL_NEXT = re.compile(r"[ \u00a0]?[А-ЯЁ]")
 
 
 _LIST_START = re.compile(r"[ \u00a0\t]*(?:[—–\-•*·]|\d+[.)]|[a-zа-я][.)])")
@@ -1922,12 +2040,31 @@ def quote_colon_sentence(ctx: Context, span: MarkSpan, para: tuple[int, int], sp
     if clause is None or _DASH_START.match(ctx.text, para[0], para[1]) or not _whole_sentences(ctx, span, para, *clause):
         return None  # inside a dash turn, «…» is speech within the speech
     speaker, role = speaker_before(ctx, *clause)
-    if speaker is not None and speaker not in {p.name() for p in ctx.registry.people.values()}:
+    if speaker is not None and speaker not in {p.name() for p in ctx.registry.people.values()} \
+            and not _after_role(ctx, *clause, speaker):
         speaker, role = None, None  # without a speech verb only a person the article names is trusted to speak
     return Found(span.open + 1, span.close, "quote_colon_sentence", speaker, role)
 
 
 _MIN_COLON_SENTENCE_WORDS = 5
+
+
+def _after_role(ctx: Context, a: int, b: int, speaker: str) -> bool:
+    """The speaker is a name in the clause right after a role phrase ("военный в отставке Жером свое мнение
+    обосновал так:"): someone the article introduces there, trusted though the registry does not hold them."""
+    return any(" ".join(g.tokens) == speaker and (role_before(ctx.text, g.start) is not None
+                                                  or _described_before(ctx.text, a, g.start))
+               for g in _groups(ctx, a, b))
+
+
+_DESCRIBED = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)(?:[ \u00a0]+(?:в[ \u00a0]+отставке|на[ \u00a0]+пенсии))?[ \u00a0]+$")
+
+
+def _described_before(text: str, a: int, pos: int) -> bool:
+    """"военный в отставке Жером": a person noun or a substantivised adjective in the nominative right before."""
+    m = _DESCRIBED.search(text, a, pos)
+    return m is not None and any({"nomn", "sing"} <= p.tag.grammemes and (p.tag.POS == "ADJF" or "anim" in p.tag.grammemes)
+                                 for p in parses(m.group(1)))
 
 
 def _whole_sentences(ctx: Context, span: MarkSpan, para: tuple[int, int], a: int, b: int) -> bool:
@@ -2235,6 +2372,21 @@ def _reported_by_another(text: str, a: int, b: int, last_clause: bool = False) -
     return not any(_first_person_word(w) for w in ws)
 
 
+def _nested_according(ctx: Context, outer: tuple[int, int], span: MarkSpan) -> Found | None:
+    """«… Как сказал тогда министр Платон Ширинский-Шихматов, «польза философии не доказана». …»: a quotation inside
+    a quote after "как сказал X," with a named X other than the one quoting."""
+    text = ctx.text
+    a = sentence_start(text, outer[0], span.open)
+    m = _ACCORDING.match(text, a, span.open)
+    comma = text.rfind(",", a, span.open)
+    if m is None or comma < m.end() or text[comma + 1:span.open].strip():
+        return None
+    speaker, role = speaker_in(ctx, m.end(), comma, span.open)
+    if speaker is None or (outer[0], speaker) in ctx.spoken:
+        return None
+    return Found(span.open + 1, span.close, "nested_quote", speaker, role, nested=True)
+
+
 def nested_quotes(ctx: Context, in_turns: bool = False) -> Iterator[Found]:
     """«… И ребята сказали: «Маркус, мы ничего не принимали». …»: a quotation inside a quote, after a speech verb
     and a colon, is another person's words (a quote of its own). ``in_turns``: inside interview turns, where the
@@ -2248,6 +2400,9 @@ def nested_quotes(ctx: Context, in_turns: bool = False) -> Iterator[Found]:
                 continue
             colon = _rstrip(text, outer[0], span.open)
             if colon <= outer[0] or text[colon - 1] != ":":
+                according = _nested_according(ctx, outer, span)
+                if according is not None:
+                    yield according
                 continue
             a = sentence_start(text, outer[0], colon - 1)
             if not _reported_by_another(text, a, colon - 1, last_clause=in_turns):

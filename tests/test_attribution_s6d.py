@@ -1,0 +1,79 @@
+"""Speaker attribution, round 4: experiencers, reply clauses, role appositions, people described before a colon."""
+from __future__ import annotations
+
+import pytest
+
+from presssearch.quotes import extract_quotes
+
+
+def _speaker_of(text: str, snippet: str) -> str | None:
+    """The speaker of the innermost quote holding the snippet (fails when no quote holds it)."""
+    at = text.index(snippet)
+    quote = min((q for q in extract_quotes(text) if q.start <= at < q.end), key=lambda q: q.end - q.start)
+    return quote.speaker
+
+
+CASES = [
+    pytest.param(  # a person described right before the name, no speech verb: trusted though nobody else names him
+        "Французы выбирают президента. Например, военный в отставке Жером свое мнение обосновал так: "
+        "«Из двух кандидатов Фийон моложе и энергичнее, он справится с задачами».",
+        "Из двух кандидатов", "Жером", id="described-before-colon"),
+    pytest.param(  # "на что магнат ответил": the one who answers, by the role he was introduced with
+        "Американский магнат Роберт Бигелоу дал интервью телеканалу CBS. Ведущая спросила у Бигелоу, не боится "
+        "ли он насмешек, на что магнат ответил, что его не интересует мнение окружающих, так как оно "
+        "«не меняет суть дела и мои планы на будущее».",
+        "не меняет суть", "Роберт Бигелоу", id="reply-clause"),
+    pytest.param(  # an experiencer in the accusative of a person just named
+        "Об этом рассказал политолог Борис Долгов. Долгова смущает участие в переговорах третьих стран: "
+        "«Дело в том, что эти страны преследуют собственные интересы в регионе».",
+        "Дело в том", "Борис Долгов", id="experiencer-name"),
+    pytest.param(  # the same with a pronoun
+        "Об этом рассказал политолог Борис Долгов. Его беспокоит участие в переговорах третьих стран: "
+        "«Дело в том, что эти страны преследуют собственные интересы в регионе».",
+        "Дело в том", "Борис Долгов", id="experiencer-pronoun"),
+    pytest.param(  # a name after a genitive role noun that cannot be genitive, agreeing with the verb
+        "Представитель администрации президента Радж Шах также пояснил, что «президент намерен добиться "
+        "соглашения в ближайшее время».",
+        "президент намерен", "Радж Шах", id="apposition-after-oblique-role"),
+    pytest.param(  # a pronoun pointing to a role subject that names nobody: not the person named before
+        "Светская львица Пэрис Хилтон вышла замуж. Модный блогер из Лондона открывает свой бизнес. "
+        "В интервью журналу он заявил, что «очень много работает и не тратит деньги родителей».",
+        "очень много работает", None, id="pronoun-to-unnamed-role"),
+    pytest.param(  # a role nobody holds right after a sentence whose speech verb has one named subject without a role
+        "Похожим образом говорит об Улюкаеве и Сергей Жаворонков, работавший с будущим министром в Институте "
+        "экономических проблем. «Он был человеком довольно открытым, четко сформулировал вопросы, — рассказывает "
+        "старший научный сотрудник института. — Он интеллектуал, автор нескольких очень неплохих книжек».",
+        "Он был человеком", "Сергей Жаворонков", id="role-after-speaking-subject"),
+    pytest.param(  # "и" joining two place names inside an apposition
+        "Калифорния голосует.\n«Приход к власти Трампа стал спусковым крючком для сепаратизма в Калифорнии, — "
+        "заявил RT политолог, специалист по США и Латинской Америке Алексей Черняев. — Очевидно, что радикальные "
+        "либералы вполне были готовы мириться с властью США».",
+        "Приход к власти", "Алексей Черняев", id="apposition-with-and"),
+    pytest.param(  # initials after "им." do not end the attribution, and the name after "им." is not the speaker
+        "Учёные оценили работу.\n«Теперь дело за учёными, которые возьмут на себя ответственность провести "
+        "эксперименты», — сообщил RT профессор физического факультета МГУ им. М.В. Ломоносова Владимир Бушуев.\n"
+        "Текст.",
+        "Теперь дело", "Владимир Бушуев", id="initials-in-role"),
+    pytest.param(  # "им. Тараса Шевченко" names a university, not a speaker
+        "Студенты останутся дома.\n«Второй семестр начинается с 24 января, но занятия пройдут дистанционно», — "
+        "говорится в официальном сообщении Киевского национального университета им. Тараса Шевченко.",
+        "Второй семестр", None, id="named-after-is-no-speaker"),
+    pytest.param(  # "как сказал X," inside another person's quote: X's own quote
+        "«Ссылки на западный опыт некорректны, – считает историк Олег Морозов. – Правительство запретило "
+        "преподавать философию. Как сказал тогда министр народного просвещения Платон Ширинский-Шихматов, "
+        "«польза философии не доказана, а вред от нее возможен». Не начнется ли то же самое?»",
+        "польза философии", "Платон Ширинский-Шихматов", id="nested-according-to"),
+]
+
+
+@pytest.mark.parametrize(("text", "snippet", "speaker"), CASES)
+def test_speaker(text: str, snippet: str, speaker: str | None) -> None:
+    assert _speaker_of(text, snippet) == speaker
+
+
+def test_apposition_needs_verb_agreement() -> None:
+    """The apposition rule takes only names that cannot be genitive ("Клаудио Браво", "Путина" can)."""
+    from presssearch.quotes.rules import _nominative_only
+    assert _nominative_only("Шах", "masc")
+    assert not _nominative_only("Браво", "masc")
+    assert not _nominative_only("Путина", "femn")
