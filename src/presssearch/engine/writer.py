@@ -333,23 +333,31 @@ def _layout(doc: dict) -> list[str] | None:
     return [body] if body and body == doc.get("exact") else None
 
 
-def _add_batch(writer: Writer, articles: list, speaker_key) -> None:
-    """The documents of ``articles`` (each article's, then its quotes'), their texts analysed in one pass."""
-    docs = [doc for a in articles for doc in article_documents(a, speaker_key)]
+def _analysed_documents(writer: Writer, articles: list, speaker_key) -> list[list[tuple[dict, dict]]]:
+    """Each article's documents (the article's, then its quotes') with their positional postings, the texts
+    of all the articles analysed in one pass (``Writer.analyse_docs``): [(fields, postings), ...] per article."""
+    per_article = [article_documents(a, speaker_key) for a in articles]
+    docs = [doc for docs in per_article for doc in docs]
     layouts = [_layout(doc) for doc in docs]
     picked = [n for n, parts in enumerate(layouts) if parts is not None]
     analysed = dict(zip(picked, writer.analyse_docs([layouts[n] for n in picked])))
-    for n, doc in enumerate(docs):
-        got = analysed.get(n)
-        if got is None:
-            poses = {}
-        elif len(got[0]) == 3:
-            (title, lead, body), exact = got
-            poses = {"title": title, "lead": lead, "body": body, "exact": exact}
-        else:
-            (body,), exact = got
-            poses = {"body": body, "exact": exact}
-        writer.add_fields(_clean(doc), poses)
+    out, n = [], 0
+    for article_docs in per_article:
+        mine = []
+        for doc in article_docs:
+            got = analysed.get(n)
+            n += 1
+            if got is None:
+                poses = {}
+            elif len(got[0]) == 3:
+                (title, lead, body), exact = got
+                poses = {"title": title, "lead": lead, "body": body, "exact": exact}
+            else:
+                (body,), exact = got
+                poses = {"body": body, "exact": exact}
+            mine.append((_clean(doc), poses))
+        out.append(mine)
+    return out
 
 
 class GenerationWriter:
@@ -448,11 +456,21 @@ class SegmentBuilder:
             self._add_pending()
 
     def _add_pending(self) -> None:
-        _add_batch(self.writer, self.pending, self.speaker_key)
-        self.pending = []
-        if self.writer.pool.currentsize > self.limit:
-            self.segments.append(self.writer._finalize_segment())
-            self.writer = self._new_writer()
+        """Add the pending articles; when the pool passes its limit after an article, start a new segment
+        and analyse the rest again for it (term ids are a segment's own)."""
+        pending, self.pending = self.pending, []
+        while pending:
+            batch = _analysed_documents(self.writer, pending, self.speaker_key)
+            for k, docs in enumerate(batch):
+                for fields, poses in docs:
+                    self.writer.add_fields(fields, poses)
+                if self.writer.pool.currentsize > self.limit:
+                    self.segments.append(self.writer._finalize_segment())
+                    self.writer = self._new_writer()
+                    pending = pending[k + 1:]
+                    break
+            else:
+                pending = []
 
     def finish(self) -> list:
         if self.pending:
