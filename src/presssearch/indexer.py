@@ -28,7 +28,10 @@ ENV_PROCS = "PRESSSEARCH_PROCS"
 PARALLEL_MIN_BYTES = 2_000_000  # smaller updates are not worth starting workers for
 BATCH_ARTICLES = 32  # articles per message to a worker
 WORKER_LIMITMB = 512  # each worker starts a new segment beyond this much pooled postings
-GC_EVERY_ARTICLES = 5000  # while indexing, Python's cyclic collector runs once per this many articles
+# While indexing, Python's cyclic collector runs once per this many articles. Indexing makes almost no cyclic
+# garbage (41 unreachable objects after 2,000 articles) while one collection walks every object the caches
+# and the pool keep (~1 CPU s per million objects, a million after 2,000 articles), so it runs rarely.
+GC_EVERY_ARTICLES = 50_000
 
 
 class _QuoteFailure(Exception):
@@ -154,8 +157,12 @@ class _ParallelSink:
                         daemon=True)
             for _ in range(procs)
         ]
-        for w in self.workers:
-            w.start()
+        gc.freeze()  # what the workers inherit stays out of their collections (and its pages unwritten)
+        try:
+            for w in self.workers:
+                w.start()
+        finally:
+            gc.unfreeze()
 
     def add(self, article, path: str) -> None:
         self.batch.append((article, path))

@@ -71,6 +71,25 @@ def word_analysis(word: str) -> tuple[str, tuple[str, ...]]:
     return exact, terms_of(word, exact)
 
 
+def words_analysis(words: list[str]) -> list[tuple[str, tuple[str, ...]]]:
+    """``word_analysis`` of each word (for indexing's batches of new words): the plain ones — lowercase
+    Cyrillic, not a stop word, not hyphenated, not a number, about two thirds — are stemmed by one
+    PyStemmer call, the others one by one."""
+    exacts = [exact_term(w) for w in words]
+    out: list = [None] * len(words)
+    plain: list[int] = []
+    for i, (word, folded) in enumerate(zip(words, exacts)):
+        if (word[:1].isupper() or "-" in folded or folded in STOP_WORDS or folded.isascii()
+                or folded.isdigit()):
+            out[i] = (folded, terms_of(word, folded))
+        else:
+            plain.append(i)
+    if plain:
+        for i, s in zip(plain, _ru.stemWords([exacts[i] for i in plain])):
+            out[i] = (exacts[i], (s,))
+    return out
+
+
 def terms_of(word: str, folded: str) -> tuple[str, ...]:
     """``word_terms`` of ``word`` given its ``exact_term`` (``folded``)."""
     if folded in STOP_WORDS:

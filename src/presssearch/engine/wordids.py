@@ -10,12 +10,12 @@ per word.
 from __future__ import annotations
 
 from array import array
-from itertools import chain
+from itertools import accumulate, chain
 from typing import NamedTuple
 
 import numpy as np
 
-from ..analysis.russian import word_analysis
+from ..analysis.russian import words_analysis
 from ..analysis.tokenize import WORD_RE
 from .analyzer import parts_positions
 from .codec import ranges
@@ -34,16 +34,6 @@ class Grouped(NamedTuple):
     positions: np.ndarray
 
 
-def grouped(tids: np.ndarray, positions: np.ndarray) -> Grouped:
-    """Group (term id, position) pairs by term; positions keep their (ascending) order."""
-    order = np.argsort(tids, kind="stable")
-    t = tids[order]
-    if not len(t):
-        return Grouped(t, t, t)
-    starts = np.flatnonzero(np.concatenate(([True], t[1:] != t[:-1])))
-    return Grouped(t[starts], np.diff(np.append(starts, len(t))), positions[order])
-
-
 class WordTerms:
     """Distinct words → term ids, for one segment (``ids`` is the segment's shared term-id dict)."""
 
@@ -58,58 +48,68 @@ class WordTerms:
     def __len__(self) -> int:
         return len(self.words)
 
-    def _add(self, word: str) -> int:
-        wid = self.words.get(word)
-        if wid is None:
-            ids = self.ids
-            wid = self.words[word] = len(self.words)
-            exact, terms = word_analysis(word)
-            self.exact.append(ids[exact])
-            self.first.append(len(self.stems))
-            self.count.append(len(terms))
-            self.stems.extend([ids[t] for t in terms])
-        return wid
+    def _add_many(self, new: list[str]) -> None:
+        """Number and analyse words not seen yet (distinct), in one batch (``words_analysis``)."""
+        ids = self.ids
+        analysed = words_analysis(new)
+        start = len(self.words)
+        self.words.update(zip(new, range(start, start + len(new))))
+        self.exact.extend([ids[exact] for exact, _ in analysed])
+        counts = [len(terms) for _, terms in analysed]
+        self.first.extend(accumulate(counts[:-1], initial=len(self.stems)))
+        self.count.extend(counts)
+        self.stems.extend([ids[t] for _, terms in analysed for t in terms])
 
     def word_ids(self, words: list[str]) -> np.ndarray:
         found = list(map(self.words.get, words))
         if None in found:
-            add = self._add
-            found = [add(w) if i is None else i for w, i in zip(words, found)]
+            self._add_many(list(dict.fromkeys([w for w, i in zip(words, found) if i is None])))
+            found = list(map(self.words.__getitem__, words))
         return np.array(found, np.int32)
 
     def positions(self, parts: list[str]) -> tuple[list[Grouped], Grouped]:
         """Each part's stemmed postings (positions from 0 in each part) and the exact postings of the parts
         joined by a line break (positions continue across parts), as ``parts_positions`` gives them."""
-        wids = [self.word_ids(WORD_RE.findall(part)) for part in parts]  # may grow the arrays: views after
-        first, count, stems = int32_view(self.first), int32_view(self.count), int32_view(self.stems)
-        stemmed = []
-        for w in wids:
-            n = count[w]
-            stemmed.append(grouped(stems[ranges(first[w].astype(np.int64), n)],
-                                   np.repeat(np.arange(len(w), dtype=np.int32), n)))
-        every = np.concatenate(wids) if len(wids) > 1 else wids[0]
-        # (the views end with this call: the arrays may grow again on the next one)
-        return stemmed, grouped(int32_view(self.exact)[every], np.arange(len(every), dtype=np.int32))
+        return self.analyse_docs([parts])[0]
 
     def positions_each(self, texts: list[str]) -> list[tuple[Grouped, Grouped]]:
-        """``positions([text])`` of each text — (stemmed, exact) postings — in one numpy pass for all of
-        them (an article's quotes: numpy's cost per call is paid once, not per quote)."""
-        lists = [WORD_RE.findall(text) for text in texts]
-        lens = np.fromiter(map(len, lists), np.int64, len(lists))
+        """``positions([text])`` of each text — (stemmed, exact) postings — in one numpy pass."""
+        return [(stemmed, exact) for (stemmed,), exact in self.analyse_docs([[text] for text in texts])]
+
+    def analyse_docs(self, docs: list[list[str]]) -> list[tuple[list[Grouped], Grouped]]:
+        """``positions(parts)`` of each document's parts, all in one numpy pass (numpy's cost per call is
+        paid once for a batch of articles and their quotes, not per text). Every document has parts."""
+        if not docs:
+            return []
+        lists = [WORD_RE.findall(part) for parts in docs for part in parts]
+        nparts = len(lists)
+        lens = np.fromiter(map(len, lists), np.int64, nparts)
         wids = self.word_ids(list(chain.from_iterable(lists)))  # may grow the arrays: views after
         first, count, stems = int32_view(self.first), int32_view(self.count), int32_view(self.stems)
-        doc = np.repeat(np.arange(len(texts), dtype=np.int32), lens)
-        local = (np.arange(len(wids)) - np.repeat(np.cumsum(lens) - lens, lens)).astype(np.int32)
+        part_of = np.fromiter(map(len, docs), np.int64, len(docs))
+        doc_of_part = np.repeat(np.arange(len(docs)), part_of)
+        word_part = np.repeat(np.arange(nparts), lens)
+        index = np.arange(len(wids), dtype=np.int64)
+        part_start = np.cumsum(lens) - lens
+        doc_start = part_start[np.cumsum(part_of) - part_of] if nparts else part_start
+        local = (index - part_start[word_part]).astype(np.int32)  # position in its part (stemmed fields)
+        whole = (index - doc_start[doc_of_part[word_part]]).astype(np.int32)  # in its document (exact)
         n = count[wids]
-        stemmed = grouped_by_doc(stems[ranges(first[wids].astype(np.int64), n)], np.repeat(local, n),
-                                 np.repeat(doc, n), len(texts))
-        exact = grouped_by_doc(int32_view(self.exact)[wids], local, doc, len(texts))
-        return list(zip(stemmed, exact))
+        groups = grouped_by_doc(
+            np.concatenate((stems[ranges(first[wids].astype(np.int64), n)], int32_view(self.exact)[wids])),
+            np.concatenate((np.repeat(local, n), whole)),
+            np.concatenate((np.repeat(word_part, n), nparts + doc_of_part[word_part])),
+            nparts + len(docs))
+        out, k = [], 0
+        for d, parts in enumerate(docs):
+            out.append((groups[k:k + len(parts)], groups[nparts + d]))
+            k += len(parts)
+        return out
 
 
 def grouped_by_doc(tids: np.ndarray, positions: np.ndarray, docs: np.ndarray, ndocs: int) -> list[Grouped]:
-    """``grouped`` of each document's (term id, position) pairs, for pairs of ``ndocs`` documents at once
-    (``docs``: each pair's document, ascending)."""
+    """Each document's (term id, position) pairs grouped by term, for pairs of ``ndocs`` documents at once
+    (``docs``: each pair's document); positions keep their (ascending) order."""
     order = np.argsort((docs.astype(np.int64) << 32) | tids, kind="stable")
     t, p, d = tids[order], positions[order], docs[order]
     change = np.ones(len(t), bool)

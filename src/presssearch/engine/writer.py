@@ -13,6 +13,10 @@ from typing import NamedTuple
 
 from whoosh.filedb.filestore import FileStorage
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.analysis import IDTokenizer
+from whoosh.columns import NumericColumn
+from whoosh.fields import FieldType
+from whoosh.formats import Existence
 from whoosh.util.numeric import length_to_byte
 from whoosh.writing import MERGE_SMALL, PostingPool, SegmentWriter
 from whoosh.codec.whoosh3 import W3PerDocWriter
@@ -27,7 +31,7 @@ from .analyzer import OnePassText
 from . import columns
 from .codec import Codec, CompactPositions, FieldWriter
 from .columns import PositionColumns, TermIds, sorted_positions, write_columns
-from .wordids import WORD_BYTES, Grouped, WordTerms, analyse
+from .wordids import WORD_BYTES, Grouped, WordTerms
 from .documents import SEP, article_documents
 from .facets import CACHE, FacetTable
 from .schema import make_schema
@@ -37,6 +41,7 @@ INDEX_NAME = "MAIN"
 LIST_TERM_BYTES = 300  # one term of another field (dict slot, bytes, a tuple of two lists)
 LIST_POSTING_BYTES = 80  # one posting of another field (two list slots, a weight)
 MEMO_VALUES = 50_000  # non-positional values whose terms a writer remembers
+BATCH = 16  # articles analysed together (numpy's cost per call is paid once per batch)
 
 __all__ = ["Codec", "GenerationWriter", "SegmentBuilder", "TermPool", "Writer"]
 
@@ -102,6 +107,23 @@ class TermPool(PostingPool):
                 entry[1].append(weight)
         self.currentsize += size
 
+    def add_list_term(self, fieldname: str, docnum: int, term: str, weight: float) -> None:
+        """``add_list_terms`` of one term."""
+        field = self.terms.get(fieldname)
+        if field is None:
+            field = self.terms[fieldname] = {}
+            self.fieldnames.add(fieldname)
+        entry = field.get(term)
+        if entry is None:
+            field[term] = ([docnum], [weight])
+            self.currentsize += LIST_POSTING_BYTES + LIST_TERM_BYTES + len(term)
+        else:
+            if docnum < entry[0][-1]:
+                self.unsorted.add((fieldname, term))
+            entry[0].append(docnum)
+            entry[1].append(weight)
+            self.currentsize += LIST_POSTING_BYTES
+
     def pop_field(self, fieldname: str):
         """(term bytes, docnums, weights) of a non-positional field, terms in order, docnums ascending;
         frees them."""
@@ -127,9 +149,16 @@ class TermPool(PostingPool):
 
 
 def _length_bytes(pdr, fieldname: str) -> list[int] | None:
-    """The field-length byte of every document of the segment being written (None: no lengths)."""
+    """The field-length byte of every document of the segment being written (None: no lengths), read in
+    one call (whoosh's column reader reads a byte per call)."""
     reader = pdr._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-    return None if reader is None else list(reader)
+    if reader is None:
+        return None
+    if type(reader) is not NumericColumn.Reader or reader._fixedlen != 1:  # (not whoosh 2.7.4's byte column)
+        return list(reader)
+    stored = min(reader._count, reader._doccount)
+    raw = reader._dbfile.get(reader._basepos, stored) if stored else b""
+    return list(raw) + [reader._default] * (reader._doccount - stored)
 
 
 def write_postings(fieldwriter: FieldWriter, schema, pool: TermPool, pdr) -> None:
@@ -147,15 +176,24 @@ def write_postings(fieldwriter: FieldWriter, schema, pool: TermPool, pdr) -> Non
         fieldwriter.finish_field()
 
 
-_POSITIONAL, _LISTED = "positional", "listed"  # how a field's terms go to the pool
+_POSITIONAL, _LISTED, _ID = "positional", "listed", "id"  # how a field's terms go to the pool
 
 
 class _Plan(NamedTuple):
     field: object
-    kind: str | None  # _POSITIONAL, _LISTED or None (stored only)
+    kind: str | None  # _POSITIONAL, _LISTED, _ID or None (stored only)
     stored: bool
     lenfield: str  # its column of field-length bytes
     column_type: object
+    utf8_column: bool  # its column value is the UTF-8 of a text value (whoosh's default ``to_column_value``)
+    boost: float  # the weight of its terms (``_ID``)
+
+
+def _plain_id(field) -> bool:
+    """True for whoosh's plain ID field (the whole value is its one term, weight ``field_boost``, length 0),
+    whose terms ``add_fields`` makes without ``field.index``."""
+    return (type(field.format) is Existence and type(field.analyzer) is IDTokenizer and not field.scorable
+            and type(field).index is FieldType.index)
 
 
 class Writer(SegmentWriter):
@@ -167,35 +205,37 @@ class Writer(SegmentWriter):
         self.pool = TermPool(self._tempstorage, self.newsegment, self.schema, limitmb=poolmb or limitmb)
         self._memo: dict = {}  # (field, value) → its terms (see _list_terms)
         self._plans: dict[str, _Plan] = {}  # field name → how add_document writes it
+        self._names: dict[tuple, list[str]] = {}  # a document's field names → those to write, in order
         self.words = WordTerms(self.pool.termids)  # this segment's analysed words
 
-    def analyse(self, parts: list[str]) -> tuple[list[Grouped | dict], Grouped | dict]:
-        """``wordids.analyse`` of a document's texts, its new words counted against the pool's memory."""
+    def analyse_docs(self, docs: list[list[str]]) -> list[tuple[list[Grouped], Grouped]]:
+        """``WordTerms.analyse_docs`` (each document's stemmed postings per part and exact postings), its new
+        words counted against the pool's memory."""
         before = len(self.words)
-        out = analyse(self.words, parts)
-        self.pool.currentsize += WORD_BYTES * (len(self.words) - before)
-        return out
-
-    def analyse_each(self, texts: list[str]) -> list[tuple[Grouped, Grouped]]:
-        """``WordTerms.positions_each`` of single-part texts, new words counted as in ``analyse``."""
-        before = len(self.words)
-        out = self.words.positions_each(texts)
+        out = self.words.analyse_docs(docs)
         self.pool.currentsize += WORD_BYTES * (len(self.words) - before)
         return out
 
     def add_document(self, **fields):
         """whoosh's add_document for presssearch's schema (no boosts, spelling or vectors). ``_positions``
-        may give positional fields' postings already analysed ({field: postings}, see ``analyse``).
-        Stored values, field lengths and column values go to whoosh's per-document writer as its
-        ``add_field``/``add_column_value`` would put them (same bytes), without a call per field."""
+        may give positional fields' postings already analysed ({field: postings}, see ``analyse_docs``)."""
+        analysed = fields.pop("_positions", None) or {}
+        self.add_fields(fields, analysed)
+
+    def add_fields(self, fields: dict, analysed: dict) -> None:
+        """``add_document`` of a dict of field values. Stored values, field lengths and column values go to
+        whoosh's per-document writer as its ``add_field``/``add_column_value`` would put them (same bytes),
+        without a call per field."""
         self._check_state()
-        pool, pdw, docnum = self.pool, self.perdocwriter, self.docnum
-        analysed = fields.get("_positions") or {}
-        names = sorted(name for name in fields if not name.startswith("_"))
-        plans = self._plans
-        for name in names:
-            if name not in plans:
-                self._plan(name)  # (raises whoosh's UnknownFieldError before the document starts)
+        pool, pdw, docnum, plans = self.pool, self.perdocwriter, self.docnum, self._plans
+        keys = tuple(fields)
+        names = self._names.get(keys)
+        if names is None:
+            names = sorted(name for name in keys if not name.startswith("_"))
+            for name in names:
+                if name not in plans:
+                    self._plan(name)  # (raises whoosh's UnknownFieldError before the document starts)
+            self._names[keys] = names
         pdw.start_doc(docnum)
         stored, lengths, colwriters = pdw._storedfields, pdw._fieldlengths, pdw._colwriters
         for name in names:
@@ -203,25 +243,32 @@ class Writer(SegmentWriter):
             if value is None:
                 continue
             plan = plans[name]
-            field, kind, lenfield = plan.field, plan.kind, plan.lenfield
+            kind = plan.kind
             length = 0
-            if kind is _POSITIONAL:
+            if kind is _ID and type(value) is str:
+                pool.add_list_term(name, docnum, value, plan.boost)
+            elif kind is _POSITIONAL:
                 poses = analysed.get(name)
-                length = pool.add_positions(name, docnum, field.positions(value) if poses is None else poses)
-            elif kind is _LISTED:
-                terms, length = self._list_terms(name, field, value)
+                length = pool.add_positions(name, docnum, plan.field.positions(value) if poses is None else poses)
+            elif kind is not None:
+                terms, length = self._list_terms(name, plan.field, value)
                 pool.add_list_terms(name, docnum, terms)
             if plan.stored:
                 stored[name] = value
             if length:
-                col = colwriters.get(lenfield)
+                col = colwriters.get(plan.lenfield)
                 if col is None:
-                    pdw._create_column(lenfield, LENGTHS_COLUMN)
-                    col = colwriters[lenfield]
+                    pdw._create_column(plan.lenfield, LENGTHS_COLUMN)
+                    col = colwriters[plan.lenfield]
                 col.add(docnum, length_to_byte(length))
                 lengths[name] += length
             if plan.column_type:
-                pdw.add_column_value(name, plan.column_type, field.to_column_value(value))
+                col = colwriters.get(name)
+                if col is None:
+                    pdw._create_column(name, plan.column_type)
+                    col = colwriters[name]
+                col.add(docnum, value.encode("utf-8") if plan.utf8_column and type(value) is str
+                        else plan.field.to_column_value(value))
         pdw.finish_doc()
         self._added = True
         self.docnum += 1
@@ -231,7 +278,12 @@ class Writer(SegmentWriter):
         self._check_fields(self.schema, [name])
         field = self.schema[name]
         kind = _POSITIONAL if isinstance(field, OnePassText) else _LISTED if field.indexed else None
-        plan = self._plans[name] = _Plan(field, kind, bool(field.stored), _lenfield(name), field.column_type)
+        if kind is _LISTED and _plain_id(field):
+            kind = _ID
+        cls = type(field)
+        utf8 = cls.to_column_value is FieldType.to_column_value and cls.to_bytes is FieldType.to_bytes
+        plan = self._plans[name] = _Plan(field, kind, bool(field.stored), _lenfield(name), field.column_type,
+                                         utf8, getattr(field.format, "field_boost", 1.0))
         return plan
 
     def _list_terms(self, name: str, field, value) -> tuple[list[tuple[str, float]], int]:
@@ -270,40 +322,42 @@ def _clean(doc: dict) -> dict:
     return {k: v for k, v in doc.items() if v is not None and v != ""}
 
 
-def _doc_positions(doc: dict, writer: Writer) -> dict[str, Grouped | dict]:
-    """The positional fields' postings of an article's or quote's document, each text tokenised once
-    (its stemmed and its exact field share the words); {} when the texts are not laid out as expected."""
+def _layout(doc: dict) -> list[str] | None:
+    """The texts of a document's positional fields when they are laid out as expected — an article's title,
+    lead and body, whose exact text is them joined by ``SEP``; a quote's body, which is its exact text —
+    else None (its fields are then analysed one by one)."""
     if doc.get("kind") == "article":
         parts = [doc.get("title") or "", doc.get("lead") or "", doc.get("body") or ""]
-        if doc.get("exact") == SEP.join(parts):
-            (title, lead, body), exact = writer.analyse(parts)
-            return {"title": title, "lead": lead, "body": body, "exact": exact}
-    elif doc.get("body") and doc.get("body") == doc.get("exact"):
-        (body,), exact = writer.analyse([doc["body"]])
-        return {"body": body, "exact": exact}
-    return {}
+        return parts if doc.get("exact") == SEP.join(parts) else None
+    body = doc.get("body")
+    return [body] if body and body == doc.get("exact") else None
 
 
-def _quote_positions(docs: list[dict], writer: Writer) -> dict[int, dict[str, Grouped]]:
-    """The positional postings of the quotes' documents whose body is their exact text (by index in
-    ``docs``), analysed together: one numpy pass for all the article's quotes."""
-    picked = [n for n, doc in enumerate(docs)
-              if doc.get("kind") != "article" and doc.get("body") and doc["body"] == doc.get("exact")]
-    if not picked:
-        return {}
-    got = writer.analyse_each([docs[n]["body"] for n in picked])
-    return {n: {"body": body, "exact": exact} for n, (body, exact) in zip(picked, got)}
-
-
-def _add(writer, article, speaker_key) -> None:
-    head, *quotes = article_documents(article, speaker_key)
-    analysed = _doc_positions(head, writer)
-    writer.add_document(**_clean(head), _positions=analysed)
-    # the quotes' words are the body's: after a body analysed with numpy they are all known words
-    batched = _quote_positions(quotes, writer) if isinstance(analysed.get("body"), Grouped) else {}
-    for n, doc in enumerate(quotes):
-        poses = batched.get(n)
-        writer.add_document(**_clean(doc), _positions=_doc_positions(doc, writer) if poses is None else poses)
+def _analysed_documents(writer: Writer, articles: list, speaker_key) -> list[list[tuple[dict, dict]]]:
+    """Each article's documents (the article's, then its quotes') with their positional postings, the texts
+    of all the articles analysed in one pass (``Writer.analyse_docs``): [(fields, postings), ...] per article."""
+    per_article = [article_documents(a, speaker_key) for a in articles]
+    docs = [doc for docs in per_article for doc in docs]
+    layouts = [_layout(doc) for doc in docs]
+    picked = [n for n, parts in enumerate(layouts) if parts is not None]
+    analysed = dict(zip(picked, writer.analyse_docs([layouts[n] for n in picked])))
+    out, n = [], 0
+    for article_docs in per_article:
+        mine = []
+        for doc in article_docs:
+            got = analysed.get(n)
+            n += 1
+            if got is None:
+                poses = {}
+            elif len(got[0]) == 3:
+                (title, lead, body), exact = got
+                poses = {"title": title, "lead": lead, "body": body, "exact": exact}
+            else:
+                (body,), exact = got
+                poses = {"body": body, "exact": exact}
+            mine.append((_clean(doc), poses))
+        out.append(mine)
+    return out
 
 
 class GenerationWriter:
@@ -388,6 +442,7 @@ class SegmentBuilder:
         self.limit = limitmb * 1024 * 1024
         self.limitmb = limitmb
         self.segments: list = []
+        self.pending: list = []  # articles not analysed yet
         self.writer = self._new_writer()
 
     def _new_writer(self) -> SegmentWriter:
@@ -395,12 +450,31 @@ class SegmentBuilder:
         return Writer(self.ix, _lk=False, limitmb=self.limitmb, poolmb=2 * self.limitmb)
 
     def add_article(self, article) -> None:
-        _add(self.writer, article, self.speaker_key)
-        if self.writer.pool.currentsize > self.limit:
-            self.segments.append(self.writer._finalize_segment())
-            self.writer = self._new_writer()
+        """Add the article's documents (with the next ones: they are analysed in batches of ``BATCH``)."""
+        self.pending.append(article)
+        if len(self.pending) >= BATCH:
+            self._add_pending()
+
+    def _add_pending(self) -> None:
+        """Add the pending articles; when the pool passes its limit after an article, start a new segment
+        and analyse the rest again for it (term ids are a segment's own)."""
+        pending, self.pending = self.pending, []
+        while pending:
+            batch = _analysed_documents(self.writer, pending, self.speaker_key)
+            for k, docs in enumerate(batch):
+                for fields, poses in docs:
+                    self.writer.add_fields(fields, poses)
+                if self.writer.pool.currentsize > self.limit:
+                    self.segments.append(self.writer._finalize_segment())
+                    self.writer = self._new_writer()
+                    pending = pending[k + 1:]
+                    break
+            else:
+                pending = []
 
     def finish(self) -> list:
+        if self.pending:
+            self._add_pending()
         w = self.writer
         if w._added:
             self.segments.append(w._finalize_segment())  # leaves the shared temp folder to the parent
