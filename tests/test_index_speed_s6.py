@@ -11,19 +11,12 @@ from presssearch.engine.columns import TermIds
 from presssearch.engine.schema import make_schema
 from presssearch.engine.wordids import WordTerms
 from presssearch.engine.writer import _plain_id
+from .test_index_analysis import _as_dicts
 
 texts = st.lists(st.sampled_from(list("аБвгЁё Путин-ли_\n\u2010,.«»1 ") + ["Москва", "Собянин", "и", "не", "the"]),
                  max_size=40).map("".join)
 words = st.lists(st.sampled_from(list("аБвгЁёeE1٣-\u2010\u2011") + ["Ли", "ли", "и", "Путин", "the", "Москва"]),
                  min_size=1, max_size=6).map("".join)
-
-
-def _as_dicts(g, terms: list[str]) -> dict[str, list[int]]:
-    out, k = {}, 0
-    for tid, tf in zip(g.terms.tolist(), g.tfs.tolist()):
-        out[terms[tid]] = g.positions[k:k + tf].tolist()
-        k += tf
-    return out
 
 
 @settings(max_examples=300, deadline=None)
