@@ -43,3 +43,11 @@ def test_person_who_spoke_nearby_does_not_issue_the_report() -> None:
     text = ("Иван Петров заявил, что доклад готов. Его опубликуют завтра.\n"
             "«Ситуация в регионе остаётся напряжённой и требует внимания», — говорится в докладе.")
     assert speakers(text) == [None]
+
+
+def test_organisation_head_inside_a_token_is_no_organisation():
+    """"AT&Министерство": the head word matches inside a token joined by "&"; no organisation starts there, and
+    extraction goes on (it raised StopIteration before)."""
+    text = ("«Мы готовы», — говорится в сообщении. AT&Министерство обороны России опубликовало сообщение. "
+            "«Мы готовы», — говорится в сообщении.")
+    assert [q.text for q in extract_quotes(text)] == ["Мы готовы", "Мы готовы"]

@@ -72,9 +72,9 @@ def word_analysis(word: str) -> tuple[str, tuple[str, ...]]:
 
 
 def words_analysis(words: list[str]) -> list[tuple[str, tuple[str, ...]]]:
-    """``word_analysis`` of each word (for indexing's batches of new words): the plain ones — lowercase
-    Cyrillic, not a stop word, not hyphenated, not a number, about two thirds — are stemmed by one
-    PyStemmer call, the others one by one."""
+    """``word_analysis`` of each word (for indexing's batches of new words): the plain ones — not
+    capitalised, not ASCII, not a stop word, not hyphenated, not a number, about two thirds — are stemmed
+    by one PyStemmer call, the others one by one."""
     exacts = [exact_term(w) for w in words]
     out: list = [None] * len(words)
     plain: list[int] = []

@@ -227,7 +227,7 @@ def segment_positions(segreader, field: str, tbytes: bytes, wanted: np.ndarray, 
     if isinstance(m, BlockMatcher) and m._positional:
         out = _wanted_positions(m, wanted)
         if key is not None:
-            cache.put(key, out, 200 + sum(64 + 8 * len(v) for v in out.values()))
+            cache.put(key, out, 200 + sum(64 + 36 * len(v) for v in out.values()))  # (lists of Python ints)
         return dict(out)
     decode = segreader.schema[field].format.decode_positions
     if isinstance(m, ListMatcher):

@@ -372,7 +372,7 @@ def _candidate_res(letters: frozenset[str]) -> tuple[re.Pattern, re.Pattern]:
     return token, part
 
 
-_COMBINED_AFTER = 12  # a set of letters gets its own compiled patterns once asked for by more than one search
+_COMBINED_AFTER = 12  # a set of letters gets its own compiled pattern once asked for by this many snippet texts
 _ASKED_LETTERS: OrderedDict = OrderedDict()  # sets of letters asked for (bounded)
 
 

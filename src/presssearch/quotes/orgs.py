@@ -387,7 +387,9 @@ def _org_near(text: str, start: int, end: int):
     windows are scanned each time, a few short ones cost less than tokenising the whole article once."""
     for after in (90, 400):
         toks = _scan(text, max(0, start - 50), end + after)
-        i = next(k for k, t in enumerate(toks) if t[0] == start)
+        i = next((k for k, t in enumerate(toks) if t[0] == start), None)
+        if i is None:
+            return None  # the head matched inside a token ("AT&Министерство"): no organisation starts here
         found = _org_at(text, toks, i)
         if found is None or found[5] < len(toks) or end + after >= len(text):
             return found

@@ -322,7 +322,8 @@ _ACCORDING_REACH = 120  # characters back from a name its "по словам"/"�
 
 def _according_holder(text: str, pos: int) -> bool:
     """A name at pos (genitive) is whose words or opinion the sentence gives: "По словам главного редактора журнала
-    Дмитрия Шеремецкого, …", "По мнению эксперта Андрея Масаловича, …" (lowercase words, quoted titles between)."""
+    Дмитрия Шеремецкого, …", "По мнению эксперта Андрея Масаловича, …" (up to eight words of any case between,
+    "директора Центра …", quoted titles too)."""
     head = re.sub(r"«[^«»]{1,40}»|\"[^\"]{1,40}\"", "назв", text[max(0, pos - _ACCORDING_REACH):pos])
     return _ACCORDING_HEAD.search(head) is not None
 
