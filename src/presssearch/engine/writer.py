@@ -86,7 +86,7 @@ class TermPool(PostingPool):
         if isinstance(fmt, CompactPositions):  # merged segments: sorted by docnum at flush
             self.add_positions(fieldname, docnum, {term: fmt.decode_positions(vbytes)})
             return
-        self.add_list_terms(fieldname, docnum, [(term, weight)])
+        self.add_list_term(fieldname, docnum, term, weight)
 
     def add_list_terms(self, fieldname: str, docnum: int, terms: list[tuple[str, float]]) -> None:
         """One document's (term, weight) pairs of a non-positional field."""
@@ -109,20 +109,7 @@ class TermPool(PostingPool):
 
     def add_list_term(self, fieldname: str, docnum: int, term: str, weight: float) -> None:
         """``add_list_terms`` of one term."""
-        field = self.terms.get(fieldname)
-        if field is None:
-            field = self.terms[fieldname] = {}
-            self.fieldnames.add(fieldname)
-        entry = field.get(term)
-        if entry is None:
-            field[term] = ([docnum], [weight])
-            self.currentsize += LIST_POSTING_BYTES + LIST_TERM_BYTES + len(term)
-        else:
-            if docnum < entry[0][-1]:
-                self.unsorted.add((fieldname, term))
-            entry[0].append(docnum)
-            entry[1].append(weight)
-            self.currentsize += LIST_POSTING_BYTES
+        self.add_list_terms(fieldname, docnum, [(term, weight)])
 
     def pop_field(self, fieldname: str):
         """(term bytes, docnums, weights) of a non-positional field, terms in order, docnums ascending;
