@@ -558,12 +558,26 @@ def person_speaker(ctx: Context, g: Group, feminine: bool | None, lo: int) -> tu
     role = ctx.registry.role_before(ctx.text, g.start)
     if role is not None and ctx.text.find(role.split(" ")[-1], lo) < 0:
         role = None
+    if person is None:
+        person = _lead_person(ctx, g)
+        if person is not None:
+            return person.name(feminine), role or person.role
     if person is None or _other_first_name(g, person.name(), feminine):
         return normalize_tokens(g.tokens, feminine)[0], role
     if feminine is not None and person.feminine is None:
         person.feminine_hint = feminine
         ctx.forget_names()  # the hint may change the person's canonical name
     return person.name(), role or person.role
+
+
+def _lead_person(ctx: Context, g: Group) -> Person | None:
+    """A surname alone the body never gives in full, which the lead names in full ("Гэллоуэй выразил …" under the
+    lead "По мнению … Джорджа Гэллоуэя, …"): that person."""
+    lead = ctx.lead_context
+    if lead is None or len(g.tokens) != 1 or g.kinds[0] != "Surn" and g.kinds[0] != "Unknown":
+        return None
+    person = lead.registry.lookup(g)
+    return person if person is not None and len(person.tokens) >= 2 else None
 
 
 def _oblique_form(ctx: Context, g: Group) -> bool:
@@ -890,7 +904,17 @@ def _told_outlet(ws: list[str]) -> bool:
 def _qualified(nxt: list[str]) -> bool:
     """A lowercase word that is no preposition follows the role noun ("директор крупной … компании", "политолог,
     близкий к администрации"): the role is described, not just named ("— заявил RT молодой активист")."""
-    return bool(nxt) and nxt[0][:1].islower() and nxt[0].lower() not in marks.PREPOSITIONS
+    return bool(nxt) and nxt[0][:1].islower() and nxt[0].lower() not in marks.PREPOSITIONS \
+        and not _adverbial(nxt[0].lower())
+
+
+_NOT_QUALIFYING = frozenset("ADVB PRCL CONJ VERB PRED INFN GRND".split())
+
+
+def _adverbial(w: str) -> bool:
+    """"также", "уже", "заявил": an adverb, particle or verb after a role noun says nothing about whose it is."""
+    ps = parses(w)
+    return bool(ps) and ps[0].tag.POS in _NOT_QUALIFYING
 
 
 _COMPLEMENT_WORDS = 3  # words after a role noun that tell whose it is ("представитель внешнеполитического ведомства")
@@ -1083,6 +1107,13 @@ _ANONYMITY = re.compile(marks.ANONYMITY, re.IGNORECASE)
 def _anonymous(text: str, a: int, b: int) -> bool:
     """The attribution says the source stays unnamed ("пожелавший остаться неназванным"): nobody is named."""
     return _ANONYMITY.search(text, a, b) is not None
+
+
+def _reported_from(text: str, verb: re.Match | None, b: int) -> int:
+    """Where the words reported after the speech verb start ("Конуэй отметила, что все источники … неназванными"):
+    an unnamed source is told before them, not inside them."""
+    that = _THAT_ONLY.search(text, verb.end(), b) if verb is not None else None
+    return that.start() if that is not None else b
 
 
 def _speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | None, str | None]:
@@ -1387,7 +1418,7 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
                  and not _inside_marks(text, a, m.start())), None)
     _, feminine = speech_verb(text[a:b])
     v = verb.start() if verb else b
-    if _anonymous(text, a, b):
+    if _anonymous(text, a, _reported_from(text, verb, b)):
         return None, None
     experiencer = _experiencer(ctx, a, b)
     if experiencer is not None:
@@ -1479,9 +1510,27 @@ def _last_clause_with_verb(text: str, a: int, b: int) -> int:
     if reply is not None and not _inside_marks(text, a, reply.start()) and speech_verb(text[reply.end():b])[0]:
         a = reply.end()  # "Ведущая спросила у Бигелоу …, на что магнат ответил": the one who answers
     semi = text.rfind(";", a, b)
-    if semi < 0 or _inside_marks(text, a, semi) or not speech_verb(text[semi + 1:b])[0]:
+    if semi >= 0 and not _inside_marks(text, a, semi) and speech_verb(text[semi + 1:b])[0]:
+        a = semi + 1
+    return _reported_speaker_clause(text, a, b)
+
+
+def _reported_speaker_clause(text: str, a: int, b: int) -> int:
+    """Where the clause after "что" starts when it reports speech of its own with a named subject ("Эксперты
+    считают, что Бласик произнёс следующие слова:"): the words quoted are that subject's, not the reporter's."""
+    first = next((m for m in WORDS_RE.finditer(text, a, b) if speech_verb(m.group())[0]), None)
+    if first is None:
         return a
-    return semi + 1
+    that = None
+    for that in _THAT_ONLY.finditer(text, first.end(), b):
+        pass
+    if that is None or _inside_marks(text, a, that.start()):
+        return a
+    inner = next((m for m in WORDS_RE.finditer(text, that.end(), b) if speech_verb(m.group())[0]), None)
+    if inner is None or _CLAUSE_BREAK.search(text, that.end(), inner.start()) \
+            or not find_groups(text, that.end(), inner.start()):
+        return a  # "что Джонсон сыграл роль …, а также назвал": the reporter goes on speaking
+    return that.end()
 
 
 _REPLY = re.compile(r",[ \u00a0]+на[ \u00a0]+что(?![А-ЯЁа-яё])")
@@ -2041,13 +2090,21 @@ def quote_colon_sentence(ctx: Context, span: MarkSpan, para: tuple[int, int], sp
     if clause is None or _DASH_START.match(ctx.text, para[0], para[1]) or not _whole_sentences(ctx, span, para, *clause):
         return None  # inside a dash turn, «…» is speech within the speech
     speaker, role = speaker_before(ctx, *clause)
-    if speaker is not None and speaker not in {p.name() for p in ctx.registry.people.values()} \
-            and not _after_role(ctx, *clause, speaker):
+    if speaker is not None and speaker not in _article_names(ctx) and not _after_role(ctx, *clause, speaker):
         speaker, role = None, None  # without a speech verb only a person the article names is trusted to speak
     return Found(span.open + 1, span.close, "quote_colon_sentence", speaker, role)
 
 
 _MIN_COLON_SENTENCE_WORDS = 5
+
+
+def _article_names(ctx: Context) -> set[str]:
+    """Canonical names of the people the body names, and of those its lead names in full."""
+    names = {p.name() for p in ctx.registry.people.values()}
+    lead = ctx.lead_context
+    if lead is not None:
+        names |= {p.name() for p in lead.registry.people.values() if len(p.tokens) >= 2}
+    return names
 
 
 def _after_role(ctx: Context, a: int, b: int, speaker: str) -> bool:
