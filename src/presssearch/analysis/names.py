@@ -34,6 +34,7 @@ import pymorphy3
 from pymorphy3.analyzer import Parse
 from pymorphy3.units import DictionaryAnalyzer
 
+from . import name_data
 from .tokenize import fold, hyphen_parts, normalize_hyphens
 
 # --- data -------------------------------------------------------------------------------------
@@ -210,3 +211,180 @@ def query_name_terms(word: str) -> tuple[str, ...]:
     fem = _woman_first(nominatives, parses)
     lemmas = [fem] if fem else [fold(p.normal_form) for p in nominatives]
     return tuple(dict.fromkeys(lemmas + _keys(lemmas)))
+
+
+# --- canonical person names: whole-name checks on the readings quotes.speakers makes -------------------
+# quotes.speakers reads each word of a name and picks, per gender, the first case every word can be in; these
+# checks repair what that leaves: a surname kept as written after a first name in an oblique case ("Дмитрия
+# Шаповала" → "Дмитрий Шаповал"), a man's reading whose consonant surname does not decline ("Дина Пауэлл" is
+# not "Дин Пауэлл" in the genitive), a patronymic of the other gender ("Евгения Степановна"), a foreign first
+# name read as an oblique case of a name that does not exist ("Фелипе Масса" → "Фелип"), a surname declined
+# after a first name that reads only as a nominative ("Гаэль Табюре" → "Табюра"), a guessed fleeting vowel
+# ("Курца" → "Курец").
+
+_SING_NAME = frozenset({"Name", "sing"})
+_NAME_NOMINATIVE = frozenset({"Name", "nomn", "sing"})
+
+
+def _name_parses(word: str) -> list[Parse]:
+    """Singular first-name parses of a lowercase word, vocatives left out (no article addresses anyone)."""
+    return [p for p in parses_as_given(word) if _SING_NAME <= p.tag.grammemes and "voct" not in p.tag.grammemes]
+
+
+def _oblique_cases(word: str, gender: str) -> list[str]:
+    """The oblique cases a first name can be in for a gender, in ``SURNAME_ENDINGS`` order."""
+    found = {str(p.tag.case) for p in _name_parses(word) if gender in p.tag.grammemes}
+    return [c for c in ("gent", "accs", "datv", "ablt", "loct") if c in found]
+
+
+def _ending_fits(low: str, end: str) -> bool:
+    """``low`` ends in ``end`` and keeps a stem of 2 letters; "*" asks for a consonant before the ending."""
+    bare = end.lstrip("*")
+    if not low.endswith(bare) or len(low) - len(bare) < 2:
+        return False
+    return bare == end or low[-len(bare) - 1] not in name_data.VOWELS
+
+
+def declined_surname(low: str, gender: str, cases: Iterable[str]) -> str | None:
+    """The nominative of a surname written in one of ``cases`` for ``gender`` by its ending ("шаповала", masc,
+    gent → "шаповал"; "мациной", femn, gent → "мацина"); None when no ending fits."""
+    if low.endswith(name_data.UNDECLINED_SURNAME_ENDS) or _known_undeclined(low):
+        return None
+    for case in cases:
+        for end, nom in name_data.SURNAME_ENDINGS.get((gender, case), ()):
+            if _ending_fits(low, end):
+                return low[: len(low) - len(end.lstrip("*"))] + nom
+    return None
+
+
+def _known_undeclined(word: str) -> bool:
+    """The dictionary knows the word as a name that does not decline ("шойгу") or as a name's nominative."""
+    return any(_known(p) and ("Fixd" in p.tag.grammemes or _NOM_SING <= p.tag.grammemes) and _is_proper(p)
+               for p in parses_as_given(word))
+
+
+def _guessed(word: str) -> bool:
+    """The dictionary does not know the lowercase word: every parse is a guess."""
+    ps = parses_as_given(word)
+    return not any(_known(p) for p in ps)
+
+
+def _wrong_patronymic(tokens: tuple[str, ...], forms: tuple[str, ...], gender: str) -> bool:
+    """A patronymic the dictionary reads only as the other gender's, in a form without this gender's ending."""
+    other = "femn" if gender == "masc" else "masc"
+    for tok, form in zip(tokens[1:], forms[1:]):
+        ps = parses_as_given(tok.lower())
+        if ps and all({"Patr", "sing", other} <= p.tag.grammemes for p in ps) \
+                and not form.endswith(name_data.PATRONYMIC_ENDS[gender]):
+            return True
+    return False
+
+
+def _foreign_first_name(tok: str, form: str) -> bool:
+    """A first name the dictionary lacks, in a vowel, read as an oblique case of a man's name in a consonant that
+    does not exist ("Фелипе" as "Фелип", "Рикарду" as "Рикард"); not a woman's name in -а ("Федерику")."""
+    low = tok.lower()
+    return form != low and (form[-1:] not in name_data.VOWELS or _soft_a_reading(low, form)) \
+        and low.endswith(name_data.FOREIGN_FIRST_NAME_ENDS) and _guessed(low)
+
+
+def _soft_a_reading(low: str, form: str) -> bool:
+    """A name in consonant + "и" read as the genitive of one in consonant + "я" ("Джули" as "Джуля", "Фаузи" as
+    "Фаузя"); not "-ии" ("Патрисии" is Патрисия's)."""
+    return form == low[:-1] + "я" and low.endswith("и") and low[-2:-1] not in name_data.VOWELS
+
+
+def _only_nominative(tok: str) -> bool:
+    """A first name whose every (singular, non-vocative) name reading is a nominative ("Гаэль")."""
+    ps = _name_parses(tok.lower())
+    return bool(ps) and all("nomn" in p.tag.grammemes for p in ps)
+
+
+def _fleeting_vowel(low: str, form: str) -> str:
+    """A guessed nominative with a fleeting vowel the written word lacks ("курца" read as "курец") → "курц", in a
+    surname of one syllable (foreign: "Курц", "Шульц"); longer ones keep it ("Писарца" → "Писарец")."""
+    for with_vowel, without in name_data.FLEETING:
+        stem = form[: -len(with_vowel)] + without
+        if form.endswith(with_vowel) and low.startswith(stem) and len(low) > len(stem) and _guessed(low) \
+                and sum(ch in name_data.VOWELS for ch in stem) == 1:  # "Курц", not "Писарец"
+            return stem
+    return form
+
+
+def _surname_form(tokens: tuple[str, ...], forms: list[str], gender: str) -> str | None:
+    """The last word's repaired form; None when the reading cannot stand (a man's consonant surname after a
+    first name in an oblique case, left undeclined)."""
+    first, last = tokens[0].lower(), tokens[-1].lower()
+    form = forms[-1]
+    if " " in last or "-" in last:
+        return form
+    if form != last:
+        if forms[0] == first and _guessed(last) and _only_nominative(first):
+            return last  # "Гаэль Табюре": the first name shows the nominative
+        return _fleeting_vowel(last, form)
+    if forms[0] == first or last.endswith(name_data.UNDECLINED_SURNAME_ENDS):
+        return form
+    cases = _oblique_cases(first, gender)
+    declined = declined_surname(last, gender, cases) if cases else None
+    if declined is not None:
+        return declined
+    if gender == "masc" and cases and last[-1] not in name_data.VOWELS:
+        return None  # "Дина Пауэлл": a man's "Пауэлл" would be "Пауэлла" in the genitive
+    return form
+
+
+def _repaired(tokens: tuple[str, ...], forms: tuple[str, ...], gender: str, woman_too: bool) -> tuple[str, ...] | None:
+    """One gender's reading of a name, repaired; None when it cannot be that gender's. ``woman_too``: the name
+    also reads as a woman's with another first name ("Федерику": Федерика), so it is no foreign name."""
+    if _wrong_patronymic(tokens, forms, gender):
+        return None
+    out = list(forms)
+    if not woman_too and _foreign_first_name(tokens[0], out[0]) and out[-1] == tokens[-1].lower():
+        out[0] = tokens[0].lower()
+    last = _surname_form(tokens, out, gender)
+    if last is None:
+        return None
+    out[-1] = last
+    return tuple(out)
+
+
+def repair_forms(tokens: tuple[str, ...], options: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """``options`` (gender → nominative forms of ``tokens``, lowercase) with whole-name errors repaired and
+    readings that cannot be a gender's dropped (never all of them)."""
+    if len(tokens) < 2 or not options:
+        return options
+    out: dict[str, tuple[str, ...]] = {}
+    first = tokens[0].lower()
+    woman_too = "femn" in options and options["femn"][0] != first and not _soft_a_reading(first, options["femn"][0])
+    for gender, forms in options.items():
+        fixed = _repaired(tokens, forms, gender, woman_too)
+        if fixed is not None:
+            out[gender] = fixed
+    return out or options
+
+
+def unagreed_nominative(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
+    """Nominative forms of a first name and surname whose words share no case reading, by the first name's
+    case and the surname's ending ("Нины Мациной" → Нина Мацина, "Ашрафа Гани" → Ашраф Гани); None unless
+    exactly one gender gives one."""
+    if len(tokens) != 2 or " " in tokens[1]:
+        return None
+    first, last = tokens[0].lower(), tokens[1].lower()
+    if any(_NAME_NOMINATIVE <= p.tag.grammemes for p in parses_as_given(last) if _known(p)):
+        return None  # "Йоахима Лёва": a first name as a surname; its case does not follow by ending
+    found: dict[str, tuple[str, ...]] = {}
+    for p in _name_parses(first):
+        gender = p.tag.gender
+        if gender not in ("masc", "femn") or "nomn" in p.tag.grammemes or not _known(p):
+            continue
+        surname = declined_surname(last, gender, [str(p.tag.case)])
+        if surname is None and last.endswith(name_data.FOREIGN_FIRST_NAME_ENDS):
+            surname = last  # "Гани": a surname in a vowel no case form ends in stays as written
+        if surname is not None:
+            found.setdefault(gender, (p.normal_form, surname))
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def woman_usually(first_name: str) -> bool:
+    """The woman's first name is usually meant where a form reads both ways ("алина": not "Алин" genitive)."""
+    return fold(first_name.lower()) in name_data.FEMININE_FIRST

@@ -11,6 +11,7 @@ from typing import Any
 from pymorphy3.units import DictionaryAnalyzer, KnownPrefixAnalyzer, KnownSuffixAnalyzer, UnknownPrefixAnalyzer
 
 from ..analysis.names import parses_as_given
+from ..analysis.names import repair_forms, unagreed_nominative, woman_usually  # (s7 name forms)
 from . import marks
 from .text import sentence_start
 
@@ -339,7 +340,7 @@ def _genders_for(tokens: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
                 break
         if best is not None:
             result[gender] = best
-    return result
+    return repair_forms(tokens, result)  # (s7 name forms: whole-name checks, analysis/names.py)
 
 
 _IJA_CASES = {"ия": frozenset({"nomn"}), "ии": frozenset({"gent", "datv", "loct"}), "ию": frozenset({"accs"}),
@@ -438,13 +439,15 @@ def normalize_tokens(tokens: tuple[str, ...], feminine: bool | None = None) -> t
     """Canonical nominative name for name tokens, and the gender chosen (None when unknown)."""
     options = _genders_for(tokens)
     if not options:
-        return " ".join(_title(t.lower()) for t in tokens), None
+        unagreed = unagreed_nominative(tokens)  # (s7 name forms: "Нины Мациной" → "Нина Мацина")
+        return " ".join(_title(t.lower()) for t in (unagreed or tokens)), None
     if feminine is True and FEMN in options:
         gender = FEMN
     elif feminine is False and MASC in options:
         gender = MASC
     else:
-        gender = MASC if MASC in options and not (FEMN in options and _woman_first(tokens[0])) else FEMN
+        gender = MASC if MASC in options and not (FEMN in options and (_woman_first(tokens[0])
+                                                                   or woman_usually(options[FEMN][0]))) else FEMN
     certain = gender if len(options) == 1 else None
     forms = [w if "ё" in t.lower() else w.replace("ё", "е") for w, t in zip(options[gender], tokens)]
     return " ".join(_as_written(_title(w), t) for w, t in zip(forms, tokens)), certain

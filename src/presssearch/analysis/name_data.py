@@ -1,0 +1,55 @@
+"""Word lists and ending tables for canonical (nominative) person names (``names.repair_forms``)."""
+from __future__ import annotations
+
+VOWELS = frozenset("аеёиоуыэюя")
+# Endings of a foreign first name the dictionary lacks that no Russian declension gives a nominative in, so
+# morphology reads them as an oblique case of a name that does not exist: "Фелипе" (→ "Фелип"), "Хаяси",
+# "Рикарду", "Оресте", "Пабло".
+FOREIGN_FIRST_NAME_ENDS = ("е", "и", "о", "у", "э")
+
+# First names whose woman's reading is usually meant when a form reads both ways ("Алина Загитова": the woman,
+# not "Алин Загитов" in the genitive). Counted over the corpus by /tmp/s7/forms/femfirst.py: case forms only the
+# woman's name has ("Алиной") outnumber those only the man's has ("Алин", "Алином") more than 2 to 1; Georgian
+# and Arabic men's names in -а ("Бидзина", "Джалиля") removed; "алена" added (Алёна/Ален: 118 to 43).
+FEMININE_FIRST = frozenset({
+    "алена", "алина", "алла", "анастасия", "анфиса", "ариана", "арина", "аврора", "виктория", "дина", "лидия",
+    "марина", "олеся", "ульяна", "юлия",
+})
+
+# (gender, case) -> (ending in the text, ending in the nominative) for a surname left as written after a
+# first name in that case ("Дмитрия Шаповала" → "Шаповал", "Нины Мациной" → "Мацина"). First match wins, so
+# longer endings come first. An ending in "*" needs a consonant before it ("Стоуна" → "Стоун", but "Гарсиа"
+# stays). Left out as too often wrong: a man's "-у" accusative ("Евгения Бару", "Сергея Шойгу" do not
+# decline), "-ия" genitive ("Валерия Хабурдзания"), "-ки" genitive ("Тины Канделаки", "Пола Залаки"; but
+# "Йонаса Норейки").
+_MASC_GENT = (("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"), ("ина", "ин"), ("ына", "ын"), ("ии", "ия"), ("ы", "а"),
+              ("ля", "ль"), ("ня", "нь"), ("ая", "ай"), ("ея", "ей"), ("оя", "ой"), ("*а", ""))
+SURNAME_ENDINGS: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
+    ("masc", "gent"): _MASC_GENT,
+    ("masc", "accs"): _MASC_GENT[:5] + (("ю", "я"), ("ля", "ль"), ("ня", "нь"), ("ая", "ай"), ("ея", "ей"),
+                                         ("оя", "ой"), ("*а", "")),
+    ("masc", "datv"): (("ову", "ов"), ("еву", "ев"), ("ёву", "ёв"), ("ину", "ин"), ("ыну", "ын"), ("ию", "ий"),
+                       ("лю", "ль"), ("ню", "нь"), ("аю", "ай"), ("ею", "ей"), ("ою", "ой"), ("*у", "")),
+    ("masc", "ablt"): (("овым", "ов"), ("евым", "ев"), ("ёвым", "ёв"), ("иным", "ин"), ("ыным", "ын"), ("ием", "ий"),
+                       ("лем", "ль"), ("нем", "нь"), ("аем", "ай"), ("еем", "ей"), ("*ой", "а"), ("*ом", ""),
+                       ("*ем", "")),
+    ("masc", "loct"): (("ове", "ов"), ("еве", "ев"), ("ёве", "ёв"), ("ине", "ин"), ("ыне", "ын"), ("*е", "")),
+    ("femn", "gent"): (("овой", "ова"), ("евой", "ева"), ("ёвой", "ёва"), ("иной", "ина"), ("ыной", "ына"),
+                       ("ской", "ская"), ("цкой", "цкая"), ("ии", "ия"), ("*ы", "а"), ("*ой", "а")),
+    ("femn", "datv"): (("овой", "ова"), ("евой", "ева"), ("ёвой", "ёва"), ("иной", "ина"), ("ыной", "ына"),
+                       ("ской", "ская"), ("цкой", "цкая"), ("ии", "ия"), ("*ой", "а"), ("*е", "а")),
+    ("femn", "accs"): (("ову", "ова"), ("еву", "ева"), ("ёву", "ёва"), ("ину", "ина"), ("ыну", "ына"),
+                       ("скую", "ская"), ("цкую", "цкая"), ("ию", "ия"), ("*у", "а")),
+    ("femn", "ablt"): (("овой", "ова"), ("евой", "ева"), ("ёвой", "ёва"), ("иной", "ина"), ("ыной", "ына"),
+                       ("ской", "ская"), ("цкой", "цкая"), ("ией", "ия"), ("*ой", "а")),
+    ("femn", "loct"): (("овой", "ова"), ("евой", "ева"), ("ёвой", "ёва"), ("иной", "ина"), ("ыной", "ына"),
+                       ("ской", "ская"), ("цкой", "цкая"), ("ии", "ия"), ("*ой", "а"), ("*е", "а")),
+}
+# Surname endings that do not decline at all: Polish "-ски" ("Мика Брзезински"), Russian "-их"/"-ых"
+# ("Виталия Степановых", "Юрия Черных").
+UNDECLINED_SURNAME_ENDS = ("ски", "цки", "их", "ых")
+# Patronymic endings by gender: a reading that gives a patronymic another ending is not of that gender
+# ("Евгения Степановна": not "Евгений Степановн").
+PATRONYMIC_ENDS = {"masc": ("ич",), "femn": ("на",)}
+# A guessed nominative with a fleeting vowel the written stem does not have: "Курца" read as "Курец".
+FLEETING = (("ец", "ц"), ("ок", "к"), ("ек", "к"))
