@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import marks
-from .speakers import is_verb, lemma
+from .speakers import is_verb, lemma, parses
 from .text import WORDS_RE, sentence_end, sentence_start, speech_verb
 
 if TYPE_CHECKING:  # rules.py imports this module
@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # rules.py imports this module
 _MENTIONS = 4  # earlier mentions of the same document looked at, nearest first
 _NARRATIVE_REACH = 500  # characters before the quote where the body speaking may be named
 _INVERTED_REACH = 40  # characters after the verb where its subject may stand ("заявило в среду Минобороны")
+_SENTENCES_BACK = 2  # sentences before the quote that may say who issued the document
 
 
 def clause_document(text: str, a: int, b: int) -> str | None:
@@ -36,8 +37,86 @@ def narrative_issuer(ctx: Context, a: int, b: int, quote_start: int) -> str | No
     if doc is None:
         return None
     before = min(a, quote_start)
-    issuer = _issuer_of_mention(ctx, doc, before)
-    return issuer if issuer is not None else _body_speaking_before(ctx, before)
+    issuer = _issuer_in_chain(ctx, a, b)
+    issuer = issuer if issuer is not None else _issuer_of_mention(ctx, doc, before)
+    if issuer is not None:
+        return issuer
+    told, issuer = _body_speaking_before(ctx, before)
+    if told or not _bare_document(ctx.text, a, b):
+        return issuer  # the text before tells who issued something, or the clause qualifies the document
+    return _issuer_quoted_before(ctx, doc, before)
+
+
+_CHAIN = 2  # genitive words between a document noun and its issuer ("в описании тендера ЕС")
+
+
+def _issuer_in_chain(ctx: Context, a: int, b: int) -> str | None:
+    """The body the clause text[a:b] names at the end of a short genitive chain after its document noun ("—
+    говорится в описании тендера ЕС", "в докладе рабочей группы ООН"), else None."""
+    text = ctx.text
+    doc = next((m for m in WORDS_RE.finditer(text, a, b) if lemma(m.group()) in marks.DOCUMENT_NOUNS), None)
+    if doc is None:
+        return None
+    pos = doc.end()
+    for _ in range(_CHAIN + 1):
+        gap = text[pos:pos + 2]
+        if not gap[:1].isspace():
+            return None
+        start = pos + len(gap) - len(gap.lstrip())
+        org = next((m for m in _mentions_in(ctx, start, start + 1)), None)
+        if org is not None:
+            return ctx.orgs.orgs[org.key].name() if pos > doc.end() else None  # right after: the rules' case
+        w = WORDS_RE.match(text, start, b)
+        if w is None or not w.group()[:1].islower() or not _genitive_word(w.group()):
+            return None
+        pos = w.end()
+    return None
+
+
+def _genitive_word(word: str) -> bool:
+    """A noun or adjective that reads as genitive ("тендера", "рабочей"), not a preposition or a verb."""
+    low = word.lower()
+    return low not in marks.PREPOSITIONS and any(p.tag.POS in ("NOUN", "ADJF") and p.tag.case == "gent"
+                                                 for p in parses(low)[:2])
+
+
+def _bare_document(text: str, a: int, b: int) -> bool:
+    """The clause text[a:b] names its document with nothing qualifying it ("— говорится в сообщении.", "… в
+    документе, опубликованном …"), not "в заявлении военного штаба" or "в заявлении на сайте правительства"."""
+    doc = next((m for m in WORDS_RE.finditer(text, a, b) if lemma(m.group()) in marks.DOCUMENT_NOUNS), None)
+    return doc is not None and (doc.end() >= b or not text[doc.end()].isspace())
+
+
+_QUOTED_REACH = 3000  # characters back to an earlier quote of the same document (long documents are quoted often)
+
+
+def _issuer_quoted_before(ctx: Context, doc: str, before: int) -> str | None:
+    """The issuer found for the nearest earlier quote from a document of the same kind ("«…», — говорится в
+    сообщении дипмиссии" … "«…», — говорится в сообщении."), within the reach, whoever was quoted in between;
+    None when that quote has no issuer either."""
+    for at, who in sorted(ctx.documented.items(), reverse=True):
+        if not before - _QUOTED_REACH <= at < before:
+            continue
+        end = next((e for s, e in ctx.taken if abs(s - at) <= 3), None)
+        if end is None:
+            continue
+        other = clause_document(ctx.text, end, sentence_end(ctx.text, end, min(len(ctx.text), end + 200)))
+        if other is not None and _same_kind(doc, other):
+            return who
+    return None
+
+
+def _same_kind(doc: str, other: str) -> bool:
+    """Two document nouns may name the same document: the same noun, two words for a statement ("сообщение",
+    "заявление"), or a generic one ("документ", "текст") for any formal document."""
+    if doc == other:
+        return True
+    if doc in marks.GENERIC_DOCUMENTS:
+        return other in marks.FORMAL_DOCUMENTS or other in marks.GENERIC_DOCUMENTS
+    return doc in _STATEMENTS and other in _STATEMENTS
+
+
+_STATEMENTS = frozenset("сообщение заявление коммюнике релиз пресс-релиз".split())  # words for one statement
 
 
 def _issuer_of_mention(ctx: Context, doc: str, before: int) -> str | None:
@@ -46,7 +125,8 @@ def _issuer_of_mention(ctx: Context, doc: str, before: int) -> str | None:
     seen = 0
     for m in reversed(list(WORDS_RE.finditer(ctx.text, 0, before))):
         lem = lemma(m.group())
-        if lem != doc and (doc not in marks.GENERIC_DOCUMENTS or lem not in marks.FORMAL_DOCUMENTS):
+        if lem != doc and (doc not in marks.GENERIC_DOCUMENTS or lem not in marks.FORMAL_DOCUMENTS) \
+                and not (doc in _STATEMENTS and lem in _STATEMENTS and _issued(ctx.text, m.start())):
             continue
         if _quoted(ctx, m.start()):
             continue
@@ -57,6 +137,13 @@ def _issuer_of_mention(ctx: Context, doc: str, before: int) -> str | None:
         if seen >= _MENTIONS:
             break
     return None
+
+
+def _issued(text: str, pos: int) -> bool:
+    """The statement noun at pos is the object of a verb of publishing just before it ("ЦТАК опубликовало
+    сообщение", "выпустил заявление"), not a source relayed ("по сообщению агентства")."""
+    ws = [w for w in WORDS_RE.findall(text, max(0, pos - 40), pos)][-3:]
+    return any(lemma(w.lower()) in marks.PUBLISH_VERBS for w in ws)
 
 
 def _org_of_sentence(ctx: Context, start: int, end: int) -> Org | None:
@@ -72,23 +159,26 @@ def _org_of_sentence(ctx: Context, start: int, end: int) -> Org | None:
     return _subject_org(ctx, lo, hi)
 
 
-def _body_speaking_before(ctx: Context, before: int) -> str | None:
-    """The body the last sentence or two before the quote speak of as their subject (nominative, or "в ORG" with
-    a plural verb: "В посольстве России отреагировали"), within the reach; None when no body is the subject."""
+def _body_speaking_before(ctx: Context, before: int) -> tuple[bool, str | None]:
+    """Whether the last sentence or two before the quote tell that someone spoke or issued something, and the body
+    they speak of as its subject (nominative, or "в ORG" with a plural verb: "В посольстве России отреагировали"),
+    within the reach; None for the body when none is the subject."""
     text = ctx.text
     lo = max(0, before - _NARRATIVE_REACH)
     end = before
-    for _ in range(2):
+    for _ in range(_SENTENCES_BACK):
         start = sentence_start(text, lo, max(lo, end - 1))
         if start >= end:
             break
+        if any(start <= at <= start + 3 for at, _ in ctx.spoken):
+            break  # the sentence quotes someone ("«…», — сказал Онодэра."): it says nothing of the document
         org = _subject_org(ctx, start, end)
         if org is not None:
-            return org.name()
+            return True, org.name()
         if _issuing_verb(text, start, end) is not None:
-            return None  # someone the registry does not know issued something there
+            return True, None  # someone the registry does not know issued something there
         end = start
-    return None
+    return False, None
 
 
 def _subject_org(ctx: Context, lo: int, hi: int) -> Org | None:
@@ -109,12 +199,21 @@ def _subject_org(ctx: Context, lo: int, hi: int) -> Org | None:
 def _subject_mention(ctx: Context, lo: int, hi: int, m: OrgMention) -> bool:
     """The mention may be the sentence's subject: nominative or "в ORG" with a plural verb, not quoted, not in
     brackets, and a name rather than a bare generic word."""
-    if _quoted(ctx, m.start) or ctx.text.count("(", lo, m.start) > ctx.text.count(")", lo, m.start):
+    if _quoted(ctx, m.start):
+        return False
+    if ctx.text.count("(", lo, m.start) > ctx.text.count(")", lo, m.start) and not _bracketed_alias(ctx, m):
         return False
     name = ctx.orgs.orgs[m.key].name()
     if " " not in name and lemma(name.lower()) in marks.GENERIC_ORG_WORDS:
         return False
     return _nominative_at(ctx, m) or _located_speaker(ctx, lo, hi, m)
+
+
+def _bracketed_alias(ctx: Context, m: OrgMention) -> bool:
+    """The mention is a short name in brackets right after the full name of the same body ("Центральное
+    телеграфное агентство Кореи (ЦТАК), … опубликовало"): it stands for the subject."""
+    return any(o.key == m.key and o.end <= m.start and ctx.text[o.end:m.start].strip() == "("
+               for o in ctx.orgs.mentions if m.start - 4 <= o.end <= m.start)
 
 
 def _issuing_verb(text: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -125,11 +224,22 @@ def _issuing_verb(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         w = m.group()
         if not w[:1].islower():
             continue
-        if speech_verb(w)[0] or lemma(w) in marks.PUBLISH_VERBS or lemma(w) in marks.ISSUING_VERBS:
+        if speech_verb(w)[0] or lemma(w) in marks.PUBLISH_VERBS or lemma(w) in marks.ISSUING_VERBS \
+                or lemma(w) in _STATING_VERBS:
+            if _aimed(w):
+                continue
             if i > 0 and ws[i - 1].group().lower() == "как":
                 return None
             return m.start(), m.end()
     return None
+
+
+_STATING_VERBS = frozenset("выразить выражать".split())  # "В Госдуме выразили официальную позицию"
+
+
+def _aimed(word: str) -> bool:
+    """"направлены на защиту": the short participle of "направить" in its sense of aiming, not of sending."""
+    return lemma(word) in ("направить", "направлять") and any(p.tag.POS == "PRTS" for p in parses(word)[:1])
 
 
 def _mentions_in(ctx: Context, lo: int, hi: int) -> list[OrgMention]:

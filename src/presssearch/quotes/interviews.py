@@ -164,7 +164,7 @@ def _lone_name(word: str) -> str | None:
 
 
 # "«Испытывают давление …»: Алябьев о результатах …": a quoted headline, then who speaks (after role words) and about what
-_TITLE_SPEAKS_ABOUT = re.compile(r"[ \u00a0]*[«\"].*[»\"][ \u00a0]*:[ \u00a0]*"
+_TITLE_SPEAKS_ABOUT = re.compile(r".*:[ \u00a0]*"
                                  r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[ \u00a0]+(?:о|об|про)[ \u00a0]")
 
 
@@ -200,7 +200,10 @@ def _addressed(ctx: Context, pos: int) -> tuple[str, str | None] | None:
     return (person.name(), person.role) if person is not None else (m.group(1), None)
 
 
-_INTERVIEW_CUE = re.compile(marks.INTERVIEW_CUE, re.IGNORECASE)
+# "RT попросил прокомментировать ситуацию … Владимира Драчёва", "обратился за комментарием к …": who is asked follows
+_ASKED_CUE = (r"|(?<![А-ЯЁа-яё])(?:попросил[аи]?[ \u00a0]+(?:прокомментировать|оценить)|"
+              r"обратил(?:ся|ась|ись)[ \u00a0]+за[ \u00a0]+комментари(?:ем|ями)[ \u00a0]+к)(?![А-ЯЁа-яё])")
+_INTERVIEW_CUE = re.compile(marks.INTERVIEW_CUE + _ASKED_CUE, re.IGNORECASE)
 _SUBJECT_CUE = re.compile(marks.INTERVIEW_SUBJECT_CUE)
 _CUE_WINDOW = 3500  # characters before an interview its introduction may stand
 
@@ -230,11 +233,18 @@ def _cued_interviewee(ctx: Context, pos: int) -> tuple[str | None, str | None] |
     """The person the last interview cue before the run names in its sentence ("… журналист «Медузы» поговорил с
     американским политологом Майклом Томаски", "Вишеманн обсудил с RT"), or for an earlier run; None when no cue
     names anyone."""
+    fresh = _fresh_cue(ctx, pos)
+    return fresh if fresh is not None else ctx.cued  # a later run past a box or a photo keeps the one named before
+
+
+def _fresh_cue(ctx: Context, pos: int) -> tuple[str | None, str | None] | None:
+    """The person an interview cue between the turns before and the run at pos names (remembered in ctx.cued)."""
     lo = max([pos - _CUE_WINDOW, 0] + [e for _, e in ctx.taken if e <= pos])  # not inside the turns before
     person = _cued_in(ctx, lo, pos)
-    if person is not None:
-        ctx.cued = person.name(), person.role
-    return ctx.cued  # a later run of the same interview, past a box or a photo, keeps the one named before
+    if person is None:
+        return None
+    ctx.cued = person.name(), person.role
+    return ctx.cued
 
 
 def _cues(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[re.Match, bool]]:
@@ -539,13 +549,14 @@ def _title_subject(ctx: Context, feminine: bool | None, in_lead: bool = False) -
     for g in find_groups(plain):
         person = next((p for p in (r.lookup(g) for r in regs) if p is not None), None)
         if person is not None and not _title_topic(plain, g.start) and not _TITLE_ASKS.search(plain, 0, g.start) \
+                and not _after_place_preposition(plain, g.start) \
                 and (may_be_subject(plain, g) or _INTERVIEWED_WITH.search(plain, 0, g.start)):
             found[person.key] = person
     for m in _TITLE_WORD.finditer(plain):  # a lone surname find_groups leaves out ("Смолов и Черчесов о …")
         person = next((p for p in (r.people.get(surname_key(m.group())) for r in regs) if p is not None), None)
         if person is not None and person.name().split()[-1] == m.group() and not _title_topic(plain, m.start()) \
                 and not _TITLE_ASKS.search(plain, 0, m.start()) \
-                and _after_preposition(plain, m.start()) is None:
+                and _after_preposition(plain, m.start()) is None and not _after_place_preposition(plain, m.start()):
             found[person.key] = person
     if len(found) != 1:
         return None
@@ -553,6 +564,16 @@ def _title_subject(ctx: Context, feminine: bool | None, in_lead: bool = False) -
     return person.name(feminine), person.role
 
 
+
+
+_PLACE_PREPOSITIONS = frozenset("у в во на при".split())  # "У Карреры игроки бьются": whose, not who speaks
+_CAPITAL_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])([А-ЯЁа-яё]{1,3})[ \u00a0]+$")
+
+
+def _after_place_preposition(text: str, pos: int) -> bool:
+    """The name at pos stands after "у"/"в"/"на"/"при", capitalised or not ("У Карреры игроки бьются")."""
+    m = _CAPITAL_BEFORE.search(text, max(0, pos - 6), pos)
+    return m is not None and m.group(1).lower() in _PLACE_PREPOSITIONS
 
 
 # a question word opening the title's clause before a name: "Плач Ярославны: почему Порошенко претендует на …"
@@ -595,10 +616,16 @@ def _intro_paragraph(ctx: Context, pos: int) -> tuple[int, int] | None:
     while i is not None and i >= 0:
         a, b = ctx.paras[i]
         line = ctx.text[a:b].strip()
+        box = _box_start(ctx, i)
+        if box is not None:
+            i = box - 1  # a box of links to other articles ("Также по теме") is no intro
+            continue
         if _DASH_START.match(line):
             return None  # another run of turns right before: no intro
         if len(line) >= _MIN_INTRO:
-            return (a, b) if ctx.interviewed is None or _under_heading(ctx, i) else None
+            later = ctx.interviewed is not None  # then an intro opens a section: under a heading, or right before
+            return (a, b) if not later or _under_heading(ctx, i) or not headings and _narrated_intro(ctx, a, b) \
+                else None  # (a paragraph before a heading ends the section before)
         if line:
             headings += 1
             if headings > _INTRO_HEADINGS:
@@ -607,26 +634,148 @@ def _intro_paragraph(ctx: Context, pos: int) -> tuple[int, int] | None:
     return None
 
 
+_BOX_HEAD = re.compile(r"[ \u00a0\t]*(?:Также|Читайте также)[ \u00a0]+по[ \u00a0]+теме[ \u00a0:]*$", re.IGNORECASE)
+_BOX_LINES = 3  # lines of a box before its summary: the head, the linked title, blank lines
+
+
+def _box_start(ctx: Context, i: int) -> int | None:
+    """Index of the "Также по теме" head when paragraph i is the cut summary of such a box ("… сыграло вничью
+    со..."), else None."""
+    a, b = ctx.paras[i]
+    if not ctx.text[a:b].rstrip().endswith(("...", "…")):
+        return None
+    seen = 0
+    for k in range(i - 1, -1, -1):
+        pa, pb = ctx.paras[k]
+        if _BOX_HEAD.match(ctx.text, pa, pb):
+            return k
+        seen += bool(ctx.text[pa:pb].strip())
+        if seen >= _BOX_LINES:
+            return None
+    return None
+
+
 def _under_heading(ctx: Context, i: int) -> bool:
-    """The non-blank line before paragraph i is a short heading, not a turn or narrative."""
+    """The non-blank line before paragraph i, past a photo's caption and credits ("Фигурист Максим Маринин / РИА
+    Новости / © Александр Вильф"), is a short heading, not a turn, narrative or the end of an embedded post
+    ("2 марта 2017 г.")."""
+    credits = 0
     for a, b in reversed(ctx.paras[:i]):
         line = ctx.text[a:b].strip()
-        if line:
-            return len(line) < _MIN_INTRO and not _DASH_START.match(line)
+        if not line:
+            continue
+        if _POST_END.search(line):
+            return False
+        if _CREDIT_LINE.search(line) and credits < _CREDIT_LINES:
+            credits += 1
+            continue
+        return len(line) < _MIN_INTRO and not _DASH_START.match(line) and not line.startswith("(") \
+            and not line.endswith(".")  # not a remark or a sentence ("(Смеётся.)")
     return False
 
 
+_POST_END = re.compile(r"(?:^|[ \u00a0])\d{4}[ \u00a0]*г\.?$|pic\.twitter|https?:|\(@")  # an embedded post's last lines
+_CREDIT_LINE = re.compile(r"©|^(?:РИА Новости|Reuters|AFP|AP|ТАСС|globallookpress\.com|[A-Za-z.]+\.(?:com|ru))$")
+_CREDIT_LINES = 3  # a caption and its credits between a heading and the paragraph under it
+
+
+_FIRST_PERSON = re.compile(r"(?<![А-ЯЁа-яё])(?:я|мы|мне|меня|мной|нам|нас|нами|мой|моя|моё|мое|мои|моего|моей|"
+                           r"моих|наш|наша|наше|наши|нашего|нашей|нашим|наших)(?![А-ЯЁа-яё])", re.IGNORECASE)
+# "Следующим к представителям СМИ подошёл защитник …", "в микст-зоне остановился лишь капитан …": meeting the press
+_MEETS_PRESS = re.compile(r"(?<![А-ЯЁа-яё])(?:подош[её]л|подошла|вышел|вышла|остановил(?:ся|ась)|пообщал(?:ся|ась)|"
+                          r"пообщаться)(?![А-ЯЁа-яё])[^.!?]*?(?:журналист|прессой|пресс[ыуе]|СМИ|микст-зон|корреспондент)",
+                          re.IGNORECASE)
+
+
+def _narrated_intro(ctx: Context, a: int, b: int) -> bool:
+    """The paragraph text[a:b] tells in the third person who spoke ("Вратарь … Антон Шунин был куда спокойнее.
+    Футболист заявил, что …"): a speech verb and no word of the first person outside quotation marks, so not an
+    answer going on without a dash."""
+    plain = _TITLE_QUOTED.sub(" ", ctx.text[a:b])
+    return bool(speech_verb(plain)[0] or _MEETS_PRESS.search(plain)) and not _in_first_person(plain) \
+        and "?" not in plain  # not a question run on without a dash ("… заявил, что … Вы согласны?")
+
+
+def _in_first_person(s: str) -> bool:
+    """s speaks in the first person: a pronoun ("я", "нам") or a verb ("Считаю, он ошибся …")."""
+    return _FIRST_PERSON.search(s) is not None or any(
+        "1per" in ps[0].tag.grammemes for w in words(s) if w[:1].isalpha() and (ps := parses(w.lower())))
+
+
 def _intro_subject(ctx: Context, pos: int, feminine: bool | None) -> tuple[str, str | None] | None:
-    """The one person the paragraph introducing the turns names as a subject, in a paragraph with a speech verb
-    ("Фёдор Смолов, признанный лучшим дриблером первого тура, пообещал …"); None when it names none or several."""
+    """The one person the paragraph introducing the turns names as a subject outside its subordinate clauses, in a
+    paragraph with a speech verb or of meeting the press ("Фёдор Смолов, признанный лучшим дриблером первого тура,
+    пообещал …", "… остановился лишь капитан Денис Глушаков, который признал …"); for a later section under a
+    heading of its own, any paragraph ("Стиверн не скупился на комплименты …"). None when it names none or several."""
     para = _intro_paragraph(ctx, pos)
-    if para is None or not speech_verb(ctx.text[para[0]:para[1]])[0]:
+    if para is None:
+        return None
+    a, b = para
+    told = speech_verb(ctx.text[a:b])[0] or _MEETS_PRESS.search(ctx.text, a, b) is not None
+    if not told and ctx.interviewed is None:
         return None  # an intro says who spoke ("заявил", "пообещал"), not only what happened ("упал на трассе")
-    keys = {m.key for m in ctx.registry.mentions if para[0] <= m.pos < para[1] and m.nominative and not m.quoted}
+    headed = ctx.interviewed is None or _under_heading(ctx, _para_index(ctx, a))
+    return _paragraph_subject(ctx, a, b, feminine, opening=not headed)
+
+
+def _sectioned(ctx: Context, pos: int) -> bool:
+    """The paragraph introducing the turns at pos stands right under a quoted heading ("«У нас достаточно опыта,
+    чтобы противостоять «Манчестеру»" / "В преддверии … главный тренер ЦСКА Виктор Гончаренко …")."""
+    para = _intro_paragraph(ctx, pos)
+    if para is None:
+        return False
+    i = _para_index(ctx, para[0])
+    prev = next((k for k in range(i - 1, -1, -1) if ctx.text[ctx.paras[k][0]:ctx.paras[k][1]].strip()), None)
+    return prev is not None and _QUOTED_HEADING.match(ctx.text, *ctx.paras[prev]) is not None
+
+
+def _para_index(ctx: Context, a: int) -> int:
+    return next(i for i, (pa, _) in enumerate(ctx.paras) if pa == a)
+
+
+def _paragraph_subject(ctx: Context, a: int, b: int, feminine: bool | None,
+                       opening: bool = False) -> tuple[str, str | None] | None:
+    """The one person text[a:b] names in the nominative outside quotations and subordinate clauses, or of several
+    the one its first sentence names ("Виталий Мутко посетил тренировку … По его словам, подопечные …"); None
+    when it names none, or several in its first sentence. With ``opening``, only a name the paragraph opens with,
+    no preposition before it ("Вратарь … Антон Шунин был …", not "По мнению президента Обамы …")."""
+    inner = _subordinate_spans(ctx.text, a, b)
+    named = [m for m in ctx.registry.mentions if a <= m.pos < b and m.nominative and not m.quoted
+             and not any(s <= m.pos < e for s, e in inner) and (not opening or _opens(ctx.text, a, m.pos))]
+    keys = {m.key for m in named}
+    if len(keys) > 1:
+        first = sentence_end(ctx.text, a, b)
+        keys = {m.key for m in named if m.pos < first}
     if len(keys) != 1:
         return None
     person = ctx.registry.people[keys.pop()]
     return person.name(feminine), person.role
+
+
+_OPENING_REACH = 100  # characters of role words a paragraph may open with before the name of its subject
+
+
+def _opens(text: str, a: int, pos: int) -> bool:
+    """The paragraph at a opens with the name at pos, past role words only (no preposition, no sentence end)."""
+    before = text[a:pos]
+    return len(before) <= _OPENING_REACH and not any(w.lower() in marks.PREPOSITIONS for w in words(before)) \
+        and sentence_end(text, a, pos) >= pos
+
+
+def _section_between(ctx: Context, lo: int, hi: int) -> tuple[str, str | None] | None:
+    """The speaker a section opening between two turns of one run presents ("«С Венгрией были как хорошие, так и
+    плохие моменты» / Нападающий сборной России Дмитрий Полоз рассказал, …"): the last non-blank paragraph in
+    text[lo:hi], told in the third person right under a quoted heading."""
+    paras = [(a, b) for a, b in ctx.paras if lo <= a and b <= hi and ctx.text[a:b].strip()]
+    if len(paras) < 2 or not _QUOTED_HEADING.match(ctx.text, *paras[-2]):
+        return None
+    a, b = paras[-1]
+    if _DASH_START.match(ctx.text[a:b]) or not _narrated_intro(ctx, a, b):
+        return None
+    return _paragraph_subject(ctx, a, b, None)
+
+
+_QUOTED_HEADING = re.compile(r"[ \u00a0\t]*[«\"„][^\n]{3,100}[»\"“][ \u00a0\t]*$")  # «Сделаем выводы из этой неудачи»
 
 
 def _title_named(ctx: Context) -> tuple[str, None] | None:
@@ -658,7 +807,16 @@ def _completed(ctx: Context, who: tuple[str | None, str | None], feminine: bool 
         last = full.split()[-1] if full else ""
         if " " in full and surname_key(last) == key and (last == name or not last.endswith(_OBLIQUE_SURNAME)):
             return full, role or person.role
+        if " " in full and surname_key(last) == key and all(map(_nominative_word, full.split()[:-1])):
+            return " ".join(full.split()[:-1] + [name]), role or person.role  # "Тео Падносу" + "Паднос"
     return who
+
+
+def _nominative_word(word: str) -> bool:
+    """A first name that may stand in the nominative as written ("Тео", "Ольга"), or one the dictionary does
+    not know."""
+    low = word.lower()
+    return not is_known(low) or any(p.tag.case == "nomn" or "Fixd" in p.tag.grammemes for p in parses(low))
 
 
 _OBLIQUE_SURNAME = ("у", "ю", "ом", "ем", "ым", "им", "ого", "ему", "ому", "ой")  # "Тео Падносу": no nominative
@@ -692,6 +850,14 @@ def _find_interviewee(ctx: Context, pos: int, feminine: bool | None = None) -> t
     addressed = _addressed(ctx, pos)
     if addressed is not None:
         return addressed
+    if ctx.interviewed is not None:  # a later run: a section of its own may present another speaker
+        section = _fresh_cue(ctx, pos) or _intro_subject(ctx, pos, feminine)
+        if section is not None:
+            return section
+    elif _sectioned(ctx, pos):  # the first of several sections, each under a quoted heading: its own intro
+        section = _intro_subject(ctx, pos, feminine)
+        if section is not None:
+            return section
     titled = _title_subject(ctx, feminine)
     if titled is not None:
         return titled
@@ -757,10 +923,20 @@ def _answer_speakers(ctx: Context, run: list[tuple[int, int]], answers: list[boo
     lo = max([run[0][0] - _HEADER_WINDOW, 0] + [e for _, e in ctx.taken if e <= run[0][0]])
     heads = _headers(ctx, lo, run[-1][0])
     out = []
+    prev = None
     for (a, _), answer in zip(run, answers):
+        section = _section_between(ctx, prev, a) if prev is not None else None
+        if section is not None:
+            default = _completed(ctx, section, None)  # a new section of the run presents its own speaker
+        prev = _ends(ctx, a)
         head = next((h for h in reversed(heads) if h[0] < a), None)
         out.append(_completed(ctx, (head[1], head[2]), None) if head is not None and answer else default)
     return out
+
+
+def _ends(ctx: Context, a: int) -> int:
+    """End of the paragraph holding position a."""
+    return next((pb for pa, pb in ctx.paras if pa <= a <= pb), a)
 
 
 _I_FEMININE = re.compile(r"(?<![А-ЯЁа-яё])я(?:[ \u00a0]+не)?[ \u00a0]+(?:[а-яё]+(?:ла|лась)|рада|уверена|готова)(?![а-яё])")
@@ -816,6 +992,9 @@ def _interview_turns(ctx: Context, run: list[tuple[int, int]], asks: list[bool],
     """The turns of an interview run: questions (no speaker) and answers (the interviewee, whose gender the
     ``answers`` may show)."""
     ctx.interviewed = _interviewee(ctx, run[0][0], _speaks_as(answers))
-    for (a, b), q, (speaker, role) in zip(run, asks, _answer_speakers(ctx, run, [not q for q in asks], ctx.interviewed)):
+    speakers = _answer_speakers(ctx, run, [not q for q in asks], ctx.interviewed)
+    for (a, b), q, (speaker, role) in zip(run, asks, speakers):
         yield Found(a, b, "interview_question", supersedes=True) if q \
             else Found(a, b, "interview_answer", speaker, role, supersedes=True)
+    if speakers and speakers[-1][0]:
+        ctx.interviewed = speakers[-1]  # a later run goes on with the speaker of the last section
