@@ -76,6 +76,26 @@ def shares_head(word: str, heads_: frozenset[str]) -> bool:
     return False
 
 
+def stems_may_meet(word: str, terms: frozenset[str]) -> bool:
+    """False when ``word`` is a plain lowercase word (not capitalised, not Latin) that no term of ``terms``
+    starts, nor any of its hyphen parts: such a word's terms are the Snowball stems of it and of its parts,
+    and a Russian stem is a prefix of what it stems (Snowball only removes endings), so none of its terms
+    can be in ``terms``. This spares analysing most new lowercase words of a text. Capitalised words (name
+    lemmas) and Latin ones (the English stemmer rewrites endings) are let through."""
+    if word[:1].isupper():
+        return True
+    folded = exact_term(word)
+    if folded.isascii():
+        return True
+    starts = _as_tuple(terms)
+    if "-" in folded:
+        return any(part.startswith(starts) for part in (folded, *folded.split("-")))
+    return folded.startswith(starts)
+
+
+_as_tuple = lru_cache(maxsize=1024)(tuple)
+
+
 @dataclass(frozen=True)
 class PhraseRule:
     """One phrase of the query: per word its terms (None for a stop word, which matches any word),
@@ -112,7 +132,7 @@ class PhraseRule:
         if self.exact:
             return exact_term(word) in want
         return could_meet(word, _phrase_initials(want)) and shares_head(word, heads(want)) \
-            and not want.isdisjoint(word_terms(word))
+            and stems_may_meet(word, want) and not want.isdisjoint(word_terms(word))
 
 
 @lru_cache(maxsize=64)
@@ -166,7 +186,7 @@ class Matcher:
             return True
         # (self._letters[0]: the frozen terms, as .letters has just made sure)
         if self.terms and could_meet(word, self.letters) and shares_head(word, heads(self._letters[0])) \
-                and not self.terms.isdisjoint(word_terms(word)):
+                and stems_may_meet(word, self._letters[0]) and not self.terms.isdisjoint(word_terms(word)):
             return True
         if self.prefixes:
             f = fold(word)
