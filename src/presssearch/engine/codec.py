@@ -721,6 +721,8 @@ def term_arrays(m: BlockMatcher, positions: bool = False, *, packed: bool = Fals
     ``wanted`` (ascending docnums): only the blocks whose docnum range holds one of them are decoded."""
     buf = m._buf if m._buf is not None else m._postfile.get(m._startoffset, m._length)
     unpack, hsize, end = HEADER.unpack_from, HEADER.size, m._length
+    if wanted is None and end and hsize + unpack(buf, 0)[0] == end:  # one block (most terms)
+        return _one_block(m, buf, positions, packed)
     want = None if wanted is None else wanted.tolist() if hasattr(wanted, "tolist") else list(wanted)
     k, nwant = 0, 0 if want is None else len(want)
     ns, firsts, lasts = [], [], []
@@ -805,6 +807,43 @@ def term_arrays(m: BlockMatcher, positions: bool = False, *, packed: bool = Fals
             sel = np.asarray(p_blocks[pc], np.int64)
             codes_out[ranges(offsets[starts[sel]], block_tf[sel])] = vals
     return ids, weights, (offsets, codes_out)
+
+
+def _one_block(m: BlockMatcher, buf: bytes, positions: bool, packed: bool):
+    """``term_arrays`` of a term of one block: the same arrays, with a few numpy calls instead of the
+    bookkeeping of many blocks (a short list costs mostly that)."""
+    datalen, n, first, _last, _top, _mn, _mx, codes = HEADER.unpack_from(buf, 0)
+    data = buf[HEADER.size:HEADER.size + datalen]
+    ic, wc = codes & 3, codes >> 2 & 7
+    idlen = (n - 1) * _CODE_WIDTH[ic]
+    wlen = n * _WEIGHT_WIDTH[wc]
+    if codes & 0x80:
+        data = zlib.decompress(data) if positions else zlib.decompressobj().decompress(data, idlen + wlen)
+    ids = np.empty(n, np.int64)
+    ids[0] = first
+    if n > 1:
+        np.cumsum(np.frombuffer(data, _DTYPES[_CODE_WIDTH[ic]], n - 1), dtype=np.int64, out=ids[1:])
+        ids[1:] += first
+    boost = m._boost if m._positional else 1.0
+    weights = np.full(n, boost, np.float64)
+    tfs = None
+    if wlen:
+        if wc == _WCODE_FLOAT:
+            weights[:] = np.frombuffer(data, "<f4", n, idlen)
+        else:
+            tfs = np.frombuffer(data, _DTYPES[_CODE_WIDTH[wc]], n, idlen)
+            weights[:] = tfs * boost if boost != 1.0 else tfs
+    if not positions:
+        return ids, weights, None
+    offsets = np.zeros(n + 1, np.int64)
+    if tfs is None:
+        offsets[1:] = np.arange(1, n + 1)
+    else:
+        np.cumsum(tfs, out=offsets[1:])
+    codes_in = np.frombuffer(data[idlen + wlen:], _DTYPES[_CODE_WIDTH[codes >> 5 & 3]])
+    if packed:
+        return ids, weights, (offsets, [codes_in], np.zeros(n, np.int8), offsets[:-1].copy())
+    return ids, weights, (offsets, codes_in.astype(np.int64))
 
 
 def _packed_parts(p_parts: dict, p_blocks: dict, starts: np.ndarray, counts: np.ndarray, offsets: np.ndarray,

@@ -24,13 +24,16 @@ from __future__ import annotations
 
 import threading
 import time
+from math import log
 from collections import OrderedDict
 from dataclasses import dataclass
 from itertools import chain
 
 import numpy as np
 from whoosh import query as wq
+from whoosh import scoring
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
 from .compile import AndNot, DocnumFilter, Exhaustive, Or, ZeroScore
@@ -154,6 +157,7 @@ class IndexStats:
         self.B, self.K1 = getattr(w, "B", None), getattr(w, "K1", None)
         self.bm25f = type(w).__name__ == "BM25F" and not getattr(w, "_field_B", None)
         self.cache = PostingCache()
+        self._term_infos: dict[tuple[str, bytes], tuple] = {}
 
     def _live_mask(self) -> np.ndarray:
         live = np.ones(self.ndocs, dtype=bool)
@@ -166,6 +170,26 @@ class IndexStats:
 
     def live_docs(self) -> np.ndarray:
         return np.nonzero(self.live)[0]
+
+    def term_infos(self, field: str, tbytes: bytes) -> tuple:
+        """Per segment the term's statistics and the extent of its postings (a ``TermInfo``; None where the
+        segment lacks the term), looked up once per generation: whether the term exists, its idf and its
+        posting lists all come from these (whoosh looks a term up again for each)."""
+        key = (field, tbytes)
+        found = self._term_infos.get(key)
+        if found is None:
+            if len(self._term_infos) >= TERM_INFOS:
+                self._term_infos.clear()
+            found = self._term_infos[key] = tuple(_term_info(leaf, field, tbytes) for leaf, _o, _n in self.leaves)
+        return found
+
+    def idf(self, field: str, tbytes: bytes) -> float:
+        """The term's idf as the searcher's weighting computes it (``WeightingModel.idf``: from the documents
+        holding it in every segment, deleted ones included), from ``term_infos``."""
+        if type(self.searcher.weighting).idf is not scoring.WeightingModel.idf:
+            return self.searcher.idf(field, tbytes)
+        n = sum(ti.doc_frequency() for ti in self.term_infos(field, tbytes) if ti is not None)
+        return log(self.ndocs / (n + 1)) + 1
 
     def length_bytes(self, field: str) -> np.ndarray:
         """Each document's length of ``field`` as the one byte it is stored as (whoosh's scorer decodes it
@@ -191,6 +215,20 @@ class IndexStats:
         if field not in self._avgfl:
             self._avgfl[field] = self.searcher.avg_field_length(field) or 1
         return self._avgfl[field]
+
+
+TERM_INFOS = 100_000  # terms whose TermInfos an opened generation keeps (then it starts afresh)
+
+
+def _term_info(leaf, field: str, tbytes: bytes):
+    """A segment's TermInfo of a term, or None if the segment lacks it."""
+    terms = getattr(leaf, "_terms", None)
+    if terms is None:
+        return None
+    try:
+        return terms.term_info(field, tbytes)
+    except (TermNotFound, KeyError):
+        return None
 
 
 def _segment_length_bytes(leaf, field: str, n: int) -> np.ndarray:
@@ -491,7 +529,7 @@ class Executor:
             tbytes = self.schema[field].to_bytes(text)
         except ValueError:
             return None
-        return tbytes if (field, tbytes) in self.stats.reader else None
+        return tbytes if any(ti is not None for ti in self.stats.term_infos(field, tbytes)) else None
 
     def postings(self, field: str, tbytes: bytes) -> tuple[np.ndarray, np.ndarray]:
         """(live global docnums, term frequencies) of a term, read once per executor (and kept by the
@@ -515,8 +553,10 @@ class Executor:
     def _read_postings(self, field: str, tbytes: bytes, keep_values: bool):
         """((live docnums, frequencies), (docnums, positions) or None) of a term, from its segments."""
         ids_parts, w_parts, values = [], [], []
-        for leaf, offset, _n in self.stats.leaves:
-            ids, w, vals = read_postings(leaf, field, tbytes, values=keep_values)
+        for (leaf, offset, _n), info in zip(self.stats.leaves, self.stats.term_infos(field, tbytes)):
+            if info is None:
+                continue
+            ids, w, vals = read_postings(leaf, field, tbytes, values=keep_values, terminfo=info)
             if len(ids):
                 ids_parts.append(ids + offset)
                 w_parts.append(w)
@@ -554,7 +594,7 @@ class Executor:
         st = self.stats
         if not st.bm25f:
             raise Unsupported(f"weighting {type(self.searcher.weighting).__name__}")
-        idf = self.searcher.idf(field, tbytes)
+        idf = st.idf(field, tbytes)
         norm = st.norms(field)[st.length_bytes(field)[ids]]  # K1 * ((1 - B) + B * length / average length)
         return idf * ((tf * (st.K1 + 1)) / (tf + norm))
 
@@ -578,10 +618,11 @@ class Executor:
                 for d, i in zip(todo[hit].tolist(), idx[hit].tolist()):
                     cache[d] = list(decode(values[i]))
         else:
-            for leaf, offset, n in self.stats.leaves:
+            for (leaf, offset, n), info in zip(self.stats.leaves, self.stats.term_infos(field, tbytes)):
                 lo, hi = np.searchsorted(todo, [offset, offset + n])
-                if lo < hi:
-                    found = segment_positions(leaf, field, tbytes, todo[lo:hi] - offset, self.stats.cache, offset)
+                if lo < hi and info is not None:
+                    found = segment_positions(leaf, field, tbytes, todo[lo:hi] - offset, self.stats.cache, offset,
+                                              info)
                     for d, ps in found.items():
                         cache[d + offset] = ps
                     self.check_time()

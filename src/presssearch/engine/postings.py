@@ -18,10 +18,13 @@ EMPTY_IDS = np.zeros(0, dtype=np.int64)
 EMPTY_WEIGHTS = np.zeros(0, dtype=np.float64)
 
 
-def leaf_matcher(segreader, field: str, tbytes: bytes):
-    """The raw leaf matcher of a term in one segment (no deletion filter), or None if it is absent."""
+def leaf_matcher(segreader, field: str, tbytes: bytes, terminfo=None):
+    """The raw leaf matcher of a term in one segment (no deletion filter), or None if it is absent.
+    ``terminfo``: the term's TermInfo in this segment, when the caller has looked it up already."""
     fmt = segreader.schema[field].format
     terms = getattr(segreader, "_terms", None)
+    if terminfo is not None and hasattr(terms, "_codec") and hasattr(terms, "_postfile"):
+        return terms._codec.postings_reader(terms._postfile, terminfo, fmt, term=(field, tbytes))
     if terms is not None:
         try:
             return terms.matcher(field, tbytes, fmt)  # one look-up of the term, not two
@@ -55,11 +58,12 @@ def segment_postings(segreader, field: str, tbytes: bytes) -> tuple[np.ndarray, 
     return ids, weights
 
 
-def read_postings(segreader, field: str, tbytes: bytes, *, values: bool) -> tuple[np.ndarray, np.ndarray, list | None]:
+def read_postings(segreader, field: str, tbytes: bytes, *, values: bool,
+                  terminfo=None) -> tuple[np.ndarray, np.ndarray, list | None]:
     """A term's postings in one segment: docnums, term frequencies and, if ``values``, the per-posting
     positions in the same order (our blocks: a ``PositionTable``, read with the whole list at once;
-    whoosh's: the encoded values, undecoded)."""
-    m = leaf_matcher(segreader, field, tbytes)
+    whoosh's: the encoded values, undecoded). ``terminfo``: as for ``leaf_matcher``."""
+    m = leaf_matcher(segreader, field, tbytes, terminfo)
     if m is None:
         return EMPTY_IDS, EMPTY_WEIGHTS, [] if values else None
     if isinstance(m, ListMatcher):
@@ -208,11 +212,11 @@ class PackedPositions(PositionTable):
 
 
 def segment_positions(segreader, field: str, tbytes: bytes, wanted: np.ndarray, cache=None,
-                      leaf_key=None) -> dict[int, list[int]]:
+                      leaf_key=None, terminfo=None) -> dict[int, list[int]]:
     """Positions of a term in the documents ``wanted`` (segment-local docnums, ascending) that hold it.
     Only the blocks that hold a wanted document have their values read and decoded; ``cache`` (a
     ``PostingCache`` of the generation, ``leaf_key`` naming this segment in it) keeps what was found for
-    these documents."""
+    these documents. ``terminfo``: as for ``leaf_matcher``."""
     out: dict[int, list[int]] = {}
     if not len(wanted):
         return out
@@ -221,7 +225,7 @@ def segment_positions(segreader, field: str, tbytes: bytes, wanted: np.ndarray, 
         found = cache.get(key)
         if found is not None:  # the same documents asked for again (a repeated search rescoring its top hits)
             return dict(found)
-    m = leaf_matcher(segreader, field, tbytes)
+    m = leaf_matcher(segreader, field, tbytes, terminfo)
     if m is None:
         return out
     if isinstance(m, BlockMatcher) and m._positional:

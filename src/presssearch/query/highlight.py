@@ -76,6 +76,26 @@ def shares_head(word: str, heads_: frozenset[str]) -> bool:
     return False
 
 
+def stems_may_meet(word: str, terms: frozenset[str]) -> bool:
+    """False when ``word`` is a plain lowercase word (not capitalised, not Latin) that no term of ``terms``
+    starts, nor any of its hyphen parts: such a word's terms are the Snowball stems of it and of its parts,
+    and a Russian stem is a prefix of what it stems (Snowball only removes endings), so none of its terms
+    can be in ``terms``. This spares analysing most new lowercase words of a text. Capitalised words (name
+    lemmas) and Latin ones (the English stemmer rewrites endings) are let through."""
+    if word[:1].isupper():
+        return True
+    folded = exact_term(word)
+    if folded.isascii():
+        return True
+    starts = _as_tuple(terms)
+    if "-" in folded:
+        return any(part.startswith(starts) for part in (folded, *folded.split("-")))
+    return folded.startswith(starts)
+
+
+_as_tuple = lru_cache(maxsize=1024)(tuple)
+
+
 @dataclass(frozen=True)
 class PhraseRule:
     """One phrase of the query: per word its terms (None for a stop word, which matches any word),
@@ -112,7 +132,7 @@ class PhraseRule:
         if self.exact:
             return exact_term(word) in want
         return could_meet(word, _phrase_initials(want)) and shares_head(word, heads(want)) \
-            and not want.isdisjoint(word_terms(word))
+            and stems_may_meet(word, want) and not want.isdisjoint(word_terms(word))
 
 
 @lru_cache(maxsize=64)
@@ -166,7 +186,7 @@ class Matcher:
             return True
         # (self._letters[0]: the frozen terms, as .letters has just made sure)
         if self.terms and could_meet(word, self.letters) and shares_head(word, heads(self._letters[0])) \
-                and not self.terms.isdisjoint(word_terms(word)):
+                and stems_may_meet(word, self._letters[0]) and not self.terms.isdisjoint(word_terms(word)):
             return True
         if self.prefixes:
             f = fold(word)
@@ -275,9 +295,10 @@ def spans(text: str, m: Matcher) -> list[tuple[int, int]]:
 
 
 def _side_by_side_spans(text: str, m: Matcher, distinct: set[str]) -> list[tuple[int, int]]:
-    """``spans`` when every phrase is side by side (slop 0) and starts with a real word: each phrase is found
-    by one regular expression over the text (its first word, then lookahead for the others, so overlapping
-    matches count), with no list of every token. ``distinct``: the candidate words of the text."""
+    """``spans`` when every phrase is side by side (slop 0) and starts with a real word: each occurrence of a
+    word that can start the phrase (``word_spans``) is kept when the tokens right after it are words that can
+    follow (``_following``); no list of every token, and no pattern compiled per text. ``distinct``: the
+    candidate words of the text."""
     found: set[tuple[int, int]] = set()
     single = _single_hits(distinct, m)
     if single:
@@ -286,36 +307,30 @@ def _side_by_side_spans(text: str, m: Matcher, distinct: set[str]) -> list[tuple
         fits = [None if want is None else rule.fitting(j, distinct) for j, want in enumerate(rule.words)]
         if any(f is not None and not f for f in fits):
             continue
-        pattern = _phrase_pattern(tuple(None if f is None else tuple(sorted(f)) for f in fits))
-        real = [j for j, want in enumerate(rule.words) if want is not None and j]
-        for x in pattern.finditer(text):
-            found.add((x.start(), x.end()))
-            found.update(x.span(j) for j in real)
+        real = [j - 1 for j, want in enumerate(rule.words) if want is not None and j]
+        for start, end in word_spans(text, fits[0]):
+            after = _following(text, end, fits[1:])
+            if after is not None:
+                found.add((start, end))
+                found.update(after[j] for j in real)
     return sorted(found)
 
 
-_TOKEN_END = rf"(?![^\W_])(?![{HYPHENS}][^\W_])"
 _ANY_TOKEN = rf"[^\W_]+(?:[{HYPHENS}][^\W_]+)*"
+_NEXT_TOKEN = re.compile(rf"[\W_]+({_ANY_TOKEN})")  # the token after a token's end (none between)
 
 
-@lru_cache(maxsize=256)
-def _phrase_pattern(words: tuple[tuple[str, ...] | None, ...]) -> re.Pattern:
-    """A pattern matching the first word of a side-by-side phrase (one of ``words[0]``, a whole token) where
-    the next tokens are one of ``words[1]``, ``words[2]``…  (None: any token), captured as groups 1, 2…;
-    only non-word characters stand between two tokens (a hyphen right between letters would join them)."""
-    rest = "".join(rf"[\W_]+({_ANY_TOKEN if w is None else _alternatives(w)}){_TOKEN_END}" for w in words[1:])
-    return re.compile(rf"(?:{_first_letter_alternatives(words[0])}){_TOKEN_END}(?={rest})")
-
-
-def _alternatives(words) -> str:
-    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
-
-
-def _first_letter_alternatives(words) -> str:
-    """Alternatives for ``words`` at the start of a token, each beginning with its first letter (which the
-    engine skips to quickly), then look-behinds checking that a token starts there."""
-    before = rf"(?<![^\W_].)(?<![^\W_][{HYPHENS}].)"
-    return "|".join(re.escape(w[0]) + before + re.escape(w[1:]) for w in sorted(words, key=len, reverse=True))
+def _following(text: str, end: int, words: list[set[str] | None]) -> list[tuple[int, int]] | None:
+    """Offsets of the tokens right after the token ending at ``end``, one per ``words`` (only non-word
+    characters between two of them), if each is in its set of ``words`` (None: any token); else None."""
+    out = []
+    for want in words:
+        x = _NEXT_TOKEN.match(text, end)
+        if x is None or (want is not None and x.group(1) not in want):
+            return None
+        out.append(x.span(1))
+        end = x.end()
+    return out
 
 
 def _indexes(words: list[str], chosen: set[str]) -> list[int]:
@@ -364,12 +379,25 @@ def _candidate_res(letters: frozenset[str]) -> tuple[re.Pattern, re.Pattern]:
     one of ``letters``: whole tokens starting so, and hyphens followed by a part starting so. Each begins
     with a character class, which the regular-expression engine skips to quickly; the look-behinds after
     that character make it the first of a WORD_RE token (or of a part of one)."""
-    # as a negated class (the characters of _PLAIN that cannot start so): one with ranges up to U+10FFFF
-    # takes the regular-expression compiler ~15 ms, this one under 1 ms
-    starts = "^" + "".join(re.escape(c) for c in _PLAIN if c.lower()[:1] not in letters)
+    # as a negated class (the characters of _PLAIN that cannot start so, as ranges): one with ranges up to
+    # U+10FFFF takes the regular-expression compiler ~15 ms, this one well under 1 ms
+    starts = "^" + _char_ranges([c for c in _PLAIN if c.lower()[:1] not in letters])
     token = re.compile(rf"[{starts}](?<=[^\W_])(?<![^\W_].)(?<![^\W_][{HYPHENS}].)[^\W_]*(?:[{HYPHENS}][^\W_]+)*")
     part = re.compile(rf"[{HYPHENS}](?<=[^\W_].)[{starts}](?<=[^\W_])")
     return token, part
+
+
+def _char_ranges(chars: list[str]) -> str:
+    """The body of a character class holding exactly ``chars`` (ascending), runs of consecutive characters
+    written as ranges (fewer items for the regular-expression compiler to parse)."""
+    out, i = [], 0
+    while i < len(chars):
+        j = i
+        while j + 1 < len(chars) and ord(chars[j + 1]) == ord(chars[j]) + 1:
+            j += 1
+        out.append(re.escape(chars[i]) if i == j else f"{re.escape(chars[i])}-{re.escape(chars[j])}")
+        i = j + 1
+    return "".join(out)
 
 
 _COMBINED_AFTER = 12  # a set of letters gets its own compiled pattern once asked for by this many snippet texts
@@ -419,33 +447,43 @@ def _token_start(text: str, i: int) -> int:
     return i
 
 
-_PATTERN_AFTER = 2  # a set of words gets its own compiled pattern the second time it is asked for
-_ASKED: OrderedDict = OrderedDict()  # sets of words asked for once (bounded)
-
-
 def word_spans(text: str, wanted: set[str]) -> list[tuple[int, int]]:
-    """Offsets of the WORD_RE tokens of ``text`` that are in ``wanted``, in order. The first time a set of words
-    is asked for, one pass over the tokens (compiling a pattern costs more than that pass); when it comes
-    again (a repeated search), its compiled ``_whole_words`` pattern, which skips to the words' letters."""
-    if not wanted:
-        return []
-    key = tuple(sorted(wanted))
-    with _SEEN_LOCK:
-        asked = _ASKED.pop(key, 0) + 1
-        _ASKED[key] = asked
-        if len(_ASKED) > 4096:
-            _ASKED.popitem(last=False)
-    if asked >= _PATTERN_AFTER:
-        return [x.span() for x in _whole_words(key).finditer(text)]
-    return [x.span() for x in WORD_RE.finditer(text) if x.group() in wanted]
+    """Offsets of the WORD_RE tokens of ``text`` that are in ``wanted``, in order: each word's occurrences are
+    found by ``str.find`` and kept where a token starts and ends there (``_whole_token``). No pass over every
+    token in Python and no pattern to compile, which the first search of a set of words would pay."""
+    out: list[tuple[int, int]] = []
+    for word in wanted:
+        if WORD_RE.fullmatch(word):
+            out.extend(_occurrences(text, word))
+    out.sort()
+    return out
 
 
-@lru_cache(maxsize=256)
-def _whole_words(words: tuple[str, ...]) -> re.Pattern:
-    """A pattern that finds exactly the WORD_RE tokens equal to one of ``words`` (a word inside a longer
-    token, e.g. "министра" in "вице-министра", is not one). Each alternative begins with its first letter,
-    which the engine skips to quickly; the look-behinds after it check that a token starts there."""
-    return re.compile(rf"(?:{_first_letter_alternatives(words)}){_TOKEN_END}")
+def _occurrences(text: str, word: str) -> list[tuple[int, int]]:
+    """Offsets of the tokens of ``text`` equal to ``word`` (itself one token)."""
+    out = []
+    n = len(word)
+    i = text.find(word)
+    while i >= 0:
+        if _whole_token(text, i, i + n):
+            out.append((i, i + n))
+        i = text.find(word, i + 1)
+    return out
+
+
+def _whole_token(text: str, start: int, end: int) -> bool:
+    """True if a WORD_RE token of ``text`` starts at ``start`` and ends at ``end`` (``text[start:end]`` being
+    letters and digits, maybe joined by hyphens): no letter or digit touches it, nor a hyphen that would join
+    one (``str.isalnum`` is what ``[^\\W_]`` matches)."""
+    if start > 0:
+        c = text[start - 1]
+        if c.isalnum() or (c in HYPHENS and start > 1 and text[start - 2].isalnum()):
+            return False
+    if end < len(text):
+        c = text[end]
+        if c.isalnum() or (c in HYPHENS and end + 1 < len(text) and text[end + 1].isalnum()):
+            return False
+    return True
 
 
 def phrase_hits(words: list[str], rule: PhraseRule, distinct: set[str] | None = None) -> set[int]:
