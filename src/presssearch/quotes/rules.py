@@ -132,6 +132,9 @@ class Context:
             person = named or (found[0] if found else None)
             if person is not None:
                 return person.name(feminine), person.role
+            again = None if land else _speaker_again_by_role(self, role_word, pos, feminine)
+            if again is not None:  # "с двукратным олимпийским чемпионом Дмитрием Васильевым … — сказал чемпион"
+                return again.name(feminine), again.role
             alias = marks.ROLE_ALIASES.get(lemma(role_word))
             if alias and not land and (reg.by_role(alias, pos) or _introduced_as(self, alias, pos)):
                 return self.refer(pos, feminine, role_word=alias)  # "омбудсмен" for "уполномоченный по правам человека"
@@ -440,6 +443,35 @@ def _introduced_as(ctx: Context, role_word: str, pos: int,
     holders = {m.key: m.pos for m in before if _with_role(ctx.text, m.pos, lem)}
     last = next((m for m in reversed(before) if m.key in holders), None)
     return (ctx.registry.people[last.key], last.pos, holders[last.key]) if last else None
+
+
+def _speaker_again_by_role(ctx: Context, role_word: str, pos: int, feminine: bool | None) -> Person | None:
+    """The one quoted last before pos (within INTERLOCUTOR_WINDOW), when the text named him right after the role
+    word in any case ("RT обсудил гонку с двукратным олимпийским чемпионом Дмитрием Васильевым. «…», — отметил
+    Васильев. «…», — сказал двукратный олимпийский чемпион"); None otherwise."""
+    prev = ctx.previous_speaker(pos, window=INTERLOCUTOR_WINDOW)
+    person = ctx.people_by_name().get(prev) if prev else None
+    if person is None or feminine is not None and person.feminine not in (None, feminine):
+        return None
+    lem = lemma(role_word.lower()).replace("ё", "е")
+    if lem in marks.RELATIONAL_ROLES:
+        return None
+    for m in ctx.registry.mentions:
+        if m.key != person.key or m.quoted or not pos - ROLE_INTRO_WINDOW <= m.pos < pos:
+            continue
+        ms = list(WORDS_RE.finditer(ctx.text, max(0, m.pos - 100), m.pos))[-_ROLE_INTRO_WORDS:]
+        name = WORDS_RE.match(ctx.text, m.pos)
+        if name is not None and any(lem in _role_heads(w.group()) and _role_phrase_to(ctx.text, w.end(), m.pos)
+                                    and _same_case(w.group(), name.group()) for w in ms):
+            return person
+    return None
+
+
+def _same_case(role: str, name: str) -> bool:
+    """The role word and the name can stand in the same case ("чемпионом … Дмитрием"), unlike "адвокат министра Олег
+    Зорин", where the role word is another's (genitive) and the name the subject."""
+    cases = {p.tag.case for p in parses(name.lower())[:4] if p.tag.case}
+    return any(p.tag.case in cases for p in parses(role.lower())[:4])
 
 
 def _kin_speaker_since(ctx: Context, role_word: str, since: int, pos: int,
@@ -831,12 +863,14 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
     if found:
         return True, who
     unnamed = next((i for i, w in enumerate(lows) if w in marks.UNNAMED), None)
-    if unnamed is not None and lows[unnamed] in marks.INTERLOCUTORS and not _placed(lows[unnamed + 1:unnamed + 4]):
-        return True, _interlocutor(ctx, ref, feminine)
+    if unnamed is not None and lows[unnamed] in marks.INTERLOCUTOR_FORMS and not _placed(lows[unnamed + 1:unnamed + 4]) \
+            and not _body_source(ws[unnamed + 1:unnamed + 2]):
+        return True, _interlocutor(ctx, ref, marks.INTERLOCUTOR_FORMS[lows[unnamed]] if feminine is None else feminine)
     if unnamed is not None and _placed(lows[unnamed + 1:unnamed + 4]):
         return True, (None, None)  # "высокопоставленный чиновник в администрации США": a source, not an office holder
     if unnamed is not None:
-        holder = _holder_quoted_before(ctx, lows[unnamed], ref, feminine)
+        holder = _holder_quoted_before(ctx, lows[unnamed], ref, feminine) or _body_member_before(
+            ctx, lows[unnamed], ws[unnamed + 1:unnamed + 1 + _COMPLEMENT_WORDS], ref, feminine)
         if holder is not None and _told_outlet(ws[:unnamed]) and not _same_complement(ws[unnamed + 1:], holder[1]):
             holder = None  # "— сообщил РИА Новости представитель внешнеполитического ведомства": not "… Госдепартамента"
         if holder is None and is_role_word(lows[unnamed]) and not _told_outlet(ws[:unnamed]):
@@ -851,7 +885,7 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
             strict = _told_outlet(ws[:i]) and _qualified(ws[i + 1:i + 2])
             return True, ctx.refer(ref, feminine, role_word=marks.ROLE_SYNONYMS.get(phrase, w), land=_role_land(ws, i),
                                    strict=strict)
-    for w in ws[:3]:
+    for w in ws[:3] + _noun_after_modifiers(ws):
         person_noun = _person_noun(w)
         if person_noun is not None:
             return True, ctx.refer(ref, person_noun if feminine is None else feminine)
@@ -878,6 +912,22 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
     if org:
         return True, (org, None)
     return False, (None, None)
+
+
+_NOUN_MODIFIERS = frozenset("VERB ADJF PRTF NUMR ADVB".split())
+_MODIFIED_NOUN_REACH = 5
+
+
+def _noun_after_modifiers(ws: list[str]) -> list[str]:
+    """"— сказал двукратный олимпийский чемпион": the first lowercase word past the verb and the adjectives before it
+    (within five words), as a one-word list; empty when a word of another kind comes first."""
+    for w in ws[:_MODIFIED_NOUN_REACH]:
+        ps = parses(w.lower())[:1] if w[:1].islower() else ()
+        if not ps:
+            return []
+        if ps[0].tag.POS not in _NOUN_MODIFIERS:
+            return [w]
+    return []
 
 
 _OPENS_AT = re.compile(r"(?:^|\n|[.!?…][»\"”)]*)[ \u00a0\t]*$")
@@ -950,6 +1000,31 @@ def _holder_quoted_before(ctx: Context, word: str, ref: int, feminine: bool | No
     return person.name(), person.role
 
 
+_BODY_STEM = 5  # letters of a body's word compared across cases ("Совет Федерации" / "Совета Федерации")
+
+
+def _body_member_before(ctx: Context, word: str, after: list[str], ref: int,
+                        feminine: bool | None) -> tuple[str, str | None] | None:
+    """"— назвал представитель Совета Федерации" right after a quote of the "первый зампред комитета Совета Федерации
+    Франц Клинцевич": a representative of the body (capitalised words) whose role holds the same body is that person
+    again; None when the words after the noun name no body or the one quoted before belongs to another."""
+    if word not in ("представитель", "представительница"):
+        return None
+    body = []
+    for w in after:
+        if not w[:1].isupper() or w.isupper() and len(w) > 1 and w.lower() in marks.MEDIA:
+            break
+        body.append(w.lower()[:_BODY_STEM])
+    prev = ctx.previous_speaker(ref, window=INTERLOCUTOR_WINDOW)
+    person = ctx.people_by_name().get(prev) if prev else None
+    if not body or person is None or not person.role:
+        return None
+    if feminine is not None and person.feminine not in (None, feminine):
+        return None
+    own = {w.lower()[:_BODY_STEM] for w in words(person.role)}
+    return (person.name(), person.role) if all(b in own for b in body) else None
+
+
 def _official_last_to_speak(ctx: Context, offices: frozenset[str], ref: int,
                             feminine: bool | None) -> tuple[str, str | None] | None:
     """"— сказал чиновник" right after "замминистра Иван Петров заявил": the one who spoke last, when the article
@@ -974,6 +1049,16 @@ def _placed(after: list[str]) -> bool:
     return any(w in ("в", "во", "из") for w in after)
 
 
+def _body_source(nxt: list[str]) -> bool:
+    """"собеседник ведомства", "собеседница министерства": a source inside a body (a lowercase noun that is no
+    outlet), not the outlet's interlocutor ("собеседник агентства", "собеседница издания")."""
+    if not nxt or not nxt[0][:1].islower():
+        return False
+    ps = parses(nxt[0].lower())[:1]
+    return bool(ps) and ps[0].tag.POS == "NOUN" and ps[0].tag.case == "gent" \
+        and ps[0].normal_form not in marks.OUTLET_NOUNS | {"телеканал", "канал", "сайт", "радио"}
+
+
 def _interlocutor(ctx: Context, ref: int, feminine: bool | None) -> tuple[str | None, str | None]:
     """"— добавил собеседник RT": the person who spoke last before ref (an expert just introduced or quoted), unless
     an unnamed source ("рассказал RT источник в правительстве", "один из учёных") came up in that person's paragraph
@@ -985,10 +1070,39 @@ def _interlocutor(ctx: Context, ref: int, feminine: bool | None) -> tuple[str | 
         anyone = ctx._last_to_speak(ref, None, window=INTERLOCUTOR_WINDOW)
         if anyone is not None and anyone[1] > last[1] and anyone[0] is not last[0]:
             return None, None
-    para = ctx.text.rfind("\n", 0, last[1]) + 1
-    if _UNNAMED_SOURCE.search(ctx.text, para, ref):
+    named_at = max((m.pos for m in ctx.registry.mentions if m.key == last[0].key and not m.quoted and m.pos < ref),
+                   default=last[1])
+    para = ctx.text.rfind("\n", 0, min(last[1], named_at)) + 1  # from where the person was last named
+    if _unnamed_source_between(ctx.text, para, ref) or _other_voice_since(ctx, last[1], ref):
         return None, None
     return last[0].name(feminine), last[0].role
+
+
+def _other_voice_since(ctx: Context, at: int, ref: int) -> bool:
+    """Someone else spoke between the person's mention at ``at`` and ref: an unnamed representative or official
+    ("— сказал представитель НЦБ"), a body ("в Генпрокуратуре заявили"), or a quote left without a speaker (the
+    interlocutor spoke before, unnamed): "собеседник" then stands for that voice, not for the person."""
+    quoted = ctx.quoted_regions()
+    for m in WORDS_RE.finditer(ctx.text, at, ref):
+        low = m.group().lower()
+        if any(qa <= m.start() < qb for qa, qb in quoted):
+            continue
+        if low in marks.UNNAMED_HEADS and low not in marks.INTERLOCUTOR_FORMS or _plural(low):
+            return True
+    spoken = {s for s, _ in ctx.spoken}
+    documents = {k + d for k in ctx.documented for d in (-1, 0, 1, 2)}  # keyed by the mark or the quote's start
+    return any(at < s < ref and s not in spoken and s not in documents for s, _ in ctx.taken)
+
+
+def _unnamed_source_between(text: str, lo: int, hi: int) -> bool:
+    """An unnamed source comes up in text[lo:hi] ("источник RT в министерстве", "один из учёных", "анонимно"); a bare
+    "собеседник RT" is not one: it points back like the interlocutor being resolved (placed, "собеседник RT в
+    коммуне", it is a source)."""
+    for m in _UNNAMED_SOURCE.finditer(text, lo, hi):
+        word = m.group().lower()
+        if word not in marks.INTERLOCUTOR_FORMS or _placed([w.lower() for w in words(text[m.end():m.end() + 60])[:3]]):
+            return True
+    return False
 
 
 def _role_land(ws: list[str], i: int) -> str | None:
