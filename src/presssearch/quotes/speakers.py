@@ -303,13 +303,13 @@ def _genders_for(tokens: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     woman = _woman_in_ija(first) if len(tokens) > 1 else None
     if woman is not None and all(a.gender is None for r in readings[1:] for a in r[0]):
         readings[0] = (readings[0][0] + (woman,), *readings[0][1:])  # "Асии Биби": Асия, whom the text may show
+    hits = [_case_hits(r[0]) for r in readings]
     for gender in (MASC, FEMN):
         best: tuple[str, ...] | None = None
         for case in _CASES:
             forms: list[str] = []
-            for tok, (found, later, unread, alone, unknown) in zip(tokens, readings):
-                hit = next((a for a in found if a.gender == gender and case in a.cases), None) \
-                    or next((a for a in found if a.gender is None and case in a.cases), None)
+            for tok, (found, later, unread, alone, unknown), known in zip(tokens, readings, hits):
+                hit = known.get((gender, case))
                 if hit is None and not later and case != "nomn" and _shown_case(tokens, readings, gender, case):
                     guess = surname_nominative(tok.lower(), gender, case)  # "Гэвина Уильямсона": "Гэвина" unknown
                     hit = Analysis(guess, gender, frozenset({case})) if guess else None
@@ -379,6 +379,21 @@ def _other_case_reads(tok: str, first: str, gender: str, case: str) -> bool:
     return any(c != case and surname_nominative(tok.lower(), gender, c) for a in analyses(first) for c in a.cases)
 
 
+@lru_cache(maxsize=50_000)
+def _case_hits(found: tuple[Analysis, ...]) -> dict[tuple[str, str], Analysis]:
+    """(gender, case) -> the reading _genders_for takes for a token: the first of that gender in that case, else
+    the first of no gender in that case (absent when none is)."""
+    out: dict[tuple[str, str], Analysis] = {}
+    for gender in (MASC, FEMN):
+        for case in _CASES:
+            hit = next((a for a in found if a.gender == gender and case in a.cases), None) \
+                or next((a for a in found if a.gender is None and case in a.cases), None)
+            if hit is not None:
+                out[gender, case] = hit
+    return out
+
+
+@lru_cache(maxsize=50_000)
 def _token_readings(tok: str, later: bool) -> tuple[tuple[Analysis, ...], bool, bool, Analysis | None, bool]:
     """What _genders_for asks of a token: its analyses, whether it follows the first token, _unread, its one
     reading of no gender (or None), whether morphology does not know it."""
@@ -1406,12 +1421,18 @@ class Registry:
         people, stems = self.people, self._stems
         if not people:  # nobody named in full (stems are those of people's keys)
             return []
+        hits = set()  # (each distinct word asked once: most words of an article name no one of it)
+        for word in set(_CAP_TOKEN.findall(text)):
+            key = _lone_surname_key(word)
+            if key is not None and (key in people or _stem(key) in stems):
+                hits.add(word)
+        if not hits:
+            return []
         starts = [g.start for g in groups]
         out: list[Group] = []
         for m in _CAP_TOKEN.finditer(text):
             word = m.group()
-            key = _lone_surname_key(word)
-            if key is None or key not in people and _stem(key) not in stems:
+            if word not in hits:
                 continue
             i = bisect_left(starts, m.start() + 1) - 1
             if i < 0 or m.start() >= groups[i].end:  # not a word inside a name ("Александра Усика")
