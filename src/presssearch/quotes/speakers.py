@@ -659,6 +659,8 @@ _NEXT_TWO = re.compile(r"[ \u00a0]([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-я
 def _foreign_first_name(text: str, at: int, end: int, word: str) -> bool:
     """A dictionary noun that is a foreign first name here ("судья Деррик Уотсон", "представитель организации Хала
     Джабер"): in the nominative, after a role phrase, before one more name word that ends the name."""
+    if not _nominative_noun(word) and not _verb_like(word):
+        return False  # (the word alone rules it out, as it mostly does: find_groups asks for every capitalised word)
     nxt = _NEXT_TWO.match(text, end)
     if nxt is None or nxt.group(2) or name_kind(nxt.group(1)) not in ("Surn", "Unknown", "Name"):
         return False
@@ -681,9 +683,14 @@ _SENTENCE_GAP = re.compile(r"[.!?…:;\n][»\"”)]*[ \u00a0\t]*$")
 def _capitalised_non_noun(text: str, at: int, word: str) -> bool:
     """A word every reading of which is a verb or adverb, capitalised inside a sentence: a foreign first name that
     happens to spell one ("представитель МИД Турции Хами Аксой": "хами" is an imperative)."""
+    return _verb_like(word) and at > 0 and not _SENTENCE_GAP.search(text, max(0, at - 6), at)
+
+
+@lru_cache(maxsize=50_000)
+def _verb_like(word: str) -> bool:
+    """Every reading of the word is a verb or adverb (and it has one)."""
     ps = parses(word.lower())
-    return bool(ps) and all(p.tag.POS in _VERB_LIKE for p in ps) and at > 0 \
-        and not _SENTENCE_GAP.search(text, max(0, at - 6), at)
+    return bool(ps) and all(p.tag.POS in _VERB_LIKE for p in ps)
 
 
 _PLACE_PREP = re.compile(r"(?<![А-ЯЁа-яё])(?:[вВ]|[вВ]о|[иИ]з|[нН]а)[ \u00a0]+$")  # also at a sentence start
@@ -1402,8 +1409,11 @@ class Registry:
         """The person named in full whose first name this is ("подчеркнул Сердар" after "Сердар Таски"): the only
         one, else the one named in full last before pos in this paragraph or the one before ("Санинструктор Ирина
         Самойлова … — отметила Ирина" though another Ирина was named before)."""
+        named = [p for p in self.people.values() if len(p.tokens) >= 2]
+        if not named:  # (no one named in full: the token's first names need not be read)
+            return None
         firsts = _first_names((token,))
-        found = [p for p in self.people.values() if len(p.tokens) >= 2 and p.name().split(" ")[0] in firsts]
+        found = [p for p in named if p.name().split(" ")[0] in firsts]
         if len(found) <= 1:
             return found[0] if found else None
         keys = {p.key for p in found}
