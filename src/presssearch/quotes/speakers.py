@@ -309,7 +309,9 @@ def _genders_for(tokens: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
         for case in _CASES:
             forms: list[str] = []
             for tok, (found, later, unread, alone, unknown), known in zip(tokens, readings, hits):
-                hit = known.get((gender, case))
+                hit = known.get((gender, case), _UNSET)
+                if hit is _UNSET:
+                    hit = _case_hit(known, found, gender, case)
                 if hit is None and not later and case != "nomn" and _shown_case(tokens, readings, gender, case):
                     guess = surname_nominative(tok.lower(), gender, case)  # "Гэвина Уильямсона": "Гэвина" unknown
                     hit = Analysis(guess, gender, frozenset({case})) if guess else None
@@ -379,18 +381,26 @@ def _other_case_reads(tok: str, first: str, gender: str, case: str) -> bool:
     return any(c != case and surname_nominative(tok.lower(), gender, c) for a in analyses(first) for c in a.cases)
 
 
+_UNSET: Any = object()
+
+
 @lru_cache(maxsize=50_000)
-def _case_hits(found: tuple[Analysis, ...]) -> dict[tuple[str, str], Analysis]:
-    """(gender, case) -> the reading _genders_for takes for a token: the first of that gender in that case, else
-    the first of no gender in that case (absent when none is)."""
-    out: dict[tuple[str, str], Analysis] = {}
-    for gender in (MASC, FEMN):
-        for case in _CASES:
-            hit = next((a for a in found if a.gender == gender and case in a.cases), None) \
-                or next((a for a in found if a.gender is None and case in a.cases), None)
-            if hit is not None:
-                out[gender, case] = hit
-    return out
+def _case_hits(found: tuple[Analysis, ...]) -> dict[tuple[str, str], Analysis | None]:
+    """A token's table for _case_hit, filled as _genders_for asks (kept with the token's readings)."""
+    return {}
+
+
+def _case_hit(table: dict[tuple[str, str], Analysis | None], found: tuple[Analysis, ...], gender: str,
+              case: str) -> Analysis | None:
+    """The reading _genders_for takes for a token in this gender and case: the first of that gender in that case,
+    else the first of no gender in that case (None when none is); remembered in the token's table."""
+    key = (gender, case)
+    if key in table:
+        return table[key]
+    hit = next((a for a in found if a.gender == gender and case in a.cases), None) \
+        or next((a for a in found if a.gender is None and case in a.cases), None)
+    table[key] = hit
+    return hit
 
 
 @lru_cache(maxsize=50_000)
