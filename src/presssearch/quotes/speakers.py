@@ -304,13 +304,15 @@ def _genders_for(tokens: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     woman = _woman_in_ija(first) if len(tokens) > 1 else None
     if woman is not None and all(a.gender is None for r in readings[1:] for a in r[0]):
         readings[0] = (readings[0][0] + (woman,), *readings[0][1:])  # "Асии Биби": Асия, whom the text may show
+    hits = [_case_hits(r[0]) for r in readings]
     for gender in (MASC, FEMN):
         best: tuple[str, ...] | None = None
         for case in _CASES:
             forms: list[str] = []
-            for tok, (found, later, unread, alone, unknown) in zip(tokens, readings):
-                hit = next((a for a in found if a.gender == gender and case in a.cases), None) \
-                    or next((a for a in found if a.gender is None and case in a.cases), None)
+            for tok, (found, later, unread, alone, unknown), known in zip(tokens, readings, hits):
+                hit = known.get((gender, case), _UNSET)
+                if hit is _UNSET:
+                    hit = _case_hit(known, found, gender, case)
                 if hit is None and not later and case != "nomn" and _shown_case(tokens, readings, gender, case):
                     guess = surname_nominative(tok.lower(), gender, case)  # "Гэвина Уильямсона": "Гэвина" unknown
                     hit = Analysis(guess, gender, frozenset({case})) if guess else None
@@ -380,6 +382,29 @@ def _other_case_reads(tok: str, first: str, gender: str, case: str) -> bool:
     return any(c != case and surname_nominative(tok.lower(), gender, c) for a in analyses(first) for c in a.cases)
 
 
+_UNSET: Any = object()
+
+
+@lru_cache(maxsize=50_000)
+def _case_hits(found: tuple[Analysis, ...]) -> dict[tuple[str, str], Analysis | None]:
+    """A token's table for _case_hit, filled as _genders_for asks (kept with the token's readings)."""
+    return {}
+
+
+def _case_hit(table: dict[tuple[str, str], Analysis | None], found: tuple[Analysis, ...], gender: str,
+              case: str) -> Analysis | None:
+    """The reading _genders_for takes for a token in this gender and case: the first of that gender in that case,
+    else the first of no gender in that case (None when none is); remembered in the token's table."""
+    key = (gender, case)
+    if key in table:
+        return table[key]
+    hit = next((a for a in found if a.gender == gender and case in a.cases), None) \
+        or next((a for a in found if a.gender is None and case in a.cases), None)
+    table[key] = hit
+    return hit
+
+
+@lru_cache(maxsize=50_000)
 def _token_readings(tok: str, later: bool) -> tuple[tuple[Analysis, ...], bool, bool, Analysis | None, bool]:
     """What _genders_for asks of a token: its analyses, whether it follows the first token, _unread, its one
     reading of no gender (or None), whether morphology does not know it."""
@@ -647,6 +672,8 @@ _NEXT_TWO = re.compile(r"[ \u00a0]([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-я
 def _foreign_first_name(text: str, at: int, end: int, word: str) -> bool:
     """A dictionary noun that is a foreign first name here ("судья Деррик Уотсон", "представитель организации Хала
     Джабер"): in the nominative, after a role phrase, before one more name word that ends the name."""
+    if not _nominative_noun(word) and not _verb_like(word):
+        return False  # (the word alone rules it out, as it mostly does: find_groups asks for every capitalised word)
     nxt = _NEXT_TWO.match(text, end)
     if nxt is None or nxt.group(2) or name_kind(nxt.group(1)) not in ("Surn", "Unknown", "Name"):
         return False
@@ -669,9 +696,14 @@ _SENTENCE_GAP = re.compile(r"[.!?…:;\n][»\"”)]*[ \u00a0\t]*$")
 def _capitalised_non_noun(text: str, at: int, word: str) -> bool:
     """A word every reading of which is a verb or adverb, capitalised inside a sentence: a foreign first name that
     happens to spell one ("представитель МИД Турции Хами Аксой": "хами" is an imperative)."""
+    return _verb_like(word) and at > 0 and not _SENTENCE_GAP.search(text, max(0, at - 6), at)
+
+
+@lru_cache(maxsize=50_000)
+def _verb_like(word: str) -> bool:
+    """Every reading of the word is a verb or adverb (and it has one)."""
     ps = parses(word.lower())
-    return bool(ps) and all(p.tag.POS in _VERB_LIKE for p in ps) and at > 0 \
-        and not _SENTENCE_GAP.search(text, max(0, at - 6), at)
+    return bool(ps) and all(p.tag.POS in _VERB_LIKE for p in ps)
 
 
 _PLACE_PREP = re.compile(r"(?<![А-ЯЁа-яё])(?:[вВ]|[вВ]о|[иИ]з|[нН]а)[ \u00a0]+$")  # also at a sentence start
@@ -1390,8 +1422,11 @@ class Registry:
         """The person named in full whose first name this is ("подчеркнул Сердар" after "Сердар Таски"): the only
         one, else the one named in full last before pos in this paragraph or the one before ("Санинструктор Ирина
         Самойлова … — отметила Ирина" though another Ирина was named before)."""
+        named = [p for p in self.people.values() if len(p.tokens) >= 2]
+        if not named:  # (no one named in full: the token's first names need not be read)
+            return None
         firsts = _first_names((token,))
-        found = [p for p in self.people.values() if len(p.tokens) >= 2 and p.name().split(" ")[0] in firsts]
+        found = [p for p in named if p.name().split(" ")[0] in firsts]
         if len(found) <= 1:
             return found[0] if found else None
         keys = {p.key for p in found}
@@ -1409,12 +1444,18 @@ class Registry:
         people, stems = self.people, self._stems
         if not people:  # nobody named in full (stems are those of people's keys)
             return []
+        hits = set()  # (each distinct word asked once: most words of an article name no one of it)
+        for word in set(_CAP_TOKEN.findall(text)):
+            key = _lone_surname_key(word)
+            if key is not None and (key in people or _stem(key) in stems):
+                hits.add(word)
+        if not hits:
+            return []
         starts = [g.start for g in groups]
         out: list[Group] = []
         for m in _CAP_TOKEN.finditer(text):
             word = m.group()
-            key = _lone_surname_key(word)
-            if key is None or key not in people and _stem(key) not in stems:
+            if word not in hits:
                 continue
             i = bisect_left(starts, m.start() + 1) - 1
             if i < 0 or m.start() >= groups[i].end:  # not a word inside a name ("Александра Усика")

@@ -77,7 +77,13 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def words(s: str) -> list[str]:
-    return WORDS_RE.findall(s)
+    """The words of s (a new list: callers may change it); rules ask about the same clauses many times."""
+    return list(_words(s))
+
+
+@lru_cache(maxsize=8192)
+def _words(s: str) -> tuple[str, ...]:
+    return tuple(WORDS_RE.findall(s))
 
 
 @lru_cache(maxsize=100_000)
