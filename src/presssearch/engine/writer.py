@@ -33,7 +33,8 @@ from .codec import Codec, CompactPositions, FieldWriter
 from .columns import PositionColumns, TermIds, sorted_positions, write_columns
 from .wordids import WORD_BYTES, Grouped, WordTerms
 from .documents import SEP, article_documents
-from .facets import CACHE, FacetTable
+from .facets import (CACHE, SEGMENT_EXT, SINGLE_FIELDS, SPEAKERS_FIELD, FacetTable, SegmentFacets, assemble,
+                     column_bytes, load_segment, save_segment, segment_facets)
 from .schema import make_schema
 
 INDEX_NAME = "MAIN"
@@ -194,6 +195,7 @@ class Writer(SegmentWriter):
         self._plans: dict[str, _Plan] = {}  # field name → how add_document writes it
         self._names: dict[tuple, list[str]] = {}  # a document's field names → those to write, in order
         self.words = WordTerms(self.pool.termids)  # this segment's analysed words
+        self._facets: SegmentFacets | None = None  # this segment's facet table, saved beside it
 
     def analyse_docs(self, docs: list[list[str]]) -> list[tuple[list[Grouped], Grouped]]:
         """``WordTerms.analyse_docs`` (each document's stemmed postings per part and exact postings), its new
@@ -293,10 +295,65 @@ class Writer(SegmentWriter):
         self.perdocwriter.close()
         pdr = self.per_document_reader()
         try:
+            self._facets = _perdoc_facets(pdr, self.schema, self.docnum)
             write_postings(self.fieldwriter, self.schema, self.pool, pdr)
         finally:
             pdr.close()
             self.fieldwriter.close()
+
+    def _finalize_segment(self):
+        """whoosh's, then the segment's facet table saved beside it (after the compound file is made)."""
+        segment = super()._finalize_segment()
+        if self._facets is not None:
+            _save_facets(self.storage, segment, self._facets)
+            self._facets = None
+        return segment
+
+
+def _perdoc_facets(perdoc, schema, ndocs: int) -> SegmentFacets | None:
+    """The facet table of a segment from its per-document reader (whoosh's W3PerDocReader)."""
+    def read(field: str) -> list[bytes]:
+        has = perdoc.has_column(field)
+        return column_bytes(perdoc.column_reader(field, schema[field].column_type) if has else None, ndocs)
+
+    return segment_facets(read, ndocs)
+
+
+def _save_facets(storage, segment, table: SegmentFacets) -> None:
+    f = storage.create_file(segment.make_filename(SEGMENT_EXT))
+    try:
+        save_segment(f, table)
+    finally:
+        f.close()
+
+
+def _segment_facets(storage, schema, segment) -> SegmentFacets | None:
+    """A segment's facet table: saved beside it, else read from its columns (and saved)."""
+    n = segment.doc_count_all()
+    table = load_segment(Path(storage.folder) / segment.make_filename(SEGMENT_EXT), n)
+    if table is not None:
+        return table
+    files = segment.open_compound_file(storage) if segment.is_compound() else storage
+    perdoc = segment.codec().per_document_reader(files, segment)
+    try:
+        table = _perdoc_facets(perdoc, schema, n)
+    finally:
+        perdoc.close()
+        if files is not storage:
+            files.close()
+    if table is not None:
+        _save_facets(storage, segment, table)
+    return table
+
+
+def facet_table(ix) -> FacetTable:
+    """The facet table of the index's committed segments, assembled from the segments' own tables
+    (equal to ``FacetTable.build`` of a reader of the whole index)."""
+    parts = [_segment_facets(ix.storage, ix.schema, seg) for seg in ix._segments()]
+    if any(p is None for p in parts):
+        with ix.reader() as reader:
+            return FacetTable.build(reader)
+    return assemble(parts)
 
 
 def _storage(work: Path) -> FileStorage:
@@ -402,8 +459,7 @@ class GenerationWriter:
             return MERGE_SMALL(writer, segments) + extra
 
         self.writer.commit(mergetype=merge_policy)
-        with self.ix.reader() as reader:
-            FacetTable.build(reader).save(self.work / CACHE)
+        facet_table(self.ix).save(self.work / CACHE)
 
     def cancel(self) -> None:
         self._close_base()
