@@ -16,7 +16,8 @@ from presssearch.engine import current_generation
 from presssearch.engine.store import META
 from presssearch.engine.facets import (CACHE, SEGMENT_EXT, SINGLE_FIELDS, Column, FacetTable, MultiColumn, assemble,
                                        segment_facets)
-from presssearch.engine.writer import INDEX_NAME, _storage, facet_table
+from presssearch.engine import writer
+from presssearch.engine.writer import INDEX_NAME, MERGE_FACTOR, MERGE_MAX_DOCS, _storage, facet_table, merge_choice
 from presssearch.indexer import run_update
 
 from .conftest import DATA
@@ -82,11 +83,12 @@ def _edit(corpus: Path, step: int) -> None:
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
 
 
-def test_table_equals_build_after_adds_updates_deletes_and_merges(tmp_path, corpus):
+def test_table_equals_build_after_adds_updates_deletes_and_merges(tmp_path, corpus, monkeypatch):
+    monkeypatch.setattr(writer, "MERGE_FACTOR", 2)  # segments of one tier merged as soon as there are two
     root = tmp_path / "ix"
     _update(root, corpus)
     counts = [_check(root)]
-    for step in range(10):  # each update adds a segment; whoosh merges the small ones now and then
+    for step in range(6):  # each update adds a segment; small ones of a tier get merged
         _edit(corpus, step)
         r = _update(root, corpus)
         assert r.updated >= 1 and r.removed >= 1 and r.added >= 1
@@ -137,3 +139,31 @@ def test_assemble_equals_build_of_the_documents(segments):
     columns = {name: Column.from_values([d[f] for d in alldocs]) for name, f in SINGLE_FIELDS.items()}
     expected = FacetTable(columns, MultiColumn.from_joined([d["speakers"] for d in alldocs]))
     assert_same_table(assemble([part(docs) for docs in segments]), expected)
+
+
+def test_merge_choice_leaves_large_segments_alone():
+    """An index of many large segments (a 1M build) is not merged by an update (whoosh's MERGE_SMALL would
+    merge 29 of these 50 at once); small segments of one tier are, once there are MERGE_FACTOR of them."""
+    big = [(150_000, 149_000)] * 50
+    assert merge_choice(big) == []
+    small = [(3_000, 3_000)] * (MERGE_FACTOR - 1)
+    assert merge_choice(big + small) == []
+    assert merge_choice(big + small + [(2_500, 2_400)]) == list(range(50, 50 + MERGE_FACTOR))
+    assert merge_choice(big + [(40, 0)]) == [50]  # nothing live: dropped
+    assert merge_choice(big[:3] + [(150_000, 70_000), (150_000, 60_000)]) == [4]  # most deleted, one a commit
+
+
+def test_merging_costs_in_proportion_to_updates():
+    """300 updates of two 3,000-document segments each onto 50 large segments: every document is merged a
+    few times at most, and the segment count stays bounded."""
+    segments = [(150_000, 150_000)] * 50
+    added = merged = 0
+    for _ in range(300):
+        picked = merge_choice(segments)
+        docs = sum(segments[n][1] for n in picked)
+        merged += docs
+        segments = [s for n, s in enumerate(segments) if n not in picked] + ([(docs, docs)] if docs else [])
+        segments += [(3_000, 3_000)] * 2
+        added += 6_000
+    assert merged <= 3 * added
+    assert len(segments) < 50 + added / MERGE_MAX_DOCS + 3 * MERGE_FACTOR

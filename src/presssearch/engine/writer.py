@@ -18,7 +18,8 @@ from whoosh.columns import NumericColumn
 from whoosh.fields import FieldType
 from whoosh.formats import Existence
 from whoosh.util.numeric import length_to_byte
-from whoosh.writing import MERGE_SMALL, PostingPool, SegmentWriter
+from whoosh.reading import SegmentReader
+from whoosh.writing import PostingPool, SegmentWriter
 from whoosh.codec.whoosh3 import W3PerDocWriter
 
 # Writer.add_document fills these internals of whoosh 2.7.4's per-document writer directly; another whoosh must
@@ -43,6 +44,11 @@ LIST_TERM_BYTES = 300  # one term of another field (dict slot, bytes, a tuple of
 LIST_POSTING_BYTES = 80  # one posting of another field (two list slots, a weight)
 MEMO_VALUES = 50_000  # non-positional values whose terms a writer remembers
 BATCH = 16  # articles analysed together (numpy's cost per call is paid once per batch)
+# Merging at commit (``merge_choice``): old segments whose document counts lie within a factor of MERGE_FACTOR
+# (one tier) are merged once there are MERGE_FACTOR of them; segments of MERGE_MAX_DOCS documents or more never
+# take part in a tier (a merge of them would cost in proportion to the index, not to the change).
+MERGE_FACTOR = 8
+MERGE_MAX_DOCS = 50_000
 
 __all__ = ["Codec", "GenerationWriter", "SegmentBuilder", "TermPool", "Writer"]
 
@@ -346,6 +352,51 @@ def _segment_facets(storage, schema, segment) -> SegmentFacets | None:
     return table
 
 
+def _tier(ndocs: int) -> int:
+    tier = 0
+    while ndocs >= MERGE_FACTOR:
+        ndocs //= MERGE_FACTOR
+        tier += 1
+    return tier
+
+
+def merge_choice(sizes: list[tuple[int, int]]) -> list[int]:
+    """Which of the old segments a commit merges, given each one's (documents, live documents):
+
+    * every segment with no live document left (it costs nothing: it just goes);
+    * the one with the largest share of deleted documents if that is over half (rewritten without them);
+    * the segments below MERGE_MAX_DOCS documents of the smallest tier holding MERGE_FACTOR of them.
+
+    A document is merged at most once per tier (a handful of tiers below MERGE_MAX_DOCS) and a segment is
+    rewritten only after half of it was deleted, so merging costs in proportion to what updates change,
+    not to the index (whoosh's MERGE_SMALL merges most of an index of many large segments at once)."""
+    picked = {n for n, (_, live) in enumerate(sizes) if live == 0}
+    share, worst = max(((1 - live / total, n) for n, (total, live) in enumerate(sizes) if total), default=(0, -1))
+    if share > 0.5:
+        picked.add(worst)
+    tiers: dict[int, list[int]] = {}
+    for n, (total, live) in enumerate(sizes):
+        if total < MERGE_MAX_DOCS and n not in picked:
+            tiers.setdefault(_tier(total), []).append(n)
+    full = [members for _, members in sorted(tiers.items()) if len(members) >= MERGE_FACTOR]
+    if full:
+        picked.update(full[0])
+    return sorted(picked)
+
+
+def merge_segments(writer: SegmentWriter, segments: list) -> list:
+    """A merge policy for whoosh's ``commit(mergetype=...)``: the segments ``merge_choice`` picks go into
+    the writer's new segment (without their deleted documents); the others are returned, in order."""
+    picked = set(merge_choice([(s.doc_count_all(), s.doc_count()) for s in segments]))
+    for n in sorted(picked):
+        reader = SegmentReader(writer.storage, writer.schema, segments[n])
+        try:
+            writer.add_reader(reader)
+        finally:
+            reader.close()
+    return [s for n, s in enumerate(segments) if n not in picked]
+
+
 def facet_table(ix) -> FacetTable:
     """The facet table of the index's committed segments, assembled from the segments' own tables
     (equal to ``FacetTable.build`` of a reader of the whole index)."""
@@ -455,8 +506,8 @@ class GenerationWriter:
         extra = list(self._segments)
 
         def merge_policy(writer, segments):
-            # small old segments are merged as usual; the workers' new segments are kept as they are
-            return MERGE_SMALL(writer, segments) + extra
+            # old segments picked by merge_choice are merged; the new segments are kept as they are
+            return merge_segments(writer, segments) + extra
 
         self.writer.commit(mergetype=merge_policy)
         facet_table(self.ix).save(self.work / CACHE)
