@@ -5,6 +5,11 @@ or one per worker process (analysis and posting lists then run in parallel); the
 workers' segments to ``GenerationWriter.add_segments`` and its ``commit()`` lists them all in the index
 without merging them. A builder starts a new segment when its postings in memory pass its limit, so
 memory stays bounded whatever the size of the archive. Postings are written by ``engine.codec``.
+
+A commit costs in proportion to what changed, not to the index: each segment's facet table is written
+beside it with the segment (``engine.facets.SegmentFacets``) and the generation's table is assembled from
+them; old segments are merged only as ``merge_choice`` picks (small ones of one size tier, or one mostly
+deleted), never most of the index at once.
 """
 from __future__ import annotations
 
@@ -31,6 +36,7 @@ if not all(hasattr(W3PerDocWriter, n) or n in W3PerDocWriter.__init__.__code__.c
 from .analyzer import OnePassText
 from . import columns
 from .codec import Codec, CompactPositions, FieldWriter
+from .postings import segment_postings
 from .columns import PositionColumns, TermIds, sorted_positions, write_columns
 from .wordids import WORD_BYTES, Grouped, WordTerms
 from .documents import SEP, article_documents
@@ -471,14 +477,21 @@ class GenerationWriter:
         self._builder: SegmentBuilder | None = None  # articles added in this process
         self._segments: list = []
         self._base = None  # reader of the segments this generation started with, for deletions
+        self._leaves: list = []  # its segments' readers and docnum bases
 
     def delete_article(self, article_id: str) -> None:
         """Delete the article's documents from the segments this generation started with (one reader
-        for the whole update; whoosh's delete_by_term opens a searcher per call)."""
+        for the whole update; whoosh's delete_by_term opens a searcher per call). The term is looked up
+        once per segment and its postings read unfiltered (whoosh's ``postings`` copies the segment's
+        set of deleted documents at each call, which grows with every deletion); deleting a document
+        twice changes nothing."""
         if self._base is None:
             self._base = self.writer.reader()
-        if ("article_id", article_id) in self._base:
-            for docnum in self._base.postings("article_id", article_id).all_ids():
+            self._leaves = self._base.leaf_readers()
+        term = article_id.encode("utf-8")
+        for leaf, base in self._leaves:
+            ids, _ = segment_postings(leaf, "article_id", term)
+            for docnum in (ids + base).tolist():
                 self.writer.delete_document(docnum)
 
     def _close_base(self) -> None:
@@ -498,7 +511,8 @@ class GenerationWriter:
         self._segments.extend(s for s in segments if s is not None)
 
     def commit(self) -> None:
-        """Finish the segment(s), then count the facet columns once so readers load them ready-made."""
+        """Finish the segment(s) (merging old ones as ``merge_choice`` picks), then save the facet table,
+        assembled from the segments' own tables, so readers load it ready-made."""
         self._close_base()
         if self._builder is not None:
             self.add_segments(self._builder.finish())
