@@ -40,7 +40,7 @@ from .postings import segment_postings
 from .columns import PositionColumns, TermIds, sorted_positions, write_columns
 from .wordids import WORD_BYTES, Grouped, WordTerms
 from .documents import SEP, article_documents
-from .facets import (CACHE, SEGMENT_EXT, SINGLE_FIELDS, SPEAKERS_FIELD, FacetTable, SegmentFacets, assemble,
+from .facets import (CACHE, SEGMENT_EXT, FacetTable, SegmentFacets, assemble,
                      column_bytes, load_segment, save_segment, segment_facets)
 from .schema import make_schema
 
@@ -498,6 +498,7 @@ class GenerationWriter:
         if self._base is not None:
             self._base.close()
             self._base = None
+            self._leaves = []
 
     def add_article(self, article) -> None:
         """Add the article's documents to this process's own segments (a new one beyond ``limitmb``)."""
