@@ -3,16 +3,27 @@
 Per document the index keeps a few sortable columns (kind, source, author, date key, speakers).
 A FacetTable turns them into integer ordinals once per opened generation (cached to a file beside
 it), so counting a facet over N matches is one ``numpy.bincount``, not a Python loop per document.
+
+A commit does not read every document's columns again: each segment keeps its own small table
+(``SegmentFacets``, a file beside the segment written with it; segments are immutable), and the
+generation's table is assembled from its segments' tables with numpy (``assemble``), equal to
+``FacetTable.build`` of the whole index, deleted documents included (searching masks those).
 """
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
+from whoosh.columns import VarBytesColumn
 
 FACETS = ("source", "author", "date", "speaker", "kind")
 DATE_GRANULARITY = {"year": 4, "month": 7, "day": 10}
 CACHE = "facets.npz"
+SEGMENT_EXT = ".fct"  # a segment's own table: MAIN_<segid>.fct (whoosh removes it with its segment)
+# facet → the column it is counted from (single-valued); speakers are the multi-valued "speakers" column
+SINGLE_FIELDS = {"kind": "kind", "source": "source", "author": "author", "date": "date_key", "utc": "utc"}
+SPEAKERS_FIELD = "speakers"
 
 
 class Column:
@@ -170,6 +181,117 @@ class FacetTable:
         nz = nz[np.argsort(rank)] if name == "date" else nz[np.lexsort((rank, -counts[nz]))]
         pairs = [(values[i], c) for i, c in zip(nz.tolist(), counts[nz].tolist()) if values[i]]
         return pairs[:top] if top and name != "date" else pairs
+
+
+# --- per-segment tables, assembled at commit ------------------------------------------------------
+class SegmentFacets(NamedTuple):
+    """One segment's facet table: its documents' ordinals over the segment's own distinct values
+    (single-valued facets: values sorted; speakers: in order of first appearance)."""
+    ndocs: int
+    columns: dict[str, Column]
+    speakers: MultiColumn
+
+
+def column_bytes(reader, ndocs: int) -> list[bytes]:
+    """Every document's raw (UTF-8) value of a text column of one segment, b"" for none, read in bulk
+    (whoosh's column reader reads one value per Python call). ``reader``: whoosh's raw column reader
+    (not translated), or None when the segment has no such column."""
+    if reader is None or not ndocs:
+        return [b""] * ndocs
+    if type(reader) is VarBytesColumn.Reader:
+        lengths = reader._lengths
+        ends = np.cumsum(np.asarray(lengths, dtype=np.int64)).tolist()
+        blob = reader._dbfile.get(reader._basepos, ends[-1]) if ends else b""
+        values = [blob[e - n:e] for e, n in zip(ends, lengths)]
+    else:
+        values = list(reader)
+    values = values[:ndocs]
+    return values + [b""] * (ndocs - len(values))
+
+
+def segment_facets(read, ndocs: int) -> SegmentFacets | None:
+    """A segment's table from ``read(field)`` (``column_bytes`` of each of its documents); None when a
+    value cannot be kept in a numpy text array (ends with NUL)."""
+    columns = {}
+    for name, field in SINGLE_FIELDS.items():
+        col = Column.from_values(read(field))  # UTF-8 bytes sort as their text does
+        columns[name] = Column(col.ords, [v.decode("utf-8") for v in col.values])
+    sp = MultiColumn.from_joined(read(SPEAKERS_FIELD), sep=b"\n")
+    speakers = MultiColumn(sp.indptr, sp.indices, [v.decode("utf-8") for v in sp.values])
+    if any(v.endswith("\x00") for col in [*columns.values(), speakers] for v in col.values):
+        return None
+    return SegmentFacets(ndocs, columns, speakers)
+
+
+def _text_array(values) -> np.ndarray:
+    return np.asarray(values, dtype=str) if len(values) else np.zeros(0, dtype="<U1")
+
+
+def save_segment(f, table: SegmentFacets) -> None:
+    """Write a segment's table to the open binary file ``f`` (numpy arrays only, no pickles)."""
+    arrays = {"ndocs": np.asarray(table.ndocs, dtype=np.int64)}
+    for name, col in table.columns.items():
+        arrays[f"{name}.ords"] = col.ords
+        arrays[f"{name}.values"] = _text_array(col.values)
+    arrays["speaker.indptr"] = table.speakers.indptr
+    arrays["speaker.indices"] = table.speakers.indices
+    arrays["speaker.values"] = _text_array(table.speakers.values)
+    np.savez(f, **arrays)
+
+
+def load_segment(path: Path, ndocs: int) -> SegmentFacets | None:
+    """A segment's saved table (values as numpy text arrays), or None if absent, unreadable or not of
+    ``ndocs`` documents."""
+    try:
+        with np.load(path, allow_pickle=False) as z:
+            if int(z["ndocs"]) != ndocs:
+                return None
+            columns = {name: Column(z[f"{name}.ords"], z[f"{name}.values"]) for name in SINGLE_FIELDS}
+            speakers = MultiColumn(z["speaker.indptr"], z["speaker.indices"], z["speaker.values"])
+    except (OSError, ValueError, KeyError):
+        return None
+    return SegmentFacets(ndocs, columns, speakers)
+
+
+def _assemble_single(parts: list[Column]) -> Column:
+    """``Column.from_values`` of the segments' documents one after another: sorted union of their
+    values, each segment's ordinals mapped onto it."""
+    values = [_text_array(p.values) for p in parts]
+    if not values:
+        return Column(np.zeros(0, dtype=np.int32), [])
+    union, inverse = np.unique(np.concatenate(values), return_inverse=True)
+    ords, start = [], 0
+    for part, v in zip(parts, values):
+        ords.append(inverse[start:start + len(v)][part.ords])
+        start += len(v)
+    return Column(np.concatenate(ords).astype(np.int32), union.tolist())
+
+
+def _assemble_multi(parts: list[MultiColumn]) -> MultiColumn:
+    """``MultiColumn.from_joined`` of the segments' documents one after another: values in order of
+    first appearance (a segment's new values in its own order), each segment's indices mapped."""
+    if not parts:
+        return MultiColumn(np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int32), [])
+    values = [_text_array(p.values) for p in parts]
+    union, first, inverse = np.unique(np.concatenate(values), return_index=True, return_inverse=True)
+    order = np.argsort(first, kind="stable")
+    rank = np.empty(len(union), dtype=np.int64)
+    rank[order] = np.arange(len(union))
+    ids = rank[inverse]
+    indptr, indices, start, base = [np.zeros(1, dtype=np.int64)], [], 0, 0
+    for part, v in zip(parts, values):
+        indices.append(ids[start:start + len(v)][part.indices])
+        indptr.append(np.asarray(part.indptr[1:], dtype=np.int64) + base)
+        start += len(v)
+        base += len(part.indices)
+    return MultiColumn(np.concatenate(indptr), np.concatenate(indices).astype(np.int32), union[order].tolist())
+
+
+def assemble(parts: list[SegmentFacets]) -> FacetTable:
+    """The table of an index whose segments (in the index's order) have the tables ``parts``: equal to
+    ``FacetTable.build`` of it."""
+    columns = {name: _assemble_single([p.columns[name] for p in parts]) for name in SINGLE_FIELDS}
+    return FacetTable(columns, _assemble_multi([p.speakers for p in parts]))
 
 
 def _padded(col: Column, n: int) -> Column:

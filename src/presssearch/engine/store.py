@@ -7,8 +7,10 @@ Layout of an index folder::
     write.lock         lockf()ed by the one writer; the kernel releases it if the writer dies
 
 A change never touches the live generation: the writer hard-links the live generation's
-whoosh files into a new folder (whoosh segment files are immutable; our own files, which are
-rewritten, are never linked), commits there, fsyncs, then points CURRENT at it. Readers keep
+whoosh files into a new folder (whoosh segment files are immutable, and so is each segment's
+facet table ``MAIN_<segid>.fct``; our own files that are rewritten are never linked), commits
+there, fsyncs, then points CURRENT at it. Nothing is copied: preparing the folder costs a link
+per segment file, whatever the size of the index. Readers keep
 reading the generation they opened; the previous one is kept for them until the next write,
 older ones and the leftovers of killed runs are removed by the next writer.
 
