@@ -244,3 +244,35 @@ def test_writer_takes_postings_analysed_beforehand(tmp_path):
     assert got[("body", "данное")] == {"a": [3, 5]}
     assert got[("body", "сказа")] == {"b": [1]}
     assert ("body", "слово") not in got
+
+
+def _zlib_fixture_docs() -> Docs:
+    """The documents of the index in tests/fixtures/zlib_blocks."""
+    return [(f"d{n}", ["тег"] if n % 3 == 0 else [], {"часто": list(range(0, 6 * (n + 40), 3)), "слово": [n]})
+            for n in range(300)]
+
+
+def test_blocks_zlibd_by_earlier_versions_are_still_read(tmp_path):
+    """Earlier versions zlib'd posting blocks of 128+ bytes (flag 0x80); indexes they wrote stay readable.
+    The fixture is ``_build`` of ``_zlib_fixture_docs()`` by such a version."""
+    import shutil
+
+    folder = tmp_path / "ix"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "zlib_blocks", folder)
+    ix = whoosh_index.open_dir(str(folder))
+    assert _read_all(ix) == _expected([_zlib_fixture_docs()])
+    _blocks_agree(ix)
+    with ix.reader() as r:
+        m = r._terms.matcher("body", "часто".encode(), r.schema["body"].format)
+        assert m._codes & 0x80  # the fixture does hold zlib'd blocks
+
+
+def test_blocks_are_written_raw(tmp_path):
+    ix = _build(tmp_path, [_zlib_fixture_docs()])
+    with ix.reader() as r:
+        m = r._terms.matcher("body", "часто".encode(), r.schema["body"].format)
+        while m.is_active():
+            assert not m._codes & 0x80
+            m._next_block()
+            if m._atend:
+                break

@@ -2,10 +2,11 @@
 
 whoosh 2.7.4 pickles a tuple per block of 128 postings, and each posting's positions as its own pickle;
 here a block is a small fixed header and three little-endian integer arrays, each as narrow as its
-largest value allows (1, 2 or 4 bytes), zlib'd when that pays:
+largest value allows (1, 2 or 4 bytes):
 
     header  <I data length, B count, I first id, I last id, f max weight, B min length, B max length,
-            B codes (bits 0-1 id width, 2-4 weight code, 5-6 position width, 7 zlib)>
+            B codes (bits 0-1 id width, 2-4 weight code, 5-6 position width, 7 zlib: only in indexes
+            written before session 7, still read)>
     data    ids: count-1 gaps | weights (positional fields: term frequencies) | positions: per posting
             its first position, then gaps
 
@@ -35,8 +36,9 @@ from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 BLOCK = 128  # postings per block
-MIN_COMPRESS = 128  # data shorter than this is stored as it is (zlib gains little on it)
-COMPRESSION = 1  # zlib level: 1 is nearly as small as 3 here, and faster
+COMPRESSION = 1  # zlib level of whoosh's own parts (the codec's argument); posting blocks are written raw:
+# zlib saved only ~23% of their bytes (~8% of the index) and its decompression was the largest cost of
+# first-run phrase queries on common words. Blocks flagged 0x80 (indexes written before) are still read.
 NUMPY_POSITIONS = 512  # blocks with more positions than this are gap-coded with numpy
 READ_WHOLE = 16384  # a term's postings up to this size are read in one go
 INLINE_BYTES = 1024  # a term's one block up to this size is kept in its term info, not in the .pst file
@@ -119,12 +121,7 @@ def encode_block(ids: list[int], weights: list, poslists: list | None, lenbytes:
         pcode, packed = _packed_positions(poslists, weights)
         parts.append(packed)
     data = b"".join(parts)
-    z = 0
-    if len(data) >= MIN_COMPRESS:
-        packed = zlib.compress(data, COMPRESSION)
-        if len(packed) < len(data):
-            data, z = packed, 1
-    codes = idcode | wcode << 2 | pcode << 5 | z << 7
+    codes = idcode | wcode << 2 | pcode << 5
     head = HEADER.pack(len(data), n, ids[0], ids[-1], float(top), min(lenbytes), max(lenbytes), codes)
     return head + data, float(top)
 
@@ -167,11 +164,6 @@ def _encode_single(docnum: int, p: list[int], lenbyte: int) -> tuple[bytes, floa
         wcode = 1 if tf < 0x100 else 2 if tf < 0x10000 else 3
         data = _packed([tf], wcode) + _packed(flat, pcode)
         codes = wcode << 2 | pcode << 5
-        if len(data) >= MIN_COMPRESS:
-            packed = zlib.compress(data, COMPRESSION)
-            if len(packed) < len(data):
-                data = packed
-                codes |= 0x80
     return HEADER.pack(len(data), 1, docnum, docnum, float(tf), lenbyte, lenbyte, codes) + data, float(tf)
 
 

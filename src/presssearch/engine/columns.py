@@ -10,13 +10,12 @@ Python loop is one short pass per block. The bytes are exactly those of ``codec.
 """
 from __future__ import annotations
 
-import zlib
 from array import array
 from itertools import chain
 
 import numpy as np
 
-from .codec import (BLOCK, COMPRESSION, HEADER, INLINE_BYTES, MIN_COMPRESS, _FIELD_ID, _TI_FULL, FieldWriter,
+from .codec import (BLOCK, HEADER, INLINE_BYTES, _FIELD_ID, _TI_FULL, FieldWriter,
                     _inline_term_info)
 
 TERM_BYTES = 120  # one new term: dict slot and id (the str is shared with the analysis caches)
@@ -206,11 +205,6 @@ def _write_chunk(fw: FieldWriter, s: _Sorted, lenbytes: np.ndarray, lo: int, hi:
         if wi:
             data = gbuf[wi][(b0 + 1) * wi:b1 * wi] + data
         codes = ic | wc << 2 | pc << 5
-        if len(data) >= MIN_COMPRESS:
-            packed = zlib.compress(data, COMPRESSION)
-            if len(packed) < len(data):
-                data = packed
-                codes |= 0x80
         blocks.append(pack(len(data), n, f, l, float(t), mn, mx, codes) + data)
     _write_terms(fw, s.terms[lo:hi], blocks, nblocks.tolist(), df.tolist(), tstarts, tfs, ids, lens, top)
 
