@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from presssearch.engine import current_generation
 from presssearch.engine.store import META
-from presssearch.engine.facets import (CACHE, SEGMENT_EXT, SINGLE_FIELDS, Column, FacetTable, MultiColumn, assemble,
-                                       segment_facets)
+from presssearch.engine.facets import (CACHE, SEGMENT_EXT, SINGLE_FIELDS, Column, FacetTable, MultiColumn, _rank,
+                                       assemble, segment_facets)
 from presssearch.engine import writer
 from presssearch.engine.writer import INDEX_NAME, MERGE_FACTOR, MERGE_MAX_DOCS, _storage, facet_table, merge_choice
 from presssearch.indexer import run_update
@@ -36,6 +36,7 @@ def assert_same_table(a: FacetTable, b: FacetTable) -> None:
     assert sa.indptr.dtype == sb.indptr.dtype and np.array_equal(sa.indptr, sb.indptr)
     assert sa.indices.dtype == sb.indices.dtype and np.array_equal(sa.indices, sb.indices)
     assert list(sa.values) == list(sb.values)
+    assert np.array_equal(_rank(sa), _rank(sb))  # (a saved table keeps the speakers' sort order)
     assert np.array_equal(a.date_rank, b.date_rank)
     for g in a._dates:
         assert np.array_equal(a._dates[g].ords, b._dates[g].ords) and a._dates[g].values == b._dates[g].values
