@@ -140,6 +140,10 @@ class Context:
                 return self.refer(pos, feminine, role_word=alias)  # "омбудсмен" for "уполномоченный по правам человека"
             if strict:
                 return None, None
+        if role_word is None or lemma(role_word) in marks.GENERIC_ROLES:
+            introduced = self._introduced_in_paragraph_before(pos, feminine)
+            if introduced is not None:  # "RT удалось пообщаться с Аликой Джордж, …\n«…», — рассказала она"
+                return introduced.name(feminine), introduced.role
         if role_word is None and feminine is not None:
             head = self._role_subject_before(pos, feminine)
             if head is not None:  # "Губернатор распорядился … и отметил, что … «…», — сказал он": the role's holder
@@ -167,6 +171,58 @@ class Context:
         if role_word is None and self._source_since(hit[1], pos):
             return None, None
         return hit[0].name(feminine), hit[0].role
+
+    def _introduced_in_paragraph_before(self, pos: int, feminine: bool | None) -> Person | None:
+        """The one person named in full in the paragraph right before a quote that opens its own paragraph, when
+        that paragraph holds no quote, no "он"/"она" before the name, and names the person as a subject or after a
+        cue of talking to them ("Аналитик Уильям Энгдаль также считает, что …\n«…», — сказал он"; "RT удалось
+        пообщаться с Аликой Джордж\n«…», — рассказала она"): the newcomer speaks, not the last speaker."""
+        text = self.text
+        q = pos
+        while q > 0 and text[q - 1] in " \t\u00a0":
+            q -= 1
+        if q > 0 and text[q - 1] in "«\"„":
+            q -= 1
+        elif q >= len(text) or text[q] not in "«\"„":
+            return None
+        while q > 0 and text[q - 1] in " \t\u00a0":
+            q -= 1
+        if q == 0 or text[q - 1] != "\n":
+            return None
+        end = q - 1
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        start = text.rfind("\n", 0, end) + 1
+        if end <= start or any(start <= s < end for s, _ in self.taken):
+            return None
+        mentions = [m for m in self.registry.mentions if start <= m.pos < end and not m.quoted]
+        if len({m.key for m in mentions}) != 1:
+            return None
+        first = mentions[0]
+        if _PRONOUN_ANY.search(text, start, first.pos) or _THAT_WORD_ONLY.search(text, start, first.pos) or not (
+                self._subject_at(first.pos, start, end) or _CONTACT.search(text, start, first.pos)):
+            return None
+        person = self.registry.people.get(first.key)
+        if person is None or len(person.tokens) < 2 or feminine is not None and person.feminine not in (None, feminine):
+            return None
+        return person
+
+    def _subject_at(self, pos: int, lo: int, hi: int) -> bool:
+        """The name group starting at pos (in a clause from lo) can be a subject where it stands."""
+        text = self.text
+        g = next((g for g in find_groups(text, pos, min(hi, pos + 80)) if g.start == pos), None)
+        if g is None:
+            return False
+        if may_be_subject(text, g) or _role_named(text, lo, g):
+            return True
+        stop = _CLAUSE_END_MARK.search(text, g.end, hi)
+        said, feminine = speech_verb(text[g.end:stop.start() if stop else hi])  # "Дэррелл Айссэ после слушаний заявил"
+        person = self.registry.lookup(g)
+        before = words(text[lo:g.start])
+        owned = bool(before) and is_role_word(before[-1]) and not _nominative_singular(before[-1]) \
+            and any(p.tag.number == "sing" for p in parses(before[-1].lower())[:2])  # "жена вратаря Клаудио Браво"
+        return said and not owned and person is not None and feminine is not None \
+            and person.feminine in (None, feminine)
 
     def _speaker_told_before(self, pos: int) -> Person | None:
         """"Похожим образом говорит … Сергей Жаворонков, работавший … «…», — рассказывает старший научный сотрудник
@@ -596,10 +652,52 @@ def person_speaker(ctx: Context, g: Group, feminine: bool | None, lo: int) -> tu
             return person.name(feminine), role or person.role
     if person is None or _other_first_name(g, person.name(), feminine):
         return normalize_tokens(g.tokens, feminine)[0], role
+    namesake = _namesake_of_gender(ctx, g, person) if _other_gender(person, g, feminine) else None
+    if namesake is not None:
+        return namesake, role
     if feminine is not None and person.feminine is None:
         person.feminine_hint = feminine
         ctx.forget_names()  # the hint may change the person's canonical name
     return person.name(), role or person.role
+
+
+def _other_gender(person: Person, g: Group, feminine: bool | None) -> bool:
+    """"Сама Багдасарян прокомментировала" after "её отец Эльмар Багдасарян": a surname alone whose verb shows the
+    other gender than the one person the registry holds under it: a namesake (wife, daughter), not that person."""
+    return feminine is not None and len(g.tokens) == 1 and person.feminine is not None \
+        and person.feminine != feminine and len(person.genders) == 1
+
+
+_FIRST_BEFORE_SURNAME = "(?<![А-ЯЁа-яё])([А-ЯЁ][а-яё]+)[ \u00a0]+{}(?![А-ЯЁа-яё])"
+_NOT_FIRST_NAMES = frozenset("ADJF PRTF NPRO PREP CONJ PRCL VERB ADVB NUMR".split())
+
+
+def _namesake_of_gender(ctx: Context, g: Group, person: Person) -> str | None:
+    """The full name, in the body or the lead, of another bearer of the group's surname than person ("Мара
+    Багдасарян" beside "Эльмар Багдасарян"), when just one such first name is given, else None."""
+    surname = g.tokens[0]
+    own = person.tokens[0].lower()
+    pattern = re.compile(_FIRST_BEFORE_SURNAME.format(re.escape(surname)))
+    firsts: dict[str, str] = {}  # stem: the form given in the nominative singular ("Мары"/"Мара": "Мара")
+    for m in (m for src in (ctx.text, ctx.lead) for m in pattern.finditer(src)):
+        first = parses(m.group(1).lower())[0]
+        stem = _ENDING.sub("", m.group(1).lower())
+        if stem == _ENDING.sub("", own) or first.tag.POS in _NOT_FIRST_NAMES:
+            continue
+        if stem not in firsts or first.tag.case == "nomn" and first.tag.number == "sing":
+            firsts[stem] = _nominative_first(m.group(1))
+    return f"{firsts.popitem()[1]} {surname}" if len(firsts) == 1 else None
+
+
+_ENDING = re.compile("[аяыиеёуюоьй]+$")
+
+
+def _nominative_first(word: str) -> str:
+    """A first name as written, or its nominative singular when it is read in another case ("Барбары": "Барбара")."""
+    sing = next((p for p in parses(word.lower())[:4] if p.tag.number == "sing"), None)
+    if sing is None or sing.tag.case == "nomn":
+        return word
+    return sing.normal_form.capitalize()
 
 
 def _lead_person(ctx: Context, g: Group) -> Person | None:
@@ -1195,6 +1293,10 @@ def _foreign_ministry(ctx: Context, ws: list[str], ref: int) -> str | None:
 
 
 _PRONOUN_RE = re.compile(r"(?<![А-ЯЁа-яё])(?:он|она)(?![А-ЯЁа-яё])")
+_PRONOUN_ANY = re.compile(r"(?<![А-ЯЁа-яё])(?:он|она)(?![А-ЯЁа-яё])", re.IGNORECASE)
+_CONTACT = re.compile(marks.CONTACT_CUES, re.IGNORECASE)
+_THAT_WORD_ONLY = re.compile(r"(?<![А-ЯЁа-яё])что(?![А-ЯЁа-яё])", re.IGNORECASE)  # the name is in what is said
+_CLAUSE_END_MARK = re.compile(r"[,.;:!?«»\"()—–]")
 
 
 def speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | None, str | None]:
@@ -1543,7 +1645,7 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
     near = _subject_right_before(ctx, a, v, feminine)
     if near is not None:
         return near
-    groups = [g for g in _groups(ctx, a, v) if may_be_subject(text, g)
+    groups = [g for g in _groups(ctx, a, v) if (may_be_subject(text, g) or _role_named(text, a, g))
               and (not _oblique_form(ctx, g) or _opinion_holder_at(text, a, g.start))]  # "По словам Дмитрия …"
     that = _THAT_ONLY.search(text, a, v)
     if that and any(g.start < that.start() for g in groups):
@@ -1626,7 +1728,35 @@ def _last_clause_with_verb(text: str, a: int, b: int) -> int:
     semi = text.rfind(";", a, b)
     if semi >= 0 and not _inside_marks(text, a, semi) and speech_verb(text[semi + 1:b])[0]:
         a = semi + 1
+    a = _contrasted_subject_clause(text, a, b)
     return _reported_speaker_clause(text, a, b)
+
+
+_CONTRAST = re.compile(r",[ \u00a0]+(?:а|но|однако|зато|тогда[ \u00a0]+как|в[ \u00a0]+то[ \u00a0]+время[ \u00a0]+как)[ \u00a0]+")
+
+
+def _contrasted_subject_clause(text: str, a: int, b: int) -> int:
+    """Where the last ", а …"/", но …"/", однако …" part of text[a:b] starts when it has a speech verb and a named subject of
+    its own before it ("Линднер заявил, что …, а его коллега Фолькер Виссинг обвинил канцлера в «…»"): that
+    subject speaks, not the one of the first clause."""
+    last = None
+    for last in _CONTRAST.finditer(text, a, b):
+        pass
+    if last is None or _inside_marks(text, a, last.start()):
+        return a
+    verb = next((m for m in WORDS_RE.finditer(text, last.end(), b) if speech_verb(m.group())[0]), None)
+    if verb is None or _inside_marks(text, last.end(), verb.start()) \
+            or _SUBORDINATE.search(text, last.end(), verb.start()):
+        return a
+    groups = find_groups(text, last.end(), verb.start())
+    return last.end() if any(may_be_subject(text, g) or _role_named(text, last.end(), g) for g in groups) else a
+
+
+def _role_named(text: str, lo: int, g: Group) -> bool:
+    """A full name right after a role noun in the nominative ("чиновник Олег Митволь"), read as a subject even
+    when the name's own forms are unsure."""
+    before = words(text[lo:g.start])
+    return len(g.tokens) >= 2 and bool(before) and is_role_word(before[-1]) and _nominative_singular(before[-1])
 
 
 def _reported_speaker_clause(text: str, a: int, b: int) -> int:
