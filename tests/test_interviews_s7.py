@@ -109,3 +109,10 @@ def test_an_addressed_surname_takes_the_first_name_the_lead_gives_in_another_cas
             "— Что вы чувствовали все эти два года?\n"
             "— Сначала страх, потом усталость. Но я старался понять этих людей и их мотивы, и это мне помогло.\n")
     assert set(_answers(text, title, lead)) == {"Тео Паднос"}
+
+
+def test_title_headline_colon_name_about_names_the_interviewee():
+    from presssearch.quotes.interviews import title_interviewee
+
+    assert title_interviewee("Кризис в Европе: Меркель о беженцах") == "Меркель"
+    assert title_interviewee("«Испытывают давление»: Алябьев о результатах биатлонистов") == "Алябьев"

@@ -173,3 +173,13 @@ def test_merging_costs_in_proportion_to_updates():
         assert merged <= 4 * added
         assert largest <= MERGE_FACTOR * MERGE_MAX_DOCS
         assert len(segments) < 40 + added / min(MERGE_MAX_DOCS, size) + 4 * MERGE_FACTOR, size
+
+
+@pytest.mark.parametrize("content", [b"", b"PK\x03\x04 truncated", b"not a zip at all"])
+def test_damaged_segment_facet_file_reads_as_missing(tmp_path, content):
+    """A segment's facet file that is empty or corrupt is rebuilt at the next commit, never raised to the user."""
+    from presssearch.engine.facets import load_segment
+
+    path = tmp_path / f"MAIN_x{SEGMENT_EXT}"
+    path.write_bytes(content)
+    assert load_segment(path, 3) is None

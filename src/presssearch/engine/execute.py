@@ -217,7 +217,8 @@ class IndexStats:
         return self._avgfl[field]
 
 
-TERM_INFOS = 100_000  # terms whose TermInfos an opened generation keeps (then it starts afresh)
+TERM_INFOS = 10_000  # terms whose TermInfos an opened generation keeps, then it starts afresh (an entry holds
+# one TermInfo per segment, small posting lists inline: ~340 bytes per term and segment)
 
 
 def _term_info(leaf, field: str, tbytes: bytes):

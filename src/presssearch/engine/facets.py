@@ -11,6 +11,7 @@ generation's table is assembled from its segments' tables with numpy (``assemble
 """
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 from typing import NamedTuple
 
@@ -246,12 +247,13 @@ def load_segment(path: Path, ndocs: int) -> SegmentFacets | None:
     """A segment's saved table (values as numpy text arrays), or None if absent, unreadable or not of
     ``ndocs`` documents."""
     try:
-        with np.load(path, allow_pickle=False) as z:
+        # (the file opened here: np.load leaves its own handle open when the zip is corrupt)
+        with open(path, "rb") as f, np.load(f, allow_pickle=False) as z:
             if int(z["ndocs"]) != ndocs:
                 return None
             columns = {name: Column(z[f"{name}.ords"], z[f"{name}.values"]) for name in SINGLE_FIELDS}
             speakers = MultiColumn(z["speaker.indptr"], z["speaker.indices"], z["speaker.values"])
-    except (OSError, ValueError, KeyError):
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):  # empty, truncated, corrupt: rebuilt
         return None
     return SegmentFacets(ndocs, columns, speakers)
 

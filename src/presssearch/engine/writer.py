@@ -8,8 +8,8 @@ memory stays bounded whatever the size of the archive. Postings are written by `
 
 A commit costs in proportion to what changed, not to the index: each segment's facet table is written
 beside it with the segment (``engine.facets.SegmentFacets``) and the generation's table is assembled from
-them; old segments are merged only as ``merge_choice`` picks (small ones of one size tier, or one mostly
-deleted), never most of the index at once.
+them; old segments are merged only as ``merge_choice`` picks (small ones of one size tier; segments with
+nothing live are dropped), never most of the index at once.
 """
 from __future__ import annotations
 
@@ -372,7 +372,8 @@ def merge_choice(sizes: list[tuple[int, int]]) -> list[int]:
     with no live document left (dropped, no work), and the MERGE_FACTOR smallest segments below MERGE_MAX_DOCS
     documents of the smallest tier holding that many.
 
-    A document is merged at most once per tier (four tiers below MERGE_MAX_DOCS), so merging costs in
+    Without deletions a document is merged at most once per tier (four tiers below MERGE_MAX_DOCS; a merge
+    keeps only live documents, so with deletions its result may stay in its tier), so merging costs in
     proportion to what updates add, never to the index. (whoosh's MERGE_SMALL merges most of an index of
     many large segments at once: 27 of the 40 segments of a 1M-article index, 1.6 of its 3.1 million
     documents, about an hour of CPU.) Deleted documents of larger segments stay (masked) until a rebuild."""

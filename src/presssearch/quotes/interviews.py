@@ -163,7 +163,8 @@ def _lone_name(word: str) -> str | None:
     return None
 
 
-# "«Испытывают давление …»: Алябьев о результатах …": a quoted headline, then who speaks (after role words) and about what
+# "«Испытывают давление …»: Алябьев о результатах …", "Кризис в Европе: Меркель о беженцах": a headline, then a colon,
+# then who speaks (after role words) and about what
 _TITLE_SPEAKS_ABOUT = re.compile(r".*:[ \u00a0]*"
                                  r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[ \u00a0]+(?:о|об|про)[ \u00a0]")
 
@@ -171,8 +172,8 @@ _TITLE_SPEAKS_ABOUT = re.compile(r".*:[ \u00a0]*"
 def title_interviewee(title: str) -> str | None:
     """The single name of the one interviewed, from a title that calls the article an interview ("полная версия
     интервью с президентом Филиппин Дутерте", "Роналдиньо дал интервью RT"): exactly one capitalised word outside
-    quotation marks that can be a person's name; or from a headline quote followed by who speaks about what
-    ("«…»: Алябьев о результатах российских биатлонистов")."""
+    quotation marks that can be a person's name; or from a headline, a colon, then who speaks about what
+    ("«…»: Алябьев о результатах российских биатлонистов", "Кризис в Европе: Меркель о беженцах")."""
     about = _TITLE_SPEAKS_ABOUT.match(title)
     if about is not None:
         return _lone_name(about.group(1))
