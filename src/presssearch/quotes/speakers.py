@@ -1047,10 +1047,73 @@ _OBLIQUE = ("ой", "ому", "ым", "ом", "ою", "ей", "ы", "у", "ю")
 
 
 def can_be_nominative(tokens: tuple[str, ...]) -> bool:
-    """Every token of the name has a nominative reading (the name may be a sentence's subject)."""
-    return all(any("nomn" in a.cases for a in analyses(t))
-               or (name_kind(t) == "Unknown" and not t.lower().endswith(_OBLIQUE))
-               or (i and _male_surname_after_first_name(tokens[0], t)) for i, t in enumerate(tokens))
+    """Every token of the name has a nominative reading (the name may be a sentence's subject), or the name is a
+    first name that reads only as a nominative before a surname morphology misreads ("Олег Митволь")."""
+    return all(_token_nominative(tokens, i) for i in range(len(tokens))) or bool(_nominative_full_name(tokens))
+
+
+def _token_nominative(tokens: tuple[str, ...], i: int) -> bool:
+    """The token at i has a nominative reading by itself, or as a man's surname after his first name."""
+    t = tokens[i]
+    return any("nomn" in a.cases for a in analyses(t)) \
+        or (name_kind(t) == "Unknown" and not t.lower().endswith(_OBLIQUE)) \
+        or bool(i and _male_surname_after_first_name(tokens[0], t))
+
+
+_SURNAME_OBLIQUE = ("ого", "его", "ому", "ему", "ыми", "ими", "ом", "ем", "у", "ю")  # "Олег Короткого", "Жан Коширом"
+
+
+@lru_cache(maxsize=50_000)
+def _nominative_full_name(tokens: tuple[str, ...]) -> frozenset[str]:
+    """The genders in which the tokens are a full name in the nominative by its first name: a first name every name
+    reading of which is a nominative ("Олег", "Елена"; not "Александра", "Ники") agrees in case with the surname
+    after it, whatever morphology makes of that ("Олег Митволь", "Александр Мацегора"); or a first name that shows
+    no case before a surname that does not decline ("Жозе Моуринью"). Empty for any other name."""
+    if len(tokens) < 2 or name_kind(tokens[0]) != "Name" or has_particle(tokens[0]):
+        return frozenset()
+    last = tokens[-1]
+    if not all(_token_nominative(tokens, i) for i in range(1, len(tokens) - 1)):
+        return frozenset()
+    genders = _only_nominative_genders(tokens[0])
+    if genders:
+        return frozenset() if _surname_oblique(last, genders) else genders
+    if all(a.gender is None and "nomn" in a.cases for a in analyses(tokens[0])) \
+            and _undeclined_or_consonant(split_particle(last)[1]):  # (not "Сашу Спилберг")
+        return frozenset(_GENDERS)
+    return frozenset()
+
+
+def _undeclined_or_consonant(core: str) -> bool:
+    """After a first name that shows no case ("Жозе", "Рене"), a surname that may be its nominative: one that does
+    not decline ("Моуринью"; not "Голдбергу", a dative) or one in a consonant without an instrumental's ending
+    ("Вайлер"; not "Вайлером")."""
+    low = core.lower()
+    if _indeclinable(core):
+        return not low.endswith("у")
+    return low[-1:] not in _VOWELS and low[-1:] not in ("й", "ь") and not low.endswith(("ом", "ем", "ым", "им"))
+
+
+def _surname_oblique(last: str, genders: frozenset[str]) -> bool:
+    """The surname after a first name in the nominative shows another case: by an ending no nominative has but by a
+    reading of its own ("Жан Коширом", "Василь Иванычу"), or as a name of the other gender in an oblique case
+    (vocatives aside) and never of this one ("Златана Ибрагимовича")."""
+    found = analyses(last)
+    if any("nomn" in a.cases for a in found):
+        return False
+    if last.lower().endswith(_SURNAME_OBLIQUE) and not last.lower().endswith("ску"):  # (not "Мирча Луческу")
+        return True
+    return any(a.gender not in genders and a.gender is not None and a.cases - {"voct"} for a in found) \
+        and not any(a.gender in genders for a in found)
+
+
+@lru_cache(maxsize=20_000)
+def _only_nominative_genders(first: str) -> frozenset[str]:
+    """The genders of a dictionary first name whose every singular name reading (vocatives aside) is a nominative
+    of a word that declines; empty when one reading is in another case, a guess, or does not decline."""
+    ps = [p for p in parses(first.lower()) if {"Name", "sing"} <= p.tag.grammemes and "voct" not in p.tag.grammemes]
+    if not ps or any("nomn" not in p.tag.grammemes or "Fixd" in p.tag.grammemes or not _known_parse(p) for p in ps):
+        return frozenset()
+    return frozenset(g for g in _GENDERS if any(g in p.tag.grammemes for p in ps))
 
 
 _MALE_SURNAME_ENDINGS = _SURNAME_ENDINGS[:5]  # "ов", "ев", "ёв", "ин", "ын"
@@ -1131,7 +1194,16 @@ def _names_surname(person: Person, g: Group) -> bool:
 def may_be_subject(text: str, g: Group) -> bool:
     """The name can be a sentence's subject where it stands: a nominative reading, no preposition or oblique role
     noun right before it."""
-    return can_be_nominative(g.tokens) and not _oblique_context(text, g)
+    return can_be_nominative(g.tokens) and not _oblique_context(text, g) and _verb_agrees(text, g)
+
+
+def _verb_agrees(text: str, g: Group) -> bool:
+    """A name that reads as a nominative only by its first name ("Олег Митволь") agrees in gender with a past-tense
+    verb beside it ("Елена Зеркаль отметила"; not "Елена Зеркаль отметил")."""
+    if all(_token_nominative(g.tokens, i) for i in range(len(g.tokens))):
+        return True
+    cue = _verb_gender(text, g)
+    return cue is None or cue in _nominative_full_name(g.tokens)
 
 
 _VERB_AFTER = re.compile(r"[ \u00a0]+([а-яё]+)")
