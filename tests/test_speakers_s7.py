@@ -49,3 +49,9 @@ def test_verb_of_the_other_gender_is_not_the_names() -> None:
 def test_colon_quote_goes_to_the_named_subject() -> None:
     quotes = extract_quotes("Елена Зеркаль отметила: «Сейчас не стоит ждать прорыва».")
     assert [q.speaker for q in quotes] == ["Елена Зеркаль"]
+
+
+def test_name_agreed_from_oblique_cases_keeps_e_as_written():
+    from presssearch.quotes.speakers import normalize_tokens
+
+    assert normalize_tokens(("Алены", "Мациной"))[0] == normalize_tokens(("Алена", "Мацина"))[0] == "Алена Мацина"

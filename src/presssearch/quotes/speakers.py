@@ -465,6 +465,8 @@ def normalize_tokens(tokens: tuple[str, ...], feminine: bool | None = None) -> t
     options = _genders_for(tokens)
     if not options:
         unagreed = unagreed_nominative(tokens)  # (s7 name forms: "Нины Мациной" → "Нина Мацина")
+        if unagreed:  # ё only where the text wrote it, as below ("Алены Мациной" → "Алена Мацина")
+            unagreed = tuple(w if "ё" in t.lower() else w.replace("ё", "е") for w, t in zip(unagreed, tokens))
         return " ".join(_title(t.lower()) for t in (unagreed or tokens)), None
     if feminine is True and FEMN in options:
         gender = FEMN
