@@ -1,7 +1,8 @@
 """Incremental and full index updates: files → articles (+ quotes) → a new generation, swapped in.
 
 The parent process walks the files, reads the articles and keeps every book (manifest, counts,
-duplicates, deletions). Quote extraction, analysis and whoosh's posting pool run either in this
+duplicates, deletions). The manifest keeps a hash of each record's raw bytes, so in a changed file only
+the records whose bytes changed are decoded, parsed and content-hashed (``ingest.iter_records``). Quote extraction, analysis and whoosh's posting pool run either in this
 process (``_SerialSink``) or, for larger updates, in worker processes that each write their own
 segment (``_ParallelSink``); both give the same index content.
 """
