@@ -17,14 +17,14 @@ from typing import Callable, Mapping, Sequence
 from ..model import Article
 
 RAW_VERSION = 1
-RAW_DIGEST_BYTES = 12
+RAW_HASH_CHARS = 24  # 96 bits of SHA-256 (hardware-accelerated: ~1 GB/s, faster here than BLAKE2)
 
 Known = Mapping[str, Sequence[str]]  # raw hash → (own id or "", content hash)
 
 
 def raw_hash(data: bytes) -> str:
     """A hash of one record's raw bytes."""
-    return hashlib.blake2b(data, digest_size=RAW_DIGEST_BYTES).hexdigest()
+    return hashlib.sha256(data).hexdigest()[:RAW_HASH_CHARS]
 
 
 @dataclass(slots=True)
