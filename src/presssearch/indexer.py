@@ -1,7 +1,8 @@
 """Incremental and full index updates: files → articles (+ quotes) → a new generation, swapped in.
 
 The parent process walks the files, reads the articles and keeps every book (manifest, counts,
-duplicates, deletions). Quote extraction, analysis and whoosh's posting pool run either in this
+duplicates, deletions). The manifest keeps a hash of each record's raw bytes, so in a changed file only
+the records whose bytes changed are decoded, parsed and content-hashed (``ingest.iter_records``). Quote extraction, analysis and whoosh's posting pool run either in this
 process (``_SerialSink``) or, for larger updates, in worker processes that each write their own
 segment (``_ParallelSink``); both give the same index content.
 """
@@ -248,6 +249,15 @@ def _held_elsewhere(holder: str | None, path: str, seen: set[str], pending: set[
     return holder not in (None, path) and holder in seen and holder not in pending
 
 
+def _usable_files(manifest: dict, raw_version: int) -> dict:
+    """The manifest's files; their raw-record hashes only when written under the same reading rules
+    (an index made by older code has none: its first update parses every record of a changed file)."""
+    files = manifest.get("files", {})
+    if manifest.get("raw_version") == raw_version:
+        return files
+    return {p: {k: v for k, v in e.items() if k != "raw"} for p, e in files.items()}
+
+
 # --- the update -------------------------------------------------------------------------------------
 def run_update(root: Path, paths: list[Path], *, rebuild: bool, progress: Callable[[int, int], None] | None,
                lock_wait: float, procs: int | None = None, min_parallel_bytes: int = PARALLEL_MIN_BYTES
@@ -257,7 +267,7 @@ def run_update(root: Path, paths: list[Path], *, rebuild: bool, progress: Callab
     ``procs``: worker processes (default ``default_procs()``); updates smaller than ``min_parallel_bytes``
     of changed files run in this process.
     """
-    from .ingest import iter_articles, iter_sources
+    from .ingest import RAW_VERSION, iter_records, iter_sources
 
     t0 = time.monotonic()
     report = UpdateReport()
@@ -267,7 +277,7 @@ def run_update(root: Path, paths: list[Path], *, rebuild: bool, progress: Callab
         live = None if rebuild else current_generation(root)  # a rebuild needs nothing from a damaged index
         if live is not None:
             verify(live)  # IndexVersionError / IndexDamaged (with the rebuild command) before any work
-        manifest = {} if rebuild or live is None else read_manifest(live).get("files", {})
+        manifest = {} if rebuild or live is None else _usable_files(read_manifest(live), RAW_VERSION)
 
         sources, todo = [], []
         for item in iter_sources(paths):
@@ -304,41 +314,48 @@ def run_update(root: Path, paths: list[Path], *, rebuild: bool, progress: Callab
             done = 0
             pending = {s.path for s in todo}  # changed files not read yet: what they hold is unknown
             for s in todo:
-                old = manifest.get(s.path, {}).get("articles", {})
+                entry = manifest.get(s.path, {})
+                old = entry.get("articles", {})
                 now: dict[str, str] = {}
-                for a in iter_articles(s):  # streamed: one file may hold more articles than fit in memory
-                    if isinstance(a, Skipped):
-                        report.skipped.append(a)
+                raw_now: dict[str, list[str]] = {}
+                # streamed: one file may hold more articles than fit in memory; records with unchanged raw bytes
+                # come with their id and content hash, unparsed
+                for r in iter_records(s, entry.get("raw", {})):
+                    if isinstance(r, Skipped):
+                        report.skipped.append(r)
                         continue
-                    if a.id in now or _held_elsewhere(owner.get(a.id), s.path, seen_paths, pending):
-                        report.skipped.append(Skipped(s.path, f"article {a.id}: duplicate id (already indexed from "
-                                                              f"{owner.get(a.id) or s.path}); kept the first"))
+                    aid = r.id
+                    if aid in now or _held_elsewhere(owner.get(aid), s.path, seen_paths, pending):
+                        report.skipped.append(Skipped(s.path, f"article {aid}: duplicate id (already indexed from "
+                                                              f"{owner.get(aid) or s.path}); kept the first"))
                         continue
-                    h = content_hash(a)
-                    now[a.id] = h
-                    if old.get(a.id) == h:
+                    h = r.chash if r.chash is not None else content_hash(r.load())
+                    now[aid] = h
+                    raw_now[r.raw] = r.entry(h)
+                    if old.get(aid) == h:
                         report.unchanged += 1
                         continue
-                    if a.id in old or (owner.get(a.id) is not None and not rebuild):
-                        writer.delete_article(a.id)
+                    if aid in old or (owner.get(aid) is not None and not rebuild):
+                        writer.delete_article(aid)
                         report.updated += 1
                     else:
                         report.added += 1
-                    sink.add(a, s.path)
-                    owner[a.id] = s.path
+                    sink.add(r.load(), s.path)
+                    owner[aid] = s.path
                 for aid in old:
                     if aid not in now and owner.get(aid) == s.path:  # not moved to a file read before
                         writer.delete_article(aid)
                         owner.pop(aid, None)
                         report.removed += 1
-                new_manifest[s.path] = {"fp": s.fingerprint, "articles": now}
+                new_manifest[s.path] = {"fp": s.fingerprint, "articles": now, "raw": raw_now}
                 pending.discard(s.path)
                 done += s.size
                 if progress:
                     progress(done, total)
             sink.finish()
             writer.commit()
-            (work / MANIFEST).write_text(json.dumps({"files": new_manifest}, ensure_ascii=False), encoding="utf-8")
+            (work / MANIFEST).write_text(json.dumps({"files": new_manifest, "raw_version": RAW_VERSION},
+                                                    ensure_ascii=False), encoding="utf-8")
             publish(root, work)
         except BaseException:
             if sink is not None:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from .dates import normalize_date
 from .encoding import DecodeFailure, decode_bytes
-from .read import iter_articles, read_source
+from .read import iter_articles, iter_records, read_source
+from .records import RAW_VERSION, Record
 from .walk import Source, iter_sources
 
 __all__ = [
@@ -16,7 +17,10 @@ __all__ = [
     "Source",
     "decode_bytes",
     "iter_articles",
+    "iter_records",
     "iter_sources",
     "normalize_date",
+    "RAW_VERSION",
+    "Record",
     "read_source",
 ]

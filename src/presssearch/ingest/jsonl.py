@@ -11,12 +11,14 @@ import gzip
 import io
 import json
 import zlib
+from functools import partial
 from typing import IO, Iterator, NamedTuple
 
 from ..model import Article, Skipped
 from .dates import normalize_date
 from .encoding import BINARY, HEAD_BYTES, DecodeFailure, bom, clean_text, decode_legacy
 from .ids import path_id
+from .records import Known, Record, known_record, raw_hash
 
 MAX_LINE_BYTES = 10 * 1024 * 1024
 READ_BUFFER = 1024 * 1024
@@ -38,6 +40,15 @@ def iter_jsonl(path: str) -> Iterator[Item]:
     The first MAX_LINE_REPORTS bad lines get one Skipped each; the rest are counted in one
     closing Skipped, so a damaged file cannot flood the report.
     """
+    return _iter_items(path, None)  # type: ignore[return-value]
+
+
+def iter_jsonl_records(path: str, known: Known) -> Iterator[Record | Skipped]:
+    """Like iter_jsonl, with each article as a Record; records whose raw line is in ``known`` are not parsed."""
+    return _iter_items(path, known)  # type: ignore[return-value]
+
+
+def _iter_items(path: str, known: Known | None) -> Iterator[Item | Record]:
     articles = lines_seen = 0
     unlisted = first_unlisted = last_unlisted = 0  # bad lines not reported one by one
     damaged = False
@@ -49,10 +60,11 @@ def iter_jsonl(path: str) -> Iterator[Item]:
                 yield Skipped(path, BINARY)
                 return
             stream.seek(0)
+            base = path_id(path)
             for lineno, line in _wide_lines(stream) if wide else _utf8_lines(stream):
                 lines_seen += 1
-                item = _parse_line(line, path, lineno)
-                if isinstance(item, Article):
+                item = _parse_line(line, path, lineno) if known is None else _record(line, path, lineno, known, base)
+                if not isinstance(item, Skipped):
                     articles += 1
                 elif lines_seen - articles > MAX_LINE_REPORTS:
                     unlisted += 1
@@ -75,8 +87,8 @@ def _open(path: str) -> IO[bytes]:
     return open(path, "rb", buffering=READ_BUFFER)
 
 
-def _utf8_lines(stream: IO[bytes]) -> Iterator[tuple[int, str | BadLine]]:
-    """(line number, text) for each non-blank line; (line number, BadLine) for a bad one."""
+def _utf8_lines(stream: IO[bytes]) -> Iterator[tuple[int, bytes | BadLine]]:
+    """(line number, raw bytes) for each non-blank line; (line number, BadLine) for a bad one."""
     lineno = 0
     while raw := stream.readline(MAX_LINE_BYTES + 1):
         lineno += 1
@@ -88,13 +100,18 @@ def _utf8_lines(stream: IO[bytes]) -> Iterator[tuple[int, str | BadLine]]:
             raw = raw[3:]
         if raw.isspace() or not raw:
             continue
+        yield lineno, raw
+
+
+def _decode_line(raw: bytes) -> str | BadLine:
+    """The text of one raw line: UTF-8, else cp1251/KOI8-R when it reads as Russian."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
         try:
-            yield lineno, raw.decode("utf-8")
-        except UnicodeDecodeError:
-            try:
-                yield lineno, decode_legacy(raw)
-            except DecodeFailure:
-                yield lineno, BadLine("not UTF-8 text; record skipped")
+            return decode_legacy(raw)
+        except DecodeFailure:
+            return BadLine("not UTF-8 text; record skipped")
 
 
 def _wide_lines(stream: IO[bytes]) -> Iterator[tuple[int, str | BadLine]]:
@@ -125,22 +142,43 @@ def _skip_rest_of_line(stream: IO[bytes]) -> None:
             return
 
 
-def _parse_line(line: str | BadLine, path: str, lineno: int) -> Item:
-    """The article of one JSON line, or a Skipped saying why not."""
+def _record(line: bytes | str | BadLine, path: str, lineno: int, known: Known, base: str) -> Record | Skipped:
+    """The Record of one line (unparsed when its raw bytes are known), or a Skipped saying why there is none."""
     if isinstance(line, BadLine):
-        return Skipped(path, f"line {lineno}: {line.reason}")
+        return _parse_line(line, path, lineno)  # type: ignore[return-value]
+    raw = raw_hash(line if isinstance(line, bytes) else line.encode("utf-8", "surrogatepass"))
+    hit = known.get(raw)
+    if hit is not None:
+        return known_record(raw, hit, lambda: f"{base}-{lineno}", partial(_parse_line, line, path, lineno))
+    item, own = _parse(line, path, lineno)
+    return Record(id=item.id, raw=raw, own_id=own, article=item) if isinstance(item, Article) else item
+
+
+def _parse_line(line: bytes | str | BadLine, path: str, lineno: int) -> Item:
+    """The article of one JSON line, or a Skipped saying why not."""
+    return _parse(line, path, lineno)[0]
+
+
+def _parse(line: bytes | str | BadLine, path: str, lineno: int) -> tuple[Item, str]:
+    """The article of one JSON line (or a Skipped saying why not) and the id the record names itself."""
+    if isinstance(line, bytes):
+        line = _decode_line(line)
+    if isinstance(line, BadLine):
+        return Skipped(path, f"line {lineno}: {line.reason}"), ""
     try:
         value = json.loads(line)
     except RecursionError:
-        return Skipped(path, f"line {lineno}: JSON nested too deeply")
+        return Skipped(path, f"line {lineno}: JSON nested too deeply"), ""
     except json.JSONDecodeError:
-        return Skipped(path, f"line {lineno}: {NOT_JSON}")
+        return Skipped(path, f"line {lineno}: {NOT_JSON}"), ""
     except ValueError as error:  # e.g. an integer with too many digits
-        return Skipped(path, f"line {lineno}: not valid JSON ({_first_line(str(error))})")
+        return Skipped(path, f"line {lineno}: not valid JSON ({_first_line(str(error))})"), ""
     if not isinstance(value, dict):
-        return Skipped(path, f"line {lineno}: not a JSON object (found {_json_type(value)})")
+        return Skipped(path, f"line {lineno}: not a JSON object (found {_json_type(value)})"), ""
     result = article_from_record(value, path, lineno)
-    return Skipped(path, f"line {lineno}: {result}") if isinstance(result, str) else result
+    if isinstance(result, str):
+        return Skipped(path, f"line {lineno}: {result}"), ""
+    return result, _record_id(value.get("id"))
 
 
 def article_from_record(record: dict, path: str, lineno: int) -> Article | str:
