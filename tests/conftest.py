@@ -1,6 +1,7 @@
 """Shared fixtures: the bundled data, the shared corpus (skipped when absent), built indexes."""
 from __future__ import annotations
 
+import gzip
 import shutil
 from pathlib import Path
 
@@ -41,4 +42,17 @@ def sample_copy(tmp_path) -> Path:
     d = tmp_path / "articles"
     d.mkdir()
     shutil.copy(SAMPLE, d / SAMPLE.name)
+    return d
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    """The sample article and 40 bundled Meduza articles in three files (the sample's and two JSON Lines)."""
+    d = tmp_path / "corpus"
+    d.mkdir()
+    shutil.copy(SAMPLE, d)
+    with gzip.open(DATA / "meduza.jsonl.gz", "rt", encoding="utf-8") as f:
+        lines = f.read().splitlines()[:40]
+    for n in range(2):
+        (d / f"part{n}.jsonl").write_text("\n".join(lines[n::2]) + "\n", encoding="utf-8")
     return d

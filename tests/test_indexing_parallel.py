@@ -1,9 +1,7 @@
 """Indexing in worker processes gives the same index as indexing in one process."""
 from __future__ import annotations
 
-import gzip
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -42,18 +40,6 @@ def _snapshot(root: Path) -> dict:
 def _counts(report) -> tuple:
     return report.added, report.updated, report.removed, report.unchanged, report.quotes, len(report.skipped)
 
-
-@pytest.fixture
-def corpus(tmp_path) -> Path:
-    """The sample and 40 bundled Meduza articles in three files, so workers share the articles."""
-    d = tmp_path / "corpus"
-    d.mkdir()
-    shutil.copy(DATA / "000_9d904e1d1d708883.txt", d)
-    with gzip.open(DATA / "meduza.jsonl.gz", "rt", encoding="utf-8") as f:
-        lines = f.read().splitlines()[:40]
-    for n in range(2):
-        (d / f"part{n}.jsonl").write_text("\n".join(lines[n::2]) + "\n", encoding="utf-8")
-    return d
 
 
 def _change(corpus: Path) -> None:

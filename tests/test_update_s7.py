@@ -2,9 +2,7 @@
 ``FacetTable.build`` of the whole index, after adds, updates, deletions and merges."""
 from __future__ import annotations
 
-import gzip
 import json
-import shutil
 from pathlib import Path
 
 import numpy as np
@@ -20,7 +18,6 @@ from presssearch.engine import writer
 from presssearch.engine.writer import INDEX_NAME, MERGE_FACTOR, MERGE_MAX_DOCS, _storage, facet_table, merge_choice
 from presssearch.indexer import run_update
 
-from .conftest import DATA
 
 
 def assert_same_table(a: FacetTable, b: FacetTable) -> None:
@@ -60,18 +57,6 @@ def _check(root: Path) -> int:
 def _update(root: Path, corpus: Path, procs: int = 1):
     return run_update(root, [corpus], rebuild=False, progress=None, lock_wait=5, procs=procs, min_parallel_bytes=0)
 
-
-@pytest.fixture
-def corpus(tmp_path) -> Path:
-    """The sample article and 40 bundled Meduza articles in two files."""
-    d = tmp_path / "corpus"
-    d.mkdir()
-    shutil.copy(DATA / "000_9d904e1d1d708883.txt", d)
-    with gzip.open(DATA / "meduza.jsonl.gz", "rt", encoding="utf-8") as f:
-        lines = f.read().splitlines()[:40]
-    for n in range(2):
-        (d / f"part{n}.jsonl").write_text("\n".join(lines[n::2]) + "\n", encoding="utf-8")
-    return d
 
 
 def _edit(corpus: Path, step: int) -> None:
