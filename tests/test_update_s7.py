@@ -19,7 +19,6 @@ from presssearch.engine.writer import INDEX_NAME, MERGE_FACTOR, MERGE_MAX_DOCS, 
 from presssearch.indexer import run_update
 
 
-
 def assert_same_table(a: FacetTable, b: FacetTable) -> None:
     """Same ordinals (and dtypes), same values (as Python str), same speakers and date ranks."""
     assert a.ndocs == b.ndocs
