@@ -8,6 +8,7 @@ names it, there is no issuer: a wrong issuer is worse than none.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from . import marks
@@ -24,10 +25,15 @@ _INVERTED_REACH = 40  # characters after the verb where its subject may stand ("
 _SENTENCES_BACK = 2  # sentences before the quote that may say who issued the document
 
 
+def document_match(text: str, a: int, b: int) -> re.Match | None:
+    """The first document noun in the attribution clause text[a:b] ("сообщении", "докладе"), else None."""
+    return next((m for m in WORDS_RE.finditer(text, a, b) if lemma(m.group()) in marks.DOCUMENT_NOUNS), None)
+
+
 def clause_document(text: str, a: int, b: int) -> str | None:
     """Lemma of the first document noun in the attribution clause text[a:b] ("сообщение", "доклад"), else None."""
-    return next((lem for m in WORDS_RE.finditer(text, a, b)
-                 if (lem := lemma(m.group())) in marks.DOCUMENT_NOUNS), None)
+    m = document_match(text, a, b)
+    return lemma(m.group()) if m is not None else None
 
 
 def narrative_issuer(ctx: Context, a: int, b: int, quote_start: int) -> str | None:
@@ -54,7 +60,7 @@ def _issuer_in_chain(ctx: Context, a: int, b: int) -> str | None:
     """The body the clause text[a:b] names at the end of a short genitive chain after its document noun ("—
     говорится в описании тендера ЕС", "в докладе рабочей группы ООН"), else None."""
     text = ctx.text
-    doc = next((m for m in WORDS_RE.finditer(text, a, b) if lemma(m.group()) in marks.DOCUMENT_NOUNS), None)
+    doc = document_match(text, a, b)
     if doc is None:
         return None
     pos = doc.end()
@@ -83,7 +89,7 @@ def _genitive_word(word: str) -> bool:
 def _bare_document(text: str, a: int, b: int) -> bool:
     """The clause text[a:b] names its document with nothing qualifying it ("— говорится в сообщении.", "… в
     документе, опубликованном …"), not "в заявлении военного штаба" or "в заявлении на сайте правительства"."""
-    doc = next((m for m in WORDS_RE.finditer(text, a, b) if lemma(m.group()) in marks.DOCUMENT_NOUNS), None)
+    doc = document_match(text, a, b)
     return doc is not None and (doc.end() >= b or not text[doc.end()].isspace())
 
 

@@ -501,13 +501,21 @@ def _introduced_as(ctx: Context, role_word: str, pos: int,
     return (ctx.registry.people[last.key], last.pos, holders[last.key]) if last else None
 
 
+def _interlocutor_before(ctx: Context, pos: int, feminine: bool | None) -> Person | None:
+    """The person quoted last before pos (within INTERLOCUTOR_WINDOW), unless the verb's gender rules them out."""
+    prev = ctx.previous_speaker(pos, window=INTERLOCUTOR_WINDOW)
+    person = ctx.people_by_name().get(prev) if prev else None
+    if person is None or feminine is not None and person.feminine not in (None, feminine):
+        return None
+    return person
+
+
 def _speaker_again_by_role(ctx: Context, role_word: str, pos: int, feminine: bool | None) -> Person | None:
     """The one quoted last before pos (within INTERLOCUTOR_WINDOW), when the text named him right after the role
     word in any case ("RT обсудил гонку с двукратным олимпийским чемпионом Дмитрием Васильевым. «…», — отметил
     Васильев. «…», — сказал двукратный олимпийский чемпион"); None otherwise."""
-    prev = ctx.previous_speaker(pos, window=INTERLOCUTOR_WINDOW)
-    person = ctx.people_by_name().get(prev) if prev else None
-    if person is None or feminine is not None and person.feminine not in (None, feminine):
+    person = _interlocutor_before(ctx, pos, feminine)
+    if person is None:
         return None
     lem = lemma(role_word.lower()).replace("ё", "е")
     if lem in marks.RELATIONAL_ROLES:
@@ -1089,11 +1097,8 @@ def _holder_quoted_before(ctx: Context, word: str, ref: int, feminine: bool | No
         return None
     if lemma(word) in marks.UNNAMED_OFFICE:
         return _official_last_to_speak(ctx, marks.UNNAMED_OFFICE[lemma(word)], ref, feminine)
-    prev = ctx.previous_speaker(ref, window=INTERLOCUTOR_WINDOW)
-    person = ctx.people_by_name().get(prev) if prev else None
+    person = _interlocutor_before(ctx, ref, feminine)
     if person is None or not person.role or lemma(word) not in role_lemmas(person.role):
-        return None
-    if feminine is not None and person.feminine not in (None, feminine):
         return None
     return person.name(), person.role
 
@@ -1113,11 +1118,8 @@ def _body_member_before(ctx: Context, word: str, after: list[str], ref: int,
         if not w[:1].isupper() or w.isupper() and len(w) > 1 and w.lower() in marks.MEDIA:
             break
         body.append(w.lower()[:_BODY_STEM])
-    prev = ctx.previous_speaker(ref, window=INTERLOCUTOR_WINDOW)
-    person = ctx.people_by_name().get(prev) if prev else None
-    if not body or person is None or not person.role:
-        return None
-    if feminine is not None and person.feminine not in (None, feminine):
+    person = _interlocutor_before(ctx, ref, feminine) if body else None
+    if person is None or not person.role:
         return None
     own = {w.lower()[:_BODY_STEM] for w in words(person.role)}
     return (person.name(), person.role) if all(b in own for b in body) else None
@@ -1188,8 +1190,8 @@ def _other_voice_since(ctx: Context, at: int, ref: int) -> bool:
         if low in marks.UNNAMED_HEADS and low not in marks.INTERLOCUTOR_FORMS or _plural(low):
             return True
     spoken = {s for s, _ in ctx.spoken}
-    documents = {k + d for k in ctx.documented for d in (-1, 0, 1, 2)}  # keyed by the mark or the quote's start
-    return any(at < s < ref and s not in spoken and s not in documents for s, _ in ctx.taken)
+    from_documents = {k + d for k in ctx.documented for d in (-1, 0, 1, 2)}  # keyed by the mark or the quote's start
+    return any(at < s < ref and s not in spoken and s not in from_documents for s, _ in ctx.taken)
 
 
 def _unnamed_source_between(text: str, lo: int, hi: int) -> bool:
@@ -1313,7 +1315,7 @@ def speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | No
 
 def _issuer_in_clause(ctx: Context, a: int, b: int) -> str | None:
     """The issuer named right after the first document noun of the clause text[a:b], else None."""
-    doc = next((m for m in WORDS_RE.finditer(ctx.text, a, b) if lemma(m.group()) in marks.DOCUMENT_NOUNS), None)
+    doc = documents.document_match(ctx.text, a, b)
     return _issuer_after(ctx, doc.start(), doc.end()) if doc is not None else None
 
 
