@@ -56,3 +56,12 @@ def corpus(tmp_path) -> Path:
     for n in range(2):
         (d / f"part{n}.jsonl").write_text("\n".join(lines[n::2]) + "\n", encoding="utf-8")
     return d
+
+
+def speaker_of(text: str, start: str, **kw: str) -> str | None:
+    """The speaker of the first quote ``extract_quotes(text, **kw)`` finds that starts with ``start``."""
+    from presssearch.quotes import extract_quotes
+
+    found = [q for q in extract_quotes(text, **kw) if q.text.startswith(start)]
+    assert found, f"no quote starts with {start!r}: {[q.text[:30] for q in extract_quotes(text, **kw)]}"
+    return found[0].speaker

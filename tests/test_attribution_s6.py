@@ -5,63 +5,57 @@ from __future__ import annotations
 
 import pytest
 
-from presssearch.quotes import extract_quotes
-
-
-def _speaker_of(text: str, start_words: str) -> str | None:
-    found = [q for q in extract_quotes(text) if q.text.startswith(start_words)]
-    assert found, f"no quote starting with {start_words!r}: {[q.text[:30] for q in extract_quotes(text)]}"
-    return found[0].speaker
+from .conftest import speaker_of
 
 
 def test_pronoun_after_an_unnamed_source_names_nobody() -> None:
     text = ("Министр экономики Алексей Улюкаев был членом команды, возражавшей против сделки. «Почему ситуация "
             "изменилась? Сечин сумел представить доказательства хищений», — говорит источник «Медузы». Он считает, "
             "что арест министра обусловлен тем, что «терпимость к коррупции действительно стала ниже».")
-    assert _speaker_of(text, "терпимость") is None
+    assert speaker_of(text, "терпимость") is None
 
 
 def test_person_noun_after_an_anonymous_source_names_nobody() -> None:
     text = ("Президент США Джордж Буш встретился с президентом России Владимиром Путиным. Так представил разговор "
             "высокопоставленный представитель делегации, пожелавший остаться неназванным. «Президент отметил, что нас "
             "тревожат проблемы равновесия между ветвями власти», — сказал американец.")
-    assert _speaker_of(text, "Президент отметил") is None
+    assert speaker_of(text, "Президент отметил") is None
 
 
 def test_pronoun_after_a_quote_of_an_unnamed_representative_names_nobody() -> None:
     text = ("«Присутствие танков является агрессией», — заявил шейх Набиль Каук.\n"
             "«В резолюции ясно говорится, что группировка должна разоружиться», — сказал представитель правительства. "
             "«Если резолюция не будет реализована, нам придется действовать», — цитирует его ИТАР-ТАСС.")
-    assert _speaker_of(text, "Присутствие") == "Набиль Каук"
-    assert _speaker_of(text, "Если резолюция") is None
+    assert speaker_of(text, "Присутствие") == "Набиль Каук"
+    assert speaker_of(text, "Если резолюция") is None
 
 
 def test_the_latter_is_the_person_named_last() -> None:
     text = ("Об этом заявили депутат парламента Хасан Фадлалла и шейх Набиль Каук.\n"
             "По словам последнего, «сегодня вопрос о разоружении вообще не стоит на повестке дня». «Сначала "
             "правительство должно выполнить свои обязательства», — заявил он.")
-    assert _speaker_of(text, "сегодня вопрос") == "Набиль Каук"
-    assert _speaker_of(text, "Сначала") == "Набиль Каук"
+    assert speaker_of(text, "сегодня вопрос") == "Набиль Каук"
+    assert speaker_of(text, "Сначала") == "Набиль Каук"
 
 
 def test_interlocutor_of_another_gender_than_the_last_speaker_is_unnamed() -> None:
     text = ("После боя Петр Сидоров сказал: «Желаю ему скорейшего восстановления, он настоящий воин».\n"
             "Нейрохирург Мария Кобб рассказала, что у боксёра было сильное кровотечение.\n"
             "«Максим скончался. Не выдержало сердце», — отметил собеседник ТАСС.")
-    assert _speaker_of(text, "Максим скончался") is None
+    assert speaker_of(text, "Максим скончался") is None
 
 
 def test_outlet_named_after_an_interlocutor_is_not_the_speaker() -> None:
     text = ("Глава МИД Сергей Лавров провел переговоры. «Мы заложили основы для будущего обсуждения этого вопроса», — "
             "заявил собеседник агентства Рейтер.")
-    assert _speaker_of(text, "Мы заложили") is None
+    assert speaker_of(text, "Мы заложили") is None
 
 
 def test_quoted_movement_name_with_an_exclamation_does_not_cut_the_attribution() -> None:
     text = ("После отравления экс-шпиона Сергея Скрипаля эмигранты выступили с обращением. «Если подтвердится "
             "российский след, необходимо высылать дипломатов», – заявил лидер движения «Говорите громче!» Андрей "
             "Сидельников.")
-    assert _speaker_of(text, "Если подтвердится") == "Андрей Сидельников"
+    assert speaker_of(text, "Если подтвердится") == "Андрей Сидельников"
 
 
 def test_official_placed_in_an_administration_is_an_unnamed_source() -> None:
@@ -70,21 +64,21 @@ def test_official_placed_in_an_administration_is_an_unnamed_source() -> None:
             "комментировать детали военного планирования».\n"
             "«Что касается позиции США в отношении Ирака, то она общеизвестна», — подчеркнул чиновник в "
             "администрации Джорджа Буша.")
-    assert _speaker_of(text, "у них нет права") is None
-    assert _speaker_of(text, "Что касается") is None
+    assert speaker_of(text, "у них нет права") is None
+    assert speaker_of(text, "Что касается") is None
 
 
 def test_plural_speech_verb_names_nobody() -> None:
     text = ("«Отец был для меня всем», — заявила Мария Милошевич.\n"
             "Как проинформировали медики, «в основном речь идет о пожилых людях, у которых обострились болезни».")
-    assert _speaker_of(text, "Отец был") == "Мария Милошевич"
-    assert _speaker_of(text, "в основном") is None
+    assert speaker_of(text, "Отец был") == "Мария Милошевич"
+    assert speaker_of(text, "в основном") is None
 
 
 def test_initials_without_a_space_name_the_person_introduced_in_full() -> None:
     text = ("Президент академии Владимир Фортов заявил, что реформа стала для него сюрпризом.\n"
             "«Сомневаюсь, что такой институт с двумя начальниками будет хорошо работать», — заявил В.Фортов.")
-    assert _speaker_of(text, "Сомневаюсь") == "Владимир Фортов"
+    assert speaker_of(text, "Сомневаюсь") == "Владимир Фортов"
 
 
 def test_pronoun_points_to_the_speaker_whose_name_opens_the_sentence_before() -> None:
@@ -92,10 +86,10 @@ def test_pronoun_points_to_the_speaker_whose_name_opens_the_sentence_before() ->
             "Чекюзер Дмитрий Родионов подтвердил, что эти аккаунты принадлежат одному редактору. Родионов добавил, "
             "что это мог быть и какой-то фанат Бастрыкина. «В любом случае это нарушает правила энциклопедии», — "
             "добавил он.")
-    assert _speaker_of(text, "В любом случае") == "Дмитрий Родионов"
+    assert speaker_of(text, "В любом случае") == "Дмитрий Родионов"
 
 
 @pytest.mark.parametrize("verb", ["сказал", "добавил", "отметил"])
 def test_named_speaker_keeps_his_pronoun_without_a_source(verb: str) -> None:
     text = (f"«Работа идет по плану», — {verb} губернатор Иван Петров. «Мы успеем к осени», — добавил он.")
-    assert _speaker_of(text, "Мы успеем") == "Иван Петров"
+    assert speaker_of(text, "Мы успеем") == "Иван Петров"
