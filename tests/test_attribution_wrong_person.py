@@ -1,4 +1,4 @@
-"""Quotes given to another person than the one who speaks (session 7): one short example per cause fixed."""
+"""Quotes given to another person than the one who speaks: one short example per cause fixed."""
 from __future__ import annotations
 
 from .conftest import speaker_of

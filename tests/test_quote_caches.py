@@ -1,4 +1,4 @@
-"""Session 7 quote-speed changes keep results: cached words() hands out fresh lists, name readings unchanged."""
+"""Quote-extraction caches keep results: cached words() hands out fresh lists, name readings unchanged."""
 from __future__ import annotations
 
 from presssearch.quotes.speakers import Registry, normalize_person, possible_genders

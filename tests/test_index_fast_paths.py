@@ -1,4 +1,4 @@
-"""Session 6 indexing speed-ups give what the plain paths give: batched analysis, batched word analysis,
+"""Indexing fast paths give what the plain paths give: batched analysis, batched word analysis,
 plain-ID terms, field-length bytes read in one call."""
 from __future__ import annotations
 

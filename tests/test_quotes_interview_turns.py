@@ -1,4 +1,4 @@
-"""Quote rules added in session 4b: interview turns over the quotes they retell, interviewees named once in the title."""
+"""Quote rules: interview turns over the quotes they retell, interviewees named once in the title."""
 from __future__ import annotations
 
 from presssearch.quotes import extract_quotes

@@ -1,4 +1,4 @@
-"""Speaker attribution, round 4: experiencers, reply clauses, role appositions, people described before a colon."""
+"""Speaker attribution: experiencers, reply clauses, role appositions, people described before a colon."""
 from __future__ import annotations
 
 import pytest

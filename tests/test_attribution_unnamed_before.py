@@ -1,4 +1,4 @@
-"""Speakers named in shapes the attribution rules used to leave unnamed (session 7): one short example each."""
+"""Speakers named in shapes the attribution rules used to leave unnamed: one short example each."""
 from __future__ import annotations
 
 from .conftest import speaker_of

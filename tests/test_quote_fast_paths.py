@@ -1,4 +1,4 @@
-"""Session 6 speed rewrites in quote extraction give exactly what the plain code they replace gave."""
+"""Speed rewrites in quote extraction give exactly what the plain code they replace gave."""
 from __future__ import annotations
 
 import re

@@ -1,4 +1,4 @@
-"""Session 7 first-run speed-ups give what the slower routes gave: whole-word spans found by ``str.find``, side by
+"""First-run query speed-ups give what the slower routes gave: whole-word spans found by ``str.find``, side by
 side phrases without a pattern per text, letter classes as ranges, the lowercase-stem shortcut, term infos looked
 up once per generation (existence, idf, posting lists) and one-block terms decoded by a few numpy calls."""
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Quote rules added in session 4: re-joined quotations, unnamed sources, relayed roles, lone interview dashes."""
+"""Quote rules: re-joined quotations, unnamed sources, relayed roles, lone interview dashes."""
 from __future__ import annotations
 
 from hypothesis import given, settings

@@ -1,5 +1,5 @@
 """Interview sections with speakers of their own, titles naming whose team rather than who speaks, and documents
-quoted again further on (session 7 shapes)."""
+quoted again further on."""
 from __future__ import annotations
 
 from presssearch.quotes import extract_quotes

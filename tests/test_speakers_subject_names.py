@@ -1,4 +1,4 @@
-"""Session 7: a full name whose first name reads only as a nominative is a possible subject, however morphology
+"""A full name whose first name reads only as a nominative is a possible subject, however morphology
 reads the surname ("Олег Митволь", "Александр Мацегора"); oblique full names stay oblique."""
 from __future__ import annotations
 

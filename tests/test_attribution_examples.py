@@ -1,4 +1,4 @@
-"""Attribution round s6b: short texts and the speaker each quote must get."""
+"""Attribution in short texts: and the speaker each quote must get."""
 import pytest
 
 from presssearch.quotes import extract_quotes

@@ -1,4 +1,4 @@
-"""Review findings of session 5: threads sharing one Archive, cached stored documents, fleeting vowels in snippets."""
+"""Threads sharing one Archive, cached stored documents, fleeting vowels in snippets."""
 from __future__ import annotations
 
 import json

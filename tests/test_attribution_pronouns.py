@@ -1,4 +1,4 @@
-"""Attribution in running text (session 6): pronouns and person nouns that stand for an unnamed source, the
+"""Attribution in running text: pronouns and person nouns that stand for an unnamed source, the
 interlocutor of another gender, outlets and placed officials that are no speakers, plural speech verbs, "по словам
 последнего", initials written without a space, and a speaker whose name opens the sentence before the pronoun."""
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Speaker attribution, round 3: outlets told are not speakers, unnamed role phrases, clause limits."""
+"""Speaker attribution: outlets told are not speakers, unnamed role phrases, clause limits."""
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,4 @@
-"""Session 6 first-run speed-ups read the same things as before: packed position codes, positions of a few
+"""First-run query fast paths read the same things as before: packed position codes, positions of a few
 documents through the blocks that can hold them, BM25 length norms from a table, snippet candidates letter by
 letter."""
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Quote attribution rules added in session 5: oblique names, pronoun chains, role holders, interview genders."""
+"""Quote attribution: oblique names, pronoun chains, role holders, interview genders."""
 from __future__ import annotations
 
 import gzip
@@ -91,7 +91,7 @@ def test_interview_answers_name_the_interviewee_in_the_gender_they_show() -> Non
     assert len(answers) == 2 and all(q.speaker == "Алина Загитова" for q in answers)
 
 
-# --- session 5, round 2: recall and attribution choices ---------------------------------------------------------
+# --- recall and attribution choices ---------------------------------------------------------------------
 
 def test_interview_turns_without_dashes_are_not_quotes() -> None:
     """Gold convention (tests/gold/README.md): interview speech counts when its turns start with a dash; labelled

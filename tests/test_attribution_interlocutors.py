@@ -1,4 +1,4 @@
-"""Speakers named back through "собеседник RT", a body's representative or a role with adjectives (session 7b);
+"""Speakers named back through "собеседник RT", a body's representative or a role with adjectives;
 guards that unnamed sources stay unnamed."""
 from __future__ import annotations
 

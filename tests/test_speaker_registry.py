@@ -1,4 +1,4 @@
-"""Issue #4, session 5: the registry of people and organisations names speakers canonically."""
+"""The registry of people and organisations names speakers canonically."""
 from __future__ import annotations
 
 from hypothesis import given, settings

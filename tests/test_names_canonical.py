@@ -1,4 +1,4 @@
-"""Canonical speaker names (session 6): one nominative name per person, as full as the article gives it."""
+"""Canonical speaker names: one nominative name per person, as full as the article gives it."""
 from __future__ import annotations
 
 import pytest
