@@ -53,3 +53,6 @@ UNDECLINED_SURNAME_ENDS = ("ски", "цки", "их", "ых")
 PATRONYMIC_ENDS = {"masc": ("ич",), "femn": ("на",)}
 # A guessed nominative with a fleeting vowel the written stem does not have: "Курца" read as "Курец".
 FLEETING = (("ец", "ц"), ("ок", "к"), ("ек", "к"))
+# Name particles beside quotes.marks.NAME_PARTICLES: Arabic "бин" ("Мохаммед бин Салман", "заявил бин Салман"),
+# which may also open a surname alone in lowercase.
+EXTRA_NAME_PARTICLES = frozenset({"бин"})

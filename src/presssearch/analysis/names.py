@@ -321,6 +321,8 @@ def _surname_form(tokens: tuple[str, ...], forms: list[str], gender: str) -> str
     if form != last:
         if forms[0] == first and _guessed(last) and _only_nominative(first):
             return last  # "Гаэль Табюре": the first name shows the nominative
+        if _soft_a_reading(last, form) and _guessed(last):
+            return last  # "Федерики Могерини": no "Могериня"; a foreign surname in -и does not decline
         return _fleeting_vowel(last, form)
     if forms[0] == first or last.endswith(name_data.UNDECLINED_SURNAME_ENDS):
         return form

@@ -11,7 +11,8 @@ from typing import Any
 from pymorphy3.units import DictionaryAnalyzer, KnownPrefixAnalyzer, KnownSuffixAnalyzer, UnknownPrefixAnalyzer
 
 from ..analysis.names import parses_as_given
-from ..analysis.names import repair_forms, unagreed_nominative, woman_usually  # (s7 name forms)
+from ..analysis.names import repair_forms, unagreed_nominative, woman_usually
+from ..analysis.name_data import EXTRA_NAME_PARTICLES
 from . import marks
 from .text import sentence_start
 
@@ -233,7 +234,8 @@ def _cap_part(part: str) -> str:
 
 def has_particle(token: str) -> bool:
     """"де Мистура", "аль-Рифаи": a surname token with a name particle before it."""
-    return " " in token or token.partition("-")[0] in _HYPHEN_PARTICLES
+    prefix, _, core = token.partition("-")
+    return " " in token or bool(core) and prefix in _HYPHEN_PARTICLES  # (not "ас" alone: no surname follows)
 
 
 def split_particle(token: str) -> tuple[str, str]:
@@ -298,7 +300,8 @@ def _genders_for(tokens: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     """For each gender the tokens can agree in (same case), the nominative forms."""
     result: dict[str, tuple[str, ...]] = {}
     first = tokens[0]
-    readings = [_token_readings(tok, tok is not first) for tok in tokens]
+    readings = [_as_is(tok) if tok is not first and _particle_common_word(tok) else _token_readings(tok, tok is not first)
+                for tok in tokens]  # "Абдель Фаттаха ас-Сиси": "Сиси" is no "сися"
     if len(tokens) > 1 and all(a.gender is None for a in analyses(first)):
         readings = [readings[0], *(_as_is(tok) if _indeclinable(tok) else r for tok, r in zip(tokens[1:], readings[1:]))]
     woman = _woman_in_ija(first) if len(tokens) > 1 else None
@@ -342,7 +345,12 @@ def _genders_for(tokens: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
                 break
         if best is not None:
             result[gender] = best
-    return repair_forms(tokens, result)  # (s7 name forms: whole-name checks, analysis/names.py)
+    return repair_forms(tokens, result)  # whole-name checks, analysis/names.py
+
+
+def _particle_common_word(tok: str) -> bool:
+    """A surname behind a name particle that morphology reads only as a common word ("ас-Сиси"): as written."""
+    return has_particle(tok) and name_kind(split_particle(tok)[1]) is None
 
 
 _IJA_CASES = {"ия": frozenset({"nomn"}), "ии": frozenset({"gent", "datv", "loct"}), "ию": frozenset({"accs"}),
@@ -464,7 +472,7 @@ def normalize_tokens(tokens: tuple[str, ...], feminine: bool | None = None) -> t
     """Canonical nominative name for name tokens, and the gender chosen (None when unknown)."""
     options = _genders_for(tokens)
     if not options:
-        unagreed = unagreed_nominative(tokens)  # (s7 name forms: "Нины Мациной" → "Нина Мацина")
+        unagreed = unagreed_nominative(tokens)  # "Нины Мациной" → "Нина Мацина"
         if unagreed:  # ё only where the text wrote it, as below ("Алены Мациной" → "Алена Мацина")
             unagreed = tuple(w if "ё" in t.lower() else w.replace("ё", "е") for w, t in zip(unagreed, tokens))
         return " ".join(_title(t.lower()) for t in (unagreed or tokens)), None
@@ -594,7 +602,7 @@ def find_groups(text: str, start: int = 0, end: int | None = None) -> list[Group
         stop = at + len(word)
         if text[at - 1:at] == "-" and at - start >= 3:
             particle = _HYPHEN_PARTICLE.search(text, max(start, at - 4), at)
-            if particle is not None and particle.group(1) in _HYPHEN_PARTICLES and name_kind(word) is not None:
+            if particle is not None and particle.group(1) in _HYPHEN_PARTICLES and (name_kind(word) is not None or cur):
                 at, word = particle.start(), particle.group() + word
         if len(word) <= 3 and word.lower() in marks.CAP_PARTICLES and _NEXT_NAME.match(text, m.end(), end):
             continue  # "Де Мистура отметил": the particle opens the surname that follows
@@ -608,6 +616,9 @@ def find_groups(text: str, start: int = 0, end: int | None = None) -> list[Group
                 kind = "Surn"
             elif word in marks.EAST_ASIAN_SURNAMES and _short_name_part(text, m.end(), word):
                 kind = "Unknown"
+            elif cur and len(cur) <= 2 and cur[0][2] in marks.EAST_ASIAN_SURNAMES and len(word) <= 4 \
+                    and at - cur[-1][1] == 1 and text[cur[-1][1]] == " ":
+                kind = "Unknown"  # "Ким Чен Ын": a short syllable of an East Asian name
             elif not cur and _foreign_first_name(text, at, m.end(), word):
                 kind = "Unknown"
             elif cur:
@@ -634,7 +645,8 @@ def find_groups(text: str, start: int = 0, end: int | None = None) -> list[Group
     return groups
 
 
-_PARTICLE_ENDS = frozenset(w[-1] for w in marks.NAME_PARTICLES)
+_NAME_PARTICLES = marks.NAME_PARTICLES | EXTRA_NAME_PARTICLES  # "бин"
+_PARTICLE_ENDS = frozenset(w[-1] for w in _NAME_PARTICLES)
 _NEXT_NAME = re.compile(r"[ \u00a0]+[А-ЯЁ]")
 
 
@@ -649,7 +661,8 @@ def _particle_before(text: str, at: int, after_name: bool, lo: int) -> int | Non
     a = max(a, lo)
     word = text[a:at - 1]
     low = word.lower()
-    if low not in marks.NAME_PARTICLES or (not after_name and low not in marks.CAP_PARTICLES):
+    if low not in _NAME_PARTICLES or (not after_name and low not in marks.CAP_PARTICLES
+                                       and word not in EXTRA_NAME_PARTICLES):
         return None
     if word[:1].isupper() and low not in marks.CAP_PARTICLES:
         return None
@@ -832,6 +845,9 @@ def _lone_word_cut(part: list[tuple[int, int, str, str]]) -> int | None:
             and _cases_clash([part[0][2]], [t[2] for t in part[1:]]):
         return 1
     words = tuple(t[2] for t in part)
+    if part[0][3] == "Name" and part[1][3] == part[2][3] == "Surn" and not has_particle(words[2]) \
+            and _cases_clash(list(words[:2]), [words[2]]):
+        return 2  # "с Андреем Колесниковым | Цивилев заявил": a full name in one case, a surname in another
     if part[0][3] in ("Name", "Unknown") and part[1][3] == "Name" and not is_known(words[0].lower()) \
             and not has_particle(words[2]) and not _genders_for(words) and _genders_for(words[1:]):
         return 1  # a word morphology only guessed that agrees with no reading of the name after it
@@ -989,8 +1005,9 @@ def _first_name(g: Group) -> frozenset[str]:
     """The first names of a full name group in the nominative, for each gender the name can have ("Юлия Кулешова":
     Юлия or Юлий; "Сайед Хамид Албар": Сайед and Хамид, so "Хамид Албар" is the same man); empty when the group
     is a surname only."""
-    if len(g.tokens) < 2 or g.kinds[0] != "Name":
-        return frozenset()
+    if len(g.tokens) < 2 or g.kinds[0] not in ("Name", "Unknown") or g.kinds[0] == "Unknown" and (
+            g.tokens[0].lower().endswith(_OBLIQUE + ("ых", "их", "а", "я"))):
+        return frozenset()  # unknown first names count in the nominative: "Родриго", "Висенте"; not "Флойдом"
     return _first_names(g.tokens)
 
 
@@ -1361,6 +1378,7 @@ class Registry:
     _known: dict[tuple[int, int], Group] = field(default_factory=dict)
     _role_at: dict[int, str | None] = field(default_factory=dict)
     _by_name: dict[str, Person] | None = None
+    _weight: dict[str, int] = field(default_factory=dict)  # key -> full-name mentions, a title's counting 100
 
     def role_before(self, text: str, pos: int) -> str | None:
         """role_before(text, pos), remembered for the registry's own text (names are looked at many times)."""
@@ -1462,7 +1480,9 @@ class Registry:
             key = f"{g.key}#{len(namesakes)}" if namesakes else g.key
             self.people[key] = Person(key, g.tokens, genders, self.role_before(text, g.start))
             namesakes.append((g.start if pos is None else pos, key, first))
+            self._weight[key] = 100 if pos == -1 else 1
             return
+        self._weight[person.key] = self._weight.get(person.key, 0) + (100 if pos == -1 else 1)
         nominative = can_be_nominative(g.tokens)
         both = person.genders & genders or person.genders
         if len(g.tokens) > len(person.tokens) or len(g.tokens) == len(person.tokens) and (
@@ -1485,12 +1505,20 @@ class Registry:
                 return self.people[same[0]]
             fits = [(p, k) for p, k, _ in namesakes if feminine is None
                     or self.people[k].feminine in (None, feminine)] or [(p, k) for p, k, _ in namesakes]
+            main = self._main_namesake(namesakes)
             near = [(p, k) for p, k in fits if 0 <= p <= group.start and self._next_paragraph(p, group.start)]
-            key = max(near)[1] if near else fits[0][1]
+            key = max(near)[1] if near else main if any(k == main for _, k in fits) else fits[0][1]
         if key not in self.people and (len(group.tokens) == 1 and group.kinds[0] in ("Name", "Unknown")
                                        or group.kinds == _NAME_PATRONYMIC):
             return self._by_first_name(group.tokens[0], group.start)
         return self.people.get(key)
+
+    def _main_namesake(self, namesakes: Any) -> str | None:
+        """Of namesakes ("Родриго Дутерте" and his father "Висенте Дутерте"), the one the article is about: named
+        in the title, else named in full most often (and at least twice, more than any other); None when none is."""
+        ranked = sorted((self._weight.get(k, 0), k) for _, k, _ in namesakes)
+        top, key = ranked[-1]
+        return key if top >= 2 and top > ranked[-2][0] else None
 
     def _by_first_name(self, token: str, pos: int) -> Person | None:
         """The person named in full whose first name this is ("подчеркнул Сердар" after "Сердар Таски"): the only

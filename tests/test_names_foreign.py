@@ -1,0 +1,72 @@
+"""Foreign names of three or more words, name particles ("бин", "ас-"), East Asian names, namesakes sharing a surname."""
+from __future__ import annotations
+
+import pytest
+
+from presssearch.quotes.speakers import find_groups, has_particle, normalize_person
+
+from .conftest import speaker_of
+
+
+def _groups(text: str) -> list[tuple[str, ...]]:
+    return [g.tokens for g in find_groups(text)]
+
+
+@pytest.mark.parametrize("text, tokens", [
+    ("принц Мохаммед бин Салман приехал", ("Мохаммед", "бин Салман")),
+    ("заявил бин Салман.", ("бин Салман",)),
+    ("Президент Абдель Фаттах ас-Сиси провел", ("Абдель", "Фаттах", "ас-Сиси")),
+    ("лидер Ким Чен Ын провел", ("Ким", "Чен", "Ын")),
+])
+def test_particles_and_syllables_stay_in_the_name(text: str, tokens: tuple[str, ...]) -> None:
+    assert tokens in _groups(text)
+
+
+def test_a_full_name_and_a_surname_in_other_cases_are_two_people() -> None:
+    assert _groups("с Андреем Колесниковым Цивилев заявил") == [("Андреем", "Колесниковым"), ("Цивилев",)]
+
+
+def test_a_particle_alone_is_no_particle_surname() -> None:
+    assert not has_particle("ас") and not has_particle("ас-") and has_particle("ас-Сиси")
+
+
+@pytest.mark.parametrize("name, nominative", [
+    ("Федерики Могерини", "Федерика Могерини"),
+    ("Пабло Неруды", "Пабло Неруда"),
+    ("Лаврентия Берии", "Лаврентий Берия"),
+    ("Абдель Фаттах ас-Сиси", "Абдель Фаттах ас-Сиси"),
+])
+def test_nominative(name: str, nominative: str) -> None:
+    assert normalize_person(name) == nominative
+
+
+@pytest.mark.parametrize("text, start, speaker", [
+    ("Президент Филиппин Родриго Роа Дутерте выступил в Маниле. Дутерте заявил: «Мы не будем больше терпеть "
+     "наркоторговцев в нашей стране».", "Мы не будем", "Родриго Роа Дутерте"),
+    ("Наследный принц Мохаммед бин Салман приехал в Вашингтон. «Мы проводим реформы, которые изменят страну "
+     "навсегда», — заявил бин Салман.", "Мы проводим", "Мохаммед бин Салман"),
+    ("Президент Египта Абдель Фаттах ас-Сиси провел переговоры. «Египет поддерживает мирное урегулирование "
+     "конфликта в регионе», — заявил ас-Сиси.", "Египет", "Абдель Фаттах ас-Сиси"),
+    ("Лидер КНДР Ким Чен Ын провел совещание. «Мы будем укреплять ядерные силы страны и дальше без остановки», — "
+     "заявил Ким Чен Ын.", "Мы будем", "Ким Чен Ын"),
+    ("Глава дипломатии ЕС Федерика Могерини прибыла в Москву. «Мы готовы к диалогу с Россией по всем вопросам», — "
+     "сказала Могерини.", "Мы готовы", "Федерика Могерини"),
+])
+def test_a_later_surname_names_the_whole_foreign_name(text: str, start: str, speaker: str) -> None:
+    assert speaker_of(text, start) == speaker
+
+
+_FILLER = "Переговоры продолжались весь день, стороны обсуждали торговлю, безопасность и миграцию. " * 8
+
+
+def test_a_surname_alone_far_from_a_namesake_is_the_person_the_article_is_about() -> None:
+    text = ("Президент Филиппин Родриго Дутерте прилетел в Москву. Родриго Дутерте встретился с коллегами.\n"
+            "Его отец Висенте Дутерте был губернатором провинции Давао.\n" + _FILLER + "\n" + _FILLER + "\n"
+            "«Мы хотим покупать российское оружие и учиться у вас», — сказал Дутерте.")
+    assert speaker_of(text, "Мы хотим", title="Родриго Дутерте прилетел в Москву") == "Родриго Дутерте"
+
+
+def test_the_verb_gender_tells_namesakes_apart() -> None:
+    text = ("Лидер партии Марин Ле Пен выступила на съезде. Её отец Жан-Мари Ле Пен на съезд не приехал.\n"
+            "«Мы победим на следующих выборах, я в этом уверена», — заявила Ле Пен.")
+    assert speaker_of(text, "Мы победим") == "Марин Ле Пен"
