@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from . import marks
+from .orgs import country
 from .speakers import is_verb, lemma, parses
 from .text import WORDS_RE, sentence_end, sentence_start, speech_verb
 
@@ -39,10 +40,15 @@ def clause_document(text: str, a: int, b: int) -> str | None:
 def narrative_issuer(ctx: Context, a: int, b: int, quote_start: int) -> str | None:
     """The issuer of the document an impersonal clause text[a:b] quotes, from the narrative before the quote:
     an earlier mention of the same document with its issuer, else the body the text just before speaks of."""
-    doc = clause_document(ctx.text, a, b)
+    before = min(a, quote_start)
+    doc = clause_document(ctx.text, a, b) or _pronoun_document(ctx, a, b, before)
     if doc is None:
         return None
-    before = min(a, quote_start)
+    qualifier = _qualifier(ctx.text, a, b)
+    if qualifier is not None:
+        referred = _referred_issuer(ctx, qualifier, before)  # "в заявлении партии", "в сообщении дипмиссии"
+        if referred is not None or _animate(qualifier.group()):
+            return referred  # "в заявлении экспертов": people the article does not name
     issuer = _issuer_in_chain(ctx, a, b)
     issuer = issuer if issuer is not None else _issuer_of_mention(ctx, doc, before)
     if issuer is not None:
@@ -51,6 +57,74 @@ def narrative_issuer(ctx: Context, a: int, b: int, quote_start: int) -> str | No
     if told or not _bare_document(ctx.text, a, b):
         return issuer  # the text before tells who issued something, or the clause qualifies the document
     return _issuer_quoted_before(ctx, doc, before)
+
+
+_PRONOUNS = frozenset("нем нём ней них".split())  # "В нем говорится:" after "(CSIS) выпустил доклад"
+_PRONOUN_REACH = 300  # characters back to the document such a pronoun stands for
+
+
+def _pronoun_document(ctx: Context, a: int, b: int, before: int) -> str | None:
+    """The document a pronoun in the clause text[a:b] stands for ("В нем говорится"): the last document noun
+    outside quotations in the sentence or two before, else None."""
+    if not any(m.group().lower() in _PRONOUNS for m in WORDS_RE.finditer(ctx.text, a, b)):
+        return None
+    for m in reversed(list(WORDS_RE.finditer(ctx.text, max(0, before - _PRONOUN_REACH), min(a, before)))):
+        lem = lemma(m.group())
+        if lem in marks.FORMAL_DOCUMENTS and not _quoted(ctx, m.start()):
+            return lem
+    return None
+
+
+def _qualifier(text: str, a: int, b: int) -> re.Match | None:
+    """The common noun in the genitive that qualifies the clause's document noun, after at most two adjectives
+    ("в заявлении партии", "в сообщении британской дипмиссии", "в сообщении регулятора"), not another document
+    ("в тексте закона") or a name; None when there is none."""
+    doc = document_match(text, a, b)
+    if doc is None:
+        return None
+    pos = doc.end()
+    for _ in range(3):
+        w = WORDS_RE.match(text, pos + 1, b) if text[pos:pos + 1] == " " else None
+        if w is None or not w.group()[:1].islower():
+            return None
+        p = parses(w.group().lower())[:1]
+        if not p or p[0].tag.case != "gent":
+            return None
+        if p[0].tag.POS == "NOUN":
+            return None if lemma(w.group()) in marks.FORMAL_DOCUMENTS or lemma(w.group()) in marks.DOCUMENT_NOUNS \
+                else w
+        if p[0].tag.POS not in ("ADJF", "PRTF"):
+            return None
+        pos = w.end()
+    return None
+
+
+def _animate(word: str) -> bool:
+    """The noun's likeliest reading is animate ("экспертов", "сенаторов")."""
+    ps = parses(word.lower())[:1]
+    return bool(ps) and ps[0].tag.animacy == "anim"
+
+
+_REFER_REACH = 2500  # characters back to the body a generic word in the clause stands for
+
+
+def _referred_issuer(ctx: Context, word: re.Match, before: int) -> str | None:
+    """The body a generic word qualifying the document stands for ("партии": the party named before), when the
+    word is such a word and the body is named within the reach; None otherwise ("в заявлении экспертов")."""
+    lem = lemma(word.group())
+    if lem not in marks.ISSUER_REFERENCES:
+        return None
+    prev = [m.group() for m in WORDS_RE.finditer(ctx.text, max(0, word.start() - 30), word.start())][-1:]
+    land = country(prev[0]) if prev else None
+    org = ctx.orgs.refer(word.start(), word.group(), land)
+    if org is None or not _named_within(ctx, org, word.start(), _REFER_REACH):
+        return None
+    return org.name()
+
+
+def _named_within(ctx: Context, org: Org, pos: int, reach: int) -> bool:
+    """The body is named in the reach before pos."""
+    return any(pos - reach <= m.start < pos and ctx.orgs.orgs[m.key] is org for m in ctx.orgs.mentions)
 
 
 _CHAIN = 2  # genitive words between a document noun and its issuer ("в описании тендера ЕС")
@@ -119,7 +193,10 @@ def _same_kind(doc: str, other: str) -> bool:
         return True
     if doc in marks.GENERIC_DOCUMENTS:
         return other in marks.FORMAL_DOCUMENTS or other in marks.GENERIC_DOCUMENTS
-    return doc in _STATEMENTS and other in _STATEMENTS
+    if other in marks.GENERIC_DOCUMENTS:  # "— говорится в документе", then "— сообщается в докладе"
+        return doc in marks.FORMAL_DOCUMENTS
+    reports = marks.REPORT_DOCUMENTS
+    return doc in _STATEMENTS and other in _STATEMENTS or doc in reports and other in reports
 
 
 _STATEMENTS = frozenset("сообщение заявление коммюнике релиз пресс-релиз".split())  # words for one statement
@@ -132,14 +209,15 @@ def _issuer_of_mention(ctx: Context, doc: str, before: int) -> str | None:
     for m in reversed(list(WORDS_RE.finditer(ctx.text, 0, before))):
         lem = lemma(m.group())
         if lem != doc and (doc not in marks.GENERIC_DOCUMENTS or lem not in marks.FORMAL_DOCUMENTS) \
-                and not (doc in _STATEMENTS and lem in _STATEMENTS and _issued(ctx.text, m.start())):
+                and not (doc in _STATEMENTS and lem in _STATEMENTS and _issued(ctx.text, m.start())) \
+                and not (doc in marks.REPORT_DOCUMENTS and lem in marks.REPORT_DOCUMENTS):
             continue
-        if _quoted(ctx, m.start()):
-            continue
+        if _quoted(ctx, m.start()) or lem != doc and before - m.start() > _QUOTED_REACH:
+            continue  # another document's name counts near the quote only
         org = _org_of_sentence(ctx, m.start(), m.end())
         if org is not None:
             return org.name()
-        seen += 1
+        seen += lem == doc  # other documents a generic noun may stand for do not use up the look back
         if seen >= _MENTIONS:
             break
     return None
@@ -159,7 +237,8 @@ def _org_of_sentence(ctx: Context, start: int, end: int) -> Org | None:
     text = ctx.text
     hi = sentence_end(text, end, len(text))
     after = next((mm for mm in _mentions_in(ctx, end, min(hi, end + 60))), None)
-    if after is not None and len(WORDS_RE.findall(text, end, after.start)) == 0:
+    if after is not None and len(WORDS_RE.findall(text, end, after.start)) == 0 \
+            and _may_read_as(text, after.start, "gent"):  # not "в докладе Комитету палаты представителей"
         return ctx.orgs.orgs[after.key]
     lo = sentence_start(text, 0, start)
     return _subject_org(ctx, lo, hi)
@@ -176,7 +255,7 @@ def _body_speaking_before(ctx: Context, before: int) -> tuple[bool, str | None]:
         start = sentence_start(text, lo, max(lo, end - 1))
         if start >= end:
             break
-        if any(start <= at <= start + 3 for at, _ in ctx.spoken):
+        if any(start <= at <= start + 3 for at, _ in ctx.taken):
             break  # the sentence quotes someone ("«…», — сказал Онодэра."): it says nothing of the document
         org = _subject_org(ctx, start, end)
         if org is not None:
@@ -187,7 +266,7 @@ def _body_speaking_before(ctx: Context, before: int) -> tuple[bool, str | None]:
     return False, None
 
 
-def _subject_org(ctx: Context, lo: int, hi: int) -> Org | None:
+def _subject_org(ctx: Context, lo: int, hi: int, referring: bool = True) -> Org | None:
     """The organisation named as the subject of the verb of speaking or issuing of text[lo:hi] ("заявило
     Министерство обороны США", "В посольстве отреагировали"): the closest nominative mention before the verb, or
     one right after it; outside quotations and brackets, not a bare generic word ("Центр")."""
@@ -198,8 +277,58 @@ def _subject_org(ctx: Context, lo: int, hi: int) -> Org | None:
     before = [m for m in _mentions_in(ctx, lo, v_start) if _subject_mention(ctx, lo, hi, m)]
     if before:
         return ctx.orgs.orgs[before[-1].key]
-    after = [m for m in _mentions_in(ctx, v_end, min(hi, v_end + _INVERTED_REACH)) if _subject_mention(ctx, lo, hi, m)]
+    if referring:
+        body = _generic_subject(ctx, lo, v_start)
+        if body is not None:
+            return body
+    if _subject_before(ctx.text, lo, v_start):
+        return None  # "Путин назвал НАТО …", "Авторы настаивают, что … палата": the body is not who speaks
+    after = [m for m in _mentions_in(ctx, v_end, min(hi, v_end + _INVERTED_REACH)) if _subject_mention(ctx, lo, hi, m)
+             and not _CLAUSE_BREAK.search(ctx.text, v_end, m.start)]
     return ctx.orgs.orgs[after[0].key] if after else None
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()«»\"—–]")
+
+
+def _subject_before(text: str, lo: int, verb: int) -> bool:
+    """text[lo:verb] holds a subject of its own: a noun or name in the nominative that no preposition governs
+    ("Президент России Владимир Путин назвал", "Авторы настаивают"), not "Об этом в среду заявило"."""
+    breaks = list(_CLAUSE_BREAK.finditer(text, lo, verb))
+    prev = None
+    for m in WORDS_RE.finditer(text, breaks[-1].end() if breaks else lo, verb):
+        w = m.group()
+        if (prev is None or prev.lower() not in marks.PREPOSITIONS) and _nominative_noun(w):
+            return True
+        prev = w
+    return False
+
+
+def _nominative_noun(word: str) -> bool:
+    """The word's likeliest reading is a noun in the nominative."""
+    ps = parses(word.lower())[:1]
+    return bool(ps) and ps[0].tag.POS == "NOUN" and ps[0].tag.case == "nomn"
+
+
+def _generic_subject(ctx: Context, lo: int, verb: int) -> Org | None:
+    """The body a generic word before the verb stands for as its subject ("На сайте организации был опубликован
+    документ", "Ведомство опубликовало"): the body the sentence before has as its subject, when the word fits it;
+    None when a noun in the nominative before that word is the subject ("Глава ведомства заявил")."""
+    text = ctx.text
+    for m in WORDS_RE.finditer(text, lo, verb):
+        lem = lemma(m.group())
+        if lem not in marks.ISSUER_REFERENCES or not m.group()[:1].islower() or _quoted(ctx, m.start()) \
+                or any(o.start <= m.start() < o.end for o in _mentions_in(ctx, max(0, m.start() - 80), m.end())):
+            continue
+        if _subject_before(text, lo, m.start()):
+            return None
+        last = len(text[:lo].rstrip())  # the end of the sentence before, blank lines aside
+        start = sentence_start(text, max(0, lo - _NARRATIVE_REACH), max(0, last - 1))
+        if start >= lo or any(start <= at <= start + 3 for at, _ in ctx.taken):
+            return None
+        body = _subject_org(ctx, start, lo, referring=False)
+        return body if body is not None and (lem == "организация" or lem in body.kinds or lem == body.head) else None
+    return None
 
 
 def _subject_mention(ctx: Context, lo: int, hi: int, m: OrgMention) -> bool:
@@ -212,7 +341,21 @@ def _subject_mention(ctx: Context, lo: int, hi: int, m: OrgMention) -> bool:
     name = ctx.orgs.orgs[m.key].name()
     if " " not in name and lemma(name.lower()) in marks.GENERIC_ORG_WORDS:
         return False
-    return _nominative_at(ctx, m) or _located_speaker(ctx, lo, hi, m)
+    return _nominative_at(ctx, m) or _located_speaker(ctx, lo, hi, m) or _members_of(ctx, lo, m)
+
+
+def _members_of(ctx: Context, lo: int, m: OrgMention) -> bool:
+    """The mention is the genitive after a plural noun for the body's people in the nominative, adjectives
+    aside: "Аналитики либерального Центра американского прогресса … заявили", "Авторы доклада из Центра"."""
+    ws = list(WORDS_RE.finditer(ctx.text, lo, m.start))
+    while ws and ws[-1].group()[:1].islower() and any(p.tag.POS == "ADJF" for p in parses(ws[-1].group())[:1]):
+        ws.pop()
+    if not ws or lemma(ws[-1].group()) not in marks.MEMBER_NOUNS:
+        return False
+    head = ws[-1].group().lower()
+    prev = ws[-2].group().lower() if len(ws) > 1 else None
+    return (prev is None or prev not in marks.PREPOSITIONS) and \
+        any(p.tag.case == "nomn" and p.tag.number == "plur" for p in parses(head)[:2])
 
 
 def _bracketed_alias(ctx: Context, m: OrgMention) -> bool:
@@ -237,9 +380,12 @@ def _issuing_verb(text: str, lo: int, hi: int) -> tuple[int, int] | None:
             if i > 0 and ws[i - 1].group().lower() == "как":
                 return None
             return m.start(), m.end()
+        if lemma(w) == "прийти" and " ".join(x.group().lower() for x in ws[i + 1:i + 3]) in _CONCLUDED:
+            return m.start(), m.end()  # "Счётная палата США пришла к выводу"
     return None
 
 
+_CONCLUDED = frozenset(("к выводу", "к заключению"))
 _STATING_VERBS = frozenset("выразить выражать".split())  # "В Госдуме выразили официальную позицию"
 
 
@@ -259,8 +405,19 @@ def _nominative_at(ctx: Context, m: OrgMention) -> bool:
     org = ctx.orgs.orgs[m.key]
     if not any(at == m.start and nom for at, _, nom in org.forms):
         return False
+    if not _may_read_as(ctx.text, m.start, "nomn"):
+        return False  # "в докладе Комитету палаты представителей заявил": a verb follows, the case is not nominative
     prev = _word_before(ctx.text, m.start)
     return prev is None or prev.lower() not in marks.PREPOSITIONS
+
+
+def _may_read_as(text: str, pos: int, case: str) -> bool:
+    """The word at pos may be in the case: it has such a reading, or no case at all (an acronym, a Latin name)."""
+    first = WORDS_RE.match(text, pos)
+    if first is None or first.group().isupper() or not first.group()[:1].isalpha():
+        return True
+    ps = parses(first.group().lower())[:4]
+    return not ps or not ps[0].tag.case or any(p.tag.case == case for p in ps)
 
 
 def _located_speaker(ctx: Context, lo: int, hi: int, m: OrgMention) -> bool:

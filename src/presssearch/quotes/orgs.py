@@ -417,7 +417,8 @@ def _org_at(text: str, toks: list[tuple[int, int, str]], i: int):
     end_i = _tail(text, toks, i + 1, proper_only=not common)
     tail_words = [t[2] for t in toks[i + 1:end_i]]
     if common:
-        proper = s < i or (w[:1].isupper() and not sentence_initial) or any(t[:1].isupper() for t in tail_words)
+        proper = s < i or (w[:1].isupper() and not sentence_initial) or any(t[:1].isupper() for t in tail_words) \
+            or w[:1].isupper() and _acronym_follows(text, toks[end_i - 1][1] if end_i > i + 1 else b)
         if not proper:
             return None
     head_form = _nominative_head(w)
@@ -437,6 +438,16 @@ def _org_at(text: str, toks: list[tuple[int, int, str]], i: int):
     start = toks[s][0]
     end = toks[end_i - 1][1] if end_i > i + 1 else b
     return start, end, name, head, _nominative(text, toks, s, end_i, w), end_i
+
+
+def _acronym_follows(text: str, end: int) -> bool:
+    """An acronym in brackets ends the name: "Партия народной свободы (ПАРНАС)" is a proper name (not "Служба
+    государственной безопасности (СГБ) Грузии": the name goes on)."""
+    alias = _ALIAS.match(text, end)
+    return alias is not None and alias.group(1).isupper() and not _NAME_GOES_ON.match(text, alias.end())
+
+
+_NAME_GOES_ON = re.compile(r"[ \u00a0]+[А-ЯЁA-Z]")
 
 
 def _spokesmen_at(text: str, toks: list[tuple[int, int, str]], i: int, head: str):
