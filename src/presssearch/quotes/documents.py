@@ -12,12 +12,12 @@ import re
 from typing import TYPE_CHECKING
 
 from . import marks
-from .orgs import country
+from .orgs import Org, country
 from .speakers import is_verb, lemma, parses
 from .text import WORDS_RE, sentence_end, sentence_start, speech_verb
 
 if TYPE_CHECKING:  # rules.py imports this module
-    from .orgs import Org, OrgMention
+    from .orgs import OrgMention
     from .rules import Context
 
 _MENTIONS = 4  # earlier mentions of the same document looked at, nearest first
@@ -281,6 +281,9 @@ def _subject_org(ctx: Context, lo: int, hi: int, referring: bool = True) -> Org 
         body = _generic_subject(ctx, lo, v_start)
         if body is not None:
             return body
+    common = _common_issuer(ctx, lo, v_start, v_end)
+    if common is not None:
+        return common  # "исследовательская служба конгресса подготовила отчёт"
     if _subject_before(ctx.text, lo, v_start):
         return None  # "Путин назвал НАТО …", "Авторы настаивают, что … палата": the body is not who speaks
     after = [m for m in _mentions_in(ctx, v_end, min(hi, v_end + _INVERTED_REACH)) if _subject_mention(ctx, lo, hi, m)
@@ -443,3 +446,129 @@ def _word_before(text: str, pos: int) -> str | None:
 def _quoted(ctx: Context, pos: int) -> bool:
     """pos lies inside a quotation."""
     return any(qa <= pos < qb for qa, qb in ctx.quoted_regions())
+
+
+_REPORT_VERBS = frozenset("подготовить опубликовать выпустить представить обнародовать".split())
+_NP_TAIL = 6  # genitive words between an issuer's head noun and its verb ("служба конгресса США")
+
+
+def _common_issuer(ctx: Context, lo: int, v_start: int, v_end: int) -> Org | None:
+    """A body orgs.py does not know, the subject of a verb issuing a report in text[lo:]: a nominative phrase
+    headed by an organisation noun ("исследовательская служба конгресса подготовила отчёт"), named in its fullest
+    form in the body, lead or title ("Исследовательская служба конгресса США"); None otherwise."""
+    text = ctx.text
+    verb = text[v_start:v_end]
+    obj = [w.group() for w in WORDS_RE.finditer(text, v_end, min(len(text), v_end + 40))][:2]
+    if lemma(verb.lower()) not in _REPORT_VERBS or not any(lemma(w.lower()) in marks.REPORT_DOCUMENTS for w in obj):
+        return None
+    phrase = _issuer_phrase(text, lo, v_start, verb)
+    if phrase is None:
+        return None
+    start, words_, head = phrase
+    if _quoted(ctx, start):
+        return None
+    name = _fullest(ctx, words_)
+    return Org(name.lower(), head, frozenset(), [(start, name, True)])
+
+
+def _issuer_phrase(text: str, lo: int, verb_at: int, verb: str) -> tuple[int, list[str], str] | None:
+    """(start, words, head lemma) of the nominative phrase right before the verb headed by an organisation noun
+    that agrees with the verb, adjectives before it and genitives after it; None when there is none."""
+    ws = list(WORDS_RE.finditer(text, lo, verb_at))
+    if not ws or _CLAUSE_BREAK.search(text, ws[-1].end(), verb_at):
+        return None
+    vp = parses(verb.lower())[:1]
+    if not vp or vp[0].tag.POS != "VERB" or vp[0].tag.number != "sing":
+        return None
+    i = len(ws) - 1
+    while i >= 0 and len(ws) - i <= _NP_TAIL + 1:
+        w = ws[i].group()
+        p = parses(w.lower())[:1]
+        if p and p[0].tag.POS == "NOUN" and p[0].tag.case == "nomn" and p[0].tag.number == "sing" \
+                and lemma(w.lower()) in marks.ORG_HEADS:
+            if vp[0].tag.gender and p[0].tag.gender != vp[0].tag.gender:
+                return None
+            break
+        if not (w.isupper() or _genitive_word(w) or w == "и" and i < len(ws) - 1) or _CLAUSE_BREAK.search(text, ws[i].end(), ws[i + 1].start() if
+                                                                           i + 1 < len(ws) else verb_at):
+            return None
+        i -= 1
+    else:
+        return None
+    head_i = i
+    gender = parses(ws[head_i].group().lower())[0].tag.gender
+    while i > 0 and not _CLAUSE_BREAK.search(text, ws[i - 1].end(), ws[i].start()) and \
+            _agreeing_adjective(ws[i - 1].group(), gender):
+        i -= 1
+    before = ws[i - 1].group().lower() if i > 0 and not _CLAUSE_BREAK.search(text, ws[i - 1].end(),
+                                                                               ws[i].start()) else None
+    if before is not None and (before in marks.PREPOSITIONS or _nominative_noun(before)
+                               or lemma(before) in marks.MEMBER_NOUNS):
+        return None  # "в комиссии …", "эксперты комиссии …": the body is not the subject
+    return ws[i].start(), [m.group() for m in ws[i:]], lemma(ws[head_i].group().lower())
+
+
+def _agreeing_adjective(word: str, gender: str | None) -> bool:
+    """A nominative singular adjective of the gender ("исследовательская" before "служба")."""
+    p = parses(word.lower())[:1]
+    return bool(p) and p[0].tag.POS in ("ADJF", "PRTF") and p[0].tag.case == "nomn" and \
+        p[0].tag.number == "sing" and (gender is None or p[0].tag.gender == gender)
+
+
+def _fullest(ctx: Context, words_: list[str]) -> str:
+    """The phrase with the most proper words after it that the title, lead or body write for it ("исследовательская
+    служба конгресса" -> "Исследовательская служба конгресса США"), its first letter capitalised."""
+    stems = [re.escape(w.lower()[:max(3, len(w) - 3)]) + r"[а-яё]*" for w in words_]
+    pattern = re.compile(r"(?<![А-ЯЁа-яё])" + r"\s+".join(stems) + r"(?![А-ЯЁа-яё])", re.IGNORECASE)
+    extra: list[str] = []
+    for source in (ctx.title or "", ctx.lead or "", ctx.text):
+        for m in pattern.finditer(source):
+            more = []
+            for w in WORDS_RE.finditer(source, m.end(), min(len(source), m.end() + 80)):
+                if source[m.end() if not more else more[-1].end():w.start()].strip() or not w.group()[:1].isupper() \
+                        or not (w.group().isupper() or _genitive_word(w.group())):
+                    break
+                more.append(w)
+            if len(more) > len(extra):
+                extra = [w.group() for w in more]
+    name = " ".join([*words_, *extra])
+    return name[:1].upper() + name[1:]
+
+
+_AUTHORS = frozenset("автор соавтор составитель".split())  # lemmas: "авторы доклада считают"
+
+
+def authors_issuer(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | None, str | None] | None:
+    """"Авторы доклада считают", "по мнению авторов исследования": the clause text[a:b] gives the authors of a
+    document as who speaks; (its issuer, None), the issuer named right after the document ("авторы доклада
+    Польского института") or from the narrative; None when the clause does not, names the author ("автор доклада
+    Ричард Макларен") or the narrative does not tell the issuer (the rules may know a person who wrote it)."""
+    text = ctx.text
+    ws = list(WORDS_RE.finditer(text, a, b))
+    for i, m in enumerate(ws[:-1]):
+        if lemma(m.group().lower()) not in _AUTHORS or _quoted(ctx, m.start()):
+            continue
+        prev = WORDS_RE.findall(text, max(0, m.start() - 30), m.start())[-1:]  # the clause may start after it
+        if not _authors_speak(m.group(), prev[0] if prev else None):
+            continue
+        doc = ws[i + 1]
+        if lemma(doc.group().lower()) not in marks.FORMAL_DOCUMENTS or text[m.end():doc.start()].strip():
+            continue
+        right = next((o for o in _mentions_in(ctx, doc.end() + 1, doc.end() + 2)), None)
+        if right is not None:
+            return ctx.orgs.orgs[right.key].name(), None
+        if any(w.group()[:1].isupper() for w in ws[i + 2:]):
+            return None  # a name follows: the author is named
+        issuer = narrative_issuer(ctx, doc.start(), doc.end(), quote_start)
+        return (issuer, None) if issuer is not None else None  # unknown: the rules may know the author
+    return None
+
+
+_OPINION_OF = frozenset("мнению словам оценке данным".split())  # "по мнению авторов доклада"
+
+
+def _authors_speak(word: str, prev: str | None) -> bool:
+    """The authors word is a subject ("авторы", "автор") or whose opinion is told ("по мнению авторов")."""
+    if prev is not None and prev.lower() in _OPINION_OF:
+        return True
+    return any(p.tag.case == "nomn" for p in parses(word.lower())[:1])

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 from . import documents, marks
 from .speakers import (Group, Person, Registry, can_be_nominative, find_groups, is_role_word, is_verb, lemma,
@@ -955,9 +955,19 @@ def _relayed_speaker(ctx: Context, ws: list[str], ref: int, feminine: bool | Non
 
 def _groups(ctx: Context, s: int, e: int) -> list[Group]:
     """Name groups that can be a speaker: not after a preposition, not a quoted name («Алор Брокер»)."""
-    return [g for g in ctx.registry.groups(ctx.text, s, e) if _prev_word(ctx.text, g.start, s) not in _SKIP_BEFORE
+    return [g for g in ctx.registry.groups(ctx.text, s, e) if (_prev_word(ctx.text, g.start, s) not in _SKIP_BEFORE
+                                                                or _interview_subject(ctx.text, g, s))
             and ctx.text[g.start - 1:g.start] not in marks.ALL_MARKS
             and not _NAMED_AFTER.search(ctx.text, max(0, g.start - 16), g.start)]
+
+
+def _interview_subject(text: str, g: Group, s: int) -> bool:
+    """"В одном из интервью Дутерте так прокомментировал": a name after "интервью" that a finite verb in the singular
+    follows is the subject (not the outlet the interview was given to)."""
+    if _prev_word(text, g.start, s) != "интервью":
+        return False
+    verb = _verb_after(text, g.end)
+    return verb is not None and verb.tag.number == "sing"
 
 
 def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None,
@@ -1338,6 +1348,9 @@ def _speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | N
     text = ctx.text
     if _anonymous(text, a, b):
         return None, None
+    authors = documents.authors_issuer(ctx, a, b, quote_start)  # "— считают авторы доклада": its issuer
+    if authors is not None:
+        return authors
     _, feminine = speech_verb(text[a:b])
     cuts = [a] + [a + m.end() for m in re.finditer(",", text[a:b])] + [b]
     for s, e in zip(cuts, cuts[1:]):
@@ -1641,13 +1654,18 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
     experiencer = _experiencer(ctx, a, b)
     if experiencer is not None:
         return experiencer
+    authors = documents.authors_issuer(ctx, a, v, a)  # "Авторы доклада считают": the document's issuer
+    if authors is not None:
+        return authors
     cited = _cited_author(ctx, a, b)
     if cited is not None:
         return cited
     near = _subject_right_before(ctx, a, v, feminine)
     if near is not None:
         return near
-    groups = [g for g in _groups(ctx, a, v) if (may_be_subject(text, g) or _role_named(text, a, g))
+    groups = [g for g in _groups(ctx, a, v) if (may_be_subject(text, g) or _role_named(text, a, g)
+                                                or _undeclined_subject(ctx, g))
+              and not _named_object(text, g)
               and (not _oblique_form(ctx, g) or _opinion_holder_at(text, a, g.start))]  # "По словам Дмитрия …"
     that = _THAT_ONLY.search(text, a, v)
     if that and any(g.start < that.start() for g in groups):
@@ -1666,6 +1684,8 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
     if verb is not None:
         that_after = None if _impersonal(verb.group()) else _THAT.search(text, verb.end(), b)
         after_end = that_after.start() if that_after else b
+        if any(_named_object(text, g) for g in _groups(ctx, verb.end(), after_end)[:1]):
+            return None, None  # "пропаганда назвала Сталина «…»": the one named, no subject the rules can name
         after = speaker_in(ctx, verb.end(), after_end, a)
         if after != (None, None) or _unnamed_source(text, verb.end(), after_end):
             return after
@@ -1676,6 +1696,51 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
             return None, None  # "Как проинформировали медики, «…»": many unnamed speak, not the one named before
         return ctx.refer(a, feminine)
     return None, None
+
+
+_COMPLEMENT_NEXT = re.compile(r"[ \u00a0]*(?:[«\"„“]|[а-яё])")
+
+
+def _named_object(text: str, g: Group) -> bool:
+    """"пропаганда назвала Сталина «самым успешным лидером»": a name right after a verb of naming with its
+    complement following is the one named (not "назвал Владимир Путин:", the subject after the verb)."""
+    return lemma(_prev_word(text, g.start, 0)) in marks.NAMING_VERBS and _COMPLEMENT_NEXT.match(text, g.end) is not None
+
+
+_UNDECLINED_GAP = 3  # words ("так", "категорически", "не") between an undeclined subject and its verb
+
+
+def _undeclined_subject(ctx: Context, g: Group) -> bool:
+    """"В одном из интервью Дутерте так прокомментировал": a surname written as the article's canonical nominative
+    gives it, though morphology reads it in an oblique case (it does not decline), with no preposition right before,
+    and a finite verb in the singular just after that agrees with it (the noun before it, if any, does not)."""
+    person = ctx.registry.lookup(g)
+    if person is None or person.name().split()[-1] != g.tokens[-1] \
+            or len(g.tokens) > 1 and not can_be_nominative(g.tokens[:-1]):
+        return False  # (not "сторонников Брекзита Найджел Фарадж", "в окружении Михаила Саакашвили")
+    text = ctx.text
+    before = _prev_word(text, g.start, 0)
+    if before in _SKIP_BEFORE and before != "интервью" or before in marks.PREPOSITION_NOUNS:
+        return False  # ("в одном из интервью Дутерте так прокомментировал": his interview, his words)
+    verb = _verb_after(text, g.end)
+    if verb is None or verb.tag.number != "sing" or \
+            (verb.tag.gender is not None and person.feminine is not None and
+             verb.tag.gender != ("femn" if person.feminine else "masc")):
+        return False
+    return not any(p.tag.POS == "NOUN" and {"nomn", verb.tag.number} <= p.tag.grammemes
+                   and (verb.tag.gender is None or p.tag.gender == verb.tag.gender) and not is_role_word(before)
+                   for p in parses(before)[:2]) if before else True
+
+
+def _verb_after(text: str, pos: int) -> Any | None:
+    """The finite verb among the first words after pos, past adverbs and particles ("так", "не"), else None."""
+    for m in list(WORDS_RE.finditer(text, pos, pos + 60))[:_UNDECLINED_GAP + 1]:
+        ps = parses(m.group().lower())[:3]
+        if ps and ps[0].tag.POS == "VERB":
+            return ps[0]
+        if not any(p.tag.POS in ("ADVB", "PRCL") for p in ps):
+            return None
+    return None
 
 
 _EXPERIENCER_PRONOUNS = {"его": False, "её": True, "ее": True}
@@ -1801,7 +1866,7 @@ def _subject_after_verb(ctx: Context, v: int, b: int) -> Group | None:
     for g in _groups(ctx, v, end):
         if len(words(text[v:g.start])) > _INVERTED_WORDS:
             return None
-        if g.full and may_be_subject(text, g) and not _oblique_form(ctx, g):
+        if g.full and may_be_subject(text, g) and not _oblique_form(ctx, g) and not _named_object(text, g):
             return g
     return None
 
@@ -2318,6 +2383,9 @@ def quote_colon_before(ctx: Context, span: MarkSpan, para: tuple[int, int], span
         return None
     a, b = clause
     text = ctx.text
+    label = _label_before(ctx, span, para)
+    if label is not None and len(_inner_words(ctx, span)) >= 2:
+        return Found(span.open + 1, span.close, "quote_colon", label, None)
     has_verb, _ = speech_verb(text[a:b])
     groups = find_groups(text, a, b)
     nouns = any(w.lower() in marks.SPEECH_NOUNS for w in words(text[a:b]))
@@ -2327,6 +2395,25 @@ def quote_colon_before(ctx: Context, span: MarkSpan, para: tuple[int, int], span
         return None
     speaker, role = speaker_before(ctx, a, b)
     return Found(span.open + 1, span.close, "quote_colon", speaker, role)
+
+
+_LABEL_QUOTE = re.compile(r"[ \u00a0\t]*([А-ЯЁ][^,:\n]{2,60}),[ \u00a0\t]*([^:\n«»\"]{3,300}):[ \u00a0\t]*[«\"]")
+
+
+def _label_before(ctx: Context, span: MarkSpan, para: tuple[int, int]) -> str | None:
+    """"Иосиф Линдер, президент … ассоциации: «…»": a paragraph that opens with a full name and a description with no
+    verb, then the quotation after a colon: that person's canonical name, else None."""
+    m = _LABEL_QUOTE.match(ctx.text, para[0], span.open + 1)
+    if m is None or m.end() != span.open + 1:
+        return None
+    found = _named_label(ctx, m)
+    if found is None or any(w[:1].islower() and (is_verb(w) or speech_verb(w)[0]) for w in words(m.group(2))):
+        return None
+    own = normalize_tokens(found[1].tokens)[0]
+    person = ctx.registry.lookup(found[1])
+    if person is None or person.name().split()[-1] != own.split()[-1]:
+        return own  # ("Олег Аронович, врач …" is not "Олег Меерович" named before)
+    return person.name()
 
 
 def quote_colon_sentence(ctx: Context, span: MarkSpan, para: tuple[int, int], spans: list[MarkSpan]) -> Found | None:
@@ -2604,6 +2691,30 @@ def looks_like_title(ctx: Context, span: MarkSpan) -> bool:
     return len(words(inner)) <= 3 and inner[:1].isupper() and not sentence_like
 
 
+def _short_colon_sentence(ctx: Context, span: MarkSpan, para: tuple[int, int]) -> bool:
+    """"Дутерте отрезал: «Я убью его».": a short quotation of two words or more that is a whole sentence (capitalised,
+    with a finite verb, ending where the sentence does) right after a colon closing a clause with a speech verb."""
+    text = ctx.text
+    inner = text[span.open + 1:span.close].strip()
+    ws = words(inner)
+    if len(ws) < 2 or not inner[:1].isupper() or not text[max(para[0], span.open - 4):span.open].rstrip().endswith(":"):
+        return False
+    if not (span.close + 1 >= para[1] or _AFTER_END.match(text, span.close + 1, para[1])):
+        return False
+    a = sentence_start(text, para[0], span.open)
+    last = max((m.end() for m in _SHORT_CLAUSE_BREAK.finditer(text, a, span.open)), default=a)
+    clause = words(text[last:span.open])
+    verb = next((w for w in clause if speech_verb(w)[0]), None)
+    if verb is None or not speech_verb(text[last:span.open])[0] or _impersonal(verb) or verb.lower() in _SAYING_VERBS \
+            or any(lemma(w.lower()) in marks.NOT_UTTERANCE_WORDS for w in clause):
+        return False  # not "… ворвалась в здание под лозунгом: «Остановите кражу!»", "… надпись:", "в народе говорят:"
+    return any(p.tag.POS == "VERB" for w in ws for p in parses(w.lower())[:1])
+
+
+_SAYING_VERBS = frozenset("говорят говаривали".split())  # a saying, not words anyone said once
+_SHORT_CLAUSE_BREAK = re.compile(r"[,;(«»\"]|[ \u00a0][—–-][ \u00a0]")
+
+
 def _attributed_after(ctx: Context, span: MarkSpan, para: tuple[int, int]) -> bool:
     clause = _after_clause(ctx, span, para[1])
     return clause is not None and speech_verb(ctx.text[clause[0]:clause[1]])[0]
@@ -2639,7 +2750,8 @@ def marked_quotes(ctx: Context) -> Iterator[Found]:
             if looks_like_name(ctx, span, para) or is_saying(ctx, span) or _linked_headline(ctx.text, span):
                 continue
             if not _attributed_after(ctx, span, para) and not _clause_after_that(ctx, span) and (
-                    len(_inner_words(ctx, span)) <= 2 or looks_like_title(ctx, span)):
+                    len(_inner_words(ctx, span)) <= 2 or looks_like_title(ctx, span)) \
+                    and not _short_colon_sentence(ctx, span, para):
                 continue
             for rule in SPAN_RULES:
                 found = rule(ctx, span, para, spans)

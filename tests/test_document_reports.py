@@ -1,4 +1,4 @@
-"""Document quotes get the document's issuer as speaker (session 8): the issuer named sentences before, by a
+"""Document quotes get the document's issuer as speaker: the issuer named sentences before, by a
 synonym of the document's noun, by a generic word or through the body's people."""
 
 from presssearch.quotes import extract_quotes
@@ -72,3 +72,32 @@ def test_addressee_of_a_report_is_not_its_issuer() -> None:
             "теряют превосходство.\n\n"
             "«Увеличение числа российских зенитных комплексов угрожает нашему доминированию», — говорится в отчёте.")
     assert "Комитет палаты представителей по вооружённым силам" not in speakers(text)
+
+
+def test_lowercase_body_issuing_a_report_is_named_as_the_lead_names_it() -> None:
+    lead = "Исследовательская служба конгресса США подготовила отчёт о российской армии."
+    text = ("На днях исследовательская служба конгресса подготовила отчёт о состоянии вооружённых сил России. В "
+            "отчёте говорится, что Москва «активно модернизирует свои стратегические ядерные силы».\n\n"
+            "В отчёте сообщается, что российские войска «стали гораздо более мобильными и боеспособными».")
+    got = [q.speaker for q in extract_quotes(text, title=lead, lead=lead)]
+    assert got == ["Исследовательская служба конгресса США"] * 2
+
+
+def test_experts_of_a_body_are_not_the_body_issuing() -> None:
+    text = ("Эксперты комиссии подготовили отчёт о нарушениях.\n\n"
+            "«Нарушения носят системный характер», — говорится в отчёте.")
+    assert speakers(text) == [None]
+
+
+def test_authors_of_the_report_speak_for_its_issuer_not_the_last_speaker() -> None:
+    text = ("Центр стратегических и международных исследований опубликовал доклад о Балтии.\n\n"
+            "Министр обороны Литвы Раймундас Кароблис заявил, что «доклад преувеличивает угрозу».\n\n"
+            "Авторы доклада считают, что «альянсу нужно усилить присутствие в регионе».\n\n"
+            "«Балтия беззащитна перед Россией», — считают авторы доклада.")
+    assert speakers(text) == ["Раймундас Кароблис"] + ["Центр стратегических и международных исследований"] * 2
+
+
+def test_authors_named_in_the_clause_keep_their_name() -> None:
+    text = ("Всемирное антидопинговое агентство опубликовало доклад.\n\n"
+            "Автор доклада Ричард Макларен заявил, что «система допинга была государственной».")
+    assert speakers(text) == ["Ричард Макларен"]

@@ -1,0 +1,86 @@
+"""Speaker attribution after a colon: undeclined surnames as subjects, short whole sentences after a speech verb,
+people named as the object of "назвать" rather than as speakers."""
+from __future__ import annotations
+
+import pytest
+
+from .conftest import speaker_of
+from presssearch.quotes import extract_quotes
+
+DUTERTE = "Президентом Филиппин стал Родриго Дутерте, бывший мэр Давао. "
+
+CASES = [
+    pytest.param(  # a narrative clause, no speech verb: the undeclined surname is its subject
+        DUTERTE + "В ходе предвыборной кампании Родриго Дутерте не изменил себе: «Забудьте эти законы о правах "
+        "человека. Я захожу в президентский дворец».", "Забудьте", "Родриго Дутерте", id="narrative-undeclined"),
+    pytest.param(
+        DUTERTE + "Журналисты спросили, не боится ли он разрыва отношений. В ответ на это Дутерте бросил: «Если я "
+        "стану президентом, валяйте — разорвите их».", "Если я стану", "Родриго Дутерте", id="brosil"),
+    pytest.param(  # "интервью" before the surname: his interview, not an outlet; not the woman named before
+        DUTERTE + "В 1989 году в тюрьме была убита австралийская миссионерка Жаклин Хэмил. В одном из интервью "
+        "Дутерте так прокомментировал этот случай: «Я разозлился, что её изнасиловали. Но она была такой "
+        "красавицей!»", "Я разозлился", "Родриго Дутерте", id="interview-undeclined"),
+    pytest.param(
+        DUTERTE + "Но Дутерте категорически отрицает подобные параллели и не щадит своего коллегу: «Он изувер, а я "
+        "нет». Дальше текст.", "Он изувер", "Родриго Дутерте", id="adverb-before-verb"),
+    pytest.param(  # a quote about a person is not that person's
+        DUTERTE + "Дутерте рассказал о Жаклин Хэмил: «Она была красавицей, и я её уважал».", "Она была",
+        "Родриго Дутерте", id="about-person"),
+    pytest.param(
+        "Президент Аргентины Кристина Фернандес де Киршнер перенесла операцию. Однако пресс-секретарь президента "
+        "Альфредо Скоссимарро заявил, что рака нет: «Врачи сообщили, что последние исследования не выявили "
+        "раковых клеток».", "Врачи сообщили", "Альфредо Скоссимарро", id="spokesman-undeclined"),
+]
+
+
+@pytest.mark.parametrize("text, start, speaker", CASES)
+def test_colon_speaker(text: str, start: str, speaker: str | None) -> None:
+    assert speaker_of(text, start) == speaker
+
+
+def test_short_whole_sentence_after_speech_verb() -> None:
+    text = DUTERTE + "На вопрос, что он сделает, узнав о наркотиках у сына, Дутерте отрезал: «Я убью его». На этом фоне."
+    assert speaker_of(text, "Я убью его") == "Родриго Дутерте"
+
+
+def test_short_phrase_after_colon_without_speech_verb_is_no_quote() -> None:
+    text = ("О которой пишут «Нью-Йорк таймс» и другие, толпа ворвалась в здание Конгресса под лозунгом: "
+            "«Остановите кражу!» Эти люди были явно вдохновлены выступлением.")
+    assert not [q for q in extract_quotes(text) if q.text.startswith("Остановите")]
+
+
+def test_short_title_after_colon_is_no_quote() -> None:
+    text = "Режиссёр Алексей Учитель снял новый фильм. Он рассказал о названии: «Время первых». Премьера весной."
+    assert not [q for q in extract_quotes(text) if q.text.startswith("Время первых")]
+
+
+def test_name_after_naming_verb_is_not_the_speaker() -> None:
+    text = ("Историки спорят о прошлом. Более того, кремлевская пропаганда уже назвала Сталина «самым успешным "
+            "советским лидером».")
+    assert speaker_of(text, "самым успешным") is None
+
+
+def test_subject_after_naming_verb_still_speaks() -> None:
+    text = ("Президент России Владимир Путин провёл совещание. Ситуацию абсурдной назвал Владимир Путин: «Так "
+            "работать нельзя, надо всё менять».")
+    assert speaker_of(text, "Так работать") == "Владимир Путин"
+
+
+def test_name_and_role_label_before_colon() -> None:
+    text = ("Иосиф Линдер, президент международной контртеррористической ассоциации: «Великобритания является "
+            "основным союзником США. Нельзя исключать, что это может служить причиной теракта».")
+    assert speaker_of(text, "Великобритания") == "Иосиф Линдер"
+
+
+def test_label_names_its_own_person_not_a_namesake_by_first_name() -> None:
+    text = ("В очереди на прививку старейший врач-психиатр. Олегу Мееровичу 80 лет, он трудится на скорой помощи.\n\n"
+            "Олег Аронович, врач городской станции скорой помощи: «Я работаю врачом на скорой помощи, поэтому для "
+            "нас прививка наиболее актуальна».")
+    assert speaker_of(text, "Я работаю") == "Олег Аронович"
+
+
+
+def test_saying_after_govoryat_is_no_quote() -> None:
+    text = ("Спасатели восстановили хронологию событий. В случае ЧП выжить могли только счастливчики, про которых в "
+            "народе говорят: «Родился в рубашке». Расследование продолжается.")
+    assert not [q for q in extract_quotes(text) if q.text.startswith("Родился")]
