@@ -168,6 +168,61 @@ class OrgRegistry:
         return fits[0] if fits else None
 
 
+class OrgsOnDemand:
+    """An article's OrgRegistry, built on first need: ``at`` answers None without building it when no organisation
+    can be named from inside the range (most articles ask only that, and of ranges that name none)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._reg: OrgRegistry | None = None
+
+    def built(self) -> OrgRegistry:
+        if self._reg is None:
+            self._reg = OrgRegistry.build(self._text)
+        return self._reg
+
+    @property
+    def orgs(self) -> dict[str, Org]:
+        return self.built().orgs
+
+    @property
+    def mentions(self) -> list[OrgMention]:
+        return self.built().mentions
+
+    def at(self, a: int, b: int, last: bool = False) -> Org | None:
+        if self._reg is None and not may_name_org(self._text, a, b):
+            return None
+        return self.built().at(a, b, last)
+
+    def refer(self, pos: int, word: str, qualifier: str | None = None) -> Org | None:
+        return self.built().refer(pos, word, qualifier)
+
+
+# From a position: the rest of a token, then capitalised tokens after blanks (adjectives before a head), then blanks.
+_CHAIN = re.compile(r"[0-9A-Za-zА-ЯЁа-яё'’&-]*(?:[ \u00a0]+[А-ЯЁA-Z][0-9A-Za-zА-ЯЁа-яё'’&-]*)*[ \u00a0]*")
+_LATIN_CAP = re.compile(r"[A-Z]")
+
+
+def may_name_org(text: str, a: int, b: int) -> bool:
+    """False when OrgRegistry.build(text) holds no mention starting inside text[a:b]: no Latin capital and no
+    bracket (a Latin name, an alias) there, and no head candidate from a up to the capitalised words running on
+    past b (a name starts at its head or at the adjectives before it) that _org_near reads as a name starting
+    inside; True when one may."""
+    if a >= b:
+        return False
+    if _LATIN_CAP.search(text, a, b) is not None or "(" in text[max(0, a - 1):b]:
+        return True
+    stop = _CHAIN.match(text, b).end()
+    for m in _CANDIDATE.finditer(text, a):  # (no endpos: a cut word would be another candidate)
+        if m.start() > stop:
+            break
+        if _is_head(m.group()):
+            found = _org_near(text, m.start(), m.end())
+            if found is not None and a <= found[0] < b:
+                return True
+    return False
+
+
 _LATIN_STOP = frozenset("""
 the a an of and in on at for to by with rt pic via http https www com ru fifa uefa
 """.split())

@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterator
 from . import documents, marks
 from .speakers import (Group, Person, Registry, can_be_nominative, find_groups, is_role_word, is_verb, lemma,
                        may_be_subject, normalize_tokens, parses, role_before, role_lemmas, surname_key)
-from .orgs import OrgRegistry, country
+from .orgs import OrgsOnDemand, country
 from .text import MarkSpan, WORDS_RE, blocks, mark_spans, sentence_end, sentence_start, speech_verb, words
 
 DASH_CLASS = "[—–-]"
@@ -42,7 +42,7 @@ class Context:
     spoken: list[tuple[int, str]] = field(default_factory=list)  # (start, speaker) of quotes so far
     documented: dict[int, str | None] = field(default_factory=dict)  # quote start -> issuer, for document quotes
     _registry: Registry | None = None
-    _orgs: OrgRegistry | None = None
+    _orgs: OrgsOnDemand | None = None
     _blocks: list[tuple[tuple[int, int], list[MarkSpan]]] | None = None
     _quoted: list[tuple[int, int]] | None = None
     _lead_ctx: Context | None = None
@@ -64,9 +64,9 @@ class Context:
         return self._lead_ctx
 
     @property
-    def orgs(self) -> OrgRegistry:
+    def orgs(self) -> OrgsOnDemand:
         if self._orgs is None:
-            self._orgs = OrgRegistry.build(self.text)
+            self._orgs = OrgsOnDemand(self.text)  # (OrgRegistry.build on first need)
         return self._orgs
 
     def marked_blocks(self) -> list[tuple[tuple[int, int], list[MarkSpan]]]:

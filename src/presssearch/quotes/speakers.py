@@ -594,6 +594,8 @@ def find_groups(text: str, start: int = 0, end: int | None = None) -> list[Group
     cur: list[tuple[int, int, str, str]] = []
     for m in _CAP_TOKEN.finditer(text, start, end):
         word = m.group()
+        if not cur and _plain_word(word):
+            continue  # (what the tests below make of it: most capitalised words open no name)
         at = m.start()
         if "-" in word:
             base, _, suffix = word.rpartition("-")
@@ -648,6 +650,14 @@ def find_groups(text: str, start: int = 0, end: int | None = None) -> list[Group
 _NAME_PARTICLES = marks.NAME_PARTICLES | EXTRA_NAME_PARTICLES  # "бин"
 _PARTICLE_ENDS = frozenset(w[-1] for w in _NAME_PARTICLES)
 _NEXT_NAME = re.compile(r"[ \u00a0]+[А-ЯЁ]")
+
+
+@lru_cache(maxsize=200_000)
+def _plain_word(word: str) -> bool:
+    """A capitalised word find_groups passes over when no run is open: no hyphen, not name-like, no East Asian
+    surname, no foreign first name (neither a nominative noun nor verb-like, _foreign_first_name's first test)."""
+    return "-" not in word and name_kind(word) is None and word not in marks.EAST_ASIAN_SURNAMES \
+        and not _nominative_noun(word) and not _verb_like(word)
 
 
 def _particle_before(text: str, at: int, after_name: bool, lo: int) -> int | None:
@@ -799,8 +809,9 @@ def _case_cut(part: list[tuple[int, int, str, str]]) -> int | None:
 
 def _split_run(run: list[tuple[int, int, str, str]]) -> list[Group]:
     if len(run) <= 2:  # the common case, which the cuts below leave whole
-        if len(run) == 1 and run[0][3] == "Unknown" and run[0][2].isupper():
-            return []
+        if len(run) == 1:
+            a, b, w, k = run[0]
+            return [] if k == "Unknown" and w.isupper() else [Group(a, b, (w,), (k,))]
         if _two_surnames(run):
             return [Group(a, b, (w,), (k,)) for a, b, w, k in run]
         return [Group(run[0][0], run[-1][1], tuple(t[2] for t in run), tuple(t[3] for t in run))]
@@ -909,7 +920,8 @@ def role_before(text: str, pos: int, window: int = 160) -> str | None:
     head: int | None = None
     for i in range(len(words) - 1, -1, -1):
         w = words[i].group()
-        if is_role_word(w) and (w[0].islower() or name_kind(w) is None):
+        role, stop, conj, named = _role_scan(w)
+        if role:
             if _running_for(words, i):
                 break
             if _role_for_another(words[i].group(), text, pos):
@@ -918,11 +930,11 @@ def role_before(text: str, pos: int, window: int = 160) -> str | None:
             if i > 0 and words[i - 1].group().lower() == "и":
                 break
             continue
-        if w.lower() in ("как", "а", "что", "который", "которая") or (w[0].islower() and is_verb(w)):
+        if stop:
             break
-        if w.lower() == "и" and i + 1 < len(words) and is_role_word(words[i + 1].group()):
+        if conj and i + 1 < len(words) and is_role_word(words[i + 1].group()):
             break
-        if name_kind(w) in ("Name", "Patr") and i < len(words) - 1:
+        if named and i < len(words) - 1:
             break
     if head is None:
         return None
@@ -942,6 +954,15 @@ def role_before(text: str, pos: int, window: int = 160) -> str | None:
             done = True
             fixed.append(part)
     return " ".join(fixed).replace("\u00a0", " ").strip() or None
+
+
+@lru_cache(maxsize=100_000)
+def _role_scan(w: str) -> tuple[bool, bool, bool, bool]:
+    """What role_before asks of each word before a name, in one look: a role word (capitalised, only when not
+    name-like), a word that ends the phrase ("как", a verb), "и", a first name or patronymic."""
+    return (is_role_word(w) and (w[0].islower() or name_kind(w) is None),
+            w.lower() in ("как", "а", "что", "который", "которая") or (w[0].islower() and is_verb(w)),
+            w.lower() == "и", name_kind(w) in ("Name", "Patr"))
 
 
 _CASE_ALIASES = {"gen2": "gent", "loc2": "loct", "acc2": "accs", "voct": "nomn"}
