@@ -1,4 +1,4 @@
-"""Session 8 quote-speed changes keep results: the organisations built on demand answer as the full registry,
+"""Quote-extraction shortcuts keep results: the organisations built on demand answer as the full registry,
 and find_groups' one-look pass over plain capitalised words finds the same names."""
 from __future__ import annotations
 
