@@ -34,12 +34,28 @@ class Grouped(NamedTuple):
     positions: np.ndarray
 
 
+class _WordIds(dict):
+    """word → word id; a word not seen yet gets the next id and waits in ``new`` to be analysed (so a text's
+    word ids are one C-level pass, ``np.fromiter(map(ids.__getitem__, words))``)."""
+
+    __slots__ = ("new",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.new: list[str] = []
+
+    def __missing__(self, word: str) -> int:
+        wid = self[word] = len(self)
+        self.new.append(word)
+        return wid
+
+
 class WordTerms:
     """Distinct words → term ids, for one segment (``ids`` is the segment's shared term-id dict)."""
 
     def __init__(self, ids) -> None:
         self.ids = ids  # term → id; a new term gets the next id
-        self.words: dict[str, int] = {}
+        self.words = _WordIds()
         self.exact = array("i")  # word id → exact term id
         self.first = array("i")  # word id → where its stemmed term ids start in ``stems``
         self.count = array("i")  # word id → how many stemmed terms it has (0: a stop word)
@@ -49,11 +65,9 @@ class WordTerms:
         return len(self.words)
 
     def _add_many(self, new: list[str]) -> None:
-        """Number and analyse words not seen yet (distinct), in one batch (``words_analysis``)."""
+        """Analyse words just numbered (distinct, in id order), in one batch (``words_analysis``)."""
         ids = self.ids
         analysed = words_analysis(new)
-        start = len(self.words)
-        self.words.update(zip(new, range(start, start + len(new))))
         self.exact.extend([ids[exact] for exact, _ in analysed])
         counts = [len(terms) for _, terms in analysed]
         self.first.extend(accumulate(counts[:-1], initial=len(self.stems)))
@@ -61,11 +75,19 @@ class WordTerms:
         self.stems.extend([ids[t] for _, terms in analysed for t in terms])
 
     def word_ids(self, words: list[str]) -> np.ndarray:
-        found = list(map(self.words.get, words))
-        if None in found:
-            self._add_many(list(dict.fromkeys([w for w, i in zip(words, found) if i is None])))
-            found = list(map(self.words.__getitem__, words))
-        return np.array(found, np.int32)
+        """Each word's id; words not seen before are numbered (in order of first appearance) and analysed."""
+        known = self.words
+        try:
+            wids = np.fromiter(map(known.__getitem__, words), np.int32, len(words))
+            if known.new:
+                self._add_many(known.new)
+        except BaseException:  # the words numbered here are forgotten again
+            for word in known.new:
+                del known[word]
+            raise
+        finally:
+            known.new = []
+        return wids
 
     def positions(self, parts: list[str]) -> tuple[list[Grouped], Grouped]:
         """Each part's stemmed postings (positions from 0 in each part) and the exact postings of the parts
