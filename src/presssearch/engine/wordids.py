@@ -131,7 +131,36 @@ class WordTerms:
 
 def grouped_by_doc(tids: np.ndarray, positions: np.ndarray, docs: np.ndarray, ndocs: int) -> list[Grouped]:
     """Each document's (term id, position) pairs grouped by term, for pairs of ``ndocs`` documents at once
-    (``docs``: each pair's document); positions keep their (ascending) order."""
+    (``docs``: each pair's document); positions keep their (ascending) order.
+
+    A document's pairs are distinct and come in ascending position order, so sorting (document, term id,
+    position) as one int64 key gives the stable sort by (document, term id) without an ``argsort``'s
+    gathers (about a third of the time); keys too wide for 63 bits take the ``argsort``."""
+    if not len(tids):
+        return _grouped_argsort(tids, positions, docs, ndocs)
+    pbits, tbits = int(positions.max()).bit_length(), int(tids.max()).bit_length()
+    if pbits + tbits + max(ndocs - 1, 0).bit_length() > 63:
+        return _grouped_argsort(tids, positions, docs, ndocs)
+    key = docs.astype(np.int64) << (tbits + pbits)
+    key |= tids.astype(np.int64) << pbits
+    key |= positions
+    key.sort()
+    pairs = key >> pbits  # (document, term id)
+    change = np.ones(len(key), bool)
+    change[1:] = pairs[1:] != pairs[:-1]
+    starts = np.flatnonzero(change)
+    firsts = pairs[starts]
+    terms = (firsts & ((1 << tbits) - 1)).astype(np.int32)
+    tfs = np.diff(np.append(starts, len(key)))
+    p = (key & ((1 << pbits) - 1)).astype(np.int32)
+    bounds = np.arange(ndocs + 1, dtype=np.int64)
+    gb = np.searchsorted(firsts >> tbits, bounds).tolist()
+    pb = np.searchsorted(pairs >> tbits, bounds).tolist()
+    return [Grouped(terms[gb[i]:gb[i + 1]], tfs[gb[i]:gb[i + 1]], p[pb[i]:pb[i + 1]]) for i in range(ndocs)]
+
+
+def _grouped_argsort(tids: np.ndarray, positions: np.ndarray, docs: np.ndarray, ndocs: int) -> list[Grouped]:
+    """``grouped_by_doc`` by a stable ``argsort`` of (document, term id)."""
     order = np.argsort((docs.astype(np.int64) << 32) | tids, kind="stable")
     t, p, d = tids[order], positions[order], docs[order]
     change = np.ones(len(t), bool)
