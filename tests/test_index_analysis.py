@@ -4,11 +4,12 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from presssearch.analysis.tokenize import WORD_RE
 from presssearch.engine.analyzer import (exact_analyzer, exact_positions, parts_positions, russian_analyzer,
                                          stemmed_positions)
 from presssearch.engine.columns import TermIds
 from presssearch.engine.documents import SEP
-from presssearch.engine.wordids import WordTerms
+from presssearch.engine.wordids import WORDS_RE, WordTerms
 
 texts = st.lists(st.sampled_from(list("аБвгЁё Путин-ли_\n\u2010,.«»1 ") + ["Москва", "Собянин", "и", "не"]),
                  max_size=40).map("".join)
@@ -88,3 +89,9 @@ def test_word_analysis_is_exact_term_and_word_terms(word):
         want = tuple(dict.fromkeys(out))
     assert exact_term(word) == folded
     assert word_analysis(word) == (folded, want) == (exact_term(word), word_terms(word))
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts)
+def test_indexing_word_pattern_finds_the_tokenizer_words(text):
+    assert WORDS_RE.findall(text) == WORD_RE.findall(text)

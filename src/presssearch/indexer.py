@@ -72,7 +72,18 @@ def gc_paused() -> Iterator[None]:
         yield
     finally:
         if was:
+            _age_survivors()
             gc.enable()
+
+
+def _age_survivors() -> None:
+    """Move the objects made while the collector was paused (the caches, mostly) to its oldest generation
+    unexamined: re-enabling it would otherwise walk them all at the next allocation (0.3-0.5 CPU s after
+    2,000 articles), work a full collection does anyway when one comes. Not when objects are frozen already
+    (``gc.unfreeze`` would thaw them too)."""
+    if gc.get_freeze_count() == 0:
+        gc.freeze()
+        gc.unfreeze()
 
 
 def collect_now(count: int) -> None:

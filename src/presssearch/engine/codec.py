@@ -245,6 +245,21 @@ class TermsFileWriter:
         self.count += len(keys)
         self.lastkey = keys[-1]
 
+    def add_entries(self, keys: list[bytes], entries: bytes, offsets: list[int]) -> None:
+        """``add_many`` of entries already encoded (``<varint key length><varint value length><key><value>``
+        each, one after another in ``entries``; ``offsets``: where each starts, and the end)."""
+        if not keys:
+            return
+        if self.lastkey is not None and keys[0] <= self.lastkey:
+            raise ValueError(f"Keys must increase: {self.lastkey!r}..{keys[0]!r}")
+        for i in range(-self.count % INDEX_EVERY, len(keys), INDEX_EVERY):  # counts that are multiples
+            self.sparse_keys.append(keys[i])
+            self.sparse_pos.append(self.pos + offsets[i])
+        self.dbfile.write(entries)
+        self.pos += offsets[-1]
+        self.count += len(keys)
+        self.lastkey = keys[-1]
+
     def close(self) -> None:
         tail = pickle.dumps((self.extras, self.sparse_keys, self.sparse_pos.tobytes(), self.pos), 4)
         self.dbfile.write(tail + _TAIL.pack(len(tail)))

@@ -9,6 +9,7 @@ per word.
 """
 from __future__ import annotations
 
+import re
 from array import array
 from itertools import accumulate, chain
 from typing import NamedTuple
@@ -16,13 +17,15 @@ from typing import NamedTuple
 import numpy as np
 
 from ..analysis.russian import words_analysis
-from ..analysis.tokenize import WORD_RE
 from .analyzer import parts_positions
 from .codec import ranges
 from .columns import int32_view
 
 WORD_BYTES = 160  # memory of one distinct word: dict slot, str, its ids (counted against the pool's limit)
 NUMPY_CHARS = 600  # texts at least this long are analysed with numpy; shorter ones (quotes) as dicts
+# tokenize.WORD_RE with possessive runs: the same words (a run of letters and digits never gives one back to a
+# hyphen), found ~10% faster
+WORDS_RE = re.compile(r"[^\W_]++(?:[-\u2010\u2011][^\W_]++)*+")
 
 
 class Grouped(NamedTuple):
@@ -34,12 +37,28 @@ class Grouped(NamedTuple):
     positions: np.ndarray
 
 
+class _WordIds(dict):
+    """word → word id; a word not seen yet gets the next id and waits in ``new`` to be analysed (so a text's
+    word ids are one C-level pass, ``np.fromiter(map(ids.__getitem__, words))``)."""
+
+    __slots__ = ("new",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.new: list[str] = []
+
+    def __missing__(self, word: str) -> int:
+        wid = self[word] = len(self)
+        self.new.append(word)
+        return wid
+
+
 class WordTerms:
     """Distinct words → term ids, for one segment (``ids`` is the segment's shared term-id dict)."""
 
     def __init__(self, ids) -> None:
         self.ids = ids  # term → id; a new term gets the next id
-        self.words: dict[str, int] = {}
+        self.words = _WordIds()
         self.exact = array("i")  # word id → exact term id
         self.first = array("i")  # word id → where its stemmed term ids start in ``stems``
         self.count = array("i")  # word id → how many stemmed terms it has (0: a stop word)
@@ -49,11 +68,9 @@ class WordTerms:
         return len(self.words)
 
     def _add_many(self, new: list[str]) -> None:
-        """Number and analyse words not seen yet (distinct), in one batch (``words_analysis``)."""
+        """Analyse words just numbered (distinct, in id order), in one batch (``words_analysis``)."""
         ids = self.ids
         analysed = words_analysis(new)
-        start = len(self.words)
-        self.words.update(zip(new, range(start, start + len(new))))
         self.exact.extend([ids[exact] for exact, _ in analysed])
         counts = [len(terms) for _, terms in analysed]
         self.first.extend(accumulate(counts[:-1], initial=len(self.stems)))
@@ -61,11 +78,19 @@ class WordTerms:
         self.stems.extend([ids[t] for _, terms in analysed for t in terms])
 
     def word_ids(self, words: list[str]) -> np.ndarray:
-        found = list(map(self.words.get, words))
-        if None in found:
-            self._add_many(list(dict.fromkeys([w for w, i in zip(words, found) if i is None])))
-            found = list(map(self.words.__getitem__, words))
-        return np.array(found, np.int32)
+        """Each word's id; words not seen before are numbered (in order of first appearance) and analysed."""
+        known = self.words
+        try:
+            wids = np.fromiter(map(known.__getitem__, words), np.int32, len(words))
+            if known.new:
+                self._add_many(known.new)
+        except BaseException:  # the words numbered here are forgotten again
+            for word in known.new:
+                del known[word]
+            raise
+        finally:
+            known.new = []
+        return wids
 
     def positions(self, parts: list[str]) -> tuple[list[Grouped], Grouped]:
         """Each part's stemmed postings (positions from 0 in each part) and the exact postings of the parts
@@ -81,7 +106,7 @@ class WordTerms:
         paid once for a batch of articles and their quotes, not per text). Every document has parts."""
         if not docs:
             return []
-        lists = [WORD_RE.findall(part) for parts in docs for part in parts]
+        lists = [WORDS_RE.findall(part) for parts in docs for part in parts]
         nparts = len(lists)
         lens = np.fromiter(map(len, lists), np.int64, nparts)
         wids = self.word_ids(list(chain.from_iterable(lists)))  # may grow the arrays: views after
@@ -109,7 +134,36 @@ class WordTerms:
 
 def grouped_by_doc(tids: np.ndarray, positions: np.ndarray, docs: np.ndarray, ndocs: int) -> list[Grouped]:
     """Each document's (term id, position) pairs grouped by term, for pairs of ``ndocs`` documents at once
-    (``docs``: each pair's document); positions keep their (ascending) order."""
+    (``docs``: each pair's document); positions keep their (ascending) order.
+
+    A document's pairs are distinct and come in ascending position order, so sorting (document, term id,
+    position) as one int64 key gives the stable sort by (document, term id) without an ``argsort``'s
+    gathers (about a third of the time); keys too wide for 63 bits take the ``argsort``."""
+    if not len(tids):
+        return _grouped_argsort(tids, positions, docs, ndocs)
+    pbits, tbits = int(positions.max()).bit_length(), int(tids.max()).bit_length()
+    if pbits + tbits + max(ndocs - 1, 0).bit_length() > 63:
+        return _grouped_argsort(tids, positions, docs, ndocs)
+    key = docs.astype(np.int64) << (tbits + pbits)
+    key |= tids.astype(np.int64) << pbits
+    key |= positions
+    key.sort()
+    pairs = key >> pbits  # (document, term id)
+    change = np.ones(len(key), bool)
+    change[1:] = pairs[1:] != pairs[:-1]
+    starts = np.flatnonzero(change)
+    firsts = pairs[starts]
+    terms = (firsts & ((1 << tbits) - 1)).astype(np.int32)
+    tfs = np.diff(np.append(starts, len(key)))
+    p = (key & ((1 << pbits) - 1)).astype(np.int32)
+    bounds = np.arange(ndocs + 1, dtype=np.int64)
+    gb = np.searchsorted(firsts >> tbits, bounds).tolist()
+    pb = np.searchsorted(pairs >> tbits, bounds).tolist()
+    return [Grouped(terms[gb[i]:gb[i + 1]], tfs[gb[i]:gb[i + 1]], p[pb[i]:pb[i + 1]]) for i in range(ndocs)]
+
+
+def _grouped_argsort(tids: np.ndarray, positions: np.ndarray, docs: np.ndarray, ndocs: int) -> list[Grouped]:
+    """``grouped_by_doc`` by a stable ``argsort`` of (document, term id)."""
     order = np.argsort((docs.astype(np.int64) << 32) | tids, kind="stable")
     t, p, d = tids[order], positions[order], docs[order]
     change = np.ones(len(t), bool)
