@@ -17,6 +17,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ..analysis.russian import words_analysis
+from ..analysis.tokenize import WORD_RE
 from .analyzer import parts_positions
 from .codec import ranges
 from .columns import int32_view
@@ -25,7 +26,10 @@ WORD_BYTES = 160  # memory of one distinct word: dict slot, str, its ids (counte
 NUMPY_CHARS = 600  # texts at least this long are analysed with numpy; shorter ones (quotes) as dicts
 # tokenize.WORD_RE with possessive runs: the same words (a run of letters and digits never gives one back to a
 # hyphen), found ~10% faster
-WORDS_RE = re.compile(r"[^\W_]++(?:[-\u2010\u2011][^\W_]++)*+")
+try:
+    WORDS_RE = re.compile(r"[^\W_]++(?:[-\u2010\u2011][^\W_]++)*+")
+except re.error:  # Python 3.10 has no possessive quantifiers: tokenize's own pattern, the same words
+    WORDS_RE = WORD_RE
 
 
 class Grouped(NamedTuple):
