@@ -997,10 +997,18 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
     opens_here = not opens_sentence and _OPENS_AT.search(ctx.text[max(0, s - 8):s]) is not None  # "Создатель … утверждает"
     for i, w in enumerate(ws):
         if (w[:1].islower() or i == 0 and (opens_sentence or opens_here)) and is_role_word(w) and not _object_form(w):
+            initialled = None if _can_be_nominative(w) else _initialled_person(ctx, s, e)
+            if initialled is not None:  # "— пообещал … главе московского правительства В.Путин": the addressee's role
+                return True, (initialled.name(feminine), initialled.role)
+            if _plural_only(w) and (i == 0 or lows[i - 1] not in marks.PREPOSITIONS and _can_be_nominative(w)):
+                return True, (None, None)  # "по словам прокуроров", "— уверены эксперты" (not "отдыха сотрудников")
             phrase = f"{lemma(w)} {lemma(ws[i + 1]) if i + 1 < len(ws) else ''}".strip()
             strict = _told_outlet(ws[:i]) and _qualified(ws[i + 1:i + 2])
-            return True, ctx.refer(ref, feminine, role_word=marks.ROLE_SYNONYMS.get(phrase, w), land=_role_land(ws, i),
-                                   strict=strict)
+            who = ctx.refer(ref, feminine, role_word=marks.ROLE_SYNONYMS.get(phrase, w), land=_role_land(ws, i),
+                            strict=strict)
+            if phrase not in marks.ROLE_SYNONYMS:
+                who = _complement_holder(ctx, w, ws[i + 1:i + 1 + _COMPLEMENT_WORDS], ref, feminine, who)
+            return True, who
     for w in ws[:3] + _noun_after_modifiers(ws):
         person_noun = _person_noun(w)
         if person_noun is not None:
@@ -1028,6 +1036,97 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
     if org:
         return True, (org, None)
     return False, (None, None)
+
+
+def _can_be_nominative(w: str) -> bool:
+    """Some reading of the word is in the nominative (or morphology does not know it)."""
+    ps = parses(w.lower())
+    return not ps or any(p.tag.case == "nomn" for p in ps)
+
+
+def _plural_only(w: str) -> bool:
+    """Every reading of the word is plural ("прокуроров", "эксперты")."""
+    ps = parses(w.lower())
+    return bool(ps) and all(p.tag.number == "plur" for p in ps)
+
+
+def _complement_stems(after: list[str]) -> list[str]:
+    """Stems of the words that tell whose a role is, right after the role noun in an attribution: names and words
+    in the genitive up to the first preposition ("глава «Олимпстроя»", "глава комиссии ОП", "представитель
+    Совфеда"); empty when there are none ("— прокомментировал эксперт ситуацию")."""
+    stems = []
+    for w in after:
+        low = w.lower().replace("ё", "е")
+        if low in marks.PREPOSITIONS or len(low) < 2:
+            break
+        if not w[:1].isupper() and not any(p.tag.case == "gent" for p in parses(low)[:3]):
+            break
+        if low in marks.GEO_ABBR or country(low) is not None or _place_word(w):
+            continue  # "вице-президент Штатов", "глава российского правительства": the land, not the body
+        stems.append(low[:max(marks.QUALIFIER_STEM, len(low) - 3)])
+    return stems
+
+
+def _place_word(w: str) -> bool:
+    """A capitalised word pymorphy reads as a place name ("России") or "Штатов" (Соединённых Штатов)."""
+    return w[:1].isupper() and any("Geox" in p.tag or p.normal_form == "штат" for p in parses(w.lower())[:2])
+
+
+def _holds_complement(ctx: Context, person: Person, stems: list[str], ref: int) -> bool:
+    """The article gave the person a role with one of the complement stems: in the registry's role or in the
+    words right before a mention of them ("глава «Олимпстроя» Семен Вайншток")."""
+    role = (person.role or "").lower().replace("ё", "е")
+    if any(st in role for st in stems):
+        return True
+    return any(m.key == person.key and not m.quoted and any(st in _role_window(ctx, m.pos) for st in stems)
+               for m in ctx.registry.mentions if m.pos < ref)
+
+
+def _role_window(ctx: Context, pos: int) -> str:
+    """The lowercase text before a mention at pos where its role phrase may stand: back QUALIFIER_REACH characters,
+    not past the end of a sentence or another person's mention."""
+    lo = max(0, pos - marks.QUALIFIER_REACH)
+    lo = max([lo] + [m.pos + 1 for m in ctx.registry.mentions if lo <= m.pos < pos - 1])
+    lo = max(lo, max(ctx.text.rfind(c, lo, pos) for c in ".!?\n") + 1)
+    return ctx.text[lo:pos].lower().replace("ё", "е")
+
+
+_COMPLEMENT_REACH = 5  # words from the role word to its holder's name ("глава конкурсной комиссии, депутат")
+
+
+def _complement_named_before(ctx: Context, word: str, stems: list[str], ref: int,
+                             feminine: bool | None) -> Person | None:
+    """The person last named before ref right after the role word and one of its complement stems ("глава
+    конкурсной комиссии, депутат Константин Изместьев" for "— отметил глава комиссии"), else None."""
+    heads = _role_heads(word)
+    for m in reversed(ctx.registry.mentions):
+        if m.pos >= ref or m.quoted:
+            continue
+        if m.pos < ref - ROLE_INTRO_WINDOW:
+            break
+        after = words(_role_window(ctx, m.pos))[-_COMPLEMENT_REACH:]
+        at = next((i for i in range(len(after) - 1, -1, -1) if lemma(after[i]) in heads), None)
+        person = ctx.registry.people.get(m.key)
+        if at is None or person is None or len(person.tokens) < 2 \
+                or not any(w.startswith(st) for w in after[at + 1:] for st in stems):
+            continue
+        if feminine is None or person.feminine in (None, feminine):
+            return person
+    return None
+
+
+def _complement_holder(ctx: Context, word: str, after: list[str], ref: int, feminine: bool | None,
+                       who: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
+    """"— пообещал глава «Олимпстроя»" when the role word alone pointed to another "глава" (of the organising
+    committee, "глава оргкомитета Дмитрий Чернышенко"): the one the article named with the role word and its
+    complement, when the person found holds that role word without it; ``who`` itself otherwise."""
+    stems = _complement_stems(after)
+    person = ctx.people_by_name().get(who[0]) if who[0] else None
+    if not stems or person is None or not person.role or not _role_heads(word) & role_lemmas(person.role) \
+            or _holds_complement(ctx, person, stems, ref):
+        return who
+    other = _complement_named_before(ctx, word, stems, ref, feminine)
+    return (other.name(feminine), other.role) if other is not None else who
 
 
 _NOUN_MODIFIERS = frozenset("VERB ADJF PRTF NUMR ADVB".split())
@@ -2226,6 +2325,8 @@ def quote_dash_after(ctx: Context, span: MarkSpan, para: tuple[int, int], spans:
     if clause is None:
         return None
     a, b = clause
+    if _name_in_sentence(ctx, span, para):
+        return None
     has_verb, _ = speech_verb(ctx.text[a:b])
     if has_verb and len(_inner_words(ctx, span)) <= 2 and not _verb_leads(ctx.text, a, b):
         return None  # «Новатор» — он иногда упоминается …: a name followed by a narrative dash
@@ -2247,6 +2348,27 @@ def quote_dash_after(ctx: Context, span: MarkSpan, para: tuple[int, int], spans:
         speaker, role = (inner.speaker, inner.role) if inner is not None else (None, None)
     end = _merge_continuation(ctx, spans, span, b, para[1])
     return Found(span.open + 1, end, rule, speaker, role)
+
+
+_MAX_NAME_WORDS = 4
+_THAT_WORDS = frozenset("что чтобы будто как мол якобы".split())
+_WORD_BEFORE = re.compile(r"([А-ЯЁа-яёA-Za-z-]+)[ \u00a0]*$")
+
+
+def _name_in_sentence(ctx: Context, span: MarkSpan, para: tuple[int, int]) -> bool:
+    """"… в «Црвене Звезде» и «Наполи», — приводит слова игрока …", "оплачивал ее подконтрольный ему «Российский
+    фонд мира» — депутат говорил …": the quotation stands inside a sentence, after a lowercase word that is no
+    speech verb, and is a short capitalised name or one or two lowercase words: a name or a term, not words said."""
+    text = ctx.text
+    a = sentence_start(text, para[0], span.open)
+    m = _WORD_BEFORE.search(text, a, span.open)
+    if m is None or not m.group(1)[:1].islower() or speech_verb(m.group(1))[0] or m.group(1) in _THAT_WORDS:
+        return False  # "заявил, что «Мы готовы к диалогу», — …": the clause of what was said
+    inner = text[span.open + 1:span.close].strip()
+    ws = words(inner)
+    if inner[:1].islower():
+        return len(ws) <= 2
+    return inner[:1].isupper() and len(ws) <= _MAX_NAME_WORDS and not re.search(r"[.!?…,:;]", inner)
 
 
 _MAX_ACT_WORDS = 6
@@ -2551,7 +2673,8 @@ def quote_after_speech_sentence(ctx: Context, span: MarkSpan, para: tuple[int, i
     """X заявил, что … . «Quoted sentences.»  — a quotation of its own sentences right after a speech sentence."""
     text = ctx.text
     a, b = span.inner
-    if len(words(text[a:b])) < 4 or not text[a:b].lstrip()[:1].isupper() or _heading(ctx, span, para):
+    if len(words(text[a:b])) < 4 or not text[a:b].lstrip()[:1].isupper() or _heading(ctx, span, para) \
+            or _section_heading(ctx, span, para) or _latin_line(text[a:b]):
         return None
     lead = text[para[0]:span.open]
     if lead.strip() and not _ENDS_SENTENCE.search(lead):
@@ -2571,6 +2694,29 @@ def _heading(ctx: Context, span: MarkSpan, para: tuple[int, int]) -> bool:
     text = ctx.text
     alone = not text[para[0]:span.open].strip() and not text[span.close + 1:para[1]].strip()
     return alone and not re.search(r"[.!?…,:;—–]", text[span.open + 1:span.close])
+
+
+_LATIN = re.compile("[A-Za-z]")
+
+
+def _latin_line(inner: str) -> bool:
+    """Mostly Latin letters: the original of an embedded tweet or post ("To all the little girls watching…") set
+    under its Russian retelling, not a quote of its own."""
+    return len(_LATIN.findall(inner)) > 3 * len(_CYRILLIC.findall(inner))
+
+
+_MAX_HEADING_WORDS = 12
+_CLOSING_STOP = re.compile(r"[.!?…][ \u00a0\t]*$")
+
+
+def _section_heading(ctx: Context, span: MarkSpan, para: tuple[int, int]) -> bool:
+    """A short quoted line alone in its paragraph, with nothing after the closing mark and no stop at its end,
+    right after a sentence that ends a paragraph: the heading of the next section («Цель США — устранить Асада»,
+    «Жёстко? Аж кровь стынет»), which reuses words said in it but is no quote of its own."""
+    text = ctx.text
+    inner = text[span.open + 1:span.close]
+    alone = not text[para[0]:span.open].strip() and not text[span.close + 1:para[1]].strip()
+    return alone and len(words(inner)) <= _MAX_HEADING_WORDS and not _CLOSING_STOP.search(inner)
 
 
 _MIN_CARRIED_WORDS = 3
