@@ -6,7 +6,7 @@ largest value allows (1, 2 or 4 bytes):
 
     header  <I data length, B count, I first id, I last id, f max weight, B min length, B max length,
             B codes (bits 0-1 id width, 2-4 weight code, 5-6 position width, 7 zlib: only in indexes
-            written before session 7, still read)>
+            written before blocks went raw, still read)>
     data    ids: count-1 gaps | weights (positional fields: term frequencies) | positions: per posting
             its first position, then gaps
 
