@@ -169,12 +169,15 @@ class _ParallelSink:
                         daemon=True)
             for _ in range(procs)
         ]
-        gc.freeze()  # what the workers inherit stays out of their collections (and its pages unwritten)
+        frozen = gc.get_freeze_count() == 0  # (not when the caller froze objects: unfreeze would thaw them)
+        if frozen:
+            gc.freeze()  # what the workers inherit stays out of their collections (and its pages unwritten)
         try:
             for w in self.workers:
                 w.start()
         finally:
-            gc.unfreeze()
+            if frozen:
+                gc.unfreeze()
 
     def add(self, article, path: str) -> None:
         self.batch.append((article, path))

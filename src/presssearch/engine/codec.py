@@ -228,25 +228,8 @@ class TermsFileWriter:
         self.count += 1
         self.lastkey = key
 
-    def add_many(self, keys: list[bytes], values: list[bytes]) -> None:
-        """``add`` of each key and value, in one write."""
-        if not keys:
-            return
-        if self.lastkey is not None and keys[0] <= self.lastkey:
-            raise ValueError(f"Keys must increase: {self.lastkey!r}..{keys[0]!r}")
-        entries = [bytes((len(k), len(v))) + k + v if len(k) < 0x80 and len(v) < 0x80
-                   else _varint(len(k)) + _varint(len(v)) + k + v for k, v in zip(keys, values)]
-        offsets = list(accumulate(map(len, entries), initial=self.pos))
-        for i in range(-self.count % INDEX_EVERY, len(keys), INDEX_EVERY):  # counts that are multiples
-            self.sparse_keys.append(keys[i])
-            self.sparse_pos.append(offsets[i])
-        self.dbfile.write(b"".join(entries))
-        self.pos = offsets[-1]
-        self.count += len(keys)
-        self.lastkey = keys[-1]
-
     def add_entries(self, keys: list[bytes], entries: bytes, offsets: list[int]) -> None:
-        """``add_many`` of entries already encoded (``<varint key length><varint value length><key><value>``
+        """``add`` of many keys at once, their entries already encoded (``<varint key length><varint value length><key><value>``
         each, one after another in ``entries``; ``offsets``: where each starts, and the end)."""
         if not keys:
             return

@@ -108,7 +108,7 @@ class _Sorted:
         del rank, textrank
         adds = int32_view(cols.docs)
         docs = np.repeat(adds, int32_view(cols.counts))
-        if len(ranks) < 1 << 32 and bool(np.all(adds[1:] >= adds[:-1])):
+        if len(ranks) < 1 << 31 and bool(np.all(adds[1:] >= adds[:-1])):
             # documents added in order (the usual): docnums already sort, so (rank, posting index) as one
             # int64 key sorts like a stable argsort of the ranks (its sort is several times faster)
             key = ranks.astype(np.int64) << 32
@@ -287,7 +287,7 @@ def _varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def _write_terms(fw: FieldWriter, terms: list[str], blocks: bytes, bstarts: np.ndarray, nblocks: np.ndarray,
                  df: np.ndarray, tstarts: np.ndarray, tfs: np.ndarray, ids: np.ndarray, lens: np.ndarray,
                  top: np.ndarray) -> None:
-    """Each term's entry in the terms file (as ``TermsFileWriter.add_many`` writes it): its one block inline
+    """Each term's entry in the terms file (as ``TermsFileWriter.add_entries`` writes it): its one block inline
     in the term info (``codec._inline_term_info``), or its blocks in the .pst file (``_full_term_info``)."""
     nterms = len(terms)
     if not nterms:

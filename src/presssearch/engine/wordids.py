@@ -9,7 +9,6 @@ per word.
 """
 from __future__ import annotations
 
-import re
 from array import array
 from itertools import accumulate, chain
 from typing import NamedTuple
@@ -17,19 +16,13 @@ from typing import NamedTuple
 import numpy as np
 
 from ..analysis.russian import words_analysis
-from ..analysis.tokenize import WORD_RE
+from ..analysis.tokenize import WORD_RE_FAST
 from .analyzer import parts_positions
 from .codec import ranges
 from .columns import int32_view
 
 WORD_BYTES = 160  # memory of one distinct word: dict slot, str, its ids (counted against the pool's limit)
 NUMPY_CHARS = 600  # texts at least this long are analysed with numpy; shorter ones (quotes) as dicts
-# tokenize.WORD_RE with possessive runs: the same words (a run of letters and digits never gives one back to a
-# hyphen), found ~10% faster
-try:
-    WORDS_RE = re.compile(r"[^\W_]++(?:[-\u2010\u2011][^\W_]++)*+")
-except re.error:  # Python 3.10 has no possessive quantifiers: tokenize's own pattern, the same words
-    WORDS_RE = WORD_RE
 
 
 class Grouped(NamedTuple):
@@ -110,7 +103,7 @@ class WordTerms:
         paid once for a batch of articles and their quotes, not per text). Every document has parts."""
         if not docs:
             return []
-        lists = [WORDS_RE.findall(part) for parts in docs for part in parts]
+        lists = [WORD_RE_FAST.findall(part) for parts in docs for part in parts]
         nparts = len(lists)
         lens = np.fromiter(map(len, lists), np.int64, nparts)
         wids = self.word_ids(list(chain.from_iterable(lists)))  # may grow the arrays: views after

@@ -45,7 +45,7 @@ from .wordids import WORD_BYTES, Grouped, WordTerms
 from .documents import SEP, article_documents
 from .facets import (CACHE, SEGMENT_EXT, FacetTable, SegmentFacets, assemble,
                      column_bytes, load_segment, save_segment, segment_facets)
-from .schema import make_schema
+from .schema import TEXT_FIELDS, make_schema
 
 INDEX_NAME = "MAIN"
 # Memory of the pool, as counted against its limit (measured with tracemalloc on real articles):
@@ -186,7 +186,7 @@ def write_postings(fieldwriter: FieldWriter, schema, pool: TermPool, pdr) -> Non
 # 2,000 real articles 13.1 MB instead of 14.6 MB, and pickling and deflating take 1.1 CPU s instead of 1.3.
 # Readers are unchanged: the value is still a zlib-compressed pickle of the same dict (whoosh's STORED_COLUMN).
 STORED_LEVEL = 1
-CP1251_FIELDS = ("body", "lead", "title", "article_title")
+CP1251_FIELDS = (*TEXT_FIELDS, "article_title")
 CP1251_MIN_CHARS = 32
 
 

@@ -301,13 +301,13 @@ def _subject_before(text: str, lo: int, verb: int) -> bool:
     prev = None
     for m in WORDS_RE.finditer(text, breaks[-1].end() if breaks else lo, verb):
         w = m.group()
-        if (prev is None or prev.lower() not in marks.PREPOSITIONS) and _nominative_noun(w):
+        if (prev is None or prev.lower() not in marks.PREPOSITIONS) and _likely_nominative_noun(w):
             return True
         prev = w
     return False
 
 
-def _nominative_noun(word: str) -> bool:
+def _likely_nominative_noun(word: str) -> bool:
     """The word's likeliest reading is a noun in the nominative."""
     ps = parses(word.lower())[:1]
     return bool(ps) and ps[0].tag.POS == "NOUN" and ps[0].tag.case == "nomn"
@@ -502,7 +502,7 @@ def _issuer_phrase(text: str, lo: int, verb_at: int, verb: str) -> tuple[int, li
         i -= 1
     before = ws[i - 1].group().lower() if i > 0 and not _CLAUSE_BREAK.search(text, ws[i - 1].end(),
                                                                                ws[i].start()) else None
-    if before is not None and (before in marks.PREPOSITIONS or _nominative_noun(before)
+    if before is not None and (before in marks.PREPOSITIONS or _likely_nominative_noun(before)
                                or lemma(before) in marks.MEMBER_NOUNS):
         return None  # "в комиссии …", "эксперты комиссии …": the body is not the subject
     return ws[i].start(), [m.group() for m in ws[i:]], lemma(ws[head_i].group().lower())

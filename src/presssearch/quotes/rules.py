@@ -2691,9 +2691,12 @@ def quote_after_speech_sentence(ctx: Context, span: MarkSpan, para: tuple[int, i
 def _heading(ctx: Context, span: MarkSpan, para: tuple[int, int]) -> bool:
     """A quoted line alone in its paragraph, with no punctuation at all: a section heading («Нам запрещают
     читать WikiLeaks»), not speech."""
-    text = ctx.text
-    alone = not text[para[0]:span.open].strip() and not text[span.close + 1:para[1]].strip()
-    return alone and not re.search(r"[.!?…,:;—–]", text[span.open + 1:span.close])
+    return _alone_in_paragraph(ctx.text, span, para) and not re.search(r"[.!?…,:;—–]", ctx.text[span.open + 1:span.close])
+
+
+def _alone_in_paragraph(text: str, span: MarkSpan, para: tuple[int, int]) -> bool:
+    """Nothing but blanks before the opening mark and after the closing one in the paragraph."""
+    return not text[para[0]:span.open].strip() and not text[span.close + 1:para[1]].strip()
 
 
 _LATIN = re.compile("[A-Za-z]")
@@ -2713,10 +2716,9 @@ def _section_heading(ctx: Context, span: MarkSpan, para: tuple[int, int]) -> boo
     """A short quoted line alone in its paragraph, with nothing after the closing mark and no stop at its end,
     right after a sentence that ends a paragraph: the heading of the next section («Цель США — устранить Асада»,
     «Жёстко? Аж кровь стынет»), which reuses words said in it but is no quote of its own."""
-    text = ctx.text
-    inner = text[span.open + 1:span.close]
-    alone = not text[para[0]:span.open].strip() and not text[span.close + 1:para[1]].strip()
-    return alone and len(words(inner)) <= _MAX_HEADING_WORDS and not _CLOSING_STOP.search(inner)
+    inner = ctx.text[span.open + 1:span.close]
+    return _alone_in_paragraph(ctx.text, span, para) and len(words(inner)) <= _MAX_HEADING_WORDS \
+        and not _CLOSING_STOP.search(inner)
 
 
 _MIN_CARRIED_WORDS = 3

@@ -1529,15 +1529,15 @@ class Registry:
                 return self.people[same[0]]
             fits = [(p, k) for p, k, _ in namesakes if feminine is None
                     or self.people[k].feminine in (None, feminine)] or [(p, k) for p, k, _ in namesakes]
-            main = self._main_namesake(namesakes)
             near = [(p, k) for p, k in fits if 0 <= p <= group.start and self._next_paragraph(p, group.start)]
+            main = None if near else self._main_namesake(namesakes)
             key = max(near)[1] if near else main if any(k == main for _, k in fits) else fits[0][1]
         if key not in self.people and (len(group.tokens) == 1 and group.kinds[0] in ("Name", "Unknown")
                                        or group.kinds == _NAME_PATRONYMIC):
             return self._by_first_name(group.tokens[0], group.start)
         return self.people.get(key)
 
-    def _main_namesake(self, namesakes: Any) -> str | None:
+    def _main_namesake(self, namesakes: list[tuple[int, str, frozenset[str]]]) -> str | None:
         """Of namesakes ("Родриго Дутерте" and his father "Висенте Дутерте"), the one the article is about: named
         in the title, else named in full most often (and at least twice, more than any other); None when none is."""
         ranked = sorted((self._weight.get(k, 0), k) for _, k, _ in namesakes)
