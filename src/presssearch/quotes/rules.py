@@ -2281,6 +2281,9 @@ def _after_clause(ctx: Context, span: MarkSpan, hi: int) -> tuple[int, int] | No
     if not m:
         return None
     end = _clause_end(ctx.text, m.end(), hi)
+    link = _link_after_preposition(ctx.text, m.end(), end, hi)
+    if link is not None:
+        return m.end(), link
     if end >= _rstrip(ctx.text, m.end(), hi) and len(words(ctx.text[m.end():end])) <= 2:
         if not ctx.text[m.end():hi].strip():
             verb_line = _next_line_attribution(ctx.text, hi)
@@ -2288,6 +2291,20 @@ def _after_clause(ctx: Context, span: MarkSpan, hi: int) -> tuple[int, int] | No
                 return m.end(), verb_line
         return m.end(), _next_line_name(ctx.text, hi, end)
     return m.end(), end
+
+
+_PREPOSITION_END = re.compile(r"(?<![А-ЯЁа-яё])(?:в|во|на)$")
+_LINK_LINE = re.compile(r"\r?\n([^\n.!?…:;«»\"]{1,60})(?=\r?\n|$)")  # a link's words on a line of their own
+
+
+def _link_after_preposition(text: str, a: int, end: int, hi: int) -> int | None:
+    """"«…», — говорится в ⏎заявлении ФСБ⏎": the clause runs to its paragraph's end on a preposition and the
+    link's words on the next line finish it; the end of those words, or None."""
+    stop = _rstrip(text, a, hi)
+    if end < stop or not _PREPOSITION_END.search(text, max(a, stop - 3), stop):
+        return None
+    link = _LINK_LINE.match(text, hi)
+    return link.end(1) if link is not None and link.group(1).strip() else None
 
 
 _LOWER_LINE = re.compile(r"[ \u00a0]*\r?\n[ \u00a0]*(?=[а-яё])")
