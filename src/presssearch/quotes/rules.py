@@ -1565,6 +1565,12 @@ def _joins_names(ws: list[str], i: int) -> bool:
     return ws[i] == "и" and 0 < i < len(ws) - 1 and ws[i - 1][:1].isupper() and ws[i + 1][:1].isupper()
 
 
+def _joins_complements(ws: list[str], i: int) -> bool:
+    """"директор по закупкам, материально-техническому обеспечению и управлению качеством": "и" between two
+    lowercase words inside a role's complement joins its parts, not clauses (the segment holds no verb)."""
+    return ws[i] == "и" and 0 < i < len(ws) - 1 and ws[i - 1][:1].islower() and ws[i + 1][:1].islower()
+
+
 def _apposition_name(ctx: Context, s: int, e: int, lo: int, feminine: bool | None) -> tuple[str, str | None] | None:
     """"— отметила двукратная чемпионка мира, американская скелетонистка Кэти Юлендер": after a role and a comma, a
     segment of more role words ending in a name in the nominative names the one the role described (not "…, добавив,
@@ -1575,8 +1581,9 @@ def _apposition_name(ctx: Context, s: int, e: int, lo: int, feminine: bool | Non
     g = groups[0]
     ws = words(ctx.text[s:e])
     lows = [w.lower() for w in ws]
-    if len(words(ctx.text[s:g.start])) > 8 or any((w in _APPOSITION_STOP and not _joins_names(ws, i))
-                                                  or w in marks.PRONOUNS for i, w in enumerate(lows)):
+    if len(words(ctx.text[s:g.start])) > 8 or any((w in _APPOSITION_STOP and not _joins_names(ws, i)
+                                                   and not _joins_complements(ws, i)) or w in marks.PRONOUNS
+                                                  for i, w in enumerate(lows)):
         return None
     if any(w[:1].islower() and (is_verb(w) or speech_verb(w)[0]) for w in ws):
         return None
@@ -1795,6 +1802,18 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
             return None, None  # "Как проинформировали медики, «…»": many unnamed speak, not the one named before
         return ctx.refer(a, feminine)
     return None, None
+
+
+def _named_after_verb(ctx: Context, a: int, b: int) -> tuple[str, str | None] | None:
+    """"Другие детали о госкорпорации добавлял бывший замминистра, член совета директоров Виктор Кудрявый: «…»":
+    when the clause before a colon gave nobody, a person named in full after its speech verb speaks."""
+    verb = next((m for m in WORDS_RE.finditer(ctx.text, a, b) if speech_verb(m.group())[0]
+                 and not _inside_marks(ctx.text, a, m.start())), None)
+    if verb is None or _impersonal(verb.group()):
+        return None
+    that = _THAT.search(ctx.text, verb.end(), b)
+    after = speaker_in(ctx, verb.end(), that.start() if that else b, verb.start())
+    return after if after[0] is not None and " " in after[0] and after[0] in ctx.people_by_name() else None
 
 
 _COMPLEMENT_NEXT = re.compile(r"[ \u00a0]*(?:[«\"„“]|[а-яё])")
@@ -2262,6 +2281,9 @@ def _after_clause(ctx: Context, span: MarkSpan, hi: int) -> tuple[int, int] | No
     if not m:
         return None
     end = _clause_end(ctx.text, m.end(), hi)
+    link = _link_after_preposition(ctx.text, m.end(), end, hi)
+    if link is not None:
+        return m.end(), link
     if end >= _rstrip(ctx.text, m.end(), hi) and len(words(ctx.text[m.end():end])) <= 2:
         if not ctx.text[m.end():hi].strip():
             verb_line = _next_line_attribution(ctx.text, hi)
@@ -2269,6 +2291,20 @@ def _after_clause(ctx: Context, span: MarkSpan, hi: int) -> tuple[int, int] | No
                 return m.end(), verb_line
         return m.end(), _next_line_name(ctx.text, hi, end)
     return m.end(), end
+
+
+_PREPOSITION_END = re.compile(r"(?<![А-ЯЁа-яё])(?:в|во|на)$")
+_LINK_LINE = re.compile(r"\r?\n([^\n.!?…:;«»\"]{1,60})(?=\r?\n|$)")  # a link's words on a line of their own
+
+
+def _link_after_preposition(text: str, a: int, end: int, hi: int) -> int | None:
+    """"«…», — говорится в ⏎заявлении ФСБ⏎": the clause runs to its paragraph's end on a preposition and the
+    link's words on the next line finish it; the end of those words, or None."""
+    stop = _rstrip(text, a, hi)
+    if end < stop or not _PREPOSITION_END.search(text, max(a, stop - 3), stop):
+        return None
+    link = _LINK_LINE.match(text, hi)
+    return link.end(1) if link is not None and link.group(1).strip() else None
 
 
 _LOWER_LINE = re.compile(r"[ \u00a0]*\r?\n[ \u00a0]*(?=[а-яё])")
@@ -2516,6 +2552,8 @@ def quote_colon_before(ctx: Context, span: MarkSpan, para: tuple[int, int], span
     if len(_inner_words(ctx, span)) < 2:
         return None
     speaker, role = speaker_before(ctx, a, b)
+    if speaker is None:
+        speaker, role = _named_after_verb(ctx, a, b) or (speaker, role)
     return Found(span.open + 1, span.close, "quote_colon", speaker, role)
 
 
