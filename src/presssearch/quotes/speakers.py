@@ -1381,9 +1381,10 @@ _FLEETING = ("ец", "ок", "ек")
 
 @lru_cache(maxsize=200_000)
 def _lone_surname_key(word: str) -> str | None:
-    """surname_key of a capitalised word that is not name-like by itself (None for name-like words and words that
-    never name a person): _known_surnames asks it of every capitalised word."""
-    if name_kind(word) is not None or word.lower() in marks.NOT_PERSONS:
+    """surname_key of a capitalised word that is not name-like by itself, or is a -ский/-цкий adjective ("Красносельский
+    заявил" after "Вадим Красносельский": find_groups takes such a word only after a first name); None for other
+    name-like words and words that never name a person: _known_surnames asks it of every capitalised word."""
+    if name_kind(word) not in (None, "Adj") or word.lower() in marks.NOT_PERSONS:
         return None
     return surname_key(word)
 
@@ -1581,8 +1582,8 @@ class Registry:
         out: list[Group] = []
         for m in _CAP_TOKEN.finditer(text):
             word = m.group()
-            if word not in hits:
-                continue
+            if word not in hits or name_kind(word) == "Adj" and _adjective_of_next(text, m.end(), word):
+                continue  # (not "Киевского района" for Илья Киевский)
             i = bisect_left(starts, m.start() + 1) - 1
             if i < 0 or m.start() >= groups[i].end:  # not a word inside a name ("Александра Усика")
                 out.append(Group(m.start(), m.end(), (word,), ("Surn",)))

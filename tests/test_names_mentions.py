@@ -1,0 +1,23 @@
+"""One canonical name per person: later mentions of a person named in full (a surname alone in any case form) are
+that person, so a quote they speak gets the full name."""
+from __future__ import annotations
+
+from presssearch.quotes import extract_quotes
+from presssearch.quotes.speakers import Registry
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(text)]
+
+
+def test_adjective_surname_alone_is_the_person_named_in_full() -> None:
+    text = ("Лидером непризнанной республики стал бывший глава МВД Вадим Красносельский.\n"
+            "«Мы должны создать условия, чтобы люди не были заложниками политики», — подчеркнул Красносельский.")
+    assert _speakers(text) == ["Вадим Красносельский"]
+
+
+def test_adjective_before_its_noun_is_no_mention() -> None:
+    text = ("Глава района Илья Киевский выступил на совещании. Киевского района это не касается. "
+            "Киевский вокзал закрыт.")
+    reg = Registry.build(text)
+    assert [m.pos for m in reg.mentions] == [text.index("Илья")]
