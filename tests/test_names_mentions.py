@@ -21,3 +21,24 @@ def test_adjective_before_its_noun_is_no_mention() -> None:
             "Киевский вокзал закрыт.")
     reg = Registry.build(text)
     assert [m.pos for m in reg.mentions] == [text.index("Илья")]
+
+
+def test_surname_read_as_a_plural_is_the_same_key() -> None:
+    text = ("С обвинениями выступил педиатр Федор Катасонов. Катасонов написал в фейсбуке о нарушениях. "
+            "Позже «Медуза» связалась с Катасоновой, его женой.")
+    reg = Registry.build(text)
+    assert [p.name() for p in reg.people.values()].count("Федор Катасонов") == 1
+    assert len({m.key for m in reg.mentions if m.pos < text.index("Позже")}) == 1
+
+
+def test_surname_alone_by_another_reading() -> None:
+    text = ("Председатель Верховной рады Андрей Парубий подписал законопроект. По мнению Парубия, поправки создают "
+            "«новое украинское образование».")
+    assert _speakers(text) == ["Андрей Парубий"]
+
+
+def test_fleeting_vowel_shows_the_nominative() -> None:
+    text = ("Сборная под руководством Олега Знарка выиграла. После игры говорил и Знарок.\n"
+            "«Это была грубость, удар сзади», — приводит слова тренера «Чемпионат».")
+    reg = Registry.build(text)
+    assert [p.name() for p in reg.people.values()] == ["Олег Знарок"]

@@ -523,9 +523,11 @@ def surname_key(token: str) -> str:
     if not _CYR_CAP.match(token):
         return low.replace("ё", "е")
     ps = parses(low)
-    for p in ps:
-        if "Surn" in p.tag.grammemes:
-            return p.normal_form.replace("ё", "е")
+    surnames = [p for p in ps if "Surn" in p.tag.grammemes]
+    if surnames and all("plur" in p.tag.grammemes for p in surnames) and _MASC_SURNAME.fullmatch(low):
+        return low.replace("ё", "е")  # "Катасонов", read only as the family's plural "Катасоны": the key of "Катасонова"
+    for p in surnames:
+        return p.normal_form.replace("ё", "е")
     for p in ps:  # (grammeme tests: a tag holds one part of speech and one number)
         if "ADJF" in p.tag.grammemes and p.normal_form.endswith(("ский", "цкий")):
             return p.normal_form.replace("ё", "е")
@@ -537,6 +539,7 @@ def surname_key(token: str) -> str:
     return low.replace("ё", "е")
 
 
+_MASC_SURNAME = re.compile(r"\w{3,}(?:ов|ев|ёв|ин|ын)")  # a man's surname in the nominative by its shape
 _CASE_ENDINGS = ("ою", "ой", "ей", "ому", "ом", "ем", "ым", "ами", "ам", "ах", "а", "ы", "у", "е", "ю", "я", "и", "о", "ь")
 
 
@@ -1227,8 +1230,22 @@ def _oblique_context(text: str, g: Group) -> bool:
 
 def _names_surname(person: Person, g: Group) -> bool:
     """The group ends in the person's surname (not "Денис" alone for "Денис Глушаков")."""
-    key = g.key
-    return person.key.split("#")[0] in (key, _stem(key)) or _stem(person.key.split("#")[0]) == _stem(key)
+    key, own = g.key, person.key.split("#")[0]
+    return own in (key, _stem(key)) or _stem(own) == _stem(key) or _stem(own) == _unfleeting(_stem(key))
+
+
+def _fleeting_form(person: Person, g: Group) -> bool:
+    """A lone surname with the fleeting vowel the person's key lacks ("Знарок" for "Олега Знарка"): only its
+    nominative keeps the vowel."""
+    stem = _stem(g.key)
+    return len(g.tokens) == 1 and _unfleeting(stem) != stem and _unfleeting(stem) == _stem(person.key.split("#")[0])
+
+
+def _unfleeting(stem: str) -> str:
+    """A surname stem without its fleeting vowel ("знарок" -> "знарк", the stem of "Знарка"); others unchanged."""
+    if len(stem) >= 5 and stem.endswith(_FLEETING) and stem[-3] not in _VOWELS:
+        return stem[:-2] + stem[-1]
+    return stem
 
 
 def may_be_subject(text: str, g: Group) -> bool:
@@ -1459,7 +1476,8 @@ class Registry:
                 cue = reg._gender_cue(text, g, nominative)
                 if cue is not None:
                     cues.setdefault(person.key, Counter())[cue] += 1
-            if not person.surname_sure and not inside and _names_surname(person, g) and _nominative_surname(text, g):
+            if not person.surname_sure and not inside and _names_surname(person, g) and (
+                    _nominative_surname(text, g) or _fleeting_form(person, g)):
                 person.surname = _as_written(_title(g.tokens[-1].lower()), g.tokens[-1])
                 person.surname_sure = len(g.tokens) > 1
         reg._settle_genders(cues)
@@ -1521,7 +1539,8 @@ class Registry:
     def lookup(self, group: Group, feminine: bool | None = None) -> Person | None:
         """The person a name group names; a surname alone that several people share is the one whose gender
         fits, named in full in this paragraph or the one before, else the first one the article introduced."""
-        key = group.key if group.key in self.people else self._stems.get(_stem(group.key), "")
+        key = group.key if group.key in self.people else self._stems.get(_stem(group.key), "") \
+            or self._reading_key(group)
         namesakes = self._namesakes.get(key, ())
         if len(namesakes) > 1:
             first = _first_name(group)
@@ -1537,6 +1556,17 @@ class Registry:
                                        or group.kinds == _NAME_PATRONYMIC):
             return self._by_first_name(group.tokens[0], group.start)
         return self.people.get(key)
+
+    def _reading_key(self, group: Group) -> str:
+        """The key of a person named in full whose surname a lone word is by another reading than its surname key gives
+        ("По мнению Парубия": the genitive of "Парубий", read first as a place) or without a fleeting vowel
+        ("Ходарёнок" after "Михаила Ходарёнка"); "" when none."""
+        if len(group.tokens) != 1 or not self.people:
+            return ""
+        keys = [surname_key(_title(a.nom)) for a in analyses(group.tokens[0])]
+        keys.append(_unfleeting(_stem(group.key)))
+        return next((k if k in self.people else self._stems[_stem(k)] for k in keys
+                     if k in self.people or _stem(k) in self._stems), "")
 
     def _main_namesake(self, namesakes: list[tuple[int, str, frozenset[str]]]) -> str | None:
         """Of namesakes ("Родриго Дутерте" and his father "Висенте Дутерте"), the one the article is about: named
