@@ -42,3 +42,10 @@ def test_fleeting_vowel_shows_the_nominative() -> None:
             "«Это была грубость, удар сзади», — приводит слова тренера «Чемпионат».")
     reg = Registry.build(text)
     assert [p.name() for p in reg.people.values()] == ["Олег Знарок"]
+
+
+def test_surname_in_ich_used_alone_is_no_patronymic() -> None:
+    text = ("Об этом говорил постпред России при ОЗХО Александр Шульгин.\n"
+            "Это подтвердил и постпред РФ при ОБСЕ Александр Лукашевич.\n"
+            "«Никакие работы под названием «Новичок» не проводились», — отметил Лукашевич.")
+    assert _speakers(text) == ["Александр Лукашевич"]

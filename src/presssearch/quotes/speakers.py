@@ -1234,6 +1234,20 @@ def _names_surname(person: Person, g: Group) -> bool:
     return own in (key, _stem(key)) or _stem(own) == _stem(key) or _stem(own) == _unfleeting(_stem(key))
 
 
+_PREV_WORD = re.compile(r"([А-ЯЁа-яё]+)[ \u00a0]+$")
+
+
+def _patronymic_alone(text: str, word: str) -> bool:
+    """A word morphology reads as a patronymic stands alone in the text, without a first name before it ("постпред
+    Александр Лукашевич … — отметил Лукашевич"): a surname in -ич, which no one calls a person by alone."""
+    stem = word[:-2] if word.endswith(("ем", "ей", "ом")) else word[:-1] if word.endswith(("а", "у")) else word
+    for m in re.finditer(r"(?<![А-ЯЁа-яё])" + re.escape(stem) + r"(?:а|у|ем|ом|е)?(?![А-ЯЁа-яё])", text):
+        before = _PREV_WORD.search(text, max(0, m.start() - 40), m.start())
+        if before is None or not before.group(1)[:1].isupper():
+            return True
+    return False
+
+
 def _fleeting_form(person: Person, g: Group) -> bool:
     """A lone surname with the fleeting vowel the person's key lacks ("Знарок" for "Олега Знарка"): only its
     nominative keeps the vowel."""
@@ -1513,7 +1527,8 @@ class Registry:
 
     def _add_full(self, text: str, g: Group, pos: int | None = None) -> None:
         if g.kinds == _NAME_PATRONYMIC and self._by_first_name(
-                g.tokens[0], g.start if pos is None else len(self._text)) is not None:
+                g.tokens[0], g.start if pos is None else len(self._text)) is not None \
+                and not _patronymic_alone(self._text, g.tokens[1]):
             return  # "рассказал Олег Васильевич" after "Олег Щербацкий": the same man, not a new person
         genders = possible_genders(g.tokens) or frozenset({MASC, FEMN})
         first = _first_name(g)
