@@ -1076,8 +1076,13 @@ class Person:
             return ""
         if _genders_for(self.tokens):
             words = normalize_tokens(self.tokens, hint)[0].split(" ")
-            return " ".join(words[: len(words) - len(self.tokens[-1].split(" "))])
-        return normalize_tokens(self.tokens[:-1], hint)[0]
+            words = words[: len(words) - len(self.tokens[-1].split(" "))]
+        else:
+            words = normalize_tokens(self.tokens[:-1], hint)[0].split(" ")
+        if len(words) != len(self.tokens) - 1 or any(" " in t for t in self.tokens):
+            return " ".join(words)  # (particles: "бен Абдель … аль Тани")
+        return " ".join(_given_as_surname(w, t, self.tokens[-1], self.surname if self.surname_sure else None)
+                        for w, t in zip(words, self.tokens))
 
     @property
     def feminine(self) -> bool | None:
@@ -1087,6 +1092,24 @@ class Person:
 
 
 _OBLIQUE = ("ой", "ому", "ым", "ом", "ою", "ей", "ы", "у", "ю")
+
+
+def _given_as_surname(form: str, token: str, last: str, surname: str | None) -> str:
+    """A given name morphology does not know, read alone: as written when it ends in a vowel no case ending gives
+    ("Олле", not "Олл"); with the case ending the surname sheds when the text shows that surname bare ("Эвандера
+    Холифилда" beside "Холифилд": Эвандер)."""
+    low = token.lower()
+    if is_known(low) or "-" in token:
+        return form
+    if surname and last.startswith(surname) and last != surname:
+        end = last[len(surname):]
+        if low.endswith(end) and low[-len(end) - 1] not in _VOWELS:
+            return token[: -len(end)]
+        return token
+    return token if low.endswith(_FOREIGN_GIVEN_ENDS) and form.lower() != low else form
+
+
+_FOREIGN_GIVEN_ENDS = ("е", "и", "о", "э")
 
 
 def can_be_nominative(tokens: tuple[str, ...]) -> bool:
@@ -1246,6 +1269,16 @@ def _patronymic_alone(text: str, word: str) -> bool:
         if before is None or not before.group(1)[:1].isupper():
             return True
     return False
+
+
+_FEMN_ONLY = frozenset({FEMN})
+_BARE_ENDS = frozenset({"а", "у", "ом", "ем", "е"})  # a consonant-final man's surname's case endings
+
+
+def _declined_from(word: str, bare: str) -> bool:
+    """``word`` is ``bare``, a word in a consonant, with a case ending ("Трумэна" from "Трумэн")."""
+    return len(bare) >= 3 and word.startswith(bare) and word[len(bare):] in _BARE_ENDS \
+        and bare[-1] not in _VOWELS and bare[-1] not in "йь" and " " not in bare
 
 
 def _fleeting_form(person: Person, g: Group) -> bool:
@@ -1477,6 +1510,7 @@ class Registry:
         quoted = sorted(quoted or [])
         starts = [a for a, _ in quoted]
         cues: dict[str, Counter[str]] = {}
+        forms: dict[str, set[str]] = {}  # key -> surnames as written
         for g in groups:
             person = reg.lookup(g)
             if person is None:
@@ -1490,11 +1524,14 @@ class Registry:
                 cue = reg._gender_cue(text, g, nominative)
                 if cue is not None:
                     cues.setdefault(person.key, Counter())[cue] += 1
+            if len(g.tokens) > 1 or _names_surname(person, g):
+                forms.setdefault(person.key, set()).add(g.tokens[-1])
             if not person.surname_sure and not inside and _names_surname(person, g) and (
                     _nominative_surname(text, g) or _fleeting_form(person, g)):
                 person.surname = _as_written(_title(g.tokens[-1].lower()), g.tokens[-1])
                 person.surname_sure = len(g.tokens) > 1
         reg._settle_genders(cues)
+        reg._settle_surnames(forms)
         reg.mentions.sort(key=lambda m: m.pos)
         reg._positions = [m.pos for m in reg.mentions]
         return reg
@@ -1524,6 +1561,19 @@ class Registry:
             person = self.people[key]
             if gender in person.genders or _guessed_name(person.tokens):
                 person.genders = frozenset({gender})
+
+    def _settle_surnames(self, forms: dict[str, set[str]]) -> None:
+        """A man's canonical surname that is another form the text writes plus a case ending ("Гарри Трумэна" beside
+        "Трумэн", "Марко Штурму" beside "Штурм", "Уго Броосом" beside "Броос"): the bare form, which ends in a
+        consonant, is the nominative."""
+        for key, seen in forms.items():
+            person = self.people[key]
+            if len(person.tokens) < 2 or person.genders == _FEMN_ONLY:
+                continue
+            last = person.name().split(" ")[-1]
+            bare = next((f for f in seen if _declined_from(last, f)), None)
+            if bare is not None:
+                person.surname, person.surname_sure = bare, True
 
     def _add_full(self, text: str, g: Group, pos: int | None = None) -> None:
         if g.kinds == _NAME_PATRONYMIC and self._by_first_name(
