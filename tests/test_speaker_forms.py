@@ -27,3 +27,9 @@ def test_nominative_surname_in_a_vowel_stays() -> None:
 
 def test_woman_keeps_her_surname() -> None:
     assert "Анна Петрова" in _names("Спортсменку Анну Петрову наградили. Петрова сказала, что рада. Петров молчал.")
+
+
+def test_fleeting_vowel_beside_a_first_name_that_may_be_a_nominative() -> None:
+    text = ("По мнению политолога Станислава Бышка, «у Вашингтона большой опыт». Как отметил Бышок, Вашингтон может "
+            "позволить себе такое.")
+    assert _names(text) == ["Станислав Бышок"]

@@ -1529,7 +1529,7 @@ class Registry:
             if not person.surname_sure and not inside and _names_surname(person, g) and (
                     _nominative_surname(text, g) or _fleeting_form(person, g)):
                 person.surname = _as_written(_title(g.tokens[-1].lower()), g.tokens[-1])
-                person.surname_sure = len(g.tokens) > 1
+                person.surname_sure = len(g.tokens) > 1 or _fleeting_form(person, g)
         reg._settle_genders(cues)
         reg._settle_surnames(forms)
         reg.mentions.sort(key=lambda m: m.pos)
