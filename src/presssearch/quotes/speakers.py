@@ -523,9 +523,11 @@ def surname_key(token: str) -> str:
     if not _CYR_CAP.match(token):
         return low.replace("ё", "е")
     ps = parses(low)
-    for p in ps:
-        if "Surn" in p.tag.grammemes:
-            return p.normal_form.replace("ё", "е")
+    surnames = [p for p in ps if "Surn" in p.tag.grammemes]
+    if surnames and all("plur" in p.tag.grammemes for p in surnames) and _MASC_SURNAME.fullmatch(low):
+        return low.replace("ё", "е")  # "Катасонов", read only as the family's plural "Катасоны": the key of "Катасонова"
+    for p in surnames:
+        return p.normal_form.replace("ё", "е")
     for p in ps:  # (grammeme tests: a tag holds one part of speech and one number)
         if "ADJF" in p.tag.grammemes and p.normal_form.endswith(("ский", "цкий")):
             return p.normal_form.replace("ё", "е")
@@ -537,6 +539,7 @@ def surname_key(token: str) -> str:
     return low.replace("ё", "е")
 
 
+_MASC_SURNAME = re.compile(r"\w{3,}(?:ов|ев|ёв|ин|ын)")  # a man's surname in the nominative by its shape
 _CASE_ENDINGS = ("ою", "ой", "ей", "ому", "ом", "ем", "ым", "ами", "ам", "ах", "а", "ы", "у", "е", "ю", "я", "и", "о", "ь")
 
 
@@ -1073,8 +1076,13 @@ class Person:
             return ""
         if _genders_for(self.tokens):
             words = normalize_tokens(self.tokens, hint)[0].split(" ")
-            return " ".join(words[: len(words) - len(self.tokens[-1].split(" "))])
-        return normalize_tokens(self.tokens[:-1], hint)[0]
+            words = words[: len(words) - len(self.tokens[-1].split(" "))]
+        else:
+            words = normalize_tokens(self.tokens[:-1], hint)[0].split(" ")
+        if len(words) != len(self.tokens) - 1 or any(" " in t for t in self.tokens):
+            return " ".join(words)  # (particles: "бен Абдель … аль Тани")
+        return " ".join(_given_as_surname(w, t, self.tokens[-1], self.surname if self.surname_sure else None)
+                        for w, t in zip(words, self.tokens))
 
     @property
     def feminine(self) -> bool | None:
@@ -1084,6 +1092,24 @@ class Person:
 
 
 _OBLIQUE = ("ой", "ому", "ым", "ом", "ою", "ей", "ы", "у", "ю")
+
+
+def _given_as_surname(form: str, token: str, last: str, surname: str | None) -> str:
+    """A given name morphology does not know, read alone: as written when it ends in a vowel no case ending gives
+    ("Олле", not "Олл"); with the case ending the surname sheds when the text shows that surname bare ("Эвандера
+    Холифилда" beside "Холифилд": Эвандер)."""
+    low = token.lower()
+    if is_known(low) or "-" in token:
+        return form
+    if surname and last.startswith(surname) and last != surname:
+        end = last[len(surname):]
+        if low.endswith(end) and low[-len(end) - 1] not in _VOWELS:
+            return token[: -len(end)]
+        return token
+    return token if low.endswith(_FOREIGN_GIVEN_ENDS) and form.lower() != low else form
+
+
+_FOREIGN_GIVEN_ENDS = ("е", "и", "о", "э")
 
 
 def can_be_nominative(tokens: tuple[str, ...]) -> bool:
@@ -1227,8 +1253,46 @@ def _oblique_context(text: str, g: Group) -> bool:
 
 def _names_surname(person: Person, g: Group) -> bool:
     """The group ends in the person's surname (not "Денис" alone for "Денис Глушаков")."""
-    key = g.key
-    return person.key.split("#")[0] in (key, _stem(key)) or _stem(person.key.split("#")[0]) == _stem(key)
+    key, own = g.key, person.key.split("#")[0]
+    return own in (key, _stem(key)) or _stem(own) == _stem(key) or _stem(own) == _unfleeting(_stem(key))
+
+
+_PREV_WORD = re.compile(r"([А-ЯЁа-яё]+)[ \u00a0]+$")
+
+
+def _patronymic_alone(text: str, word: str) -> bool:
+    """A word morphology reads as a patronymic stands alone in the text, without a first name before it ("постпред
+    Александр Лукашевич … — отметил Лукашевич"): a surname in -ич, which no one calls a person by alone."""
+    stem = word[:-2] if word.endswith(("ем", "ей", "ом")) else word[:-1] if word.endswith(("а", "у")) else word
+    for m in re.finditer(r"(?<![А-ЯЁа-яё])" + re.escape(stem) + r"(?:а|у|ем|ом|е)?(?![А-ЯЁа-яё])", text):
+        before = _PREV_WORD.search(text, max(0, m.start() - 40), m.start())
+        if before is None or not before.group(1)[:1].isupper():
+            return True
+    return False
+
+
+_FEMN_ONLY = frozenset({FEMN})
+_BARE_ENDS = frozenset({"а", "у", "ом", "ем", "е"})  # a consonant-final man's surname's case endings
+
+
+def _declined_from(word: str, bare: str) -> bool:
+    """``word`` is ``bare``, a word in a consonant, with a case ending ("Трумэна" from "Трумэн")."""
+    return len(bare) >= 3 and word.startswith(bare) and word[len(bare):] in _BARE_ENDS \
+        and bare[-1] not in _VOWELS and bare[-1] not in "йь" and " " not in bare
+
+
+def _fleeting_form(person: Person, g: Group) -> bool:
+    """A lone surname with the fleeting vowel the person's key lacks ("Знарок" for "Олега Знарка"): only its
+    nominative keeps the vowel."""
+    stem = _stem(g.key)
+    return len(g.tokens) == 1 and _unfleeting(stem) != stem and _unfleeting(stem) == _stem(person.key.split("#")[0])
+
+
+def _unfleeting(stem: str) -> str:
+    """A surname stem without its fleeting vowel ("знарок" -> "знарк", the stem of "Знарка"); others unchanged."""
+    if len(stem) >= 5 and stem.endswith(_FLEETING) and stem[-3] not in _VOWELS:
+        return stem[:-2] + stem[-1]
+    return stem
 
 
 def may_be_subject(text: str, g: Group) -> bool:
@@ -1381,9 +1445,10 @@ _FLEETING = ("ец", "ок", "ек")
 
 @lru_cache(maxsize=200_000)
 def _lone_surname_key(word: str) -> str | None:
-    """surname_key of a capitalised word that is not name-like by itself (None for name-like words and words that
-    never name a person): _known_surnames asks it of every capitalised word."""
-    if name_kind(word) is not None or word.lower() in marks.NOT_PERSONS:
+    """surname_key of a capitalised word that is not name-like by itself, or is a -ский/-цкий adjective ("Красносельский
+    заявил" after "Вадим Красносельский": find_groups takes such a word only after a first name); None for other
+    name-like words and words that never name a person: _known_surnames asks it of every capitalised word."""
+    if name_kind(word) not in (None, "Adj") or word.lower() in marks.NOT_PERSONS:
         return None
     return surname_key(word)
 
@@ -1445,6 +1510,7 @@ class Registry:
         quoted = sorted(quoted or [])
         starts = [a for a, _ in quoted]
         cues: dict[str, Counter[str]] = {}
+        forms: dict[str, set[str]] = {}  # key -> surnames as written
         for g in groups:
             person = reg.lookup(g)
             if person is None:
@@ -1458,10 +1524,14 @@ class Registry:
                 cue = reg._gender_cue(text, g, nominative)
                 if cue is not None:
                     cues.setdefault(person.key, Counter())[cue] += 1
-            if not person.surname_sure and not inside and _names_surname(person, g) and _nominative_surname(text, g):
+            if len(g.tokens) > 1 or _names_surname(person, g):
+                forms.setdefault(person.key, set()).add(g.tokens[-1])
+            if not person.surname_sure and not inside and _names_surname(person, g) and (
+                    _nominative_surname(text, g) or _fleeting_form(person, g)):
                 person.surname = _as_written(_title(g.tokens[-1].lower()), g.tokens[-1])
-                person.surname_sure = len(g.tokens) > 1
+                person.surname_sure = len(g.tokens) > 1 or _fleeting_form(person, g)
         reg._settle_genders(cues)
+        reg._settle_surnames(forms)
         reg.mentions.sort(key=lambda m: m.pos)
         reg._positions = [m.pos for m in reg.mentions]
         return reg
@@ -1492,9 +1562,23 @@ class Registry:
             if gender in person.genders or _guessed_name(person.tokens):
                 person.genders = frozenset({gender})
 
+    def _settle_surnames(self, forms: dict[str, set[str]]) -> None:
+        """A man's canonical surname that is another form the text writes plus a case ending ("Гарри Трумэна" beside
+        "Трумэн", "Марко Штурму" beside "Штурм", "Уго Броосом" beside "Броос"): the bare form, which ends in a
+        consonant, is the nominative."""
+        for key, seen in forms.items():
+            person = self.people[key]
+            if len(person.tokens) < 2 or person.genders == _FEMN_ONLY:
+                continue
+            last = person.name().split(" ")[-1]
+            bare = next((f for f in seen if _declined_from(last, f)), None)
+            if bare is not None:
+                person.surname, person.surname_sure = bare, True
+
     def _add_full(self, text: str, g: Group, pos: int | None = None) -> None:
         if g.kinds == _NAME_PATRONYMIC and self._by_first_name(
-                g.tokens[0], g.start if pos is None else len(self._text)) is not None:
+                g.tokens[0], g.start if pos is None else len(self._text)) is not None \
+                and not _patronymic_alone(self._text, g.tokens[1]):
             return  # "рассказал Олег Васильевич" after "Олег Щербацкий": the same man, not a new person
         genders = possible_genders(g.tokens) or frozenset({MASC, FEMN})
         first = _first_name(g)
@@ -1520,7 +1604,8 @@ class Registry:
     def lookup(self, group: Group, feminine: bool | None = None) -> Person | None:
         """The person a name group names; a surname alone that several people share is the one whose gender
         fits, named in full in this paragraph or the one before, else the first one the article introduced."""
-        key = group.key if group.key in self.people else self._stems.get(_stem(group.key), "")
+        key = group.key if group.key in self.people else self._stems.get(_stem(group.key), "") \
+            or self._reading_key(group)
         namesakes = self._namesakes.get(key, ())
         if len(namesakes) > 1:
             first = _first_name(group)
@@ -1536,6 +1621,17 @@ class Registry:
                                        or group.kinds == _NAME_PATRONYMIC):
             return self._by_first_name(group.tokens[0], group.start)
         return self.people.get(key)
+
+    def _reading_key(self, group: Group) -> str:
+        """The key of a person named in full whose surname a lone word is by another reading than its surname key gives
+        ("По мнению Парубия": the genitive of "Парубий", read first as a place) or without a fleeting vowel
+        ("Ходарёнок" after "Михаила Ходарёнка"); "" when none."""
+        if len(group.tokens) != 1 or not self.people:
+            return ""
+        keys = [surname_key(_title(a.nom)) for a in analyses(group.tokens[0])]
+        keys.append(_unfleeting(_stem(group.key)))
+        return next((k if k in self.people else self._stems[_stem(k)] for k in keys
+                     if k in self.people or _stem(k) in self._stems), "")
 
     def _main_namesake(self, namesakes: list[tuple[int, str, frozenset[str]]]) -> str | None:
         """Of namesakes ("Родриго Дутерте" and his father "Висенте Дутерте"), the one the article is about: named
@@ -1581,8 +1677,8 @@ class Registry:
         out: list[Group] = []
         for m in _CAP_TOKEN.finditer(text):
             word = m.group()
-            if word not in hits:
-                continue
+            if word not in hits or name_kind(word) == "Adj" and _adjective_of_next(text, m.end(), word):
+                continue  # (not "Киевского района" for Илья Киевский)
             i = bisect_left(starts, m.start() + 1) - 1
             if i < 0 or m.start() >= groups[i].end:  # not a word inside a name ("Александра Усика")
                 out.append(Group(m.start(), m.end(), (word,), ("Surn",)))
