@@ -331,8 +331,8 @@ def _genders_for(tokens: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
                 if hit is None and gender == FEMN and tok is tokens[-1] and len(forms) == 1 \
                         and _womans_consonant_surname(tok, found, first):
                     hit = Analysis(tok.lower(), FEMN, frozenset({case}))  # "Лиззи Ярнольд": hers does not decline
-                if hit is None and unknown and later:
-                    hit = Analysis(tok.lower(), None, frozenset({case}))
+                if hit is None and unknown and later and not _declined_only(found, tok, gender):
+                    hit = Analysis(tok.lower(), None, frozenset({case}))  # (not "Мейвезером" as a nominative)
                 if hit is None and later and forms and _gendered(first, gender, case) \
                         and not any(a.gender == gender for a in found):  # "Тони Фергюсоном": not a nominative
                     guess = surname_nominative(tok.lower(), gender, case)
@@ -346,6 +346,13 @@ def _genders_for(tokens: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
         if best is not None:
             result[gender] = best
     return repair_forms(tokens, result)  # whole-name checks, analysis/names.py
+
+
+def _declined_only(found: tuple[Analysis, ...], tok: str, gender: str) -> bool:
+    """A word in an instrumental's ending every reading of which is this gender's in an oblique case, of a nominative
+    spelt otherwise ("Мейвезером": the instrumental of "Мейвезер"): it does not stand as written in another case."""
+    return len(tok) > 5 and tok.endswith(("ом", "ем")) and bool(found) \
+        and all(a.gender == gender and "nomn" not in a.cases and a.nom != tok.lower() for a in found)
 
 
 def _particle_common_word(tok: str) -> bool:
@@ -1273,12 +1280,17 @@ def _patronymic_alone(text: str, word: str) -> bool:
 
 _FEMN_ONLY = frozenset({FEMN})
 _BARE_ENDS = frozenset({"а", "у", "ом", "ем", "е"})  # a consonant-final man's surname's case endings
+_SOFT_ENDS = frozenset({"я", "ю", "ем", "ём", "е"})  # those of one in -ь or -й
 
 
 def _declined_from(word: str, bare: str) -> bool:
-    """``word`` is ``bare``, a word in a consonant, with a case ending ("Трумэна" from "Трумэн")."""
-    return len(bare) >= 3 and word.startswith(bare) and word[len(bare):] in _BARE_ENDS \
-        and bare[-1] not in _VOWELS and bare[-1] not in "йь" and " " not in bare
+    """``word`` is ``bare``, a word in a consonant, with a case ending ("Трумэна" from "Трумэн"; "Габриэля" from
+    "Габриэль", "Парубия" from "Парубий")."""
+    if len(bare) < 3 or " " in bare or bare[-1] in _VOWELS:
+        return False
+    if bare[-1] in "йь":
+        return word.startswith(bare[:-1]) and word[len(bare) - 1:] in _SOFT_ENDS
+    return word.startswith(bare) and word[len(bare):] in _BARE_ENDS
 
 
 def _fleeting_form(person: Person, g: Group) -> bool:
