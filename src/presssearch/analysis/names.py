@@ -389,4 +389,15 @@ def unagreed_nominative(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
 
 def woman_usually(first_name: str) -> bool:
     """The woman's first name is usually meant where a form reads both ways ("алина": not "Алин" genitive)."""
-    return fold(first_name.lower()) in name_data.FEMININE_FIRST
+    low = fold(first_name.lower())
+    return low in name_data.FEMININE_FIRST or low in name_data.FOREIGN_WOMEN
+
+
+def listed_woman(word: str) -> tuple[str, tuple[str, ...]] | None:
+    """A form of a woman's given name listed in name_data.FOREIGN_WOMEN ("Асии" -> ("асия", gent/datv/loct)),
+    or None."""
+    low = fold(word.lower())
+    for nom_end, end, cases in name_data.WOMAN_NAME_CASES:
+        if low.endswith(end) and low[: len(low) - len(end)] + nom_end in name_data.FOREIGN_WOMEN:
+            return low[: len(low) - len(end)] + nom_end, cases
+    return None

@@ -11,7 +11,7 @@ from typing import Any
 from pymorphy3.units import DictionaryAnalyzer, KnownPrefixAnalyzer, KnownSuffixAnalyzer, UnknownPrefixAnalyzer
 
 from ..analysis.names import parses_as_given
-from ..analysis.names import repair_forms, unagreed_nominative, woman_usually
+from ..analysis.names import listed_woman, repair_forms, unagreed_nominative, woman_usually
 from ..analysis.name_data import EXTRA_NAME_PARTICLES
 from . import marks
 from .text import sentence_start
@@ -183,6 +183,10 @@ def analyses(word: str) -> tuple[Analysis, ...]:
         out.setdefault((nom, gender), set()).add(str(tag.case or "nomn"))
     if kind == "Unknown" and low.endswith("ой") and len(low) > 4:
         out.setdefault((low, MASC), set()).add("nomn")  # a man's surname declined as an adjective: "Хами Аксой", "Гюрсой"
+    woman = listed_woman(low)
+    if woman is not None:  # "Асия", "Асии": a woman's name morphology reads only as a man's ("Асий")
+        return (Analysis(woman[0], FEMN, frozenset(woman[1])),) + tuple(
+            Analysis(n, g, frozenset(c)) for (n, g), c in out.items() if (n, g) != (woman[0], FEMN))
     if not out:
         return (Analysis(low, None, frozenset({"nomn"})),)
     return tuple(Analysis(n, g, frozenset(c)) for (n, g), c in out.items())

@@ -1,0 +1,38 @@
+"""A woman's given name morphology reads only (or usually) as a man's, the gender cues an article gives, and
+double given names in an oblique case."""
+from __future__ import annotations
+
+import pytest
+
+from presssearch.quotes.speakers import Registry, normalize_person
+
+
+def _names(text: str) -> list[str]:
+    return [p.name() for p in Registry.build(text).people.values()]
+
+
+@pytest.mark.parametrize("mention, name", [
+    ("Асия Тржанова", "Асия Тржанова"),
+    ("Асии Биби", "Асия Биби"),
+    ("Асию Биби", "Асия Биби"),
+    ("Камалы Харрис", "Камала Харрис"),
+    ("Федерика Могерини", "Федерика Могерини"),
+    ("Фатма Самура", "Фатма Самура"),
+])
+def test_listed_woman(mention: str, name: str) -> None:
+    assert normalize_person(mention) == name
+
+
+@pytest.mark.parametrize("mention, name", [
+    ("Юрия Иванова", "Юрий Иванов"),  # a known man's given name in the genitive stays a man's
+    ("Дмитрия Смирнова", "Дмитрий Смирнов"),
+])
+def test_mans_genitive_is_no_woman(mention: str, name: str) -> None:
+    assert normalize_person(mention) == name
+
+
+def test_listed_woman_in_an_article() -> None:
+    text = ("Как рассказала RT руководитель лечебного отдела Асия Тржанова, три человека здоровы. «Помощь оказана», "
+            "— сказала Тржанова.")
+    assert _names(text) == ["Асия Тржанова"]
+
