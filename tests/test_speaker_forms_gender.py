@@ -36,3 +36,24 @@ def test_listed_woman_in_an_article() -> None:
             "— сказала Тржанова.")
     assert _names(text) == ["Асия Тржанова"]
 
+
+def test_feminine_adjective_before_the_name() -> None:
+    text = ("Наследница Алексия II, 80-летняя Александра Смирнова, подала заявление в суд. Смирнова требует "
+            "вернуть ей деньги.")
+    assert _names(text) == ["Александра Смирнова"]
+
+
+@pytest.mark.parametrize("mention, name", [
+    ("Жана-Франсуа Копе", "Жан-Франсуа Копе"),
+    ("Жан-Франсуа Копе", "Жан-Франсуа Копе"),
+    ("Жана-Мари Ле Пена", "Жан-Мари Ле Пен"),
+    ("Франсуа Олланда", "Франсуа Олланд"),
+    ("Анны-Марии Ивановой", "Анна-Мария Иванова"),
+])
+def test_double_given_name(mention: str, name: str) -> None:
+    assert normalize_person(mention) == name
+
+
+def test_double_given_name_declined_and_bare_are_one_person() -> None:
+    text = ("Кандидатура Жана-Франсуа Копе обсуждалась. «Мы победим», — заявил Жан-Франсуа Копе.")
+    assert _names(text) == ["Жан-Франсуа Копе"]

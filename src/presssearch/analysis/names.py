@@ -232,8 +232,11 @@ def _name_parses(word: str) -> list[Parse]:
 
 
 def _oblique_cases(word: str, gender: str) -> list[str]:
-    """The oblique cases a first name can be in for a gender, in ``SURNAME_ENDINGS`` order."""
-    found = {str(p.tag.case) for p in _name_parses(word) if gender in p.tag.grammemes}
+    """The oblique cases a first name can be in for a gender, in ``SURNAME_ENDINGS`` order; an undeclined reading
+    shows no case beside a declined one ("жана-франсуа": Жан-Франсуа's genitive, not "Жана-Франсуа" in any case)."""
+    ps = [p for p in _name_parses(word) if gender in p.tag.grammemes]
+    declined = [p for p in ps if "Fixd" not in p.tag.grammemes]
+    found = {str(p.tag.case) for p in declined or ps}
     return [c for c in ("gent", "accs", "datv", "ablt", "loct") if c in found]
 
 

@@ -183,6 +183,10 @@ def analyses(word: str) -> tuple[Analysis, ...]:
         out.setdefault((nom, gender), set()).add(str(tag.case or "nomn"))
     if kind == "Unknown" and low.endswith("ой") and len(low) > 4:
         out.setdefault((low, MASC), set()).add("nomn")  # a man's surname declined as an adjective: "Хами Аксой", "Гюрсой"
+    double = _double_name(word) if "-" in word else ()
+    if double:  # morphology's readings of the whole word with a gender beside them, not its as-written one
+        return double + tuple(Analysis(n, g, frozenset(c)) for (n, g), c in out.items()
+                              if g is not None and (n, g) not in {(a.nom, a.gender) for a in double})
     woman = listed_woman(low)
     if woman is not None:  # "Асия", "Асии": a woman's name morphology reads only as a man's ("Асий")
         return (Analysis(woman[0], FEMN, frozenset(woman[1])),) + tuple(
@@ -193,6 +197,25 @@ def analyses(word: str) -> tuple[Analysis, ...]:
 
 
 _FEMN_FIXED_SURNAME = frozenset({"Surn", "Fixd", "femn"})
+
+
+def _double_name(word: str) -> tuple[Analysis, ...]:
+    """Readings of a double first name whose parts agree in gender and case, part by part ("Жана-Франсуа": "Жана"
+    a man's genitive, "Франсуа" undeclined → Жан-Франсуа, not the as-written "Жана-Франсуа" in any case); () when
+    a part is no first name or the parts agree in nothing (morphology's reading of the whole word then)."""
+    parts = word.split("-")
+    if len(parts) != 2 or not all(p[:1].isupper() and name_kind(p) == "Name" for p in parts):
+        return ()
+    first, second = analyses(parts[0]), analyses(parts[1])
+    out: dict[tuple[str, str | None], set[str]] = {}
+    for a in first:
+        for b in second:
+            if a.gender is not None and b.gender is not None and a.gender != b.gender:
+                continue
+            cases = a.cases & b.cases
+            if cases:
+                out.setdefault((f"{a.nom}-{b.nom}", a.gender or b.gender), set()).update(cases)
+    return tuple(Analysis(n, g, frozenset(c)) for (n, g), c in out.items())
 
 
 def _false_guess(parse: Any, nom: str, kind: str | None) -> bool:
@@ -1412,13 +1435,14 @@ def _role_gender(word: str) -> str | None:
 
 
 def _apposition_gender(text: str, g: Group) -> str | None:
-    """femn when a noun for a woman stands right before the name in a case the name has as a woman's ("христианки
-    Асии Биби"); None otherwise."""
+    """femn when a noun for a woman or a feminine adjective stands right before the name in a case the name has as
+    a woman's ("христианки Асии Биби", "80-летняя Александра Смирнова"); None otherwise."""
     before = _WORD_END.search(text, max(0, g.start - 30), g.start)
     if before is None:
         return None
     ps = parses(before.group(1))
-    if not ps or not {"NOUN", "anim", "sing", "femn"} <= ps[0].tag.grammemes or "Ms-f" in ps[0].tag.grammemes:
+    if not ps or not (_WOMAN_NOUN <= ps[0].tag.grammemes or _FEMN_ADJECTIVE <= ps[0].tag.grammemes) \
+            or "Ms-f" in ps[0].tag.grammemes:
         return None
     woman = [a for a in analyses(g.tokens[0]) if a.gender == FEMN]
     extra = _woman_in_ija(g.tokens[0]) if len(g.tokens) > 1 else None
@@ -1426,6 +1450,8 @@ def _apposition_gender(text: str, g: Group) -> str | None:
     return FEMN if ps[0].tag.case in cases else None
 
 
+_WOMAN_NOUN = frozenset({"NOUN", "anim", "sing", "femn"})
+_FEMN_ADJECTIVE = frozenset({"ADJF", "sing", "femn"})
 _QUOTED_TITLE = re.compile(r"«[^«»]*»|\"[^\"]*\"|„[^“]*“")
 
 
