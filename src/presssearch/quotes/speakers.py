@@ -12,7 +12,7 @@ from pymorphy3.units import DictionaryAnalyzer, KnownPrefixAnalyzer, KnownSuffix
 
 from ..analysis.names import parses_as_given
 from ..analysis.names import listed_woman, repair_forms, unagreed_nominative, woman_usually
-from ..analysis.name_data import EXTRA_NAME_PARTICLES
+from ..analysis.name_data import EXTRA_NAME_PARTICLES, FOREIGN_FIRST_NAME_ENDS
 from . import marks
 from .text import sentence_start
 
@@ -946,6 +946,41 @@ _PREPOSITIONS = frozenset("""в во на с со для у к о об про о
 
 def role_before(text: str, pos: int, window: int = 160) -> str | None:
     """The role phrase that ends right before a name at pos ("губернатор Омской области"), if any."""
+    found = _role_head(text, pos, window)
+    if found is None:
+        return None
+    chunk, words, head = found
+    while head > 0 and words[head - 1].group().lower() in marks.ROLE_MODIFIERS:
+        head -= 1
+    tail = chunk[words[head].start():].strip(" \u00a0-—–")
+    if not tail:
+        return None
+    parts = tail.split(" ")
+    fixed: list[str] = []
+    done = False
+    for part in parts:
+        if not done and (part.lower() in marks.ROLE_MODIFIERS or is_role_word(part)):
+            fixed.append(_role_nominative(part))
+            done = is_role_word(part)
+        else:
+            done = True
+            fixed.append(part)
+    return " ".join(fixed).replace("\u00a0", " ").strip() or None
+
+
+def role_cases(text: str, pos: int) -> frozenset[str]:
+    """The cases the head noun of the role phrase right before a name at pos is in, which a name in apposition
+    shares ("режиссера Альберто Мораиса": gent/accs); empty without a role phrase."""
+    found = _role_head(text, pos, 160)
+    if found is None:
+        return frozenset()
+    _, words, head = found
+    return frozenset(str(p.tag.case) for p in parses(words[head].group().lower())
+                     if p.tag.POS == "NOUN" and p.tag.number == "sing")
+
+
+def _role_head(text: str, pos: int, window: int) -> tuple[str, list[re.Match], int] | None:
+    """The text before pos that role_before reads, its words and the index of the role phrase's head noun."""
     lo = max(0, pos - window)
     chunk = text[lo:pos]
     stop = _ROLE_STOP.search(chunk[::-1])  # the last stop: the phrase starts after it
@@ -973,24 +1008,7 @@ def role_before(text: str, pos: int, window: int = 160) -> str | None:
             break
         if named and i < len(words) - 1:
             break
-    if head is None:
-        return None
-    while head > 0 and words[head - 1].group().lower() in marks.ROLE_MODIFIERS:
-        head -= 1
-    tail = chunk[words[head].start():].strip(" \u00a0-—–")
-    if not tail:
-        return None
-    parts = tail.split(" ")
-    fixed: list[str] = []
-    done = False
-    for part in parts:
-        if not done and (part.lower() in marks.ROLE_MODIFIERS or is_role_word(part)):
-            fixed.append(_role_nominative(part))
-            done = is_role_word(part)
-        else:
-            done = True
-            fixed.append(part)
-    return " ".join(fixed).replace("\u00a0", " ").strip() or None
+    return None if head is None else (chunk, words, head)
 
 
 @lru_cache(maxsize=100_000)
@@ -1334,6 +1352,30 @@ def _unfleeting(stem: str) -> str:
     return stem
 
 
+def _role_case_surname(text: str, g: Group) -> str | None:
+    """The nominative of a man's foreign surname written after an undeclined first name in the oblique case of the
+    role noun right before them ("режиссера Альберто Мораиса" → Мораис, "тренером … Уго Броосом" → Броос); None
+    without such a cue, or when the surname is written as its nominative reads."""
+    first, last = g.tokens
+    if " " in last or "-" in last:
+        return None
+    low, cases = last.lower(), role_cases(text, g.start)
+    for case in ("gent", "datv", "ablt"):  # (accusative and locative endings read too many nominatives)
+        if case in cases and "nomn" not in cases and _undeclined_first(first, case):
+            guess = surname_nominative(low, MASC, case)
+            if guess is not None and guess != low:
+                return _as_written(_title(guess), last)
+    return None
+
+
+def _undeclined_first(first: str, case: str) -> bool:
+    """A first name that stands as written in this case: morphology reads it so ("Альберто", "Уго"), or it ends in
+    a vowel no man's case form ends in and reads as no man's name ("Оле", which morphology takes for "Оля")."""
+    found = analyses(first)
+    return any(a.gender is None and a.nom == first.lower() and case in a.cases for a in found) \
+        or first.lower().endswith(FOREIGN_FIRST_NAME_ENDS) and not any(a.gender == MASC for a in found)
+
+
 def may_be_subject(text: str, g: Group) -> bool:
     """The name can be a sentence's subject where it stands: a nominative reading, no preposition or oblique role
     noun right before it."""
@@ -1568,7 +1610,11 @@ class Registry:
                     cues.setdefault(person.key, Counter())[cue] += 1
             if len(g.tokens) > 1 or _names_surname(person, g):
                 forms.setdefault(person.key, set()).add(g.tokens[-1])
-            if not person.surname_sure and not inside and _names_surname(person, g) and (
+            guess = _role_case_surname(text, g) if not person.surname_sure and not inside and len(g.tokens) == 2 \
+                else None
+            if guess is not None:
+                person.surname, person.surname_sure = guess, True
+            elif not person.surname_sure and not inside and _names_surname(person, g) and (
                     _nominative_surname(text, g) or _fleeting_form(person, g)):
                 person.surname = _as_written(_title(g.tokens[-1].lower()), g.tokens[-1])
                 person.surname_sure = len(g.tokens) > 1 or _fleeting_form(person, g)
