@@ -69,3 +69,12 @@ def test_double_given_name_declined_and_bare_are_one_person() -> None:
 ])
 def test_surname_in_the_case_of_the_role_before(text: str, name: str) -> None:
     assert _names(text) == [name]
+
+
+def test_woman_morphology_reads_only_as_a_mans_oblique() -> None:
+    text = "«Это ошибка», — пояснила историк Моргана Девлин. «Да», — подчеркнула Девлин."
+    assert _names(text) == ["Моргана Девлин"]
+
+
+def test_mans_given_name_stays_a_mans_beside_a_feminine_verb() -> None:
+    assert _names("«Это так», — сказала жена Юрия Иванова. Дом Юрия Иванова пуст.") == ["Юрий Иванов"]

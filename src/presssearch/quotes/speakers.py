@@ -1112,8 +1112,11 @@ class Person:
     feminine_hint: bool | None = None
     surname: str | None = None  # the surname as the text writes it in the nominative, when morphology is unsure
     surname_sure: bool = False  # seen right after a first name in the nominative
+    written: bool = False  # a woman's name morphology reads only as a man's oblique case: her name as written
 
     def name(self, feminine: bool | None = None) -> str:
+        if self.written:
+            return " ".join(_as_written(_title(t.lower()), t) for t in self.tokens)
         hint = feminine if feminine is not None else self.feminine_hint
         if len(self.genders) == 1:
             hint = FEMN in self.genders
@@ -1352,6 +1355,23 @@ def _unfleeting(stem: str) -> str:
     return stem
 
 
+_WOMANS_SURNAME_ENDS = ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая")
+
+
+def _woman_as_written(tokens: tuple[str, ...]) -> bool:
+    """A first name in -а/-я that is no man's given name in the dictionary, before a surname a woman's nominative
+    may be ("Моргана Девлин": "Моргана" only a surname's genitive; not "Юрия Иванова", a man's given name)."""
+    if len(tokens) != 2 or any(" " in t or "-" in t for t in tokens):
+        return False
+    first, last = (t.lower() for t in tokens)
+    if not first.endswith(("а", "я")) or any(_MASC_NAME <= p.tag.grammemes and _known_parse(p) for p in parses(first)):
+        return False
+    return last[-1:] not in _VOWELS and last[-1:] not in "йь" or last.endswith(_WOMANS_SURNAME_ENDS)
+
+
+_MASC_NAME = frozenset({"Name", "masc"})
+
+
 def _role_case_surname(text: str, g: Group) -> str | None:
     """The nominative of a man's foreign surname written after an undeclined first name in the oblique case of the
     role noun right before them ("режиссера Альберто Мораиса" → Мораис, "тренером … Уго Броосом" → Броос); None
@@ -1428,8 +1448,9 @@ _GENDERS = (MASC, FEMN)
 
 
 def _gender_open(person: Person) -> bool:
-    """The person's gender may still be settled by the text: either gender, or a name morphology only guessed."""
-    return len(person.genders) != 1 or _guessed_name(person.tokens)
+    """The person's gender may still be settled by the text: either gender, a name morphology only guessed, or a
+    woman's name it reads only as a man's ("Моргана Девлин")."""
+    return len(person.genders) != 1 or _guessed_name(person.tokens) or _woman_as_written(person.tokens)
 
 
 @lru_cache(maxsize=20_000)
@@ -1649,6 +1670,8 @@ class Registry:
             person = self.people[key]
             if gender in person.genders or _guessed_name(person.tokens):
                 person.genders = frozenset({gender})
+            elif gender == FEMN and _woman_as_written(person.tokens):
+                person.genders, person.written = frozenset({FEMN}), True  # "пояснила Моргана Девлин"
 
     def _settle_surnames(self, forms: dict[str, set[str]]) -> None:
         """A man's canonical surname that is another form the text writes plus a case ending ("Гарри Трумэна" beside
