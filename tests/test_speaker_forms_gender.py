@@ -78,3 +78,14 @@ def test_woman_morphology_reads_only_as_a_mans_oblique() -> None:
 
 def test_mans_given_name_stays_a_mans_beside_a_feminine_verb() -> None:
     assert _names("«Это так», — сказала жена Юрия Иванова. Дом Юрия Иванова пуст.") == ["Юрий Иванов"]
+
+
+def test_short_adjective_after_the_name_is_a_gender_cue() -> None:
+    text = "Президент ассоциации Антонина Цицулина уверена, что нельзя. «Я против», — говорит Цицулина."
+    assert _names(text) == ["Антонина Цицулина"]
+
+
+def test_womans_given_name_kept_beside_her_undeclined_surname() -> None:
+    text = "Титул взяла Мартина Хингис. В США Хингис подняла кубок дважды."
+    assert _names(text) == ["Мартина Хингис"]
+

@@ -1132,6 +1132,8 @@ class Person:
         if _genders_for(self.tokens):
             words = normalize_tokens(self.tokens, hint)[0].split(" ")
             words = words[: len(words) - len(self.tokens[-1].split(" "))]
+        elif hint is True and FEMN not in _genders_for(self.tokens[:-1]):
+            words = [_as_written(_title(t.lower()), t) for t in self.tokens[:-1]]  # "Мартина Хингис": no "Мартин"
         else:
             words = normalize_tokens(self.tokens[:-1], hint)[0].split(" ")
         if len(words) != len(self.tokens) - 1 or any(" " in t for t in self.tokens):
@@ -1470,6 +1472,18 @@ def _verb_gender(text: str, g: Group) -> str | None:
     return _past_gender(before.group(1)) if before is not None else None
 
 
+def _short_adjective_gender(text: str, g: Group) -> str | None:
+    """Gender of a singular short adjective or participle right after the name ("Антонина Цицулина уверена")."""
+    after = _VERB_AFTER.match(text, g.end, g.end + 40)
+    if after is None:
+        return None
+    ps = parses(after.group(1))
+    grams = ps[0].tag.grammemes if ps else frozenset()
+    if "sing" not in grams or "ADJS" not in grams and "PRTS" not in grams:
+        return None
+    return next((x for x in _GENDERS if x in grams), None)
+
+
 _WORD_END = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)[ \u00a0]+$")
 
 
@@ -1653,8 +1667,8 @@ class Registry:
             genders = possible_genders(g.tokens)
             return next(iter(genders)) if len(genders) == 1 else None
         if nominative and not (len(g.tokens) == 1 and g.kinds[0] == "Name" and not can_be_nominative(g.tokens)):
-            cue = _verb_gender(text, g)  # (not "Супруг Асии объявил": a first name alone in another case)
-            if cue is not None:
+            cue = _verb_gender(text, g) or _short_adjective_gender(text, g)  # (not "Супруг Асии объявил": a
+            if cue is not None:  # first name alone in another case)
                 return cue
         role = self.role_before(text, g.start)
         return _role_gender(role.split(" ")[0]) if role else _apposition_gender(text, g)
