@@ -89,3 +89,12 @@ def test_womans_given_name_kept_beside_her_undeclined_surname() -> None:
     text = "Титул взяла Мартина Хингис. В США Хингис подняла кубок дважды."
     assert _names(text) == ["Мартина Хингис"]
 
+
+
+@pytest.mark.parametrize("mention, name", [
+    ("Бидзина Иванишвили", "Бидзина Иванишвили"),
+    ("Бидзины Иванишвили", "Бидзина Иванишвили"),
+    ("Бидзиной Иванишвили", "Бидзина Иванишвили"),
+])
+def test_listed_man_in_a(mention: str, name: str) -> None:
+    assert normalize_person(mention) == name

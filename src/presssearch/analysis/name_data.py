@@ -25,7 +25,10 @@ FEMININE_FIRST = frozenset({
 FOREIGN_WOMEN = frozenset({
     "асия", "камала", "микаэла", "фатма",
 })
-# A woman's given name in -а/-я by case: (ending in the nominative, ending in the text, cases).
+# Men's given names in -а that morphology reads as a woman's or as the genitive of a name in a consonant
+# ("Бидзина Иванишвили": not "Бидзин"); they decline as a woman's name does ("Бидзины", "Бидзиной").
+MEN_IN_A = frozenset({"бидзина"})
+# A given name in -а/-я by case: (ending in the nominative, ending in the text, cases).
 WOMAN_NAME_CASES = (
     ("ия", "ия", ("nomn",)), ("ия", "ии", ("gent", "datv", "loct")), ("ия", "ию", ("accs",)),
     ("ия", "ией", ("ablt",)), ("а", "а", ("nomn",)), ("а", "ы", ("gent",)), ("а", "и", ("gent",)),

@@ -399,8 +399,17 @@ def woman_usually(first_name: str) -> bool:
 def listed_woman(word: str) -> tuple[str, tuple[str, ...]] | None:
     """A form of a woman's given name listed in name_data.FOREIGN_WOMEN ("Асии" -> ("асия", gent/datv/loct)),
     or None."""
+    return _listed_form(word, name_data.FOREIGN_WOMEN)
+
+
+def listed_man_in_a(word: str) -> tuple[str, tuple[str, ...]] | None:
+    """A form of a man's given name in -а listed in name_data.MEN_IN_A ("Бидзины" -> ("бидзина", gent)), or None."""
+    return _listed_form(word, name_data.MEN_IN_A)
+
+
+def _listed_form(word: str, names: frozenset[str]) -> tuple[str, tuple[str, ...]] | None:
     low = fold(word.lower())
     for nom_end, end, cases in name_data.WOMAN_NAME_CASES:
-        if low.endswith(end) and low[: len(low) - len(end)] + nom_end in name_data.FOREIGN_WOMEN:
+        if low.endswith(end) and low[: len(low) - len(end)] + nom_end in names:
             return low[: len(low) - len(end)] + nom_end, cases
     return None

@@ -11,7 +11,7 @@ from typing import Any
 from pymorphy3.units import DictionaryAnalyzer, KnownPrefixAnalyzer, KnownSuffixAnalyzer, UnknownPrefixAnalyzer
 
 from ..analysis.names import parses_as_given
-from ..analysis.names import listed_woman, repair_forms, unagreed_nominative, woman_usually
+from ..analysis.names import listed_man_in_a, listed_woman, repair_forms, unagreed_nominative, woman_usually
 from ..analysis.name_data import EXTRA_NAME_PARTICLES, FOREIGN_FIRST_NAME_ENDS
 from . import marks
 from .text import sentence_start
@@ -187,6 +187,9 @@ def analyses(word: str) -> tuple[Analysis, ...]:
     if double:  # morphology's readings of the whole word with a gender beside them, not its as-written one
         return double + tuple(Analysis(n, g, frozenset(c)) for (n, g), c in out.items()
                               if g is not None and (n, g) not in {(a.nom, a.gender) for a in double})
+    man = listed_man_in_a(low)
+    if man is not None:  # "Бидзина": no "Бидзин", and no woman
+        return (Analysis(man[0], MASC, frozenset(man[1])),)
     woman = listed_woman(low)
     if woman is not None:  # "Асия", "Асии": a woman's name morphology reads only as a man's ("Асий")
         return (Analysis(woman[0], FEMN, frozenset(woman[1])),) + tuple(
