@@ -33,3 +33,14 @@ def test_fleeting_vowel_beside_a_first_name_that_may_be_a_nominative() -> None:
     text = ("По мнению политолога Станислава Бышка, «у Вашингтона большой опыт». Как отметил Бышок, Вашингтон может "
             "позволить себе такое.")
     assert _names(text) == ["Станислав Бышок"]
+
+
+def test_soft_sign_surname_written_bare() -> None:
+    text = ("Заявление сделал министр Германии Зигмар Габриэль. «Мы должны добиться перемирия», — цитирует Габриэля "
+            "РИА Новости. Комментируя заявление Зигмара Габриэля, эксперт был краток.")
+    assert "Зигмар Габриэль" in _names(text)
+
+
+def test_instrumental_of_an_unknown_surname_is_no_nominative() -> None:
+    from presssearch.quotes.speakers import normalize_person
+    assert normalize_person("Флойдом Мейвезером") == "Флойд Мейвезер"

@@ -14,7 +14,26 @@ FOREIGN_FIRST_NAME_ENDS = ("е", "и", "о", "у", "э")
 FEMININE_FIRST = frozenset({
     "алена", "алина", "алла", "анастасия", "анфиса", "ариана", "арина", "аврора", "виктория", "дина", "лидия",
     "марина", "олеся", "ульяна", "юлия",
+    # (session 9, /tmp/s9/n2/femscan3.py: a feminine past verb right after "Name Surname" only)
+    "алисия", "анналена", "дарига", "клавдия", "федерика",
 })
+
+# Women's given names in -а/-я that morphology reads only as a man's oblique case ("Асия" as the genitive of
+# "Асий", "Камала" of "Камал"): a woman's reading is added and preferred.
+# Counted over the corpus by /tmp/s9/n2/femscan.py (a feminine past verb right after "Name Surname" far more
+# often than a masculine one); Мартина, Максима, Пола stay out (men's genitives far more often).
+FOREIGN_WOMEN = frozenset({
+    "асия", "камала", "микаэла", "фатма",
+})
+# Men's given names in -а that morphology reads as a woman's or as the genitive of a name in a consonant
+# ("Бидзина Иванишвили": not "Бидзин"); they decline as a woman's name does ("Бидзины", "Бидзиной").
+MEN_IN_A = frozenset({"бидзина"})
+# A given name in -а/-я by case: (ending in the nominative, ending in the text, cases).
+WOMAN_NAME_CASES = (
+    ("ия", "ия", ("nomn",)), ("ия", "ии", ("gent", "datv", "loct")), ("ия", "ию", ("accs",)),
+    ("ия", "ией", ("ablt",)), ("а", "а", ("nomn",)), ("а", "ы", ("gent",)), ("а", "и", ("gent",)),
+    ("а", "е", ("datv", "loct")), ("а", "у", ("accs",)), ("а", "ой", ("ablt",)),
+)
 
 # (gender, case) -> (ending in the text, ending in the nominative) for a surname left as written after a
 # first name in that case ("Дмитрия Шаповала" → "Шаповал", "Нины Мациной" → "Мацина"). First match wins, so

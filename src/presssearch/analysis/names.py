@@ -232,8 +232,11 @@ def _name_parses(word: str) -> list[Parse]:
 
 
 def _oblique_cases(word: str, gender: str) -> list[str]:
-    """The oblique cases a first name can be in for a gender, in ``SURNAME_ENDINGS`` order."""
-    found = {str(p.tag.case) for p in _name_parses(word) if gender in p.tag.grammemes}
+    """The oblique cases a first name can be in for a gender, in ``SURNAME_ENDINGS`` order; an undeclined reading
+    shows no case beside a declined one ("жана-франсуа": Жан-Франсуа's genitive, not "Жана-Франсуа" in any case)."""
+    ps = [p for p in _name_parses(word) if gender in p.tag.grammemes]
+    declined = [p for p in ps if "Fixd" not in p.tag.grammemes]
+    found = {str(p.tag.case) for p in declined or ps}
     return [c for c in ("gent", "accs", "datv", "ablt", "loct") if c in found]
 
 
@@ -389,4 +392,24 @@ def unagreed_nominative(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
 
 def woman_usually(first_name: str) -> bool:
     """The woman's first name is usually meant where a form reads both ways ("алина": not "Алин" genitive)."""
-    return fold(first_name.lower()) in name_data.FEMININE_FIRST
+    low = fold(first_name.lower())
+    return low in name_data.FEMININE_FIRST or low in name_data.FOREIGN_WOMEN
+
+
+def listed_woman(word: str) -> tuple[str, tuple[str, ...]] | None:
+    """A form of a woman's given name listed in name_data.FOREIGN_WOMEN ("Асии" -> ("асия", gent/datv/loct)),
+    or None."""
+    return _listed_form(word, name_data.FOREIGN_WOMEN)
+
+
+def listed_man_in_a(word: str) -> tuple[str, tuple[str, ...]] | None:
+    """A form of a man's given name in -а listed in name_data.MEN_IN_A ("Бидзины" -> ("бидзина", gent)), or None."""
+    return _listed_form(word, name_data.MEN_IN_A)
+
+
+def _listed_form(word: str, names: frozenset[str]) -> tuple[str, tuple[str, ...]] | None:
+    low = fold(word.lower())
+    for nom_end, end, cases in name_data.WOMAN_NAME_CASES:
+        if low.endswith(end) and low[: len(low) - len(end)] + nom_end in names:
+            return low[: len(low) - len(end)] + nom_end, cases
+    return None

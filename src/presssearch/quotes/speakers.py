@@ -11,8 +11,8 @@ from typing import Any
 from pymorphy3.units import DictionaryAnalyzer, KnownPrefixAnalyzer, KnownSuffixAnalyzer, UnknownPrefixAnalyzer
 
 from ..analysis.names import parses_as_given
-from ..analysis.names import repair_forms, unagreed_nominative, woman_usually
-from ..analysis.name_data import EXTRA_NAME_PARTICLES
+from ..analysis.names import listed_man_in_a, listed_woman, repair_forms, unagreed_nominative, woman_usually
+from ..analysis.name_data import EXTRA_NAME_PARTICLES, FOREIGN_FIRST_NAME_ENDS
 from . import marks
 from .text import sentence_start
 
@@ -183,12 +183,42 @@ def analyses(word: str) -> tuple[Analysis, ...]:
         out.setdefault((nom, gender), set()).add(str(tag.case or "nomn"))
     if kind == "Unknown" and low.endswith("ой") and len(low) > 4:
         out.setdefault((low, MASC), set()).add("nomn")  # a man's surname declined as an adjective: "Хами Аксой", "Гюрсой"
+    double = _double_name(word) if "-" in word else ()
+    if double:  # morphology's readings of the whole word with a gender beside them, not its as-written one
+        return double + tuple(Analysis(n, g, frozenset(c)) for (n, g), c in out.items()
+                              if g is not None and (n, g) not in {(a.nom, a.gender) for a in double})
+    man = listed_man_in_a(low)
+    if man is not None:  # "Бидзина": no "Бидзин", and no woman
+        return (Analysis(man[0], MASC, frozenset(man[1])),)
+    woman = listed_woman(low)
+    if woman is not None:  # "Асия", "Асии": a woman's name morphology reads only as a man's ("Асий")
+        return (Analysis(woman[0], FEMN, frozenset(woman[1])),) + tuple(
+            Analysis(n, g, frozenset(c)) for (n, g), c in out.items() if (n, g) != (woman[0], FEMN))
     if not out:
         return (Analysis(low, None, frozenset({"nomn"})),)
     return tuple(Analysis(n, g, frozenset(c)) for (n, g), c in out.items())
 
 
 _FEMN_FIXED_SURNAME = frozenset({"Surn", "Fixd", "femn"})
+
+
+def _double_name(word: str) -> tuple[Analysis, ...]:
+    """Readings of a double first name whose parts agree in gender and case, part by part ("Жана-Франсуа": "Жана"
+    a man's genitive, "Франсуа" undeclined → Жан-Франсуа, not the as-written "Жана-Франсуа" in any case); () when
+    a part is no first name or the parts agree in nothing (morphology's reading of the whole word then)."""
+    parts = word.split("-")
+    if len(parts) != 2 or not all(p[:1].isupper() and name_kind(p) == "Name" for p in parts):
+        return ()
+    first, second = analyses(parts[0]), analyses(parts[1])
+    out: dict[tuple[str, str | None], set[str]] = {}
+    for a in first:
+        for b in second:
+            if a.gender is not None and b.gender is not None and a.gender != b.gender:
+                continue
+            cases = a.cases & b.cases
+            if cases:
+                out.setdefault((f"{a.nom}-{b.nom}", a.gender or b.gender), set()).update(cases)
+    return tuple(Analysis(n, g, frozenset(c)) for (n, g), c in out.items())
 
 
 def _false_guess(parse: Any, nom: str, kind: str | None) -> bool:
@@ -331,8 +361,8 @@ def _genders_for(tokens: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
                 if hit is None and gender == FEMN and tok is tokens[-1] and len(forms) == 1 \
                         and _womans_consonant_surname(tok, found, first):
                     hit = Analysis(tok.lower(), FEMN, frozenset({case}))  # "Лиззи Ярнольд": hers does not decline
-                if hit is None and unknown and later:
-                    hit = Analysis(tok.lower(), None, frozenset({case}))
+                if hit is None and unknown and later and not _declined_only(found, tok, gender):
+                    hit = Analysis(tok.lower(), None, frozenset({case}))  # (not "Мейвезером" as a nominative)
                 if hit is None and later and forms and _gendered(first, gender, case) \
                         and not any(a.gender == gender for a in found):  # "Тони Фергюсоном": not a nominative
                     guess = surname_nominative(tok.lower(), gender, case)
@@ -346,6 +376,13 @@ def _genders_for(tokens: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
         if best is not None:
             result[gender] = best
     return repair_forms(tokens, result)  # whole-name checks, analysis/names.py
+
+
+def _declined_only(found: tuple[Analysis, ...], tok: str, gender: str) -> bool:
+    """A word in an instrumental's ending every reading of which is this gender's in an oblique case, of a nominative
+    spelt otherwise ("Мейвезером": the instrumental of "Мейвезер"): it does not stand as written in another case."""
+    return len(tok) > 5 and tok.endswith(("ом", "ем")) and bool(found) \
+        and all(a.gender == gender and "nomn" not in a.cases and a.nom != tok.lower() for a in found)
 
 
 def _particle_common_word(tok: str) -> bool:
@@ -912,6 +949,41 @@ _PREPOSITIONS = frozenset("""в во на с со для у к о об про о
 
 def role_before(text: str, pos: int, window: int = 160) -> str | None:
     """The role phrase that ends right before a name at pos ("губернатор Омской области"), if any."""
+    found = _role_head(text, pos, window)
+    if found is None:
+        return None
+    chunk, words, head = found
+    while head > 0 and words[head - 1].group().lower() in marks.ROLE_MODIFIERS:
+        head -= 1
+    tail = chunk[words[head].start():].strip(" \u00a0-—–")
+    if not tail:
+        return None
+    parts = tail.split(" ")
+    fixed: list[str] = []
+    done = False
+    for part in parts:
+        if not done and (part.lower() in marks.ROLE_MODIFIERS or is_role_word(part)):
+            fixed.append(_role_nominative(part))
+            done = is_role_word(part)
+        else:
+            done = True
+            fixed.append(part)
+    return " ".join(fixed).replace("\u00a0", " ").strip() or None
+
+
+def role_cases(text: str, pos: int) -> frozenset[str]:
+    """The cases the head noun of the role phrase right before a name at pos is in, which a name in apposition
+    shares ("режиссера Альберто Мораиса": gent/accs); empty without a role phrase."""
+    found = _role_head(text, pos, 160)
+    if found is None:
+        return frozenset()
+    _, words, head = found
+    return frozenset(str(p.tag.case) for p in parses(words[head].group().lower())
+                     if p.tag.POS == "NOUN" and p.tag.number == "sing")
+
+
+def _role_head(text: str, pos: int, window: int) -> tuple[str, list[re.Match], int] | None:
+    """The text before pos that role_before reads, its words and the index of the role phrase's head noun."""
     lo = max(0, pos - window)
     chunk = text[lo:pos]
     stop = _ROLE_STOP.search(chunk[::-1])  # the last stop: the phrase starts after it
@@ -939,24 +1011,7 @@ def role_before(text: str, pos: int, window: int = 160) -> str | None:
             break
         if named and i < len(words) - 1:
             break
-    if head is None:
-        return None
-    while head > 0 and words[head - 1].group().lower() in marks.ROLE_MODIFIERS:
-        head -= 1
-    tail = chunk[words[head].start():].strip(" \u00a0-—–")
-    if not tail:
-        return None
-    parts = tail.split(" ")
-    fixed: list[str] = []
-    done = False
-    for part in parts:
-        if not done and (part.lower() in marks.ROLE_MODIFIERS or is_role_word(part)):
-            fixed.append(_role_nominative(part))
-            done = is_role_word(part)
-        else:
-            done = True
-            fixed.append(part)
-    return " ".join(fixed).replace("\u00a0", " ").strip() or None
+    return None if head is None else (chunk, words, head)
 
 
 @lru_cache(maxsize=100_000)
@@ -1060,8 +1115,11 @@ class Person:
     feminine_hint: bool | None = None
     surname: str | None = None  # the surname as the text writes it in the nominative, when morphology is unsure
     surname_sure: bool = False  # seen right after a first name in the nominative
+    written: bool = False  # a woman's name morphology reads only as a man's oblique case: her name as written
 
     def name(self, feminine: bool | None = None) -> str:
+        if self.written:
+            return " ".join(_as_written(_title(t.lower()), t) for t in self.tokens)
         hint = feminine if feminine is not None else self.feminine_hint
         if len(self.genders) == 1:
             hint = FEMN in self.genders
@@ -1077,6 +1135,8 @@ class Person:
         if _genders_for(self.tokens):
             words = normalize_tokens(self.tokens, hint)[0].split(" ")
             words = words[: len(words) - len(self.tokens[-1].split(" "))]
+        elif hint is True and FEMN not in _genders_for(self.tokens[:-1]):
+            words = [_as_written(_title(t.lower()), t) for t in self.tokens[:-1]]  # "Мартина Хингис": no "Мартин"
         else:
             words = normalize_tokens(self.tokens[:-1], hint)[0].split(" ")
         if len(words) != len(self.tokens) - 1 or any(" " in t for t in self.tokens):
@@ -1273,12 +1333,17 @@ def _patronymic_alone(text: str, word: str) -> bool:
 
 _FEMN_ONLY = frozenset({FEMN})
 _BARE_ENDS = frozenset({"а", "у", "ом", "ем", "е"})  # a consonant-final man's surname's case endings
+_SOFT_ENDS = frozenset({"я", "ю", "ем", "ём", "е"})  # those of one in -ь or -й
 
 
 def _declined_from(word: str, bare: str) -> bool:
-    """``word`` is ``bare``, a word in a consonant, with a case ending ("Трумэна" from "Трумэн")."""
-    return len(bare) >= 3 and word.startswith(bare) and word[len(bare):] in _BARE_ENDS \
-        and bare[-1] not in _VOWELS and bare[-1] not in "йь" and " " not in bare
+    """``word`` is ``bare``, a word in a consonant, with a case ending ("Трумэна" from "Трумэн"; "Габриэля" from
+    "Габриэль", "Парубия" from "Парубий")."""
+    if len(bare) < 3 or " " in bare or bare[-1] in _VOWELS:
+        return False
+    if bare[-1] in "йь":
+        return word.startswith(bare[:-1]) and word[len(bare) - 1:] in _SOFT_ENDS
+    return word.startswith(bare) and word[len(bare):] in _BARE_ENDS
 
 
 def _fleeting_form(person: Person, g: Group) -> bool:
@@ -1293,6 +1358,47 @@ def _unfleeting(stem: str) -> str:
     if len(stem) >= 5 and stem.endswith(_FLEETING) and stem[-3] not in _VOWELS:
         return stem[:-2] + stem[-1]
     return stem
+
+
+_WOMANS_SURNAME_ENDS = ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая")
+
+
+def _woman_as_written(tokens: tuple[str, ...]) -> bool:
+    """A first name in -а/-я that is no man's given name in the dictionary, before a surname a woman's nominative
+    may be ("Моргана Девлин": "Моргана" only a surname's genitive; not "Юрия Иванова", a man's given name)."""
+    if len(tokens) != 2 or any(" " in t or "-" in t for t in tokens):
+        return False
+    first, last = (t.lower() for t in tokens)
+    if not first.endswith(("а", "я")) or any(_MASC_NAME <= p.tag.grammemes and _known_parse(p) for p in parses(first)):
+        return False
+    return last[-1:] not in _VOWELS and last[-1:] not in "йь" or last.endswith(_WOMANS_SURNAME_ENDS)
+
+
+_MASC_NAME = frozenset({"Name", "masc"})
+
+
+def _role_case_surname(text: str, g: Group) -> str | None:
+    """The nominative of a man's foreign surname written after an undeclined first name in the oblique case of the
+    role noun right before them ("режиссера Альберто Мораиса" → Мораис, "тренером … Уго Броосом" → Броос); None
+    without such a cue, or when the surname is written as its nominative reads."""
+    first, last = g.tokens
+    if " " in last or "-" in last:
+        return None
+    low, cases = last.lower(), role_cases(text, g.start)
+    for case in ("gent", "datv", "ablt"):  # (accusative and locative endings read too many nominatives)
+        if case in cases and "nomn" not in cases and _undeclined_first(first, case):
+            guess = surname_nominative(low, MASC, case)
+            if guess is not None and guess != low:
+                return _as_written(_title(guess), last)
+    return None
+
+
+def _undeclined_first(first: str, case: str) -> bool:
+    """A first name that stands as written in this case: morphology reads it so ("Альберто", "Уго"), or it ends in
+    a vowel no man's case form ends in and reads as no man's name ("Оле", which morphology takes for "Оля")."""
+    found = analyses(first)
+    return any(a.gender is None and a.nom == first.lower() and case in a.cases for a in found) \
+        or first.lower().endswith(FOREIGN_FIRST_NAME_ENDS) and not any(a.gender == MASC for a in found)
 
 
 def may_be_subject(text: str, g: Group) -> bool:
@@ -1347,8 +1453,9 @@ _GENDERS = (MASC, FEMN)
 
 
 def _gender_open(person: Person) -> bool:
-    """The person's gender may still be settled by the text: either gender, or a name morphology only guessed."""
-    return len(person.genders) != 1 or _guessed_name(person.tokens)
+    """The person's gender may still be settled by the text: either gender, a name morphology only guessed, or a
+    woman's name it reads only as a man's ("Моргана Девлин")."""
+    return len(person.genders) != 1 or _guessed_name(person.tokens) or _woman_as_written(person.tokens)
 
 
 @lru_cache(maxsize=20_000)
@@ -1366,6 +1473,18 @@ def _verb_gender(text: str, g: Group) -> str | None:
             return cue
     before = _WORD_END.search(text, max(0, g.start - 30), g.start)
     return _past_gender(before.group(1)) if before is not None else None
+
+
+def _short_adjective_gender(text: str, g: Group) -> str | None:
+    """Gender of a singular short adjective or participle right after the name ("Антонина Цицулина уверена")."""
+    after = _VERB_AFTER.match(text, g.end, g.end + 40)
+    if after is None:
+        return None
+    ps = parses(after.group(1))
+    grams = ps[0].tag.grammemes if ps else frozenset()
+    if "sing" not in grams or "ADJS" not in grams and "PRTS" not in grams:
+        return None
+    return next((x for x in _GENDERS if x in grams), None)
 
 
 _WORD_END = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)[ \u00a0]+$")
@@ -1396,13 +1515,14 @@ def _role_gender(word: str) -> str | None:
 
 
 def _apposition_gender(text: str, g: Group) -> str | None:
-    """femn when a noun for a woman stands right before the name in a case the name has as a woman's ("христианки
-    Асии Биби"); None otherwise."""
+    """femn when a noun for a woman or a feminine adjective stands right before the name in a case the name has as
+    a woman's ("христианки Асии Биби", "80-летняя Александра Смирнова"); None otherwise."""
     before = _WORD_END.search(text, max(0, g.start - 30), g.start)
     if before is None:
         return None
     ps = parses(before.group(1))
-    if not ps or not {"NOUN", "anim", "sing", "femn"} <= ps[0].tag.grammemes or "Ms-f" in ps[0].tag.grammemes:
+    if not ps or not (_WOMAN_NOUN <= ps[0].tag.grammemes or _FEMN_ADJECTIVE <= ps[0].tag.grammemes) \
+            or "Ms-f" in ps[0].tag.grammemes:
         return None
     woman = [a for a in analyses(g.tokens[0]) if a.gender == FEMN]
     extra = _woman_in_ija(g.tokens[0]) if len(g.tokens) > 1 else None
@@ -1410,6 +1530,8 @@ def _apposition_gender(text: str, g: Group) -> str | None:
     return FEMN if ps[0].tag.case in cases else None
 
 
+_WOMAN_NOUN = frozenset({"NOUN", "anim", "sing", "femn"})
+_FEMN_ADJECTIVE = frozenset({"ADJF", "sing", "femn"})
 _QUOTED_TITLE = re.compile(r"«[^«»]*»|\"[^\"]*\"|„[^“]*“")
 
 
@@ -1526,7 +1648,11 @@ class Registry:
                     cues.setdefault(person.key, Counter())[cue] += 1
             if len(g.tokens) > 1 or _names_surname(person, g):
                 forms.setdefault(person.key, set()).add(g.tokens[-1])
-            if not person.surname_sure and not inside and _names_surname(person, g) and (
+            guess = _role_case_surname(text, g) if not person.surname_sure and not inside and len(g.tokens) == 2 \
+                else None
+            if guess is not None:
+                person.surname, person.surname_sure = guess, True
+            elif not person.surname_sure and not inside and _names_surname(person, g) and (
                     _nominative_surname(text, g) or _fleeting_form(person, g)):
                 person.surname = _as_written(_title(g.tokens[-1].lower()), g.tokens[-1])
                 person.surname_sure = len(g.tokens) > 1 or _fleeting_form(person, g)
@@ -1544,8 +1670,8 @@ class Registry:
             genders = possible_genders(g.tokens)
             return next(iter(genders)) if len(genders) == 1 else None
         if nominative and not (len(g.tokens) == 1 and g.kinds[0] == "Name" and not can_be_nominative(g.tokens)):
-            cue = _verb_gender(text, g)  # (not "Супруг Асии объявил": a first name alone in another case)
-            if cue is not None:
+            cue = _verb_gender(text, g) or _short_adjective_gender(text, g)  # (not "Супруг Асии объявил": a
+            if cue is not None:  # first name alone in another case)
                 return cue
         role = self.role_before(text, g.start)
         return _role_gender(role.split(" ")[0]) if role else _apposition_gender(text, g)
@@ -1561,6 +1687,8 @@ class Registry:
             person = self.people[key]
             if gender in person.genders or _guessed_name(person.tokens):
                 person.genders = frozenset({gender})
+            elif gender == FEMN and _woman_as_written(person.tokens):
+                person.genders, person.written = frozenset({FEMN}), True  # "пояснила Моргана Девлин"
 
     def _settle_surnames(self, forms: dict[str, set[str]]) -> None:
         """A man's canonical surname that is another form the text writes plus a case ending ("Гарри Трумэна" beside
