@@ -625,6 +625,8 @@ def _intro_paragraph(ctx: Context, pos: int) -> tuple[int, int] | None:
             return None  # another run of turns right before: no intro
         if len(line) >= _MIN_INTRO:
             later = ctx.interviewed is not None  # then an intro opens a section: under a heading, or right before
+            if later and _answer_goes_on(ctx, a, b):
+                return None
             return (a, b) if not later or _under_heading(ctx, i) or not headings and _narrated_intro(ctx, a, b) \
                 else None  # (a paragraph before a heading ends the section before)
         if line:
@@ -633,6 +635,13 @@ def _intro_paragraph(ctx: Context, pos: int) -> tuple[int, int] | None:
                 return None
         i -= 1
     return None
+
+
+def _answer_goes_on(ctx: Context, a: int, b: int) -> bool:
+    """The paragraph text[a:b] goes on with an answer, past a quoted line ("«Президент России …»" / ". Я называю
+    это …"): it opens with punctuation or speaks in the first person outside quotations."""
+    line = ctx.text[a:b].strip()
+    return line[:1] in ".,;:)" or _in_first_person(_TITLE_QUOTED.sub(" ", line))
 
 
 _BOX_HEAD = re.compile(r"[ \u00a0\t]*(?:Также|Читайте также)[ \u00a0]+по[ \u00a0]+теме[ \u00a0:]*$", re.IGNORECASE)
@@ -855,6 +864,8 @@ def _find_interviewee(ctx: Context, pos: int, feminine: bool | None = None) -> t
         section = _fresh_cue(ctx, pos) or _intro_subject(ctx, pos, feminine)
         if section is not None:
             return section
+        if ctx.interviewed[0] and not _title_speaks(ctx.title):
+            return ctx.interviewed  # the same interview goes on past a post or a photo; the title only tells news
     elif _sectioned(ctx, pos):  # the first of several sections, each under a quoted heading: its own intro
         section = _intro_subject(ctx, pos, feminine)
         if section is not None:
@@ -895,6 +906,16 @@ def _find_interviewee(ctx: Context, pos: int, feminine: bool | None = None) -> t
     return person.name(feminine), person.role
 
 
+def _title_speaks(title: str | None) -> bool:
+    """The title presents someone speaking: it quotes words, names an interview or tells what someone speaks about
+    ("«…»: Губерниев о предстоящем чемпионате"), not only news ("шахматист Ковалёв покинул Кубок мира")."""
+    if not title:
+        return False
+    plain = _TITLE_QUOTED.sub(" ", title)
+    return plain != title or _TOPIC_WORD.search(plain) is not None or bool(speech_verb(plain)[0]) \
+        or any(lemma(w) in marks.INTERVIEW_WORDS for w in words(plain.lower()))
+
+
 _HEADER = re.compile(r"[ \u00a0\t]*([А-ЯЁ][^:\n«»\"]{2,60}?)[ \u00a0]*:[ \u00a0\t]*(?:[«\"„][^\n]*)?$")
 _HEADER_WINDOW = 600  # characters before a run of turns its header line may stand
 
@@ -907,7 +928,7 @@ def _headers(ctx: Context, lo: int, hi: int) -> list[tuple[int, str, str | None]
         if b <= lo or a >= hi or ":" not in ctx.text[a:b]:
             continue
         m = _HEADER.match(ctx.text, a, b)
-        if m is None:
+        if m is None or _in_post(ctx, b):
             continue
         groups = find_groups(ctx.text, m.start(1), m.end(1))
         if len(groups) == 1 and groups[0].start == m.start(1) and groups[0].end == m.end(1):
@@ -915,6 +936,16 @@ def _headers(ctx: Context, lo: int, hi: int) -> list[tuple[int, str, str | None]
             if person is not None:
                 found.append((a, person.name(), person.role))
     return found
+
+
+_POST_LINES = 3  # lines after a header line an embedded post's link or date may stand in
+
+
+def _in_post(ctx: Context, b: int) -> bool:
+    """The line ending at b belongs to an embedded post: a link or a post's date follows within a few lines
+    ("Роберто Манчини: «Сыграли …»" / "https://t.co/…")."""
+    after = [(pa, pb) for pa, pb in ctx.paras if pa > b and ctx.text[pa:pb].strip()][:_POST_LINES]
+    return any(_POST_END.search(ctx.text[pa:pb].strip()) for pa, pb in after)
 
 
 def _answer_speakers(ctx: Context, run: list[tuple[int, int]], answers: list[bool],
