@@ -463,7 +463,7 @@ def _org_at(text: str, toks: list[tuple[int, int, str]], i: int):
     s = i
     while s > 0 and not text[toks[s - 1][1]:toks[s][0]].strip(" \u00a0") and toks[s - 1][2][:1].isupper() \
             and (_best(toks[s - 1][2]) is not None and not _ADJ_POS.isdisjoint(_best(toks[s - 1][2]).tag.grammemes)) \
-            and not (toks[s - 1][2][:1].islower() and country(toks[s - 1][2])):
+            and not (toks[s - 1][2][:1].islower() and country(toks[s - 1][2])) and _agrees(toks[s - 1][2], w):
         s -= 1
     common = lemma(w.lower()) in marks.ORG_HEADS and not w.isupper()
     line = text.rfind("\n", 0, a) + 1
@@ -493,6 +493,14 @@ def _org_at(text: str, toks: list[tuple[int, int, str]], i: int):
     start = toks[s][0]
     end = toks[end_i - 1][1] if end_i > i + 1 else b
     return start, end, name, head, _nominative(text, toks, s, end_i, w), end_i
+
+
+@lru_cache(maxsize=50_000)
+def _agrees(adj: str, head: str) -> bool:
+    """The capitalised adjective before a head can share its case ("Международная федерация"), unlike a surname read
+    as an adjective ("основанная Геннадием Селезневым Партия возрождения России")."""
+    cases = {p.tag.case for p in parses(head.lower())[:3] if p.tag.case}
+    return not cases or any(p.tag.case in cases for p in parses(adj.lower())[:3] if not _ADJ_POS.isdisjoint(p.tag.grammemes))
 
 
 def _acronym_follows(text: str, end: int) -> bool:

@@ -1,0 +1,14 @@
+"""Attribution shapes fixed in session 9, second fresh sample (drawn like the held-out sets)."""
+from __future__ import annotations
+
+from presssearch.quotes import extract_quotes
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(text)]
+
+
+def test_surname_before_an_organisation_is_not_its_adjective() -> None:
+    text = ("В октябре основанная покойным спикером Госдумы Геннадием Селезневым Партия возрождения России "
+            "выступила с инициативой популяризировать «культуру хождения в общественный туалет».")
+    assert _speakers(text) == ["Партия возрождения России"]
