@@ -1414,12 +1414,65 @@ def speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | No
     """Who speaks in an attribution clause after the quote: first name, else pronoun/role/organisation. A clause
     with an impersonal verb ("говорится в заявлении МИД") marks the quote as a document's, whoever issued it."""
     who = _speaker_in(ctx, a, b, quote_start)
+    if who[0] is not None and _person_reference(ctx.text, a, b) and _named_inside_only(ctx, who[0], quote_start, a, b):
+        who = _speaker_before_named(ctx, who[0], quote_start, a) or who
     verb = next((m.group() for m in WORDS_RE.finditer(ctx.text, a, b) if speech_verb(m.group())[0]), None)
     if verb is not None and _impersonal(verb):
         if who[0] is None:  # "— говорится в сообщении Центробанка по итогам заседания совета директоров"
             who = _issuer_in_clause(ctx, a, b), None
         ctx.documented[quote_start] = who[0]
     return who
+
+
+def _named_inside_only(ctx: Context, name: str, qs: int, qe: int, b: int) -> bool:
+    """The person a role or pronoun after the quote was taken to be is talked about inside the quote text[qs:qe]
+    ("«Паша Дацюк — это пример для спортсменов…», — добавил экс-тренер сборной"; inside its marks, not in an
+    attribution that breaks it) and not named in the attribution text[qe:b]: the words are about him."""
+    person = ctx.people_by_name().get(name)
+    if person is None:
+        return False
+    inside = clause = False
+    for m in ctx.registry.mentions:
+        if m.key == person.key:
+            inside = inside or m.quoted and qs <= m.pos < qe and not _inner_attribution_at(ctx.text, qs, m.pos) \
+                and not _in_brackets(ctx.text, qs, m.pos)
+            clause = clause or qe <= m.pos < b
+    return inside and not clause
+
+
+_INNER_BREAK = re.compile(r"[,!?…][ \u00a0]*[—–][ \u00a0]")
+
+
+def _person_reference(text: str, a: int, b: int) -> bool:
+    """The attribution text[a:b] refers to a person by a pronoun or a role ("— заявил он", "— добавил экс-тренер"),
+    with a singular personal verb: not a body or a document ("— говорится в сообщении", "— спросил авиаконцерн")."""
+    ws = [w.lower() for w in words(text[a:b].split(",")[0])]
+    verb = next((w for w in ws if speech_verb(w)[0]), None)
+    if verb is None or _impersonal(verb) or _plural(verb):
+        return False
+    return any(w in ("он", "она") or is_role_word(w) or _person_noun(w) is not None for w in ws)
+
+
+def _in_brackets(text: str, qs: int, pos: int) -> bool:
+    """pos lies in a bracketed note inside the quote ("(роль Харбора. — RT)")."""
+    return text.rfind("(", qs, pos) > text.rfind(")", qs, pos)
+
+
+def _inner_attribution_at(text: str, qs: int, pos: int) -> bool:
+    """pos lies in the attribution that breaks a quote starting at qs ("«…, — уверен Пётр Петровский. — …»")."""
+    brk = None
+    for brk in _INNER_BREAK.finditer(text, qs, pos):
+        pass
+    return brk is not None and speech_verb(text[brk.end():pos])[0]
+
+
+def _speaker_before_named(ctx: Context, name: str, qs: int, qe: int) -> tuple[str, str | None] | None:
+    """Who spoke last before the quote at qs, when that is not the person named inside it; else None."""
+    prev = ctx.previous_speaker(qs)
+    person = ctx.people_by_name().get(prev) if prev and prev != name else None
+    if person is None or _named_inside_only(ctx, prev, qs, qe, qe):
+        return None
+    return prev, person.role
 
 
 def _issuer_in_clause(ctx: Context, a: int, b: int) -> str | None:
