@@ -1467,12 +1467,15 @@ def _inner_attribution_at(text: str, qs: int, pos: int) -> bool:
 
 
 def _speaker_before_named(ctx: Context, name: str, qs: int, qe: int) -> tuple[str, str | None] | None:
-    """Who spoke last before the quote at qs, when that is not the person named inside it; else None."""
+    """Who spoke last before the quote at qs (a speech verb's subject, "по словам" holder or earlier quote's
+    speaker; else the earlier quote's speaker), when not a person named inside the quote; else None."""
+    spoke = ctx._last_to_speak(qs, None)
     prev = ctx.previous_speaker(qs)
-    person = ctx.people_by_name().get(prev) if prev and prev != name else None
-    if person is None or _named_inside_only(ctx, prev, qs, qe, qe):
-        return None
-    return prev, person.role
+    for person in (spoke[0] if spoke is not None else None, ctx.people_by_name().get(prev) if prev else None):
+        if person is not None and person.name(None) != name \
+                and not _named_inside_only(ctx, person.name(None), qs, qe, qe):
+            return person.name(None), person.role
+    return None
 
 
 def _issuer_in_clause(ctx: Context, a: int, b: int) -> str | None:
