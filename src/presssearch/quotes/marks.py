@@ -337,7 +337,7 @@ ORG_KINDS: dict[str, tuple[str, ...]] = {
 GENERIC_ORG_WORDS = frozenset("""
 ведомство министерство агентство компания авиакомпания перевозчик концерн организация прокуратура
 командование совет комиссия управление центр федерация служба комитет департамент холдинг корпорация
-госкорпорация инспекция
+госкорпорация инспекция партия фонд
 """.split())
 # Geographic abbreviations that are not organisations; and equal spellings of one country.
 GEO_ABBR = frozenset("рф сша ес днр лнр кнр фрг оаэ юар кндр великобритания ссср снг".split())
