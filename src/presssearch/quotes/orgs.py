@@ -16,6 +16,7 @@ _CANDIDATE = re.compile(r"(?<![0-9A-Za-zА-ЯЁа-яё-])(?:[А-ЯЁ][0-9A-Za-z�
                         + r")[а-яё]*)")
 _LATIN = re.compile(r"[A-Z][A-Za-z0-9&]*(?:['’][a-z]+)?(?:[ \u00a0]+(?:[A-Z][A-Za-z0-9&]*(?:['’][a-z]+)?|[0-9]+))*")
 _QUOTED_NAME = re.compile(r"[«\"„“]([А-ЯЁA-Z][^«»\"„“\n]{0,40}?)[»\"“”]")
+_QUOTED_DEFINED = re.compile(r"«([А-ЯЁ][^«»\n]{2,80}?)»[ \u00a0]*\(([А-ЯЁ]{2,8})\)")
 _ALIAS = re.compile(r"[ \u00a0]*\(([А-ЯЁA-Z][А-ЯЁа-яёA-Za-z0-9-]{1,30})\)")
 
 
@@ -67,6 +68,8 @@ class OrgRegistry:
     @classmethod
     def build(cls, text: str) -> "OrgRegistry":
         reg = cls()
+        for m in _QUOTED_DEFINED.finditer(text):
+            reg._add_quoted(text, m)
         done = 0
         for m in _CANDIDATE.finditer(text):
             if m.start() < done or not _is_head(m.group()):
@@ -123,6 +126,21 @@ class OrgRegistry:
             self.orgs.setdefault(akey, org)
             self.mentions.append(OrgMention(alias.start(1), alias.end(1), key))
         self.mentions.append(OrgMention(start, end, key))
+
+    def _add_quoted(self, text: str, m: re.Match) -> None:
+        """«Московские информационные технологии» (МИТ): a quoted name the acronym after it spells out is one body,
+        named as the quotes give it."""
+        name, acronym = " ".join(m.group(1).split()), m.group(2)
+        initials = "".join(w[0] for w in _TOKEN.findall(name) if len(w) > 2 or w[:1].isupper()).upper()
+        if initials != acronym.upper() or _key(acronym) in self.orgs:
+            return
+        key = _key(name)
+        org = self.orgs.get(key) or self.orgs.setdefault(key, Org(key, _key(acronym), _COMPANY_KINDS))
+        org.forms.append((m.start(1), name, True))
+        org.alias = acronym
+        self.orgs.setdefault(_key(acronym), org)
+        self.mentions.append(OrgMention(m.start(1), m.end(1), key))
+        self.mentions.append(OrgMention(m.start(2), m.end(2), key))
 
     def _add_latin(self, text: str, m: re.Match) -> None:
         """A Latin name counts as an organisation after "компания"-like words, with "AG"/"Inc", or as a subject."""
