@@ -322,7 +322,9 @@ class Context:
             if m.key != key or m.quoted or not lo <= m.pos < pos:
                 continue
             reach = marks.SAID_AS_REACH
-            near = self.text[max(0, m.pos - reach):m.pos], self.text[m.pos:m.pos + 2 * reach]
+            # the mention's own sentence, not the next one's verb ("— спросил Сидоров. Она ответила: «…»")
+            after = sentence_end(self.text, m.pos, min(len(self.text), m.pos + 2 * reach))
+            near = self.text[max(0, m.pos - reach):m.pos], self.text[m.pos:after]
             if any(speech_verb(s) == (True, feminine) for s in near):
                 return True
         return False
