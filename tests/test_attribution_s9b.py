@@ -50,3 +50,8 @@ def test_she_answered_is_not_the_man_who_asked() -> None:
     text = ("Анна Иванова пришла к Петру Сидорову. «Почему вы здесь?» — спросил Сидоров. Она ответила: «Потому что "
             "так хочу».")
     assert _speakers(text) == ["Петр Сидоров", "Анна Иванова"]
+
+
+def test_her_post_after_a_preposition_is_hers() -> None:
+    text = "Анна Иванова не пришла на встречу. В ее посте говорится: «Я не приду, потому что заболела»."
+    assert _speakers(text) == ["Анна Иванова"]

@@ -853,10 +853,10 @@ def _pronoun_person(ctx: Context, lows: list[str], quote_start: int) -> tuple[bo
         person = ctx.registry.before(quote_start, _LATTER[lows[-1]])
         return True, (person.name(), person.role) if person is not None else (None, None)
     for i, w in enumerate(lows):
-        possessive = w in ("его", "её", "ее") and (
-            (i + 1 < len(lows) and lows[i + 1] in marks.SPEECH_NOUNS)
-            or (i > 0 and lows[i - 1].replace("ё", "е") in _QUOTING_VERBS))
-        if (w in ("он", "она") or possessive) and (i == 0 or lows[i - 1] not in ("с", "со", "у", "к", "о", "на", "в")):
+        owned = w in ("его", "её", "ее") and i + 1 < len(lows) and lows[i + 1] in marks.SPEECH_NOUNS
+        possessive = owned or w in ("его", "её", "ее") and i > 0 and lows[i - 1].replace("ё", "е") in _QUOTING_VERBS
+        if (w in ("он", "она") or possessive) \
+                and (i == 0 or owned or lows[i - 1] not in ("с", "со", "у", "к", "о", "на", "в")):  # "в её посте"
             who = ctx.refer(quote_start, marks.PRONOUNS[w])
             return True, (None, None) if _unnamed_subject_before(ctx, quote_start, who[1]) else who
     return False, (None, None)
