@@ -55,3 +55,11 @@ def test_she_answered_is_not_the_man_who_asked() -> None:
 def test_her_post_after_a_preposition_is_hers() -> None:
     text = "Анна Иванова не пришла на встречу. В ее посте говорится: «Я не приду, потому что заболела»."
     assert _speakers(text) == ["Анна Иванова"]
+
+
+def test_that_one_answering_is_the_one_named_last() -> None:
+    text = ("Президент Владимир Путин спросил у Максима Орешкина, что самое важное в работе ведомства, на что тот "
+            "ответил: «Самое плохое уже позади».")
+    assert _speakers(text) == ["Максим Орешкин"]
+    text = "Иван Петров позвонил Сергею Гляделкину. «Я не буду отвечать на эти вопросы», — ответил тот."
+    assert _speakers(text) == ["Сергей Гляделкин"]

@@ -852,6 +852,10 @@ def _pronoun_person(ctx: Context, lows: list[str], quote_start: int) -> tuple[bo
     if lows and lows[-1] in _LATTER:  # "По словам последнего, «…»": the person named last
         person = ctx.registry.before(quote_start, _LATTER[lows[-1]])
         return True, (person.name(), person.role) if person is not None else (None, None)
+    that_one = _that_one(lows)
+    if that_one:  # "спросил Гляделкина …, тот ответил: «…»": the one named last, not the subject before
+        person = ctx.registry.before(quote_start, False)
+        return True, (person.name(False), person.role) if person is not None else (None, None)
     for i, w in enumerate(lows):
         owned = w in ("его", "её", "ее") and i + 1 < len(lows) and lows[i + 1] in marks.SPEECH_NOUNS
         possessive = owned or w in ("его", "её", "ее") and i > 0 and lows[i - 1].replace("ё", "е") in _QUOTING_VERBS
@@ -860,6 +864,18 @@ def _pronoun_person(ctx: Context, lows: list[str], quote_start: int) -> tuple[bo
             who = ctx.refer(quote_start, marks.PRONOUNS[w])
             return True, (None, None) if _unnamed_subject_before(ctx, quote_start, who[1]) else who
     return False, (None, None)
+
+
+def _that_one(lows: list[str]) -> bool:
+    """"тот" is the subject of the clause's speech verb, right before or after it ("тот ответил", "— ответил тот"),
+    or ends the words before the verb ("…, тот" of "…, тот ответил:")."""
+    if lows and lows[-1] == "тот" and (len(lows) == 1 or lows[-2] not in marks.PREPOSITIONS):
+        return True
+    for i, w in enumerate(lows):
+        if w == "тот" and (i + 1 < len(lows) and speech_verb(lows[i + 1])[0]
+                           or i > 0 and speech_verb(lows[i - 1])[0] and i + 1 == len(lows)):
+            return True
+    return False
 
 
 _MAX_SUBJECT_MODIFIERS = 3
@@ -1805,10 +1821,17 @@ def _org_start(ctx: Context, org, lo: int) -> int:
     return next((m.start for m in ctx.orgs.mentions if m.start >= lo and ctx.orgs.orgs[m.key] is org), lo)
 
 
+_THAT_ONE_SAID = re.compile(r"(?:^|(?<=[,;.]))[ \u00a0]*[Тт]от[ \u00a0]+([а-яё]+)")
+
+
 def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None]:
     """Who speaks in a clause before the quote ("X заявил:"): the subject before the verb, else after it."""
     text = ctx.text
     a = _last_clause_with_verb(text, a, b)
+    that_one = _THAT_ONE_SAID.search(text, a, b)
+    if that_one is not None and speech_verb(that_one.group(1))[0]:  # "спросил Гляделкина, …, тот ответил:"
+        person = ctx.registry.before(that_one.start(), False)
+        return (person.name(False), person.role) if person is not None else (None, None)
     verb = next((m for m in WORDS_RE.finditer(text, a, b) if speech_verb(m.group())[0]
                  and not _inside_marks(text, a, m.start())), None)
     _, feminine = speech_verb(text[a:b])
