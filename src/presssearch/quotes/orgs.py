@@ -16,6 +16,7 @@ _CANDIDATE = re.compile(r"(?<![0-9A-Za-zА-ЯЁа-яё-])(?:[А-ЯЁ][0-9A-Za-z�
                         + r")[а-яё]*)")
 _LATIN = re.compile(r"[A-Z][A-Za-z0-9&]*(?:['’][a-z]+)?(?:[ \u00a0]+(?:[A-Z][A-Za-z0-9&]*(?:['’][a-z]+)?|[0-9]+))*")
 _QUOTED_NAME = re.compile(r"[«\"„“]([А-ЯЁA-Z][^«»\"„“\n]{0,40}?)[»\"“”]")
+_QUOTED_DEFINED = re.compile(r"«([А-ЯЁ][^«»\n]{2,80}?)»[ \u00a0]*\(([А-ЯЁ]{2,8})\)")
 _ALIAS = re.compile(r"[ \u00a0]*\(([А-ЯЁA-Z][А-ЯЁа-яёA-Za-z0-9-]{1,30})\)")
 
 
@@ -67,6 +68,8 @@ class OrgRegistry:
     @classmethod
     def build(cls, text: str) -> "OrgRegistry":
         reg = cls()
+        for m in _QUOTED_DEFINED.finditer(text):
+            reg._add_quoted(text, m)
         done = 0
         for m in _CANDIDATE.finditer(text):
             if m.start() < done or not _is_head(m.group()):
@@ -123,6 +126,21 @@ class OrgRegistry:
             self.orgs.setdefault(akey, org)
             self.mentions.append(OrgMention(alias.start(1), alias.end(1), key))
         self.mentions.append(OrgMention(start, end, key))
+
+    def _add_quoted(self, text: str, m: re.Match) -> None:
+        """«Московские информационные технологии» (МИТ): a quoted name the acronym after it spells out is one body,
+        named as the quotes give it."""
+        name, acronym = " ".join(m.group(1).split()), m.group(2)
+        initials = "".join(w[0] for w in _TOKEN.findall(name) if len(w) > 2 or w[:1].isupper()).upper()
+        if initials != acronym.upper() or _key(acronym) in self.orgs:
+            return
+        key = _key(name)
+        org = self.orgs.get(key) or self.orgs.setdefault(key, Org(key, _key(acronym), _COMPANY_KINDS))
+        org.forms.append((m.start(1), name, True))
+        org.alias = acronym
+        self.orgs.setdefault(_key(acronym), org)
+        self.mentions.append(OrgMention(m.start(1), m.end(1), key))
+        self.mentions.append(OrgMention(m.start(2), m.end(2), key))
 
     def _add_latin(self, text: str, m: re.Match) -> None:
         """A Latin name counts as an organisation after "компания"-like words, with "AG"/"Inc", or as a subject."""
@@ -463,7 +481,7 @@ def _org_at(text: str, toks: list[tuple[int, int, str]], i: int):
     s = i
     while s > 0 and not text[toks[s - 1][1]:toks[s][0]].strip(" \u00a0") and toks[s - 1][2][:1].isupper() \
             and (_best(toks[s - 1][2]) is not None and not _ADJ_POS.isdisjoint(_best(toks[s - 1][2]).tag.grammemes)) \
-            and not (toks[s - 1][2][:1].islower() and country(toks[s - 1][2])):
+            and not (toks[s - 1][2][:1].islower() and country(toks[s - 1][2])) and _agrees(toks[s - 1][2], w):
         s -= 1
     common = lemma(w.lower()) in marks.ORG_HEADS and not w.isupper()
     line = text.rfind("\n", 0, a) + 1
@@ -493,6 +511,14 @@ def _org_at(text: str, toks: list[tuple[int, int, str]], i: int):
     start = toks[s][0]
     end = toks[end_i - 1][1] if end_i > i + 1 else b
     return start, end, name, head, _nominative(text, toks, s, end_i, w), end_i
+
+
+@lru_cache(maxsize=50_000)
+def _agrees(adj: str, head: str) -> bool:
+    """The capitalised adjective before a head can share its case ("Международная федерация"), unlike a surname read
+    as an adjective ("основанная Геннадием Селезневым Партия возрождения России")."""
+    cases = {p.tag.case for p in parses(head.lower())[:3] if p.tag.case}
+    return not cases or any(p.tag.case in cases for p in parses(adj.lower())[:3] if not _ADJ_POS.isdisjoint(p.tag.grammemes))
 
 
 def _acronym_follows(text: str, end: int) -> bool:

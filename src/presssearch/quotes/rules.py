@@ -322,7 +322,9 @@ class Context:
             if m.key != key or m.quoted or not lo <= m.pos < pos:
                 continue
             reach = marks.SAID_AS_REACH
-            near = self.text[max(0, m.pos - reach):m.pos], self.text[m.pos:m.pos + 2 * reach]
+            # the mention's own sentence, not the next one's verb ("— спросил Сидоров. Она ответила: «…»")
+            after = sentence_end(self.text, m.pos, min(len(self.text), m.pos + 2 * reach))
+            near = self.text[max(0, m.pos - reach):m.pos], self.text[m.pos:after]
             if any(speech_verb(s) == (True, feminine) for s in near):
                 return True
         return False
@@ -850,14 +852,30 @@ def _pronoun_person(ctx: Context, lows: list[str], quote_start: int) -> tuple[bo
     if lows and lows[-1] in _LATTER:  # "По словам последнего, «…»": the person named last
         person = ctx.registry.before(quote_start, _LATTER[lows[-1]])
         return True, (person.name(), person.role) if person is not None else (None, None)
+    that_one = _that_one(lows)
+    if that_one:  # "спросил Гляделкина …, тот ответил: «…»": the one named last, not the subject before
+        person = ctx.registry.before(quote_start, False)
+        return True, (person.name(False), person.role) if person is not None else (None, None)
     for i, w in enumerate(lows):
-        possessive = w in ("его", "её", "ее") and (
-            (i + 1 < len(lows) and lows[i + 1] in marks.SPEECH_NOUNS)
-            or (i > 0 and lows[i - 1].replace("ё", "е") in _QUOTING_VERBS))
-        if (w in ("он", "она") or possessive) and (i == 0 or lows[i - 1] not in ("с", "со", "у", "к", "о", "на", "в")):
+        owned = w in ("его", "её", "ее") and i + 1 < len(lows) and lows[i + 1] in marks.SPEECH_NOUNS
+        possessive = owned or w in ("его", "её", "ее") and i > 0 and lows[i - 1].replace("ё", "е") in _QUOTING_VERBS
+        if (w in ("он", "она") or possessive) \
+                and (i == 0 or owned or lows[i - 1] not in ("с", "со", "у", "к", "о", "на", "в")):  # "в её посте"
             who = ctx.refer(quote_start, marks.PRONOUNS[w])
             return True, (None, None) if _unnamed_subject_before(ctx, quote_start, who[1]) else who
     return False, (None, None)
+
+
+def _that_one(lows: list[str]) -> bool:
+    """"тот" is the subject of the clause's speech verb, right before or after it ("тот ответил", "— ответил тот"),
+    or ends the words before the verb ("…, тот" of "…, тот ответил:")."""
+    if lows and lows[-1] == "тот" and (len(lows) == 1 or lows[-2] not in marks.PREPOSITIONS):
+        return True
+    for i, w in enumerate(lows):
+        if w == "тот" and (i + 1 < len(lows) and speech_verb(lows[i + 1])[0]
+                           or i > 0 and speech_verb(lows[i - 1])[0] and i + 1 == len(lows)):
+            return True
+    return False
 
 
 _MAX_SUBJECT_MODIFIERS = 3
@@ -1414,12 +1432,68 @@ def speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | No
     """Who speaks in an attribution clause after the quote: first name, else pronoun/role/organisation. A clause
     with an impersonal verb ("говорится в заявлении МИД") marks the quote as a document's, whoever issued it."""
     who = _speaker_in(ctx, a, b, quote_start)
+    if who[0] is not None and _person_reference(ctx.text, a, b) and _named_inside_only(ctx, who[0], quote_start, a, b):
+        who = _speaker_before_named(ctx, who[0], quote_start, a) or who
     verb = next((m.group() for m in WORDS_RE.finditer(ctx.text, a, b) if speech_verb(m.group())[0]), None)
     if verb is not None and _impersonal(verb):
         if who[0] is None:  # "— говорится в сообщении Центробанка по итогам заседания совета директоров"
             who = _issuer_in_clause(ctx, a, b), None
         ctx.documented[quote_start] = who[0]
     return who
+
+
+def _named_inside_only(ctx: Context, name: str, qs: int, qe: int, b: int) -> bool:
+    """The person a role or pronoun after the quote was taken to be is talked about inside the quote text[qs:qe]
+    ("«Паша Дацюк — это пример для спортсменов…», — добавил экс-тренер сборной"; inside its marks, not in an
+    attribution that breaks it) and not named in the attribution text[qe:b]: the words are about him."""
+    person = ctx.people_by_name().get(name)
+    if person is None:
+        return False
+    inside = clause = False
+    for m in ctx.registry.mentions:
+        if m.key == person.key:
+            inside = inside or m.quoted and qs <= m.pos < qe and not _inner_attribution_at(ctx.text, qs, m.pos) \
+                and not _in_brackets(ctx.text, qs, m.pos)
+            clause = clause or qe <= m.pos < b
+    return inside and not clause
+
+
+_INNER_BREAK = re.compile(r"[,!?…][ \u00a0]*[—–][ \u00a0]")
+
+
+def _person_reference(text: str, a: int, b: int) -> bool:
+    """The attribution text[a:b] refers to a person by a pronoun or a role ("— заявил он", "— добавил экс-тренер"),
+    with a singular personal verb: not a body or a document ("— говорится в сообщении", "— спросил авиаконцерн")."""
+    ws = [w.lower() for w in words(text[a:b].split(",")[0])]
+    verb = next((w for w in ws if speech_verb(w)[0]), None)
+    if verb is None or _impersonal(verb) or _plural(verb):
+        return False
+    return any(w in ("он", "она") or is_role_word(w) or _person_noun(w) is not None for w in ws)
+
+
+def _in_brackets(text: str, qs: int, pos: int) -> bool:
+    """pos lies in a bracketed note inside the quote ("(роль Харбора. — RT)")."""
+    return text.rfind("(", qs, pos) > text.rfind(")", qs, pos)
+
+
+def _inner_attribution_at(text: str, qs: int, pos: int) -> bool:
+    """pos lies in the attribution that breaks a quote starting at qs ("«…, — уверен Пётр Петровский. — …»")."""
+    brk = None
+    for brk in _INNER_BREAK.finditer(text, qs, pos):
+        pass
+    return brk is not None and speech_verb(text[brk.end():pos])[0]
+
+
+def _speaker_before_named(ctx: Context, name: str, qs: int, qe: int) -> tuple[str, str | None] | None:
+    """Who spoke last before the quote at qs (a speech verb's subject, "по словам" holder or earlier quote's
+    speaker; else the earlier quote's speaker), when not a person named inside the quote; else None."""
+    spoke = ctx._last_to_speak(qs, None)
+    prev = ctx.previous_speaker(qs)
+    for person in (spoke[0] if spoke is not None else None, ctx.people_by_name().get(prev) if prev else None):
+        if person is not None and person.name(None) != name \
+                and not _named_inside_only(ctx, person.name(None), qs, qe, qe):
+            return person.name(None), person.role
+    return None
 
 
 def _issuer_in_clause(ctx: Context, a: int, b: int) -> str | None:
@@ -1747,10 +1821,17 @@ def _org_start(ctx: Context, org, lo: int) -> int:
     return next((m.start for m in ctx.orgs.mentions if m.start >= lo and ctx.orgs.orgs[m.key] is org), lo)
 
 
+_THAT_ONE_SAID = re.compile(r"(?:^|(?<=[,;.]))[ \u00a0]*[Тт]от[ \u00a0]+([а-яё]+)")
+
+
 def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None]:
     """Who speaks in a clause before the quote ("X заявил:"): the subject before the verb, else after it."""
     text = ctx.text
     a = _last_clause_with_verb(text, a, b)
+    that_one = _THAT_ONE_SAID.search(text, a, b)
+    if that_one is not None and speech_verb(that_one.group(1))[0]:  # "спросил Гляделкина, …, тот ответил:"
+        person = ctx.registry.before(that_one.start(), False)
+        return (person.name(False), person.role) if person is not None else (None, None)
     verb = next((m for m in WORDS_RE.finditer(text, a, b) if speech_verb(m.group())[0]
                  and not _inside_marks(text, a, m.start())), None)
     _, feminine = speech_verb(text[a:b])
