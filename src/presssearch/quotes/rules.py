@@ -736,8 +736,9 @@ def _other_first_name(g: Group, name: str, feminine: bool | None) -> bool:
     registry matched by the surname has another first name: a namesake, not that person."""
     if len(g.tokens) != 2 or g.kinds[:2] != ("Name", "Surn") or len(name.split()) < 2:
         return False
-    own = normalize_tokens(g.tokens, feminine)[0].split()
-    return own[-1] == name.split()[-1] and own[0] != name.split()[0]
+    own = normalize_tokens(g.tokens, feminine)[0].replace("ё", "е").split()
+    other = name.replace("ё", "е").split()  # "Петр Порошенко" is "Пётр Порошенко", no namesake
+    return own[-1] == other[-1] and own[0] != other[0]
 
 
 @lru_cache(maxsize=100_000)
