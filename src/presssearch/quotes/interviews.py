@@ -551,7 +551,8 @@ def _title_subject(ctx: Context, feminine: bool | None, in_lead: bool = False) -
         person = next((p for p in (r.lookup(g) for r in regs) if p is not None), None)
         if person is not None and not _title_topic(plain, g.start) and not _TITLE_ASKS.search(plain, 0, g.start) \
                 and not _after_place_preposition(plain, g.start) \
-                and (may_be_subject(plain, g) or _INTERVIEWED_WITH.search(plain, 0, g.start)):
+                and (may_be_subject(plain, g) and not _oblique_form(g.tokens, person)
+                     or _INTERVIEWED_WITH.search(plain, 0, g.start)):
             found[person.key] = person
     for m in _TITLE_WORD.finditer(plain):  # a lone surname find_groups leaves out ("Смолов и Черчесов о …")
         person = next((p for p in (r.people.get(surname_key(m.group())) for r in regs) if p is not None), None)
@@ -565,6 +566,13 @@ def _title_subject(ctx: Context, feminine: bool | None, in_lead: bool = False) -
     return person.name(feminine), person.role
 
 
+
+
+def _oblique_form(tokens: tuple[str, ...], person: Person) -> bool:
+    """A surname alone the title writes otherwise than the body names that person ("отсутствие Габулова" for
+    Владимир Габулов): an oblique case, not the subject."""
+    return len(tokens) == 1 and " " in person.name() and person.name().split()[-1] != tokens[0] \
+        and surname_key(person.name().split()[-1]) == surname_key(tokens[0])
 
 
 _PLACE_PREPOSITIONS = frozenset("у в во на при".split())  # "У Карреры игроки бьются": whose, not who speaks
