@@ -925,6 +925,9 @@ def _title_speaks(title: str | None) -> bool:
 
 
 _HEADER = re.compile(r"[ \u00a0\t]*([А-ЯЁ][^:\n«»\"]{2,60}?)[ \u00a0]*:[ \u00a0\t]*(?:[«\"„][^\n]*)?$")
+# a headline giving a surname and what that person says, unquoted ("Головин: в сборной России нет таких звёздных
+# игроков, как в Португалии"): lowercase after the colon, short, no full stop
+_HEADLINE = re.compile(r"[ \u00a0\t]*([А-ЯЁ][^:\n«»\"]{2,60}?)[ \u00a0]*:[ \u00a0]+[а-яё][^\n«»\"]{5,100}(?<![.…])[ \u00a0\t]*$")
 _HEADER_WINDOW = 600  # characters before a run of turns its header line may stand
 
 
@@ -935,8 +938,8 @@ def _headers(ctx: Context, lo: int, hi: int) -> list[tuple[int, str, str | None]
     for a, b in ctx.paras:
         if b <= lo or a >= hi or ":" not in ctx.text[a:b]:
             continue
-        m = _HEADER.match(ctx.text, a, b)
-        if m is None or _in_post(ctx, b):
+        m = _HEADER.match(ctx.text, a, b) or (_HEADLINE.match(ctx.text, a, b) if _before_turn(ctx, b) else None)
+        if m is None or _in_post(ctx, b) or _in_box(ctx, a):
             continue
         groups = find_groups(ctx.text, m.start(1), m.end(1))
         if len(groups) == 1 and groups[0].start == m.start(1) and groups[0].end == m.end(1):
@@ -944,6 +947,18 @@ def _headers(ctx: Context, lo: int, hi: int) -> list[tuple[int, str, str | None]
             if person is not None:
                 found.append((a, person.name(), person.role))
     return found
+
+
+def _before_turn(ctx: Context, b: int) -> bool:
+    """The next non-blank line after b is a dash turn (a headline right over the turns it names the speaker of)."""
+    nxt = next((ctx.text[pa:pb] for pa, pb in ctx.paras if pa > b and ctx.text[pa:pb].strip()), "")
+    return _DASH_START.match(nxt) is not None
+
+
+def _in_box(ctx: Context, a: int) -> bool:
+    """The line at a is a linked title in a box of links to other articles (right under "Также по теме")."""
+    before = [(pa, pb) for pa, pb in ctx.paras if pb < a and ctx.text[pa:pb].strip()][-1:]
+    return any(_BOX_HEAD.match(ctx.text, pa, pb) for pa, pb in before)
 
 
 _POST_LINES = 3  # lines after a header line an embedded post's link or date may stand in
@@ -964,12 +979,14 @@ def _answer_speakers(ctx: Context, run: list[tuple[int, int]], answers: list[boo
     heads = _headers(ctx, lo, run[-1][0])
     out = []
     prev = None
+    since = -1  # where the last section the run presents began: header lines before it name no one after it
     for (a, _), answer in zip(run, answers):
         section = _section_between(ctx, prev, a) if prev is not None else None
         if section is not None:
             default = _completed(ctx, section, None)  # a new section of the run presents its own speaker
+            since = prev
         prev = _ends(ctx, a)
-        head = next((h for h in reversed(heads) if h[0] < a), None)
+        head = next((h for h in reversed(heads) if since < h[0] < a), None)
         out.append(_completed(ctx, (head[1], head[2]), None) if head is not None and answer else default)
     return out
 
