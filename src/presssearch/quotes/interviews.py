@@ -788,9 +788,13 @@ def _section_between(ctx: Context, lo: int, hi: int) -> tuple[str, str | None] |
     if len(paras) < 2 or not _QUOTED_HEADING.match(ctx.text, *paras[-2]):
         return None
     a, b = paras[-1]
-    if _DASH_START.match(ctx.text[a:b]) or not _narrated_intro(ctx, a, b):
+    if _DASH_START.match(ctx.text[a:b]):
         return None
-    return _paragraph_subject(ctx, a, b, None)
+    if _narrated_intro(ctx, a, b):
+        return _paragraph_subject(ctx, a, b, None)
+    if _answer_goes_on(ctx, a, b) or "?" in ctx.text[a:b] or ctx.text[a:b].rstrip().endswith(("...", "…")):
+        return None
+    return _paragraph_subject(ctx, a, b, None, opening=True)  # "Глава … ФИФА Массимо Бузакка уделил внимание …"
 
 
 _QUOTED_HEADING = re.compile(r"[ \u00a0\t]*[«\"„][^\n]{3,100}[»\"“][ \u00a0\t]*$")  # «Сделаем выводы из этой неудачи»
