@@ -551,7 +551,8 @@ def _title_subject(ctx: Context, feminine: bool | None, in_lead: bool = False) -
         person = next((p for p in (r.lookup(g) for r in regs) if p is not None), None)
         if person is not None and not _title_topic(plain, g.start) and not _TITLE_ASKS.search(plain, 0, g.start) \
                 and not _after_place_preposition(plain, g.start) \
-                and (may_be_subject(plain, g) or _INTERVIEWED_WITH.search(plain, 0, g.start)):
+                and (may_be_subject(plain, g) and not _oblique_form(g.tokens, person)
+                     or _INTERVIEWED_WITH.search(plain, 0, g.start)):
             found[person.key] = person
     for m in _TITLE_WORD.finditer(plain):  # a lone surname find_groups leaves out ("Смолов и Черчесов о …")
         person = next((p for p in (r.people.get(surname_key(m.group())) for r in regs) if p is not None), None)
@@ -565,6 +566,13 @@ def _title_subject(ctx: Context, feminine: bool | None, in_lead: bool = False) -
     return person.name(feminine), person.role
 
 
+
+
+def _oblique_form(tokens: tuple[str, ...], person: Person) -> bool:
+    """A surname alone the title writes otherwise than the body names that person ("отсутствие Габулова" for
+    Владимир Габулов): an oblique case, not the subject."""
+    return len(tokens) == 1 and " " in person.name() and person.name().split()[-1] != tokens[0] \
+        and surname_key(person.name().split()[-1]) == surname_key(tokens[0])
 
 
 _PLACE_PREPOSITIONS = frozenset("у в во на при".split())  # "У Карреры игроки бьются": whose, not who speaks
@@ -780,9 +788,13 @@ def _section_between(ctx: Context, lo: int, hi: int) -> tuple[str, str | None] |
     if len(paras) < 2 or not _QUOTED_HEADING.match(ctx.text, *paras[-2]):
         return None
     a, b = paras[-1]
-    if _DASH_START.match(ctx.text[a:b]) or not _narrated_intro(ctx, a, b):
+    if _DASH_START.match(ctx.text[a:b]):
         return None
-    return _paragraph_subject(ctx, a, b, None)
+    if _narrated_intro(ctx, a, b):
+        return _paragraph_subject(ctx, a, b, None)
+    if _answer_goes_on(ctx, a, b) or "?" in ctx.text[a:b] or ctx.text[a:b].rstrip().endswith(("...", "…")):
+        return None
+    return _paragraph_subject(ctx, a, b, None, opening=True)  # "Глава … ФИФА Массимо Бузакка уделил внимание …"
 
 
 _QUOTED_HEADING = re.compile(r"[ \u00a0\t]*[«\"„][^\n]{3,100}[»\"“][ \u00a0\t]*$")  # «Сделаем выводы из этой неудачи»
@@ -917,6 +929,9 @@ def _title_speaks(title: str | None) -> bool:
 
 
 _HEADER = re.compile(r"[ \u00a0\t]*([А-ЯЁ][^:\n«»\"]{2,60}?)[ \u00a0]*:[ \u00a0\t]*(?:[«\"„][^\n]*)?$")
+# a headline giving a surname and what that person says, unquoted ("Головин: в сборной России нет таких звёздных
+# игроков, как в Португалии"): lowercase after the colon, short, no full stop
+_HEADLINE = re.compile(r"[ \u00a0\t]*([А-ЯЁ][^:\n«»\"]{2,60}?)[ \u00a0]*:[ \u00a0]+[а-яё][^\n«»\"]{5,100}(?<![.…])[ \u00a0\t]*$")
 _HEADER_WINDOW = 600  # characters before a run of turns its header line may stand
 
 
@@ -927,8 +942,8 @@ def _headers(ctx: Context, lo: int, hi: int) -> list[tuple[int, str, str | None]
     for a, b in ctx.paras:
         if b <= lo or a >= hi or ":" not in ctx.text[a:b]:
             continue
-        m = _HEADER.match(ctx.text, a, b)
-        if m is None or _in_post(ctx, b):
+        m = _HEADER.match(ctx.text, a, b) or (_HEADLINE.match(ctx.text, a, b) if _before_turn(ctx, b) else None)
+        if m is None or _in_post(ctx, b) or _in_box(ctx, a):
             continue
         groups = find_groups(ctx.text, m.start(1), m.end(1))
         if len(groups) == 1 and groups[0].start == m.start(1) and groups[0].end == m.end(1):
@@ -936,6 +951,18 @@ def _headers(ctx: Context, lo: int, hi: int) -> list[tuple[int, str, str | None]
             if person is not None:
                 found.append((a, person.name(), person.role))
     return found
+
+
+def _before_turn(ctx: Context, b: int) -> bool:
+    """The next non-blank line after b is a dash turn (a headline right over the turns it names the speaker of)."""
+    nxt = next((ctx.text[pa:pb] for pa, pb in ctx.paras if pa > b and ctx.text[pa:pb].strip()), "")
+    return _DASH_START.match(nxt) is not None
+
+
+def _in_box(ctx: Context, a: int) -> bool:
+    """The line at a is a linked title in a box of links to other articles (right under "Также по теме")."""
+    before = [(pa, pb) for pa, pb in ctx.paras if pb < a and ctx.text[pa:pb].strip()][-1:]
+    return any(_BOX_HEAD.match(ctx.text, pa, pb) for pa, pb in before)
 
 
 _POST_LINES = 3  # lines after a header line an embedded post's link or date may stand in
@@ -956,12 +983,14 @@ def _answer_speakers(ctx: Context, run: list[tuple[int, int]], answers: list[boo
     heads = _headers(ctx, lo, run[-1][0])
     out = []
     prev = None
+    since = -1  # where the last section the run presents began: header lines before it name no one after it
     for (a, _), answer in zip(run, answers):
         section = _section_between(ctx, prev, a) if prev is not None else None
         if section is not None:
             default = _completed(ctx, section, None)  # a new section of the run presents its own speaker
+            since = prev
         prev = _ends(ctx, a)
-        head = next((h for h in reversed(heads) if h[0] < a), None)
+        head = next((h for h in reversed(heads) if since < h[0] < a), None)
         out.append(_completed(ctx, (head[1], head[2]), None) if head is not None and answer else default)
     return out
 
