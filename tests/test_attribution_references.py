@@ -1,4 +1,4 @@
-"""Attribution shapes fixed in session 9, second fresh sample (drawn like the held-out sets)."""
+"""What a role, pronoun, bare noun or possessive after a quote refers back to; titles and wordings that are not quotes."""
 from __future__ import annotations
 
 from presssearch.quotes import extract_quotes

@@ -1,4 +1,4 @@
-"""Attribution shapes fixed in session 9 (sampled like the held-out sets)."""
+"""Attribution through long role phrases, colon clauses named after the verb, and link lines ending an attribution."""
 from __future__ import annotations
 
 from presssearch.quotes import extract_quotes
