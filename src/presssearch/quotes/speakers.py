@@ -1611,8 +1611,10 @@ class Registry:
         return self._roles
 
     @classmethod
-    def build(cls, text: str, quoted: list[tuple[int, int]] | None = None, title: str = "") -> "Registry":
-        """People named in text; names in the title count as mentions before the text (position -1)."""
+    def build(cls, text: str, quoted: list[tuple[int, int]] | None = None, title: str = "",
+              lead: str = "") -> "Registry":
+        """People named in text; names in the title count as mentions before the text (position -1); the lead
+        only lends its nominative forms to people the text names ("Массимо Каррера" over "Массимо Карреру")."""
         reg = cls(_text=text)
         groups = find_groups(text)
         title = _QUOTED_TITLE.sub(" ", title) if title else ""  # words quoted in a title are not its topic
@@ -1625,6 +1627,8 @@ class Registry:
                 reg._add_full(title, g, -1)
         for g in _lone_surnames(groups, reg.people):
             reg._add_full(text, g)
+        for g in find_groups(lead) if lead else ():
+            reg._lend_form(g)
         reg._stems = _stems_of(reg._namesakes)
         reg.mentions.extend(Mention(-1, p.key, True, False) for p in map(reg.lookup, heading) if p is not None)
         reg._known = {(g.start, g.end): g for g in reg._known_surnames(text, groups)}
@@ -1728,6 +1732,18 @@ class Registry:
         person.genders = both
         if person.role is None:
             person.role = self.role_before(text, g.start)
+
+    def _lend_form(self, g: Group) -> None:
+        """A full name in the lead that can be a nominative where the text writes that person's name only in
+        oblique forms ("Главного тренера … Массимо Карреру" under the lead's "Массимо Каррера"): the lead's form."""
+        namesakes = self._namesakes.get(g.key, ())
+        if not g.full or len(namesakes) != 1:
+            return
+        _, key, known = namesakes[0]
+        person = self.people[key]
+        if len(g.tokens) == len(person.tokens) and _first_name(g) & known \
+                and can_be_nominative(g.tokens) and not can_be_nominative(person.tokens):
+            person.tokens = g.tokens
 
     def lookup(self, group: Group, feminine: bool | None = None) -> Person | None:
         """The person a name group names; a surname alone that several people share is the one whose gender

@@ -1,0 +1,32 @@
+"""The lead lends its nominative form of a name the body writes only in oblique cases."""
+from __future__ import annotations
+
+from presssearch.quotes.speakers import Registry
+
+BODY = ("Главного тренера «Спартака» Массимо Карреру журналисты встретили аплодисментами. "
+        "Тем не менее Каррере сперва пришлось отвечать на вопросы.")
+LEAD = "Главный тренер «Спартака» Массимо Каррера после разгрома ЦСКА похвалил своих подопечных."
+
+
+def _names(reg: Registry) -> set[str]:
+    return {p.name() for p in reg.people.values()}
+
+
+def test_lead_nominative_wins_over_body_accusative() -> None:
+    assert "Массимо Каррера" in _names(Registry.build(BODY, None, "", LEAD))
+
+
+def test_without_lead_the_body_form_stays() -> None:
+    assert "Массимо Карреру" in _names(Registry.build(BODY))
+
+
+def test_lead_adds_nobody_new() -> None:
+    lead = LEAD + " Виктор Гончаренко заявил, что гол оказался решающим."
+    reg = Registry.build(BODY, None, "", lead)
+    assert not any("Гончаренко" in n for n in _names(reg))
+
+
+def test_lead_does_not_replace_a_nominative_body_form() -> None:
+    body = "Артём Дзюба забил. Дзюбу похвалили."
+    reg = Registry.build(body, None, "", "Артёма Дзюбу похвалили.")
+    assert "Артём Дзюба" in _names(reg)
