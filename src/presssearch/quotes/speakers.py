@@ -971,10 +971,12 @@ def role_before(text: str, pos: int, window: int = 160) -> str | None:
     return " ".join(fixed).replace("\u00a0", " ").strip() or None
 
 
-def role_cases(text: str, pos: int) -> frozenset[str]:
+def role_cases(text: str, pos: int, own: bool = False) -> frozenset[str]:
     """The cases the head noun of the role phrase right before a name at pos is in, which a name in apposition
-    shares ("режиссера Альберто Мораиса": gent/accs); empty without a role phrase."""
-    found = _role_head(text, pos, 160)
+    shares ("режиссера Альберто Мораиса": gent/accs); empty without a role phrase. With ``own`` the role is taken
+    for the name's whatever its first word's readings ("представителя HRW Оле Солванга": "Оле" is no dative of
+    "Оля" there)."""
+    found = _role_head(text, pos, 160, own)
     if found is None:
         return frozenset()
     _, words, head = found
@@ -982,7 +984,7 @@ def role_cases(text: str, pos: int) -> frozenset[str]:
                      if p.tag.POS == "NOUN" and p.tag.number == "sing")
 
 
-def _role_head(text: str, pos: int, window: int) -> tuple[str, list[re.Match], int] | None:
+def _role_head(text: str, pos: int, window: int, own: bool = False) -> tuple[str, list[re.Match], int] | None:
     """The text before pos that role_before reads, its words and the index of the role phrase's head noun."""
     lo = max(0, pos - window)
     chunk = text[lo:pos]
@@ -999,7 +1001,7 @@ def _role_head(text: str, pos: int, window: int) -> tuple[str, list[re.Match], i
         if role:
             if _running_for(words, i):
                 break
-            if _role_for_another(words[i].group(), text, pos):
+            if not own and _role_for_another(words[i].group(), text, pos):
                 continue  # "советник президента Юрий Ушаков": the genitive role is not his, the head may be
             head = i
             if i > 0 and words[i - 1].group().lower() == "и":
@@ -1141,7 +1143,8 @@ class Person:
             words = normalize_tokens(self.tokens[:-1], hint)[0].split(" ")
         if len(words) != len(self.tokens) - 1 or any(" " in t for t in self.tokens):
             return " ".join(words)  # (particles: "бен Абдель … аль Тани")
-        return " ".join(_given_as_surname(w, t, self.tokens[-1], self.surname if self.surname_sure else None)
+        return " ".join(t if hint is False and _mans_foreign_given(t) else
+                        _given_as_surname(w, t, self.tokens[-1], self.surname if self.surname_sure else None)
                         for w, t in zip(words, self.tokens))
 
     @property
@@ -1152,6 +1155,18 @@ class Person:
 
 
 _OBLIQUE = ("ой", "ому", "ым", "ом", "ою", "ей", "ы", "у", "ю")
+
+
+def _mans_first_name(token: str) -> bool:
+    """A first name before a surname read as a man's by the case of a role noun that is a man's: a foreign one
+    morphology reads only as a woman's ("Оле"), or a man's name in a case of its own ("Бена", "Дмитрия"; not
+    "Мишель", which a woman's name shares)."""
+    return _mans_foreign_given(token) or any(a.gender == MASC and a.nom != token.lower() for a in analyses(token))
+
+
+def _mans_foreign_given(token: str) -> bool:
+    """A man's foreign first name morphology reads only as a woman's oblique form ("Оле", not "Оля"): as written."""
+    return token.lower().endswith(("е", "и", "о", "э")) and not any(a.gender == MASC for a in analyses(token))
 
 
 def _given_as_surname(form: str, token: str, last: str, surname: str | None) -> str:
@@ -1384,13 +1399,26 @@ def _role_case_surname(text: str, g: Group) -> str | None:
     first, last = g.tokens
     if " " in last or "-" in last:
         return None
-    low, cases = last.lower(), role_cases(text, g.start)
-    for case in ("gent", "datv", "ablt"):  # (accusative and locative endings read too many nominatives)
-        if case in cases and "nomn" not in cases and _undeclined_first(first, case):
+    low = last.lower()
+    cases = role_cases(text, g.start) or role_cases(text, g.start, own=True)
+    for case in ("gent", "datv", "ablt", "accs"):  # (accusative and locative endings read too many nominatives)
+        if case in cases and "nomn" not in cases and (
+                case != "accs" and _undeclined_first(first, case) or case == "accs" and _declined_first(first, case, last)):
             guess = surname_nominative(low, MASC, case)
             if guess is not None and guess != low:
                 return _as_written(_title(guess), last)
     return None
+
+
+def _declined_first(first: str, case: str, last: str) -> bool:
+    """A man's first name written in this case with an ending of its own ("главу USADA Трэвиса": Трэвис) before a
+    surname morphology does not know in -а after a consonant, which then shares that case ("Тайгарта": Тайгарт;
+    not "Бышовца", whose nominative has a fleeting vowel)."""
+    low = last.lower()
+    return low.endswith("а") and low[-2:-1] not in _VOWELS and not re.search(r"[^аеёиоуыэюя][кц]а$", low) \
+        and any(a.gender == MASC and case in a.cases and a.nom != first.lower() for a in analyses(first)) \
+        and not any(p.tag.case for p in parses(last.lower()) if {"Surn", "Name"} & p.tag.grammemes
+                    and "Geox" not in p.tag.grammemes and _known_parse(p))
 
 
 def _undeclined_first(first: str, case: str) -> bool:
@@ -1637,6 +1665,7 @@ class Registry:
         starts = [a for a, _ in quoted]
         cues: dict[str, Counter[str]] = {}
         forms: dict[str, set[str]] = {}  # key -> surnames as written
+        guessed: set[str] = set()  # keys whose surname the case of a role noun gave ("Ходарёнка" -> a lone "Ходарёнок" wins)
         for g in groups:
             person = reg.lookup(g)
             if person is None:
@@ -1653,11 +1682,16 @@ class Registry:
             if len(g.tokens) > 1 or _names_surname(person, g):
                 forms.setdefault(person.key, set()).add(g.tokens[-1])
             guess = _role_case_surname(text, g) if not person.surname_sure and not inside and len(g.tokens) == 2 \
-                else None
-            if guess is not None:
+                and person.tokens == g.tokens else None  # (not when the text names them in another form too)
+            if guess is not None and person.name().rsplit(" ", 1)[-1] == guess:
+                pass  # morphology reads the whole name already ("Эммануэля Макрона")
+            elif guess is not None:
                 person.surname, person.surname_sure = guess, True
-            elif not person.surname_sure and not inside and _names_surname(person, g) and (
-                    _nominative_surname(text, g) or _fleeting_form(person, g)):
+                guessed.add(person.key)
+                if MASC in person.genders and _mans_first_name(g.tokens[0]):  # "Оле Солванга": not "Оля"
+                    person.genders = frozenset({MASC})
+            elif (not person.surname_sure or person.key in guessed and _fleeting_form(person, g)) and not inside \
+                    and _names_surname(person, g) and (_nominative_surname(text, g) or _fleeting_form(person, g)):
                 person.surname = _as_written(_title(g.tokens[-1].lower()), g.tokens[-1])
                 person.surname_sure = len(g.tokens) > 1 or _fleeting_form(person, g)
         reg._settle_genders(cues)
