@@ -53,7 +53,7 @@ class Context:
     @property
     def registry(self) -> Registry:
         if self._registry is None:
-            self._registry = Registry.build(self.text, self.quoted_regions(), self.title)
+            self._registry = Registry.build(self.text, self.quoted_regions(), self.title, self.lead)
         return self._registry
 
     @property
