@@ -6,6 +6,8 @@ VOWELS = frozenset("аеёиоуыэюя")
 # morphology reads them as an oblique case of a name that does not exist: "Фелипе" (→ "Фелип"), "Хаяси",
 # "Рикарду", "Оресте", "Пабло".
 FOREIGN_FIRST_NAME_ENDS = ("е", "и", "о", "у", "э")
+# the same without "у", which is also a dative ending ("Найджелу"): a given name ending so is as written
+FOREIGN_GIVEN_AS_WRITTEN_ENDS = ("е", "и", "о", "э")
 
 # First names whose woman's reading is usually meant when a form reads both ways ("Алина Загитова": the woman,
 # not "Алин Загитов" in the genitive). Counted over the corpus by /tmp/s7/forms/femfirst.py: case forms only the

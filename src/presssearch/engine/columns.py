@@ -266,7 +266,7 @@ def _block_bytes(bn, firsts, lasts, top, minlen, maxlen, idcode, wcode, pcode, *
     head["top"], head["minlen"], head["maxlen"] = top.astype(np.float64), minlen, maxlen  # (as float(top))
     head["codes"] = idcode | wcode << 2 | pcode << 5
     sources.append(head.view(np.uint8))
-    src = np.concatenate(sources) if sources else np.zeros(0, np.uint8)
+    src = np.concatenate(sources)  # (never empty: the headers are in it)
     starts = np.stack([size + HEADER.size * np.arange(nb, dtype=np.int64)] + bases, axis=1).ravel()
     piece = np.stack([np.full(nb, HEADER.size, np.int64)] + lengths, axis=1).ravel()
     bstarts = np.zeros(nb + 1, np.int64)

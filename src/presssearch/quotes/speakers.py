@@ -12,7 +12,7 @@ from pymorphy3.units import DictionaryAnalyzer, KnownPrefixAnalyzer, KnownSuffix
 
 from ..analysis.names import parses_as_given
 from ..analysis.names import listed_man_in_a, listed_woman, repair_forms, unagreed_nominative, woman_usually
-from ..analysis.name_data import EXTRA_NAME_PARTICLES, FOREIGN_FIRST_NAME_ENDS
+from ..analysis.name_data import EXTRA_NAME_PARTICLES, FOREIGN_FIRST_NAME_ENDS, FOREIGN_GIVEN_AS_WRITTEN_ENDS
 from . import marks
 from .text import sentence_start
 
@@ -1166,7 +1166,7 @@ def _mans_first_name(token: str) -> bool:
 
 def _mans_foreign_given(token: str) -> bool:
     """A man's foreign first name morphology reads only as a woman's oblique form ("Оле", not "Оля"): as written."""
-    return token.lower().endswith(("е", "и", "о", "э")) and not any(a.gender == MASC for a in analyses(token))
+    return token.lower().endswith(FOREIGN_GIVEN_AS_WRITTEN_ENDS) and not any(a.gender == MASC for a in analyses(token))
 
 
 def _given_as_surname(form: str, token: str, last: str, surname: str | None) -> str:
@@ -1181,10 +1181,8 @@ def _given_as_surname(form: str, token: str, last: str, surname: str | None) -> 
         if low.endswith(end) and low[-len(end) - 1] not in _VOWELS:
             return token[: -len(end)]
         return token
-    return token if low.endswith(_FOREIGN_GIVEN_ENDS) and form.lower() != low else form
+    return token if low.endswith(FOREIGN_GIVEN_AS_WRITTEN_ENDS) and form.lower() != low else form
 
-
-_FOREIGN_GIVEN_ENDS = ("е", "и", "о", "э")
 
 
 def can_be_nominative(tokens: tuple[str, ...]) -> bool:
