@@ -48,7 +48,7 @@ def test_index_then_nothing_changed(tmp_path):
     assert lines[1] == 'Next: presssearch search "ваш запрос"'
     again = runner.invoke(cli, ["index", str(docs), "--index", str(ix)])
     assert again.exit_code == 0
-    assert re.fullmatch(rf"Nothing changed: 1 articles already indexed in {re.escape(str(ix))} \(\d+\.\d s\)\.",
+    assert re.fullmatch(rf"Nothing changed: 1 articles from these files already indexed in {re.escape(str(ix))} \(\d+\.\d s\)\.",
                         again.stdout.splitlines()[0])
 
 
@@ -275,4 +275,4 @@ def test_nothing_changed_still_counts_skipped_files(tmp_path) -> None:
     broken.write_text('{"id": "a", "text": "обрыв', encoding="utf-8")
     result = CliRunner().invoke(cli, ["index", str(broken), "--index", str(tmp_path / "ix")])
     assert result.exit_code == 1
-    assert "Nothing changed: 0 articles already indexed in" in result.output and ", 1 skipped (" in result.output
+    assert "Nothing changed: 0 articles from these files already indexed in" in result.output and ", 1 skipped (" in result.output

@@ -136,8 +136,8 @@ def index(paths, rebuild, wait, quiet, index_path):
         click.echo(f"skipped: {s.path}: {s.reason}", err=True)
     if not report.changed and not rebuild:
         skipped = f", {len(report.skipped)} skipped" if report.skipped else ""
-        click.echo(f"Nothing changed: {report.unchanged} articles already indexed in {archive.root}{skipped} "
-                   f"({report.seconds:.1f} s).")
+        click.echo(f"Nothing changed: {report.unchanged} articles from these files already indexed in "
+                   f"{archive.root}{skipped} ({report.seconds:.1f} s).")
     else:
         click.echo(f"Indexed into {archive.root}: {report.added} added, {report.updated} updated, "
                    f"{report.removed} removed, {report.unchanged} unchanged, {len(report.skipped)} skipped; "
