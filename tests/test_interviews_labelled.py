@@ -36,3 +36,23 @@ def test_first_person_paragraph_after_turns_is_no_intro() -> None:
     speakers = _answers(_article("Интервью о внешней политике"), title="Киеву не стоит надеяться на перемены")
     assert "Пётр Порошенко" not in speakers and "Петр Порошенко" not in speakers
 
+
+
+def test_intro_giving_the_press_attention_names_the_interviewee() -> None:
+    """"Внимание журналистам уделил заместитель министра … Василий Гойда": he answers, not the airport named most."""
+    long = "Проблема обязательно будет решена, трасса сейчас на стадии реконструкции, и скоро мы увидим результат."
+    text = ("Первой остановкой стала стройка аэропорта Платов. Аэропорт Платов назван в честь атамана. "
+            "Аэропорт Платов заменит старый. Аэропорт Платов примет первых пассажиров весной.\n\n"
+            "Во время затишья на стройплощадке RT удалось пообщаться с людьми, отвечающими за ход строительства. "
+            "Внимание журналистам уделил первый заместитель министра транспорта области Василий Гойда.\n\n"
+            f"— Как планируется решить вопрос с пробками?\n\n— {long}\n\n"
+            f"— Планируется ли ремонт дорог в самом городе?\n\n— {long}\n")
+    speakers = _answers(text, title="«Аэропорт Платов сместит Шереметьево»: как в Ростове готовятся к ЧМ-2018")
+    assert speakers and all(s == "Василий Гойда" for s in speakers)
+
+
+def test_giving_journalists_attention_is_meeting_the_press() -> None:
+    from presssearch.quotes.interviews import _MEETS_PRESS
+    assert _MEETS_PRESS.search("Внимание журналистам уделил первый заместитель министра Василий Гойда.")
+    assert _MEETS_PRESS.search("Время корреспонденту RT уделила капитан сборной Анна Петрова.")
+    assert _MEETS_PRESS.search("Тренер уделил внимание обороне.") is None
