@@ -633,8 +633,8 @@ def _intro_paragraph(ctx: Context, pos: int) -> tuple[int, int] | None:
             return None  # another run of turns right before: no intro
         if len(line) >= _MIN_INTRO:
             later = ctx.interviewed is not None  # then an intro opens a section: under a heading, or right before
-            if later and _answer_goes_on(ctx, a, b):
-                return None
+            if (later or _dash_before(ctx, i)) and _answer_goes_on(ctx, a, b):
+                return None  # an answer going on without a dash ("… Мы все аплодировали решению …")
             return (a, b) if not later or _under_heading(ctx, i) or not headings and _narrated_intro(ctx, a, b) \
                 else None  # (a paragraph before a heading ends the section before)
         if line:
@@ -643,6 +643,11 @@ def _intro_paragraph(ctx: Context, pos: int) -> tuple[int, int] | None:
                 return None
         i -= 1
     return None
+
+
+def _dash_before(ctx: Context, i: int) -> bool:
+    """Some paragraph before paragraph i opens with a dash: turns of talk came before it."""
+    return any(_DASH_START.match(ctx.text, pa, pb) for pa, pb in ctx.paras[:i] if ctx.text[pa:pb].strip())
 
 
 def _answer_goes_on(ctx: Context, a: int, b: int) -> bool:
@@ -699,9 +704,12 @@ _CREDIT_LINES = 3  # a caption and its credits between a heading and the paragra
 
 _FIRST_PERSON = re.compile(r"(?<![А-ЯЁа-яё])(?:я|мы|мне|меня|мной|нам|нас|нами|мой|моя|моё|мое|мои|моего|моей|"
                            r"моих|наш|наша|наше|наши|нашего|нашей|нашим|наших)(?![А-ЯЁа-яё])", re.IGNORECASE)
-# "Следующим к представителям СМИ подошёл защитник …", "в микст-зоне остановился лишь капитан …": meeting the press
+# "Следующим к представителям СМИ подошёл защитник …", "в микст-зоне остановился лишь капитан …", "Внимание
+# журналистам уделил заместитель министра …": meeting the press
 _MEETS_PRESS = re.compile(r"(?<![А-ЯЁа-яё])(?:подош[её]л|подошла|вышел|вышла|остановил(?:ся|ась)|пообщал(?:ся|ась)|"
-                          r"пообщаться)(?![А-ЯЁа-яё])[^.!?]*?(?:журналист|прессой|пресс[ыуе]|СМИ|микст-зон|корреспондент)",
+                          r"пообщаться|уделил[аи]?)(?![А-ЯЁа-яё])[^.!?]*?(?:журналист|прессой|пресс[ыуе]|СМИ|микст-зон|корреспондент)"
+                          r"|(?<![А-ЯЁа-яё])(?:внимание|время)[ \u00a0]+(?:журналист|прессе|СМИ|корреспондент)[^.!?]*?"
+                          r"(?<![А-ЯЁа-яё])уделил[аи]?(?![А-ЯЁа-яё])",  # "Внимание журналистам уделил заместитель …"
                           re.IGNORECASE)
 
 
@@ -903,6 +911,9 @@ def _find_interviewee(ctx: Context, pos: int, feminine: bool | None = None) -> t
     named = _title_subject(ctx, feminine, in_lead=True) or (_title_named(ctx) if ctx.interviewed is None else None)
     if named is not None:
         return named
+    labelled = _labelled(ctx, pos)
+    if labelled is not None:
+        return labelled
     counts: dict[str, int] = {}
     topics = _title_topics(ctx)
     for m in reg.mentions:
@@ -916,6 +927,33 @@ def _find_interviewee(ctx: Context, pos: int, feminine: bool | None = None) -> t
     key = next(k for k in counts if counts[k] == best)
     person = reg.people[key]
     return person.name(feminine), person.role
+
+
+# a paragraph opening with a full name and a colon, then the words ("Василий Филипчук: Окна возможностей …")
+_NAME_LABEL = re.compile(r"[ \u00a0\t]*([А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?:[ \u00a0]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?)+)"
+                         r"[ \u00a0]*:[ \u00a0\t]*\S")
+
+
+def _labelled(ctx: Context, pos: int) -> tuple[str, str | None] | None:
+    """The one person the speaker lines before pos name, each a paragraph opening with a full name and a colon
+    ("Василий Филипчук: Окна возможностей …", the format an interview may begin in before going on in dashes);
+    None when they name no one or several."""
+    found: dict[str, Person] = {}
+    for a, b in ctx.paras:
+        if a >= pos:
+            break
+        m = _NAME_LABEL.match(ctx.text, a, b)
+        if m is None:
+            continue
+        groups = find_groups(ctx.text, m.start(1), m.end(1))
+        if len(groups) == 1 and groups[0].start == m.start(1) and groups[0].end == m.end(1):
+            person = ctx.registry.lookup(groups[0])
+            if person is not None and " " in person.name():
+                found[person.key] = person
+    if len(found) != 1:
+        return None
+    (person,) = found.values()
+    return person.name(), person.role
 
 
 def _title_speaks(title: str | None) -> bool:
