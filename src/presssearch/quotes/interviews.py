@@ -205,7 +205,11 @@ def _addressed(ctx: Context, pos: int) -> tuple[str, str | None] | None:
 _ASKED_CUE = (r"|(?<![А-ЯЁа-яё])(?:попросил[аи]?[ \u00a0]+(?:прокомментировать|оценить)|"
               r"обратил(?:ся|ась|ись)[ \u00a0]+за[ \u00a0]+комментари(?:ем|ями)[ \u00a0]+к)(?![А-ЯЁа-яё])")
 _INTERVIEW_CUE = re.compile(marks.INTERVIEW_CUE + _ASKED_CUE, re.IGNORECASE)
-_SUBJECT_CUE = re.compile(marks.INTERVIEW_SUBJECT_CUE)
+# the talk with the interviewer named right after it ("Андрей Николишин в беседе с корреспондентом RT выразил
+# мнение", "Владимир Левитин в разговоре с корреспондентом RT разобрал"): the interviewee is the subject before it
+_TALK_WITH_ASKER = (r"|(?<![А-ЯЁа-яё])в[ \u00a0]+(?:беседе|разговоре|интервью)[ \u00a0]+со?[ \u00a0]+"
+                    r"(?:корреспондент|журналист|ведущ|RT(?![А-ЯЁа-яёA-Za-z]))")
+_SUBJECT_CUE = re.compile(marks.INTERVIEW_SUBJECT_CUE + _TALK_WITH_ASKER)
 _CUE_WINDOW = 3500  # characters before an interview its introduction may stand
 
 
@@ -707,7 +711,11 @@ _FIRST_PERSON = re.compile(r"(?<![А-ЯЁа-яё])(?:я|мы|мне|меня|м�
 # "Следующим к представителям СМИ подошёл защитник …", "в микст-зоне остановился лишь капитан …", "Внимание
 # журналистам уделил заместитель министра …": meeting the press
 _MEETS_PRESS = re.compile(r"(?<![А-ЯЁа-яё])(?:подош[её]л|подошла|вышел|вышла|остановил(?:ся|ась)|пообщал(?:ся|ась)|"
-                          r"пообщаться|уделил[аи]?)(?![А-ЯЁа-яё])[^.!?]*?(?:журналист|прессой|пресс[ыуе]|СМИ|микст-зон|корреспондент)"
+                          r"пообщаться|уделил[аи]?|(?:поговори|пообща)вш[а-яё]+)(?![А-ЯЁа-яё])[^.!?]*?"
+                          r"(?:журналист|прессой|пресс[ыуе]|СМИ|микст-зон|корреспондент)"
+                          # "В микст-зоне … остановился только вратарь Гильерме"
+                          r"|(?<![А-ЯЁа-яё])(?:в|на)[ \u00a0]+(?:микст-зон[еу]|пресс-конференци[юи])[^.!?]*?"
+                          r"(?<![А-ЯЁа-яё])(?:подош[её]л|подошла|остановил(?:ся|ась)|появил(?:ся|ась))(?![А-ЯЁа-яё])"
                           r"|(?<![А-ЯЁа-яё])(?:внимание|время)[ \u00a0]+(?:журналист|прессе|СМИ|корреспондент)[^.!?]*?"
                           r"(?<![А-ЯЁа-яё])уделил[аи]?(?![А-ЯЁа-яё])",  # "Внимание журналистам уделил заместитель …"
                           re.IGNORECASE)
@@ -741,7 +749,26 @@ def _intro_subject(ctx: Context, pos: int, feminine: bool | None) -> tuple[str, 
     if not told and ctx.interviewed is None:
         return None  # an intro says who spoke ("заявил", "пообещал"), not only what happened ("упал на трассе")
     headed = ctx.interviewed is None or _under_heading(ctx, _para_index(ctx, a))
-    return _paragraph_subject(ctx, a, b, feminine, opening=not headed)
+    return _paragraph_subject(ctx, a, b, feminine, opening=not headed) or _opening_oblique(ctx, a, b, feminine)
+
+
+def _opening_oblique(ctx: Context, a: int, b: int, feminine: bool | None) -> tuple[str, str | None] | None:
+    """The person an intro paragraph opens with in an oblique case when it names no one in the nominative
+    ("Капитану «Спартака» Денису Глушакову в этот вечер пришлось непросто …", "Для Екатерины Лагно успех …
+    стал особенным", "Александре Костенюк, в отличие от Федосеева, опыта не занимать"): past role words only, or
+    "для"; None when the paragraph names someone in the nominative or opens otherwise."""
+    inner = _subordinate_spans(ctx.text, a, b)
+    named = [m for m in ctx.registry.mentions if a <= m.pos < b and not m.quoted]
+    if not named or any(m.nominative and not any(s <= m.pos < e for s, e in inner) for m in named):
+        return None
+    first = named[0]
+    before = [w.lower() for w in words(ctx.text[a:first.pos])]
+    if first.pos - a > _OPENING_REACH or sentence_end(ctx.text, a, first.pos) < first.pos \
+            or any(w in marks.PREPOSITIONS for w in before[1:]) or before[:1] != ["для"] and before[:1] \
+            and before[0] in marks.PREPOSITIONS:
+        return None
+    person = ctx.registry.people[first.key]
+    return person.name(feminine), person.role
 
 
 def _sectioned(ctx: Context, pos: int) -> bool:
@@ -799,10 +826,11 @@ def _section_between(ctx: Context, lo: int, hi: int) -> tuple[str, str | None] |
     if _DASH_START.match(ctx.text[a:b]):
         return None
     if _narrated_intro(ctx, a, b):
-        return _paragraph_subject(ctx, a, b, None)
+        return _paragraph_subject(ctx, a, b, None) or _opening_oblique(ctx, a, b, None)
     if _answer_goes_on(ctx, a, b) or "?" in ctx.text[a:b] or ctx.text[a:b].rstrip().endswith(("...", "…")):
         return None
-    return _paragraph_subject(ctx, a, b, None, opening=True)  # "Глава … ФИФА Массимо Бузакка уделил внимание …"
+    return _paragraph_subject(ctx, a, b, None, opening=True) \
+        or _opening_oblique(ctx, a, b, None)  # "Глава … ФИФА Массимо Бузакка уделил внимание …", "Для Екатерины Лагно …"
 
 
 _QUOTED_HEADING = re.compile(r"[ \u00a0\t]*[«\"„][^\n]{3,100}[»\"“][ \u00a0\t]*$")  # «Сделаем выводы из этой неудачи»
@@ -925,8 +953,23 @@ def _find_interviewee(ctx: Context, pos: int, feminine: bool | None = None) -> t
         return None, None
     best = max(counts.values())
     key = next(k for k in counts if counts[k] == best)
+    if not _named_near(ctx, key, pos):
+        return None, None  # named often, but far from the turns: a topic or a story's figure, not who answers
     person = reg.people[key]
     return person.name(feminine), person.role
+
+
+_NEAR = 1500  # characters before a run of turns the most-named person must be named in to be taken as who answers
+
+
+def _named_near(ctx: Context, key: str, pos: int) -> bool:
+    """The person of key is named (any case, outside quotations) within _NEAR characters before pos past the turns
+    before, or in the article's first paragraph ("Продолжаем отвечать на вопросы … вместе с иммунологом …
+    Николаем Крючковым")."""
+    lo = max([pos - _NEAR, 0] + [e for _, e in ctx.taken if e <= pos])
+    opening = next((b for a, b in ctx.paras if ctx.text[a:b].strip()), 0)
+    return any(m.key == key and (lo <= m.pos < pos or 0 <= m.pos < opening) and not m.quoted
+               for m in ctx.registry.mentions)
 
 
 # a paragraph opening with a full name and a colon, then the words ("Василий Филипчук: Окна возможностей …")
@@ -1014,23 +1057,53 @@ def _in_post(ctx: Context, b: int) -> bool:
 
 
 def _answer_speakers(ctx: Context, run: list[tuple[int, int]], answers: list[bool],
-                     default: tuple[str | None, str | None]) -> list[tuple[str | None, str | None]]:
+                     default: tuple[str | None, str | None],
+                     carry: list[tuple[str | None, str | None]]) -> list[tuple[str | None, str | None]]:
     """Who speaks each answer of a run: the one the last header line before it names ("Виктор Васин: «…»"),
-    else the interviewee."""
+    else the one its question addresses by name ("— Михаела, а вы …?"), else the interviewee; ``carry`` gets the
+    speaker a later run goes on with (the last header's or section's, not an addressed one's)."""
     lo = max([run[0][0] - _HEADER_WINDOW, 0] + [e for _, e in ctx.taken if e <= run[0][0]])
     heads = _headers(ctx, lo, run[-1][0])
     out = []
     prev = None
     since = -1  # where the last section the run presents began: header lines before it name no one after it
-    for (a, _), answer in zip(run, answers):
+    asked = None  # the person the last question addressed by name
+    for (a, b), answer in zip(run, answers):
         section = _section_between(ctx, prev, a) if prev is not None else None
         if section is not None:
             default = _completed(ctx, section, None)  # a new section of the run presents its own speaker
             since = prev
         prev = _ends(ctx, a)
+        if not answer:
+            asked = _vocative(ctx, a, b)
+            out.append(default)
+            continue
         head = next((h for h in reversed(heads) if since < h[0] < a), None)
-        out.append(_completed(ctx, (head[1], head[2]), None) if head is not None and answer else default)
+        plain = _completed(ctx, (head[1], head[2]), None) if head is not None else default
+        out.append(asked if head is None and asked is not None else plain)
+        asked = None
+    carry[:] = [plain] if any(answers) else []
     return out
+
+
+# a question opening with the name of the one asked and a comma: "— Михаела, а вы подтягиваетесь к Светлане?"
+_VOCATIVE = re.compile(r"[ \u00a0\t]*(?:[—–-][ \u00a0\t]*)?([А-ЯЁ][а-яё]+(?:[ \u00a0]+[А-ЯЁ][а-яё]+)?)[ \u00a0]*,")
+
+
+def _vocative(ctx: Context, a: int, b: int) -> tuple[str, str | None] | None:
+    """The one person the question turn text[a:b] addresses by a first name or a name as the article writes it
+    elsewhere ("— Михаела, как обстоят дела …?" with "Михаела Каланча" in the text), or None."""
+    m = _VOCATIVE.match(ctx.text, a, b)
+    if m is None:
+        return None
+    called = tuple(m.group(1).split())
+    people = {p.key: p for p in ctx.registry.people.values()
+              if len(p.tokens) > len(called) and tuple(p.tokens[:len(called)]) == called}
+    if len(people) != 1:
+        return None
+    (person,) = people.values()
+    # written with the first name as called, so in the nominative: as written ("Михаела Каланча", not "Михаел")
+    return " ".join(person.tokens), person.role
 
 
 def _ends(ctx: Context, a: int) -> int:
@@ -1091,9 +1164,10 @@ def _interview_turns(ctx: Context, run: list[tuple[int, int]], asks: list[bool],
     """The turns of an interview run: questions (no speaker) and answers (the interviewee, whose gender the
     ``answers`` may show)."""
     ctx.interviewed = _interviewee(ctx, run[0][0], _speaks_as(answers))
-    speakers = _answer_speakers(ctx, run, [not q for q in asks], ctx.interviewed)
+    carry: list[tuple[str | None, str | None]] = []
+    speakers = _answer_speakers(ctx, run, [not q for q in asks], ctx.interviewed, carry)
     for (a, b), q, (speaker, role) in zip(run, asks, speakers):
         yield Found(a, b, "interview_question", supersedes=True) if q \
             else Found(a, b, "interview_answer", speaker, role, supersedes=True)
-    if speakers and speakers[-1][0]:
-        ctx.interviewed = speakers[-1]  # a later run goes on with the speaker of the last section
+    if carry and carry[0][0]:
+        ctx.interviewed = carry[0]  # a later run goes on with the speaker of the last section
