@@ -1013,6 +1013,8 @@ _HEADER = re.compile(r"[ \u00a0\t]*([А-ЯЁ][^:\n«»\"]{2,60}?)[ \u00a0]*:[ \u
 # a headline giving a surname and what that person says, unquoted ("Головин: в сборной России нет таких звёздных
 # игроков, как в Португалии"): lowercase after the colon, short, no full stop
 _HEADLINE = re.compile(r"[ \u00a0\t]*([А-ЯЁ][^:\n«»\"]{2,60}?)[ \u00a0]*:[ \u00a0]+[а-яё][^\n«»\"]{5,100}(?<![.…])[ \u00a0\t]*$")
+# "Андрей Рябинский: «… если память не изменяет»." ends a sentence: a quote set between the turns, not a header
+_SENTENCE_AFTER_QUOTE = re.compile(r"[»\"“][ \u00a0]*[.!?…][ \u00a0\t]*$")
 _HEADER_WINDOW = 600  # characters before a run of turns its header line may stand
 
 
@@ -1024,7 +1026,7 @@ def _headers(ctx: Context, lo: int, hi: int) -> list[tuple[int, str, str | None]
         if b <= lo or a >= hi or ":" not in ctx.text[a:b]:
             continue
         m = _HEADER.match(ctx.text, a, b) or (_HEADLINE.match(ctx.text, a, b) if _before_turn(ctx, b) else None)
-        if m is None or _in_post(ctx, b) or _in_box(ctx, a):
+        if m is None or _SENTENCE_AFTER_QUOTE.search(ctx.text, a, b) or _in_post(ctx, b) or _in_box(ctx, a):
             continue
         groups = find_groups(ctx.text, m.start(1), m.end(1))
         if len(groups) == 1 and groups[0].start == m.start(1) and groups[0].end == m.end(1):

@@ -2631,6 +2631,8 @@ def quote_colon_before(ctx: Context, span: MarkSpan, para: tuple[int, int], span
     nouns = any(w.lower() in marks.SPEECH_NOUNS for w in words(text[a:b]))
     if not (has_verb or nouns or (groups and _name_label(ctx, groups[-1], b, span))):
         return None
+    if not has_verb and not nouns and _labelled_heading(ctx, span, para, a):
+        return None
     if len(_inner_words(ctx, span)) < 2:
         return None
     speaker, role = speaker_before(ctx, a, b)
@@ -2720,6 +2722,19 @@ def _short_form(word: str) -> bool:
     """"настроен", "уверена": a short participle or adjective as the predicate."""
     ps = parses(word)
     return bool(ps) and ps[0].tag.POS in ("PRTS", "ADJS")
+
+
+def _labelled_heading(ctx: Context, span: MarkSpan, para: tuple[int, int], clause: int) -> bool:
+    """A paragraph that is only a name, a colon and a quotation with no stop at its end ("Кирпа: «Противник был
+    скользкий, но результатом я доволен»"): a section heading over the turns or words it sums up, not a quote of
+    its own. "Андрей Рябинский: «… если память не изменяет»." ends a sentence: a quote."""
+    return clause <= para[0] + (len(ctx.text[para[0]:clause]) - len(ctx.text[para[0]:clause].lstrip())) \
+        and _alone_after(ctx.text, span, para) and not _CLOSING_STOP.search(ctx.text[span.open + 1:span.close])
+
+
+def _alone_after(text: str, span: MarkSpan, para: tuple[int, int]) -> bool:
+    """Nothing but blanks after the closing mark in the paragraph."""
+    return not text[span.close + 1:para[1]].strip()
 
 
 def _name_label(ctx: Context, g: Group, colon: int, span: MarkSpan) -> bool:
