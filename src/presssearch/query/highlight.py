@@ -131,8 +131,8 @@ class PhraseRule:
             return True
         if self.exact:
             return exact_term(word) in want
-        return could_meet(word, _phrase_initials(want)) and shares_head(word, heads(want)) \
-            and stems_may_meet(word, want) and not want.isdisjoint(word_terms(word))
+        return stems_may_meet(word, want) and could_meet(word, _phrase_initials(want)) \
+            and shares_head(word, heads(want)) and not want.isdisjoint(word_terms(word))
 
 
 @lru_cache(maxsize=64)
@@ -184,10 +184,13 @@ class Matcher:
     def _matches(self, word: str) -> bool:
         if self.exact and exact_term(word) in self.exact:
             return True
-        # (self._letters[0]: the frozen terms, as .letters has just made sure)
-        if self.terms and could_meet(word, self.letters) and shares_head(word, heads(self._letters[0])) \
-                and stems_may_meet(word, self._letters[0]) and not self.terms.isdisjoint(word_terms(word)):
-            return True
+        if self.terms:
+            letters = self.letters
+            terms = self._letters[0]  # the frozen terms, as .letters has just made sure
+            # the cheap tests first, the one refusing most words (plain lowercase ones) first of all
+            if stems_may_meet(word, terms) and could_meet(word, letters) and shares_head(word, heads(terms)) \
+                    and not self.terms.isdisjoint(word_terms(word)):
+                return True
         if self.prefixes:
             f = fold(word)
             return any(f.startswith(p) for p in self.prefixes)
