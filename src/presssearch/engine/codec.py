@@ -766,15 +766,23 @@ def term_arrays(m: BlockMatcher, positions: bool = False, *, packed: bool = Fals
     gaps = np.zeros(int(counts.sum()), np.int64)
     firsts_a = np.asarray(firsts, np.int64)
     gaps[starts] = firsts_a - np.concatenate(([0], np.asarray(lasts[:-1], np.int64)))
-    for ic, parts in id_parts.items():
-        sel = np.asarray(id_blocks[ic], np.int64)
-        gaps[ranges(starts[sel] + 1, counts[sel] - 1)] = np.frombuffer(b"".join(parts), _DTYPES[_CODE_WIDTH[ic]])
+    if len(id_parts) == 1:  # one width of id gaps (most lists): every gap but the blocks' first ids, in order
+        (ic, parts), = id_parts.items()
+        rest = np.ones(len(gaps), bool)
+        rest[starts] = False
+        gaps[rest] = np.frombuffer(b"".join(parts), _DTYPES[_CODE_WIDTH[ic]])
+    else:
+        for ic, parts in id_parts.items():
+            sel = np.asarray(id_blocks[ic], np.int64)
+            gaps[ranges(starts[sel] + 1, counts[sel] - 1)] = np.frombuffer(b"".join(parts), _DTYPES[_CODE_WIDTH[ic]])
     ids = np.cumsum(gaps)
     boost = m._boost if m._positional else 1.0
     weights = np.full(len(ids), boost, np.float64)
     tfs = np.ones(len(ids), np.int64)
     for wc, parts in w_parts.items():
-        sel = ranges(starts[np.asarray(w_blocks[wc], np.int64)], counts[np.asarray(w_blocks[wc], np.int64)])
+        every = len(w_blocks[wc]) == len(ns)  # one width of weights in every block: all postings, in order
+        sel = slice(None) if every else \
+            ranges(starts[np.asarray(w_blocks[wc], np.int64)], counts[np.asarray(w_blocks[wc], np.int64)])
         if wc == _WCODE_FLOAT:
             weights[sel] = np.frombuffer(b"".join(parts), "<f4")
             continue
@@ -841,6 +849,10 @@ def _packed_parts(p_parts: dict, p_blocks: dict, starts: np.ndarray, counts: np.
     """The position codes of ``term_arrays``' blocks left as stored: (one array per width, the blocks of that
     width one after another; per posting the array its codes are in, and where they start in it)."""
     nblocks = len(starts)
+    if len(p_parts) == 1 and len(next(iter(p_blocks.values()))) == nblocks:  # one width in every block
+        (pc, chunks), = p_parts.items()
+        return [np.frombuffer(b"".join(chunks), _DTYPES[_CODE_WIDTH[pc]])], np.zeros(len(offsets) - 1, np.int8), \
+            offsets[:-1].copy()
     part_of = np.zeros(nblocks, np.int8)
     base = np.zeros(nblocks, np.int64)  # where each block's codes start in its part
     parts = []
