@@ -331,3 +331,44 @@ def test_whole_term_arrays_of_mixed_and_uniform_widths(tmp_path):
             wanted = ids[::37]
             expect = {d: plain.positions(k) for k, d in enumerate(ids.tolist()) if d in set(wanted.tolist())}
             assert _wanted_positions(r._terms.matcher("body", tb, fmt), wanted) == expect
+
+
+
+def test_stored_fields_read_a_document_at_a_time(tmp_path):
+    """``StoredFields`` reads a segment's stored fields a document at a time, as whoosh's column reader gives
+    them, in segments with and without an offsets array."""
+    from whoosh import columns
+    from whoosh.filedb.filestore import FileStorage
+
+    from presssearch.engine.codec import StoredFields
+
+    big = [(f"d{n}", ["x"] if n % 3 else [], {"слово": [n % 50]}) for n in range(300)]
+    (tmp_path / "ix").mkdir()
+    ix = _build(tmp_path / "ix", [big, big[:10]])
+    with ix.reader() as r:
+        for leaf, _ in r.leaf_readers():
+            column = StoredFields.of(leaf)
+            n = leaf.doc_count_all()
+            assert [column[d] for d in range(n)] == [leaf.stored_fields(d) for d in range(n)]
+            with pytest.raises(IndexError):
+                column[n]
+    values = [None if n % 7 == 0 else {"id": f"d{n}", "n": n, "text": "слово " * (n % 40)} for n in range(500)]
+    for cutoff in (0, 10_000):  # whoosh writes the offsets past the cutoff only
+        storage = FileStorage(str(tmp_path / "cols")).create()
+        col = columns.PickleColumn(columns.CompressedBytesColumn())
+        f = storage.create_file(f"col{cutoff}")
+        w = col.writer(f)
+        w._child.cutoff = cutoff
+        for d, v in enumerate(values):
+            if v is not None:
+                w.add(d, v)
+        w.finish(len(values))
+        f.close()
+        f = storage.open_file(f"col{cutoff}")
+        length = storage.file_length(f"col{cutoff}")
+        stored = StoredFields(f, 0, length, len(values))
+        assert (stored._offsets is None) == (cutoff == 0)
+        assert [stored[d] for d in range(len(values))] == [v or {} for v in values]
+        assert [stored[d] for d in range(len(values))] == \
+            [col.reader(f, 0, length, len(values))[d] or {} for d in range(len(values))]
+        f.close()
