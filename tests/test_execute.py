@@ -483,4 +483,3 @@ def test_stored_documents_are_kept_and_given_as_copies(bundled_index, monkeypatc
         f = snap.stored(5)
         f["id"] = "changed"
         assert snap.stored(5) == fresh[5]
-
