@@ -276,3 +276,99 @@ def test_blocks_are_written_raw(tmp_path):
             m._next_block()
             if m._atend:
                 break
+
+
+def _mixed_widths_docs() -> list:
+    """Documents whose one term "смесь" has blocks of every kind: id gaps of one and two bytes, blocks whose
+    frequencies are all 1 (no weight bytes) beside blocks with frequencies, positions of one, two and four
+    bytes; and a term "ровно" with the same widths in every block."""
+    docs = [(f"d{n}", [], {"ровно": [2, 9], "смесь": [1, 2]}) for n in range(50)]  # (blocks straddle the runs)
+    n = len(docs)
+    for block in range(8):
+        for i in range(2 * BLOCK if block in (1, 5) else BLOCK):  # (runs of frequencies 1 fill whole blocks)
+            body = {"ровно": [1 + i % 3, 9]}
+            if block in (1, 5):
+                body["смесь"] = [i % 200]  # every frequency 1 (no weight bytes), positions one byte
+            elif block % 2 == 0 or i % 2 == 0:  # blocks 3 and 7: every other document
+                body["смесь"] = [7, 70_000 + i] if block == 3 else [300, 600 + i]  # four bytes, two bytes
+            docs.append((f"d{n}", [], body))
+            n += 1
+        if block % 2:  # then a gap past 255 (ids of two bytes)
+            docs.extend((f"d{n + k}", [], {"ровно": [4, 9]}) for k in range(300))
+            n += 300
+    return docs
+
+
+def test_whole_term_arrays_of_mixed_and_uniform_widths(tmp_path):
+    """``term_arrays`` (its one-width shortcuts and its general way) reads what the blocks give one by one:
+    docnums, weights, positions (as int64 codes and packed), and only the wanted documents' blocks."""
+    from presssearch.engine.codec import block_positions, term_arrays
+    from presssearch.engine.postings import PackedPositions, PositionTable, _blocks, _wanted_positions
+
+    ix = _build(tmp_path, [_mixed_widths_docs()])
+    with ix.reader() as r:
+        fmt = r.schema["body"].format
+        for word in ("смесь", "ровно"):
+            tb = word.encode()
+            ids, weights, tables = [], [], []
+            for b in _blocks(r._terms.matcher("body", tb, fmt)):
+                i, w = block_arrays(b)
+                ids.append(i)
+                weights.append(w)
+                tables.append(block_positions(b))
+            ids, weights, plain = np.concatenate(ids), np.concatenate(weights), PositionTable.join(tables)
+            assert len(tables) > 4
+            got_ids, got_w, none = term_arrays(r._terms.matcher("body", tb, fmt))
+            assert none is None and np.array_equal(got_ids, ids) and np.array_equal(got_w, weights)
+            i2, w2, (offsets, codes) = term_arrays(r._terms.matcher("body", tb, fmt), positions=True)
+            i3, w3, packed = term_arrays(r._terms.matcher("body", tb, fmt), positions=True, packed=True)
+            assert np.array_equal(i2, ids) and np.array_equal(i3, ids)
+            assert np.array_equal(w2, weights) and np.array_equal(w3, weights)
+            every = np.arange(len(ids), dtype=np.int64)
+            want = plain.keys(every, ids)
+            assert np.array_equal(PositionTable(offsets, codes, coded=True).keys(every, ids), want)
+            assert np.array_equal(PackedPositions(*packed).keys(every, ids), want)
+            wanted = ids[::37]
+            expect = {d: plain.positions(k) for k, d in enumerate(ids.tolist()) if d in set(wanted.tolist())}
+            assert _wanted_positions(r._terms.matcher("body", tb, fmt), wanted) == expect
+
+
+
+def test_stored_fields_read_a_document_at_a_time(tmp_path):
+    """``StoredFields`` reads a segment's stored fields a document at a time, as whoosh's column reader gives
+    them, in segments with and without an offsets array."""
+    from whoosh import columns
+    from whoosh.filedb.filestore import FileStorage
+
+    from presssearch.engine.codec import StoredFields
+
+    big = [(f"d{n}", ["x"] if n % 3 else [], {"слово": [n % 50]}) for n in range(300)]
+    (tmp_path / "ix").mkdir()
+    ix = _build(tmp_path / "ix", [big, big[:10]])
+    with ix.reader() as r:
+        for leaf, _ in r.leaf_readers():
+            column = StoredFields.of(leaf)
+            n = leaf.doc_count_all()
+            assert [column[d] for d in range(n)] == [leaf.stored_fields(d) for d in range(n)]
+            with pytest.raises(IndexError):
+                column[n]
+    values = [None if n % 7 == 0 else {"id": f"d{n}", "n": n, "text": "слово " * (n % 40)} for n in range(500)]
+    for cutoff in (0, 10_000):  # whoosh writes the offsets past the cutoff only
+        storage = FileStorage(str(tmp_path / "cols")).create()
+        col = columns.PickleColumn(columns.CompressedBytesColumn())
+        f = storage.create_file(f"col{cutoff}")
+        w = col.writer(f)
+        w._child.cutoff = cutoff
+        for d, v in enumerate(values):
+            if v is not None:
+                w.add(d, v)
+        w.finish(len(values))
+        f.close()
+        f = storage.open_file(f"col{cutoff}")
+        length = storage.file_length(f"col{cutoff}")
+        stored = StoredFields(f, 0, length, len(values))
+        assert (stored._offsets is None) == (cutoff == 0)
+        assert [stored[d] for d in range(len(values))] == [v or {} for v in values]
+        assert [stored[d] for d in range(len(values))] == \
+            [col.reader(f, 0, length, len(values))[d] or {} for d in range(len(values))]
+        f.close()

@@ -6,6 +6,7 @@ import struct
 import threading
 import time
 import zlib
+from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ from whoosh.collectors import ScoredCollector, TimeLimit, TimeLimitCollector, To
 
 from ..errors import IndexDamaged, IndexVersionError, PresssearchError, QueryError
 from . import store
+from .codec import StoredFields
 from .compile import scores_of as reference_scores
 from .execute import Executor, IndexStats, TimeUp, Unsupported
 from .facets import CACHE, FacetTable
@@ -193,6 +195,7 @@ class Snapshot:
         self._stored: OrderedDict[int, tuple[dict, int]] = OrderedDict()  # docnum -> (fields, characters)
         self._stored_chars = 0
         self._stored_lock = threading.Lock()
+        self._columns: list | None = None  # per segment (first docnum, StoredFields or None), when first read
 
     def is_current(self) -> bool:
         """True while CURRENT still names this snapshot's generation."""
@@ -315,7 +318,7 @@ class Snapshot:
             if kept is not None:
                 self._stored.move_to_end(docnum)
                 return _copy(kept[0])
-        f = self._checked(self.searcher.stored_fields(docnum))
+        f = self._checked(self._stored_fields(docnum))
         size = sum(len(v) for v in f.values() if isinstance(v, str))
         with self._stored_lock:
             old = self._stored.pop(docnum, None)
@@ -324,6 +327,17 @@ class Snapshot:
             while len(self._stored) > STORED_DOCS or (self._stored_chars > STORED_CHARS and len(self._stored) > 1):
                 self._stored_chars -= self._stored.popitem(last=False)[1][1]
         return _copy(f)
+
+    def _stored_fields(self, docnum: int) -> dict:
+        """``searcher.stored_fields(docnum)``, read through ``StoredFields`` where the segment allows."""
+        if self._columns is None:
+            self._columns = [(offset, StoredFields.of(leaf)) for leaf, offset in self.reader.leaf_readers()]
+        i = bisect_right(self._columns, docnum, key=lambda c: c[0]) - 1
+        column = self._columns[i][1] if i >= 0 else None
+        if column is None or self.reader.is_closed:
+            return self.searcher.stored_fields(docnum)
+        schema = self.reader.schema
+        return {k: v for k, v in column[docnum - self._columns[i][0]].items() if k in schema}
 
     def _checked(self, f) -> dict:
         """Stored fields unpickled from bytes damaged in place can be any object: every document has an id."""

@@ -131,8 +131,8 @@ class PhraseRule:
             return True
         if self.exact:
             return exact_term(word) in want
-        return could_meet(word, _phrase_initials(want)) and shares_head(word, heads(want)) \
-            and stems_may_meet(word, want) and not want.isdisjoint(word_terms(word))
+        return stems_may_meet(word, want) and could_meet(word, _phrase_initials(want)) \
+            and shares_head(word, heads(want)) and not want.isdisjoint(word_terms(word))
 
 
 @lru_cache(maxsize=64)
@@ -184,10 +184,13 @@ class Matcher:
     def _matches(self, word: str) -> bool:
         if self.exact and exact_term(word) in self.exact:
             return True
-        # (self._letters[0]: the frozen terms, as .letters has just made sure)
-        if self.terms and could_meet(word, self.letters) and shares_head(word, heads(self._letters[0])) \
-                and stems_may_meet(word, self._letters[0]) and not self.terms.isdisjoint(word_terms(word)):
-            return True
+        if self.terms:
+            letters = self.letters
+            terms = self._letters[0]  # the frozen terms, as .letters has just made sure
+            # the cheap tests first, the one refusing most words (plain lowercase ones) first of all
+            if stems_may_meet(word, terms) and could_meet(word, letters) and shares_head(word, heads(terms)) \
+                    and not self.terms.isdisjoint(word_terms(word)):
+                return True
         if self.prefixes:
             f = fold(word)
             return any(f.startswith(p) for p in self.prefixes)
@@ -374,17 +377,36 @@ _PLAIN = [chr(c) for c in (*range(0x80), *range(0x400, 0x500))]
 
 
 @lru_cache(maxsize=512)
-def _candidate_res(letters: frozenset[str]) -> tuple[re.Pattern, re.Pattern]:
-    """Two patterns finding the tokens with a part that starts with a character whose lowercase starts with
-    one of ``letters``: whole tokens starting so, and hyphens followed by a part starting so. Each begins
-    with a character class, which the regular-expression engine skips to quickly; the look-behinds after
-    that character make it the first of a WORD_RE token (or of a part of one)."""
+def _candidate_re(letters: frozenset[str]) -> re.Pattern:
+    """The pattern finding the tokens that start with a character whose lowercase starts with one of
+    ``letters``. It begins with a character class, which the regular-expression engine skips to quickly; the
+    look-behinds after that character make it the first of a WORD_RE token."""
     # as a negated class (the characters of _PLAIN that cannot start so, as ranges): one with ranges up to
     # U+10FFFF takes the regular-expression compiler ~15 ms, this one well under 1 ms
     starts = "^" + _char_ranges([c for c in _PLAIN if c.lower()[:1] not in letters])
-    token = re.compile(rf"[{starts}](?<=[^\W_])(?<![^\W_].)(?<![^\W_][{HYPHENS}].)[^\W_]*(?:[{HYPHENS}][^\W_]+)*")
-    part = re.compile(rf"[{HYPHENS}](?<=[^\W_].)[{starts}](?<=[^\W_])")
-    return token, part
+    return re.compile(rf"[{starts}](?<=[^\W_])(?<![^\W_].)(?<![^\W_][{HYPHENS}].)[^\W_]*(?:[{HYPHENS}][^\W_]+)*")
+
+
+def _candidate_res(letters: frozenset[str]) -> tuple[re.Pattern, frozenset[str]]:
+    """What ``_found`` looks for: the tokens starting with ``letters`` (``_candidate_re``), and the letters,
+    which the parts after a hyphen are tested against (``_hyphen_parts``)."""
+    return _candidate_re(letters), letters
+
+
+_HYPHEN_PART = re.compile(rf"[{HYPHENS}](?<=[^\W_].)(?=[^\W_])")  # a hyphen joining two parts of a token
+_PLAIN_SET = frozenset(_PLAIN)
+
+
+def _hyphen_parts(text: str, letters: frozenset[str]) -> set[str]:
+    """The WORD_RE tokens of ``text`` with a part after a hyphen that starts with a character whose lowercase
+    starts with one of ``letters`` (any character beyond _PLAIN counts): one pass over the text whatever the
+    letters (hyphens joining parts are few; each is tested in Python)."""
+    found = set()
+    for x in _HYPHEN_PART.finditer(text):
+        c = text[x.end()]
+        if c not in _PLAIN_SET or c.lower()[:1] in letters:
+            found.add(WORD_RE.match(text, _token_start(text, x.start())).group())
+    return found
 
 
 def _char_ranges(chars: list[str]) -> str:
@@ -419,18 +441,17 @@ def candidates(text: str, letters: frozenset[str]) -> set[str]:
             if len(_ASKED_LETTERS) > 4096:
                 _ASKED_LETTERS.popitem(last=False)
         if asked <= _COMBINED_AFTER:
-            found: set[str] = set()
+            found = _hyphen_parts(text, letters)
             for letter in letters:
-                found |= _found(text, _candidate_res(frozenset((letter,))))
+                found.update(_candidate_re(frozenset((letter,))).findall(text))
             return found
     return _found(text, _candidate_res(letters))
 
 
-def _found(text: str, patterns: tuple[re.Pattern, re.Pattern]) -> set[str]:
-    token, part = patterns
-    found = set(token.findall(text))
-    for x in part.finditer(text):
-        found.add(WORD_RE.match(text, _token_start(text, x.start())).group())
+def _found(text: str, patterns: tuple[re.Pattern, frozenset[str]]) -> set[str]:
+    token, letters = patterns
+    found = _hyphen_parts(text, letters)
+    found.update(token.findall(text))
     return found
 
 
