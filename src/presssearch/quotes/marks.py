@@ -234,6 +234,15 @@ ROLE_KIN: tuple[frozenset[str], ...] = (
     frozenset("сенатор депутат парламентарий конгрессмен законодатель член нардеп единоросс".split()),
     frozenset("боец спортсмен боксер борец чемпион чемпионка спортсменка".split()),
 )
+# Role words a text calls a person by whose introduced role only implies them ("председатель комитета Госдумы
+# Леонид Левин … — заявил парламентарий"): the lemma, and lowercase stems one of which the person's role must hold.
+_PARLIAMENT = ("госдум", "думы", "дума ", "рады", "рада ", "парламент", "заксобрани", "законодательного собрания",
+               "бундестаг", "сейм", "кнессет", "депутат", "нардеп", "палаты общин", "палаты представителей")
+_SENATE = ("совета федерации", "совфед", "сенат", "верхней палаты")
+IMPLIED_ROLES: dict[str, tuple[str, ...]] = {
+    "парламентарий": _PARLIAMENT + _SENATE + ("конгресс",), "законодатель": _PARLIAMENT + _SENATE + ("конгресс",),
+    "депутат": _PARLIAMENT, "сенатор": _SENATE,
+}
 # Roles held towards another person, whose surname alone follows in the genitive: "пресс-секретарь Трампа".
 RELATIONAL_ROLES = frozenset("пресс-секретарь помощник советник адвокат защитник заместитель представитель агент".split())
 # Unnamed-source words that stand for whoever spoke last when that person held an office of the kind:
