@@ -66,3 +66,27 @@ def test_possessive_before_an_adjective_and_a_speech_noun() -> None:
     text = ("Футболист Лучано Ре Чеккони зашёл в магазин и пошутил. Владелец выстрелил. Его последними словами были: "
             "«Это всего лишь шутка, друзья…»")
     assert _speakers(text) == ["Лучано Ре Чеккони"]
+
+
+def test_name_after_journalists_in_the_dative_is_the_speaker() -> None:
+    text = ("Президент США Дональд Трамп прибыл в Пекин. «Было бы лучше, если бы мы ладили с Россией», — сообщил "
+            "журналистам Трамп.")
+    assert _speakers(text) == ["Дональд Трамп"]
+
+
+def test_name_in_the_dative_after_journalists_is_no_speaker() -> None:
+    text = "«Было бы лучше, если бы мы ладили с Россией», — сообщил журналистам Ивану Петрову."
+    assert _speakers(text) == [None]
+
+
+def test_acting_abbreviation_does_not_end_the_attribution() -> None:
+    text = ("Вчера прошло заседание. «Мы определили, что таких аккаунтов немного», — заявил и.о. главного "
+            "юрисконсульта Twitter Шон Эджетт. «Большинство лекарств закупаются гражданами», — заявила на заседании "
+            "и. о. министра здравоохранения Ульяна Супрун.")
+    assert _speakers(text) == ["Шон Эджетт", "Ульяна Супрун"]
+
+
+def test_serbian_mans_name_in_a_keeps_its_ending() -> None:
+    text = ("Основатель движения «Отпор» Срджа Попович сказал, что участников было много. «Это не был переломный "
+            "момент», - сказал он.")
+    assert _speakers(text) == ["Срджа Попович"]

@@ -1000,9 +1000,16 @@ def _relayed_speaker(ctx: Context, ws: list[str], ref: int, feminine: bool | Non
 def _groups(ctx: Context, s: int, e: int) -> list[Group]:
     """Name groups that can be a speaker: not after a preposition, not a quoted name («Алор Брокер»)."""
     return [g for g in ctx.registry.groups(ctx.text, s, e) if (_prev_word(ctx.text, g.start, s) not in _SKIP_BEFORE
-                                                                or _interview_subject(ctx.text, g, s))
+                                                                or _interview_subject(ctx.text, g, s)
+                                                                or _subject_after_audience(ctx.text, g, s))
             and ctx.text[g.start - 1:g.start] not in marks.ALL_MARKS
             and not _NAMED_AFTER.search(ctx.text, max(0, g.start - 16), g.start)]
+
+
+def _subject_after_audience(text: str, g: Group, s: int) -> bool:
+    """"— сообщил журналистам Трамп": after the audience in the plural dative a name in the nominative is the one
+    who spoke (not the journalists, whom no name follows)."""
+    return _prev_word(text, g.start, s) == "журналистам" and can_be_nominative(g.tokens)
 
 
 def _interview_subject(text: str, g: Group, s: int) -> bool:
@@ -2356,6 +2363,8 @@ def _clause_end(text: str, pos: int, hi: int) -> int:
         if name is None and m.group() == "." and _ABBREVIATED.search(text, max(0, m.start() - 12), m.start()) \
                 and _CAPITAL_NEXT.match(text, m.end(), hi):
             name = m  # "МГУ им. М.В. Ломоносова Владимир Бушуев": an abbreviation or an initial, not a sentence end
+        if name is None and m.group() == "." and _ACTING.search(text, max(0, m.start() - 6), m.start()):
+            name = m  # "— заявил и.о. главного юрисконсульта Twitter Шон Эджетт": "и.о." is no sentence end
         if name is None:
             return m.start()
         pos = name.end()  # past the quoted name's closing mark too ("— сообщил "Интерфаксу" источник")
@@ -2363,6 +2372,7 @@ def _clause_end(text: str, pos: int, hi: int) -> int:
 
 _ABBREVIATED = re.compile(r"(?<![А-ЯЁа-яё])им(?:ени|\.)?(?:[ \u00a0]*[А-ЯЁ]\.){0,1}[ \u00a0]*[А-ЯЁ]?$")
 _CAPITAL_NEXT = re.compile(r"[ \u00a0]?[А-ЯЁ]")
+_ACTING = re.compile(r"(?<![А-ЯЁа-яё])и(?:\.[ \u00a0]?о)?$")
 
 
 _LIST_START = re.compile(r"[ \u00a0\t]*(?:[—–\-•*·]|\d+[.)]|[a-zа-я][.)])")
