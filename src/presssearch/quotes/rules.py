@@ -1058,6 +1058,8 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
             if phrase not in marks.ROLE_SYNONYMS and i + 2 < len(ws) and country(ws[i + 1]) is not None:
                 phrase = f"{lemma(w)} {lemma(ws[i + 2])}"  # "глава украинского кабмина": the land, then the body
                 land = land or country(ws[i + 1])
+            if phrase in marks.ROLE_SYNONYMS and land is None:  # "глава внешнеполитического ведомства Германии"
+                land = next((c for c in map(_country_after, ws[i + 2:i + 4]) if c is not None), None)
             strict = _told_outlet(ws[:i]) and _qualified(ws[i + 1:i + 2])
             who = ctx.refer(ref, feminine, role_word=marks.ROLE_SYNONYMS.get(phrase, w), land=land, strict=strict)
             if phrase not in marks.ROLE_SYNONYMS:
@@ -1902,9 +1904,12 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
     near = _subject_right_before(ctx, a, v, feminine)
     if near is not None:
         return near
+    relative = _relative_subject(ctx, a, v, feminine)
+    if relative is not None:  # "слова Льва Троцкого, который так прокомментировал …:"
+        return relative
     groups = [g for g in _groups(ctx, a, v) if (may_be_subject(text, g) or _role_named(text, a, g)
                                                 or _undeclined_subject(ctx, g))
-              and not _named_object(text, g)
+              and not _named_object(text, g) and not _after_pronoun_verb(text, a, g)
               and (not _oblique_form(ctx, g) or _opinion_holder_at(text, a, g.start))]  # "По словам Дмитрия …"
     that = _THAT_ONLY.search(text, a, v)
     if that and any(g.start < that.start() for g in groups):
@@ -1935,6 +1940,27 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
             return None, None  # "Как проинформировали медики, «…»": many unnamed speak, not the one named before
         return ctx.refer(a, feminine)
     return None, None
+
+
+_RELATIVE_SUBJECT = re.compile(r",[ \u00a0]+(который|которая)[ \u00a0]+")
+_PRONOUN_VERB = re.compile(r"(?<![А-ЯЁа-яё])(?:он|она)[ \u00a0]+(?:не[ \u00a0]+)?[а-яё]+(?:л|ла|ло)[ \u00a0]+$")
+
+
+def _relative_subject(ctx: Context, a: int, v: int, feminine: bool | None) -> tuple[str | None, str | None] | None:
+    """"Хорошо известны слова Льва Троцкого, который так прокомментировал …:": a relative pronoun in the nominative
+    opens the clause of the speech verb; the name right before its comma, in whatever case, is who speaks."""
+    m = None
+    for m in _RELATIVE_SUBJECT.finditer(ctx.text, a, v):
+        pass
+    if m is None:
+        return None
+    g = next((g for g in reversed(_groups(ctx, a, m.start())) if g.end == m.start()), None)
+    return person_speaker(ctx, g, feminine, a) if g is not None else None
+
+
+def _after_pronoun_verb(text: str, a: int, g: Group) -> bool:
+    """"он отправил Мэй письмо:": a name right after "он"/"она" and its verb is the verb's object, not its subject."""
+    return _PRONOUN_VERB.search(text, max(a, g.start - 40), g.start) is not None
 
 
 def _named_after_verb(ctx: Context, a: int, b: int) -> tuple[str, str | None] | None:
