@@ -29,7 +29,7 @@ FOREIGN_WOMEN = frozenset({
 })
 # Men's given names in -а that morphology reads as a woman's or as the genitive of a name in a consonant
 # ("Бидзина Иванишвили": not "Бидзин"); they decline as a woman's name does ("Бидзины", "Бидзиной").
-MEN_IN_A = frozenset({"бидзина"})
+MEN_IN_A = frozenset({"бидзина", "срджа"})
 # A given name in -а/-я by case: (ending in the nominative, ending in the text, cases).
 WOMAN_NAME_CASES = (
     ("ия", "ия", ("nomn",)), ("ия", "ии", ("gent", "datv", "loct")), ("ия", "ию", ("accs",)),

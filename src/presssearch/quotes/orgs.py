@@ -78,7 +78,8 @@ class OrgRegistry:
             if found is not None:
                 start, end, name, head, nom, _ = found
                 reg._add(text, start, end, name, head, nom)
-                done = m.end() if head in marks.SPOKESMEN_HEADS else end  # the body inside counts too
+                done = m.end() if head in marks.SPOKESMEN_HEADS or head in marks.UNIT_HEADS else end  # the body
+                # inside counts too
         for m in _LATIN.finditer(text):
             reg._add_latin(text, m)
         reg.mentions.sort(key=lambda m: m.start)

@@ -132,12 +132,19 @@ class Context:
             person = named or (found[0] if found else None)
             if person is not None:
                 return person.name(feminine), person.role
+            implied = None if land else _implied_holder(self, role_word, pos, feminine)
+            if implied is not None:  # "председатель комитета Госдумы Леонид Левин … — заявил парламентарий"
+                return implied.name(feminine), implied.role
             again = None if land else _speaker_again_by_role(self, role_word, pos, feminine)
             if again is not None:  # "с двукратным олимпийским чемпионом Дмитрием Васильевым … — сказал чемпион"
                 return again.name(feminine), again.role
             alias = marks.ROLE_ALIASES.get(lemma(role_word))
             if alias and not land and (reg.by_role(alias, pos) or _introduced_as(self, alias, pos)):
                 return self.refer(pos, feminine, role_word=alias)  # "омбудсмен" for "уполномоченный по правам человека"
+            held = reg.by_role(alias, pos, land=land) if alias and land else None
+            if held is not None and (feminine is None or held.feminine in (None, feminine)):  # "глава украинского
+                # кабмина": the премьер-министр Украины
+                return held.name(feminine), held.role
             if strict:
                 return None, None
         if role_word is None or lemma(role_word) in marks.GENERIC_ROLES:
@@ -512,6 +519,16 @@ def _interlocutor_before(ctx: Context, pos: int, feminine: bool | None) -> Perso
     return person
 
 
+def _implied_holder(ctx: Context, role_word: str, pos: int, feminine: bool | None) -> Person | None:
+    """The one who spoke last before pos when their role implies the role word though it does not name it
+    (marks.IMPLIED_ROLES: "председатель комитета Госдумы" for "парламентарий"); else None."""
+    stems = marks.IMPLIED_ROLES.get(lemma(role_word.lower()).replace("ё", "е"))
+    spoke = ctx._last_to_speak(pos, feminine) if stems is not None else None
+    if spoke is None or not any(s in f"{r.lower()} " for r in _roles_given(ctx, spoke[0]) for s in stems):
+        return None
+    return spoke[0]
+
+
 def _speaker_again_by_role(ctx: Context, role_word: str, pos: int, feminine: bool | None) -> Person | None:
     """The one quoted last before pos (within INTERLOCUTOR_WINDOW), when the text named him right after the role
     word in any case ("RT обсудил гонку с двукратным олимпийским чемпионом Дмитрием Васильевым. «…», — отметил
@@ -858,13 +875,21 @@ def _pronoun_person(ctx: Context, lows: list[str], quote_start: int) -> tuple[bo
         person = ctx.registry.before(quote_start, False)
         return True, (person.name(False), person.role) if person is not None else (None, None)
     for i, w in enumerate(lows):
-        owned = w in ("его", "её", "ее") and i + 1 < len(lows) and lows[i + 1] in marks.SPEECH_NOUNS
+        owned = w in ("его", "её", "ее") and _speech_noun_next(lows, i + 1)
         possessive = owned or w in ("его", "её", "ее") and i > 0 and lows[i - 1].replace("ё", "е") in _QUOTING_VERBS
         if (w in ("он", "она") or possessive) \
                 and (i == 0 or owned or lows[i - 1] not in ("с", "со", "у", "к", "о", "на", "в")):  # "в её посте"
             who = ctx.refer(quote_start, marks.PRONOUNS[w])
             return True, (None, None) if _unnamed_subject_before(ctx, quote_start, who[1]) else who
     return False, (None, None)
+
+
+def _speech_noun_next(lows: list[str], i: int) -> bool:
+    """A speech noun at lows[i], or after one adjective there ("его последними словами были:")."""
+    if i < len(lows) and lows[i] in marks.SPEECH_NOUNS:
+        return True
+    return i + 1 < len(lows) and lows[i + 1] in marks.SPEECH_NOUNS \
+        and any(p.tag.POS == "ADJF" for p in parses(lows[i])[:1])
 
 
 def _that_one(lows: list[str]) -> bool:
@@ -975,9 +1000,16 @@ def _relayed_speaker(ctx: Context, ws: list[str], ref: int, feminine: bool | Non
 def _groups(ctx: Context, s: int, e: int) -> list[Group]:
     """Name groups that can be a speaker: not after a preposition, not a quoted name («Алор Брокер»)."""
     return [g for g in ctx.registry.groups(ctx.text, s, e) if (_prev_word(ctx.text, g.start, s) not in _SKIP_BEFORE
-                                                                or _interview_subject(ctx.text, g, s))
+                                                                or _interview_subject(ctx.text, g, s)
+                                                                or _subject_after_audience(ctx.text, g, s))
             and ctx.text[g.start - 1:g.start] not in marks.ALL_MARKS
             and not _NAMED_AFTER.search(ctx.text, max(0, g.start - 16), g.start)]
+
+
+def _subject_after_audience(text: str, g: Group, s: int) -> bool:
+    """"— сообщил журналистам Трамп": after the audience in the plural dative a name in the nominative is the one
+    who spoke (not the journalists, whom no name follows)."""
+    return _prev_word(text, g.start, s) == "журналистам" and can_be_nominative(g.tokens)
 
 
 def _interview_subject(text: str, g: Group, s: int) -> bool:
@@ -1022,9 +1054,14 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
             if _plural_only(w) and (i == 0 or lows[i - 1] not in marks.PREPOSITIONS and _can_be_nominative(w)):
                 return True, (None, None)  # "по словам прокуроров", "— уверены эксперты" (not "отдыха сотрудников")
             phrase = f"{lemma(w)} {lemma(ws[i + 1]) if i + 1 < len(ws) else ''}".strip()
+            land = _role_land(ws, i)
+            if phrase not in marks.ROLE_SYNONYMS and i + 2 < len(ws) and country(ws[i + 1]) is not None:
+                phrase = f"{lemma(w)} {lemma(ws[i + 2])}"  # "глава украинского кабмина": the land, then the body
+                land = land or country(ws[i + 1])
+            if phrase in marks.ROLE_SYNONYMS and land is None:  # "глава внешнеполитического ведомства Германии"
+                land = next((c for c in map(_country_after, ws[i + 2:i + 4]) if c is not None), None)
             strict = _told_outlet(ws[:i]) and _qualified(ws[i + 1:i + 2])
-            who = ctx.refer(ref, feminine, role_word=marks.ROLE_SYNONYMS.get(phrase, w), land=_role_land(ws, i),
-                            strict=strict)
+            who = ctx.refer(ref, feminine, role_word=marks.ROLE_SYNONYMS.get(phrase, w), land=land, strict=strict)
             if phrase not in marks.ROLE_SYNONYMS:
                 who = _complement_holder(ctx, w, ws[i + 1:i + 1 + _COMPLEMENT_WORDS], ref, feminine, who)
             return True, who
@@ -1246,11 +1283,27 @@ def _body_member_before(ctx: Context, word: str, after: list[str], ref: int,
         if not w[:1].isupper() or w.isupper() and len(w) > 1 and w.lower() in marks.MEDIA:
             break
         body.append(w.lower()[:_BODY_STEM])
-    person = _interlocutor_before(ctx, ref, feminine) if body else None
-    if person is None or not person.role:
+    if not body:
         return None
-    own = {w.lower()[:_BODY_STEM] for w in words(person.role)}
-    return (person.name(), person.role) if all(b in own for b in body) else None
+    spoke = ctx._last_to_speak(ref, feminine, window=INTERLOCUTOR_WINDOW)
+    quoted = _interlocutor_before(ctx, ref, feminine)
+    for person, heads in ((quoted, ()), (spoke[0] if spoke is not None else None, ("представител",))):
+        if person is not None and any(all(b in _body_stems(r) for b in body) and all(h in r for h in heads)
+                                      for r in _roles_given(ctx, person)):
+            return person.name(), person.role  # (the one who spoke last only when a "представитель" too)
+    return None
+
+
+def _body_stems(role: str) -> set[str]:
+    return {w.lower()[:_BODY_STEM] for w in words(role)}
+
+
+def _roles_given(ctx: Context, person: Person) -> list[str]:
+    """The person's role in the text, and in the lead when the lead names them too ("официальный представитель Госдепа
+    Джон Кирби" in the lead, "представитель американского ведомства" in the text)."""
+    lead = ctx.lead_context
+    other = lead.registry.people.get(person.key) if lead is not None else None
+    return [r for r in (person.role, other.role if other is not None else None) if r]
 
 
 def _official_last_to_speak(ctx: Context, offices: frozenset[str], ref: int,
@@ -1851,9 +1904,12 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
     near = _subject_right_before(ctx, a, v, feminine)
     if near is not None:
         return near
+    relative = _relative_subject(ctx, a, v, feminine)
+    if relative is not None:  # "слова Льва Троцкого, который так прокомментировал …:"
+        return relative
     groups = [g for g in _groups(ctx, a, v) if (may_be_subject(text, g) or _role_named(text, a, g)
                                                 or _undeclined_subject(ctx, g))
-              and not _named_object(text, g)
+              and not _named_object(text, g) and not _after_pronoun_verb(text, a, g)
               and (not _oblique_form(ctx, g) or _opinion_holder_at(text, a, g.start))]  # "По словам Дмитрия …"
     that = _THAT_ONLY.search(text, a, v)
     if that and any(g.start < that.start() for g in groups):
@@ -1884,6 +1940,27 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
             return None, None  # "Как проинформировали медики, «…»": many unnamed speak, not the one named before
         return ctx.refer(a, feminine)
     return None, None
+
+
+_RELATIVE_SUBJECT = re.compile(r",[ \u00a0]+(который|которая)[ \u00a0]+")
+_PRONOUN_VERB = re.compile(r"(?<![А-ЯЁа-яё])(?:он|она)[ \u00a0]+(?:не[ \u00a0]+)?[а-яё]+(?:л|ла|ло)[ \u00a0]+$")
+
+
+def _relative_subject(ctx: Context, a: int, v: int, feminine: bool | None) -> tuple[str | None, str | None] | None:
+    """"Хорошо известны слова Льва Троцкого, который так прокомментировал …:": a relative pronoun in the nominative
+    opens the clause of the speech verb; the name right before its comma, in whatever case, is who speaks."""
+    m = None
+    for m in _RELATIVE_SUBJECT.finditer(ctx.text, a, v):
+        pass
+    if m is None:
+        return None
+    g = next((g for g in reversed(_groups(ctx, a, m.start())) if g.end == m.start()), None)
+    return person_speaker(ctx, g, feminine, a) if g is not None else None
+
+
+def _after_pronoun_verb(text: str, a: int, g: Group) -> bool:
+    """"он отправил Мэй письмо:": a name right after "он"/"она" and its verb is the verb's object, not its subject."""
+    return _PRONOUN_VERB.search(text, max(a, g.start - 40), g.start) is not None
 
 
 def _named_after_verb(ctx: Context, a: int, b: int) -> tuple[str, str | None] | None:
@@ -2312,6 +2389,8 @@ def _clause_end(text: str, pos: int, hi: int) -> int:
         if name is None and m.group() == "." and _ABBREVIATED.search(text, max(0, m.start() - 12), m.start()) \
                 and _CAPITAL_NEXT.match(text, m.end(), hi):
             name = m  # "МГУ им. М.В. Ломоносова Владимир Бушуев": an abbreviation or an initial, not a sentence end
+        if name is None and m.group() == "." and _ACTING.search(text, max(0, m.start() - 6), m.start()):
+            name = m  # "— заявил и.о. главного юрисконсульта Twitter Шон Эджетт": "и.о." is no sentence end
         if name is None:
             return m.start()
         pos = name.end()  # past the quoted name's closing mark too ("— сообщил "Интерфаксу" источник")
@@ -2319,6 +2398,7 @@ def _clause_end(text: str, pos: int, hi: int) -> int:
 
 _ABBREVIATED = re.compile(r"(?<![А-ЯЁа-яё])им(?:ени|\.)?(?:[ \u00a0]*[А-ЯЁ]\.){0,1}[ \u00a0]*[А-ЯЁ]?$")
 _CAPITAL_NEXT = re.compile(r"[ \u00a0]?[А-ЯЁ]")
+_ACTING = re.compile(r"(?<![А-ЯЁа-яё])и(?:\.[ \u00a0]?о)?$")
 
 
 _LIST_START = re.compile(r"[ \u00a0\t]*(?:[—–\-•*·]|\d+[.)]|[a-zа-я][.)])")

@@ -318,8 +318,10 @@ def surname_nominative(low: str, gender: str, case: str) -> str | None:
 def _gendered(first: str, gender: str, case: str) -> bool:
     """The first name reads as this gender in this case by itself ("Михаила": masculine genitive)."""
     low = first.lower()
-    return any({"Name", case, gender} <= p.tag.grammemes for p in parses(low)) \
-        and is_known(low)
+    if any({"Name", case, gender} <= p.tag.grammemes for p in parses(low)) and is_known(low):
+        return True
+    head, hyphen, _ = low.partition("-")  # "Жан-Батист": the dictionary holds it as no name; "Жан" shows the gender
+    return bool(hyphen) and len(head) > 2 and _gendered(head, gender, case)
 
 
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2")
@@ -1250,6 +1252,9 @@ def _only_nominative_genders(first: str) -> frozenset[str]:
     """The genders of a dictionary first name whose every singular name reading (vocatives aside) is a nominative
     of a word that declines; empty when one reading is in another case, a guess, or does not decline."""
     ps = [p for p in parses(first.lower()) if {"Name", "sing"} <= p.tag.grammemes and "voct" not in p.tag.grammemes]
+    head, hyphen, _ = first.partition("-")
+    if hyphen and len(head) > 2 and not all(_known_parse(p) for p in ps):
+        return _only_nominative_genders(head)  # "Жан-Батист", no name to the dictionary: as "Жан"
     if not ps or any("nomn" not in p.tag.grammemes or "Fixd" in p.tag.grammemes or not _known_parse(p) for p in ps):
         return frozenset()
     return frozenset(g for g in _GENDERS if any(g in p.tag.grammemes for p in ps))
