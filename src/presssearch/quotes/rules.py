@@ -2808,8 +2808,8 @@ def _labelled_heading(ctx: Context, span: MarkSpan, para: tuple[int, int], claus
     """A paragraph that is only a name, a colon and a quotation with no stop at its end ("Кирпа: «Противник был
     скользкий, но результатом я доволен»"): a section heading over the turns or words it sums up, not a quote of
     its own. "Андрей Рябинский: «… если память не изменяет»." ends a sentence: a quote."""
-    return clause <= para[0] + (len(ctx.text[para[0]:clause]) - len(ctx.text[para[0]:clause].lstrip())) \
-        and _alone_after(ctx.text, span, para) and not _CLOSING_STOP.search(ctx.text[span.open + 1:span.close])
+    return not ctx.text[para[0]:clause].strip() and _alone_after(ctx.text, span, para) \
+        and not _CLOSING_STOP.search(ctx.text[span.open + 1:span.close])
 
 
 def _alone_after(text: str, span: MarkSpan, para: tuple[int, int]) -> bool:
@@ -2911,7 +2911,7 @@ def _heading(ctx: Context, span: MarkSpan, para: tuple[int, int]) -> bool:
 
 def _alone_in_paragraph(text: str, span: MarkSpan, para: tuple[int, int]) -> bool:
     """Nothing but blanks before the opening mark and after the closing one in the paragraph."""
-    return not text[para[0]:span.open].strip() and not text[span.close + 1:para[1]].strip()
+    return not text[para[0]:span.open].strip() and _alone_after(text, span, para)
 
 
 _LATIN = re.compile("[A-Za-z]")
