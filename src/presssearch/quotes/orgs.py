@@ -6,7 +6,9 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
+from ..analysis.names import dictionary_readings
 from . import marks
 from .speakers import inflected_word, lemma, name_kind, parses
 
@@ -340,6 +342,22 @@ def _has_case(word: str, case: str) -> bool:
     return any(case in p.tag.grammemes for p in parses(word.lower())[:4])  # (a tag holds one case)
 
 
+_UNSURE: Any = object()
+
+
+def _dictionary_head(lem: str, readings: tuple[tuple[str, Any], ...]) -> Any:
+    """_is_head's answer for a capitalised word from its dictionary readings in any order (no parse): None when no
+    reading is a noun, the lemma or None when every reading is a noun and answers alike; _UNSURE otherwise (an
+    unknown word, or the answer hangs on which reading is the best)."""
+    nouns = ["NOUN" in tag.grammemes for _, tag in readings]
+    if not readings or any(nouns) and not all(nouns):
+        return _UNSURE
+    if not any(nouns):
+        return None
+    verdicts = {lem in marks.ORG_SPEAKERS or ("Orgn" in tag.grammemes and nf not in marks.MEDIA) for nf, tag in readings}
+    return (lem if verdicts.pop() else None) if len(verdicts) == 1 else _UNSURE
+
+
 @lru_cache(maxsize=200_000)
 def _is_head(word: str) -> str | None:
     """The head lemma when word can head an organisation's name."""
@@ -352,6 +370,9 @@ def _is_head(word: str) -> str | None:
     if lem in marks.ORG_HEADS:
         return lem
     if word[:1].isupper():
+        known = _dictionary_head(lem, dictionary_readings(low))
+        if known is not _UNSURE:
+            return known
         p = _best(low)
         if p is None or p.tag.POS != "NOUN":
             return None
