@@ -158,7 +158,7 @@ class OrgRegistry:
         after = _TOKEN.findall(text[m.start() + len(name):m.start() + len(name) + 30])
         typed = bool(before) and lemma(before[-1]) in _COMPANY_KINDS | {"лоукостер", "фирма", "производитель"}
         suffixed = words[-1] in marks.CORPORATE_SUFFIXES
-        subject = bool(after) and _best(after[0]) is not None and "VERB" in _best(after[0]).tag.grammemes \
+        subject = bool(after) and _best_has(after[0], _VERB) \
             and not re.search(r"[,.;:!?()«»\"]", text[m.start() + len(name):m.start() + len(name) + 3])
         if not (typed or suffixed or subject):
             return
@@ -283,8 +283,7 @@ def _place_named_before(text: str, start: int, name: str) -> str:
 
 @lru_cache(maxsize=50_000)
 def _adjective(word: str) -> bool:
-    p = _best(word)
-    return p is not None and not _ADJ_POS.isdisjoint(p.tag.grammemes)
+    return _best_has(word, _ADJ_POS)
 
 
 @lru_cache(maxsize=50_000)
@@ -337,8 +336,24 @@ def _best(word: str):
     return ps[0] if ps else None
 
 
+_VERB = frozenset({"VERB"})
+_ADJF = frozenset({"ADJF"})
+
+
+def _best_has(word: str, grammemes: frozenset[str]) -> bool:
+    """The best parse of the word carries one of the grammemes (every dictionary reading alike: without parsing)."""
+    verdicts = {not grammemes.isdisjoint(tag.grammemes) for _, tag in dictionary_readings(word.lower())}
+    if len(verdicts) == 1:
+        return verdicts.pop()
+    p = _best(word)
+    return p is not None and not grammemes.isdisjoint(p.tag.grammemes)
+
+
 @lru_cache(maxsize=100_000)
 def _has_case(word: str, case: str) -> bool:
+    readings = dictionary_readings(word.lower())
+    if 0 < len(readings) <= 4:  # (the first four parses are all of them: no parse)
+        return any(case in tag.grammemes for _, tag in readings)
     return any(case in p.tag.grammemes for p in parses(word.lower())[:4])  # (a tag holds one case)
 
 
@@ -437,7 +452,7 @@ def _tail(text: str, toks: list[tuple[int, int, str]], j: int, proper_only: bool
                 end = k = k + 1
                 continue
             if w[:1].islower() and k + 1 < len(toks) and toks[k + 1][2][:1].isupper() and _has_case(w, "gent") \
-                    and (_best(w) is not None and "ADJF" in _best(w).tag.grammemes):
+                    and _best_has(w, _ADJF):
                 k += 1
                 continue
             break
@@ -589,12 +604,10 @@ def _country_before(text: str, toks: list[tuple[int, int, str]], s: int) -> str 
 def _nominative(text: str, toks: list[tuple[int, int, str]], s: int, e: int, head: str) -> bool:
     """The name is the subject of its clause: a verb follows, or nothing governs it and the head can be nominative."""
     if e < len(toks) and not re.search(r"[,.;:!?()«»\"]", text[toks[e - 1][1]:toks[e][0]]):
-        p = _best(toks[e][2])
-        if p is not None and "VERB" in p.tag.grammemes:
+        if _best_has(toks[e][2], _VERB):
             return True
     if s > 0 and not re.search(r"[,.;:!?()«»\"]", text[toks[s - 1][1]:toks[s][0]]):
         prev = toks[s - 1][2].lower()
-        p = _best(prev)
-        if prev in marks.PREPOSITIONS or (p is not None and not _GOVERNING_POS.isdisjoint(p.tag.grammemes)):
+        if prev in marks.PREPOSITIONS or _best_has(prev, _GOVERNING_POS):
             return False
     return head.isupper() or _has_case(head, "nomn")

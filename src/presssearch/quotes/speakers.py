@@ -161,11 +161,13 @@ _UNSURE: Any = object()
 
 def _dictionary_name_kind(low: str, readings: tuple[tuple[str, Any], ...]) -> Any:
     """name_kind's answer for a word the dictionary knows, from its readings in any order (no parse); _UNSURE
-    where the answer hangs on which reading is the best: a function word or a place among them, or a first name
-    beside a surname."""
-    if any(not _FUNCTION_POS.isdisjoint(tag.grammemes) or "Geox" in tag.grammemes for _, tag in readings) \
-            or not is_known(low):
+    where the answer hangs on which reading is the best: a function word among them, a place beside other readings
+    and no surname, or a first name beside a surname."""
+    if any(not _FUNCTION_POS.isdisjoint(tag.grammemes) for _, tag in readings) or not is_known(low):
         return _UNSURE
+    places = ["Geox" in tag.grammemes for _, tag in readings]
+    if any(places) and not any("Surn" in tag.grammemes for _, tag in readings):
+        return None if all(places) else _UNSURE  # (a place first; with a surname reading it may still be one)
     ps = [(nf, tag) for nf, tag in readings if "plur" not in tag.grammemes or "Fixd" in tag.grammemes]
     grams = set().union(*(tag.grammemes & _NAME_TAG_SET for _, tag in ps))
     if "Name" in grams and "Surn" in grams:
@@ -888,9 +890,9 @@ def _token_cases(word: str) -> frozenset[str]:
     """Cases a name token may be in, read from its name or noun parses; every case when none says."""
     if has_particle(word):  # "де Мистуры": the particle is no part of the case
         word = split_particle(word)[1]
-    found = frozenset(_CASE_ALIASES.get(str(p.tag.case), str(p.tag.case)) for p in parses(word.lower())
-                      if p.tag.case and "plur" not in p.tag.grammemes
-                      and ("NOUN" in p.tag.grammemes or not _NAME_TAG_SET.isdisjoint(p.tag.grammemes)))
+    found = frozenset(_CASE_ALIASES.get(str(t.case), str(t.case)) for t in _tags(word.lower())
+                      if t.case and "plur" not in t.grammemes
+                      and ("NOUN" in t.grammemes or not _NAME_TAG_SET.isdisjoint(t.grammemes)))
     return found or _ALL_CASES
 
 
@@ -1103,8 +1105,8 @@ _NAME_START = re.compile(r"[ \u00a0]*(?:[а-я]{2,3}-)?([А-ЯЁ][а-яё]+)")  
 @lru_cache(maxsize=100_000)
 def _cases(word: str, tags: tuple[str, ...] | None = None) -> frozenset[str]:
     """Cases a word may be in (of its parses carrying one of ``tags`` when given)."""
-    return frozenset(_CASE_ALIASES.get(str(p.tag.case), str(p.tag.case)) for p in parses(word.lower())
-                     if p.tag.case and (tags is None or any(t in p.tag.grammemes for t in tags)))
+    return frozenset(_CASE_ALIASES.get(str(tag.case), str(tag.case)) for tag in _tags(word.lower())
+                     if tag.case and (tags is None or any(t in tag.grammemes for t in tags)))
 
 
 def _lone_word(text: str, end: int) -> bool:
@@ -1540,13 +1542,21 @@ def _subject_position(text: str, g: Group) -> bool:
     """The name stands where a subject does: a finite verb follows ("Ганжара считает"), or a speech verb comes
     right before it ("заявил бывший директор Халюта")."""
     after = _VERB_AFTER.match(text, g.end, g.end + 40)
-    if after and any("VERB" in p.tag.grammemes for p in parses(after.group(1))[:1]):
+    if after and _best_reading_has(after.group(1), "VERB"):
         return True
     before = _SPEECH_BEFORE.search(text, max(0, g.start - 50), g.start)
     return bool(before) and before.group(1).replace("ё", "е") in marks.SPEECH_VERBS
 
 
 _GENDERS = (MASC, FEMN)
+
+
+def _best_reading_has(word: str, grammeme: str) -> bool:
+    """The best parse of the word carries the grammeme (every dictionary reading alike: without parsing)."""
+    verdicts = {grammeme in tag.grammemes for _, tag in dictionary_readings(word)}
+    if len(verdicts) == 1:
+        return verdicts.pop()
+    return any(grammeme in p.tag.grammemes for p in parses(word)[:1])
 
 
 def _gender_open(person: Person) -> bool:
@@ -1590,10 +1600,15 @@ _WORD_END = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)[ \u00a0]+$")
 @lru_cache(maxsize=50_000)
 def _past_gender(word: str) -> str | None:
     """"отметила" -> femn, "заявил" -> masc; None for any other word."""
+    verdicts = {_tag_past_gender(tag) for _, tag in dictionary_readings(word)}
+    if len(verdicts) == 1:  # every dictionary reading alike: the best one's answer, without parsing
+        return verdicts.pop()
     ps = parses(word)
-    if not ps:
-        return None
-    grams = ps[0].tag.grammemes
+    return _tag_past_gender(ps[0].tag) if ps else None
+
+
+def _tag_past_gender(tag: Any) -> str | None:
+    grams = tag.grammemes
     if "VERB" not in grams or "past" not in grams or "sing" not in grams:
         return None
     return next((x for x in _GENDERS if x in grams), None)
@@ -1617,6 +1632,10 @@ def _apposition_gender(text: str, g: Group) -> str | None:
     before = _WORD_END.search(text, max(0, g.start - 30), g.start)
     if before is None:
         return None
+    readings = dictionary_readings(before.group(1))
+    if readings and all(not (_WOMAN_NOUN <= t.grammemes or _FEMN_ADJECTIVE <= t.grammemes) or "Ms-f" in t.grammemes
+                        for _, t in readings):
+        return None  # (no dictionary reading can be the best one that passes: no parse)
     ps = parses(before.group(1))
     if not ps or not (_WOMAN_NOUN <= ps[0].tag.grammemes or _FEMN_ADJECTIVE <= ps[0].tag.grammemes) \
             or "Ms-f" in ps[0].tag.grammemes:
@@ -1634,8 +1653,7 @@ _QUOTED_TITLE = re.compile(r"«[^«»]*»|\"[^\"]*\"|„[^“]*“")
 
 def _surname_first(word: str) -> bool:
     """Morphology reads the word as a surname before anything else (not "Московский", an adjective first)."""
-    ps = parses(word.lower())
-    return bool(ps) and "Surn" in ps[0].tag.grammemes
+    return _best_reading_has(word.lower(), "Surn")
 
 
 def _lone_surnames(groups: list[Group], people: dict[str, Person]) -> list[Group]:
