@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable
+from typing import Any, Iterable
 
 import pymorphy3
 from pymorphy3.analyzer import Parse
@@ -77,6 +77,47 @@ def parse_word(word: str) -> tuple[Parse, ...]:
 def parses_as_given(word: str) -> tuple[Parse, ...]:
     """``parse_word``, cached; quote attribution (``quotes.speakers.parses``) shares this cache."""
     return parse_word(word)
+
+
+@lru_cache(maxsize=1)
+def _dictionary_first() -> bool:
+    """pymorphy3 reads a word with its dictionary first and stops there when the dictionary knows it (the
+    analyzer's first unit group: the dictionary, and initials, which only a capital letter is)."""
+    units = getattr(morph(), "_units", None) or [(None, True)]
+    if type(units[0][0]) is not DictionaryAnalyzer:
+        return False
+    if units[0][1]:
+        return True
+    for unit, terminal in units[1:]:
+        if not _initials_only(unit):
+            return False
+        if terminal:
+            return True
+    return False
+
+
+def _initials_only(unit: object) -> bool:
+    """An analyzer unit that reads only capital letters standing alone (initials)."""
+    letters = getattr(unit, "_letters_set", None)
+    return isinstance(letters, (set, frozenset)) and not any(ch.islower() for ch in letters)
+
+
+@lru_cache(maxsize=200_000)
+def dictionary_readings(word: str) -> tuple[tuple[str, Any], ...]:
+    """(normal form, tag) of every dictionary reading of a lowercase word, read straight from pymorphy3's
+    dictionary: no Parse objects, no probabilities (~10× cheaper than parsing). For a word the dictionary knows
+    these are exactly the normal forms and tags of ``parses_as_given(word)``, in another order; () for a word it
+    does not know (or not lowercase): its readings are guesses, parse it. A question every reading answers alike
+    (all verbs, one normal form) is so answered without a parse."""
+    if not word or word != word.lower() or not _dictionary_first():
+        return ()
+    m = morph()
+    d = m.dictionary
+    out = []
+    for fixed, entries in d.words.similar_items(word, m.char_substitutes):
+        for para_id, idx in entries:
+            out.append((d.build_normal_form(para_id, idx, fixed), d.build_tag_info(para_id, idx)))
+    return tuple(out)
 
 
 def _parses(word: str) -> tuple[Parse, ...]:
@@ -134,13 +175,30 @@ def lemma_terms(word: str) -> tuple[str, ...]:
         return ()
     if "\u2010" in word or "\u2011" in word:
         word = normalize_hyphens(word)
-    parses = _parses(word)
     folded = fold(word)
-    itself = _word_itself(folded, parses)
-    out = _parse_lemmas(parses) + itself + _spelling_keys(itself, parses)
+    out = _dictionary_terms(folded, dictionary_readings(word.lower()))
+    if out is None:
+        parses = _parses(word)
+        itself = _word_itself(folded, parses)
+        out = _parse_lemmas(parses) + itself + _spelling_keys(itself, parses)
     for part in hyphen_parts(word):
         out.extend(lemma_terms(part))
     return tuple(dict.fromkeys(t for t in out if t))
+
+
+def _dictionary_terms(folded: str, readings: tuple[tuple[str, Any], ...]) -> list[str] | None:
+    """What lemma_terms takes from the parses of a word the dictionary knows, from its readings in any order (no
+    parse): its terms come out the same whatever the order when its noun readings share one lemma and its name
+    readings one name. None for other words (and unknown ones, and feminine surname forms, which ask a parse's
+    inflection)."""
+    if not readings or any(_FEM_SURNAME <= tag.grammemes for _, tag in readings):
+        return None
+    lemmas = {fold(nf) for nf, tag in readings if _NOUNISH & tag.grammemes}
+    names = {fold(nf) for nf, tag in readings if not _PROPER_OR_UNKN.isdisjoint(tag.grammemes)}
+    if len(lemmas) > 1 or len(names) > 1:
+        return None
+    itself = [folded] if _SURNAME_RE.fullmatch(folded) else []  # (_word_itself: a known word is no unknown one)
+    return [*lemmas, *itself, *(_keys(dict.fromkeys([*names, *itself])) if names else [])]
 
 
 def _word_itself(folded: str, parses: tuple[Parse, ...]) -> list[str]:

@@ -6,7 +6,9 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
+from ..analysis.names import dictionary_readings
 from . import marks
 from .speakers import inflected_word, lemma, name_kind, parses
 
@@ -157,7 +159,7 @@ class OrgRegistry:
         after = _TOKEN.findall(text[m.start() + len(name):m.start() + len(name) + 30])
         typed = bool(before) and lemma(before[-1]) in _COMPANY_KINDS | {"лоукостер", "фирма", "производитель"}
         suffixed = words[-1] in marks.CORPORATE_SUFFIXES
-        subject = bool(after) and _best(after[0]) is not None and "VERB" in _best(after[0]).tag.grammemes \
+        subject = bool(after) and _best_has(after[0], _VERB) \
             and not re.search(r"[,.;:!?()«»\"]", text[m.start() + len(name):m.start() + len(name) + 3])
         if not (typed or suffixed or subject):
             return
@@ -282,8 +284,7 @@ def _place_named_before(text: str, start: int, name: str) -> str:
 
 @lru_cache(maxsize=50_000)
 def _adjective(word: str) -> bool:
-    p = _best(word)
-    return p is not None and not _ADJ_POS.isdisjoint(p.tag.grammemes)
+    return _best_has(word, _ADJ_POS)
 
 
 @lru_cache(maxsize=50_000)
@@ -336,9 +337,41 @@ def _best(word: str):
     return ps[0] if ps else None
 
 
+_VERB = frozenset({"VERB"})
+_ADJF = frozenset({"ADJF"})
+
+
+def _best_has(word: str, grammemes: frozenset[str]) -> bool:
+    """The best parse of the word carries one of the grammemes (every dictionary reading alike: without parsing)."""
+    verdicts = {not grammemes.isdisjoint(tag.grammemes) for _, tag in dictionary_readings(word.lower())}
+    if len(verdicts) == 1:
+        return verdicts.pop()
+    p = _best(word)
+    return p is not None and not grammemes.isdisjoint(p.tag.grammemes)
+
+
 @lru_cache(maxsize=100_000)
 def _has_case(word: str, case: str) -> bool:
+    readings = dictionary_readings(word.lower())
+    if 0 < len(readings) <= 4:  # (the first four parses are all of them: no parse)
+        return any(case in tag.grammemes for _, tag in readings)
     return any(case in p.tag.grammemes for p in parses(word.lower())[:4])  # (a tag holds one case)
+
+
+_UNSURE: Any = object()
+
+
+def _dictionary_head(lem: str, readings: tuple[tuple[str, Any], ...]) -> Any:
+    """_is_head's answer for a capitalised word from its dictionary readings in any order (no parse): None when no
+    reading is a noun, the lemma or None when every reading is a noun and answers alike; _UNSURE otherwise (an
+    unknown word, or the answer hangs on which reading is the best)."""
+    nouns = ["NOUN" in tag.grammemes for _, tag in readings]
+    if not readings or any(nouns) and not all(nouns):
+        return _UNSURE
+    if not any(nouns):
+        return None
+    verdicts = {lem in marks.ORG_SPEAKERS or ("Orgn" in tag.grammemes and nf not in marks.MEDIA) for nf, tag in readings}
+    return (lem if verdicts.pop() else None) if len(verdicts) == 1 else _UNSURE
 
 
 @lru_cache(maxsize=200_000)
@@ -353,6 +386,9 @@ def _is_head(word: str) -> str | None:
     if lem in marks.ORG_HEADS:
         return lem
     if word[:1].isupper():
+        known = _dictionary_head(lem, dictionary_readings(low))
+        if known is not _UNSURE:
+            return known
         p = _best(low)
         if p is None or p.tag.POS != "NOUN":
             return None
@@ -417,7 +453,7 @@ def _tail(text: str, toks: list[tuple[int, int, str]], j: int, proper_only: bool
                 end = k = k + 1
                 continue
             if w[:1].islower() and k + 1 < len(toks) and toks[k + 1][2][:1].isupper() and _has_case(w, "gent") \
-                    and (_best(w) is not None and "ADJF" in _best(w).tag.grammemes):
+                    and _best_has(w, _ADJF):
                 k += 1
                 continue
             break
@@ -569,12 +605,10 @@ def _country_before(text: str, toks: list[tuple[int, int, str]], s: int) -> str 
 def _nominative(text: str, toks: list[tuple[int, int, str]], s: int, e: int, head: str) -> bool:
     """The name is the subject of its clause: a verb follows, or nothing governs it and the head can be nominative."""
     if e < len(toks) and not re.search(r"[,.;:!?()«»\"]", text[toks[e - 1][1]:toks[e][0]]):
-        p = _best(toks[e][2])
-        if p is not None and "VERB" in p.tag.grammemes:
+        if _best_has(toks[e][2], _VERB):
             return True
     if s > 0 and not re.search(r"[,.;:!?()«»\"]", text[toks[s - 1][1]:toks[s][0]]):
         prev = toks[s - 1][2].lower()
-        p = _best(prev)
-        if prev in marks.PREPOSITIONS or (p is not None and not _GOVERNING_POS.isdisjoint(p.tag.grammemes)):
+        if prev in marks.PREPOSITIONS or _best_has(prev, _GOVERNING_POS):
             return False
     return head.isupper() or _has_case(head, "nomn")

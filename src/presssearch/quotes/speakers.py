@@ -10,7 +10,7 @@ from typing import Any
 
 from pymorphy3.units import DictionaryAnalyzer, KnownPrefixAnalyzer, KnownSuffixAnalyzer, UnknownPrefixAnalyzer
 
-from ..analysis.names import parses_as_given
+from ..analysis.names import dictionary_readings, parses_as_given
 from ..analysis.names import listed_man_in_a, listed_woman, repair_forms, unagreed_nominative, woman_usually
 from ..analysis.name_data import EXTRA_NAME_PARTICLES, FOREIGN_FIRST_NAME_ENDS, FOREIGN_GIVEN_AS_WRITTEN_ENDS
 from . import marks
@@ -100,13 +100,20 @@ def is_known(word: str) -> bool:
 @lru_cache(maxsize=100_000)
 def lemma(word: str) -> str:
     """The most likely normal form of a word, lowercased, ё folded."""
-    ps = parses(word.lower())
+    low = word.lower()
+    forms = {nf.replace("ё", "е") for nf, _ in dictionary_readings(low)}
+    if len(forms) == 1:  # a dictionary word with one normal form: the best parse's, without parsing
+        return forms.pop()
+    ps = parses(low)
     return (ps[0].normal_form if ps else word.lower()).replace("ё", "е")
 
 
 @lru_cache(maxsize=100_000)
 def is_verb(word: str) -> bool:
     """True when the best analysis of a lowercase word is a finite verb, infinitive or gerund."""
+    verdicts = {tag.POS in ("VERB", "INFN", "GRND") for _, tag in dictionary_readings(word.lower())}
+    if len(verdicts) == 1:  # every dictionary reading alike: the best one's answer, without parsing
+        return verdicts.pop()
     ps = parses(word.lower())
     return bool(ps) and ps[0].tag.POS in ("VERB", "INFN", "GRND")
 
@@ -122,6 +129,11 @@ def name_kind(word: str) -> str | None:
     if not _CYR_CAP.match(word) or word.lower() in marks.NOT_PERSONS:
         return None
     low = word.lower()
+    readings = dictionary_readings(low)
+    if readings:
+        kind = _dictionary_name_kind(low, readings)
+        if kind is not _UNSURE:
+            return kind
     everything = parses(low)
     if everything and not _FUNCTION_POS.isdisjoint(everything[0].tag.grammemes) and everything[0].score > 0.9:
         return None  # "По её словам": a preposition at a sentence start, not the surname "По"
@@ -140,6 +152,32 @@ def name_kind(word: str) -> str | None:
     if not is_known(low) or (not ps and low.endswith(_SURNAME_ENDINGS)):
         return "Unknown"
     if any("ADJF" in p.tag.grammemes and p.normal_form.endswith(("ский", "цкий")) for p in ps):
+        return "Adj"
+    return None
+
+
+_UNSURE: Any = object()
+
+
+def _dictionary_name_kind(low: str, readings: tuple[tuple[str, Any], ...]) -> Any:
+    """name_kind's answer for a word the dictionary knows, from its readings in any order (no parse); _UNSURE
+    where the answer hangs on which reading is the best: a function word among them, a place beside other readings
+    and no surname, or a first name beside a surname."""
+    if any(not _FUNCTION_POS.isdisjoint(tag.grammemes) for _, tag in readings) or not is_known(low):
+        return _UNSURE
+    places = ["Geox" in tag.grammemes for _, tag in readings]
+    if any(places) and not any("Surn" in tag.grammemes for _, tag in readings):
+        return None if all(places) else _UNSURE  # (a place first; with a surname reading it may still be one)
+    ps = [(nf, tag) for nf, tag in readings if "plur" not in tag.grammemes or "Fixd" in tag.grammemes]
+    grams = set().union(*(tag.grammemes & _NAME_TAG_SET for _, tag in ps))
+    if "Name" in grams and "Surn" in grams:
+        return _UNSURE
+    for g in NAME_TAGS:
+        if g in grams:
+            return g
+    if not ps and low.endswith(_SURNAME_ENDINGS):
+        return "Unknown"
+    if any("ADJF" in tag.grammemes and nf.endswith(("ский", "цкий")) for nf, tag in ps):
         return "Adj"
     return None
 
@@ -561,6 +599,11 @@ def surname_key(token: str) -> str:
     low = token.lower()
     if not _CYR_CAP.match(token):
         return low.replace("ё", "е")
+    readings = dictionary_readings(low)
+    if readings:
+        key = _dictionary_surname_key(low, readings)
+        if key is not _UNSURE:
+            return key
     ps = parses(low)
     surnames = [p for p in ps if "Surn" in p.tag.grammemes]
     if surnames and all("plur" in p.tag.grammemes for p in surnames) and _MASC_SURNAME.fullmatch(low):
@@ -576,6 +619,31 @@ def surname_key(token: str) -> str:
     if noun is not None:  # a surname that is a common noun: "Усика", "Усиком" -> "усик", the key of "Усик"
         return noun.normal_form.replace("ё", "е")
     return low.replace("ё", "е")
+
+
+def _dictionary_surname_key(low: str, readings: tuple[tuple[str, Any], ...]) -> Any:
+    """surname_key's answer for a word the dictionary knows, from its readings in any order (no parse); _UNSURE
+    where it hangs on which reading comes first (two normal forms for the reading it takes)."""
+    if not is_known(low):
+        return _UNSURE
+    surnames = [(nf, tag) for nf, tag in readings if "Surn" in tag.grammemes]
+    if surnames and all("plur" in tag.grammemes for _, tag in surnames) and _MASC_SURNAME.fullmatch(low):
+        return low.replace("ё", "е")
+    adjectives = [(nf, tag) for nf, tag in readings
+                  if "ADJF" in tag.grammemes and nf.endswith(("ский", "цкий"))]
+    for taken in (surnames, adjectives):
+        if taken:
+            return _one_form(taken)
+    if any("NOUN" in tag.grammemes and "Name" in tag.grammemes for _, tag in readings):
+        return _stem(low)
+    nouns = [(nf, tag) for nf, tag in readings if "NOUN" in tag.grammemes and "sing" in tag.grammemes]
+    return _one_form(nouns) if nouns else low.replace("ё", "е")
+
+
+def _one_form(readings: list[tuple[str, Any]]) -> Any:
+    """The normal form (ё folded) all the readings share, else _UNSURE."""
+    forms = {nf.replace("ё", "е") for nf, _ in readings}
+    return forms.pop() if len(forms) == 1 else _UNSURE
 
 
 _MASC_SURNAME = re.compile(r"\w{3,}(?:ов|ев|ёв|ин|ын)")  # a man's surname in the nominative by its shape
@@ -750,10 +818,15 @@ def _foreign_first_name(text: str, at: int, end: int, word: str) -> bool:
 @lru_cache(maxsize=20_000)
 def _nominative_noun(word: str) -> bool:
     """Every reading of the word is a singular noun that may be in the nominative, none a place or a body."""
-    ps = parses(word.lower())
-    return bool(ps) and all("NOUN" in p.tag.grammemes and "Geox" not in p.tag.grammemes
-                            and "Orgn" not in p.tag.grammemes for p in ps) \
-        and any({"nomn", "sing"} <= p.tag.grammemes for p in ps) and lemma(word) not in marks.ORG_HEADS
+    tags = _tags(word.lower())
+    return bool(tags) and all("NOUN" in t.grammemes and "Geox" not in t.grammemes
+                              and "Orgn" not in t.grammemes for t in tags) \
+        and any({"nomn", "sing"} <= t.grammemes for t in tags) and lemma(word) not in marks.ORG_HEADS
+
+
+def _tags(low: str) -> list[Any]:
+    """The tags of every reading of a lowercase word, in no particular order (a dictionary word's without parsing)."""
+    return [tag for _, tag in dictionary_readings(low)] or [p.tag for p in parses(low)]
 
 
 _VERB_LIKE = frozenset("VERB INFN GRND ADVB PRED INTJ".split())  # not adjectives: "президент Соединённых Штатов"
@@ -769,8 +842,8 @@ def _capitalised_non_noun(text: str, at: int, word: str) -> bool:
 @lru_cache(maxsize=50_000)
 def _verb_like(word: str) -> bool:
     """Every reading of the word is a verb or adverb (and it has one)."""
-    ps = parses(word.lower())
-    return bool(ps) and all(p.tag.POS in _VERB_LIKE for p in ps)
+    tags = _tags(word.lower())
+    return bool(tags) and all(t.POS in _VERB_LIKE for t in tags)
 
 
 _PLACE_PREP = re.compile(r"(?<![А-ЯЁа-яё])(?:[вВ]|[вВ]о|[иИ]з|[нН]а)[ \u00a0]+$")  # also at a sentence start
@@ -819,9 +892,9 @@ def _token_cases(word: str) -> frozenset[str]:
     """Cases a name token may be in, read from its name or noun parses; every case when none says."""
     if has_particle(word):  # "де Мистуры": the particle is no part of the case
         word = split_particle(word)[1]
-    found = frozenset(_CASE_ALIASES.get(str(p.tag.case), str(p.tag.case)) for p in parses(word.lower())
-                      if p.tag.case and "plur" not in p.tag.grammemes
-                      and ("NOUN" in p.tag.grammemes or not _NAME_TAG_SET.isdisjoint(p.tag.grammemes)))
+    found = frozenset(_CASE_ALIASES.get(str(t.case), str(t.case)) for t in _tags(word.lower())
+                      if t.case and "plur" not in t.grammemes
+                      and ("NOUN" in t.grammemes or not _NAME_TAG_SET.isdisjoint(t.grammemes)))
     return found or _ALL_CASES
 
 
@@ -1034,8 +1107,8 @@ _NAME_START = re.compile(r"[ \u00a0]*(?:[а-я]{2,3}-)?([А-ЯЁ][а-яё]+)")  
 @lru_cache(maxsize=100_000)
 def _cases(word: str, tags: tuple[str, ...] | None = None) -> frozenset[str]:
     """Cases a word may be in (of its parses carrying one of ``tags`` when given)."""
-    return frozenset(_CASE_ALIASES.get(str(p.tag.case), str(p.tag.case)) for p in parses(word.lower())
-                     if p.tag.case and (tags is None or any(t in p.tag.grammemes for t in tags)))
+    return frozenset(_CASE_ALIASES.get(str(tag.case), str(tag.case)) for tag in _tags(word.lower())
+                     if tag.case and (tags is None or any(t in tag.grammemes for t in tags)))
 
 
 def _lone_word(text: str, end: int) -> bool:
@@ -1474,13 +1547,21 @@ def _subject_position(text: str, g: Group) -> bool:
     """The name stands where a subject does: a finite verb follows ("Ганжара считает"), or a speech verb comes
     right before it ("заявил бывший директор Халюта")."""
     after = _VERB_AFTER.match(text, g.end, g.end + 40)
-    if after and any("VERB" in p.tag.grammemes for p in parses(after.group(1))[:1]):
+    if after and _best_reading_has(after.group(1), "VERB"):
         return True
     before = _SPEECH_BEFORE.search(text, max(0, g.start - 50), g.start)
     return bool(before) and before.group(1).replace("ё", "е") in marks.SPEECH_VERBS
 
 
 _GENDERS = (MASC, FEMN)
+
+
+def _best_reading_has(word: str, grammeme: str) -> bool:
+    """The best parse of the word carries the grammeme (every dictionary reading alike: without parsing)."""
+    verdicts = {grammeme in tag.grammemes for _, tag in dictionary_readings(word)}
+    if len(verdicts) == 1:
+        return verdicts.pop()
+    return any(grammeme in p.tag.grammemes for p in parses(word)[:1])
 
 
 def _gender_open(person: Person) -> bool:
@@ -1524,10 +1605,15 @@ _WORD_END = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)[ \u00a0]+$")
 @lru_cache(maxsize=50_000)
 def _past_gender(word: str) -> str | None:
     """"отметила" -> femn, "заявил" -> masc; None for any other word."""
+    verdicts = {_tag_past_gender(tag) for _, tag in dictionary_readings(word)}
+    if len(verdicts) == 1:  # every dictionary reading alike: the best one's answer, without parsing
+        return verdicts.pop()
     ps = parses(word)
-    if not ps:
-        return None
-    grams = ps[0].tag.grammemes
+    return _tag_past_gender(ps[0].tag) if ps else None
+
+
+def _tag_past_gender(tag: Any) -> str | None:
+    grams = tag.grammemes
     if "VERB" not in grams or "past" not in grams or "sing" not in grams:
         return None
     return next((x for x in _GENDERS if x in grams), None)
@@ -1551,6 +1637,10 @@ def _apposition_gender(text: str, g: Group) -> str | None:
     before = _WORD_END.search(text, max(0, g.start - 30), g.start)
     if before is None:
         return None
+    readings = dictionary_readings(before.group(1))
+    if readings and all(not (_WOMAN_NOUN <= t.grammemes or _FEMN_ADJECTIVE <= t.grammemes) or "Ms-f" in t.grammemes
+                        for _, t in readings):
+        return None  # (no dictionary reading can be the best one that passes: no parse)
     ps = parses(before.group(1))
     if not ps or not (_WOMAN_NOUN <= ps[0].tag.grammemes or _FEMN_ADJECTIVE <= ps[0].tag.grammemes) \
             or "Ms-f" in ps[0].tag.grammemes:
@@ -1568,8 +1658,7 @@ _QUOTED_TITLE = re.compile(r"«[^«»]*»|\"[^\"]*\"|„[^“]*“")
 
 def _surname_first(word: str) -> bool:
     """Morphology reads the word as a surname before anything else (not "Московский", an adjective first)."""
-    ps = parses(word.lower())
-    return bool(ps) and "Surn" in ps[0].tag.grammemes
+    return _best_reading_has(word.lower(), "Surn")
 
 
 def _lone_surnames(groups: list[Group], people: dict[str, Person]) -> list[Group]:
