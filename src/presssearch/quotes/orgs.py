@@ -14,7 +14,7 @@ _TOKEN = re.compile(r"[0-9A-Za-zА-ЯЁа-яё]+(?:[-'’&][0-9A-Za-zА-ЯЁа-�
 _CANDIDATE = re.compile(r"(?<![0-9A-Za-zА-ЯЁа-яё-])(?:[А-ЯЁ][0-9A-Za-zА-ЯЁа-яё]*(?:-[0-9A-Za-zА-ЯЁа-яё]+)*|(?:"
                         + "|".join(sorted({h[:-1] for h in marks.ORG_HEADS}, key=len, reverse=True))
                         + r")[а-яё]*)")
-_LATIN = re.compile(r"[A-Z][A-Za-z0-9&]*(?:['’][a-z]+)?(?:[ \u00a0]+(?:[A-Z][A-Za-z0-9&]*(?:['’][a-z]+)?|[0-9]+))*")
+_LATIN = re.compile(r"[A-Z][A-Za-z0-9&]*(?:['’][a-z]+)?(?:[ \u00a0]+(?:&[ \u00a0]+)?(?:[A-Z][A-Za-z0-9&]*(?:['’][a-z]+)?|[0-9]+))*")
 _QUOTED_NAME = re.compile(r"[«\"„“]([А-ЯЁA-Z][^«»\"„“\n]{0,40}?)[»\"“”]")
 _QUOTED_DEFINED = re.compile(r"«([А-ЯЁ][^«»\n]{2,80}?)»[ \u00a0]*\(([А-ЯЁ]{2,8})\)")
 _ALIAS = re.compile(r"[ \u00a0]*\(([А-ЯЁA-Z][А-ЯЁа-яёA-Za-z0-9-]{1,30})\)")
@@ -149,22 +149,31 @@ class OrgRegistry:
         words = name.split()
         while words and (words[-1].lower() in marks.MEDIA or words[-1].lower() in _LATIN_STOP):
             words.pop()
-        if not words or words[0].lower() in marks.MEDIA or words[0].lower() in _LATIN_STOP or len(words[0]) < 3 \
-                or any(re.search(r"[a-z][0-9]|[0-9][A-Za-z]", w) for w in words):
+        if not words or words[0].lower() in marks.MEDIA or words[0].lower() in _LATIN_STOP or len(words[0]) < 3:
             return
         name = " ".join(words)
+        end = m.start() + len(name)
         before = _TOKEN.findall(text[max(0, m.start() - 30):m.start()])
-        after = _TOKEN.findall(text[m.start() + len(name):m.start() + len(name) + 30])
+        after = _TOKEN.findall(text[end:end + 30])
         typed = bool(before) and lemma(before[-1]) in _COMPANY_KINDS | {"лоукостер", "фирма", "производитель"}
         suffixed = words[-1] in marks.CORPORATE_SUFFIXES
         subject = bool(after) and _best(after[0]) is not None and "VERB" in _best(after[0]).tag.grammemes \
-            and not re.search(r"[,.;:!?()«»\"]", text[m.start() + len(name):m.start() + len(name) + 3])
-        if not (typed or suffixed or subject):
+            and not re.search(r"[,.;:!?()«»\"]", text[end:end + 3])
+        alias = _latin_alias(text, end, words)
+        kind = _kind_before(before)
+        coded = any(re.search(r"[a-z][0-9]|[0-9][A-Za-z]", w) for w in words)  # "A4", "iPhone7", but "Tele2"
+        if coded and not _located_latin(text, m.start(), after) \
+                or not (typed or suffixed or subject or alias or kind or _key(name) in self.orgs
+                        or _located_latin(text, m.start(), after)):
             return
         key = _key(name)
-        org = self.orgs.get(key) or self.orgs.setdefault(key, Org(key, key, _COMPANY_KINDS))
+        org = self.orgs.get(key) or self.orgs.setdefault(key, Org(key, key, _COMPANY_KINDS | ({kind} if kind else set())))
         org.forms.append((m.start(), name, True))
-        self.mentions.append(OrgMention(m.start(), m.start() + len(name), org.key))
+        self.mentions.append(OrgMention(m.start(), end, org.key))
+        if alias:
+            org.alias = org.alias or alias.group(1)
+            self.orgs.setdefault(_key(alias.group(1)), org)
+            self.mentions.append(OrgMention(alias.start(1), alias.end(1), org.key))
 
     def at(self, a: int, b: int, last: bool = False) -> Org | None:
         """The first (or last) organisation named inside text[a:b]."""
@@ -185,6 +194,35 @@ class OrgRegistry:
             q = _key(qualifier)
             fits = [org for org in fits if q in org.key.split()] or fits
         return fits[0] if fits else None
+
+
+_LATIN_ALIAS = re.compile(r"[ \u00a0]*\(([A-Z][A-Za-z&.-]{1,9})\)")
+
+
+def _latin_alias(text: str, end: int, words: list[str]) -> re.Match | None:
+    """"Standard & Poor’s (S&P)": the bracketed short name right after a Latin name, when its capitals are the
+    name's initials."""
+    alias = _LATIN_ALIAS.match(text, end)
+    if alias is None or len(words) < 2:
+        return None
+    initials = "".join(w[0] for w in words if w[:1].isupper())
+    return alias if "".join(c for c in alias.group(1) if c.isupper()) == initials else None
+
+
+# Kinds of body a Russian noun right before a Latin name gives it ("профсоюза пилотов Vereinigung Cockpit").
+_LATIN_KINDS = frozenset("профсоюз".split())
+
+
+def _kind_before(before: list[str]) -> str | None:
+    """The kind of body named by one of the two words before a Latin name ("профсоюза пилотов"), else None."""
+    return next((lemma(w) for w in before[-2:] if lemma(w) in _LATIN_KINDS), None)
+
+
+def _located_latin(text: str, start: int, after: list[str]) -> bool:
+    """"В Tele2 заявили": a Latin name after "в" with a plural past verb right after it."""
+    prev = _TOKEN.findall(text[max(0, start - 4):start])
+    return bool(prev) and prev[-1].lower() in ("в", "во") and text[start - 1:start] == " " and bool(after) \
+        and after[0].endswith("ли") and _best(after[0]) is not None and "VERB" in _best(after[0]).tag.grammemes
 
 
 class OrgsOnDemand:

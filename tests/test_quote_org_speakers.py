@@ -1,0 +1,34 @@
+"""Organisations as speakers (issue #4): Latin names with their short forms, bodies referred to by a generic word
+("в компании", "в профсоюзе"), and the issuer of a document named in the sentences before the quote."""
+from __future__ import annotations
+
+from presssearch.quotes import extract_quotes
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(text)]
+
+
+def test_latin_abbreviation_gets_the_full_name() -> None:
+    text = ("Рейтинговое агентство Standard & Poor’s (S&P) ухудшило прогноз. Прогноз плохой.\n«Финансовые механизмы "
+            "ЕС сложны. Его обязательства превышают его активы», – отмечается в отчете S&P.")
+    assert _speakers(text) == ["Standard & Poor’s"]
+
+
+def test_latin_company_named_with_a_plural_verb_is_the_company() -> None:
+    text = ("Ранее в ведомстве предупредили, что компании МТС, «ВымпелКом» и Tele2 нарушили закон.\nВ Tele2 "
+            "заявили, что не согласны с предупреждением ФАС.\n«Мы его внимательно изучили, проверили свои тарифы и "
+            "пришли к выводу», — рассказали RT в компании.")
+    assert _speakers(text) == ["Tele2"]
+
+
+def test_union_named_in_latin_is_what_the_union_points_back_to() -> None:
+    text = ("Представитель профсоюза пилотов Vereinigung Cockpit в Германии рассказала, что работники несут убытки. "
+            "В профсоюзе отметили, что пилоты хотят «справедливой оплаты труда для всех».")
+    assert _speakers(text) == ["Vereinigung Cockpit"]
+
+
+def test_latin_bracket_that_is_not_the_initials_is_no_alias() -> None:
+    text = ("Компания Siemens Energy (Германия) заявила о поставках. Поставки начнутся весной.\n«Мы выполним все "
+            "обязательства перед заказчиком», — говорится в сообщении Siemens Energy.")
+    assert _speakers(text) == ["Siemens Energy"]
