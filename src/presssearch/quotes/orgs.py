@@ -82,6 +82,8 @@ class OrgRegistry:
                 # inside counts too
         for m in _LATIN.finditer(text):
             reg._add_latin(text, m)
+        for m in _OFFICE.finditer(text):
+            reg._add_office(m)
         reg.mentions.sort(key=lambda m: m.start)
         reg._starts = [m.start for m in reg.mentions]
         reg._link_fuller()
@@ -175,6 +177,18 @@ class OrgRegistry:
             self.orgs.setdefault(_key(alias.group(1)), org)
             self.mentions.append(OrgMention(alias.start(1), alias.end(1), org.key))
 
+    def _add_office(self, m: re.Match) -> None:
+        """"офис премьер-министра страны Терезы Мэй" -> "Офис премьер-министра Терезы Мэй": a person's office,
+        named with the role and the person's name as written (the generic "страны" left out)."""
+        if any(o.start <= m.start() < o.end for o in self.mentions):
+            return
+        head = _nominative_head(m.group(1))
+        name = f"{head[:1].upper()}{head[1:]} {m.group(2)} {' '.join(m.group(3).split())}"
+        key = _key(name)
+        org = self.orgs.get(key) or self.orgs.setdefault(key, Org(key, lemma(m.group(1).lower()), _OFFICE_KINDS))
+        org.forms.append((m.start(), name, False))
+        self.mentions.append(OrgMention(m.start(), m.end(), key))
+
     def at(self, a: int, b: int, last: bool = False) -> Org | None:
         """The first (or last) organisation named inside text[a:b]."""
         i, j = bisect_left(self._starts, a), bisect_left(self._starts, b)
@@ -195,6 +209,12 @@ class OrgRegistry:
             fits = [org for org in fits if q in org.key.split()] or fits
         return fits[0] if fits else None
 
+
+# A person's office: "офис/канцелярия" + a role in the genitive + ["страны"] + the person's name in the genitive.
+_OFFICE = re.compile(r"(?<![А-Яа-яЁё-])([Оо]фис[а-яё]*|[Кк]анцеляри[а-яё]+)[ \u00a0]+(премьер-министра|президента|канцлера|"
+                     r"губернатора|мэра)[ \u00a0]+(?:(?:страны|республики|штата|города)[ \u00a0]+)?"
+                     r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:[ \u00a0]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){0,2})")
+_OFFICE_KINDS = frozenset("организация офис канцелярия ведомство".split())
 
 _LATIN_ALIAS = re.compile(r"[ \u00a0]*\(([A-Z][A-Za-z&.-]{1,9})\)")
 
