@@ -334,14 +334,14 @@ def _generic_subject(ctx: Context, lo: int, verb: int) -> Org | None:
     return None
 
 
-_RELAYED = re.compile(r"(?<![А-Яа-яЁё])[Кк]ак[ \u00a0]+(?:сообща[а-яё]+|сообщил[аио]?|заявля[а-яё]+|заявил[аио]?|"
+_RELAYED = re.compile(r"(?:(?<![А-Яа-яЁё])[Кк]ак|,)[ \u00a0]+(?:сообща[а-яё]+|сообщил[аио]?|заявля[а-яё]+|заявил[аио]?|"
                       r"отмеча[а-яё]+|отметил[аио]?|уточня[а-яё]+|уточнил[аио]?|информиру[а-яё]+)[ \u00a0]+(?:(в|во)[ \u00a0]+)?")
 
 
 def _relayed_body(ctx: Context, lo: int, hi: int) -> Org | None:
-    """"Как сообщает Минздрав РФ, …", "Как сообщили в Минобороны, …": the body named right after "как" and a verb
-    of stating (a body, not an outlet: outlets are no organisations here), nominative or after "в" with a plural
-    verb; None otherwise."""
+    """"Как сообщает Минздрав РФ, …", "Как сообщили в Минобороны, …", "…, сообщили в Минобороны.": the body named
+    right after "как" (or a comma) and a verb of stating (a body, not an outlet: outlets are no organisations here),
+    nominative or after "в" with a plural verb; None otherwise."""
     for m in _RELAYED.finditer(ctx.text, lo, hi):
         mention = next((o for o in _mentions_in(ctx, m.end(), m.end() + 1)), None)
         if mention is None or _quoted(ctx, mention.start):
