@@ -84,6 +84,8 @@ class OrgRegistry:
             reg._add_latin(text, m)
         for m in _OFFICE.finditer(text):
             reg._add_office(m)
+        for m in _LEGAL_QUOTED.finditer(text):
+            reg._add_legal_quoted(m)
         reg.mentions.sort(key=lambda m: m.start)
         reg._starts = [m.start for m in reg.mentions]
         reg._link_fuller()
@@ -177,6 +179,20 @@ class OrgRegistry:
             self.orgs.setdefault(_key(alias.group(1)), org)
             self.mentions.append(OrgMention(alias.start(1), alias.end(1), org.key))
 
+    def _add_legal_quoted(self, m: re.Match) -> None:
+        """"ЗАО «Фирма Нева»", "ГУП «Водоканал»": a quoted name right after a legal form is a body, named as the
+        quotes give it (not by its legal form)."""
+        if m.group(1).lower() not in _LEGAL_FORMS or any(o.start <= m.start(2) < o.end for o in self.mentions):
+            return
+        name = " ".join(m.group(2).split())
+        key = _key(name)
+        if not key or key in marks.NOT_ORGS or name.lower() in marks.MEDIA:
+            return
+        org = self.orgs.get(key) or self.orgs.setdefault(key, Org(key, key, _COMPANY_KINDS))
+        org.forms.append((m.start(2), name, True))
+        self.mentions = [o for o in self.mentions if (o.start, o.end) != m.span(1)]  # "ЗАО" names no body itself
+        self.mentions.append(OrgMention(m.start(2), m.end(2), key))
+
     def _add_office(self, m: re.Match) -> None:
         """"офис премьер-министра страны Терезы Мэй" -> "Офис премьер-министра Терезы Мэй": a person's office,
         named with the role and the person's name as written (the generic "страны" left out)."""
@@ -215,6 +231,9 @@ _OFFICE = re.compile(r"(?<![А-Яа-яЁё-])([Оо]фис[а-яё]*|[Кк]ан�
                      r"губернатора|мэра)[ \u00a0]+(?:(?:страны|республики|штата|города)[ \u00a0]+)?"
                      r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:[ \u00a0]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){0,2})")
 _OFFICE_KINDS = frozenset("организация офис канцелярия ведомство".split())
+# A quoted name after a legal form: "ПАО «Донбассэнерго»", "ЗАО \"Фирма Нева\"".
+_LEGAL_QUOTED = re.compile(r"(?<![А-Яа-яЁё-])([А-ЯЁ]{2,4})[ \u00a0]+[«\"„“]([А-ЯЁA-Z][^«»\"„“”\n]{0,40}?)[»\"“”]")
+_LEGAL_FORMS = frozenset("зао оао пао ооо ао нао фгуп гуп муп нак".split())
 
 _LATIN_ALIAS = re.compile(r"[ \u00a0]*\(([A-Z][A-Za-z&.-]{1,9})\)")
 
@@ -289,6 +308,8 @@ def may_name_org(text: str, a: int, b: int) -> bool:
         return False
     if _LATIN_CAP.search(text, a, b) is not None or "(" in text[max(0, a - 1):b]:
         return True
+    if _names_office_or_legal(text, a, b):
+        return True
     stop = _CHAIN.match(text, b).end()
     for m in _CANDIDATE.finditer(text, a):  # (no endpos: a cut word would be another candidate)
         if m.start() > stop:
@@ -300,6 +321,22 @@ def may_name_org(text: str, a: int, b: int) -> bool:
     return False
 
 
+def _names_office_or_legal(text: str, a: int, b: int) -> bool:
+    """A person's office ("канцелярии премьер-министра … Мэй") or a quoted name after a legal form ("ГУП
+    «Водоканал»") starts inside text[a:b]."""
+    if any(_OFFICE.match(text, m.start()) for m in _OFFICE_WORD.finditer(text, a, b + 12) if m.start() < b):
+        return True
+    if not any(c in text[max(0, a - 1):b] for c in "«\"„“"):
+        return False
+    for m in _LEGAL_QUOTED.finditer(text, max(0, a - 8), b + 50):  # (the name may run on past b)
+        if m.start() >= b:
+            return False
+        if a <= m.start(2) < b and m.group(1).lower() in _LEGAL_FORMS:
+            return True
+    return False
+
+
+_OFFICE_WORD = re.compile(r"(?<![А-Яа-яЁё-])(?:[Оо]фис|[Кк]анцеляри)")
 _LATIN_STOP = frozenset("""
 the a an of and in on at for to by with rt pic via http https www com ru fifa uefa
 """.split())
