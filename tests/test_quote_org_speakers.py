@@ -81,3 +81,17 @@ def test_quoted_name_after_a_legal_form_names_the_body() -> None:
     text = ("Эта группа и ГУП «Водоканал» утверждают, что мёртвой рыбы они не нашли:\n«В устье реки был проведен "
             "рейд по поиску масляных пятен на воде, таковых не обнаружилось».")
     assert _speakers(text) == ["Водоканал"]
+
+
+def test_generic_word_points_back_to_the_body_the_lead_names() -> None:
+    text = ("Жители города получили помощь.\n«Уничтожено более 200 боевиков и большегрузные автомобили с "
+            "боеприпасами», — уточнили в ведомстве.")
+    quotes = extract_quotes(text, lead="Самолёты уничтожили колонну. Об этом сообщили в Минобороны России.")
+    assert [q.speaker for q in quotes] == ["Минобороны России"]
+
+
+def test_body_named_before_in_the_text_wins_over_the_lead() -> None:
+    text = ("Об этом сообщили в МВД России.\n«Задержаны двое подозреваемых в краже автомобилей», — уточнили в "
+            "ведомстве.")
+    quotes = extract_quotes(text, lead="Об этом сообщили в Минобороны России.")
+    assert [q.speaker for q in quotes] == ["МВД России"]

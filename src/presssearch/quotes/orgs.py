@@ -268,9 +268,11 @@ class OrgsOnDemand:
     """An article's OrgRegistry, built on first need: ``at`` answers None without building it when no organisation
     can be named from inside the range (most articles ask only that, and of ranges that name none)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lead: str = "") -> None:
         self._text = text
+        self._lead = lead
         self._reg: OrgRegistry | None = None
+        self._lead_reg: OrgRegistry | None = None
 
     def built(self) -> OrgRegistry:
         if self._reg is None:
@@ -291,7 +293,14 @@ class OrgsOnDemand:
         return self.built().at(a, b, last)
 
     def refer(self, pos: int, word: str, qualifier: str | None = None) -> Org | None:
-        return self.built().refer(pos, word, qualifier)
+        """As OrgRegistry.refer; when the body names no such organisation before pos, the last one the lead names
+        ("Об этом сообщили в Минобороны России. В ведомстве отметили …" in the lead)."""
+        found = self.built().refer(pos, word, qualifier)
+        if found is not None or not self._lead.strip():
+            return found
+        if self._lead_reg is None:
+            self._lead_reg = OrgRegistry.build(self._lead)
+        return self._lead_reg.refer(len(self._lead), word, qualifier)
 
 
 # From a position: the rest of a token, then capitalised tokens after blanks (adjectives before a head), then blanks.
