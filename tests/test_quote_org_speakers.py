@@ -95,3 +95,23 @@ def test_body_named_before_in_the_text_wins_over_the_lead() -> None:
             "ведомстве.")
     quotes = extract_quotes(text, lead="Об этом сообщили в Минобороны России.")
     assert [q.speaker for q in quotes] == ["МВД России"]
+
+
+def test_bare_press_service_is_the_one_named_before() -> None:
+    text = ("Об этом сообщили Интерфаксу в пресс-службе МВД РФ. По данным ведомства, все входили в группу.\n"
+            "\"Все преступники уничтожены в ходе спецоперации\", - сообщили в пресс-службе.")
+    assert _speakers(text) == ["Пресс-служба МВД РФ"]
+
+
+def test_bare_press_service_follows_the_latest_one() -> None:
+    text = ("Пресс-служба МВД Киргизии сообщила о расследовании. Об этом сообщил представитель пресс-службы "
+            "посольства США.\n\"Дом и оборудование находились под защитой местных властей\", - отмечает пресс-служба.")
+    assert _speakers(text) == ["Пресс-служба посольства США"]
+
+
+def test_press_service_of_a_quoted_body_is_not_bare() -> None:
+    from presssearch.quotes.orgs import OrgRegistry
+    text = "В пресс-службе ВГТРК сообщили новость. Как говорится в сообщении пресс-службы «Краснодара», всё решено."
+    reg = OrgRegistry.build(text)
+    at = text.index("пресс-службы «")
+    assert reg.at(at, at + 5) is None

@@ -71,10 +71,13 @@ class OrgRegistry:
         for m in _QUOTED_DEFINED.finditer(text):
             reg._add_quoted(text, m)
         done = 0
+        bare: list[tuple[int, int]] = []
         for m in _CANDIDATE.finditer(text):
             if m.start() < done or not _is_head(m.group()):
                 continue
             found = _org_near(text, m.start(), m.end())
+            if found is None and _bare_spokesmen(text, m):
+                bare.append(m.span())
             if found is not None:
                 start, end, name, head, nom, _ = found
                 reg._add(text, start, end, name, head, nom)
@@ -87,6 +90,7 @@ class OrgRegistry:
         for m in _LEGAL_QUOTED.finditer(text):
             reg._add_legal_quoted(m)
         reg.mentions.sort(key=lambda m: m.start)
+        reg._add_bare_spokesmen(bare)
         reg._starts = [m.start for m in reg.mentions]
         reg._link_fuller()
         reg._link_acronyms()
@@ -179,6 +183,17 @@ class OrgRegistry:
             self.orgs.setdefault(_key(alias.group(1)), org)
             self.mentions.append(OrgMention(alias.start(1), alias.end(1), org.key))
 
+    def _add_bare_spokesmen(self, spans: list[tuple[int, int]]) -> None:
+        """A bare "пресс-служба" ("— сообщили в пресс-службе", "в пресс-службе не уточнили") is the press service
+        named last before it, within the reach, when one is ("в пресс-службе ВГТРК … в пресс-службе"); the
+        mentions stay sorted."""
+        for a, b in spans:
+            before = [m for m in self.mentions if a - _BARE_REACH <= m.start < a
+                      and self.orgs[m.key].head in marks.SPOKESMEN_HEADS]
+            if before:
+                self.mentions.append(OrgMention(a, b, max(before, key=lambda m: m.start).key))
+        self.mentions.sort(key=lambda m: m.start)
+
     def _add_legal_quoted(self, m: re.Match) -> None:
         """"ЗАО «Фирма Нева»", "ГУП «Водоканал»": a quoted name right after a legal form is a body, named as the
         quotes give it (not by its legal form)."""
@@ -224,6 +239,28 @@ class OrgRegistry:
             q = _key(qualifier)
             fits = [org for org in fits if q in org.key.split()] or fits
         return fits[0] if fits else None
+
+
+_BARE_REACH = 3000  # characters back to the press service a bare "пресс-служба" stands for
+
+
+def _bare_spokesmen(text: str, m: re.Match) -> bool:
+    """The press-service word at m has no body after it: the clause goes on with no genitive ("в пресс-службе
+    не уточнили", "— сообщили в пресс-службе."), not "пресс-служба ведомства" or "пресс-службы «Краснодара»"."""
+    if _is_head(m.group()) not in marks.SPOKESMEN_HEADS:
+        return False
+    after = text[m.end():m.end() + 40]
+    word = re.match(r"[^\S\n]*([«\"„“]?)([0-9A-Za-zА-ЯЁа-яё-]*)", after)
+    if word is None or word.group(1) or word.group(2)[:1].isupper():
+        return False
+    nxt = word.group(2)
+    return not nxt or not _has_case(nxt, "gent") or nxt.lower() in marks.PREPOSITIONS or _verb_like(nxt)
+
+
+def _verb_like(word: str) -> bool:
+    """The word's likeliest reading is a verb, an adverb or a particle ("не", "сообщили", "также")."""
+    p = _best(word)
+    return p is None or p.tag.POS in ("VERB", "INFN", "ADVB", "PRCL", "CONJ", "PRTS", "GRND")
 
 
 # A person's office: "офис/канцелярия" + a role in the genitive + ["страны"] + the person's name in the genitive.
@@ -319,6 +356,8 @@ def may_name_org(text: str, a: int, b: int) -> bool:
         return True
     if _names_office_or_legal(text, a, b):
         return True
+    if any(m.start() < b and _is_head(m.group()) in marks.SPOKESMEN_HEADS for m in _CANDIDATE.finditer(text, a, b + 20)):
+        return True  # (a bare "пресс-служба" may stand for one named before)
     stop = _CHAIN.match(text, b).end()
     for m in _CANDIDATE.finditer(text, a):  # (no endpos: a cut word would be another candidate)
         if m.start() > stop:
