@@ -257,7 +257,7 @@ def _body_speaking_before(ctx: Context, before: int) -> tuple[bool, str | None]:
             break
         if any(start <= at <= start + 3 for at, _ in ctx.taken):
             break  # the sentence quotes someone ("«…», — сказал Онодэра."): it says nothing of the document
-        org = _subject_org(ctx, start, end)
+        org = _subject_org(ctx, start, end) or _relayed_body(ctx, start, end)
         if org is not None:
             return True, org.name()
         if _issuing_verb(text, start, end) is not None:
@@ -334,6 +334,40 @@ def _generic_subject(ctx: Context, lo: int, verb: int) -> Org | None:
     return None
 
 
+_RELAYED = re.compile(r"(?:(?<![А-Яа-яЁё])[Кк]ак|,)[ \u00a0]+(?:сообща[а-яё]+|сообщил[аио]?|заявля[а-яё]+|заявил[аио]?|"
+                      r"отмеча[а-яё]+|отметил[аио]?|уточня[а-яё]+|уточнил[аио]?|информиру[а-яё]+)[ \u00a0]+(?:(в|во)[ \u00a0]+)?")
+
+
+def _relayed_body(ctx: Context, lo: int, hi: int) -> Org | None:
+    """"Как сообщает Минздрав РФ, …", "Как сообщили в Минобороны, …", "…, сообщили в Минобороны.": the body named
+    right after "как" (or a comma) and a verb of stating (a body, not an outlet: outlets are no organisations here),
+    nominative or after "в" with a plural verb; None otherwise."""
+    for m in _RELAYED.finditer(ctx.text, lo, hi):
+        mention = next((o for o in _mentions_in(ctx, m.end(), m.end() + 1)), None)
+        if mention is None or _quoted(ctx, mention.start):
+            continue
+        located = m.group(1) is not None and ctx.text[m.start():m.end()].rstrip().split()[1].endswith("ли")
+        if located or m.group(1) is None and _nominative_at(ctx, mention):
+            return ctx.orgs.orgs[mention.key]
+    return None
+
+
+# Pages and channels a body publishes on: "на сайте Кремля сообщается", "сообщается в Twitter канцелярии …".
+_SITES = frozenset("сайт страница twitter твиттер аккаунт канал telegram-канал телеграм-канал блог микроблог".split())
+_LOOKALIKE = str.maketrans("ТАВЕКМНОРСХаеорсух", "TABEKMHOPCXaeopcyx")  # "Тwitter" with a Cyrillic "Т"
+
+
+def _sited(ctx: Context, m: OrgMention) -> bool:
+    """The mention is the genitive owner of a page or channel after "на"/"в" ("на сайте Кремля", "в Twitter
+    канцелярии премьер-министра"): the body whose page it is speaks there."""
+    ws = [w for w in WORDS_RE.finditer(ctx.text, max(0, m.start - 40), m.start)][-2:]
+    if len(ws) < 2 or ctx.text[ws[-1].end():m.start].strip(" \u00a0"):
+        return False
+    site = ws[-1].group()
+    site = (site.translate(_LOOKALIKE) if site.translate(_LOOKALIKE).isascii() else site).lower()
+    return ws[-2].group().lower() in ("на", "в", "во") and (site in _SITES or lemma(site) in _SITES)
+
+
 def _subject_mention(ctx: Context, lo: int, hi: int, m: OrgMention) -> bool:
     """The mention may be the sentence's subject: nominative or "в ORG" with a plural verb, not quoted, not in
     brackets, and a name rather than a bare generic word."""
@@ -344,7 +378,7 @@ def _subject_mention(ctx: Context, lo: int, hi: int, m: OrgMention) -> bool:
     name = ctx.orgs.orgs[m.key].name()
     if " " not in name and lemma(name.lower()) in marks.GENERIC_ORG_WORDS:
         return False
-    return _nominative_at(ctx, m) or _located_speaker(ctx, lo, hi, m) or _members_of(ctx, lo, m)
+    return _nominative_at(ctx, m) or _located_speaker(ctx, lo, hi, m) or _members_of(ctx, lo, m) or _sited(ctx, m)
 
 
 def _members_of(ctx: Context, lo: int, m: OrgMention) -> bool:
@@ -389,7 +423,8 @@ def _issuing_verb(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 
 
 _CONCLUDED = frozenset(("к выводу", "к заключению"))
-_STATING_VERBS = frozenset("выразить выражать".split())  # "В Госдуме выразили официальную позицию"
+_STATING_VERBS = frozenset("выразить выражать считать".split())  # "В Госдуме выразили официальную позицию", "В
+# Министерстве обороны России считают, что …"
 
 
 def _aimed(word: str) -> bool:
@@ -428,8 +463,14 @@ def _located_speaker(ctx: Context, lo: int, hi: int, m: OrgMention) -> bool:
     prev = _word_before(ctx.text, m.start)
     if prev is None or prev.lower() not in ("в", "во"):
         return False
-    return any(w.group().endswith("ли") and w.group()[:1].islower() and is_verb(w.group())
+    return any(w.group()[:1].islower() and (w.group().endswith("ли") and is_verb(w.group()) or _plural_present(w.group()))
                for w in WORDS_RE.finditer(ctx.text, lo, hi))
+
+
+def _plural_present(word: str) -> bool:
+    """"считают", "отмечают": a verb in the third person plural of the present."""
+    return word.endswith(("ют", "ят", "ут", "ат")) and any({"VERB", "plur", "3per"} <= p.tag.grammemes
+                                                          for p in parses(word.lower())[:2])
 
 
 def _word_before(text: str, pos: int) -> str | None:

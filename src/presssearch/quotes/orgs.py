@@ -16,7 +16,7 @@ _TOKEN = re.compile(r"[0-9A-Za-zА-ЯЁа-яё]+(?:[-'’&][0-9A-Za-zА-ЯЁа-�
 _CANDIDATE = re.compile(r"(?<![0-9A-Za-zА-ЯЁа-яё-])(?:[А-ЯЁ][0-9A-Za-zА-ЯЁа-яё]*(?:-[0-9A-Za-zА-ЯЁа-яё]+)*|(?:"
                         + "|".join(sorted({h[:-1] for h in marks.ORG_HEADS}, key=len, reverse=True))
                         + r")[а-яё]*)")
-_LATIN = re.compile(r"[A-Z][A-Za-z0-9&]*(?:['’][a-z]+)?(?:[ \u00a0]+(?:[A-Z][A-Za-z0-9&]*(?:['’][a-z]+)?|[0-9]+))*")
+_LATIN = re.compile(r"[A-Z][A-Za-z0-9&]*(?:['’][a-z]+)?(?:[ \u00a0]+(?:&[ \u00a0]+)?(?:[A-Z][A-Za-z0-9&]*(?:['’][a-z]+)?|[0-9]+))*")
 _QUOTED_NAME = re.compile(r"[«\"„“]([А-ЯЁA-Z][^«»\"„“\n]{0,40}?)[»\"“”]")
 _QUOTED_DEFINED = re.compile(r"«([А-ЯЁ][^«»\n]{2,80}?)»[ \u00a0]*\(([А-ЯЁ]{2,8})\)")
 _ALIAS = re.compile(r"[ \u00a0]*\(([А-ЯЁA-Z][А-ЯЁа-яёA-Za-z0-9-]{1,30})\)")
@@ -73,10 +73,13 @@ class OrgRegistry:
         for m in _QUOTED_DEFINED.finditer(text):
             reg._add_quoted(text, m)
         done = 0
+        bare: list[tuple[int, int]] = []
         for m in _CANDIDATE.finditer(text):
             if m.start() < done or not _is_head(m.group()):
                 continue
             found = _org_near(text, m.start(), m.end())
+            if found is None and _bare_spokesmen(text, m):
+                bare.append(m.span())
             if found is not None:
                 start, end, name, head, nom, _ = found
                 reg._add(text, start, end, name, head, nom)
@@ -84,7 +87,12 @@ class OrgRegistry:
                 # inside counts too
         for m in _LATIN.finditer(text):
             reg._add_latin(text, m)
+        for m in _OFFICE.finditer(text):
+            reg._add_office(m)
+        for m in _LEGAL_QUOTED.finditer(text):
+            reg._add_legal_quoted(m)
         reg.mentions.sort(key=lambda m: m.start)
+        reg._add_bare_spokesmen(bare)
         reg._starts = [m.start for m in reg.mentions]
         reg._link_fuller()
         reg._link_acronyms()
@@ -151,22 +159,67 @@ class OrgRegistry:
         words = name.split()
         while words and (words[-1].lower() in marks.MEDIA or words[-1].lower() in _LATIN_STOP):
             words.pop()
-        if not words or words[0].lower() in marks.MEDIA or words[0].lower() in _LATIN_STOP or len(words[0]) < 3 \
-                or any(re.search(r"[a-z][0-9]|[0-9][A-Za-z]", w) for w in words):
+        if not words or words[0].lower() in marks.MEDIA or words[0].lower() in _LATIN_STOP or len(words[0]) < 3:
             return
         name = " ".join(words)
+        end = m.start() + len(name)
         before = _TOKEN.findall(text[max(0, m.start() - 30):m.start()])
-        after = _TOKEN.findall(text[m.start() + len(name):m.start() + len(name) + 30])
+        after = _TOKEN.findall(text[end:end + 30])
         typed = bool(before) and lemma(before[-1]) in _COMPANY_KINDS | {"лоукостер", "фирма", "производитель"}
         suffixed = words[-1] in marks.CORPORATE_SUFFIXES
-        subject = bool(after) and _best_has(after[0], _VERB) \
-            and not re.search(r"[,.;:!?()«»\"]", text[m.start() + len(name):m.start() + len(name) + 3])
-        if not (typed or suffixed or subject):
+        subject = bool(after) and _best_has(after[0], _VERB) and not re.search(r"[,.;:!?()«»\"]", text[end:end + 3])
+        alias = _latin_alias(text, end, words)
+        kind = _kind_before(before)
+        coded = any(re.search(r"[a-z][0-9]|[0-9][A-Za-z]", w) for w in words)  # "A4", "iPhone7", but "Tele2"
+        if coded and not _located_latin(text, m.start(), after) \
+                or not (typed or suffixed or subject or alias or kind or _key(name) in self.orgs
+                        or _located_latin(text, m.start(), after)):
             return
         key = _key(name)
-        org = self.orgs.get(key) or self.orgs.setdefault(key, Org(key, key, _COMPANY_KINDS))
+        org = self.orgs.get(key) or self.orgs.setdefault(key, Org(key, key, _COMPANY_KINDS | ({kind} if kind else set())))
         org.forms.append((m.start(), name, True))
-        self.mentions.append(OrgMention(m.start(), m.start() + len(name), org.key))
+        self.mentions.append(OrgMention(m.start(), end, org.key))
+        if alias:
+            org.alias = org.alias or alias.group(1)
+            self.orgs.setdefault(_key(alias.group(1)), org)
+            self.mentions.append(OrgMention(alias.start(1), alias.end(1), org.key))
+
+    def _add_bare_spokesmen(self, spans: list[tuple[int, int]]) -> None:
+        """A bare "пресс-служба" ("— сообщили в пресс-службе", "в пресс-службе не уточнили") is the press service
+        named last before it, within the reach, when one is ("в пресс-службе ВГТРК … в пресс-службе"); the
+        mentions stay sorted."""
+        for a, b in spans:
+            before = [m for m in self.mentions if a - _BARE_REACH <= m.start < a
+                      and self.orgs[m.key].head in marks.SPOKESMEN_HEADS]
+            if before:
+                self.mentions.append(OrgMention(a, b, max(before, key=lambda m: m.start).key))
+        self.mentions.sort(key=lambda m: m.start)
+
+    def _add_legal_quoted(self, m: re.Match) -> None:
+        """"ЗАО «Фирма Нева»", "ГУП «Водоканал»": a quoted name right after a legal form is a body, named as the
+        quotes give it (not by its legal form)."""
+        if m.group(1).lower() not in _LEGAL_FORMS or any(o.start <= m.start(2) < o.end for o in self.mentions):
+            return
+        name = " ".join(m.group(2).split())
+        key = _key(name)
+        if not key or key in marks.NOT_ORGS or name.lower() in marks.MEDIA:
+            return
+        org = self.orgs.get(key) or self.orgs.setdefault(key, Org(key, key, _COMPANY_KINDS))
+        org.forms.append((m.start(2), name, True))
+        self.mentions = [o for o in self.mentions if (o.start, o.end) != m.span(1)]  # "ЗАО" names no body itself
+        self.mentions.append(OrgMention(m.start(2), m.end(2), key))
+
+    def _add_office(self, m: re.Match) -> None:
+        """"офис премьер-министра страны Терезы Мэй" -> "Офис премьер-министра Терезы Мэй": a person's office,
+        named with the role and the person's name as written (the generic "страны" left out)."""
+        if any(o.start <= m.start() < o.end for o in self.mentions):
+            return
+        head = _nominative_head(m.group(1))
+        name = f"{head[:1].upper()}{head[1:]} {m.group(2)} {' '.join(m.group(3).split())}"
+        key = _key(name)
+        org = self.orgs.get(key) or self.orgs.setdefault(key, Org(key, lemma(m.group(1).lower()), _OFFICE_KINDS))
+        org.forms.append((m.start(), name, False))
+        self.mentions.append(OrgMention(m.start(), m.end(), key))
 
     def at(self, a: int, b: int, last: bool = False) -> Org | None:
         """The first (or last) organisation named inside text[a:b]."""
@@ -189,13 +242,75 @@ class OrgRegistry:
         return fits[0] if fits else None
 
 
+_BARE_REACH = 3000  # characters back to the press service a bare "пресс-служба" stands for
+
+
+def _bare_spokesmen(text: str, m: re.Match) -> bool:
+    """The press-service word at m has no body after it: the clause goes on with no genitive ("в пресс-службе
+    не уточнили", "— сообщили в пресс-службе."), not "пресс-служба ведомства" or "пресс-службы «Краснодара»"."""
+    if _is_head(m.group()) not in marks.SPOKESMEN_HEADS:
+        return False
+    after = text[m.end():m.end() + 40]
+    word = re.match(r"[^\S\n]*([«\"„“]?)([0-9A-Za-zА-ЯЁа-яё-]*)", after)
+    if word is None or word.group(1) or word.group(2)[:1].isupper():
+        return False
+    nxt = word.group(2)
+    return not nxt or not _has_case(nxt, "gent") or nxt.lower() in marks.PREPOSITIONS or _verb_like(nxt)
+
+
+def _verb_like(word: str) -> bool:
+    """The word's likeliest reading is a verb, an adverb or a particle ("не", "сообщили", "также")."""
+    p = _best(word)
+    return p is None or p.tag.POS in ("VERB", "INFN", "ADVB", "PRCL", "CONJ", "PRTS", "GRND")
+
+
+# A person's office: "офис/канцелярия" + a role in the genitive + ["страны"] + the person's name in the genitive.
+_OFFICE = re.compile(r"(?<![А-Яа-яЁё-])([Оо]фис[а-яё]*|[Кк]анцеляри[а-яё]+)[ \u00a0]+(премьер-министра|президента|канцлера|"
+                     r"губернатора|мэра)[ \u00a0]+(?:(?:страны|республики|штата|города)[ \u00a0]+)?"
+                     r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:[ \u00a0]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){0,2})")
+_OFFICE_KINDS = frozenset("организация офис канцелярия ведомство".split())
+# A quoted name after a legal form: "ПАО «Донбассэнерго»", "ЗАО \"Фирма Нева\"".
+_LEGAL_QUOTED = re.compile(r"(?<![А-Яа-яЁё-])([А-ЯЁ]{2,4})[ \u00a0]+[«\"„“]([А-ЯЁA-Z][^«»\"„“”\n]{0,40}?)[»\"“”]")
+_LEGAL_FORMS = frozenset("зао оао пао ооо ао нао фгуп гуп муп нак".split())
+
+_LATIN_ALIAS = re.compile(r"[ \u00a0]*\(([A-Z][A-Za-z&.-]{1,9})\)")
+
+
+def _latin_alias(text: str, end: int, words: list[str]) -> re.Match | None:
+    """"Standard & Poor’s (S&P)": the bracketed short name right after a Latin name, when its capitals are the
+    name's initials."""
+    alias = _LATIN_ALIAS.match(text, end)
+    if alias is None or len(words) < 2:
+        return None
+    initials = "".join(w[0] for w in words if w[:1].isupper())
+    return alias if "".join(c for c in alias.group(1) if c.isupper()) == initials else None
+
+
+# Kinds of body a Russian noun right before a Latin name gives it ("профсоюза пилотов Vereinigung Cockpit").
+_LATIN_KINDS = frozenset("профсоюз".split())
+
+
+def _kind_before(before: list[str]) -> str | None:
+    """The kind of body named by one of the two words before a Latin name ("профсоюза пилотов"), else None."""
+    return next((lemma(w) for w in before[-2:] if lemma(w) in _LATIN_KINDS), None)
+
+
+def _located_latin(text: str, start: int, after: list[str]) -> bool:
+    """"В Tele2 заявили": a Latin name after "в" with a plural past verb right after it."""
+    prev = _TOKEN.findall(text[max(0, start - 4):start])
+    return bool(prev) and prev[-1].lower() in ("в", "во") and text[start - 1:start] == " " and bool(after) \
+        and after[0].endswith("ли") and _best_has(after[0], _VERB)
+
+
 class OrgsOnDemand:
     """An article's OrgRegistry, built on first need: ``at`` answers None without building it when no organisation
     can be named from inside the range (most articles ask only that, and of ranges that name none)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lead: str = "") -> None:
         self._text = text
+        self._lead = lead
         self._reg: OrgRegistry | None = None
+        self._lead_reg: OrgRegistry | None = None
 
     def built(self) -> OrgRegistry:
         if self._reg is None:
@@ -216,7 +331,14 @@ class OrgsOnDemand:
         return self.built().at(a, b, last)
 
     def refer(self, pos: int, word: str, qualifier: str | None = None) -> Org | None:
-        return self.built().refer(pos, word, qualifier)
+        """As OrgRegistry.refer; when the body names no such organisation before pos, the last one the lead names
+        ("Об этом сообщили в Минобороны России. В ведомстве отметили …" in the lead)."""
+        found = self.built().refer(pos, word, qualifier)
+        if found is not None or not self._lead.strip():
+            return found
+        if self._lead_reg is None:
+            self._lead_reg = OrgRegistry.build(self._lead)
+        return self._lead_reg.refer(len(self._lead), word, qualifier)
 
 
 # From a position: the rest of a token, then capitalised tokens after blanks (adjectives before a head), then blanks.
@@ -233,6 +355,10 @@ def may_name_org(text: str, a: int, b: int) -> bool:
         return False
     if _LATIN_CAP.search(text, a, b) is not None or "(" in text[max(0, a - 1):b]:
         return True
+    if _names_office_or_legal(text, a, b):
+        return True
+    if any(m.start() < b and _is_head(m.group()) in marks.SPOKESMEN_HEADS for m in _CANDIDATE.finditer(text, a, b + 20)):
+        return True  # (a bare "пресс-служба" may stand for one named before)
     stop = _CHAIN.match(text, b).end()
     for m in _CANDIDATE.finditer(text, a):  # (no endpos: a cut word would be another candidate)
         if m.start() > stop:
@@ -244,6 +370,22 @@ def may_name_org(text: str, a: int, b: int) -> bool:
     return False
 
 
+def _names_office_or_legal(text: str, a: int, b: int) -> bool:
+    """A person's office ("канцелярии премьер-министра … Мэй") or a quoted name after a legal form ("ГУП
+    «Водоканал»") starts inside text[a:b]."""
+    if any(_OFFICE.match(text, m.start()) for m in _OFFICE_WORD.finditer(text, a, b + 12) if m.start() < b):
+        return True
+    if not any(c in text[max(0, a - 1):b] for c in "«\"„“"):
+        return False
+    for m in _LEGAL_QUOTED.finditer(text, max(0, a - 8), b + 50):  # (the name may run on past b)
+        if m.start() >= b:
+            return False
+        if a <= m.start(2) < b and m.group(1).lower() in _LEGAL_FORMS:
+            return True
+    return False
+
+
+_OFFICE_WORD = re.compile(r"(?<![А-Яа-яЁё-])(?:[Оо]фис|[Кк]анцеляри)")
 _LATIN_STOP = frozenset("""
 the a an of and in on at for to by with rt pic via http https www com ru fifa uefa
 """.split())

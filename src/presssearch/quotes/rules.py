@@ -66,7 +66,7 @@ class Context:
     @property
     def orgs(self) -> OrgsOnDemand:
         if self._orgs is None:
-            self._orgs = OrgsOnDemand(self.text)  # (OrgRegistry.build on first need)
+            self._orgs = OrgsOnDemand(self.text, self.lead)  # (OrgRegistry.build on first need)
         return self._orgs
 
     def marked_blocks(self) -> list[tuple[tuple[int, int], list[MarkSpan]]]:
