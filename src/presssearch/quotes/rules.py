@@ -1001,7 +1001,8 @@ def _groups(ctx: Context, s: int, e: int) -> list[Group]:
     """Name groups that can be a speaker: not after a preposition, not a quoted name («Алор Брокер»)."""
     return [g for g in ctx.registry.groups(ctx.text, s, e) if (_prev_word(ctx.text, g.start, s) not in _SKIP_BEFORE
                                                                 or _interview_subject(ctx.text, g, s)
-                                                                or _subject_after_audience(ctx.text, g, s))
+                                                                or _subject_after_audience(ctx.text, g, s)
+                                                                or _subject_after_outlet(ctx, g, s, e))
             and ctx.text[g.start - 1:g.start] not in marks.ALL_MARKS
             and not _NAMED_AFTER.search(ctx.text, max(0, g.start - 16), g.start)]
 
@@ -1010,6 +1011,19 @@ def _subject_after_audience(text: str, g: Group, s: int) -> bool:
     """"— сообщил журналистам Трамп": after the audience in the plural dative a name in the nominative is the one
     who spoke (not the journalists, whom no name follows)."""
     return _prev_word(text, g.start, s) == "журналистам" and can_be_nominative(g.tokens)
+
+
+_OUTLET_DATIVES = frozenset("""
+изданию агентству телеканалу газете журналу радиостанции порталу сайту каналу журналисту корреспонденту интервью эфире
+""".split())
+
+
+def _subject_after_outlet(ctx: Context, g: Group, s: int, e: int) -> bool:
+    """"— заявил в интервью Трамп.", "— рассказал агентству Басилашвили.": a name the article knows as a person,
+    in the nominative, closing the clause right after the outlet or audience word is who spoke (not the outlet)."""
+    if _prev_word(ctx.text, g.start, s) not in _OUTLET_DATIVES or WORDS_RE.search(ctx.text, g.end, e) is not None:
+        return False
+    return can_be_nominative(g.tokens) and (g.full or ctx.registry.lookup(g) is not None)
 
 
 def _interview_subject(text: str, g: Group, s: int) -> bool:
@@ -2194,8 +2208,11 @@ _THAT_ONLY = re.compile(r"(?<![А-ЯЁа-яё])(?:что|чтобы)(?![А-ЯЁ�
 
 
 def _plural(verb: str) -> bool:
-    """A past-tense speech verb in the plural ("заявили", "сообщили"): its subject is no single person."""
-    return verb.lower().endswith("ли") and speech_verb(verb) == (True, None)
+    """A speech verb in the plural ("заявили", "сообщили", "Они говорят:"): its subject is no single person."""
+    if speech_verb(verb) != (True, None):
+        return False
+    low = verb.lower()
+    return low.endswith("ли") or any(p.tag.POS == "VERB" and p.tag.number == "plur" for p in parses(low)[:1])
 
 
 def _impersonal(verb: str) -> bool:

@@ -1,0 +1,44 @@
+"""Speaker attribution by reference: names after an outlet word, pronouns, role nouns and surnames (session 10)."""
+from __future__ import annotations
+
+import pytest
+
+from presssearch.quotes import extract_quotes
+
+
+def _speaker_of(text: str, snippet: str) -> str | None:
+    """The speaker of the innermost quote holding the snippet (fails when no quote holds it)."""
+    at = text.index(snippet)
+    quote = min((q for q in extract_quotes(text) if q.start <= at < q.end), key=lambda q: q.end - q.start)
+    return quote.speaker
+
+
+CASES = [
+    pytest.param(  # the name closing the clause after "в интервью" is who spoke, not the interviewer
+        "Президент США Дональд Трамп дал интервью агентству Reuters. «Это было бы прекрасно, это была бы мечта о "
+        "мире», — заявил в интервью Трамп. Потом он уехал.",
+        "Это было бы", "Дональд Трамп", id="name-after-interview"),
+    pytest.param(
+        "Народный артист Олег Басилашвили тоже высказался. «Мы вместе с ним учились долгие годы», — рассказал "
+        "агентству Басилашвили.",
+        "Мы вместе", "Олег Басилашвили", id="name-after-agency"),
+    pytest.param(  # a name in the dative after the outlet word is the addressee, never the speaker
+        "«Было бы лучше, если бы мы ладили с Россией», — сообщил корреспонденту Ивану Петрову.",
+        "Было бы лучше", None, id="dative-name-after-outlet-word"),
+    pytest.param(  # a plural present-tense verb: many speak, not the one person named before
+        "Мэр Сергей Собянин обратился к москвичам. Они говорят: «Госслужащему запрещено заниматься агитацией в "
+        "рабочее время». Вот так.",
+        "Госслужащему", None, id="plural-present-colon"),
+    pytest.param(
+        "Вчера выступил премьер Синдзо Абэ. Неожиданное поражение под Варшавой называют также «чудом над Вислой».",
+        "чудом над", None, id="plural-present-naming"),
+    pytest.param(  # the singular present tense still points to the person named before
+        "Мэр Сергей Собянин обратился к москвичам. Он говорит: «Госслужащему запрещено заниматься агитацией в "
+        "рабочее время». Вот так.",
+        "Госслужащему", "Сергей Собянин", id="singular-present-colon"),
+]
+
+
+@pytest.mark.parametrize("text, snippet, speaker", CASES)
+def test_referent_speaker(text: str, snippet: str, speaker: str | None) -> None:
+    assert _speaker_of(text, snippet) == speaker
