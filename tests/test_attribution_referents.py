@@ -36,6 +36,14 @@ CASES = [
         "Мэр Сергей Собянин обратился к москвичам. Он говорит: «Госслужащему запрещено заниматься агитацией в "
         "рабочее время». Вот так.",
         "Госслужащему", "Сергей Собянин", id="singular-present-colon"),
+    pytest.param(  # the verb's gender rules out the man the role noun would point to
+        "Сенатор Марк Уорнер выступил в сенате. «Это катастрофа для всех нас, и мы будем бороться», — сказала "
+        "сенатор.",
+        "Это катастрофа", None, id="role-of-other-gender"),
+    pytest.param(  # the same role noun with the verb of his gender still points to him
+        "Сенатор Марк Уорнер выступил в сенате. «Это катастрофа для всех нас, и мы будем бороться», — сказал "
+        "сенатор.",
+        "Это катастрофа", "Марк Уорнер", id="role-of-same-gender"),
 ]
 
 

@@ -1078,7 +1078,7 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
             who = ctx.refer(ref, feminine, role_word=marks.ROLE_SYNONYMS.get(phrase, w), land=land, strict=strict)
             if phrase not in marks.ROLE_SYNONYMS:
                 who = _complement_holder(ctx, w, ws[i + 1:i + 1 + _COMPLEMENT_WORDS], ref, feminine, who)
-            return True, who
+            return True, (None, None) if _other_gender_than(ctx, who[0], feminine) else who
     for w in ws[:3] + _noun_after_modifiers(ws):
         person_noun = _person_noun(w)
         if person_noun is not None:
@@ -1106,6 +1106,14 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
     if org:
         return True, (org, None)
     return False, (None, None)
+
+
+def _other_gender_than(ctx: Context, name: str | None, feminine: bool | None) -> bool:
+    """"— сказала сенатор" resolved to Марк Уорнер: the article's person of that canonical name is known to be of
+    the other gender than the verb shows (East Asian names, whose gender readings mislead, excepted)."""
+    person = ctx.people_by_name().get(name) if name and feminine is not None else None
+    return person is not None and person.feminine is not None and person.feminine != feminine \
+        and person.tokens[0] not in marks.EAST_ASIAN_SURNAMES
 
 
 def _can_be_nominative(w: str) -> bool:
