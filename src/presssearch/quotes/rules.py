@@ -147,6 +147,9 @@ class Context:
                 return held.name(feminine), held.role
             if strict:
                 return None, None
+            introduced = self._introduced_in_paragraph_before(pos, feminine)
+            if introduced is not None:  # "… оценил чемпион Мартен Фуркад.\n«…», — сказал француз": a role nobody holds
+                return introduced.name(feminine), introduced.role
         if role_word is None or lemma(role_word) in marks.GENERIC_ROLES:
             introduced = self._introduced_in_paragraph_before(pos, feminine)
             if introduced is not None:  # "RT удалось пообщаться с Аликой Джордж, …\n«…», — рассказала она"
