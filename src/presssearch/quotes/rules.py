@@ -154,6 +154,9 @@ class Context:
             introduced = self._introduced_in_paragraph_before(pos, feminine)
             if introduced is not None:  # "RT удалось пообщаться с Аликой Джордж, …\n«…», — рассказала она"
                 return introduced.name(feminine), introduced.role
+            closing = self._name_closing_paragraph_before(pos)
+            if closing is not None:  # "… остановился только полузащитник Витиньо.\n«…», — подытожил бразилец"
+                return closing, None
         if role_word is None and feminine is not None:
             head = self._role_subject_before(pos, feminine)
             if head is not None:  # "Губернатор распорядился … и отметил, что … «…», — сказал он": the role's holder
@@ -182,11 +185,28 @@ class Context:
             return None, None
         return hit[0].name(feminine), hit[0].role
 
-    def _introduced_in_paragraph_before(self, pos: int, feminine: bool | None) -> Person | None:
-        """The one person named in full in the paragraph right before a quote that opens its own paragraph, when
-        that paragraph holds no quote, no "он"/"она" before the name, and names the person as a subject or after a
-        cue of talking to them ("Аналитик Уильям Энгдаль также считает, что …\n«…», — сказал он"; "RT удалось
-        пообщаться с Аликой Джордж\n«…», — рассказала она"): the newcomer speaks, not the last speaker."""
+    def _name_closing_paragraph_before(self, pos: int) -> str | None:
+        """A single name the registry does not hold that ends the paragraph right before a quote opening its own
+        paragraph, after "и" or a role noun in the nominative ("Не смог объяснить причину и Фернандо.", "…
+        остановился только полузащитник Витиньо."), in a paragraph that names nobody the registry holds and
+        quotes nothing: the newcomer speaks."""
+        bounds = self._paragraph_before(pos)
+        if bounds is None:
+            return None
+        start, end = bounds
+        m = _CLOSING_NAME.search(self.text, start, end)
+        if m is None or any(start <= mn.pos < end for mn in self.registry.mentions):
+            return None
+        word, name = m.group(1), m.group(2)
+        if word.lower() != "и" and not (is_role_word(word) and _nominative_singular(word)):
+            return None
+        if any(not {"Geox", "Orgn", "Abbr"}.isdisjoint(p.tag.grammemes) for p in parses(name.lower())[:3]):
+            return None
+        return name
+
+    def _paragraph_before(self, pos: int) -> tuple[int, int] | None:
+        """Bounds of the paragraph right before a quote at pos that opens its own paragraph, when that paragraph
+        holds no quote; else None."""
         text = self.text
         q = pos
         while q > 0 and text[q - 1] in " \t\u00a0":
@@ -205,6 +225,18 @@ class Context:
         start = text.rfind("\n", 0, end) + 1
         if end <= start or any(start <= s < end for s, _ in self.taken):
             return None
+        return start, end
+
+    def _introduced_in_paragraph_before(self, pos: int, feminine: bool | None) -> Person | None:
+        """The one person named in full in the paragraph right before a quote that opens its own paragraph, when
+        that paragraph holds no quote, no "он"/"она" before the name, and names the person as a subject or after a
+        cue of talking to them ("Аналитик Уильям Энгдаль также считает, что …\n«…», — сказал он"; "RT удалось
+        пообщаться с Аликой Джордж\n«…», — рассказала она"): the newcomer speaks, not the last speaker."""
+        bounds = self._paragraph_before(pos)
+        if bounds is None:
+            return None
+        start, end = bounds
+        text = self.text
         mentions = [m for m in self.registry.mentions if start <= m.pos < end and not m.quoted]
         if len({m.key for m in mentions}) != 1:
             return None
@@ -397,6 +429,9 @@ def _according_holder(text: str, pos: int) -> bool:
     "директора Центра …", quoted titles too)."""
     head = re.sub(r"«[^«»]{1,40}»|\"[^\"]{1,40}\"", "назв", text[max(0, pos - _ACCORDING_REACH):pos])
     return _ACCORDING_HEAD.search(head) is not None
+
+
+_CLOSING_NAME = re.compile(r"(?<![А-ЯЁа-яё-])([а-яё]+)[ \u00a0]+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\.[ \u00a0\t]*$")
 
 
 def _credit_line(text: str, pos: int) -> bool:

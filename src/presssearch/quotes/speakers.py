@@ -1289,7 +1289,22 @@ class Mention:
     pos: int
     key: str
     nominative: bool
-    quoted: bool  # inside quotation marks: words of a quote, not the narrative
+    quoted: bool  # inside quotation marks (words of a quote) or a photo caption: not the narrative
+
+
+_CREDIT_AFTER = re.compile(r"[ \u00a0\t]*\r?\n[ \u00a0\t]*(?:©|[A-Za-z][A-Za-z0-9 .&/'’-]{1,40}[ \u00a0\t]*(?:\r?\n|$)"
+                           r"|(?:РИА Новости|ТАСС|Sputnik)[ \u00a0\t]*(?:\r?\n|$))")
+
+
+def _photo_caption(text: str, g: "Group") -> bool:
+    """The name fills a line of its own that a photo credit follows (" Дональд Трамп \n AFP \n © …"): the caption
+    under a picture, not the narrative a pronoun or a role points back to."""
+    line_start = text.rfind("\n", 0, g.start) + 1
+    line_end = text.find("\n", g.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:g.start].strip() or text[g.end:line_end].strip():
+        return False
+    return _CREDIT_AFTER.match(text, line_end) is not None
 
 
 def _nominative_surname(text: str, g: Group) -> bool:
@@ -1674,7 +1689,7 @@ class Registry:
             if person is None:
                 continue
             i = bisect_left(starts, g.start + 1) - 1
-            inside = i >= 0 and quoted[i][0] <= g.start < quoted[i][1]
+            inside = i >= 0 and quoted[i][0] <= g.start < quoted[i][1] or _photo_caption(text, g)
             nominative = _opinion_holder(text, g) or not _oblique_context(text, g) and (
                 can_be_nominative(g.tokens) or _subject_position(text, g))
             reg.mentions.append(Mention(g.start, person.key, nominative, inside))
