@@ -60,6 +60,15 @@ CASES = [
         "— сказал Антонов.\n Дональд Трамп \n AFP \n © Brendan Smialowski \n«Но с протянутой рукой ходить не "
         "будем», — сказал он.",
         "Но с протянутой", "Анатолий Антонов", id="photo-caption-name"),
+    pytest.param(  # an adjective opening the name of a land after the role is no surname: the role's holder speaks
+        "Глава Венесуэлы Николас Мадуро обратился к оппозиции. «Я вновь выдвигаю предложение и призываю начать "
+        "диалог», — заявил президент Боливарианской республики.",
+        "Я вновь", "Николас Мадуро", id="adjective-after-role"),
+    pytest.param(  # a role subject whose qualifier never named the person: the one who spoke the quote before
+        "Посол России Анатолий Антонов прибыл в Вашингтон.\n«Мы с протянутой рукой ходить не будем», — сказал "
+        "Антонов.\nГлава дипмиссии сообщил, что граждане смогут проголосовать в посольстве.\n«Там, где есть наши "
+        "представительства, будут открыты участки», — сказал он.",
+        "Там, где", "Анатолий Антонов", id="role-subject-last-speaker"),
 ]
 
 

@@ -11,8 +11,8 @@ from functools import lru_cache
 from typing import Any, Callable, Iterator
 
 from . import documents, marks
-from .speakers import (Group, Person, Registry, can_be_nominative, find_groups, is_role_word, is_verb, lemma,
-                       may_be_subject, normalize_tokens, parses, role_before, role_lemmas, surname_key)
+from .speakers import (Group, Person, Registry, adjective_of_next, can_be_nominative, find_groups, is_role_word,
+                       is_verb, lemma, may_be_subject, normalize_tokens, parses, role_before, role_lemmas, surname_key)
 from .orgs import OrgsOnDemand, country
 from .text import MarkSpan, WORDS_RE, blocks, mark_spans, sentence_end, sentence_start, speech_verb, words
 
@@ -161,7 +161,7 @@ class Context:
             head = self._role_subject_before(pos, feminine)
             if head is not None:  # "Губернатор распорядился … и отметил, что … «…», — сказал он": the role's holder
                 who = self.refer(pos, feminine, role_word=head[0])
-                return who if self._holds_as(who[0], head[1], pos) else (None, None)
+                return who if self._holds_as(who[0], head[1], pos, head[0]) else (None, None)
         hit = reg.topic(self.text, pos, feminine)
         if hit is not None and not self._named_as_subject(hit[0].key, pos, credits_only=not role_word):
             hit = None  # "Суд над Иваном Петровым … — заметил прокурор"; "Текст: Мария Иванова": they do not speak
@@ -344,12 +344,17 @@ class Context:
         qualified = len(nxt) > 3 and nxt not in marks.PREPOSITIONS and not is_verb(nxt)
         return ws[0].lower(), nxt if qualified else None
 
-    def _holds_as(self, name: str | None, qualifier: str | None, pos: int) -> bool:
+    def _holds_as(self, name: str | None, qualifier: str | None, pos: int, role_word: str = "") -> bool:
         """The person was named before pos right after the role's qualifier ("директор ассоциации Алексей
-        Дорошенко" for "директор ассоциации"), or the role has none: "директор супермаркета" is someone else."""
+        Дорошенко" for "директор ассоциации"), or the role has none, or the person spoke the quote before pos and
+        the article gave them no role of that word (then "директор супермаркета" is someone else)."""
         if name is None or qualifier is None:
             return True
         person = self.people_by_name().get(name)
+        prev = max(((s, n) for s, n in self.spoken if s < pos), default=None)
+        if prev is not None and prev[1] == name and person is not None \
+                and role_word[:marks.QUALIFIER_STEM] not in (person.role or "").lower():
+            return True  # "«…», — сказал он. Глава дипмиссии сообщил, что … «…», — сказал он": the one speaking on
         stem = qualifier[:marks.QUALIFIER_STEM]
         return person is None or any(m.key == person.key and not m.quoted
                                      and stem in self.text[max(0, m.pos - marks.QUALIFIER_REACH):m.pos].lower()
@@ -1042,7 +1047,14 @@ def _groups(ctx: Context, s: int, e: int) -> list[Group]:
                                                                 or _subject_after_audience(ctx.text, g, s)
                                                                 or _subject_after_outlet(ctx, g, s, e))
             and ctx.text[g.start - 1:g.start] not in marks.ALL_MARKS
-            and not _NAMED_AFTER.search(ctx.text, max(0, g.start - 16), g.start)]
+            and not _NAMED_AFTER.search(ctx.text, max(0, g.start - 16), g.start)
+            and not _adjective_phrase(ctx, g)]
+
+
+def _adjective_phrase(ctx: Context, g: Group) -> bool:
+    """"— заявил президент Боливарианской республики": a lone capitalised word the registry does not know, an
+    adjective agreeing with the lowercase noun after it, opens a name of a land or body, not a person's."""
+    return len(g.tokens) == 1 and ctx.registry.lookup(g) is None and adjective_of_next(ctx.text, g.end, g.tokens[0])
 
 
 def _subject_after_audience(text: str, g: Group, s: int) -> bool:

@@ -794,13 +794,13 @@ def _surname_after_first_name(text: str, cur: list[tuple[int, int, str, str]], a
             [t[2] for t in cur[:2]], [cur[-1][2], word])):
         return False
     return bool(_GAP.match(text, cur[-1][1], at)) and at - cur[-1][1] <= 2 \
-        and not _adjective_of_next(text, at + len(word), word)
+        and not adjective_of_next(text, at + len(word), word)
 
 
 _NEXT_LOWER = re.compile(r"[ \u00a0]+([а-яё]+)")
 
 
-def _adjective_of_next(text: str, end: int, word: str) -> bool:
+def adjective_of_next(text: str, end: int, word: str) -> bool:
     """The word is an adjective that agrees with the lowercase word after it ("святого князя Владимира | Украинской
     православной церкви"): it opens a phrase, it is no surname."""
     nxt = _NEXT_LOWER.match(text, end)
@@ -1873,7 +1873,7 @@ class Registry:
         out: list[Group] = []
         for m in _CAP_TOKEN.finditer(text):
             word = m.group()
-            if word not in hits or name_kind(word) == "Adj" and _adjective_of_next(text, m.end(), word):
+            if word not in hits or name_kind(word) == "Adj" and adjective_of_next(text, m.end(), word):
                 continue  # (not "Киевского района" for Илья Киевский)
             i = bisect_left(starts, m.start() + 1) - 1
             if i < 0 or m.start() >= groups[i].end:  # not a word inside a name ("Александра Усика")
