@@ -1054,7 +1054,7 @@ def _groups(ctx: Context, s: int, e: int) -> list[Group]:
 def _adjective_phrase(ctx: Context, g: Group) -> bool:
     """"— заявил президент Боливарианской республики": a lone capitalised word the registry does not know, an
     adjective agreeing with the lowercase noun after it, opens a name of a land or body, not a person's."""
-    return len(g.tokens) == 1 and ctx.registry.lookup(g) is None and adjective_of_next(ctx.text, g.end, g.tokens[0])
+    return len(g.tokens) == 1 and adjective_of_next(ctx.text, g.end, g.tokens[0]) and ctx.registry.lookup(g) is None
 
 
 def _subject_after_audience(text: str, g: Group, s: int) -> bool:

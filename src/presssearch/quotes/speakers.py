@@ -1299,12 +1299,15 @@ _CREDIT_AFTER = re.compile(r"[ \u00a0\t]*\r?\n[ \u00a0\t]*(?:©|[A-Za-z][A-Za-z0
 def _photo_caption(text: str, g: "Group") -> bool:
     """The name fills a line of its own that a photo credit follows (" Дональд Трамп \n AFP \n © …"): the caption
     under a picture, not the narrative a pronoun or a role points back to."""
-    line_start = text.rfind("\n", 0, g.start) + 1
-    line_end = text.find("\n", g.end)
-    line_end = len(text) if line_end < 0 else line_end
-    if text[line_start:g.start].strip() or text[g.end:line_end].strip():
+    a = g.start
+    while a > 0 and text[a - 1] in " \u00a0\t":
+        a -= 1
+    if a > 0 and text[a - 1] != "\n":
         return False
-    return _CREDIT_AFTER.match(text, line_end) is not None
+    b = g.end
+    while b < len(text) and text[b] in " \u00a0\t\r":
+        b += 1
+    return b < len(text) and text[b] == "\n" and _CREDIT_AFTER.match(text, b) is not None
 
 
 def _nominative_surname(text: str, g: Group) -> bool:
