@@ -75,3 +75,17 @@ CASES = [
 @pytest.mark.parametrize("text, snippet, speaker", CASES)
 def test_referent_speaker(text: str, snippet: str, speaker: str | None) -> None:
     assert _speaker_of(text, snippet) == speaker
+
+
+def _role_subject(text: str) -> tuple[str, str | None] | None:
+    from presssearch.quotes.extract import paragraphs
+    from presssearch.quotes.rules import Context
+    ctx = Context(text, paragraphs(text))
+    return ctx._role_subject_before(len(text), False)
+
+
+def test_adverb_after_a_role_subject_is_no_qualifier() -> None:
+    """"Мэр также сообщил, что …": "также" says nothing about whose mayor; "Директор супермаркета" keeps its own."""
+    assert _role_subject("Мэр также сообщил, что время ожидания приёма сократилось. ") == ("мэр", None)
+    assert _role_subject("Директор супермаркета рассказал RT, что покупателей стало меньше. ") == \
+        ("директор", "супермаркета")

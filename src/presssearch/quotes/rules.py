@@ -341,7 +341,7 @@ class Context:
         if find_groups(text, a, end):
             return None
         nxt = ws[1].lower() if len(ws) > 1 and ws[1].islower() else ""
-        qualified = len(nxt) > 3 and nxt not in marks.PREPOSITIONS and not is_verb(nxt)
+        qualified = len(nxt) > 3 and nxt not in marks.PREPOSITIONS and not is_verb(nxt) and not _adverbial(nxt)
         return ws[0].lower(), nxt if qualified else None
 
     def _holds_as(self, name: str | None, qualifier: str | None, pos: int, role_word: str = "") -> bool:
