@@ -11,8 +11,8 @@ from functools import lru_cache
 from typing import Any, Callable, Iterator
 
 from . import documents, marks
-from .speakers import (Group, Person, Registry, can_be_nominative, find_groups, is_role_word, is_verb, lemma,
-                       may_be_subject, normalize_tokens, parses, role_before, role_lemmas, surname_key)
+from .speakers import (Group, Person, Registry, adjective_of_next, can_be_nominative, find_groups, is_role_word,
+                       is_verb, lemma, may_be_subject, normalize_tokens, parses, role_before, role_lemmas, surname_key)
 from .orgs import OrgsOnDemand, country
 from .text import MarkSpan, WORDS_RE, blocks, mark_spans, sentence_end, sentence_start, speech_verb, words
 
@@ -147,15 +147,21 @@ class Context:
                 return held.name(feminine), held.role
             if strict:
                 return None, None
+            introduced = self._introduced_in_paragraph_before(pos, feminine)
+            if introduced is not None:  # "… оценил чемпион Мартен Фуркад.\n«…», — сказал француз": a role nobody holds
+                return introduced.name(feminine), introduced.role
         if role_word is None or lemma(role_word) in marks.GENERIC_ROLES:
             introduced = self._introduced_in_paragraph_before(pos, feminine)
             if introduced is not None:  # "RT удалось пообщаться с Аликой Джордж, …\n«…», — рассказала она"
                 return introduced.name(feminine), introduced.role
+            closing = self._name_closing_paragraph_before(pos)
+            if closing is not None:  # "… остановился только полузащитник Витиньо.\n«…», — подытожил бразилец"
+                return closing, None
         if role_word is None and feminine is not None:
             head = self._role_subject_before(pos, feminine)
             if head is not None:  # "Губернатор распорядился … и отметил, что … «…», — сказал он": the role's holder
                 who = self.refer(pos, feminine, role_word=head[0])
-                return who if self._holds_as(who[0], head[1], pos) else (None, None)
+                return who if self._holds_as(who[0], head[1], pos, head[0]) else (None, None)
         hit = reg.topic(self.text, pos, feminine)
         if hit is not None and not self._named_as_subject(hit[0].key, pos, credits_only=not role_word):
             hit = None  # "Суд над Иваном Петровым … — заметил прокурор"; "Текст: Мария Иванова": they do not speak
@@ -179,11 +185,28 @@ class Context:
             return None, None
         return hit[0].name(feminine), hit[0].role
 
-    def _introduced_in_paragraph_before(self, pos: int, feminine: bool | None) -> Person | None:
-        """The one person named in full in the paragraph right before a quote that opens its own paragraph, when
-        that paragraph holds no quote, no "он"/"она" before the name, and names the person as a subject or after a
-        cue of talking to them ("Аналитик Уильям Энгдаль также считает, что …\n«…», — сказал он"; "RT удалось
-        пообщаться с Аликой Джордж\n«…», — рассказала она"): the newcomer speaks, not the last speaker."""
+    def _name_closing_paragraph_before(self, pos: int) -> str | None:
+        """A single name the registry does not hold that ends the paragraph right before a quote opening its own
+        paragraph, after "и" or a role noun in the nominative ("Не смог объяснить причину и Фернандо.", "…
+        остановился только полузащитник Витиньо."), in a paragraph that names nobody the registry holds and
+        quotes nothing: the newcomer speaks."""
+        bounds = self._paragraph_before(pos)
+        if bounds is None:
+            return None
+        start, end = bounds
+        m = _CLOSING_NAME.search(self.text, start, end)
+        if m is None or any(start <= mn.pos < end for mn in self.registry.mentions):
+            return None
+        word, name = m.group(1), m.group(2)
+        if word.lower() != "и" and not (is_role_word(word) and _nominative_singular(word)):
+            return None
+        if any(not {"Geox", "Orgn", "Abbr"}.isdisjoint(p.tag.grammemes) for p in parses(name.lower())[:3]):
+            return None
+        return name
+
+    def _paragraph_before(self, pos: int) -> tuple[int, int] | None:
+        """Bounds of the paragraph right before a quote at pos that opens its own paragraph, when that paragraph
+        holds no quote; else None."""
         text = self.text
         q = pos
         while q > 0 and text[q - 1] in " \t\u00a0":
@@ -202,6 +225,18 @@ class Context:
         start = text.rfind("\n", 0, end) + 1
         if end <= start or any(start <= s < end for s, _ in self.taken):
             return None
+        return start, end
+
+    def _introduced_in_paragraph_before(self, pos: int, feminine: bool | None) -> Person | None:
+        """The one person named in full in the paragraph right before a quote that opens its own paragraph, when
+        that paragraph holds no quote, no "он"/"она" before the name, and names the person as a subject or after a
+        cue of talking to them ("Аналитик Уильям Энгдаль также считает, что …\n«…», — сказал он"; "RT удалось
+        пообщаться с Аликой Джордж\n«…», — рассказала она"): the newcomer speaks, not the last speaker."""
+        bounds = self._paragraph_before(pos)
+        if bounds is None:
+            return None
+        start, end = bounds
+        text = self.text
         mentions = [m for m in self.registry.mentions if start <= m.pos < end and not m.quoted]
         if len({m.key for m in mentions}) != 1:
             return None
@@ -306,15 +341,20 @@ class Context:
         if find_groups(text, a, end):
             return None
         nxt = ws[1].lower() if len(ws) > 1 and ws[1].islower() else ""
-        qualified = len(nxt) > 3 and nxt not in marks.PREPOSITIONS and not is_verb(nxt)
+        qualified = len(nxt) > 3 and nxt not in marks.PREPOSITIONS and not is_verb(nxt) and not _adverbial(nxt)
         return ws[0].lower(), nxt if qualified else None
 
-    def _holds_as(self, name: str | None, qualifier: str | None, pos: int) -> bool:
+    def _holds_as(self, name: str | None, qualifier: str | None, pos: int, role_word: str = "") -> bool:
         """The person was named before pos right after the role's qualifier ("директор ассоциации Алексей
-        Дорошенко" for "директор ассоциации"), or the role has none: "директор супермаркета" is someone else."""
+        Дорошенко" for "директор ассоциации"), or the role has none, or the person spoke the quote before pos and
+        the article gave them no role of that word (then "директор супермаркета" is someone else)."""
         if name is None or qualifier is None:
             return True
         person = self.people_by_name().get(name)
+        prev = max(((s, n) for s, n in self.spoken if s < pos), default=None)
+        if prev is not None and prev[1] == name and person is not None \
+                and role_word[:marks.QUALIFIER_STEM] not in (person.role or "").lower():
+            return True  # "«…», — сказал он. Глава дипмиссии сообщил, что … «…», — сказал он": the one speaking on
         stem = qualifier[:marks.QUALIFIER_STEM]
         return person is None or any(m.key == person.key and not m.quoted
                                      and stem in self.text[max(0, m.pos - marks.QUALIFIER_REACH):m.pos].lower()
@@ -394,6 +434,9 @@ def _according_holder(text: str, pos: int) -> bool:
     "директора Центра …", quoted titles too)."""
     head = re.sub(r"«[^«»]{1,40}»|\"[^\"]{1,40}\"", "назв", text[max(0, pos - _ACCORDING_REACH):pos])
     return _ACCORDING_HEAD.search(head) is not None
+
+
+_CLOSING_NAME = re.compile(r"(?<![А-ЯЁа-яё-])([а-яё]+)[ \u00a0]+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\.[ \u00a0\t]*$")
 
 
 def _credit_line(text: str, pos: int) -> bool:
@@ -1001,15 +1044,36 @@ def _groups(ctx: Context, s: int, e: int) -> list[Group]:
     """Name groups that can be a speaker: not after a preposition, not a quoted name («Алор Брокер»)."""
     return [g for g in ctx.registry.groups(ctx.text, s, e) if (_prev_word(ctx.text, g.start, s) not in _SKIP_BEFORE
                                                                 or _interview_subject(ctx.text, g, s)
-                                                                or _subject_after_audience(ctx.text, g, s))
+                                                                or _subject_after_audience(ctx.text, g, s)
+                                                                or _subject_after_outlet(ctx, g, s, e))
             and ctx.text[g.start - 1:g.start] not in marks.ALL_MARKS
-            and not _NAMED_AFTER.search(ctx.text, max(0, g.start - 16), g.start)]
+            and not _NAMED_AFTER.search(ctx.text, max(0, g.start - 16), g.start)
+            and not _adjective_phrase(ctx, g)]
+
+
+def _adjective_phrase(ctx: Context, g: Group) -> bool:
+    """"— заявил президент Боливарианской республики": a lone capitalised word the registry does not know, an
+    adjective agreeing with the lowercase noun after it, opens a name of a land or body, not a person's."""
+    return len(g.tokens) == 1 and adjective_of_next(ctx.text, g.end, g.tokens[0]) and ctx.registry.lookup(g) is None
 
 
 def _subject_after_audience(text: str, g: Group, s: int) -> bool:
     """"— сообщил журналистам Трамп": after the audience in the plural dative a name in the nominative is the one
     who spoke (not the journalists, whom no name follows)."""
     return _prev_word(text, g.start, s) == "журналистам" and can_be_nominative(g.tokens)
+
+
+_OUTLET_DATIVES = frozenset("""
+изданию агентству телеканалу газете журналу радиостанции порталу сайту каналу журналисту корреспонденту интервью эфире
+""".split())
+
+
+def _subject_after_outlet(ctx: Context, g: Group, s: int, e: int) -> bool:
+    """"— заявил в интервью Трамп.", "— рассказал агентству Басилашвили.": a name the article knows as a person,
+    in the nominative, closing the clause right after the outlet or audience word is who spoke (not the outlet)."""
+    if _prev_word(ctx.text, g.start, s) not in _OUTLET_DATIVES or WORDS_RE.search(ctx.text, g.end, e) is not None:
+        return False
+    return can_be_nominative(g.tokens) and (g.full or ctx.registry.lookup(g) is not None)
 
 
 def _interview_subject(text: str, g: Group, s: int) -> bool:
@@ -1064,7 +1128,7 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
             who = ctx.refer(ref, feminine, role_word=marks.ROLE_SYNONYMS.get(phrase, w), land=land, strict=strict)
             if phrase not in marks.ROLE_SYNONYMS:
                 who = _complement_holder(ctx, w, ws[i + 1:i + 1 + _COMPLEMENT_WORDS], ref, feminine, who)
-            return True, who
+            return True, (None, None) if _other_gender_than(ctx, who[0], feminine) else who
     for w in ws[:3] + _noun_after_modifiers(ws):
         person_noun = _person_noun(w)
         if person_noun is not None:
@@ -1092,6 +1156,14 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
     if org:
         return True, (org, None)
     return False, (None, None)
+
+
+def _other_gender_than(ctx: Context, name: str | None, feminine: bool | None) -> bool:
+    """"— сказала сенатор" resolved to Марк Уорнер: the article's person of that canonical name is known to be of
+    the other gender than the verb shows (East Asian names, whose gender readings mislead, excepted)."""
+    person = ctx.people_by_name().get(name) if name and feminine is not None else None
+    return person is not None and person.feminine is not None and person.feminine != feminine \
+        and person.tokens[0] not in marks.EAST_ASIAN_SURNAMES
 
 
 def _can_be_nominative(w: str) -> bool:
@@ -2194,8 +2266,11 @@ _THAT_ONLY = re.compile(r"(?<![А-ЯЁа-яё])(?:что|чтобы)(?![А-ЯЁ�
 
 
 def _plural(verb: str) -> bool:
-    """A past-tense speech verb in the plural ("заявили", "сообщили"): its subject is no single person."""
-    return verb.lower().endswith("ли") and speech_verb(verb) == (True, None)
+    """A speech verb in the plural ("заявили", "сообщили", "Они говорят:"): its subject is no single person."""
+    if speech_verb(verb) != (True, None):
+        return False
+    low = verb.lower()
+    return low.endswith("ли") or any(p.tag.POS == "VERB" and p.tag.number == "plur" for p in parses(low)[:1])
 
 
 def _impersonal(verb: str) -> bool:

@@ -867,13 +867,13 @@ def _surname_after_first_name(text: str, cur: list[tuple[int, int, str, str]], a
             [t[2] for t in cur[:2]], [cur[-1][2], word])):
         return False
     return bool(_GAP.match(text, cur[-1][1], at)) and at - cur[-1][1] <= 2 \
-        and not _adjective_of_next(text, at + len(word), word)
+        and not adjective_of_next(text, at + len(word), word)
 
 
 _NEXT_LOWER = re.compile(r"[ \u00a0]+([а-яё]+)")
 
 
-def _adjective_of_next(text: str, end: int, word: str) -> bool:
+def adjective_of_next(text: str, end: int, word: str) -> bool:
     """The word is an adjective that agrees with the lowercase word after it ("святого князя Владимира | Украинской
     православной церкви"): it opens a phrase, it is no surname."""
     nxt = _NEXT_LOWER.match(text, end)
@@ -1362,7 +1362,25 @@ class Mention:
     pos: int
     key: str
     nominative: bool
-    quoted: bool  # inside quotation marks: words of a quote, not the narrative
+    quoted: bool  # inside quotation marks (words of a quote) or a photo caption: not the narrative
+
+
+_CREDIT_AFTER = re.compile(r"[ \u00a0\t]*\r?\n[ \u00a0\t]*(?:©|[A-Za-z][A-Za-z0-9 .&/'’-]{1,40}[ \u00a0\t]*(?:\r?\n|$)"
+                           r"|(?:РИА Новости|ТАСС|Sputnik)[ \u00a0\t]*(?:\r?\n|$))")
+
+
+def _photo_caption(text: str, g: "Group") -> bool:
+    """The name fills a line of its own that a photo credit follows (" Дональд Трамп \n AFP \n © …"): the caption
+    under a picture, not the narrative a pronoun or a role points back to."""
+    a = g.start
+    while a > 0 and text[a - 1] in " \u00a0\t":
+        a -= 1
+    if a > 0 and text[a - 1] != "\n":
+        return False
+    b = g.end
+    while b < len(text) and text[b] in " \u00a0\t\r":
+        b += 1
+    return b < len(text) and text[b] == "\n" and _CREDIT_AFTER.match(text, b) is not None
 
 
 def _nominative_surname(text: str, g: Group) -> bool:
@@ -1763,7 +1781,7 @@ class Registry:
             if person is None:
                 continue
             i = bisect_left(starts, g.start + 1) - 1
-            inside = i >= 0 and quoted[i][0] <= g.start < quoted[i][1]
+            inside = i >= 0 and quoted[i][0] <= g.start < quoted[i][1] or _photo_caption(text, g)
             nominative = _opinion_holder(text, g) or not _oblique_context(text, g) and (
                 can_be_nominative(g.tokens) or _subject_position(text, g))
             reg.mentions.append(Mention(g.start, person.key, nominative, inside))
@@ -1947,7 +1965,7 @@ class Registry:
         out: list[Group] = []
         for m in _CAP_TOKEN.finditer(text):
             word = m.group()
-            if word not in hits or name_kind(word) == "Adj" and _adjective_of_next(text, m.end(), word):
+            if word not in hits or name_kind(word) == "Adj" and adjective_of_next(text, m.end(), word):
                 continue  # (not "Киевского района" for Илья Киевский)
             i = bisect_left(starts, m.start() + 1) - 1
             if i < 0 or m.start() >= groups[i].end:  # not a word inside a name ("Александра Усика")
