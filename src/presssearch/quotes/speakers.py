@@ -1713,6 +1713,24 @@ def _lone_surname_key(word: str) -> str | None:
     return surname_key(word)
 
 
+def _settle_surname(text: str, g: Group, person: Person, guessed: set[str]) -> None:
+    """The surname as one mention outside quotations shows it: the case a role noun asks for ("представителя
+    HRW Оле Солванга" -> "Солванг"; its key joins ``guessed``), else a nominative or fleeting-vowel form
+    ("Знарок"), unless an earlier mention settled it for sure."""
+    guess = _role_case_surname(text, g) if not person.surname_sure and len(g.tokens) == 2 \
+        and person.tokens == g.tokens else None  # (not when the text names them in another form too)
+    if guess is not None:
+        if person.name().rsplit(" ", 1)[-1] != guess:  # (morphology may read the whole name already:
+            person.surname, person.surname_sure = guess, True  # "Эммануэля Макрона")
+            guessed.add(person.key)
+            if MASC in person.genders and _mans_first_name(g.tokens[0]):  # "Оле Солванга": not "Оля"
+                person.genders = frozenset({MASC})
+    elif (not person.surname_sure or person.key in guessed and _fleeting_form(person, g)) \
+            and _names_surname(person, g) and (_nominative_surname(text, g) or _fleeting_form(person, g)):
+        person.surname = _as_written(_title(g.tokens[-1].lower()), g.tokens[-1])
+        person.surname_sure = len(g.tokens) > 1 or _fleeting_form(person, g)
+
+
 @dataclass
 class Registry:
     """Everyone named in one article: full names by surname key, and every mention's position."""
@@ -1791,19 +1809,8 @@ class Registry:
                     cues.setdefault(person.key, Counter())[cue] += 1
             if len(g.tokens) > 1 or _names_surname(person, g):
                 forms.setdefault(person.key, set()).add(g.tokens[-1])
-            guess = _role_case_surname(text, g) if not person.surname_sure and not inside and len(g.tokens) == 2 \
-                and person.tokens == g.tokens else None  # (not when the text names them in another form too)
-            if guess is not None and person.name().rsplit(" ", 1)[-1] == guess:
-                pass  # morphology reads the whole name already ("Эммануэля Макрона")
-            elif guess is not None:
-                person.surname, person.surname_sure = guess, True
-                guessed.add(person.key)
-                if MASC in person.genders and _mans_first_name(g.tokens[0]):  # "Оле Солванга": not "Оля"
-                    person.genders = frozenset({MASC})
-            elif (not person.surname_sure or person.key in guessed and _fleeting_form(person, g)) and not inside \
-                    and _names_surname(person, g) and (_nominative_surname(text, g) or _fleeting_form(person, g)):
-                person.surname = _as_written(_title(g.tokens[-1].lower()), g.tokens[-1])
-                person.surname_sure = len(g.tokens) > 1 or _fleeting_form(person, g)
+            if not inside:
+                _settle_surname(text, g, person, guessed)
         reg._settle_genders(cues)
         reg._settle_surnames(forms)
         reg.mentions.sort(key=lambda m: m.pos)
