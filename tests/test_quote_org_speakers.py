@@ -115,3 +115,19 @@ def test_press_service_of_a_quoted_body_is_not_bare() -> None:
     reg = OrgRegistry.build(text)
     at = text.index("пресс-службы «")
     assert reg.at(at, at + 5) is None
+
+
+def test_latin_outlet_ending_the_clause_is_the_speaker() -> None:
+    lead = "Об этом сообщили журналисты.\n«Огласка численности войск затянулась на месяцы», — "
+    assert _speakers(lead + "пишет Bloomberg. Ранее Минсельхоз сообщил об этом.\n") == ["Bloomberg"]
+    assert _speakers(lead + "сообщило Reuters.\n") == ["Reuters"]
+    assert _speakers(lead + "отмечает телеканал CNN.\n") == ["CNN"]
+
+
+def test_latin_outlet_told_or_relaying_is_not_the_speaker() -> None:
+    lead = "Об этом сообщили журналисты.\n«Огласка численности войск затянулась на месяцы», — "
+    assert _speakers(lead + "сообщил CNN.\n") == [None]  # "he told CNN" as well
+    assert _speakers(lead + "рассказал RT.\n") == [None]
+    assert _speakers(lead + "пишет Bloomberg со ссылкой на источники.\n") == [None]
+    assert _speakers("Итоги подвели модельеры.\n\"Мы бы наняли атлетов из Казахстана\", - заявили дизайнеры в интервью "
+                     "итальянской газете La Stampa.\n") == [None]

@@ -848,7 +848,33 @@ def org_speaker(text: str, a: int, b: int) -> str | None:
         prev = WORDS_RE.findall(text[a:a + latin.start()])
         if not prev or prev[-1].lower() not in _SKIP_MEDIA:
             return _off_platform(latin.group().rstrip("."))  # "сообщает NEWSru.com." ends the sentence, not the name
+    if latin and _outlet_speaks(text, a, b, latin):
+        return latin.group().rstrip(".")
     return None
+
+
+_OUTLET_SUBJECT_NOUNS = frozenset("телеканал канал агентство газета издание журнал портал".split())
+
+
+def _outlet_speaks(text: str, a: int, b: int, latin: re.Match) -> bool:
+    """"— пишет Bloomberg.", "— отмечает телеканал CNN.", "— сообщило Reuters.": a Latin outlet name ends the clause
+    text[a:b] as the subject of its verb (present tense, neuter past, or after "телеканал"), not the outlet told ("—
+    сообщил CNN." may be "he told CNN"; "— заявил Bloomberg директор …"; "RT" is the article's own outlet)."""
+    name = latin.group().rstrip(".")
+    if name.lower() in _NOT_SPEAKING_OUTLETS or WORDS_RE.search(text, a + latin.start() + len(name), b) is not None:
+        return False
+    prev = WORDS_RE.findall(text, a, a + latin.start())[-1:]
+    if not prev or not prev[0].islower():
+        return False
+    ps = parses(prev[0])[:1]
+    tag = ps[0].tag if ps else None
+    if lemma(prev[0]) in _OUTLET_SUBJECT_NOUNS:
+        return tag is not None and tag.case == "nomn"  # not "в интервью газете La Stampa"
+    return tag is not None and tag.POS == "VERB" and speech_verb(prev[0])[0] and (
+        tag.tense == "pres" and tag.number == "sing" and tag.person == "3per" or tag.tense == "past" and tag.gender == "neut")
+
+
+_NOT_SPEAKING_OUTLETS = frozenset("rt ria".split())
 
 
 _LOCATIVE_PREPOSITIONS = frozenset("в во на".split())
