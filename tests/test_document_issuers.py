@@ -59,3 +59,11 @@ def test_latin_body_named_after_an_announcement_issues_it() -> None:
     text = ("Помогать детям будут три НКО.\n«Власти Северной Кореи утверждают, что практика детского труда "
             "прекращена», — говорится в анонсе Human Rights Watch. По данным HRW, в КНДР всё иначе.")
     assert speakers(text) == ["Human Rights Watch"]
+
+
+def test_quoted_faction_name_is_the_party_its_site_speaks_for() -> None:
+    """"фракции «Блок Петра Порошенко» (БПП)": a quoted name after a party word is a party, so "на сайте партии"
+    points back to it (it was taken for a company)."""
+    text = ("В президентской фракции «Блок Петра Порошенко» (БПП) выступления назвали попыткой переворота.\n"
+            "«БПП требует установить и допросить всех причастных», — говорится на сайте партии.")
+    assert speakers(text) == ["Блок Петра Порошенко"]
