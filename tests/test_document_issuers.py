@@ -51,3 +51,19 @@ def test_organisation_head_inside_a_token_is_no_organisation():
     text = ("«Мы готовы», — говорится в сообщении. AT&Министерство обороны России опубликовало сообщение. "
             "«Мы готовы», — говорится в сообщении.")
     assert [q.text for q in extract_quotes(text)] == ["Мы готовы", "Мы готовы"]
+
+
+def test_latin_body_named_after_an_announcement_issues_it() -> None:
+    """"в анонсе Human Rights Watch": an announcement is a document its named issuer speaks in, not an unnamed
+    source."""
+    text = ("Помогать детям будут три НКО.\n«Власти Северной Кореи утверждают, что практика детского труда "
+            "прекращена», — говорится в анонсе Human Rights Watch. По данным HRW, в КНДР всё иначе.")
+    assert speakers(text) == ["Human Rights Watch"]
+
+
+def test_quoted_faction_name_is_the_party_its_site_speaks_for() -> None:
+    """"фракции «Блок Петра Порошенко» (БПП)": a quoted name after a party word is a party, so "на сайте партии"
+    points back to it (it was taken for a company)."""
+    text = ("В президентской фракции «Блок Петра Порошенко» (БПП) выступления назвали попыткой переворота.\n"
+            "«БПП требует установить и допросить всех причастных», — говорится на сайте партии.")
+    assert speakers(text) == ["Блок Петра Порошенко"]

@@ -146,7 +146,8 @@ class OrgRegistry:
         if initials != acronym.upper() or _key(acronym) in self.orgs:
             return
         key = _key(name)
-        org = self.orgs.get(key) or self.orgs.setdefault(key, Org(key, _key(acronym), _COMPANY_KINDS))
+        kinds = _kinds("партия", name) if _party_named(text, m.start(), name) else _COMPANY_KINDS
+        org = self.orgs.get(key) or self.orgs.setdefault(key, Org(key, _key(acronym), kinds))
         org.forms.append((m.start(1), name, True))
         org.alias = acronym
         self.orgs.setdefault(_key(acronym), org)
@@ -389,6 +390,18 @@ _OFFICE_WORD = re.compile(r"(?<![А-Яа-яЁё-])(?:[Оо]фис|[Кк]анце
 _LATIN_STOP = frozenset("""
 the a an of and in on at for to by with rt pic via http https www com ru fifa uefa
 """.split())
+# Words that make a quoted name a party ("фракция «Блок Петра Порошенко»", «Партия регионов»): lemmas.
+_PARTY_WORDS = frozenset("партия блок фракция".split())
+
+
+def _party_named(text: str, start: int, name: str) -> bool:
+    """The quoted name at start is a party's: its first word or the word right before the quotes is a party word;
+    "на сайте партии", "в заявлении партии" then point back to it."""
+    first = _TOKEN.findall(name)[:1]
+    before = _TOKEN.findall(text[max(0, start - 30):start])[-1:]
+    return any(lemma(w.lower()) in _PARTY_WORDS for w in first + before)
+
+
 _COMPANY_KINDS = frozenset("компания авиакомпания перевозчик концерн организация оператор холдинг корпорация".split())
 
 
