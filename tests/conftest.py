@@ -58,6 +58,13 @@ def corpus(tmp_path) -> Path:
     return d
 
 
+def speakers_of(text: str, **kw: str | None) -> list[str | None]:
+    """The speakers of the quotes ``extract_quotes(text, **kw)`` finds, in order."""
+    from presssearch.quotes import extract_quotes
+
+    return [q.speaker for q in extract_quotes(text, **kw)]
+
+
 def speaker_of(text: str, start: str, **kw: str) -> str | None:
     """The speaker of the first quote ``extract_quotes(text, **kw)`` finds that starts with ``start``."""
     from presssearch.quotes import extract_quotes

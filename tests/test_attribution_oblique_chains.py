@@ -11,9 +11,7 @@ from hypothesis import strategies as st
 
 from presssearch.quotes import extract_quotes
 
-
-def _speakers(text: str, title: str | None = None) -> list[str | None]:
-    return [q.speaker for q in extract_quotes(text, title=title)]
+from .conftest import speakers_of
 
 
 def test_a_genitive_name_before_the_verb_is_not_the_subject() -> None:
@@ -22,21 +20,21 @@ def test_a_genitive_name_before_the_verb_is_not_the_subject() -> None:
             "Мнение Пушкова подтвердил сам новый министр иностранных дел Джереми Хант, который в интервью уже сообщил, "
             "что Борис Джонсон сыграл большую роль, а также назвал своего предшественника «одной из выдающихся "
             "движущих сил британской политики».")
-    assert _speakers(text)[-1] == "Джереми Хант"
+    assert speakers_of(text)[-1] == "Джереми Хант"
 
 
 def test_the_one_relayed_speaks_not_the_one_who_relays() -> None:
     text = ("Действующий президент Дональд Трамп пообещал, что передача власти будет мирной. «Несмотря на то что я "
             "полностью не согласен с результатами выборов, 20 января произойдет упорядоченная передача власти», — "
             "процитировал Трампа в Twitter его помощник Дэн Скавино.")
-    assert _speakers(text) == ["Дональд Трамп"]
+    assert speakers_of(text) == ["Дональд Трамп"]
 
 
 def test_according_to_him_points_back_from_the_pronoun_not_from_the_quote() -> None:
     text = ("Эксперт Владимир Брутер предсказал скорую отставку правительства, которому «нужен такой министр, который "
             "не будет ни в чём возражать». Именно этим, по его словам, вызвано назначение Джереми Ханта, который "
             "«скорее чиновник, чем политик».")
-    assert _speakers(text) == ["Владимир Брутер", "Владимир Брутер"]
+    assert speakers_of(text) == ["Владимир Брутер", "Владимир Брутер"]
 
 
 def test_a_pronoun_skips_the_one_a_speech_is_about() -> None:
@@ -44,14 +42,14 @@ def test_a_pronoun_skips_the_one_a_speech_is_about() -> None:
             "\"Потерпевшая переходила дорогу в неположенном месте\", - заявил адвокат. Он отметил, что Роман Жиров до "
             "задержания неоднократно являлся к следователю. \"Он длительное время находился на свободе, но не принял "
             "мер для того, чтобы скрыться\", - отметил он.")
-    assert _speakers(text) == ["Сергей Широченко", "Сергей Широченко"]
+    assert speakers_of(text) == ["Сергей Широченко", "Сергей Широченко"]
 
 
 def test_a_pronoun_points_back_to_a_single_name_the_registry_lacks() -> None:
     text = ("Поп-звезда сообщила об этом в Instagram.\n"
             "«На днях я сдала тест, и оказалось, что у меня есть антитела», — сказала Мадонна.\n"
             "«Так что завтра я просто отправлюсь на долгую прогулку на машине», — добавила она.")
-    assert _speakers(text) == ["Мадонна", "Мадонна"]
+    assert speakers_of(text) == ["Мадонна", "Мадонна"]
 
 
 def test_headline_of_a_linked_article_is_no_quote() -> None:
@@ -67,7 +65,7 @@ def test_a_role_held_towards_another_is_its_holder() -> None:
             "бизнесмена Майкл Коул.\n"
             "\"Мы заинтересованы только в том, чтобы отыскать правду в данной истории\", - подчеркнул пресс-секретарь "
             "аль-Файеда.")
-    assert _speakers(text) == ["Майкл Коул"]
+    assert speakers_of(text) == ["Майкл Коул"]
 
 
 def test_an_unnamed_source_word_that_is_the_role_just_quoted_is_that_person() -> None:
@@ -75,7 +73,7 @@ def test_an_unnamed_source_word_that_is_the_role_just_quoted_is_that_person() ->
             "«Путь торговой войны не имеет будущего и не служит интересам ни одной из сторон», — подчеркнула Мария "
             "Захарова.\n"
             "«Надеемся, что соответствующие стороны не будут рассматривать этот путь», — подытожила представитель МИД.")
-    assert _speakers(text) == ["Мария Захарова", "Мария Захарова"]
+    assert speakers_of(text) == ["Мария Захарова", "Мария Захарова"]
 
 
 def test_interview_answers_name_the_interviewee_in_the_gender_they_show() -> None:
@@ -117,7 +115,7 @@ def test_a_single_bare_label_is_no_interview() -> None:
 def test_a_short_fragment_goes_on_with_the_speaker_of_the_sentence_before() -> None:
     text = ("Действия истребителя, по словам Ивана Петрова, являются небезопасными. В результате самолёт "
             "совершил манёвр, который привёл к «очень сильной турбулентности».")
-    assert _speakers(text) == ["Иван Петров"]
+    assert speakers_of(text) == ["Иван Петров"]
 
 
 def test_a_fragment_under_a_new_subject_is_not_carried() -> None:
@@ -129,7 +127,7 @@ def test_a_fragment_under_a_new_subject_is_not_carried() -> None:
 def test_a_verb_of_testimony_opens_a_block_and_a_grandson_is_unnamed() -> None:
     text = ("Скончался Евгений Примаков.\n\nВнук бывшего премьер-министра свидетельствовал о его смерти:\n"
             "Да, это правда, это сегодня произошло.\n")
-    assert _speakers(text) == [None]
+    assert speakers_of(text) == [None]
 
 
 def test_interest_is_no_speech() -> None:
@@ -139,26 +137,26 @@ def test_interest_is_no_speech() -> None:
 
 def test_the_white_house_speaks_as_itself() -> None:
     text = "«Президент продолжит работу с союзниками по всем направлениям», — говорится в сообщении на сайте Белого дома."
-    assert _speakers(text) == ["Белый дом"]
+    assert speakers_of(text) == ["Белый дом"]
 
 
 def test_the_one_a_trial_is_about_is_not_the_prosecutor() -> None:
     text = ("Суд над Иваном Петровым начался в понедельник. «Обвиняемый полностью признал свою вину в совершении "
             "преступления», — заметил прокурор.")
-    assert _speakers(text) == [None]
+    assert speakers_of(text) == [None]
 
 
 def test_the_articles_own_author_does_not_speak() -> None:
     text = ("Текст: Мария Иванова\nВ Москве открылась выставка. «Мы готовили её три года подряд без выходных», — "
             "рассказала куратор выставки.")
-    assert _speakers(text) == [None]
+    assert speakers_of(text) == [None]
 
 
 def test_a_quoted_cry_or_question_is_not_a_speaker() -> None:
     text = "В футуристическом духе он «ногами отталкивает улицу» и призывает: «Верьте!»"
     assert all(q.speaker != "Верьте!" for q in extract_quotes(text))
     text = "«Из Москвы, как и все мои друзья», — ответил на вопрос «Откуда вы?» Иван Петров."
-    assert _speakers(text) == ["Иван Петров"]
+    assert speakers_of(text) == ["Иван Петров"]
 
 
 _QA = ("— Как вы оцениваете шансы команды в этом сезоне, учитывая все потери?\n"
@@ -308,14 +306,14 @@ def test_rt_interviews_named_only_in_the_lead() -> None:
      "«Падение неизбежно», — подчеркнул аналитик.", "Иван Петров"),
 ])
 def test_a_role_noun_goes_to_the_one_introduced_with_it(text: str, who: str) -> None:
-    assert _speakers(text)[-1] == who
+    assert speakers_of(text)[-1] == who
 
 
 def test_a_kindred_role_of_the_one_who_spoke_since_wins() -> None:
     text = ("Политолог Виктор Олевич считает, что Трамп ошибся. «Это провал», — пояснил Олевич.\n"
             "Политический аналитик Станислав Бышок в разговоре с RT напомнил, что так бывало и раньше. "
             "«Такой способ изобретён давно», — отметил политолог.")
-    assert _speakers(text)[-1] == "Станислав Бышок"
+    assert speakers_of(text)[-1] == "Станислав Бышок"
 
 
 @pytest.mark.parametrize("text", [
@@ -324,26 +322,26 @@ def test_a_kindred_role_of_the_one_who_spoke_since_wins() -> None:
     "Президент Иван Петров приехал в город. «Всё было не так», — сказали источники в его окружении.",
 ])
 def test_unnamed_sources_stay_unnamed(text: str) -> None:
-    assert _speakers(text)[-1] is None
+    assert speakers_of(text)[-1] is None
 
 
 def test_an_official_points_back_to_the_named_one() -> None:
     text = "Замминистра финансов Иван Петров заявил, что бюджет исполнен. «Мы справились», — сказал чиновник."
-    assert _speakers(text) == ["Иван Петров"]
+    assert speakers_of(text) == ["Иван Петров"]
 
 
 def test_a_name_after_an_inverted_speech_verb_has_spoken() -> None:
     text = ("Грейс Мугабе заявила, что останется в стране.\n"
             "То, что произошло в Зимбабве, — кульминация борьбы, считает научный сотрудник Института Африки РАН "
             "Альберт Хаматшин.\n«Борьба развернулась давно», — сказал эксперт.")
-    assert _speakers(text)[-1] == "Альберт Хаматшин"
+    assert speakers_of(text)[-1] == "Альберт Хаматшин"
 
 
 def test_a_pronoun_follows_a_speaker_the_verb_shows_female() -> None:
     text = ("Канцлер Ангела Меркель заявила, что виновные понесут наказание.\n"
             "«Нужно вести учёт мигрантов», — заявила RT Джозефа Реджетти, член специальной комиссии.\n"
             "«За год мы провели множество акций», — добавила она.")
-    last = _speakers(text)[-1]
+    last = speakers_of(text)[-1]
     assert last is not None and "Реджетти" in last
 
 
@@ -352,11 +350,11 @@ def test_a_pronoun_after_a_role_subject_points_to_its_holder() -> None:
             "Президент заявил, что директор завода должен выплатить зарплату. «Это недопустимо», — сказал Путин.\n"
             "Губернатор распорядился найти директора и отметил, что информацию надо проверять. "
             "«Найдём — разберёмся», — сказал он.")
-    assert _speakers(text)[-1] == "Евгений Куйвашев"
+    assert speakers_of(text)[-1] == "Евгений Куйвашев"
 
 
 def test_a_role_with_another_qualifier_is_someone_unnamed() -> None:
     text = ("«Цены растут», — написал генеральный директор ассоциации Алексей Дорошенко.\n"
             "Директор супермаркета в Чопе рассказал RT, что покупателей стало меньше. "
             "«Вся надежда на местных жителей», — пояснил он.")
-    assert _speakers(text) == ["Алексей Дорошенко", None]
+    assert speakers_of(text) == ["Алексей Дорошенко", None]

@@ -2,18 +2,14 @@
 that person, so a quote they speak gets the full name."""
 from __future__ import annotations
 
-from presssearch.quotes import extract_quotes
+from .conftest import speakers_of
 from presssearch.quotes.speakers import Registry
-
-
-def _speakers(text: str) -> list[str | None]:
-    return [q.speaker for q in extract_quotes(text)]
 
 
 def test_adjective_surname_alone_is_the_person_named_in_full() -> None:
     text = ("Лидером непризнанной республики стал бывший глава МВД Вадим Красносельский.\n"
             "«Мы должны создать условия, чтобы люди не были заложниками политики», — подчеркнул Красносельский.")
-    assert _speakers(text) == ["Вадим Красносельский"]
+    assert speakers_of(text) == ["Вадим Красносельский"]
 
 
 def test_adjective_before_its_noun_is_no_mention() -> None:
@@ -34,7 +30,7 @@ def test_surname_read_as_a_plural_is_the_same_key() -> None:
 def test_surname_alone_by_another_reading() -> None:
     text = ("Председатель Верховной рады Андрей Парубий подписал законопроект. По мнению Парубия, поправки создают "
             "«новое украинское образование».")
-    assert _speakers(text) == ["Андрей Парубий"]
+    assert speakers_of(text) == ["Андрей Парубий"]
 
 
 def test_fleeting_vowel_shows_the_nominative() -> None:
@@ -48,4 +44,4 @@ def test_surname_in_ich_used_alone_is_no_patronymic() -> None:
     text = ("Об этом говорил постпред России при ОЗХО Александр Шульгин.\n"
             "Это подтвердил и постпред РФ при ОБСЕ Александр Лукашевич.\n"
             "«Никакие работы под названием «Новичок» не проводились», — отметил Лукашевич.")
-    assert _speakers(text) == ["Александр Лукашевич"]
+    assert speakers_of(text) == ["Александр Лукашевич"]

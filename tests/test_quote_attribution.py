@@ -5,6 +5,8 @@ from presssearch.quotes import extract_quotes, normalize_person
 from presssearch.quotes.rules import _bare_outlet
 from presssearch.quotes.text import soften_links
 
+from .conftest import speakers_of
+
 
 def test_soften_links_keeps_offsets_and_mends_inline_links():
     text = "«Будущее канцлера под угрозой», — писала британская газета \nFinancial Times\n. Кризис начался.\nДалее."
@@ -402,26 +404,22 @@ def test_article_quoted_without_issuer_is_the_outlet_named_before():
     assert [q.speaker for q in extract_quotes(text)] == ["The Observer"]
 
 
-def _speakers(text: str) -> list[str | None]:
-    return [q.speaker for q in extract_quotes(text)]
-
-
 def test_role_of_a_genitive_complement_is_not_the_holders_role():
     text = ("Суд арестовал Павла Климова.\n«Мой подзащитный невиновен», — сказал адвокат министра Олег Зорин.\n"
             "Климов вину не признал. «Я честно работал все эти годы», — сказал министр.")
-    assert _speakers(text) == ["Олег Зорин", "Павел Климов"]
+    assert speakers_of(text) == ["Олег Зорин", "Павел Климов"]
 
 
 def test_candidate_for_president_is_not_the_president():
     text = ("Президент Пётр Сидоров встретился с избирателями.\nКандидат в президенты Иван Петров раскритиковал его.\n"
             "«Нам нужны перемены», — сказал Петров.\n«Перемены уже идут», — ответил президент.")
-    assert _speakers(text) == ["Иван Петров", "Пётр Сидоров"]
+    assert speakers_of(text) == ["Иван Петров", "Пётр Сидоров"]
 
 
 def test_role_in_another_case_than_the_name_is_someone_elses():
     text = ("Президент Пётр Сидоров выступил в парламенте.\nГазета отметила лояльность президенту генерала Ивана "
             "Петрова.\n«Армия с нами и будет с нами», — подчеркнул президент.")
-    assert _speakers(text) == ["Пётр Сидоров"]
+    assert speakers_of(text) == ["Пётр Сидоров"]
 
 
 def test_role_holder_introduced_only_after_the_quote_is_not_meant():
@@ -429,32 +427,32 @@ def test_role_holder_introduced_only_after_the_quote_is_not_meant():
             "Заседание продолжалось несколько часов. Суд выслушал свидетелей и изучил документы, которые представило "
             "следствие, а затем объявил перерыв до следующей недели.\n"
             "На заседание пришёл министр финансов Иван Зорин.")
-    assert _speakers(text) == ["Пётр Климов"]
+    assert speakers_of(text) == ["Пётр Климов"]
 
 
 def test_role_of_a_country_is_not_held_by_a_leader_of_another():
     text = ("Президент России Иван Петров позвонил Джону Смиту.\nДжон Смит поблагодарил коллегу.\n"
             "«Мы договорились о встрече», — сказал президент США.")
-    assert _speakers(text) == ["Джон Смит"]
+    assert speakers_of(text) == ["Джон Смит"]
 
 
 def test_name_after_protiv_is_not_the_subject():
     text = ("«Хочу поблагодарить команду соперника за бой», — сказал Иван Петров.\nТакже россиянин поделился мнением "
             "о бое против Александра Сидорова.\n«Это будет потрясающий бой для всех фанатов», — выразил мнение россиянин.")
-    assert _speakers(text) == ["Иван Петров", "Иван Петров"]
+    assert speakers_of(text) == ["Иван Петров", "Иван Петров"]
 
 
 def test_surname_that_is_a_common_noun_is_one_person_in_every_case():
     text = ("Александр Усик выиграл бой.\n«Хочу поблагодарить команду соперника за бой», — сказал Иван Петров.\n"
             "Также россиянин поделился мнением о бое против Александра Усика.\n"
             "«Это будет потрясающий бой для всех фанатов», — выразил мнение россиянин.")
-    assert _speakers(text) == ["Иван Петров", "Иван Петров"]
+    assert speakers_of(text) == ["Иван Петров", "Иван Петров"]
 
 
 def test_person_noun_in_the_genitive_after_relayed_words():
     text = ("Дональд Трамп подчёркивал, что альянс устарел.\n«Я давно говорил, что у НАТО есть проблемы с "
             "союзниками», — приводит AFP слова политика.")
-    assert _speakers(text) == ["Дональд Трамп"]
+    assert speakers_of(text) == ["Дональд Трамп"]
 
 
 
@@ -462,21 +460,21 @@ def test_pronoun_means_a_repeated_surname_never_named_in_full():
     text = ("Глава компании Тед Сарандос знаком с Обамой. После ухода с поста Обама фактически залег на дно. "
             "В своих речах он говорит о прессе.\n«Если бы я смотрел этот канал, я бы сам за себя не голосовал», "
             "— сказал он.")
-    assert _speakers(text) == ["Обама"]
+    assert speakers_of(text) == ["Обама"]
 
 
 def test_press_secretary_of_a_surname_is_not_that_person():
     text = ("Пресс-секретарь Белого дома Шон Спайсер выступил перед журналистами. Трамп его поддержал.\n"
             "Журналисты обсуждают знания пресс-секретаря Трампа в истории.\n"
             "«Я решил выступить, чтобы прояснить свои слова», — заключил пресс-секретарь.")
-    assert _speakers(text) == ["Шон Спайсер"]
+    assert speakers_of(text) == ["Шон Спайсер"]
 
 
 def test_role_named_last_before_the_name_is_also_held():
     text = ("Член совета при президенте России политолог Богдан Безпалько прокомментировал протесты.\n"
             "Михаил Саакашвили представил свой план реформ.\n"
             "«Понятно, что они вкладывались не в это», — уверен политолог.")
-    assert _speakers(text) == ["Богдан Безпалько"]
+    assert speakers_of(text) == ["Богдан Безпалько"]
 
 
 def test_interviewee_is_the_person_the_title_names():

@@ -4,83 +4,81 @@ from __future__ import annotations
 
 from presssearch.quotes import extract_quotes
 
-
-def _speakers(text: str) -> list[str | None]:
-    return [q.speaker for q in extract_quotes(text)]
+from .conftest import speakers_of
 
 
 def test_latin_abbreviation_gets_the_full_name() -> None:
     text = ("Рейтинговое агентство Standard & Poor’s (S&P) ухудшило прогноз. Прогноз плохой.\n«Финансовые механизмы "
             "ЕС сложны. Его обязательства превышают его активы», – отмечается в отчете S&P.")
-    assert _speakers(text) == ["Standard & Poor’s"]
+    assert speakers_of(text) == ["Standard & Poor’s"]
 
 
 def test_latin_company_named_with_a_plural_verb_is_the_company() -> None:
     text = ("Ранее в ведомстве предупредили, что компании МТС, «ВымпелКом» и Tele2 нарушили закон.\nВ Tele2 "
             "заявили, что не согласны с предупреждением ФАС.\n«Мы его внимательно изучили, проверили свои тарифы и "
             "пришли к выводу», — рассказали RT в компании.")
-    assert _speakers(text) == ["Tele2"]
+    assert speakers_of(text) == ["Tele2"]
 
 
 def test_union_named_in_latin_is_what_the_union_points_back_to() -> None:
     text = ("Представитель профсоюза пилотов Vereinigung Cockpit в Германии рассказала, что работники несут убытки. "
             "В профсоюзе отметили, что пилоты хотят «справедливой оплаты труда для всех».")
-    assert _speakers(text) == ["Vereinigung Cockpit"]
+    assert speakers_of(text) == ["Vereinigung Cockpit"]
 
 
 def test_latin_bracket_that_is_not_the_initials_is_no_alias() -> None:
     text = ("Компания Siemens Energy (Германия) заявила о поставках. Поставки начнутся весной.\n«Мы выполним все "
             "обязательства перед заказчиком», — говорится в сообщении Siemens Energy.")
-    assert _speakers(text) == ["Siemens Energy"]
+    assert speakers_of(text) == ["Siemens Energy"]
 
 
 def test_body_that_holds_a_view_issued_the_statement_after() -> None:
     text = ("В Министерстве обороны России считают, что разгром станет поражением.\n«Разгром ИГИЛ в районе Дейр "
             "эз-Зора станет стратегическим поражением», — говорится в заявлении.")
-    assert _speakers(text) == ["Министерство обороны России"]
+    assert speakers_of(text) == ["Министерство обороны России"]
 
 
 def test_body_relayed_with_kak_issued_the_message() -> None:
     text = ("Как сообщает Минздрав РФ, вакцина позволяет сформировать иммунитет.\n\n\"Двукратная схема введения "
             "вакцины позволяет сформировать длительный иммунитет\", - отмечается в сообщении.")
-    assert _speakers(text) == ["Минздрав РФ"]
+    assert speakers_of(text) == ["Минздрав РФ"]
 
 
 def test_body_whose_site_tells_issued_the_message() -> None:
     text = ("На сайте Кремля сообщается, что президент РФ также поздравил коллегу.\n\n«Президенты выразили "
             "удовлетворение в связи с обменом нотами», — говорится в сообщении.")
-    assert _speakers(text) == ["Кремль"]
+    assert speakers_of(text) == ["Кремль"]
 
 
 def test_office_of_a_person_named_on_its_twitter_issued_the_statement() -> None:
     text = ("Назначен новый министр. Об этом сообщается в Тwitter канцелярии премьер-министра страны Терезы Мэй. "
             "\"Королева с удовольствием одобрила назначение нового министра\", - говорится в заявлении.")
-    assert _speakers(text) == ["Канцелярия премьер-министра Терезы Мэй"]
+    assert speakers_of(text) == ["Канцелярия премьер-министра Терезы Мэй"]
 
 
 def test_outlet_relayed_with_kak_is_no_issuer() -> None:
     text = ("Как сообщает ТАСС, вакцина позволяет сформировать иммунитет.\n\n\"Двукратная схема введения вакцины "
             "позволяет сформировать длительный иммунитет\", - отмечается в сообщении.")
-    assert _speakers(text) == [None]
+    assert speakers_of(text) == [None]
 
 
 def test_body_named_after_a_comma_and_a_verb_issued_the_release() -> None:
     text = ("Центр примирения направляет в город гуманитарную помощь, сообщили в Минобороны. Жителям подвозят "
             "продукты.\n«Центр примирения экстренно направляет жителям продукты питания», — уточняется в "
             "пресс-релизе, поступившем в распоряжение RT.")
-    assert _speakers(text) == ["Минобороны"]
+    assert speakers_of(text) == ["Минобороны"]
 
 
 def test_alliance_is_a_body() -> None:
     text = ("Ну, не обошлось и без НАТО.\n«Соединенное Королевство подтвердило использование военного "
             "нервнопаралитического вещества», – говорится в заявлении Североатлантического альянса.")
-    assert _speakers(text) == ["Североатлантический альянс"]
+    assert speakers_of(text) == ["Североатлантический альянс"]
 
 
 def test_quoted_name_after_a_legal_form_names_the_body() -> None:
     text = ("Эта группа и ГУП «Водоканал» утверждают, что мёртвой рыбы они не нашли:\n«В устье реки был проведен "
             "рейд по поиску масляных пятен на воде, таковых не обнаружилось».")
-    assert _speakers(text) == ["Водоканал"]
+    assert speakers_of(text) == ["Водоканал"]
 
 
 def test_generic_word_points_back_to_the_body_the_lead_names() -> None:
@@ -100,13 +98,13 @@ def test_body_named_before_in_the_text_wins_over_the_lead() -> None:
 def test_bare_press_service_is_the_one_named_before() -> None:
     text = ("Об этом сообщили Интерфаксу в пресс-службе МВД РФ. По данным ведомства, все входили в группу.\n"
             "\"Все преступники уничтожены в ходе спецоперации\", - сообщили в пресс-службе.")
-    assert _speakers(text) == ["Пресс-служба МВД РФ"]
+    assert speakers_of(text) == ["Пресс-служба МВД РФ"]
 
 
 def test_bare_press_service_follows_the_latest_one() -> None:
     text = ("Пресс-служба МВД Киргизии сообщила о расследовании. Об этом сообщил представитель пресс-службы "
             "посольства США.\n\"Дом и оборудование находились под защитой местных властей\", - отмечает пресс-служба.")
-    assert _speakers(text) == ["Пресс-служба посольства США"]
+    assert speakers_of(text) == ["Пресс-служба посольства США"]
 
 
 def test_press_service_of_a_quoted_body_is_not_bare() -> None:
@@ -119,15 +117,15 @@ def test_press_service_of_a_quoted_body_is_not_bare() -> None:
 
 def test_latin_outlet_ending_the_clause_is_the_speaker() -> None:
     lead = "Об этом сообщили журналисты.\n«Огласка численности войск затянулась на месяцы», — "
-    assert _speakers(lead + "пишет Bloomberg. Ранее Минсельхоз сообщил об этом.\n") == ["Bloomberg"]
-    assert _speakers(lead + "сообщило Reuters.\n") == ["Reuters"]
-    assert _speakers(lead + "отмечает телеканал CNN.\n") == ["CNN"]
+    assert speakers_of(lead + "пишет Bloomberg. Ранее Минсельхоз сообщил об этом.\n") == ["Bloomberg"]
+    assert speakers_of(lead + "сообщило Reuters.\n") == ["Reuters"]
+    assert speakers_of(lead + "отмечает телеканал CNN.\n") == ["CNN"]
 
 
 def test_latin_outlet_told_or_relaying_is_not_the_speaker() -> None:
     lead = "Об этом сообщили журналисты.\n«Огласка численности войск затянулась на месяцы», — "
-    assert _speakers(lead + "сообщил CNN.\n") == [None]  # "he told CNN" as well
-    assert _speakers(lead + "рассказал RT.\n") == [None]
-    assert _speakers(lead + "пишет Bloomberg со ссылкой на источники.\n") == [None]
-    assert _speakers("Итоги подвели модельеры.\n\"Мы бы наняли атлетов из Казахстана\", - заявили дизайнеры в интервью "
+    assert speakers_of(lead + "сообщил CNN.\n") == [None]  # "he told CNN" as well
+    assert speakers_of(lead + "рассказал RT.\n") == [None]
+    assert speakers_of(lead + "пишет Bloomberg со ссылкой на источники.\n") == [None]
+    assert speakers_of("Итоги подвели модельеры.\n\"Мы бы наняли атлетов из Казахстана\", - заявили дизайнеры в интервью "
                      "итальянской газете La Stampa.\n") == [None]

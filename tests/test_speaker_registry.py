@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from presssearch.quotes.orgs import OrgRegistry
 from presssearch.quotes.speakers import Registry, find_groups, normalize_tokens, split_particle
 
-from .test_quote_attribution import _speakers
+from .conftest import speakers_of
 
 
 def _names(text: str) -> set[str]:
@@ -65,19 +65,19 @@ def test_a_lone_first_name_is_the_one_named_in_full_nearest_before():
     text = ("Вирусолог Ирина Роот рассказала о вакцине.\n"
             "В части тихо. Санинструктор Ирина Самойлова вызывает солдат по списку.\n"
             "«Это действительно добровольно», — отметила Ирина.")
-    assert _speakers(text) == ["Ирина Самойлова"]
+    assert speakers_of(text) == ["Ирина Самойлова"]
 
 
 def test_first_name_and_patronymic_name_the_man_named_in_full():
     text = ("На шум выходит хозяин. Олег Щербацкий, инженер, обменял квартиру на дом.\n"
             "«Нас собрали в администрации», — рассказал Олег Васильевич.")
-    assert _speakers(text) == ["Олег Щербацкий"]
+    assert speakers_of(text) == ["Олег Щербацкий"]
 
 
 def test_hyphenated_arabic_particle_stays_with_the_surname():
     text = ("Официальный представитель египетской армии Тамер аль-Рифаи твёрдо заявил: «На египетской земле нет "
             "солдат из других стран».")
-    assert _speakers(text) == ["Тамер аль-Рифаи"]
+    assert speakers_of(text) == ["Тамер аль-Рифаи"]
     assert split_particle("аль-Рифаи") == ("аль-", "Рифаи")
     assert split_particle("Римский-Корсаков") == ("", "Римский-Корсаков")
     assert normalize_tokens(("Джамал", "Эль-Хинди"))[0] == "Джамал Эль-Хинди"
@@ -134,12 +134,12 @@ def test_the_article_settles_a_name_of_either_gender():
             "«Отношения остаются под давлением», — заключает Журавлева.\n"
             "По словам Виктории Юрьевны, ничего не изменится.")
     assert _names(text) == {"Виктория Журавлева"}
-    assert _speakers(text)[0] == "Виктория Журавлева"
+    assert speakers_of(text)[0] == "Виктория Журавлева"
 
 
 def test_a_masculine_role_adjective_shows_no_gender():
     text = "«Это плановая ротация кадров», - заявила официальный представитель Генпрокуратуры Марина Гриднева."
-    assert _speakers(text) == ["Марина Гриднева"]
+    assert speakers_of(text) == ["Марина Гриднева"]
 
 
 def test_a_verb_settles_the_gender_of_a_foreign_name():
@@ -157,7 +157,7 @@ def test_first_name_and_patronymic_in_the_title_are_the_man_named_in_full():
 def test_a_surname_with_a_fleeting_vowel_is_the_man_named_in_full():
     text = ("«Я всегда посещаю тренировки», — приводит слова Бышовца «Чемпионат».\n"
             "На тренировку заглянул Анатолий Фёдорович Бышовец!")
-    assert _speakers(text) == ["Анатолий Фёдорович Бышовец"]
+    assert speakers_of(text) == ["Анатолий Фёдорович Бышовец"]
 
 
 def test_a_surname_morphology_reads_in_another_case_is_no_nominative():
@@ -172,4 +172,4 @@ def test_a_place_at_a_sentence_start_is_no_first_name():
 def test_a_dictionary_noun_after_a_role_is_a_foreign_first_name():
     groups = find_groups("Федеральный судья Деррик Уотсон ввёл запрет. Хала вкусная.")
     assert [g.tokens for g in groups] == [("Деррик", "Уотсон")]
-    assert _speakers("«Мы готовы», — заявила представитель организации по миграции Хала Джабер.") == ["Хала Джабер"]
+    assert speakers_of("«Мы готовы», — заявила представитель организации по миграции Хала Джабер.") == ["Хала Джабер"]
