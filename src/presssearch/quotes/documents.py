@@ -277,10 +277,19 @@ def _body_speaking_before(ctx: Context, before: int) -> tuple[bool, str | None]:
         org = _subject_org(ctx, start, end) or _relayed_body(ctx, start, end)
         if org is not None:
             return True, org.name()
-        if _issuing_verb(text, start, end) is not None:
+        if _issuing_verb(text, start, end) is not None and not _about_this(text, start, end):
             return True, None  # someone the registry does not know issued something there
         end = start
     return False, None
+
+
+_ABOUT_THIS = re.compile(r"[ \u00a0\t\n]*(?:[Оо]б[ \u00a0]+этом|[Оо]б[ \u00a0]+этом[ \u00a0]+же)[ \u00a0]+")
+
+
+def _about_this(text: str, lo: int, hi: int) -> bool:
+    """The sentence text[lo:hi] opens with "Об этом" ("Об этом сообщается на сайте регулятора."): where the news
+    was told, with the body it is about the subject of the sentence before."""
+    return _ABOUT_THIS.match(text, lo, hi) is not None
 
 
 def _subject_org(ctx: Context, lo: int, hi: int, referring: bool = True) -> Org | None:
