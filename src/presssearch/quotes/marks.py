@@ -328,6 +328,10 @@ ORG_HEADS = frozenset("""
 """.split())
 # Heads that are not part of an official name: written lowercase ("командование ДНР", "правительство России").
 PLAIN_HEADS = frozenset("командование руководство правительство администрация пресс-служба штаб мэрия правление".split())
+# A region's governing bodies named by the region's kind alone ("сообщило правительство края", "в администрации
+# области"): heads and the genitives of the region's kind.
+REGIONAL_HEADS = frozenset("правительство администрация мэрия".split())
+REGION_GENITIVES = frozenset("края области республики округа".split())
 # What a generic word can point back to, by head lemma (every organisation is also an "организация").
 ORG_KINDS: dict[str, tuple[str, ...]] = {
     "министерство": ("ведомство",), "прокуратура": ("ведомство", "надзор"), "агентство": ("ведомство",),
