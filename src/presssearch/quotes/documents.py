@@ -227,7 +227,17 @@ def _issued(text: str, pos: int) -> bool:
     """The statement noun at pos is the object of a verb of publishing just before it ("ЦТАК опубликовало
     сообщение", "выпустил заявление"), not a source relayed ("по сообщению агентства")."""
     ws = [w for w in WORDS_RE.findall(text, max(0, pos - 40), pos)][-3:]
-    return any(lemma(w.lower()) in marks.PUBLISH_VERBS for w in ws)
+    return any(lemma(w.lower()) in marks.PUBLISH_VERBS for w in ws) or _stated_in(ws)
+
+
+_STATED_IN = frozenset("говорится говорилось сообщается сообщалось отмечается отмечалось указывается указывалось "
+                       "сказано".split())
+
+
+def _stated_in(ws: list[str]) -> bool:
+    """The words before a statement noun are an impersonal verb of stating and "в" ("Об этом говорится в
+    сообщении Центра …"): the narrative names the statement the quotes after it come from."""
+    return len(ws) >= 2 and ws[-1].lower() in ("в", "во") and ws[-2].lower() in _STATED_IN
 
 
 def _org_of_sentence(ctx: Context, start: int, end: int) -> Org | None:
@@ -237,11 +247,18 @@ def _org_of_sentence(ctx: Context, start: int, end: int) -> Org | None:
     text = ctx.text
     hi = sentence_end(text, end, len(text))
     after = next((mm for mm in _mentions_in(ctx, end, min(hi, end + 60))), None)
-    if after is not None and len(WORDS_RE.findall(text, end, after.start)) == 0 \
+    if after is not None and _adjectives_only(text, end, after.start) \
             and _may_read_as(text, after.start, "gent"):  # not "в докладе Комитету палаты представителей"
         return ctx.orgs.orgs[after.key]
     lo = sentence_start(text, 0, start)
     return _subject_org(ctx, lo, hi)
+
+
+def _adjectives_only(text: str, a: int, b: int) -> bool:
+    """text[a:b] holds nothing, or only a lowercase country adjective ("в сообщении российского Центра по
+    примирению"; not "по сообщениям западных СМИ")."""
+    ws = WORDS_RE.findall(text, a, b)
+    return not ws or len(ws) == 1 and ws[0][:1].islower() and country(ws[0]) is not None
 
 
 def _body_speaking_before(ctx: Context, before: int) -> tuple[bool, str | None]:
@@ -260,10 +277,19 @@ def _body_speaking_before(ctx: Context, before: int) -> tuple[bool, str | None]:
         org = _subject_org(ctx, start, end) or _relayed_body(ctx, start, end)
         if org is not None:
             return True, org.name()
-        if _issuing_verb(text, start, end) is not None:
+        if _issuing_verb(text, start, end) is not None and not _about_this(text, start, end):
             return True, None  # someone the registry does not know issued something there
         end = start
     return False, None
+
+
+_ABOUT_THIS = re.compile(r"[ \u00a0\t\n]*(?:[Оо]б[ \u00a0]+этом|[Оо]б[ \u00a0]+этом[ \u00a0]+же)[ \u00a0]+")
+
+
+def _about_this(text: str, lo: int, hi: int) -> bool:
+    """The sentence text[lo:hi] opens with "Об этом" ("Об этом сообщается на сайте регулятора."): where the news
+    was told, with the body it is about the subject of the sentence before."""
+    return _ABOUT_THIS.match(text, lo, hi) is not None
 
 
 def _subject_org(ctx: Context, lo: int, hi: int, referring: bool = True) -> Org | None:

@@ -684,7 +684,7 @@ def _org_at(text: str, toks: list[tuple[int, int, str]], i: int):
     if common:
         proper = s < i or (w[:1].isupper() and not sentence_initial) or any(t[:1].isupper() for t in tail_words) \
             or w[:1].isupper() and _acronym_follows(text, toks[end_i - 1][1] if end_i > i + 1 else b)
-        if not proper:
+        if not proper and not _regional(head, tail_words):
             return None
     head_form = _nominative_head(w)
     gender = None
@@ -703,6 +703,12 @@ def _org_at(text: str, toks: list[tuple[int, int, str]], i: int):
     start = toks[s][0]
     end = toks[end_i - 1][1] if end_i > i + 1 else b
     return start, end, name, head, _nominative(text, toks, s, end_i, w), end_i
+
+
+def _regional(head: str, tail: list[str]) -> bool:
+    """"правительство края", "администрация области": a region's governing body named by the region's kind only
+    (marks.REGION_GENITIVES), the region being the article's; a body of its own."""
+    return head in marks.REGIONAL_HEADS and len(tail) == 1 and tail[0] in marks.REGION_GENITIVES
 
 
 @lru_cache(maxsize=50_000)
