@@ -1058,12 +1058,15 @@ def _in_post(ctx: Context, b: int) -> bool:
     return any(_POST_END.search(ctx.text[pa:pb].strip()) for pa, pb in after)
 
 
+Speaker = tuple[str | None, str | None]  # (name, role)
+
+
 def _answer_speakers(ctx: Context, run: list[tuple[int, int]], answers: list[bool],
-                     default: tuple[str | None, str | None],
-                     carry: list[tuple[str | None, str | None]]) -> list[tuple[str | None, str | None]]:
+                     default: Speaker) -> tuple[list[Speaker], Speaker | None]:
     """Who speaks each answer of a run: the one the last header line before it names ("Виктор Васин: «…»"),
-    else the one its question addresses by name ("— Михаела, а вы …?"), else the interviewee; ``carry`` gets the
-    speaker a later run goes on with (the last header's or section's, not an addressed one's)."""
+    else the one its question addresses by name ("— Михаела, а вы …?"), else the interviewee; and the speaker a
+    later run goes on with (the last header's or section's, not an addressed one's), None when the run has no
+    answer."""
     lo = max([run[0][0] - _HEADER_WINDOW, 0] + [e for _, e in ctx.taken if e <= run[0][0]])
     heads = _headers(ctx, lo, run[-1][0])
     out = []
@@ -1084,8 +1087,7 @@ def _answer_speakers(ctx: Context, run: list[tuple[int, int]], answers: list[boo
         plain = _completed(ctx, (head[1], head[2]), None) if head is not None else default
         out.append(asked if head is None and asked is not None else plain)
         asked = None
-    carry[:] = [plain] if any(answers) else []
-    return out
+    return out, (plain if any(answers) else None)
 
 
 # a question opening with the name of the one asked and a comma: "— Михаела, а вы подтягиваетесь к Светлане?"
@@ -1166,10 +1168,9 @@ def _interview_turns(ctx: Context, run: list[tuple[int, int]], asks: list[bool],
     """The turns of an interview run: questions (no speaker) and answers (the interviewee, whose gender the
     ``answers`` may show)."""
     ctx.interviewed = _interviewee(ctx, run[0][0], _speaks_as(answers))
-    carry: list[tuple[str | None, str | None]] = []
-    speakers = _answer_speakers(ctx, run, [not q for q in asks], ctx.interviewed, carry)
+    speakers, carry = _answer_speakers(ctx, run, [not q for q in asks], ctx.interviewed)
     for (a, b), q, (speaker, role) in zip(run, asks, speakers):
         yield Found(a, b, "interview_question", supersedes=True) if q \
             else Found(a, b, "interview_answer", speaker, role, supersedes=True)
-    if carry and carry[0][0]:
-        ctx.interviewed = carry[0]  # a later run goes on with the speaker of the last section
+    if carry is not None and carry[0]:
+        ctx.interviewed = carry  # a later run goes on with the speaker of the last section
