@@ -93,6 +93,8 @@ class OrgRegistry:
             reg._add_legal_quoted(m)
         for m in _KIND_QUOTED.finditer(text):
             reg._add_kind_quoted(m)
+        for m in _SPOKESMEN_QUOTED.finditer(text):
+            reg._add_spokesmen_quoted(m)
         reg.mentions.sort(key=lambda m: m.start)
         reg._add_bare_spokesmen(bare)
         reg._starts = [m.start for m in reg.mentions]
@@ -230,6 +232,19 @@ class OrgRegistry:
         self.mentions = [o for o in self.mentions if not (m.start() <= o.start < m.end())]
         self.mentions.append(OrgMention(m.start(), m.end(), key))
 
+    def _add_spokesmen_quoted(self, m: re.Match) -> None:
+        """"в пресс-службе «Нафтогаза»": the press service of a company the quotes name in one word speaks for the
+        company, named in the nominative ("Нафтогаз"; the gold names "пресс-служба «Мосгортранса»" "Мосгортранс"),
+        so that a bare "в пресс-службе" after it points back to it."""
+        word = m.group(2)
+        if " " in word or word.lower() in marks.MEDIA or any(o.start <= m.start() < o.end for o in self.mentions):
+            return
+        name = word if word.isupper() or not word.isalpha() or word.isascii() else lemma(word.lower()).capitalize()
+        key = "пресс-служба " + _key(name)
+        org = self.orgs.get(key) or self.orgs.setdefault(key, Org(key, "пресс-служба", _kinds("пресс-служба", name)))
+        org.forms.append((m.start(), name, True))
+        self.mentions.append(OrgMention(m.start(), m.end(), key))
+
     def _add_office(self, m: re.Match) -> None:
         """"офис премьер-министра страны Терезы Мэй" -> "Офис премьер-министра Терезы Мэй": a person's office,
         named with the role and the person's name as written (the generic "страны" left out)."""
@@ -293,6 +308,8 @@ _OFFICE_KINDS = frozenset("организация офис канцелярия 
 # A quoted name after a legal form: "ПАО «Донбассэнерго»", "ЗАО \"Фирма Нева\"".
 _LEGAL_QUOTED = re.compile(r"(?<![А-Яа-яЁё-])([А-ЯЁ]{2,4})[ \u00a0]+[«\"„“]([А-ЯЁA-Z][^«»\"„“”\n]{0,40}?)[»\"“”]")
 _LEGAL_FORMS = frozenset("зао оао пао ооо ао нао фгуп гуп муп нак".split())
+# A press service and the quoted company it speaks for: "в пресс-службе «Нафтогаза»".
+_SPOKESMEN_QUOTED = re.compile(r"(?<![А-Яа-яЁё-])([Пп]ресс-служб[а-яё]*)[ \u00a0]+«([А-ЯЁA-Z][^«»\n]{0,40}?)»")
 # A quoted name after a noun for a kind of body: "партия «Батькивщина»", "концерна «Калашников»".
 _KIND_QUOTED = re.compile(r"(?<![А-Яа-яЁё-])([А-ЯЁа-яё-]{3,})[ \u00a0]+«([А-ЯЁA-Z][^«»\n]{0,40}?)»")
 
