@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from . import marks
 from .orgs import Org, country
-from .speakers import is_verb, lemma, parses
+from .speakers import find_groups, is_verb, lemma, may_be_subject, parses
 from .text import WORDS_RE, sentence_end, sentence_start, speech_verb
 
 if TYPE_CHECKING:  # rules.py imports this module
@@ -39,7 +39,13 @@ def clause_document(text: str, a: int, b: int) -> str | None:
 
 def narrative_issuer(ctx: Context, a: int, b: int, quote_start: int) -> str | None:
     """The issuer of the document an impersonal clause text[a:b] quotes, from the narrative before the quote:
-    an earlier mention of the same document with its issuer, else the body the text just before speaks of."""
+    an earlier mention of the same document with its issuer, else the body the text just before speaks of, else
+    the person who signed the order the text before tells of."""
+    issuer = _narrative_issuer(ctx, a, b, quote_start)
+    return issuer if issuer is not None else decree_signer(ctx, a, b, min(a, quote_start))
+
+
+def _narrative_issuer(ctx: Context, a: int, b: int, quote_start: int) -> str | None:
     before = min(a, quote_start)
     doc = clause_document(ctx.text, a, b) or _pronoun_document(ctx, a, b, before)
     if doc is None:
@@ -57,6 +63,60 @@ def narrative_issuer(ctx: Context, a: int, b: int, quote_start: int) -> str | No
     if told or not _bare_document(ctx.text, a, b):
         return issuer  # the text before tells who issued something, or the clause qualifies the document
     return _issuer_quoted_before(ctx, doc, before)
+
+
+_DECREE_REACH = 700  # characters before the quote where the signer of an order may be named
+_DECREE_SENTENCES = 3  # sentences before the quote looked at for it
+
+
+def decree_signer(ctx: Context, a: int, b: int, before: int) -> str | None:
+    """"Президент России Владимир Путин назначил … Указ о назначении опубликован … «Назначить …», — говорится в
+    документе": the text of an order is its signer's, the person named as the subject of a verb of signing or
+    appointing in the sentences before the quote, when the clause or those sentences name an order (указ,
+    распоряжение, постановление, приказ) and the clause does not qualify its document ("в постановлении суда");
+    None otherwise."""
+    text = ctx.text
+    doc = clause_document(text, a, b)
+    if doc is None or doc not in marks.DECREE_DOCUMENTS and doc not in marks.GENERIC_DOCUMENTS \
+            or _qualifier(text, a, b) is not None:
+        return None
+    decree = doc in marks.DECREE_DOCUMENTS
+    lo = max(0, before - _DECREE_REACH)
+    end = before
+    for _ in range(_DECREE_SENTENCES):
+        start = sentence_start(text, lo, max(lo, end - 1))
+        if start >= end or any(start <= at <= start + 3 for at, _ in ctx.taken):
+            break  # (a sentence that quotes someone tells nothing of the order)
+        decree = decree or _names_decree(ctx, start, end)
+        signer = _signer(ctx, start, end)
+        if signer is not None:
+            return signer if decree else None
+        end = start
+    return None
+
+
+def _names_decree(ctx: Context, lo: int, hi: int) -> bool:
+    """text[lo:hi] names an order outside quotations ("Указ о назначении опубликован", "Согласно тексту указа")."""
+    return any(lemma(m.group()) in marks.DECREE_DOCUMENTS and not _quoted(ctx, m.start())
+               for m in WORDS_RE.finditer(ctx.text, lo, hi))
+
+
+def _signer(ctx: Context, lo: int, hi: int) -> str | None:
+    """The person the registry knows named as the subject of the first verb of signing or appointing in
+    text[lo:hi] ("Премьер-министр России Дмитрий Медведев освободил от должности …"): the last name before the
+    verb that may be a subject, outside quotations; None when there is no such verb or name."""
+    text = ctx.text
+    verb = next((m for m in WORDS_RE.finditer(text, lo, hi) if m.group()[:1].islower()
+                 and lemma(m.group()) in marks.DECREE_VERBS
+                 and any(p.tag.POS == "VERB" for p in parses(m.group().lower())[:1])), None)
+    if verb is None:
+        return None
+    groups = [g for g in find_groups(text, lo, verb.start()) if not _quoted(ctx, g.start) and may_be_subject(text, g)]
+    for g in reversed(groups):
+        person = ctx.registry.lookup(g)
+        if person is not None:
+            return person.name()
+    return None
 
 
 _PRONOUNS = frozenset("нем нём ней них".split())  # "В нем говорится:" after "(CSIS) выпустил доклад"
@@ -181,9 +241,16 @@ def _issuer_quoted_before(ctx: Context, doc: str, before: int) -> str | None:
         if end is None:
             continue
         other = clause_document(ctx.text, end, sentence_end(ctx.text, end, min(len(ctx.text), end + 200)))
-        if other is not None and _same_kind(doc, other):
+        if other is not None and _same_kind(doc, other) and not _signed_elsewhere(ctx, doc, who):
             return who
     return None
+
+
+def _signed_elsewhere(ctx: Context, doc: str, who: str | None) -> bool:
+    """A person issued the earlier document (an order they signed) and the later clause names a statement, not an
+    order or a generic document ("«…», — говорится в документе" by Путин, then "— сказано в сообщении" of the EU)."""
+    return who is not None and doc not in marks.DECREE_DOCUMENTS and doc not in marks.GENERIC_DOCUMENTS \
+        and who in ctx.people_by_name()
 
 
 def _same_kind(doc: str, other: str) -> bool:

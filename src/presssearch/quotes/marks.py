@@ -156,6 +156,17 @@ PUBLISH_VERBS = frozenset("""
 # Verbs (lemmas) that tell a body issued a statement or paper, besides speech and publishing verbs: "В посольстве
 # отреагировали", "Лондонский клуб выступил со специальным заявлением", "USAID объявило тендер".
 ISSUING_VERBS = frozenset("отреагировать реагировать выступить объявить представить".split())
+# Nouns for kinds of bodies a quoted name after them names: "партия «Батькивщина»", "клуб «Легия»" (lemmas).
+QUOTED_BODY_KINDS = frozenset("""
+партия движение компания авиакомпания концерн холдинг корпорация госкорпорация банк фонд клуб организация
+группировка объединение
+""".split())
+# Orders whose text is their signer's: "говорится в указе" after "Путин подписал указ" (lemmas).
+DECREE_DOCUMENTS = frozenset("указ распоряжение постановление приказ".split())
+# Verbs (lemmas) whose subject signs such an order: "Владимир Путин назначил …", "Медведев освободил от должности …".
+DECREE_VERBS = frozenset("""
+подписать издать утвердить назначить освободить уволить наградить присвоить
+""".split())
 # Plural nouns for a body's people that stand for the body as a subject: "Аналитики Центра американского прогресса
 # заявили" (lemmas).
 MEMBER_NOUNS = frozenset("""

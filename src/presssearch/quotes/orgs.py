@@ -91,6 +91,10 @@ class OrgRegistry:
             reg._add_office(m)
         for m in _LEGAL_QUOTED.finditer(text):
             reg._add_legal_quoted(m)
+        for m in _KIND_QUOTED.finditer(text):
+            reg._add_kind_quoted(m)
+        for m in _SPOKESMEN_QUOTED.finditer(text):
+            reg._add_spokesmen_quoted(m)
         reg.mentions.sort(key=lambda m: m.start)
         reg._add_bare_spokesmen(bare)
         reg._starts = [m.start for m in reg.mentions]
@@ -210,6 +214,37 @@ class OrgRegistry:
         self.mentions = [o for o in self.mentions if (o.start, o.end) != m.span(1)]  # "ЗАО" names no body itself
         self.mentions.append(OrgMention(m.start(2), m.end(2), key))
 
+    def _add_kind_quoted(self, m: re.Match) -> None:
+        """"партия «Батькивщина»", "концерна «Калашников»", "клуб «Легия»": a quoted name right after a noun for
+        a kind of body is that body, named as the quotes give it ("Батькивщина"), the noun standing for it too
+        (the mention spans both); the generic body the noun alone made ("Концерн") gives way."""
+        kind = lemma(m.group(1).lower())
+        if kind not in marks.QUOTED_BODY_KINDS:
+            return
+        name = " ".join(m.group(2).split())
+        key = _key(name)
+        if not key or key in marks.NOT_ORGS or name.lower() in marks.MEDIA \
+                or any(o.start <= m.start(2) < o.end for o in self.mentions):
+            return
+        nominative = _has_case(m.group(1), "nomn")
+        org = self.orgs.get(key) or self.orgs.setdefault(key, Org(key, kind, _kinds(kind, name)))
+        org.forms.append((m.start(), name, nominative))
+        self.mentions = [o for o in self.mentions if not (m.start() <= o.start < m.end())]
+        self.mentions.append(OrgMention(m.start(), m.end(), key))
+
+    def _add_spokesmen_quoted(self, m: re.Match) -> None:
+        """"в пресс-службе «Нафтогаза»": the press service of a company the quotes name in one word speaks for the
+        company, named in the nominative ("Нафтогаз"; the gold names "пресс-служба «Мосгортранса»" "Мосгортранс"),
+        so that a bare "в пресс-службе" after it points back to it."""
+        word = m.group(2)
+        if " " in word or word.lower() in marks.MEDIA or any(o.start <= m.start() < o.end for o in self.mentions):
+            return
+        name = word if word.isupper() or not word.isalpha() or word.isascii() else lemma(word.lower()).capitalize()
+        key = "пресс-служба " + _key(name)
+        org = self.orgs.get(key) or self.orgs.setdefault(key, Org(key, "пресс-служба", _kinds("пресс-служба", name)))
+        org.forms.append((m.start(), name, True))
+        self.mentions.append(OrgMention(m.start(), m.end(), key))
+
     def _add_office(self, m: re.Match) -> None:
         """"офис премьер-министра страны Терезы Мэй" -> "Офис премьер-министра Терезы Мэй": a person's office,
         named with the role and the person's name as written (the generic "страны" left out)."""
@@ -273,6 +308,10 @@ _OFFICE_KINDS = frozenset("организация офис канцелярия 
 # A quoted name after a legal form: "ПАО «Донбассэнерго»", "ЗАО \"Фирма Нева\"".
 _LEGAL_QUOTED = re.compile(r"(?<![А-Яа-яЁё-])([А-ЯЁ]{2,4})[ \u00a0]+[«\"„“]([А-ЯЁA-Z][^«»\"„“”\n]{0,40}?)[»\"“”]")
 _LEGAL_FORMS = frozenset("зао оао пао ооо ао нао фгуп гуп муп нак".split())
+# A press service and the quoted company it speaks for: "в пресс-службе «Нафтогаза»".
+_SPOKESMEN_QUOTED = re.compile(r"(?<![А-Яа-яЁё-])([Пп]ресс-служб[а-яё]*)[ \u00a0]+«([А-ЯЁA-Z][^«»\n]{0,40}?)»")
+# A quoted name after a noun for a kind of body: "партия «Батькивщина»", "концерна «Калашников»".
+_KIND_QUOTED = re.compile(r"(?<![А-Яа-яЁё-])([А-ЯЁа-яё-]{3,})[ \u00a0]+«([А-ЯЁA-Z][^«»\n]{0,40}?)»")
 
 _LATIN_ALIAS = re.compile(r"[ \u00a0]*\(([A-Z][A-Za-z&.-]{1,9})\)")
 
@@ -372,10 +411,13 @@ def may_name_org(text: str, a: int, b: int) -> bool:
 
 
 def _names_office_or_legal(text: str, a: int, b: int) -> bool:
-    """A person's office ("канцелярии премьер-министра … Мэй") or a quoted name after a legal form ("ГУП
-    «Водоканал»") starts inside text[a:b]."""
+    """A person's office ("канцелярии премьер-министра … Мэй"), a quoted name after a legal form ("ГУП
+    «Водоканал»") or a kind of body ("партия «Батькивщина»") starts inside text[a:b]."""
     if any(_OFFICE.match(text, m.start()) for m in _OFFICE_WORD.finditer(text, a, b + 12) if m.start() < b):
         return True
+    if any(a <= m.start() < b and lemma(m.group(1).lower()) in marks.QUOTED_BODY_KINDS
+           for m in _KIND_QUOTED.finditer(text, a, b + 50)):
+        return True  # "партия «Батькивщина»": the mention starts at the noun
     if not any(c in text[max(0, a - 1):b] for c in "«\"„“"):
         return False
     for m in _LEGAL_QUOTED.finditer(text, max(0, a - 8), b + 50):  # (the name may run on past b)
