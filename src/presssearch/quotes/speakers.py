@@ -1783,8 +1783,10 @@ class Registry:
                 reg._add_full(title, g, -1)
         for g in _lone_surnames(groups, reg.people):
             reg._add_full(text, g)
-        for g in find_groups(lead) if lead else ():
+        lead_groups = find_groups(lead) if lead else []
+        for g in lead_groups:
             reg._lend_form(g)
+            reg._lend_first_name(lead, g)
         reg._stems = _stems_of(reg._namesakes)
         reg.mentions.extend(Mention(-1, p.key, True, False) for p in map(reg.lookup, heading) if p is not None)
         reg._known = {(g.start, g.end): g for g in reg._known_surnames(text, groups)}
@@ -1895,6 +1897,19 @@ class Registry:
         if len(g.tokens) == len(person.tokens) and _first_name(g) & known \
                 and can_be_nominative(g.tokens) and not can_be_nominative(person.tokens):
             person.tokens = g.tokens
+
+    def _lend_first_name(self, lead: str, g: Group) -> None:
+        """A full name in the lead ("… Илья Лазутов") of someone the text names by surname alone only ("— заявил
+        Лазутов", "Лазутова"): that person's name is the lead's, as full as the article gives it."""
+        namesakes = self._namesakes.get(g.key, ())
+        if not g.full or len(namesakes) != 1 or lead[g.start - 1:g.start] in marks.ALL_MARKS:
+            return
+        person = self.people[namesakes[0][1]]
+        if len(person.tokens) == 1 and person.tokens[0].lower() == g.tokens[-1].lower():
+            person.tokens = g.tokens
+            person.genders = possible_genders(g.tokens) or person.genders
+            if person.role is None:
+                person.role = role_before(lead, g.start)
 
     def lookup(self, group: Group, feminine: bool | None = None) -> Person | None:
         """The person a name group names; a surname alone that several people share is the one whose gender
