@@ -767,7 +767,7 @@ def _plain_word(word: str) -> bool:
     """A capitalised word find_groups passes over when no run is open: no hyphen, not name-like, no East Asian
     surname, no foreign first name (neither a nominative noun nor verb-like, _foreign_first_name's first test)."""
     return "-" not in word and name_kind(word) is None and word not in marks.EAST_ASIAN_SURNAMES \
-        and not _nominative_noun(word) and not _verb_like(word)
+        and not _nominative_noun(word) and not _verb_like(word) and not _first_name_reading(word)
 
 
 def _particle_before(text: str, at: int, after_name: bool, lo: int) -> int | None:
@@ -807,12 +807,26 @@ _NEXT_TWO = re.compile(r"[ \u00a0]([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-я
 def _foreign_first_name(text: str, at: int, end: int, word: str) -> bool:
     """A dictionary noun that is a foreign first name here ("судья Деррик Уотсон", "представитель организации Хала
     Джабер"): in the nominative, after a role phrase, before one more name word that ends the name."""
-    if not _nominative_noun(word) and not _verb_like(word):
+    named = _first_name_reading(word)
+    if not _nominative_noun(word) and not _verb_like(word) and not named:
         return False  # (the word alone rules it out, as it mostly does: find_groups asks for every capitalised word)
     nxt = _NEXT_TWO.match(text, end)
     if nxt is None or nxt.group(2) or name_kind(nxt.group(1)) not in ("Surn", "Unknown", "Name"):
         return False
-    return (_nominative_noun(word) or _capitalised_non_noun(text, at, word)) and role_before(text, at) is not None
+    return (_nominative_noun(word) or _capitalised_non_noun(text, at, word) or named) \
+        and role_before(text, at) is not None
+
+
+@lru_cache(maxsize=20_000)
+def _first_name_reading(word: str) -> bool:
+    """One reading of the word is a first name though name_kind passes it over for a plural it also reads as
+    ("Председатель комитета … Эд Ройс": "Эд" as the genitive plural of "Эда") or a place ("итальянка Каролина
+    Глик"); a place only as a first name in the nominative ("Премьер Израиля Нетаньяху": not the first name
+    "Израиль" in the genitive)."""
+    tags = _tags(word.lower())
+    if any("Geox" in t.grammemes for t in tags):
+        return any({"Name", "nomn", "sing"} <= t.grammemes for t in tags)
+    return any("Name" in t.grammemes for t in tags)
 
 
 @lru_cache(maxsize=20_000)
