@@ -1150,8 +1150,11 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
                 land = land or country(ws[i + 1])
             if phrase in marks.ROLE_SYNONYMS and land is None:  # "глава внешнеполитического ведомства Германии"
                 land = next((c for c in map(_country_after, ws[i + 2:i + 4]) if c is not None), None)
-            strict = _told_outlet(ws[:i]) and _qualified(ws[i + 1:i + 2])
+            relayed_source = _relayed_source(lows, i)
+            strict = _told_outlet(ws[:i]) and _qualified(ws[i + 1:i + 2]) or relayed_source
             who = ctx.refer(ref, feminine, role_word=marks.ROLE_SYNONYMS.get(phrase, w), land=land, strict=strict)
+            if relayed_source and who[0] is None:
+                who = _source_introduced(ctx, ws[i + 1:i + 4], ref, feminine)
             if phrase not in marks.ROLE_SYNONYMS:
                 who = _complement_holder(ctx, w, ws[i + 1:i + 1 + _COMPLEMENT_WORDS], ref, feminine, who)
             return True, (None, None) if _other_gender_than(ctx, who[0], feminine) else who
@@ -1182,6 +1185,45 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
     if org:
         return True, (org, None)
     return False, (None, None)
+
+
+def _relayed_source(lows: list[str], i: int) -> bool:
+    """The role word at i is an unnamed source's head whose words the clause relays ("— цитирует РИА Новости
+    представителя EBU", "— приводит слова представителя оргкомитета ТАСС"): only someone the article names so is
+    meant, not whoever spoke last."""
+    return lemma(lows[i]) in marks.RELAYED_SOURCE_HEADS and any(w in _RELAYING for w in lows[:i])
+
+
+_SUBJECT_TO_VERB = 40  # characters from a subject's name to its speech verb ("Александр Рыбак отметил")
+_INTRO_WINDOW = 200  # characters before a person's mention where a relayed source's complement ties it to them
+
+
+def _source_introduced(ctx: Context, complement: list[str], ref: int, feminine: bool | None) -> tuple[str | None, str | None]:
+    """The person last spoken of, when a capitalised word after a relayed source's head ("представителя УВКБ ООН",
+    "представителя Кремля") was written right before that person's latest mention ("Пресс-секретарь … (УВКБ ООН)
+    Андрей Махечич"); else nobody: an unnamed source."""
+    name, role = ctx.refer(ref, feminine)
+    if name is None:
+        return None, None
+    surname = name.split(" ")[-1]
+    at = ctx.text.rfind(surname[:max(3, len(surname) - 2)], 0, ref)
+    if at < 0:
+        return None, None
+    window = ctx.text[max(0, at - _INTRO_WINDOW):at].lower()
+    stems = [w.lower()[:max(3, min(5, len(w) - 1))] for w in complement if len(w) >= 3 and w[:1].isupper()]
+    return (name, role) if any(st in window for st in stems) or _spoke_just_before(ctx.text, at, ref) \
+        else (None, None)
+
+
+def _spoke_just_before(text: str, at: int, ref: int) -> bool:
+    """The mention at ``at`` is in the paragraph right before the quote's, with a speech verb after it ("Прокурор
+    Александр Рыбак отметил, что …" / «…», — приводит слова представителя надзорного ведомства РИА Новости)."""
+    para = text.rfind("\n", 0, ref)
+    if para < at or text.rfind("\n", at, para) >= 0:
+        return False
+    verb = next((m for m in WORDS_RE.finditer(text, at, min(para, at + _SUBJECT_TO_VERB)) if speech_verb(m.group())[0]),
+                None)  # the name is the verb's subject: nothing but words between them
+    return verb is not None and not re.search(r"[,.;:!?()«»\"]", text[at:verb.start()])
 
 
 def _other_gender_than(ctx: Context, name: str | None, feminine: bool | None) -> bool:
