@@ -1864,7 +1864,8 @@ class Registry:
     def _settle_surnames(self, forms: dict[str, set[str]]) -> None:
         """A man's canonical surname that is another form the text writes plus a case ending ("Гарри Трумэна" beside
         "Трумэн", "Марко Штурму" beside "Штурм", "Уго Броосом" beside "Броос"): the bare form, which ends in a
-        consonant, is the nominative."""
+        consonant, is the nominative; so is the first name written with it ("Мацей Рыбусь" beside "Мацея Рыбуся":
+        not "Мацея Рыбусь")."""
         for key, seen in forms.items():
             person = self.people[key]
             if len(person.tokens) < 2 or person.genders == _FEMN_ONLY:
@@ -1873,6 +1874,19 @@ class Registry:
             bare = next((f for f in seen if _declined_from(last, f)), None)
             if bare is not None:
                 person.surname, person.surname_sure = bare, True
+                first = self._bare_first_name(person.tokens, bare)
+                if first is not None:
+                    person.tokens = (first, *person.tokens[1:-1], bare)
+
+    def _bare_first_name(self, tokens: tuple[str, ...], bare: str) -> str | None:
+        """The word the text writes right before the bare surname that the first name is a case form of ("Мацей
+        Рыбусь" for "Мацея Рыбуся"; find_groups may not take "Мацей" for a name), else None."""
+        if len(tokens) != 2:
+            return None
+        for m in re.finditer(r"([А-ЯЁ][а-яё]+)[ \u00a0]+" + re.escape(bare) + r"(?![А-ЯЁа-яё])", self._text):
+            if m.group(1) != tokens[0] and _declined_from(tokens[0], m.group(1)):
+                return m.group(1)
+        return None
 
     def _add_full(self, text: str, g: Group, pos: int | None = None) -> None:
         if g.kinds == _NAME_PATRONYMIC and self._by_first_name(
