@@ -48,3 +48,12 @@ def test_lead_gives_the_first_name_of_a_surname_the_body_names_alone() -> None:
 def test_without_lead_a_lone_surname_stays_alone() -> None:
     assert speakers_of(LAZUTOV_BODY) == ["Лазутов"]
 
+
+
+def test_lead_gives_a_middle_name_the_body_leaves_out() -> None:
+    # rt-05975 (set6): the lead's "Родриго Роа Дутерте", the body's "Родриго Дутерте" beside his father's name
+    lead = "30 июня в должность вступит новый президент Филиппин Родриго Роа Дутерте."
+    body = ("Его отец Висенте Дутерте был губернатором провинции.\n"
+            "«Забудьте эти законы о правах человека», — заявил Родриго Дутерте.")
+    assert speakers_of(body, lead=lead) == ["Родриго Роа Дутерте"]
+    assert speakers_of(body) == ["Родриго Дутерте"]

@@ -1928,16 +1928,25 @@ class Registry:
 
     def _lend_first_name(self, lead: str, g: Group) -> None:
         """A full name in the lead ("… Илья Лазутов") of someone the text names by surname alone only ("— заявил
-        Лазутов", "Лазутова"): that person's name is the lead's, as full as the article gives it."""
+        Лазутов", "Лазутова"), or with fewer given names ("Родриго Дутерте" under the lead's "Родриго Роа
+        Дутерте"): that person's name is the lead's, as full as the article gives it."""
         namesakes = self._namesakes.get(g.key, ())
-        if not g.full or len(namesakes) != 1 or lead[g.start - 1:g.start] in marks.ALL_MARKS:
+        if not g.full or not namesakes or lead[g.start - 1:g.start] in marks.ALL_MARKS:
             return
         person = self.people[namesakes[0][1]]
-        if len(person.tokens) == 1 and person.tokens[0].lower() == g.tokens[-1].lower():
+        if len(namesakes) == 1 and len(person.tokens) == 1 and person.tokens[0].lower() == g.tokens[-1].lower():
             person.tokens = g.tokens
             person.genders = possible_genders(g.tokens) or person.genders
             if person.role is None:
                 person.role = role_before(lead, g.start)
+            return
+        theirs = normalize_tokens(g.tokens)[0].split(" ")
+        for _, key, _ in namesakes:
+            person = self.people[key]
+            mine = person.name().split(" ")
+            if 2 <= len(person.tokens) < len(g.tokens) and not person.surname_sure and len(theirs) > len(mine) \
+                    and theirs[0] == mine[0] and theirs[-1] == mine[-1]:
+                person.tokens = g.tokens  # "Родриго Роа Дутерте" in the lead over the body's "Родриго Дутерте"
 
     def lookup(self, group: Group, feminine: bool | None = None) -> Person | None:
         """The person a name group names; a surname alone that several people share is the one whose gender
