@@ -1531,6 +1531,9 @@ def _role_land(ws: list[str], i: int) -> str | None:
     land = country(ws[i - 1]) if i > 0 else None
     if land is None and i + 1 < len(ws):
         land = _country_after(ws[i + 1])
+    if land is None and i + 2 < len(ws) and ws[i + 1][:1].isupper() and ws[i + 2][:1].isupper():
+        land = _country_after(ws[i + 2], any_case=True)  # "президент Республики Корея", "лидер Северной Кореи"
+        land = f"{ws[i + 1]} {land}" if land else None
     return land
 
 
@@ -1584,11 +1587,13 @@ def _outlet_named_before(ctx: Context, pos: int) -> str | None:
     return max(found)[1] if found else None
 
 
-def _country_after(word: str) -> str | None:
-    """"Грузии", "США" after "ведомство": a country in the genitive, as written."""
+def _country_after(word: str, any_case: bool = False) -> str | None:
+    """"Грузии", "США" after "ведомство": a country in the genitive, as written (in any case with ``any_case``:
+    "Корея" in "Республики Корея")."""
     if word.upper() == word and word.lower() in marks.GEO_ABBR:
         return word
-    if word[:1].isupper() and any("Geox" in p.tag.grammemes and p.tag.case == "gent" for p in parses(word.lower())[:2]):
+    if word[:1].isupper() and any("Geox" in p.tag.grammemes and (any_case or p.tag.case == "gent")
+                                  for p in parses(word.lower())[:2]):
         return word
     return None
 
