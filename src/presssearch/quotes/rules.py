@@ -1743,6 +1743,9 @@ def _speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | N
             if _source_of(ctx, s, best, who[0]):
                 return _named_after_source(ctx, groups, best, feminine, a)
             return who
+        named_later = _named_after_enumeration(ctx, s, b)
+        if named_later is not None:  # "— заявил зампред комитета по физической культуре, спорту, туризму … Валерий
+            return person_speaker(ctx, named_later, feminine, a)  # Газзаев": the commas list the committee's fields
         found, who = _other_speaker(ctx, s, e, min(a, quote_start), feminine)
         if found:
             nxt = next((c for c in cuts if c > e), None) if e < b else None
@@ -1761,6 +1764,29 @@ def _speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | N
     if verb is not None and _impersonal(verb):
         return document_speaker(ctx, a, b, quote_start), None
     return None, None
+
+
+_ENUMERATION_POS = frozenset("NOUN ADJF PREP NUMR".split())
+
+
+def _named_after_enumeration(ctx: Context, s: int, b: int) -> Group | None:
+    """A full name that ends a role phrase running past commas from text[s:] ("— заявил зампред комитета Госдумы по
+    физической культуре, спорту, туризму и молодёжной политике Валерий Газзаев"): the clause part at s holds a role
+    word and no name, and every word up to the name is a noun, adjective, preposition or "и" (a list, not a clause)."""
+    text = ctx.text
+    comma = text.find(",", s, b)
+    if comma < 0:
+        return None
+    g = next((g for g in _groups(ctx, comma, b) if g.full), None)
+    if g is None or re.search(r"[.;:!?()«»\"\n—–]", text[s:g.start]) or not can_be_nominative(g.tokens):
+        return None
+    ws = words(text[s:g.start])
+    lows = [w.lower() for w in ws]
+    head = next((i for i, w in enumerate(ws) if w[:1].islower() and is_role_word(w)), None)
+    if head is None or any(_groups(ctx, s, comma)):
+        return None
+    rest = lows[head + 1:]
+    return g if all(w == "и" or (parses(w) and parses(w)[0].tag.POS in _ENUMERATION_POS) for w in rest) else None
 
 
 def _relational_before(ctx: Context, s: int, g: Group) -> str | None:
