@@ -77,3 +77,11 @@ def test_apposition_needs_verb_agreement() -> None:
     assert _nominative_only("Шах", "masc")
     assert not _nominative_only("Браво", "masc")
     assert not _nominative_only("Путина", "femn")
+
+
+def test_a_role_phrase_listing_fields_with_commas_still_ends_in_the_name() -> None:
+    # rt-03826: the commas list the committee's fields; the speaker is the name that ends the phrase
+    text = ("«Это наша точка зрения», — добавил Песков.\n"
+            "«CAS уже подтвердил, что российские спортсмены чисты и не принимали допинг», — заявил зампред комитета "
+            "Госдумы по физической культуре, спорту, туризму и молодёжной политике Валерий Газзаев в интервью RT.")
+    assert _speaker_of(text, "CAS уже") == "Валерий Газзаев"

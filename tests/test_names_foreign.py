@@ -70,3 +70,21 @@ def test_the_verb_gender_tells_namesakes_apart() -> None:
     text = ("Лидер партии Марин Ле Пен выступила на съезде. Её отец Жан-Мари Ле Пен на съезд не приехал.\n"
             "«Мы победим на следующих выборах, я в этом уверена», — заявила Ле Пен.")
     assert speaker_of(text, "Мы победим") == "Марин Ле Пен"
+
+
+def test_a_first_name_morphology_reads_as_a_plural_opens_the_name_after_a_role() -> None:
+    # rt-03653: "Эд" reads only as a genitive plural ("Эд" of "Эда"), so name_kind passes it over
+    text = ("Председатель комитета по иностранным делам палаты представителей США Эд Ройс ранее заявлял в СМИ, "
+            "что целью модернизации является борьба с новыми угрозами.\n"
+            "«Наши ведомства сегодня потеряли сноровку. В них нужно вдохнуть новую жизнь», — заявил Ройс.")
+    assert ("Эд", "Ройс") in _groups(text)
+    assert speaker_of(text, "Наши ведомства") == "Эд Ройс"
+
+
+def test_a_country_before_a_surname_opens_no_name() -> None:
+    assert ("Нетаньяху",) in _groups("Премьер Израиля Нетаньяху заявил о новых мерах.")
+
+
+def test_a_first_name_that_is_also_a_place_opens_the_name_after_a_role() -> None:
+    text = "В четверг глава комитета британского парламента Том Тугендхат выступил на BBC."
+    assert ("Том", "Тугендхат") in _groups(text)

@@ -173,3 +173,12 @@ def test_a_dictionary_noun_after_a_role_is_a_foreign_first_name():
     groups = find_groups("Федеральный судья Деррик Уотсон ввёл запрет. Хала вкусная.")
     assert [g.tokens for g in groups] == [("Деррик", "Уотсон")]
     assert speakers_of("«Мы готовы», — заявила представитель организации по миграции Хала Джабер.") == ["Хала Джабер"]
+
+
+def test_first_name_written_before_the_bare_surname_is_the_nominative() -> None:
+    # rt-05952: "Мацея Рыбуся" first, "Мацей Рыбусь" later (find_groups does not take "Мацей" for a name)
+    text = ("Чем были связаны замены Дмитрия Тарасова и Мацея Рыбуся в перерыве? Рыбуся убрал с поля тренер.\n"
+            "На вопросы ответили журналистами и польский полузащитник Мацей Рыбусь, в этот день отмечавший "
+            "день рождения.")
+    reg = Registry.build(text)
+    assert "Мацей Рыбусь" in {p.name() for p in reg.people.values()}

@@ -201,6 +201,12 @@ UNNAMED = frozenset("""
 UNNAMED_HEADS = frozenset("источник собеседник собеседница представитель представительница сотрудник сотрудница "
                           "чиновник чиновница".split())
 
+# Unnamed sources whose words a clause relays ("— цитирует РИА Новости представителя EBU"): only someone the article
+# names so, or introduces right after the same complement, is meant (not "чиновник", which points back to an
+# official just named: "— цитирует чиновника Bloomberg").
+RELAYED_SOURCE_HEADS = frozenset("источник собеседник собеседница представитель представительница сотрудник "
+                                 "сотрудница".split())
+
 # Heads of role phrases (lemmas): "губернатор Омской области", "вице-министр торговли".
 ROLE_WORDS = frozenset("""
 президент премьер премьер-министр министр замминистра губернатор глава руководитель директор

@@ -1150,8 +1150,11 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
                 land = land or country(ws[i + 1])
             if phrase in marks.ROLE_SYNONYMS and land is None:  # "глава внешнеполитического ведомства Германии"
                 land = next((c for c in map(_country_after, ws[i + 2:i + 4]) if c is not None), None)
-            strict = _told_outlet(ws[:i]) and _qualified(ws[i + 1:i + 2])
+            relayed_source = _relayed_source(lows, i)
+            strict = _told_outlet(ws[:i]) and _qualified(ws[i + 1:i + 2]) or relayed_source
             who = ctx.refer(ref, feminine, role_word=marks.ROLE_SYNONYMS.get(phrase, w), land=land, strict=strict)
+            if relayed_source and who[0] is None:
+                who = _source_introduced(ctx, ws[i + 1:i + 4], ref, feminine)
             if phrase not in marks.ROLE_SYNONYMS:
                 who = _complement_holder(ctx, w, ws[i + 1:i + 1 + _COMPLEMENT_WORDS], ref, feminine, who)
             return True, (None, None) if _other_gender_than(ctx, who[0], feminine) else who
@@ -1182,6 +1185,45 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
     if org:
         return True, (org, None)
     return False, (None, None)
+
+
+def _relayed_source(lows: list[str], i: int) -> bool:
+    """The role word at i is an unnamed source's head whose words the clause relays ("— цитирует РИА Новости
+    представителя EBU", "— приводит слова представителя оргкомитета ТАСС"): only someone the article names so is
+    meant, not whoever spoke last."""
+    return lemma(lows[i]) in marks.RELAYED_SOURCE_HEADS and any(w in _RELAYING for w in lows[:i])
+
+
+_SUBJECT_TO_VERB = 40  # characters from a subject's name to its speech verb ("Александр Рыбак отметил")
+_INTRO_WINDOW = 200  # characters before a person's mention where a relayed source's complement ties it to them
+
+
+def _source_introduced(ctx: Context, complement: list[str], ref: int, feminine: bool | None) -> tuple[str | None, str | None]:
+    """The person last spoken of, when a capitalised word after a relayed source's head ("представителя УВКБ ООН",
+    "представителя Кремля") was written right before that person's latest mention ("Пресс-секретарь … (УВКБ ООН)
+    Андрей Махечич"); else nobody: an unnamed source."""
+    name, role = ctx.refer(ref, feminine)
+    if name is None:
+        return None, None
+    surname = name.split(" ")[-1]
+    at = ctx.text.rfind(surname[:max(3, len(surname) - 2)], 0, ref)
+    if at < 0:
+        return None, None
+    window = ctx.text[max(0, at - _INTRO_WINDOW):at].lower()
+    stems = [w.lower()[:max(3, min(5, len(w) - 1))] for w in complement if len(w) >= 3 and w[:1].isupper()]
+    return (name, role) if any(st in window for st in stems) or _spoke_just_before(ctx.text, at, ref) \
+        else (None, None)
+
+
+def _spoke_just_before(text: str, at: int, ref: int) -> bool:
+    """The mention at ``at`` is in the paragraph right before the quote's, with a speech verb after it ("Прокурор
+    Александр Рыбак отметил, что …" / «…», — приводит слова представителя надзорного ведомства РИА Новости)."""
+    para = text.rfind("\n", 0, ref)
+    if para < at or text.rfind("\n", at, para) >= 0:
+        return False
+    verb = next((m for m in WORDS_RE.finditer(text, at, min(para, at + _SUBJECT_TO_VERB)) if speech_verb(m.group())[0]),
+                None)  # the name is the verb's subject: nothing but words between them
+    return verb is not None and not re.search(r"[,.;:!?()«»\"]", text[at:verb.start()])
 
 
 def _other_gender_than(ctx: Context, name: str | None, feminine: bool | None) -> bool:
@@ -1489,6 +1531,9 @@ def _role_land(ws: list[str], i: int) -> str | None:
     land = country(ws[i - 1]) if i > 0 else None
     if land is None and i + 1 < len(ws):
         land = _country_after(ws[i + 1])
+    if land is None and i + 2 < len(ws) and ws[i + 1][:1].isupper() and ws[i + 2][:1].isupper():
+        land = _country_after(ws[i + 2], any_case=True)  # "президент Республики Корея", "лидер Северной Кореи"
+        land = f"{ws[i + 1]} {land}" if land else None
     return land
 
 
@@ -1542,11 +1587,13 @@ def _outlet_named_before(ctx: Context, pos: int) -> str | None:
     return max(found)[1] if found else None
 
 
-def _country_after(word: str) -> str | None:
-    """"Грузии", "США" after "ведомство": a country in the genitive, as written."""
+def _country_after(word: str, any_case: bool = False) -> str | None:
+    """"Грузии", "США" after "ведомство": a country in the genitive, as written (in any case with ``any_case``:
+    "Корея" in "Республики Корея")."""
     if word.upper() == word and word.lower() in marks.GEO_ABBR:
         return word
-    if word[:1].isupper() and any("Geox" in p.tag.grammemes and p.tag.case == "gent" for p in parses(word.lower())[:2]):
+    if word[:1].isupper() and any("Geox" in p.tag.grammemes and (any_case or p.tag.case == "gent")
+                                  for p in parses(word.lower())[:2]):
         return word
     return None
 
@@ -1696,6 +1743,9 @@ def _speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | N
             if _source_of(ctx, s, best, who[0]):
                 return _named_after_source(ctx, groups, best, feminine, a)
             return who
+        named_later = _named_after_enumeration(ctx, s, b)
+        if named_later is not None:  # "— заявил зампред комитета по физической культуре, спорту, туризму … Валерий
+            return person_speaker(ctx, named_later, feminine, a)  # Газзаев": the commas list the committee's fields
         found, who = _other_speaker(ctx, s, e, min(a, quote_start), feminine)
         if found:
             nxt = next((c for c in cuts if c > e), None) if e < b else None
@@ -1714,6 +1764,29 @@ def _speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | N
     if verb is not None and _impersonal(verb):
         return document_speaker(ctx, a, b, quote_start), None
     return None, None
+
+
+_ENUMERATION_POS = frozenset("NOUN ADJF PREP NUMR".split())
+
+
+def _named_after_enumeration(ctx: Context, s: int, b: int) -> Group | None:
+    """A full name that ends a role phrase running past commas from text[s:] ("— заявил зампред комитета Госдумы по
+    физической культуре, спорту, туризму и молодёжной политике Валерий Газзаев"): the clause part at s holds a role
+    word and no name, and every word up to the name is a noun, adjective, preposition or "и" (a list, not a clause)."""
+    text = ctx.text
+    comma = text.find(",", s, b)
+    if comma < 0:
+        return None
+    g = next((g for g in _groups(ctx, comma, b) if g.full), None)
+    if g is None or re.search(r"[.;:!?()«»\"\n—–]", text[s:g.start]) or not can_be_nominative(g.tokens):
+        return None
+    ws = words(text[s:g.start])
+    lows = [w.lower() for w in ws]
+    head = next((i for i, w in enumerate(ws) if w[:1].islower() and is_role_word(w)), None)
+    if head is None or any(_groups(ctx, s, comma)):
+        return None
+    rest = lows[head + 1:]
+    return g if all(w == "и" or (parses(w) and parses(w)[0].tag.POS in _ENUMERATION_POS) for w in rest) else None
 
 
 def _relational_before(ctx: Context, s: int, g: Group) -> str | None:

@@ -767,7 +767,7 @@ def _plain_word(word: str) -> bool:
     """A capitalised word find_groups passes over when no run is open: no hyphen, not name-like, no East Asian
     surname, no foreign first name (neither a nominative noun nor verb-like, _foreign_first_name's first test)."""
     return "-" not in word and name_kind(word) is None and word not in marks.EAST_ASIAN_SURNAMES \
-        and not _nominative_noun(word) and not _verb_like(word)
+        and not _nominative_noun(word) and not _verb_like(word) and not _first_name_reading(word)
 
 
 def _particle_before(text: str, at: int, after_name: bool, lo: int) -> int | None:
@@ -807,12 +807,26 @@ _NEXT_TWO = re.compile(r"[ \u00a0]([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-я
 def _foreign_first_name(text: str, at: int, end: int, word: str) -> bool:
     """A dictionary noun that is a foreign first name here ("судья Деррик Уотсон", "представитель организации Хала
     Джабер"): in the nominative, after a role phrase, before one more name word that ends the name."""
-    if not _nominative_noun(word) and not _verb_like(word):
+    named = _first_name_reading(word)
+    if not _nominative_noun(word) and not _verb_like(word) and not named:
         return False  # (the word alone rules it out, as it mostly does: find_groups asks for every capitalised word)
     nxt = _NEXT_TWO.match(text, end)
     if nxt is None or nxt.group(2) or name_kind(nxt.group(1)) not in ("Surn", "Unknown", "Name"):
         return False
-    return (_nominative_noun(word) or _capitalised_non_noun(text, at, word)) and role_before(text, at) is not None
+    return (_nominative_noun(word) or _capitalised_non_noun(text, at, word) or named) \
+        and role_before(text, at) is not None
+
+
+@lru_cache(maxsize=20_000)
+def _first_name_reading(word: str) -> bool:
+    """One reading of the word is a first name though name_kind passes it over for a plural it also reads as
+    ("Председатель комитета … Эд Ройс": "Эд" as the genitive plural of "Эда") or a place ("итальянка Каролина
+    Глик"); a place only as a first name in the nominative ("Премьер Израиля Нетаньяху": not the first name
+    "Израиль" in the genitive)."""
+    tags = _tags(word.lower())
+    if any("Geox" in t.grammemes for t in tags):
+        return any({"Name", "nomn", "sing"} <= t.grammemes for t in tags)
+    return any("Name" in t.grammemes for t in tags)
 
 
 @lru_cache(maxsize=20_000)
@@ -1783,8 +1797,10 @@ class Registry:
                 reg._add_full(title, g, -1)
         for g in _lone_surnames(groups, reg.people):
             reg._add_full(text, g)
-        for g in find_groups(lead) if lead else ():
+        lead_groups = find_groups(lead) if lead else []
+        for g in lead_groups:
             reg._lend_form(g)
+            reg._lend_first_name(lead, g)
         reg._stems = _stems_of(reg._namesakes)
         reg.mentions.extend(Mention(-1, p.key, True, False) for p in map(reg.lookup, heading) if p is not None)
         reg._known = {(g.start, g.end): g for g in reg._known_surnames(text, groups)}
@@ -1848,7 +1864,8 @@ class Registry:
     def _settle_surnames(self, forms: dict[str, set[str]]) -> None:
         """A man's canonical surname that is another form the text writes plus a case ending ("Гарри Трумэна" beside
         "Трумэн", "Марко Штурму" beside "Штурм", "Уго Броосом" beside "Броос"): the bare form, which ends in a
-        consonant, is the nominative."""
+        consonant, is the nominative; so is the first name written with it ("Мацей Рыбусь" beside "Мацея Рыбуся":
+        not "Мацея Рыбусь")."""
         for key, seen in forms.items():
             person = self.people[key]
             if len(person.tokens) < 2 or person.genders == _FEMN_ONLY:
@@ -1857,6 +1874,19 @@ class Registry:
             bare = next((f for f in seen if _declined_from(last, f)), None)
             if bare is not None:
                 person.surname, person.surname_sure = bare, True
+                first = self._bare_first_name(person.tokens, bare)
+                if first is not None:
+                    person.tokens = (first, *person.tokens[1:-1], bare)
+
+    def _bare_first_name(self, tokens: tuple[str, ...], bare: str) -> str | None:
+        """The word the text writes right before the bare surname that the first name is a case form of ("Мацей
+        Рыбусь" for "Мацея Рыбуся"; find_groups may not take "Мацей" for a name), else None."""
+        if len(tokens) != 2:
+            return None
+        for m in re.finditer(r"([А-ЯЁ][а-яё]+)[ \u00a0]+" + re.escape(bare) + r"(?![А-ЯЁа-яё])", self._text):
+            if m.group(1) != tokens[0] and _declined_from(tokens[0], m.group(1)):
+                return m.group(1)
+        return None
 
     def _add_full(self, text: str, g: Group, pos: int | None = None) -> None:
         if g.kinds == _NAME_PATRONYMIC and self._by_first_name(
@@ -1895,6 +1925,28 @@ class Registry:
         if len(g.tokens) == len(person.tokens) and _first_name(g) & known \
                 and can_be_nominative(g.tokens) and not can_be_nominative(person.tokens):
             person.tokens = g.tokens
+
+    def _lend_first_name(self, lead: str, g: Group) -> None:
+        """A full name in the lead ("… Илья Лазутов") of someone the text names by surname alone only ("— заявил
+        Лазутов", "Лазутова"), or with fewer given names ("Родриго Дутерте" under the lead's "Родриго Роа
+        Дутерте"): that person's name is the lead's, as full as the article gives it."""
+        namesakes = self._namesakes.get(g.key, ())
+        if not g.full or not namesakes or lead[g.start - 1:g.start] in marks.ALL_MARKS:
+            return
+        person = self.people[namesakes[0][1]]
+        if len(namesakes) == 1 and len(person.tokens) == 1 and person.tokens[0].lower() == g.tokens[-1].lower():
+            person.tokens = g.tokens
+            person.genders = possible_genders(g.tokens) or person.genders
+            if person.role is None:
+                person.role = role_before(lead, g.start)
+            return
+        theirs = normalize_tokens(g.tokens)[0].split(" ")
+        for _, key, _ in namesakes:
+            person = self.people[key]
+            mine = person.name().split(" ")
+            if 2 <= len(person.tokens) < len(g.tokens) and not person.surname_sure and len(theirs) > len(mine) \
+                    and theirs[0] == mine[0] and theirs[-1] == mine[-1]:
+                person.tokens = g.tokens  # "Родриго Роа Дутерте" in the lead over the body's "Родриго Дутерте"
 
     def lookup(self, group: Group, feminine: bool | None = None) -> Person | None:
         """The person a name group names; a surname alone that several people share is the one whose gender
