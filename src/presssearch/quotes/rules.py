@@ -2277,6 +2277,9 @@ def _subject_right_before(ctx: Context, a: int, v: int, feminine: bool | None) -
     groups = _groups(ctx, cut, v)
     if groups:
         return person_speaker(ctx, groups[-1], feminine, cut)
+    named = _name_then_role(ctx, a, cut, v)
+    if named is not None:
+        return person_speaker(ctx, named, feminine, a)
     ws = words(ctx.text[cut:v])
     that_one = _THAT_ONE.search(ctx.text, cut, v)
     if that_one is not None:  # "поскольку тот утверждал": the person named last, not the subject before
@@ -2286,6 +2289,27 @@ def _subject_right_before(ctx: Context, a: int, v: int, feminine: bool | None) -
         return None
     found, who = _other_speaker(ctx, cut, v, a, feminine, before=True)
     return who if found else None
+
+
+def _name_then_role(ctx: Context, a: int, cut: int, v: int) -> Group | None:
+    """"Виктор Казанцев, полномочный представитель Президента России в Южном федеральном округе сообщил:": the
+    clause opens with a full name alone before a comma, and what follows up to the verb is a role with no verb,
+    conjunction or pronoun: the role is the name's apposition, so the name is the subject."""
+    first = ctx.text.find(",", a, v)
+    if first < 0 or ctx.text.find(",", first + 1, v) >= 0 or first + 1 != cut:
+        return None
+    groups = _groups(ctx, a, first)
+    if len(groups) != 1 or ctx.text[a:first].strip() != ctx.text[groups[0].start:groups[0].end].strip():
+        return None
+    g = groups[0]
+    ws = words(ctx.text[cut:v])
+    if not g.full or not may_be_subject(ctx.text, g) or not ws or not is_role_word(ws[0]) and not (
+            len(ws) > 1 and is_role_word(ws[1])):
+        return None
+    if any(w[:1].islower() and (is_verb(w) or w.lower() in _APPOSITION_STOP or w.lower() in marks.PRONOUNS)
+           for w in ws):
+        return None
+    return g
 
 
 _THAT_ONLY = re.compile(r"(?<![А-ЯЁа-яё])(?:что|чтобы)(?![А-ЯЁа-яё])")  # not "как": "до того, как Трамп написал"
@@ -2942,7 +2966,56 @@ def quote_according_to(ctx: Context, span: MarkSpan, para: tuple[int, int], span
     if speaker is None and re.search(r"\b(его|её|ее)\b", ctx.text[m.start():clause_end]):
         fem = "его" not in ctx.text[m.start():clause_end]
         speaker, role = ctx.refer(m.start(), fem)  # "по его словам, … Ханта, который «…»": not Хант
+    if speaker is None and comma > 0:
+        speaker, role = _holder_apposed(ctx, m.end(), comma, span.open) or (speaker, role)
+    if speaker is None:
+        speaker, role = _holder_by_noun(ctx, m.end(), clause_end) or (speaker, role)
     return Found(span.open + 1, span.close, "quote_according_to", speaker, role)
+
+
+_HOLDER_MODIFIERS = frozenset("ADJF PRTF NUMR".split())
+
+
+def _holder_by_noun(ctx: Context, a: int, b: int) -> tuple[str, str | None] | None:
+    """"По мнению конгрессмена, …", "по словам оппозиционного кандидата": the holder after "по словам" is a person
+    noun in the genitive singular (after its adjectives only), no name, no unnamed source: the person it refers back
+    to, as a role word ("конгрессмен" held by someone named) or as a pronoun would."""
+    ws = words(ctx.text[a:b])
+    lows = [w.lower() for w in ws]
+    i = 0
+    while i < len(lows) - 1 and any(p.tag.POS in _HOLDER_MODIFIERS for p in parses(lows[i])[:1]):
+        i += 1
+    if not lows or i >= len(lows) or not ws[i][:1].islower():
+        return None
+    w = lows[i]
+    feminine = _person_noun(w, "gent")
+    if feminine is None or lemma(w) in marks.UNNAMED or w in marks.UNNAMED or lemma(w) in marks.NOT_HOLDER_NOUNS:
+        return None
+    if any(p.tag.POS == "NOUN" and p.tag.case == "gent" and p.tag.number == "plur" for p in parses(w)[:1]):
+        return None
+    nominative = next((p.normal_form for p in parses(w) if p.tag.POS == "NOUN" and p.tag.case == "gent"), w)
+    role_word = nominative if is_role_word(nominative) else None
+    who = ctx.refer(a, True if feminine else None, role_word=role_word)
+    return who if who[0] is not None else None
+
+
+def _holder_apposed(ctx: Context, a: int, comma: int, qs: int) -> tuple[str, str | None] | None:
+    """"По мнению доктора технических наук, профессора МЭИ Бориса Кудрина, «…»": the holder's role, a comma and more
+    roles ending in a name in the genitive, closed by a comma before the words reported: that name."""
+    end = ctx.text.find(",", comma + 1, qs)
+    if end < 0:
+        return None
+    head = [w for w in words(ctx.text[a:comma]) if w[:1].islower()]
+    if not head or not any(is_role_word(w) or _person_noun(w, "gent") is not None for w in head):
+        return None
+    groups = [g for g in _groups(ctx, comma + 1, end) if g.full or ctx.registry.lookup(g)]
+    if len(groups) != 1 or words(ctx.text[groups[0].end:end]):
+        return None
+    ws = words(ctx.text[comma + 1:groups[0].start])
+    if len(ws) > 8 or any(w[:1].islower() and (is_verb(w) or speech_verb(w)[0] or w.lower() in _APPOSITION_STOP
+                                               or w.lower() in marks.PRONOUNS) for w in ws):
+        return None
+    return person_speaker(ctx, groups[0], None, a)
 
 
 def quote_in_speech_sentence(ctx: Context, span: MarkSpan, para: tuple[int, int], spans: list[MarkSpan]) -> Found | None:
@@ -3069,6 +3142,8 @@ def quote_carried_fragment(ctx: Context, span: MarkSpan, para: tuple[int, int], 
         speaker, role = speaker_in(ctx, according.end(), comma if comma > 0 else prev[1], span.open)
         if speaker is None and re.search(r"\b(его|её|ее)\b", text[according.start():according.end()]):
             speaker, role = ctx.refer(according.start(), "его" not in text[according.start():according.end()])
+        if speaker is None:
+            speaker, role = _holder_by_noun(ctx, according.end(), comma if comma > 0 else prev[1]) or (speaker, role)
     elif speech_verb(text[prev[0]:prev[1]])[0] and text.count("«", *prev) == text.count("»", *prev):
         speaker, role = speaker_before(ctx, prev[0], prev[1])
     else:
