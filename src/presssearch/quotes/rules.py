@@ -2843,7 +2843,35 @@ def quote_colon_before(ctx: Context, span: MarkSpan, para: tuple[int, int], span
     speaker, role = speaker_before(ctx, a, b)
     if speaker is None:
         speaker, role = _named_after_verb(ctx, a, b) or (speaker, role)
+    if speaker is None:
+        speaker, role = _owner_of_words(ctx, a, b) or (speaker, role)
     return Found(span.open + 1, span.close, "quote_colon", speaker, role)
+
+
+_OWNER_MODIFIERS = 2  # adjectives between the noun and its owner's name ("афоризм незабвенного Виктора Черномырдина")
+
+
+def _owner_of_words(ctx: Context, a: int, b: int) -> tuple[str, str | None] | None:
+    """"Заявление Сергея Бодрунова:", "Не менее любопытно высказывание Терезы Мэй:": a noun for words said
+    (marks.OWNED_SPEECH_NOUNS) with a person's name in the genitive right after it (maybe after an adjective or two)
+    in the clause before the colon: that person. A name that is the sentence's subject is speaker_before's."""
+    text = ctx.text
+    for m in WORDS_RE.finditer(text, a, b):
+        w = m.group().lower()
+        if lemma(w) not in marks.OWNED_SPEECH_NOUNS:
+            continue
+        g = next((g for g in _groups(ctx, m.end(), b) if g.start >= m.end()), None)
+        if g is None:
+            return None
+        between = words(text[m.end():g.start])
+        if len(between) > _OWNER_MODIFIERS or not all(
+                w[:1].islower() and any(p.tag.POS in ("ADJF", "PRTF") and p.tag.case == "gent" for p in parses(w)[:2])
+                for w in between):
+            return None
+        if may_be_subject(text, g) or not (g.full or ctx.registry.lookup(g)) or ctx.orgs.at(g.start, g.end):
+            return None
+        return person_speaker(ctx, g, None, a)
+    return None
 
 
 _LABEL_QUOTE = re.compile(r"[ \u00a0\t]*([А-ЯЁ][^,:\n]{2,60}),[ \u00a0\t]*([^:\n«»\"]{3,300}):[ \u00a0\t]*[«\"]")
