@@ -1976,6 +1976,10 @@ def _org_start(ctx: Context, org, lo: int) -> int:
 _THAT_ONE_SAID = re.compile(r"(?:^|(?<=[,;.]))[ \u00a0]*[Тт]от[ \u00a0]+([а-яё]+)")
 
 
+_RELAYING_GERUNDS = frozenset("процитировав цитируя приведя приводя сославшись ссылаясь".split())
+_QUOTE_THEN_DASH = re.compile(r"[ \u00a0\t]*[«\"„][^«»\n]*(?:«[^«»\n]*»[^«»\n]*)*[»\"“][ \u00a0\t]*[,!?…]?[ \u00a0\t]*[—–-][ \u00a0\t]*")
+
+
 def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None]:
     """Who speaks in a clause before the quote ("X заявил:"): the subject before the verb, else after it."""
     text = ctx.text
@@ -1988,6 +1992,12 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
                  and not _inside_marks(text, a, m.start())), None)
     _, feminine = speech_verb(text[a:b])
     v = verb.start() if verb else b
+    if verb is not None and _QUOTE_THEN_DASH.fullmatch(text, a, v) and not _impersonal(verb.group()) \
+            and not _relays(text, v, b) and not any(w.lower() in _RELAYING_GERUNDS for w in words(text[v:b])):
+        that_after = _THAT.search(text, verb.end(), b)
+        after = speaker_in(ctx, verb.end(), that_after.start() if that_after else b, v)
+        if after[0] is not None:  # "«Деньги заложены …», – заявил на это Козак, добавив, что … «…»": not the words
+            return after  # quoted before the verb, the one named after it
     if _anonymous(text, a, _reported_from(text, verb, b)):
         return None, None
     experiencer = _experiencer(ctx, a, b)
@@ -2994,6 +3004,8 @@ def quote_according_to(ctx: Context, span: MarkSpan, para: tuple[int, int], span
     if speaker is None and re.search(r"\b(его|её|ее)\b", ctx.text[m.start():clause_end]):
         fem = "его" not in ctx.text[m.start():clause_end]
         speaker, role = ctx.refer(m.start(), fem)  # "по его словам, … Ханта, который «…»": not Хант
+    if speaker is None and m.group().lower().split()[1].startswith("собственн") and words(ctx.text[a:m.start()]):
+        speaker, role = speaker_before(ctx, a, m.start())  # "… сплоховал, по собственному признанию: «…»": the subject's
     if speaker is None and comma > 0:
         speaker, role = _holder_apposed(ctx, m.end(), comma, span.open) or (speaker, role)
     if speaker is None:
