@@ -3079,6 +3079,8 @@ def quote_in_speech_sentence(ctx: Context, span: MarkSpan, para: tuple[int, int]
         speaker, role = speaker_before(ctx, a, span.open)
     else:
         speaker, role = speaker_in(ctx, span.close + 1, b, span.open)
+    if has_before:
+        speaker, role = _participle_speaker(ctx, a, span.open) or (speaker, role)
     return Found(span.open + 1, span.close, "quote_speech_sentence", speaker, role)
 
 
@@ -3206,7 +3208,37 @@ def quote_verbatim_fragment(ctx: Context, span: MarkSpan, para: tuple[int, int],
     if not _CYRILLIC_LOWER.match(inner) or len(ws) < _MIN_FRAGMENT_WORDS \
             or sum(bool(_CYRILLIC.search(w)) for w in ws) < 0.8 * len(ws):
         return None  # markup, links, a slogan in English
+    said = _participle_speaker(ctx, sentence_start(text, para[0], span.open), span.open)
+    if said is not None:
+        return Found(a, b, "quote_fragment", *said)
     return Found(a, b, "quote_fragment", ctx.previous_speaker(span.open))
+
+
+_PAST_PARTICIPLE = re.compile(r"([а-яё]+?)в?ш(?:ий|ая|ее|его|ей|ему|им|ую|ие|их|ими|ем|ой)")
+_PARTICIPLE_GAP = re.compile(r"[ \u00a0]*,?[ \u00a0]*")
+
+
+def _participle_speaker(ctx: Context, a: int, qs: int) -> tuple[str, str | None] | None:
+    """"сенатор Линдси Грэм, отметивший, что президенту хватило «…»", "заявление министра Бориса Джонсона, назвавшего
+    референдум «…»": the last speech word before the quote in its sentence is a past participle of a speech verb
+    ("отметивший" as "отметил"), right after a name: that person said it (not whoever was quoted before)."""
+    text = ctx.text
+    last = None
+    for m in WORDS_RE.finditer(text, a, qs):
+        low = m.group().lower().replace("ё", "е")
+        part = _PAST_PARTICIPLE.fullmatch(low)
+        if part is not None and speech_verb(part.group(1) + "л")[0] and any(
+                p.tag.POS == "PRTF" for p in parses(low)[:2]):
+            last = m
+        elif speech_verb(low)[0]:
+            last = None  # a finite speech verb after the participle has its own subject
+    if last is None or _inside_marks(text, a, last.start()):
+        return None
+    g = next(iter(reversed(_groups(ctx, a, last.start()))), None)
+    if g is None or not _PARTICIPLE_GAP.fullmatch(text, g.end, last.start()) or not (g.full or ctx.registry.lookup(g)):
+        return None
+    feminine = True if last.group().lower().endswith(("шая", "шей", "шую")) else None
+    return person_speaker(ctx, g, feminine, a)
 
 
 _CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
