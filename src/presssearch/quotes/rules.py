@@ -3208,10 +3208,32 @@ def quote_verbatim_fragment(ctx: Context, span: MarkSpan, para: tuple[int, int],
     if not _CYRILLIC_LOWER.match(inner) or len(ws) < _MIN_FRAGMENT_WORDS \
             or sum(bool(_CYRILLIC.search(w)) for w in ws) < 0.8 * len(ws):
         return None  # markup, links, a slogan in English
-    said = _participle_speaker(ctx, sentence_start(text, para[0], span.open), span.open)
+    sa = sentence_start(text, para[0], span.open)
+    said = _participle_speaker(ctx, sa, span.open) or _stance_speaker(ctx, sa, span.open)
     if said is not None:
         return Found(a, b, "quote_fragment", *said)
     return Found(a, b, "quote_fragment", ctx.previous_speaker(span.open))
+
+
+_STANCE = re.compile(r"(?<![А-ЯЁа-яё])выраз(?:ил|ила|или|ив|ит|ят)[ \u00a0]+(?:[а-яё]+[ \u00a0]+){0,2}?(?:"
+                     + "|".join(marks.STANCE_STEMS) + ")", re.IGNORECASE)
+
+
+def _stance_speaker(ctx: Context, a: int, qs: int) -> tuple[str, str | None] | None:
+    """"Политолог Александр Кынев выразил мнение, что после увольнения «…»", "Премьер-министр выразил уверенность, что
+    Япония «…»": a stated stance (marks.STANCE_STEMS) in the fragment's sentence; its subject said the words."""
+    stance = None
+    for stance in _STANCE.finditer(ctx.text, a, qs):
+        pass
+    if stance is None or _inside_marks(ctx.text, a, stance.start()):
+        return None
+    clause = max(a, ctx.text.rfind(",", a, stance.start()) + 1) if _THAT.search(ctx.text, a, stance.start()) else a
+    role_word = next((w for w in words(ctx.text[clause:stance.start()]) if is_role_word(w)), None)
+    if role_word is not None and not _groups(ctx, clause, stance.start()):  # "Верховный главнокомандующий выразил
+        speaker, role = ctx.refer(clause, None, role_word=role_word.lower(), strict=True)  # …": only a holder named so
+    else:
+        speaker, role = speaker_before(ctx, clause, stance.start())
+    return (speaker, role) if speaker is not None else None
 
 
 _PAST_PARTICIPLE = re.compile(r"([а-яё]+?)в?ш(?:ий|ая|ее|его|ей|ему|им|ую|ие|их|ими|ем|ой)")
