@@ -3080,8 +3080,40 @@ def quote_in_speech_sentence(ctx: Context, span: MarkSpan, para: tuple[int, int]
     else:
         speaker, role = speaker_in(ctx, span.close + 1, b, span.open)
     if has_before:
-        speaker, role = _participle_speaker(ctx, a, span.open) or (speaker, role)
+        speaker, role = _participle_speaker(ctx, a, span.open) or _newcomer_subject(ctx, a, span.open, para, speaker) \
+            or (speaker, role)
     return Found(span.open + 1, span.close, "quote_speech_sentence", speaker, role)
+
+
+def _newcomer_subject(ctx: Context, a: int, qs: int, para: tuple[int, int],
+                      speaker: str | None) -> tuple[str, str | None] | None:
+    """"… подожгли автомобиль главного редактора сайта Сергея Гузя. Он отметил, что … «…»", "… подкрепил доклад
+    гендиректора центра Алексея Мухина. Эксперт обратил внимание, что «…»": a sentence whose subject is "он"/"она" or
+    a bare person noun follows a sentence of the same paragraph that quotes nothing, reports no speech and names one
+    person in full, in any case: that newcomer is who the subject stands for, not whoever spoke before."""
+    text = ctx.text
+    verb = next((m for m in WORDS_RE.finditer(text, a, qs) if speech_verb(m.group())[0]), None)
+    ws = words(text[a:verb.start()]) if verb is not None else []
+    if not ws or len(ws) > 2 or _groups(ctx, a, verb.start()):
+        return None
+    head = ws[0].lower()
+    feminine = marks.PRONOUNS.get(head) if head in ("он", "она") else _person_noun(head)
+    if head not in ("он", "она") and (feminine is None or not (is_role_word(head) or lemma(head) in marks.GENERIC_ROLES)):
+        return None
+    if speech_verb(verb.group())[1] is not None:
+        feminine = speech_verb(verb.group())[1]
+    prev = _previous_sentence(ctx, a, para)
+    if prev is None or prev[0] < para[0] or any(c in text[prev[0]:prev[1]] for c in "«»\"") \
+            or speech_verb(text[prev[0]:prev[1]])[0] or _ACCORDING.search(text, *prev):
+        return None
+    mentioned = {m.key for m in ctx.registry.mentions if prev[0] <= m.pos < prev[1] and not m.quoted}
+    if len(mentioned) != 1:
+        return None
+    person = ctx.registry.people.get(next(iter(mentioned)))
+    if person is None or len(person.tokens) < 2 or feminine is not None and person.feminine not in (None, feminine) \
+            or person.name(feminine) == speaker:
+        return None
+    return person.name(feminine), person.role
 
 
 _ENDS_SENTENCE = re.compile(r"[.!?…:][»\"”)]*[ \u00a0\t]*$")
