@@ -3113,6 +3113,9 @@ def _newcomer_subject(ctx: Context, a: int, qs: int, para: tuple[int, int],
     if person is None or len(person.tokens) < 2 or feminine is not None and person.feminine not in (None, feminine) \
             or person.name(feminine) == speaker:
         return None
+    held = ctx.registry.by_role(head, qs) if head not in ("он", "она") else None
+    if held is not None and held.key != person.key:
+        return None  # "Президент Дмитрий Медведев … доклада вице-премьера Сергея Иванова. Президент распорядился"
     return person.name(feminine), person.role
 
 
