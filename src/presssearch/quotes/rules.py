@@ -2912,7 +2912,33 @@ def quote_colon_sentence(ctx: Context, span: MarkSpan, para: tuple[int, int], sp
     speaker, role = speaker_before(ctx, *clause)
     if speaker is not None and speaker not in _article_names(ctx) and not _after_role(ctx, *clause, speaker):
         speaker, role = None, None  # without a speech verb only a person the article names is trusted to speak
+    if speaker is None:
+        speaker, role = _speaker_goes_on(ctx, clause[0], para) or (speaker, role)
     return Found(span.open + 1, span.close, "quote_colon_sentence", speaker, role)
+
+
+def _speaker_goes_on(ctx: Context, a: int, para: tuple[int, int]) -> tuple[str, str | None] | None:
+    """"Николай Петров, в свою очередь, уверен, что заявки надо было подавать на 19 марта. И теперь это обязательно
+    нужно сделать на начало мая: «…»": a clause before the colon that names nobody and has no pronoun or person noun,
+    right after a sentence of the same paragraph in which a named person is the subject of a speech verb and nothing is
+    quoted: that person goes on speaking."""
+    text = ctx.text
+    if _groups(ctx, a, text.find(":", a) if text.find(":", a) > 0 else a) or ctx.orgs.at(a, text.find(":", a)):
+        return None
+    if any(w.lower() in marks.PRONOUNS or w.lower() in _FIRST_PERSON or is_role_word(w) or _person_noun(w.lower())
+           is not None for w in words(text[a:text.find(":", a)])):
+        return None
+    prev = _previous_sentence(ctx, a, para)
+    if prev is None or prev[0] < para[0] or any(c in text[prev[0]:prev[1]] for c in "«»\"„“"):
+        return None
+    verb = next((m for m in WORDS_RE.finditer(text, *prev) if speech_verb(m.group())[0]), None)
+    if verb is None or _impersonal(verb.group()) or _plural(verb.group()):
+        return None
+    subjects = [g for g in _groups(ctx, prev[0], verb.start()) if may_be_subject(text, g) and (
+        g.full or ctx.registry.lookup(g))]
+    if len(subjects) != 1:
+        return None
+    return person_speaker(ctx, subjects[0], speech_verb(verb.group())[1], prev[0])
 
 
 _MIN_COLON_SENTENCE_WORDS = 5
@@ -3116,6 +3142,9 @@ def _newcomer_subject(ctx: Context, a: int, qs: int, para: tuple[int, int],
     held = ctx.registry.by_role(head, qs) if head not in ("он", "она") else None
     if held is not None and held.key != person.key:
         return None  # "Президент Дмитрий Медведев … доклада вице-премьера Сергея Иванова. Президент распорядился"
+    if head not in ("он", "она") and lemma(head) not in marks.GENERIC_ROLES and person.role \
+            and lemma(head) not in role_lemmas(person.role):
+        return None  # "… доклада вице-премьера Сергея Иванова. Президент распорядился": another office
     return person.name(feminine), person.role
 
 
