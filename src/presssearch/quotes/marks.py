@@ -203,6 +203,7 @@ UNNAMED = frozenset("""
 NOT_HOLDER_NOUNS = frozenset("""
 человек автор коллега пострадавший пострадавшая задержанный задержанная потерпевший потерпевшая гражданин гражданка
 ребёнок ребенок мальчик девочка парень девушка больной пациент пациентка жертва очевидица
+мать отец жена муж брат сестра супруга супруг бабушка дедушка тётя тетя дядя мама папа
 """.split())
 # Unnamed sources in the nominative: "сообщил «Интерфаксу» источник в окружении Бакиева" names Бакиев only as whose
 # circle the source is in; a name in another case after such a word is not the speaker.
