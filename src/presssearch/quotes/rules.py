@@ -3279,8 +3279,9 @@ def quote_verbatim_fragment(ctx: Context, span: MarkSpan, para: tuple[int, int],
     return Found(a, b, "quote_fragment", ctx.previous_speaker(span.open))
 
 
-_STANCE = re.compile(r"(?<![А-ЯЁа-яё])выраз(?:ил|ила|или|ив|ит|ят)[ \u00a0]+(?:[а-яё]+[ \u00a0]+){0,2}?(?:"
-                     + "|".join(marks.STANCE_STEMS) + ")", re.IGNORECASE)
+_STANCE = re.compile(r"(?<![А-ЯЁа-яё])(?:выраз(?:ил|ила|или|ив|ит|ят)[ \u00a0]+(?:[а-яё]+[ \u00a0]+){0,2}?(?:"
+                     + "|".join(marks.STANCE_STEMS) + ")|(?:" + "|".join(marks.STANCE_VERBS) + ")(?![А-ЯЁа-яё]))",
+                     re.IGNORECASE)
 
 
 def _stance_speaker(ctx: Context, a: int, qs: int) -> tuple[str, str | None] | None:
@@ -3292,11 +3293,15 @@ def _stance_speaker(ctx: Context, a: int, qs: int) -> tuple[str, str | None] | N
     if stance is None or _inside_marks(ctx.text, a, stance.start()):
         return None
     clause = max(a, ctx.text.rfind(",", a, stance.start()) + 1) if _THAT.search(ctx.text, a, stance.start()) else a
-    role_word = next((w for w in words(ctx.text[clause:stance.start()]) if is_role_word(w)), None)
-    if role_word is not None and not _groups(ctx, clause, stance.start()):  # "Верховный главнокомандующий выразил
+    ws = words(ctx.text[clause:stance.start()])
+    role_word = next((w for w in ws if is_role_word(w)), None)
+    subjects = [g for g in _groups(ctx, clause, stance.start()) if may_be_subject(ctx.text, g)]
+    if subjects or any(w.lower() in ("он", "она") for w in ws):
+        speaker, role = speaker_before(ctx, clause, stance.start())
+    elif role_word is not None and not _groups(ctx, clause, stance.start()):  # "Верховный главнокомандующий выразил
         speaker, role = ctx.refer(clause, None, role_word=role_word.lower(), strict=True)  # …": only a holder named so
     else:
-        speaker, role = speaker_before(ctx, clause, stance.start())
+        return None  # "СБУ задержала журналиста …, обвинив его «…»": no person is the subject
     return (speaker, role) if speaker is not None else None
 
 
