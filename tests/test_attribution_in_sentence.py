@@ -147,3 +147,12 @@ def test_a_view_stated_without_a_speech_verb_gives_the_fragment_its_subject() ->
             "план «по аннексии северной части Косова и присоединению её к Сербии».")
     assert speaker_of(text, "по аннексии") == "Хашим Тачи"
 
+
+
+def test_as_someone_put_it_inside_an_earlier_quote_is_not_the_attribution() -> None:
+    text = ("Для этого в Брест-Литовск выезжает Троцкий.\n«Чтобы затягивать переговоры, нужен «затягиватель», как "
+            "выразился Ленин», — напишет впоследствии Троцкий, назвавший своё участие в переговорах «визитами в камеру "
+            "пыток и унижений».")
+    from presssearch.quotes import extract_quotes
+    assert all(q.speaker != "Владимир Ленин" and q.speaker != "Ленин" for q in extract_quotes(text)
+               if q.text.startswith("визитами"))

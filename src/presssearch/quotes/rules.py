@@ -3020,8 +3020,9 @@ def quote_according_to(ctx: Context, span: MarkSpan, para: tuple[int, int], span
     """По словам X, «…».  /  Как заявил X, «…»."""
     a = sentence_start(ctx.text, para[0], span.open)
     m = None
-    for m in _ACCORDING.finditer(ctx.text, a, span.open):
-        pass
+    for found in _ACCORDING.finditer(ctx.text, a, span.open):
+        if not _inside_marks(ctx.text, a, found.start()):
+            m = found  # not "«…, как выразился Ленин», — напишет Троцкий, назвавший … «…»": words quoted before
     if m is None or len(_inner_words(ctx, span)) < 3:
         return None
     comma = ctx.text.find(",", m.end(), span.open)
