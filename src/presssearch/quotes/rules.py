@@ -2049,6 +2049,10 @@ def _org_start(ctx: Context, org, lo: int) -> int:
 _THAT_ONE_SAID = re.compile(r"(?:^|(?<=[,;.]))[ \u00a0]*[Тт]от[ \u00a0]+([а-яё]+)")
 
 
+_RELAYING_GERUNDS = frozenset("процитировав цитируя приведя приводя сославшись ссылаясь".split())
+_QUOTE_THEN_DASH = re.compile(r"[ \u00a0\t]*[«\"„][^«»\n]*(?:«[^«»\n]*»[^«»\n]*)*[»\"“][ \u00a0\t]*[,!?…]?[ \u00a0\t]*[—–-][ \u00a0\t]*")
+
+
 def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None]:
     """Who speaks in a clause before the quote ("X заявил:"): the subject before the verb, else after it."""
     text = ctx.text
@@ -2061,6 +2065,12 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
                  and not _inside_marks(text, a, m.start())), None)
     _, feminine = speech_verb(text[a:b])
     v = verb.start() if verb else b
+    if verb is not None and _QUOTE_THEN_DASH.fullmatch(text, a, v) and not _impersonal(verb.group()) \
+            and not _relays(text, v, b) and not any(w.lower() in _RELAYING_GERUNDS for w in words(text[v:b])):
+        that_after = _THAT.search(text, verb.end(), b)
+        after = speaker_in(ctx, verb.end(), that_after.start() if that_after else b, v)
+        if after[0] is not None:  # "«Деньги заложены …», – заявил на это Козак, добавив, что … «…»": not the words
+            return after  # quoted before the verb, the one named after it
     if _anonymous(text, a, _reported_from(text, verb, b)):
         return None, None
     experiencer = _experiencer(ctx, a, b)
@@ -2350,6 +2360,9 @@ def _subject_right_before(ctx: Context, a: int, v: int, feminine: bool | None) -
     groups = _groups(ctx, cut, v)
     if groups:
         return person_speaker(ctx, groups[-1], feminine, cut)
+    named = _name_then_role(ctx, a, cut, v)
+    if named is not None:
+        return person_speaker(ctx, named, feminine, a)
     ws = words(ctx.text[cut:v])
     that_one = _THAT_ONE.search(ctx.text, cut, v)
     if that_one is not None:  # "поскольку тот утверждал": the person named last, not the subject before
@@ -2359,6 +2372,27 @@ def _subject_right_before(ctx: Context, a: int, v: int, feminine: bool | None) -
         return None
     found, who = _other_speaker(ctx, cut, v, a, feminine, before=True)
     return who if found else None
+
+
+def _name_then_role(ctx: Context, a: int, cut: int, v: int) -> Group | None:
+    """"Виктор Казанцев, полномочный представитель Президента России в Южном федеральном округе сообщил:": the
+    clause opens with a full name alone before a comma, and what follows up to the verb is a role with no verb,
+    conjunction or pronoun: the role is the name's apposition, so the name is the subject."""
+    first = ctx.text.find(",", a, v)
+    if first < 0 or ctx.text.find(",", first + 1, v) >= 0 or first + 1 != cut:
+        return None
+    groups = _groups(ctx, a, first)
+    if len(groups) != 1 or ctx.text[a:first].strip() != ctx.text[groups[0].start:groups[0].end].strip():
+        return None
+    g = groups[0]
+    ws = words(ctx.text[cut:v])
+    if not g.full or not may_be_subject(ctx.text, g) or not ws or not is_role_word(ws[0]) and not (
+            len(ws) > 1 and is_role_word(ws[1])):
+        return None
+    if any(w[:1].islower() and (is_verb(w) or w.lower() in _APPOSITION_STOP or w.lower() in marks.PRONOUNS)
+           for w in ws):
+        return None
+    return g
 
 
 _THAT_ONLY = re.compile(r"(?<![А-ЯЁа-яё])(?:что|чтобы)(?![А-ЯЁа-яё])")  # not "как": "до того, как Трамп написал"
@@ -2892,7 +2926,35 @@ def quote_colon_before(ctx: Context, span: MarkSpan, para: tuple[int, int], span
     speaker, role = speaker_before(ctx, a, b)
     if speaker is None:
         speaker, role = _named_after_verb(ctx, a, b) or (speaker, role)
+    if speaker is None:
+        speaker, role = _owner_of_words(ctx, a, b) or (speaker, role)
     return Found(span.open + 1, span.close, "quote_colon", speaker, role)
+
+
+_OWNER_MODIFIERS = 2  # adjectives between the noun and its owner's name ("афоризм незабвенного Виктора Черномырдина")
+
+
+def _owner_of_words(ctx: Context, a: int, b: int) -> tuple[str, str | None] | None:
+    """"Заявление Сергея Бодрунова:", "Не менее любопытно высказывание Терезы Мэй:": a noun for words said
+    (marks.OWNED_SPEECH_NOUNS) with a person's name in the genitive right after it (maybe after an adjective or two)
+    in the clause before the colon: that person. A name that is the sentence's subject is speaker_before's."""
+    text = ctx.text
+    for m in WORDS_RE.finditer(text, a, b):
+        w = m.group().lower()
+        if lemma(w) not in marks.OWNED_SPEECH_NOUNS:
+            continue
+        g = next((g for g in _groups(ctx, m.end(), b) if g.start >= m.end()), None)
+        if g is None:
+            return None
+        between = words(text[m.end():g.start])
+        if len(between) > _OWNER_MODIFIERS or not all(
+                w[:1].islower() and any(p.tag.POS in ("ADJF", "PRTF") and p.tag.case == "gent" for p in parses(w)[:2])
+                for w in between):
+            return None
+        if may_be_subject(text, g) or not (g.full or ctx.registry.lookup(g)) or ctx.orgs.at(g.start, g.end):
+            return None
+        return person_speaker(ctx, g, None, a)
+    return None
 
 
 _LABEL_QUOTE = re.compile(r"[ \u00a0\t]*([А-ЯЁ][^,:\n]{2,60}),[ \u00a0\t]*([^:\n«»\"]{3,300}):[ \u00a0\t]*[«\"]")
@@ -2923,7 +2985,33 @@ def quote_colon_sentence(ctx: Context, span: MarkSpan, para: tuple[int, int], sp
     speaker, role = speaker_before(ctx, *clause)
     if speaker is not None and speaker not in _article_names(ctx) and not _after_role(ctx, *clause, speaker):
         speaker, role = None, None  # without a speech verb only a person the article names is trusted to speak
+    if speaker is None:
+        speaker, role = _speaker_goes_on(ctx, clause[0], para) or (speaker, role)
     return Found(span.open + 1, span.close, "quote_colon_sentence", speaker, role)
+
+
+def _speaker_goes_on(ctx: Context, a: int, para: tuple[int, int]) -> tuple[str, str | None] | None:
+    """"Николай Петров, в свою очередь, уверен, что заявки надо было подавать на 19 марта. И теперь это обязательно
+    нужно сделать на начало мая: «…»": a clause before the colon that names nobody and has no pronoun or person noun,
+    right after a sentence of the same paragraph in which a named person is the subject of a speech verb and nothing is
+    quoted: that person goes on speaking."""
+    text = ctx.text
+    if _groups(ctx, a, text.find(":", a) if text.find(":", a) > 0 else a) or ctx.orgs.at(a, text.find(":", a)):
+        return None
+    if any(w.lower() in marks.PRONOUNS or w.lower() in _FIRST_PERSON or is_role_word(w) or _person_noun(w.lower())
+           is not None for w in words(text[a:text.find(":", a)])):
+        return None
+    prev = _previous_sentence(ctx, a, para)
+    if prev is None or prev[0] < para[0] or any(c in text[prev[0]:prev[1]] for c in "«»\"„“"):
+        return None
+    verb = next((m for m in WORDS_RE.finditer(text, *prev) if speech_verb(m.group())[0]), None)
+    if verb is None or _impersonal(verb.group()) or _plural(verb.group()):
+        return None
+    subjects = [g for g in _groups(ctx, prev[0], verb.start()) if may_be_subject(text, g) and (
+        g.full or ctx.registry.lookup(g))]
+    if len(subjects) != 1:
+        return None
+    return person_speaker(ctx, subjects[0], speech_verb(verb.group())[1], prev[0])
 
 
 _MIN_COLON_SENTENCE_WORDS = 5
@@ -3005,8 +3093,9 @@ def quote_according_to(ctx: Context, span: MarkSpan, para: tuple[int, int], span
     """По словам X, «…».  /  Как заявил X, «…»."""
     a = sentence_start(ctx.text, para[0], span.open)
     m = None
-    for m in _ACCORDING.finditer(ctx.text, a, span.open):
-        pass
+    for found in _ACCORDING.finditer(ctx.text, a, span.open):
+        if not _inside_marks(ctx.text, a, found.start()):
+            m = found  # not "«…, как выразился Ленин», — напишет Троцкий, назвавший … «…»": words quoted before
     if m is None or len(_inner_words(ctx, span)) < 3:
         return None
     comma = ctx.text.find(",", m.end(), span.open)
@@ -3015,7 +3104,58 @@ def quote_according_to(ctx: Context, span: MarkSpan, para: tuple[int, int], span
     if speaker is None and re.search(r"\b(его|её|ее)\b", ctx.text[m.start():clause_end]):
         fem = "его" not in ctx.text[m.start():clause_end]
         speaker, role = ctx.refer(m.start(), fem)  # "по его словам, … Ханта, который «…»": not Хант
+    if speaker is None and m.group().lower().split()[1].startswith("собственн") and words(ctx.text[a:m.start()]):
+        speaker, role = speaker_before(ctx, a, m.start())  # "… сплоховал, по собственному признанию: «…»": the subject's
+    if speaker is None and comma > 0:
+        speaker, role = _holder_apposed(ctx, m.end(), comma, span.open) or (speaker, role)
+    if speaker is None:
+        speaker, role = _holder_by_noun(ctx, m.end(), clause_end) or (speaker, role)
     return Found(span.open + 1, span.close, "quote_according_to", speaker, role)
+
+
+_HOLDER_MODIFIERS = frozenset("ADJF PRTF NUMR".split())
+
+
+def _holder_by_noun(ctx: Context, a: int, b: int) -> tuple[str, str | None] | None:
+    """"По мнению конгрессмена, …", "по словам оппозиционного кандидата": the holder after "по словам" is a person
+    noun in the genitive singular (after its adjectives only), no name, no unnamed source: the person it refers back
+    to, as a role word ("конгрессмен" held by someone named) or as a pronoun would."""
+    ws = words(ctx.text[a:b])
+    lows = [w.lower() for w in ws]
+    i = 0
+    while i < len(lows) - 1 and any(p.tag.POS in _HOLDER_MODIFIERS for p in parses(lows[i])[:1]):
+        i += 1
+    if not lows or i >= len(lows) or not ws[i][:1].islower():
+        return None
+    w = lows[i]
+    feminine = _person_noun(w, "gent")
+    if feminine is None or lemma(w) in marks.UNNAMED or w in marks.UNNAMED or lemma(w) in marks.NOT_HOLDER_NOUNS:
+        return None
+    if any(p.tag.POS == "NOUN" and p.tag.case == "gent" and p.tag.number == "plur" for p in parses(w)[:1]):
+        return None
+    nominative = next((p.normal_form for p in parses(w) if p.tag.POS == "NOUN" and p.tag.case == "gent"), w)
+    role_word = nominative if is_role_word(nominative) else None
+    who = ctx.refer(a, True if feminine else None, role_word=role_word)
+    return who if who[0] is not None else None
+
+
+def _holder_apposed(ctx: Context, a: int, comma: int, qs: int) -> tuple[str, str | None] | None:
+    """"По мнению доктора технических наук, профессора МЭИ Бориса Кудрина, «…»": the holder's role, a comma and more
+    roles ending in a name in the genitive, closed by a comma before the words reported: that name."""
+    end = ctx.text.find(",", comma + 1, qs)
+    if end < 0:
+        return None
+    head = [w for w in words(ctx.text[a:comma]) if w[:1].islower()]
+    if not head or not any(is_role_word(w) or _person_noun(w, "gent") is not None for w in head):
+        return None
+    groups = [g for g in _groups(ctx, comma + 1, end) if g.full or ctx.registry.lookup(g)]
+    if len(groups) != 1 or words(ctx.text[groups[0].end:end]):
+        return None
+    ws = words(ctx.text[comma + 1:groups[0].start])
+    if len(ws) > 8 or any(w[:1].islower() and (is_verb(w) or speech_verb(w)[0] or w.lower() in _APPOSITION_STOP
+                                               or w.lower() in marks.PRONOUNS) for w in ws):
+        return None
+    return person_speaker(ctx, groups[0], None, a)
 
 
 def quote_in_speech_sentence(ctx: Context, span: MarkSpan, para: tuple[int, int], spans: list[MarkSpan]) -> Found | None:
@@ -3039,7 +3179,47 @@ def quote_in_speech_sentence(ctx: Context, span: MarkSpan, para: tuple[int, int]
         speaker, role = speaker_before(ctx, a, span.open)
     else:
         speaker, role = speaker_in(ctx, span.close + 1, b, span.open)
+    if has_before:
+        speaker, role = _participle_speaker(ctx, a, span.open) or _newcomer_subject(ctx, a, span.open, para, speaker) \
+            or (speaker, role)
     return Found(span.open + 1, span.close, "quote_speech_sentence", speaker, role)
+
+
+def _newcomer_subject(ctx: Context, a: int, qs: int, para: tuple[int, int],
+                      speaker: str | None) -> tuple[str, str | None] | None:
+    """"… подожгли автомобиль главного редактора сайта Сергея Гузя. Он отметил, что … «…»", "… подкрепил доклад
+    гендиректора центра Алексея Мухина. Эксперт обратил внимание, что «…»": a sentence whose subject is "он"/"она" or
+    a bare person noun follows a sentence of the same paragraph that quotes nothing, reports no speech and names one
+    person in full, in any case: that newcomer is who the subject stands for, not whoever spoke before."""
+    text = ctx.text
+    verb = next((m for m in WORDS_RE.finditer(text, a, qs) if speech_verb(m.group())[0]), None)
+    ws = words(text[a:verb.start()]) if verb is not None else []
+    if not ws or len(ws) > 2 or _groups(ctx, a, verb.start()):
+        return None
+    head = ws[0].lower()
+    feminine = marks.PRONOUNS.get(head) if head in ("он", "она") else _person_noun(head)
+    if head not in ("он", "она") and (feminine is None or not (is_role_word(head) or lemma(head) in marks.GENERIC_ROLES)):
+        return None
+    if speech_verb(verb.group())[1] is not None:
+        feminine = speech_verb(verb.group())[1]
+    prev = _previous_sentence(ctx, a, para)
+    if prev is None or prev[0] < para[0] or any(c in text[prev[0]:prev[1]] for c in "«»\"") \
+            or speech_verb(text[prev[0]:prev[1]])[0] or _ACCORDING.search(text, *prev):
+        return None
+    mentioned = {m.key for m in ctx.registry.mentions if prev[0] <= m.pos < prev[1] and not m.quoted}
+    if len(mentioned) != 1:
+        return None
+    person = ctx.registry.people.get(next(iter(mentioned)))
+    if person is None or len(person.tokens) < 2 or feminine is not None and person.feminine not in (None, feminine) \
+            or person.name(feminine) == speaker:
+        return None
+    held = ctx.registry.by_role(head, qs) if head not in ("он", "она") else None
+    if held is not None and held.key != person.key:
+        return None  # "Президент Дмитрий Медведев … доклада вице-премьера Сергея Иванова. Президент распорядился"
+    if head not in ("он", "она") and lemma(head) not in marks.GENERIC_ROLES and person.role \
+            and lemma(head) not in role_lemmas(person.role):
+        return None  # "… доклада вице-премьера Сергея Иванова. Президент распорядился": another office
+    return person.name(feminine), person.role
 
 
 _ENDS_SENTENCE = re.compile(r"[.!?…:][»\"”)]*[ \u00a0\t]*$")
@@ -3142,6 +3322,8 @@ def quote_carried_fragment(ctx: Context, span: MarkSpan, para: tuple[int, int], 
         speaker, role = speaker_in(ctx, according.end(), comma if comma > 0 else prev[1], span.open)
         if speaker is None and re.search(r"\b(его|её|ее)\b", text[according.start():according.end()]):
             speaker, role = ctx.refer(according.start(), "его" not in text[according.start():according.end()])
+        if speaker is None:
+            speaker, role = _holder_by_noun(ctx, according.end(), comma if comma > 0 else prev[1]) or (speaker, role)
     elif speech_verb(text[prev[0]:prev[1]])[0] and text.count("«", *prev) == text.count("»", *prev):
         speaker, role = speaker_before(ctx, prev[0], prev[1])
     else:
@@ -3164,7 +3346,64 @@ def quote_verbatim_fragment(ctx: Context, span: MarkSpan, para: tuple[int, int],
     if not _CYRILLIC_LOWER.match(inner) or len(ws) < _MIN_FRAGMENT_WORDS \
             or sum(bool(_CYRILLIC.search(w)) for w in ws) < 0.8 * len(ws):
         return None  # markup, links, a slogan in English
+    sa = sentence_start(text, para[0], span.open)
+    said = _participle_speaker(ctx, sa, span.open) or _stance_speaker(ctx, sa, span.open)
+    if said is not None:
+        return Found(a, b, "quote_fragment", *said)
     return Found(a, b, "quote_fragment", ctx.previous_speaker(span.open))
+
+
+_STANCE = re.compile(r"(?<![А-ЯЁа-яё])(?:выраз(?:ил|ила|или|ив|ит|ят)[ \u00a0]+(?:[а-яё]+[ \u00a0]+){0,2}?(?:"
+                     + "|".join(marks.STANCE_STEMS) + ")|(?:" + "|".join(marks.STANCE_VERBS) + ")(?![А-ЯЁа-яё]))",
+                     re.IGNORECASE)
+
+
+def _stance_speaker(ctx: Context, a: int, qs: int) -> tuple[str, str | None] | None:
+    """"Политолог Александр Кынев выразил мнение, что после увольнения «…»", "Премьер-министр выразил уверенность, что
+    Япония «…»": a stated stance (marks.STANCE_STEMS) in the fragment's sentence; its subject said the words."""
+    stance = None
+    for stance in _STANCE.finditer(ctx.text, a, qs):
+        pass
+    if stance is None or _inside_marks(ctx.text, a, stance.start()):
+        return None
+    clause = max(a, ctx.text.rfind(",", a, stance.start()) + 1) if _THAT.search(ctx.text, a, stance.start()) else a
+    ws = words(ctx.text[clause:stance.start()])
+    role_word = next((w for w in ws if is_role_word(w)), None)
+    subjects = [g for g in _groups(ctx, clause, stance.start()) if may_be_subject(ctx.text, g)]
+    if subjects or any(w.lower() in ("он", "она") for w in ws):
+        speaker, role = speaker_before(ctx, clause, stance.start())
+    elif role_word is not None and not _groups(ctx, clause, stance.start()):  # "Верховный главнокомандующий выразил
+        speaker, role = ctx.refer(clause, None, role_word=role_word.lower(), strict=True)  # …": only a holder named so
+    else:
+        return None  # "СБУ задержала журналиста …, обвинив его «…»": no person is the subject
+    return (speaker, role) if speaker is not None else None
+
+
+_PAST_PARTICIPLE = re.compile(r"([а-яё]+?)в?ш(?:ий|ая|ее|его|ей|ему|им|ую|ие|их|ими|ем|ой)")
+_PARTICIPLE_GAP = re.compile(r"[ \u00a0]*,?[ \u00a0]*")
+
+
+def _participle_speaker(ctx: Context, a: int, qs: int) -> tuple[str, str | None] | None:
+    """"сенатор Линдси Грэм, отметивший, что президенту хватило «…»", "заявление министра Бориса Джонсона, назвавшего
+    референдум «…»": the last speech word before the quote in its sentence is a past participle of a speech verb
+    ("отметивший" as "отметил"), right after a name: that person said it (not whoever was quoted before)."""
+    text = ctx.text
+    last = None
+    for m in WORDS_RE.finditer(text, a, qs):
+        low = m.group().lower().replace("ё", "е")
+        part = _PAST_PARTICIPLE.fullmatch(low)
+        if part is not None and speech_verb(part.group(1) + "л")[0] and any(
+                p.tag.POS == "PRTF" for p in parses(low)[:2]):
+            last = m
+        elif speech_verb(low)[0]:
+            last = None  # a finite speech verb after the participle has its own subject
+    if last is None or _inside_marks(text, a, last.start()):
+        return None
+    g = next(iter(reversed(_groups(ctx, a, last.start()))), None)
+    if g is None or not _PARTICIPLE_GAP.fullmatch(text, g.end, last.start()) or not (g.full or ctx.registry.lookup(g)):
+        return None
+    feminine = True if last.group().lower().endswith(("шая", "шей", "шую")) else None
+    return person_speaker(ctx, g, feminine, a)
 
 
 _CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
