@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from presssearch.analysis.names import declined_surname, repair_forms, unagreed_nominative, woman_usually
+from presssearch.quotes import extract_quotes
 from presssearch.quotes.speakers import normalize_person
 
 
@@ -95,3 +96,27 @@ def test_nominative_names_are_fixed_points(name: str, feminine: bool | None) -> 
     assert normalize_person(once, feminine=feminine) == once
     if feminine is None:
         assert once == name
+
+
+@pytest.mark.parametrize("written, canonical", [
+    ("Илон Маск", "Илон Маск"),  # "Илон": the informal vocative of "Илона", not a woman's name here
+    ("Салюд Карбахаль", "Салюд Карбахаль"),
+    ("Михалис Вусдукас", "Михалис Вусдукас"),
+    ("Вик Вайлд", "Вик Вайлд"),
+    ("Митволь", "Митволь"),
+])
+def test_informal_vocative_is_no_reading_of_a_name(written: str, canonical: str) -> None:
+    """A first name or surname morphology reads only as an informal vocative ("Илон!", "Вик!") or a plural stays
+    as written: running text never names anyone in the vocative."""
+    assert normalize_person(written) == canonical
+
+
+def test_vocative_reading_of_a_function_word_keeps_it_out_of_names() -> None:
+    """"Тем не менее, … пишет агентство, «…»": "Тем" (also "Тёма" in the vocative) does not become a speaker."""
+    text = ("Биби отрицала какое-либо богохульство. Тем не менее, этот инцидент, пишет агентство, \"возмутил "
+            "христиан во всем мире и стал источником разделения внутри Пакистана\".")
+    assert [q.speaker for q in extract_quotes(text)] == [None]
+
+
+def test_masculine_verb_names_elon_musk() -> None:
+    assert [q.speaker for q in extract_quotes("«Мы полетим на Марс», — заявил Илон Маск.")] == ["Илон Маск"]

@@ -205,12 +205,16 @@ def analyses(word: str) -> tuple[Analysis, ...]:
     low = word.lower()
     out: dict[tuple[str, str | None], set[str]] = {}
     kind = name_kind(word)
-    for p in parses(low):
+    ps = parses(low)
+    # an informal vocative ("Илон" of "Илона", "Митволь" of "Митволя") is never how running text names anyone,
+    # unless the word is a function word too ("Тем не менее": its "Тёма" keeps it from reading as a nominative)
+    vocative_ok = any(not _FUNCTION_POS.isdisjoint(p.tag.grammemes) for p in ps)
+    for p in ps:
         tag = p.tag
         grams = tag.grammemes  # (grammeme tests: a tag holds one part of speech, one number)
         usable = not _NAME_TAG_SET.isdisjoint(grams) or (kind == "Unknown" and "NOUN" in grams) \
             or (kind == "Adj" and "ADJF" in grams)
-        if not usable or ("plur" in grams and "Fixd" not in grams):
+        if not usable or ("plur" in grams and "Fixd" not in grams) or ("voct" in grams and not vocative_ok):
             continue
         gender = FEMN if "femn" in grams else (MASC if "masc" in grams else None)
         if ("Fixd" in grams or "ms-f" in grams) and not (_FEMN_FIXED_SURNAME <= grams and low[-1:] not in _VOWELS):
