@@ -18,10 +18,25 @@ _ATTR_IN_TURN = re.compile(r"[,.!?…][ \u00a0]*[—–-][ \u00a0]+([а-яё]+)(
 _MAX_GAP_PARAS = 4  # non-dash lines ("Также по теме" boxes) a run of turns may skip
 
 
+_SOFT_BREAK = re.compile(r"[^.!?…:;»\"”)\s][ \u00a0]+$")  # a line cut inside a sentence, its last space kept
+_DASH_GOES_ON = re.compile(r"[ \u00a0\t]*[—–-][ \u00a0]+[а-яё]")  # "— это …": the sentence's own dash
+
+
+def _soft_break(text: str, line: tuple[int, int], nxt: tuple[int, int]) -> bool:
+    """The line was broken inside a sentence, the next one going on with it ("— Этот самый наставник \nМэтт Уиткомб
+    признался …?", "— Ситуации с флагами \n— это единственные …?"): the line ends in a word and a space, right
+    before the next line, which is no new turn."""
+    if nxt[0] - line[1] > 2 or not _SOFT_BREAK.search(text, line[0], line[1]):
+        return False
+    head = text[nxt[0]:nxt[1]]
+    return bool(head.strip()) and (_DASH_GOES_ON.match(head) is not None or head.lstrip()[:1] not in "—–-")
+
+
 def _turn_extent(text: str, paras: list[tuple[int, int]], i: int) -> tuple[int, int]:
     """Index of the last line of the turn starting at line i (lines broken inside a sentence go on in lowercase)."""
     j = i
-    while j + 1 < len(paras) and text[paras[j + 1][0]:paras[j + 1][1]].lstrip()[:1].islower():
+    while j + 1 < len(paras) and (text[paras[j + 1][0]:paras[j + 1][1]].lstrip()[:1].islower()
+                                  or _soft_break(text, paras[j], paras[j + 1])):
         j += 1
     return j, _rstrip(text, paras[i][0], paras[j][1])
 
@@ -74,6 +89,21 @@ def _interview(lines: list[str]) -> int | None:
     if len(lines) == 2 and _is_question(lines[0]) and not _is_question(lines[1]) \
             and len(words(lines[0])) >= 5 and len(lines[1]) >= _MIN_ANSWER:
         return 0  # one exchange: a real question and a long answer
+    parity = _alternating(lines)
+    if parity is not None:
+        return parity
+    for k in range(_MIN_PHASE, len(lines) - _MIN_PHASE + 1):  # a question and answer merged into one turn
+        first = _alternating(lines[:k])
+        if first is not None and _alternating(lines[k:]) is not None:
+            return first  # (_phased finds where the phase flips)
+    return None
+
+
+_MIN_PHASE = 4  # turns on each side of a flipped phase
+
+
+def _alternating(lines: list[str]) -> int | None:
+    """The parity of the question turns when questions and answers strictly alternate, else None."""
     for parity in (0, 1):
         qs, ans = lines[parity::2], lines[1 - parity::2]
         if len(qs) < 2 or not ans:
