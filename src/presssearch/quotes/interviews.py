@@ -261,7 +261,15 @@ def _cue_mention(ctx: Context, cue: re.Match, by_subject: bool, pos: int) -> Men
                          if para <= m.pos < start and m.nominative and not m.quoted), None)
         return named
     end = sentence_end(text, cue.end(), pos)
-    return next((m for m in reg.mentions if cue.end() <= m.pos < end and not m.quoted), None)
+    named = [m for m in reg.mentions if cue.end() <= m.pos < end and not m.quoted]
+    if named and _ABOUT.search(text, cue.end(), named[0].pos):
+        # what the sentence is about, named before the verb and its subject ("В интервью RT о работе Александра
+        # рассказал его бывший начальник Николай Левников")
+        return next((m for m in named[1:] if m.nominative and speech_verb(text[named[0].pos:m.pos])[0]), named[0])
+    return named[0] if named else None
+
+
+_ABOUT = re.compile(r"(?<![А-ЯЁа-яё])(?:о|об|обо|про)(?:[ \u00a0]+[а-яё]+)?[ \u00a0]+$", re.IGNORECASE)
 
 
 def _cued_interviewee(ctx: Context, pos: int) -> tuple[str | None, str | None] | None:
@@ -584,7 +592,7 @@ def _title_subject(ctx: Context, feminine: bool | None, in_lead: bool = False) -
     for g in find_groups(plain):
         person = next((p for p in (r.lookup(g) for r in regs) if p is not None), None)
         if person is not None and not _title_topic(plain, g.start) and not _TITLE_ASKS.search(plain, 0, g.start) \
-                and not _after_place_preposition(plain, g.start) \
+                and not _after_place_preposition(plain, g.start) and not _after_genitive_noun(plain, g.start) \
                 and (may_be_subject(plain, g) and not _oblique_form(g.tokens, person)
                      or _INTERVIEWED_WITH.search(plain, 0, g.start)):
             found[person.key] = person
@@ -592,11 +600,15 @@ def _title_subject(ctx: Context, feminine: bool | None, in_lead: bool = False) -
         person = next((p for p in (r.people.get(surname_key(m.group())) for r in regs) if p is not None), None)
         if person is not None and person.name().split()[-1] == m.group() and not _title_topic(plain, m.start()) \
                 and not _TITLE_ASKS.search(plain, 0, m.start()) \
-                and _after_preposition(plain, m.start()) is None and not _after_place_preposition(plain, m.start()):
+                and _after_preposition(plain, m.start()) is None and not _after_place_preposition(plain, m.start()) \
+                and not _after_genitive_noun(plain, m.start()):
             found[person.key] = person
     if len(found) != 1:
         return None
     (person,) = found.values()
+    led = ctx.lead_context.registry.people.get(person.key) if not in_lead and ctx.lead_context is not None else None
+    if led is not None and len(led.tokens) > 1 and len(person.tokens) > 1 and led.tokens[0] != person.tokens[0]:
+        person = led  # the lead presents another of that name ("Хабиб Нурмагомедов", the body his father Абдулманап)
     return person.name(feminine), person.role
 
 
@@ -628,6 +640,16 @@ def _after_preposition(text: str, pos: int) -> str | None:
     """The preposition right before pos, if any ("с Павличенко")."""
     m = _WORD_END.search(text, max(0, pos - 30), pos)
     return m.group(1) if m is not None and m.group(1) in marks.PREPOSITIONS else None
+
+
+def _after_genitive_noun(text: str, pos: int) -> bool:
+    """The word right before pos is a noun in the genitive, never the nominative, whose dependent the name is ("экс-промоутер
+    братьев Емельяненко о заявлениях бойца": the brothers are not who speaks)."""
+    m = _WORD_END.search(text, max(0, pos - 30), pos)
+    if m is None or is_role_word(m.group(1)):
+        return False
+    ps = parses(m.group(1))
+    return bool(ps) and ps[0].tag.POS == "NOUN" and "gent" in ps[0].tag and not any("nomn" in p.tag for p in ps)
 
 
 _TOPIC = re.compile(r"(?<![А-ЯЁа-яё])(?:о|об|обо|про)[ \u00a0][^:]*$", re.IGNORECASE)
