@@ -128,3 +128,46 @@ KHABIB = ("— Ваш отец и тренер Абдулманап Нурмаг
 def test_the_title_surname_is_the_leads_person_when_the_body_names_a_relative() -> None:
     turns = _turns(KHABIB, title=KHABIB_TITLE, lead=KHABIB_LEAD)
     assert [s for r, _, s in turns if r == "interview_answer"] == ["Хабиб Нурмагомедов"] * 2
+
+
+def test_a_short_request_to_tell_asks_like_a_question() -> None:
+    from presssearch.quotes.interviews import _asks, _loose_interview
+    # rt-05934 (Александр Жаров, RT)
+    request = "Расскажите о ситуации с браузером Tor, который освоили за последние годы достаточное количество пользователей."
+    assert _asks(request)
+    assert _asks("Поясните, пожалуйста.")
+    # rt-06052: the question lost its mark and ran into the answer; an answer opening so is not asked either
+    assert not _asks("Расскажите о состоянии игроков — Завтра проведём небольшой тест, после него будем знать "
+                     "физические возможности каждого футболиста.")
+    answer = ("Скорее это вопрос к Apple, Android. У нас с ними есть выстроенное взаимодействие. На сегодняшний день "
+              "они в соответствии с требованиями, установленными другими законами, удалили около 350 приложений.")
+    lines = ["Будут ли магазины Apple, Android удалять приложения?", answer, answer, request, answer,
+             "Возможно ли использовать у нас опыт Китая и Белоруссии, где Tor запрещён?", answer]
+    assert _loose_interview(lines) == [True, False, False, True, False, True, False]
+
+
+def test_a_soft_break_goes_on_neither_into_a_caption_nor_an_editors_bracket() -> None:
+    from presssearch.quotes.interviews import _soft_break
+    from presssearch.quotes.text import paragraphs
+    # rt-05417: "(сборная СНГ … — RT)" is the editor's, and the question's mark comes after it
+    text = ("— Для вас эта Олимпиада не первая без национального флага \n(сборная СНГ выступала на ОИ-1992 под флагом "
+            "Международного олимпийского комитета.\n")
+    lines = paragraphs(text)
+    assert not _soft_break(text, lines[0], lines[1])
+    # rt-02118: a photo caption after an answer, each caption line with its leading space
+    text = "— Это будет запуск самой мощной ракеты \n фалькон \n globallookpress.com \n"
+    lines = paragraphs(text)
+    assert not _soft_break(text, lines[0], lines[1])
+    # rt-01747: the question goes on with a quoted name
+    text = "— Вы слышали, что в настоящее время в системе \n«Челси»\n находятся около 50 игроков?\n"
+    lines = paragraphs(text)
+    assert _soft_break(text, lines[0], lines[1])
+
+
+def test_a_storys_dialogue_never_flips_its_phase_into_an_interview() -> None:
+    # ng-01208 (a story): replies alternate with narration, no question/answer phase
+    said = "Очень нужны, – обрадовалась женщина. – Вы знаете, у нас хорошо тут, тихо. Бонусы всякие, отпроситься можно."
+    asked = "Вы сказали, вам кадровики нужны?"
+    lines = [asked, said] * 2 + [said] + [asked, said] * 2
+    assert _interview(lines) == 0
+    assert _interview(lines, flips=False) is None

@@ -24,12 +24,13 @@ _DASH_GOES_ON = re.compile(r"[ \u00a0\t]*[—–-][ \u00a0]+[а-яё]")  # "— 
 
 def _soft_break(text: str, line: tuple[int, int], nxt: tuple[int, int]) -> bool:
     """The line was broken inside a sentence, the next one going on with it ("— Этот самый наставник \nМэтт Уиткомб
-    признался …?", "— Ситуации с флагами \n— это единственные …?"): the line ends in a word and a space, right
-    before the next line, which is no new turn."""
+    признался …?", "— Ситуации с флагами \n— это единственные …?"): the line ends in a word and a space, and the next
+    line follows at once with a letter, a quoted name or the sentence's own dash (not a caption's leading space, an
+    editor's bracket or a new turn)."""
     if nxt[0] - line[1] > 2 or not _SOFT_BREAK.search(text, line[0], line[1]):
         return False
     head = text[nxt[0]:nxt[1]]
-    return bool(head.strip()) and (_DASH_GOES_ON.match(head) is not None or head.lstrip()[:1] not in "—–-")
+    return head[:1].isalpha() or head[:1] == "«" or _DASH_GOES_ON.match(head) is not None
 
 
 def _turn_extent(text: str, paras: list[tuple[int, int]], i: int) -> tuple[int, int]:
@@ -83,14 +84,15 @@ def _is_question(line: str) -> bool:
 _MIN_ANSWER = 80  # mean length of interview answers; jokes and chats have short replies
 
 
-def _interview(lines: list[str]) -> int | None:
+def _interview(lines: list[str], flips: bool = True) -> int | None:
     """Questions and answers alternate: the parity (0 or 1) of the question turns, or None when this is no
-    interview. Most turns of that parity ask something, few of the others do, and the answers are long."""
+    interview. Most turns of that parity ask something, few of the others do, and the answers are long. With
+    ``flips`` (not in a story), the phase may flip once, each side alternating on its own."""
     if len(lines) == 2 and _is_question(lines[0]) and not _is_question(lines[1]) \
             and len(words(lines[0])) >= 5 and len(lines[1]) >= _MIN_ANSWER:
         return 0  # one exchange: a real question and a long answer
     parity = _alternating(lines)
-    if parity is not None:
+    if parity is not None or not flips:
         return parity
     for k in range(_MIN_PHASE, len(lines) - _MIN_PHASE + 1):  # a question and answer merged into one turn
         first = _alternating(lines[:k])
@@ -150,9 +152,23 @@ _ASKS = re.compile(r"\?[)]?[ \u00a0\t]*$")  # not "?»": an answer may end quoti
 _MIN_LOOSE_ANSWER = 150  # mean answer length when turns do not alternate: only long answers make an interview
 
 
+# a request for an answer opening the turn: "Расскажите о …", "А теперь поясните …", "Владимир, прокомментируйте …"
+_REQUEST = re.compile(r"[ \u00a0\t]*(?:[А-ЯЁ][а-яё]+,[ \u00a0]+)?(?:(?:А|И)[ \u00a0]+)?(?:теперь[ \u00a0]+)?"
+                      r"(?:расскажите|поясните|объясните|опишите|прокомментируйте|уточните|поделитесь)(?![а-яё])",
+                      re.IGNORECASE)
+_MAX_REQUEST = 300  # characters of a question asking to tell; a longer turn opening so is an answer merged into it
+
+
 def _asks(line: str) -> bool:
-    """The turn ends with a question mark: an interviewer's question."""
-    return bool(_ASKS.search(line))
+    """The turn ends with a question mark, or is a short request to tell ("Расскажите о ситуации с браузером Tor."):
+    an interviewer's question."""
+    return bool(_ASKS.search(line)) or len(line) <= _MAX_REQUEST and _REQUEST.match(line) is not None \
+        and _MERGED.search(line) is None
+
+
+# a turn running into the next one, the line break lost after a question without its mark ("Расскажите о состоянии
+# игроков — Завтра проведём …")
+_MERGED = re.compile(r"[а-яё][ \u00a0\t]*\n?[ \u00a0\t]*[—–-][ \u00a0]+[А-ЯЁ]")
 
 
 def _narrated(line: str) -> bool:
@@ -161,6 +177,7 @@ def _narrated(line: str) -> bool:
                for m in _ATTR_IN_TURN.finditer(line) for w in m.groups())
 
 
+_TOLD_SHARE = 4  # a run with a narrator's verb in this share of its turns or more is a story's dialogue
 _MAX_NARRATED = 2  # this many dash turns with a narrator's verb make the article a story (no loose interview)
 
 
@@ -1196,7 +1213,8 @@ def dialogue_block(ctx: Context) -> Iterator[Found]:
     story = sum(_narrated(text[a:b]) for run in runs for a, b in run) >= _MAX_NARRATED
     for run in runs:
         lines = [text[a:b] for a, b in run]
-        parity = _interview(lines)
+        told = sum(_narrated(line) for line in lines)  # a story's dialogue: its phase never flips into an interview
+        parity = _interview(lines, flips=not story or told * _TOLD_SHARE < len(lines))
         inside = any(s <= run[0][0] < e for s, e in ctx.taken)
         asks = answers = None
         if parity is not None:  # strict alternation; _phased mends a question and answer run together
