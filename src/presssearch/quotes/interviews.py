@@ -18,10 +18,26 @@ _ATTR_IN_TURN = re.compile(r"[,.!?…][ \u00a0]*[—–-][ \u00a0]+([а-яё]+)(
 _MAX_GAP_PARAS = 4  # non-dash lines ("Также по теме" boxes) a run of turns may skip
 
 
+_SOFT_BREAK = re.compile(r"[^.!?…:;»\"”)\s][ \u00a0]+$")  # a line cut inside a sentence, its last space kept
+_DASH_GOES_ON = re.compile(r"[ \u00a0\t]*[—–-][ \u00a0]+[а-яё]")  # "— это …": the sentence's own dash
+
+
+def _soft_break(text: str, line: tuple[int, int], nxt: tuple[int, int]) -> bool:
+    """The line was broken inside a sentence, the next one going on with it ("— Этот самый наставник \nМэтт Уиткомб
+    признался …?", "— Ситуации с флагами \n— это единственные …?"): the line ends in a word and a space, and the next
+    line follows at once with a letter, a quoted name or the sentence's own dash (not a caption's leading space, an
+    editor's bracket or a new turn)."""
+    if nxt[0] - line[1] > 2 or not _SOFT_BREAK.search(text, line[0], line[1]):
+        return False
+    head = text[nxt[0]:nxt[1]]
+    return head[:1].isalpha() or head[:1] == "«" or _DASH_GOES_ON.match(head) is not None
+
+
 def _turn_extent(text: str, paras: list[tuple[int, int]], i: int) -> tuple[int, int]:
     """Index of the last line of the turn starting at line i (lines broken inside a sentence go on in lowercase)."""
     j = i
-    while j + 1 < len(paras) and text[paras[j + 1][0]:paras[j + 1][1]].lstrip()[:1].islower():
+    while j + 1 < len(paras) and (text[paras[j + 1][0]:paras[j + 1][1]].lstrip()[:1].islower()
+                                  or _soft_break(text, paras[j], paras[j + 1])):
         j += 1
     return j, _rstrip(text, paras[i][0], paras[j][1])
 
@@ -68,12 +84,28 @@ def _is_question(line: str) -> bool:
 _MIN_ANSWER = 80  # mean length of interview answers; jokes and chats have short replies
 
 
-def _interview(lines: list[str]) -> int | None:
+def _interview(lines: list[str], flips: bool = True) -> int | None:
     """Questions and answers alternate: the parity (0 or 1) of the question turns, or None when this is no
-    interview. Most turns of that parity ask something, few of the others do, and the answers are long."""
+    interview. Most turns of that parity ask something, few of the others do, and the answers are long. With
+    ``flips`` (not in a story), the phase may flip once, each side alternating on its own."""
     if len(lines) == 2 and _is_question(lines[0]) and not _is_question(lines[1]) \
             and len(words(lines[0])) >= 5 and len(lines[1]) >= _MIN_ANSWER:
         return 0  # one exchange: a real question and a long answer
+    parity = _alternating(lines)
+    if parity is not None or not flips:
+        return parity
+    for k in range(_MIN_PHASE, len(lines) - _MIN_PHASE + 1):  # a question and answer merged into one turn
+        first = _alternating(lines[:k])
+        if first is not None and _alternating(lines[k:]) is not None:
+            return first  # (_phased finds where the phase flips)
+    return None
+
+
+_MIN_PHASE = 4  # turns on each side of a flipped phase
+
+
+def _alternating(lines: list[str]) -> int | None:
+    """The parity of the question turns when questions and answers strictly alternate, else None."""
     for parity in (0, 1):
         qs, ans = lines[parity::2], lines[1 - parity::2]
         if len(qs) < 2 or not ans:
@@ -120,9 +152,23 @@ _ASKS = re.compile(r"\?[)]?[ \u00a0\t]*$")  # not "?»": an answer may end quoti
 _MIN_LOOSE_ANSWER = 150  # mean answer length when turns do not alternate: only long answers make an interview
 
 
+# a request for an answer opening the turn: "Расскажите о …", "А теперь поясните …", "Владимир, прокомментируйте …"
+_REQUEST = re.compile(r"[ \u00a0\t]*(?:[А-ЯЁ][а-яё]+,[ \u00a0]+)?(?:(?:А|И)[ \u00a0]+)?(?:теперь[ \u00a0]+)?"
+                      r"(?:расскажите|поясните|объясните|опишите|прокомментируйте|уточните|поделитесь)(?![а-яё])",
+                      re.IGNORECASE)
+_MAX_REQUEST = 300  # characters of a question asking to tell; a longer turn opening so is an answer merged into it
+
+
 def _asks(line: str) -> bool:
-    """The turn ends with a question mark: an interviewer's question."""
-    return bool(_ASKS.search(line))
+    """The turn ends with a question mark, or is a short request to tell ("Расскажите о ситуации с браузером Tor."):
+    an interviewer's question."""
+    return bool(_ASKS.search(line)) or len(line) <= _MAX_REQUEST and _REQUEST.match(line) is not None \
+        and _MERGED.search(line) is None
+
+
+# a turn running into the next one, the line break lost after a question without its mark ("Расскажите о состоянии
+# игроков — Завтра проведём …")
+_MERGED = re.compile(r"[а-яё][ \u00a0\t]*\n?[ \u00a0\t]*[—–-][ \u00a0]+[А-ЯЁ]")
 
 
 def _narrated(line: str) -> bool:
@@ -131,6 +177,7 @@ def _narrated(line: str) -> bool:
                for m in _ATTR_IN_TURN.finditer(line) for w in m.groups())
 
 
+_TOLD_SHARE = 4  # a run with a narrator's verb in this share of its turns or more is a story's dialogue
 _MAX_NARRATED = 2  # this many dash turns with a narrator's verb make the article a story (no loose interview)
 
 
@@ -231,7 +278,15 @@ def _cue_mention(ctx: Context, cue: re.Match, by_subject: bool, pos: int) -> Men
                          if para <= m.pos < start and m.nominative and not m.quoted), None)
         return named
     end = sentence_end(text, cue.end(), pos)
-    return next((m for m in reg.mentions if cue.end() <= m.pos < end and not m.quoted), None)
+    named = [m for m in reg.mentions if cue.end() <= m.pos < end and not m.quoted]
+    if named and _ABOUT.search(text, cue.end(), named[0].pos):
+        # what the sentence is about, named before the verb and its subject ("В интервью RT о работе Александра
+        # рассказал его бывший начальник Николай Левников")
+        return next((m for m in named[1:] if m.nominative and speech_verb(text[named[0].pos:m.pos])[0]), named[0])
+    return named[0] if named else None
+
+
+_ABOUT = re.compile(r"(?<![А-ЯЁа-яё])(?:о|об|обо|про)(?:[ \u00a0]+[а-яё]+)?[ \u00a0]+$", re.IGNORECASE)
 
 
 def _cued_interviewee(ctx: Context, pos: int) -> tuple[str | None, str | None] | None:
@@ -554,7 +609,7 @@ def _title_subject(ctx: Context, feminine: bool | None, in_lead: bool = False) -
     for g in find_groups(plain):
         person = next((p for p in (r.lookup(g) for r in regs) if p is not None), None)
         if person is not None and not _title_topic(plain, g.start) and not _TITLE_ASKS.search(plain, 0, g.start) \
-                and not _after_place_preposition(plain, g.start) \
+                and not _after_place_preposition(plain, g.start) and not _after_genitive_noun(plain, g.start) \
                 and (may_be_subject(plain, g) and not _oblique_form(g.tokens, person)
                      or _INTERVIEWED_WITH.search(plain, 0, g.start)):
             found[person.key] = person
@@ -562,11 +617,15 @@ def _title_subject(ctx: Context, feminine: bool | None, in_lead: bool = False) -
         person = next((p for p in (r.people.get(surname_key(m.group())) for r in regs) if p is not None), None)
         if person is not None and person.name().split()[-1] == m.group() and not _title_topic(plain, m.start()) \
                 and not _TITLE_ASKS.search(plain, 0, m.start()) \
-                and _after_preposition(plain, m.start()) is None and not _after_place_preposition(plain, m.start()):
+                and _after_preposition(plain, m.start()) is None and not _after_place_preposition(plain, m.start()) \
+                and not _after_genitive_noun(plain, m.start()):
             found[person.key] = person
     if len(found) != 1:
         return None
     (person,) = found.values()
+    led = ctx.lead_context.registry.people.get(person.key) if not in_lead and ctx.lead_context is not None else None
+    if led is not None and len(led.tokens) > 1 and len(person.tokens) > 1 and led.tokens[0] != person.tokens[0]:
+        person = led  # the lead presents another of that name ("Хабиб Нурмагомедов", the body his father Абдулманап)
     return person.name(feminine), person.role
 
 
@@ -598,6 +657,16 @@ def _after_preposition(text: str, pos: int) -> str | None:
     """The preposition right before pos, if any ("с Павличенко")."""
     m = _WORD_END.search(text, max(0, pos - 30), pos)
     return m.group(1) if m is not None and m.group(1) in marks.PREPOSITIONS else None
+
+
+def _after_genitive_noun(text: str, pos: int) -> bool:
+    """The word right before pos is a noun in the genitive, never the nominative, whose dependent the name is ("экс-промоутер
+    братьев Емельяненко о заявлениях бойца": the brothers are not who speaks)."""
+    m = _WORD_END.search(text, max(0, pos - 30), pos)
+    if m is None or is_role_word(m.group(1)):
+        return False
+    ps = parses(m.group(1))
+    return bool(ps) and ps[0].tag.POS == "NOUN" and "gent" in ps[0].tag and not any("nomn" in p.tag for p in ps)
 
 
 _TOPIC = re.compile(r"(?<![А-ЯЁа-яё])(?:о|об|обо|про)[ \u00a0][^:]*$", re.IGNORECASE)
@@ -1144,7 +1213,8 @@ def dialogue_block(ctx: Context) -> Iterator[Found]:
     story = sum(_narrated(text[a:b]) for run in runs for a, b in run) >= _MAX_NARRATED
     for run in runs:
         lines = [text[a:b] for a, b in run]
-        parity = _interview(lines)
+        told = sum(_narrated(line) for line in lines)  # a story's dialogue: its phase never flips into an interview
+        parity = _interview(lines, flips=not story or told * _TOLD_SHARE < len(lines))
         inside = any(s <= run[0][0] < e for s, e in ctx.taken)
         asks = answers = None
         if parity is not None:  # strict alternation; _phased mends a question and answer run together
