@@ -93,3 +93,19 @@ def test_pronoun_points_to_the_speaker_whose_name_opens_the_sentence_before() ->
 def test_named_speaker_keeps_his_pronoun_without_a_source(verb: str) -> None:
     text = (f"«Работа идет по плану», — {verb} губернатор Иван Петров. «Мы успеем к осени», — добавил он.")
     assert speaker_of(text, "Мы успеем") == "Иван Петров"
+
+
+def test_pronoun_skips_a_box_of_related_links() -> None:
+    text = ("«Мюллер тесно связан с Коми и тем самым скомпрометировал себя», — заявил конгрессмен Трент Фрэнкс.\n"
+            "Фрэнкса поддерживает губернатор штата Нью-Джерси Крис Кристи.\n"
+            " Также по теме \n"
+            " Трамп, который платит: почему штаб президента США увеличивает траты на юристов \n"
+            " Штаб Дональда Трампа за этот год потратил более $1 млн на выплаты юридическим фирмам... \n"
+            "«Если изложенные нам факты являются правдой, то должностное лицо ранга Мюллера должно уйти в "
+            "отставку», — отметил он.\n")
+    from presssearch.quotes import extract_quotes
+
+    q = next(q for q in extract_quotes(text) if q.text.startswith("Если"))
+    assert q.text.endswith("уйти в отставку")
+    assert q.speaker == "Крис Кристи"
+

@@ -12,7 +12,8 @@ from typing import Any, Callable, Iterator
 
 from . import documents, marks
 from .speakers import (Group, Person, Registry, adjective_of_next, can_be_nominative, find_groups, is_role_word,
-                       is_verb, lemma, may_be_subject, normalize_tokens, parses, role_before, role_lemmas, surname_key)
+                       in_related_box, is_verb, lemma, may_be_subject, normalize_tokens, parses, role_before,
+                       role_lemmas, surname_key)
 from .orgs import OrgsOnDemand, country
 from .text import MarkSpan, WORDS_RE, blocks, mark_spans, sentence_end, sentence_start, speech_verb, words
 
@@ -392,7 +393,8 @@ class Context:
         quoted = max(((s, names[n]) for s, n in self.spoken if pos - window <= s < pos and n in names), default=None,
                      key=lambda sp: sp[0])
         for m in reversed(reg.mentions):
-            if m.pos >= pos or m.quoted or not (m.nominative or _according_holder(self.text, m.pos)):
+            if m.pos >= pos or m.quoted or not (m.nominative or _according_holder(self.text, m.pos)) \
+                    or in_related_box(self.text, m.pos):
                 continue
             if m.pos < pos - window or (quoted and m.pos < quoted[0]):
                 break

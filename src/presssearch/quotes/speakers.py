@@ -1397,6 +1397,26 @@ def _photo_caption(text: str, g: "Group") -> bool:
     return b < len(text) and text[b] == "\n" and _CREDIT_AFTER.match(text, b) is not None
 
 
+_RELATED_BOX_BODY = 2  # lines under a related-links head that belong to the box: a headline and its cut lead
+
+
+def in_related_box(text: str, pos: int) -> bool:
+    """pos lies in a box of links to other articles set inside the text (" Также по теме \n Трамп, который платит:
+    … \n Штаб Дональда Трампа … \n"): the headline or cut lead of another article, not the narrative a pronoun
+    points back to."""
+    if pos < 0:
+        return False
+    end = text.rfind("\n", 0, pos)
+    for _ in range(_RELATED_BOX_BODY):
+        if end < 0:
+            return False
+        start = text.rfind("\n", 0, end) + 1
+        if text[start:end].strip().lower() in marks.RELATED_BOX_HEADS:
+            return True
+        end = start - 1
+    return False
+
+
 def _nominative_surname(text: str, g: Group) -> bool:
     """A surname morphology cannot decline ("Марадона", "Халюта") written here in the nominative: after a first
     name in the nominative ("Диего Марадона"; after a first name that shows no case, a surname in -а/-я only where a
@@ -2072,7 +2092,7 @@ class Registry:
         fitting = []
         while i >= 0 and self.mentions[i].pos >= pos - window:
             m = self.mentions[i]
-            if not m.quoted and self._fits(m, feminine):
+            if not m.quoted and self._fits(m, feminine) and not in_related_box(text, m.pos):
                 fitting.append(m)
             i -= 1
         if not fitting:
