@@ -109,3 +109,15 @@ def test_pronoun_skips_a_box_of_related_links() -> None:
     assert q.text.endswith("уйти в отставку")
     assert q.speaker == "Крис Кристи"
 
+
+def test_sources_an_outlet_cites_do_not_block_the_pronoun() -> None:
+    text = ("Договориться не помогла даже 11-часовая встреча Дональда Трампа с лидерами партий. "
+            "Ранее сам Трамп в неофициальных беседах со своими сторонниками даже замечал, что упрямство оппонентов "
+            "может пойти ему на пользу. Об этом сообщала газета The Washington Post со ссылкой на свои источники в "
+            "близком кругу главы государства.\n"
+            "Он же обвинял демократов в том, что они не заинтересованы в «жизни и безопасности» простых американцев.")
+    from presssearch.quotes import extract_quotes
+
+    q = next(q for q in extract_quotes(text) if q.text.startswith("жизни"))
+    assert q.text == "жизни и безопасности"
+    assert q.speaker == "Дональд Трамп"

@@ -303,6 +303,7 @@ class Context:
         before it."""
         quoted = self.quoted_regions()
         if any(not any(qa <= m.start() < qb for qa, qb in quoted)
+               and not _CITED_SOURCE.search(self.text, max(0, m.start() - 40), m.start())
                for m in _SOURCE_WORD.finditer(self.text, max(0, at), pos)):
             return True
         spoken = {s for s, _ in self.spoken}
@@ -1464,6 +1465,8 @@ def _official_last_to_speak(ctx: Context, offices: frozenset[str], ref: int,
 
 _UNNAMED_SOURCE = re.compile(marks.UNNAMED_SOURCE, re.IGNORECASE)
 _SOURCE_WORD = re.compile(marks.SOURCE_WORD, re.IGNORECASE)
+# "сообщала газета … со ссылкой на свои источники": a source an outlet cites, not one who speaks in the narrative
+_CITED_SOURCE = re.compile(r"ссылкой[ \u00a0]+на[ \u00a0]+(?:[а-яё]+[ \u00a0]+){0,2}$", re.IGNORECASE)
 INTERLOCUTOR_WINDOW = 1500  # characters back "собеседник RT" may point
 
 
