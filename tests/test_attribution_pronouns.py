@@ -121,3 +121,15 @@ def test_sources_an_outlet_cites_do_not_block_the_pronoun() -> None:
     q = next(q for q in extract_quotes(text) if q.text.startswith("жизни"))
     assert q.text == "жизни и безопасности"
     assert q.speaker == "Дональд Трамп"
+
+
+def test_undeclined_surname_before_an_adverb_and_a_verb_is_the_subject() -> None:
+    text = ("Инициаторы законопроекта Дэвид Чичиллине и Мэттью Гаец заявили, что закон нужно ужесточить.\n"
+            "Чичиллине вновь затронул вопрос о регистрации RT в качестве иностранного агента на мероприятии в "
+            "Атлантическом совете.\n"
+            "«Уже есть законодательная база, которая, однако, должна быть усилена», — заявил он.")
+    from presssearch.quotes import extract_quotes
+
+    q = next(q for q in extract_quotes(text) if q.text.startswith("Уже есть"))
+    assert q.text == "Уже есть законодательная база, которая, однако, должна быть усилена"
+    assert q.speaker == "Дэвид Чичиллине"

@@ -1601,8 +1601,29 @@ def _subject_position(text: str, g: Group) -> bool:
     after = _VERB_AFTER.match(text, g.end, g.end + 40)
     if after and _best_reading_has(after.group(1), "VERB"):
         return True
+    if g.tokens[-1][-1:].lower() in _UNDECLINED_ENDS and _verb_after_adverbs(text, g.end):
+        return True
     before = _SPEECH_BEFORE.search(text, max(0, g.start - 50), g.start)
     return bool(before) and before.group(1).replace("ё", "е") in marks.SPEECH_VERBS
+
+
+_MAX_ADVERBS_BEFORE_VERB = 2
+_UNDECLINED_ENDS = frozenset("еиоэ")  # surnames that show no case ("Чичиллине", "Батшуайи", "Тирзе"), unlike "Гувера"
+
+
+def _verb_after_adverbs(text: str, end: int) -> bool:
+    """A finite verb of a man or a woman follows the name after an adverb or a particle or two ("Чичиллине вновь
+    затронул", "Тирзе резко отреагировал"): the name is its subject, however it looks."""
+    pos = end
+    for _ in range(_MAX_ADVERBS_BEFORE_VERB):
+        m = _VERB_AFTER.match(text, pos, pos + 40)
+        if m is None or not (_best_reading_has(m.group(1), "ADVB") or _best_reading_has(m.group(1), "PRCL")):
+            return False
+        pos = m.end()
+        nxt = _VERB_AFTER.match(text, pos, pos + 40)
+        if nxt and _best_reading_has(nxt.group(1), "VERB"):
+            return not _best_reading_has(nxt.group(1), "plur") and not _best_reading_has(nxt.group(1), "neut")
+    return False
 
 
 _GENDERS = (MASC, FEMN)
