@@ -133,3 +133,16 @@ def test_undeclined_surname_before_an_adverb_and_a_verb_is_the_subject() -> None
     q = next(q for q in extract_quotes(text) if q.text.startswith("Уже есть"))
     assert q.text == "Уже есть законодательная база, которая, однако, должна быть усилена"
     assert q.speaker == "Дэвид Чичиллине"
+
+
+def test_pronoun_after_a_role_subject_with_a_country_is_that_countrys_holder() -> None:
+    text = ("В ходе разговора с американским режиссёром президент России Владимир Путин рассказал о своей работе.\n"
+            "Стоун рассказал Путину, что бывший президент США Джон Кеннеди читал каждую речь мировых лидеров. Именно "
+            "благодаря этому ему удалось найти общий язык с советским лидером Никитой Хрущёвым. Президент России "
+            "заявил, что поступает так же.\n"
+            "«Я выдержки не читаю. Я читаю только подлинные документы», — сказал он.")
+    from presssearch.quotes import extract_quotes
+
+    q = next(q for q in extract_quotes(text) if q.text.startswith("Я выдержки"))
+    assert q.text == "Я выдержки не читаю. Я читаю только подлинные документы"
+    assert q.speaker == "Владимир Путин"

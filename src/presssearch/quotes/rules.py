@@ -161,7 +161,8 @@ class Context:
         if role_word is None and feminine is not None:
             head = self._role_subject_before(pos, feminine)
             if head is not None:  # "Губернатор распорядился … и отметил, что … «…», — сказал он": the role's holder
-                who = self.refer(pos, feminine, role_word=head[0])
+                land = self._role_subject_land(pos)  # "Президент России заявил …": that country's president, or nobody
+                who = self.refer(pos, feminine, role_word=head[0], land=land, strict=land is not None)
                 return who if self._holds_as(who[0], head[1], pos, head[0]) else (None, None)
         hit = reg.topic(self.text, pos, feminine)
         if hit is not None and not self._named_as_subject(hit[0].key, pos, credits_only=not role_word):
@@ -324,10 +325,8 @@ class Context:
         return any(m.key == key and (credits_only or m.nominative) and not m.quoted and not _credit_line(self.text, m.pos)
                    for m in self.registry.mentions if m.pos < pos)
 
-    def _role_subject_before(self, pos: int, feminine: bool) -> tuple[str, str | None] | None:
-        """The role noun (and the word after it when it may qualify it) that is the subject of the sentence right
-        before pos, when that sentence names nobody and reports speech with a verb of the pronoun's gender
-        ("Директор супермаркета рассказал RT, что …")."""
+    def _sentence_right_before(self, pos: int) -> tuple[int, int] | None:
+        """Bounds of the sentence that ends right before pos (on its line), else None."""
         text = self.text
         end = pos
         while end > 0 and (text[end - 1].isspace() or text[end - 1] in marks.OPENERS):
@@ -335,7 +334,17 @@ class Context:
         line = text.rfind("\n", 0, end) + 1
         if end <= line:
             return None
-        a = sentence_start(text, line, end - 1)
+        return sentence_start(text, line, end - 1), end
+
+    def _role_subject_before(self, pos: int, feminine: bool) -> tuple[str, str | None] | None:
+        """The role noun (and the word after it when it may qualify it) that is the subject of the sentence right
+        before pos, when that sentence names nobody and reports speech with a verb of the pronoun's gender
+        ("Директор супермаркета рассказал RT, что …")."""
+        text = self.text
+        bounds = self._sentence_right_before(pos)
+        if bounds is None:
+            return None
+        a, end = bounds
         ws = words(text[a:end])
         if not ws or not ws[0][:1].isupper() or not is_role_word(ws[0].lower()) \
                 or not _nominative_singular(ws[0].lower()) or speech_verb(text[a:end]) != (True, feminine):
@@ -345,6 +354,11 @@ class Context:
         nxt = ws[1].lower() if len(ws) > 1 and ws[1].islower() else ""
         qualified = len(nxt) > 3 and nxt not in marks.PREPOSITIONS and not is_verb(nxt) and not _adverbial(nxt)
         return ws[0].lower(), nxt if qualified else None
+
+    def _role_subject_land(self, pos: int) -> str | None:
+        """The country the role subject of the sentence right before pos is tied to ("Президент России заявил")."""
+        bounds = self._sentence_right_before(pos)
+        return _role_land(words(self.text[bounds[0]:bounds[1]])[:3], 0) if bounds is not None else None
 
     def _holds_as(self, name: str | None, qualifier: str | None, pos: int, role_word: str = "") -> bool:
         """The person was named before pos right after the role's qualifier ("директор ассоциации Алексей
