@@ -146,3 +146,15 @@ def test_pronoun_after_a_role_subject_with_a_country_is_that_countrys_holder() -
     q = next(q for q in extract_quotes(text) if q.text.startswith("Я выдержки"))
     assert q.text == "Я выдержки не читаю. Я читаю только подлинные документы"
     assert q.speaker == "Владимир Путин"
+
+
+def test_pronoun_after_a_newcomer_the_registry_does_not_hold_is_that_newcomer() -> None:
+    text = ("Официальный представитель Минобороны России Игорь Конашенков сообщил, что наступление продолжается.\n"
+            "Съёмочная группа RT Arabic уже побывала в освобождённом Аль-Маядине, засняв склады вооружений. "
+            "Подполковник Рами Маувас в беседе с телеканалом заявил, что был потрясён количеством увиденного оружия.\n"
+            "«Это сотни и даже тысячи единиц оружия и боеприпасов разного вида», — рассказал он.")
+    from presssearch.quotes import extract_quotes
+
+    q = next(q for q in extract_quotes(text) if q.text.startswith("Это сотни"))
+    assert q.text == "Это сотни и даже тысячи единиц оружия и боеприпасов разного вида"
+    assert q.speaker == "Рами Маувас"

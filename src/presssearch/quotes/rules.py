@@ -164,6 +164,9 @@ class Context:
                 land = self._role_subject_land(pos)  # "Президент России заявил …": that country's president, or nobody
                 who = self.refer(pos, feminine, role_word=head[0], land=land, strict=land is not None)
                 return who if self._holds_as(who[0], head[1], pos, head[0]) else (None, None)
+        unheld = self._unheld_subject_before(pos, feminine) if role_word is None and feminine is not None else None
+        if unheld is not None:  # "Тиммерманс пригласил польское правительство к диалогу. «…», — сказал он"
+            return unheld, None
         hit = reg.topic(self.text, pos, feminine)
         if hit is not None and not self._named_as_subject(hit[0].key, pos, credits_only=not role_word):
             hit = None  # "Суд над Иваном Петровым … — заметил прокурор"; "Текст: Мария Иванова": they do not speak
@@ -354,6 +357,35 @@ class Context:
         nxt = ws[1].lower() if len(ws) > 1 and ws[1].islower() else ""
         qualified = len(nxt) > 3 and nxt not in marks.PREPOSITIONS and not is_verb(nxt) and not _adverbial(nxt)
         return ws[0].lower(), nxt if qualified else None
+
+    def _unheld_subject_before(self, pos: int, feminine: bool) -> str | None:
+        """The name, as written, that opens the sentence right before pos (maybe after a role: "Подполковник Рами
+        Маувас … заявил, что …") as its subject, with a speech verb of the pronoun's gender, when the registry holds
+        no such person and the sentence names nobody it holds: the newcomer is the one the pronoun stands for."""
+        bounds = self._sentence_right_before(pos)
+        if bounds is None:
+            return None
+        a, end = bounds
+        text = self.text
+        if any(qa < end and a < qb for qa, qb in self.quoted_regions()) or any(c in text[a:end] for c in "«»\"„“"):
+            return None  # a sentence of someone's words ("«… Сечин сумел представить доказательства»")
+        groups = find_groups(text, a, end)
+        if not groups or any(self.registry.lookup(g) is not None for g in groups):
+            return None
+        g = groups[0]
+        before = words(text[a:g.start])
+        roles = 0
+        while roles < len(before) and (is_role_word(before[roles].lower()) or _animate_noun(before[roles])):
+            roles += 1
+        given = before[roles:]  # "Подполковник Рами Маувас": a first name the name groups left out
+        if roles > _MAX_SUBJECT_MODIFIERS or len(given) > 1 or any(not w[:1].isupper() for w in given):
+            return None
+        name = " ".join((*given, *g.tokens))
+        if not may_be_subject(text, g) or not self._lone_person(name) \
+                or any(not {"Geox", "Orgn", "Abbr"}.isdisjoint(p.tag.grammemes) for p in parses(g.tokens[-1].lower())[:3]):
+            return None
+        stop = _CLAUSE_END_MARK.search(text, g.end, end)
+        return name if _past_verb_feminine(text, g.end, stop.start() if stop else end) is feminine else None
 
     def _role_subject_land(self, pos: int) -> str | None:
         """The country the role subject of the sentence right before pos is tied to ("Президент России заявил")."""
@@ -991,6 +1023,24 @@ def _that_one(lows: list[str]) -> bool:
 
 
 _MAX_SUBJECT_MODIFIERS = 3
+
+
+def _animate_noun(word: str) -> bool:
+    """The word reads first as a dictionary noun for a person, not a name ("подполковник", "Москвичка"; not
+    "Рами")."""
+    ps = parses(word.lower())[:1]
+    return bool(ps) and ps[0].tag.POS == "NOUN" and ps[0].is_known and "anim" in ps[0].tag.grammemes \
+        and "Name" not in ps[0].tag.grammemes
+
+
+def _past_verb_feminine(text: str, a: int, b: int) -> bool | None:
+    """Whether the first past-tense verb in text[a:b] is a woman's ("пригласила") or a man's ("пригласил"); None
+    when there is none."""
+    for m in WORDS_RE.finditer(text, a, b):
+        tag = next(iter(parses(m.group().lower())[:1]), None)
+        if tag is not None and tag.tag.POS == "VERB" and "past" in tag.tag.grammemes:
+            return "femn" in tag.tag.grammemes if {"femn", "masc"} & tag.tag.grammemes else None
+    return None
 
 
 def _unnamed_subject_before(ctx: Context, pos: int, role: str | None) -> bool:
