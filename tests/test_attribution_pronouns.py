@@ -158,3 +158,15 @@ def test_pronoun_after_a_newcomer_the_registry_does_not_hold_is_that_newcomer() 
     q = next(q for q in extract_quotes(text) if q.text.startswith("Это сотни"))
     assert q.text == "Это сотни и даже тысячи единиц оружия и боеприпасов разного вида"
     assert q.speaker == "Рами Маувас"
+
+
+def test_pronoun_after_a_sentence_naming_only_the_owner_of_words_is_that_owner() -> None:
+    text = ("Роман впервые издал в Милане Джанджакомо Фельтринелли. Сам Хрущёв, не стесняясь, назвал Бориса "
+            "Пастернака свиньёй.\n"
+            "Последней каплей в чаше терпения несчастного человека стали слова его музы, Ольги Ивинской. Она, опасаясь "
+            "за свою свободу, обвинила писателя в эгоизме: «Тебе ничего не будет, а от меня костей не соберёшь».")
+    from presssearch.quotes import extract_quotes
+
+    q = next(q for q in extract_quotes(text) if q.text.startswith("Тебе"))
+    assert q.text == "Тебе ничего не будет, а от меня костей не соберёшь"
+    assert q.speaker == "Ольга Ивинская"

@@ -1397,6 +1397,10 @@ def _photo_caption(text: str, g: "Group") -> bool:
     return b < len(text) and text[b] == "\n" and _CREDIT_AFTER.match(text, b) is not None
 
 
+# a speech noun the name right after owns, in the genitive ("слова его музы, Ольги Ивинской", "после выступления
+# президента РФ Владимира Путина"), with no clause break between
+_SPEECH_OWNED = re.compile(r"(?<![А-ЯЁа-яё])(?:слова|выступлени[яе]|высказывани[яе]|реплик[аи]|речи)"
+                           r"(?:[ \u00a0]+[А-ЯЁа-яё-]+,?){0,4}[ \u00a0]+$")
 _RELATED_BOX_BODY = 2  # lines under a related-links head that belong to the box: a headline and its cut lead
 
 
@@ -2124,6 +2128,10 @@ class Registry:
         same = [m for m in fitting if m.pos >= s0 and m.nominative]
         if same:
             return self.people[same[-1].key], same[-1].pos
+        owner = next((m for m in fitting if m.pos >= s0 and _SPEECH_OWNED.search(text, max(s0, m.pos - 60), m.pos)),
+                     None)
+        if owner is not None:  # "… после выступления президента Владимира Путина. Он назвал …": whose speech it was
+            return self.people[owner.key], owner.pos
         subject = next((m for m in fitting if m.nominative), last)
         return self.people[subject.key], subject.pos
 
