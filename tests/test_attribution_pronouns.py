@@ -170,3 +170,9 @@ def test_pronoun_after_a_sentence_naming_only_the_owner_of_words_is_that_owner()
     q = next(q for q in extract_quotes(text) if q.text.startswith("Тебе"))
     assert q.text == "Тебе ничего не будет, а от меня костей не соберёшь"
     assert q.speaker == "Ольга Ивинская"
+
+
+def test_an_adverb_opening_the_sentence_is_no_first_name_of_the_newcomer() -> None:
+    from presssearch.quotes.rules import _noun_like
+
+    assert _noun_like("Рами") and not _noun_like("Вчера") and not _noun_like("Однако")

@@ -360,7 +360,7 @@ class Context:
 
     def _unheld_subject_before(self, pos: int, feminine: bool) -> str | None:
         """The name, as written, that opens the sentence right before pos (maybe after a role: "Подполковник Рами
-        Маувас … заявил, что …") as its subject, with a speech verb of the pronoun's gender, when the registry holds
+        Маувас … заявил, что …") as its subject, with a past verb of the pronoun's gender, when the registry holds
         no such person and the sentence names nobody it holds: the newcomer is the one the pronoun stands for."""
         bounds = self._sentence_right_before(pos)
         if bounds is None:
@@ -378,11 +378,13 @@ class Context:
         while roles < len(before) and (is_role_word(before[roles].lower()) or _animate_noun(before[roles])):
             roles += 1
         given = before[roles:]  # "Подполковник Рами Маувас": a first name the name groups left out
-        if roles > _MAX_SUBJECT_MODIFIERS or len(given) > 1 or any(not w[:1].isupper() for w in given):
+        if roles > _MAX_SUBJECT_MODIFIERS or len(given) > 1 \
+                or any(not w[:1].isupper() or not _noun_like(w) for w in given):
             return None
         name = " ".join((*given, *g.tokens))
         if not may_be_subject(text, g) or not self._lone_person(name) \
-                or any(not {"Geox", "Orgn", "Abbr"}.isdisjoint(p.tag.grammemes) for p in parses(g.tokens[-1].lower())[:3]):
+                or any(not {"Geox", "Orgn", "Abbr"}.isdisjoint(p.tag.grammemes)
+                       for p in parses(g.tokens[-1].lower())[:3]):
             return None
         stop = _CLAUSE_END_MARK.search(text, g.end, end)
         return name if _past_verb_feminine(text, g.end, stop.start() if stop else end) is feminine else None
@@ -1031,6 +1033,12 @@ def _animate_noun(word: str) -> bool:
     ps = parses(word.lower())[:1]
     return bool(ps) and ps[0].tag.POS == "NOUN" and ps[0].is_known and "anim" in ps[0].tag.grammemes \
         and "Name" not in ps[0].tag.grammemes
+
+
+def _noun_like(word: str) -> bool:
+    """The word reads first as a noun, or morphology does not know it ("Рами"; not "Вчера", "Однако")."""
+    ps = parses(word.lower())[:1]
+    return not ps or ps[0].tag.POS == "NOUN" or not ps[0].is_known
 
 
 def _past_verb_feminine(text: str, a: int, b: int) -> bool | None:
