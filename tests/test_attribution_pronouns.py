@@ -93,3 +93,86 @@ def test_pronoun_points_to_the_speaker_whose_name_opens_the_sentence_before() ->
 def test_named_speaker_keeps_his_pronoun_without_a_source(verb: str) -> None:
     text = (f"«Работа идет по плану», — {verb} губернатор Иван Петров. «Мы успеем к осени», — добавил он.")
     assert speaker_of(text, "Мы успеем") == "Иван Петров"
+
+
+def test_pronoun_skips_a_box_of_related_links() -> None:
+    text = ("«Мюллер тесно связан с Коми и тем самым скомпрометировал себя», — заявил конгрессмен Трент Фрэнкс.\n"
+            "Фрэнкса поддерживает губернатор штата Нью-Джерси Крис Кристи.\n"
+            " Также по теме \n"
+            " Трамп, который платит: почему штаб президента США увеличивает траты на юристов \n"
+            " Штаб Дональда Трампа за этот год потратил более $1 млн на выплаты юридическим фирмам... \n"
+            "«Если изложенные нам факты являются правдой, то должностное лицо ранга Мюллера должно уйти в "
+            "отставку», — отметил он.\n")
+    from presssearch.quotes import extract_quotes
+
+    q = next(q for q in extract_quotes(text) if q.text.startswith("Если"))
+    assert q.text.endswith("уйти в отставку")
+    assert q.speaker == "Крис Кристи"
+
+
+def test_sources_an_outlet_cites_do_not_block_the_pronoun() -> None:
+    text = ("Договориться не помогла даже 11-часовая встреча Дональда Трампа с лидерами партий. "
+            "Ранее сам Трамп в неофициальных беседах со своими сторонниками даже замечал, что упрямство оппонентов "
+            "может пойти ему на пользу. Об этом сообщала газета The Washington Post со ссылкой на свои источники в "
+            "близком кругу главы государства.\n"
+            "Он же обвинял демократов в том, что они не заинтересованы в «жизни и безопасности» простых американцев.")
+    from presssearch.quotes import extract_quotes
+
+    q = next(q for q in extract_quotes(text) if q.text.startswith("жизни"))
+    assert q.text == "жизни и безопасности"
+    assert q.speaker == "Дональд Трамп"
+
+
+def test_undeclined_surname_before_an_adverb_and_a_verb_is_the_subject() -> None:
+    text = ("Инициаторы законопроекта Дэвид Чичиллине и Мэттью Гаец заявили, что закон нужно ужесточить.\n"
+            "Чичиллине вновь затронул вопрос о регистрации RT в качестве иностранного агента на мероприятии в "
+            "Атлантическом совете.\n"
+            "«Уже есть законодательная база, которая, однако, должна быть усилена», — заявил он.")
+    from presssearch.quotes import extract_quotes
+
+    q = next(q for q in extract_quotes(text) if q.text.startswith("Уже есть"))
+    assert q.text == "Уже есть законодательная база, которая, однако, должна быть усилена"
+    assert q.speaker == "Дэвид Чичиллине"
+
+
+def test_pronoun_after_a_role_subject_with_a_country_is_that_countrys_holder() -> None:
+    text = ("В ходе разговора с американским режиссёром президент России Владимир Путин рассказал о своей работе.\n"
+            "Стоун рассказал Путину, что бывший президент США Джон Кеннеди читал каждую речь мировых лидеров. Именно "
+            "благодаря этому ему удалось найти общий язык с советским лидером Никитой Хрущёвым. Президент России "
+            "заявил, что поступает так же.\n"
+            "«Я выдержки не читаю. Я читаю только подлинные документы», — сказал он.")
+    from presssearch.quotes import extract_quotes
+
+    q = next(q for q in extract_quotes(text) if q.text.startswith("Я выдержки"))
+    assert q.text == "Я выдержки не читаю. Я читаю только подлинные документы"
+    assert q.speaker == "Владимир Путин"
+
+
+def test_pronoun_after_a_newcomer_the_registry_does_not_hold_is_that_newcomer() -> None:
+    text = ("Официальный представитель Минобороны России Игорь Конашенков сообщил, что наступление продолжается.\n"
+            "Съёмочная группа RT Arabic уже побывала в освобождённом Аль-Маядине, засняв склады вооружений. "
+            "Подполковник Рами Маувас в беседе с телеканалом заявил, что был потрясён количеством увиденного оружия.\n"
+            "«Это сотни и даже тысячи единиц оружия и боеприпасов разного вида», — рассказал он.")
+    from presssearch.quotes import extract_quotes
+
+    q = next(q for q in extract_quotes(text) if q.text.startswith("Это сотни"))
+    assert q.text == "Это сотни и даже тысячи единиц оружия и боеприпасов разного вида"
+    assert q.speaker == "Рами Маувас"
+
+
+def test_pronoun_after_a_sentence_naming_only_the_owner_of_words_is_that_owner() -> None:
+    text = ("Роман впервые издал в Милане Джанджакомо Фельтринелли. Сам Хрущёв, не стесняясь, назвал Бориса "
+            "Пастернака свиньёй.\n"
+            "Последней каплей в чаше терпения несчастного человека стали слова его музы, Ольги Ивинской. Она, опасаясь "
+            "за свою свободу, обвинила писателя в эгоизме: «Тебе ничего не будет, а от меня костей не соберёшь».")
+    from presssearch.quotes import extract_quotes
+
+    q = next(q for q in extract_quotes(text) if q.text.startswith("Тебе"))
+    assert q.text == "Тебе ничего не будет, а от меня костей не соберёшь"
+    assert q.speaker == "Ольга Ивинская"
+
+
+def test_an_adverb_opening_the_sentence_is_no_first_name_of_the_newcomer() -> None:
+    from presssearch.quotes.rules import _noun_like
+
+    assert _noun_like("Рами") and not _noun_like("Вчера") and not _noun_like("Однако")

@@ -12,7 +12,8 @@ from typing import Any, Callable, Iterator
 
 from . import documents, marks
 from .speakers import (Group, Person, Registry, adjective_of_next, can_be_nominative, find_groups, is_role_word,
-                       is_verb, lemma, may_be_subject, normalize_tokens, parses, role_before, role_lemmas, surname_key)
+                       in_related_box, is_verb, lemma, may_be_subject, normalize_tokens, parses, role_before,
+                       role_lemmas, surname_key)
 from .orgs import OrgsOnDemand, country
 from .text import MarkSpan, WORDS_RE, blocks, mark_spans, sentence_end, sentence_start, speech_verb, words
 
@@ -160,8 +161,12 @@ class Context:
         if role_word is None and feminine is not None:
             head = self._role_subject_before(pos, feminine)
             if head is not None:  # "Губернатор распорядился … и отметил, что … «…», — сказал он": the role's holder
-                who = self.refer(pos, feminine, role_word=head[0])
+                land = self._role_subject_land(pos)  # "Президент России заявил …": that country's president, or nobody
+                who = self.refer(pos, feminine, role_word=head[0], land=land, strict=land is not None)
                 return who if self._holds_as(who[0], head[1], pos, head[0]) else (None, None)
+        unheld = self._unheld_subject_before(pos, feminine) if role_word is None and feminine is not None else None
+        if unheld is not None:  # "Тиммерманс пригласил польское правительство к диалогу. «…», — сказал он"
+            return unheld, None
         hit = reg.topic(self.text, pos, feminine)
         if hit is not None and not self._named_as_subject(hit[0].key, pos, credits_only=not role_word):
             hit = None  # "Суд над Иваном Петровым … — заметил прокурор"; "Текст: Мария Иванова": they do not speak
@@ -302,6 +307,7 @@ class Context:
         before it."""
         quoted = self.quoted_regions()
         if any(not any(qa <= m.start() < qb for qa, qb in quoted)
+               and not _CITED_SOURCE.search(self.text, max(0, m.start() - 40), m.start())
                for m in _SOURCE_WORD.finditer(self.text, max(0, at), pos)):
             return True
         spoken = {s for s, _ in self.spoken}
@@ -322,10 +328,8 @@ class Context:
         return any(m.key == key and (credits_only or m.nominative) and not m.quoted and not _credit_line(self.text, m.pos)
                    for m in self.registry.mentions if m.pos < pos)
 
-    def _role_subject_before(self, pos: int, feminine: bool) -> tuple[str, str | None] | None:
-        """The role noun (and the word after it when it may qualify it) that is the subject of the sentence right
-        before pos, when that sentence names nobody and reports speech with a verb of the pronoun's gender
-        ("Директор супермаркета рассказал RT, что …")."""
+    def _sentence_right_before(self, pos: int) -> tuple[int, int] | None:
+        """Bounds of the sentence that ends right before pos (on its line), else None."""
         text = self.text
         end = pos
         while end > 0 and (text[end - 1].isspace() or text[end - 1] in marks.OPENERS):
@@ -333,7 +337,17 @@ class Context:
         line = text.rfind("\n", 0, end) + 1
         if end <= line:
             return None
-        a = sentence_start(text, line, end - 1)
+        return sentence_start(text, line, end - 1), end
+
+    def _role_subject_before(self, pos: int, feminine: bool) -> tuple[str, str | None] | None:
+        """The role noun (and the word after it when it may qualify it) that is the subject of the sentence right
+        before pos, when that sentence names nobody and reports speech with a verb of the pronoun's gender
+        ("Директор супермаркета рассказал RT, что …")."""
+        text = self.text
+        bounds = self._sentence_right_before(pos)
+        if bounds is None:
+            return None
+        a, end = bounds
         ws = words(text[a:end])
         if not ws or not ws[0][:1].isupper() or not is_role_word(ws[0].lower()) \
                 or not _nominative_singular(ws[0].lower()) or speech_verb(text[a:end]) != (True, feminine):
@@ -343,6 +357,42 @@ class Context:
         nxt = ws[1].lower() if len(ws) > 1 and ws[1].islower() else ""
         qualified = len(nxt) > 3 and nxt not in marks.PREPOSITIONS and not is_verb(nxt) and not _adverbial(nxt)
         return ws[0].lower(), nxt if qualified else None
+
+    def _unheld_subject_before(self, pos: int, feminine: bool) -> str | None:
+        """The name, as written, that opens the sentence right before pos (maybe after a role: "Подполковник Рами
+        Маувас … заявил, что …") as its subject, with a past verb of the pronoun's gender, when the registry holds
+        no such person and the sentence names nobody it holds: the newcomer is the one the pronoun stands for."""
+        bounds = self._sentence_right_before(pos)
+        if bounds is None:
+            return None
+        a, end = bounds
+        text = self.text
+        if any(qa < end and a < qb for qa, qb in self.quoted_regions()) or any(c in text[a:end] for c in "«»\"„“"):
+            return None  # a sentence of someone's words ("«… Сечин сумел представить доказательства»")
+        groups = find_groups(text, a, end)
+        if not groups or any(self.registry.lookup(g) is not None for g in groups):
+            return None
+        g = groups[0]
+        before = words(text[a:g.start])
+        roles = 0
+        while roles < len(before) and (is_role_word(before[roles].lower()) or _animate_noun(before[roles])):
+            roles += 1
+        given = before[roles:]  # "Подполковник Рами Маувас": a first name the name groups left out
+        if roles > _MAX_SUBJECT_MODIFIERS or len(given) > 1 \
+                or any(not w[:1].isupper() or not _noun_like(w) for w in given):
+            return None
+        name = " ".join((*given, *g.tokens))
+        if not may_be_subject(text, g) or not self._lone_person(name) \
+                or any(not {"Geox", "Orgn", "Abbr"}.isdisjoint(p.tag.grammemes)
+                       for p in parses(g.tokens[-1].lower())[:3]):
+            return None
+        stop = _CLAUSE_END_MARK.search(text, g.end, end)
+        return name if _past_verb_feminine(text, g.end, stop.start() if stop else end) is feminine else None
+
+    def _role_subject_land(self, pos: int) -> str | None:
+        """The country the role subject of the sentence right before pos is tied to ("Президент России заявил")."""
+        bounds = self._sentence_right_before(pos)
+        return _role_land(words(self.text[bounds[0]:bounds[1]])[:3], 0) if bounds is not None else None
 
     def _holds_as(self, name: str | None, qualifier: str | None, pos: int, role_word: str = "") -> bool:
         """The person was named before pos right after the role's qualifier ("директор ассоциации Алексей
@@ -392,7 +442,8 @@ class Context:
         quoted = max(((s, names[n]) for s, n in self.spoken if pos - window <= s < pos and n in names), default=None,
                      key=lambda sp: sp[0])
         for m in reversed(reg.mentions):
-            if m.pos >= pos or m.quoted or not (m.nominative or _according_holder(self.text, m.pos)):
+            if m.pos >= pos or m.quoted or not (m.nominative or _according_holder(self.text, m.pos)) \
+                    or in_related_box(self.text, m.pos):
                 continue
             if m.pos < pos - window or (quoted and m.pos < quoted[0]):
                 break
@@ -976,6 +1027,30 @@ def _that_one(lows: list[str]) -> bool:
 _MAX_SUBJECT_MODIFIERS = 3
 
 
+def _animate_noun(word: str) -> bool:
+    """The word reads first as a dictionary noun for a person, not a name ("подполковник", "Москвичка"; not
+    "Рами")."""
+    ps = parses(word.lower())[:1]
+    return bool(ps) and ps[0].tag.POS == "NOUN" and ps[0].is_known and "anim" in ps[0].tag.grammemes \
+        and "Name" not in ps[0].tag.grammemes
+
+
+def _noun_like(word: str) -> bool:
+    """The word reads first as a noun, or morphology does not know it ("Рами"; not "Вчера", "Однако")."""
+    ps = parses(word.lower())[:1]
+    return not ps or ps[0].tag.POS == "NOUN" or not ps[0].is_known
+
+
+def _past_verb_feminine(text: str, a: int, b: int) -> bool | None:
+    """Whether the first past-tense verb in text[a:b] is a woman's ("пригласила") or a man's ("пригласил"); None
+    when there is none."""
+    for m in WORDS_RE.finditer(text, a, b):
+        tag = next(iter(parses(m.group().lower())[:1]), None)
+        if tag is not None and tag.tag.POS == "VERB" and "past" in tag.tag.grammemes:
+            return "femn" in tag.tag.grammemes if {"femn", "masc"} & tag.tag.grammemes else None
+    return None
+
+
 def _unnamed_subject_before(ctx: Context, pos: int, role: str | None) -> bool:
     """"Модный блогер … открывает … ресторан. В интервью … он заявил": the sentence before the pronoun's opens with
     a role noun naming nobody (no name in it), which the person the pronoun would fall back on does not hold."""
@@ -1462,6 +1537,8 @@ def _official_last_to_speak(ctx: Context, offices: frozenset[str], ref: int,
 
 _UNNAMED_SOURCE = re.compile(marks.UNNAMED_SOURCE, re.IGNORECASE)
 _SOURCE_WORD = re.compile(marks.SOURCE_WORD, re.IGNORECASE)
+# "сообщала газета … со ссылкой на свои источники": a source an outlet cites, not one who speaks in the narrative
+_CITED_SOURCE = re.compile(r"ссылкой[ \u00a0]+на[ \u00a0]+(?:[а-яё]+[ \u00a0]+){0,2}$", re.IGNORECASE)
 INTERLOCUTOR_WINDOW = 1500  # characters back "собеседник RT" may point
 
 

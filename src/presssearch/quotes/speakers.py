@@ -1401,6 +1401,30 @@ def _photo_caption(text: str, g: "Group") -> bool:
     return b < len(text) and text[b] == "\n" and _CREDIT_AFTER.match(text, b) is not None
 
 
+# a speech noun the name right after owns, in the genitive ("слова его музы, Ольги Ивинской", "после выступления
+# президента РФ Владимира Путина"), with no clause break between
+_SPEECH_OWNED = re.compile(r"(?<![А-ЯЁа-яё])(?:слова|выступлени[яе]|высказывани[яе]|реплик[аи]|речи)"
+                           r"(?:[ \u00a0]+[А-ЯЁа-яё-]+,?){0,4}[ \u00a0]+$")
+_RELATED_BOX_BODY = 2  # lines under a related-links head that belong to the box: a headline and its cut lead
+
+
+def in_related_box(text: str, pos: int) -> bool:
+    """pos lies in a box of links to other articles set inside the text (" Также по теме \n Трамп, который платит:
+    … \n Штаб Дональда Трампа … \n"): the headline or cut lead of another article, not the narrative a pronoun
+    points back to."""
+    if pos < 0:
+        return False
+    end = text.rfind("\n", 0, pos)
+    for _ in range(_RELATED_BOX_BODY):
+        if end < 0:
+            return False
+        start = text.rfind("\n", 0, end) + 1
+        if text[start:end].strip().lower() in marks.RELATED_BOX_HEADS:
+            return True
+        end = start - 1
+    return False
+
+
 def _nominative_surname(text: str, g: Group) -> bool:
     """A surname morphology cannot decline ("Марадона", "Халюта") written here in the nominative: after a first
     name in the nominative ("Диего Марадона"; after a first name that shows no case, a surname in -а/-я only where a
@@ -1585,8 +1609,29 @@ def _subject_position(text: str, g: Group) -> bool:
     after = _VERB_AFTER.match(text, g.end, g.end + 40)
     if after and _best_reading_has(after.group(1), "VERB"):
         return True
+    if g.tokens[-1][-1:].lower() in _UNDECLINED_ENDS and _verb_after_adverbs(text, g.end):
+        return True
     before = _SPEECH_BEFORE.search(text, max(0, g.start - 50), g.start)
     return bool(before) and before.group(1).replace("ё", "е") in marks.SPEECH_VERBS
+
+
+_MAX_ADVERBS_BEFORE_VERB = 2
+_UNDECLINED_ENDS = frozenset("еиоэ")  # surnames that show no case ("Чичиллине", "Батшуайи", "Тирзе"), unlike "Гувера"
+
+
+def _verb_after_adverbs(text: str, end: int) -> bool:
+    """A finite verb of a man or a woman follows the name after an adverb or a particle or two ("Чичиллине вновь
+    затронул", "Тирзе резко отреагировал"): the name is its subject, however it looks."""
+    pos = end
+    for _ in range(_MAX_ADVERBS_BEFORE_VERB):
+        m = _VERB_AFTER.match(text, pos, pos + 40)
+        if m is None or not (_best_reading_has(m.group(1), "ADVB") or _best_reading_has(m.group(1), "PRCL")):
+            return False
+        pos = m.end()
+        nxt = _VERB_AFTER.match(text, pos, pos + 40)
+        if nxt and _best_reading_has(nxt.group(1), "VERB"):
+            return not _best_reading_has(nxt.group(1), "plur") and not _best_reading_has(nxt.group(1), "neut")
+    return False
 
 
 _GENDERS = (MASC, FEMN)
@@ -2076,7 +2121,7 @@ class Registry:
         fitting = []
         while i >= 0 and self.mentions[i].pos >= pos - window:
             m = self.mentions[i]
-            if not m.quoted and self._fits(m, feminine):
+            if not m.quoted and self._fits(m, feminine) and not in_related_box(text, m.pos):
                 fitting.append(m)
             i -= 1
         if not fitting:
@@ -2087,6 +2132,10 @@ class Registry:
         same = [m for m in fitting if m.pos >= s0 and m.nominative]
         if same:
             return self.people[same[-1].key], same[-1].pos
+        owner = next((m for m in fitting if m.pos >= s0 and _SPEECH_OWNED.search(text, max(s0, m.pos - 60), m.pos)),
+                     None)
+        if owner is not None:  # "… после выступления президента Владимира Путина. Он назвал …": whose speech it was
+            return self.people[owner.key], owner.pos
         subject = next((m for m in fitting if m.nominative), last)
         return self.people[subject.key], subject.pos
 
