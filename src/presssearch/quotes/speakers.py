@@ -206,9 +206,7 @@ def analyses(word: str) -> tuple[Analysis, ...]:
     out: dict[tuple[str, str | None], set[str]] = {}
     kind = name_kind(word)
     ps = parses(low)
-    # an informal vocative ("Илон" of "Илона", "Митволь" of "Митволя") is never how running text names anyone,
-    # unless the word is a function word too ("Тем не менее": its "Тёма" keeps it from reading as a nominative)
-    vocative_ok = any(not _FUNCTION_POS.isdisjoint(p.tag.grammemes) for p in ps)
+    vocative_ok = not _bare_stem(low) or any(not _FUNCTION_POS.isdisjoint(p.tag.grammemes) for p in ps)
     for p in ps:
         tag = p.tag
         grams = tag.grammemes  # (grammeme tests: a tag holds one part of speech, one number)
@@ -239,6 +237,16 @@ def analyses(word: str) -> tuple[Analysis, ...]:
     if not out:
         return (Analysis(low, None, frozenset({"nomn"})),)
     return tuple(Analysis(n, g, frozenset(c)) for (n, g), c in out.items())
+
+
+_OBLIQUE_CONSONANT_ENDINGS = ("ом", "ем", "ём", "ым", "им", "ам", "ям", "ах", "ях", "ов", "ев", "ёв", "ых", "их")
+
+
+def _bare_stem(low: str) -> bool:
+    """The word ends in a hard consonant and no case ending ("илон", "вик", "салюд"; not "вайлером", "зеркаль"): an
+    informal vocative reading of it ("Илон" of "Илона") is never how running text names anyone, so ``analyses`` leaves
+    that reading out, unless the word is a function word too ("Тем не менее": "Тёма" keeps it from a nominative)."""
+    return low[-1:] not in _VOWELS and low[-1:] not in "ьй" and not low.endswith(_OBLIQUE_CONSONANT_ENDINGS)
 
 
 _FEMN_FIXED_SURNAME = frozenset({"Surn", "Fixd", "femn"})
