@@ -176,3 +176,10 @@ def test_an_adverb_opening_the_sentence_is_no_first_name_of_the_newcomer() -> No
     from presssearch.quotes.rules import _noun_like
 
     assert _noun_like("Рами") and not _noun_like("Вчера") and not _noun_like("Однако")
+
+
+def test_a_dative_governed_by_a_noun_is_no_subject_for_a_pronoun() -> None:
+    text = ("Срок обжалования приговора Илье Фарберу истек, однако прокуратура, считавшая его виновным, изменила свое "
+            "мнение после выступления президента РФ Владимира Путина. Он назвал приговор учителю \"вопиющим\", а также "
+            "заметил, что \"правосудие нередко совершает ошибки\".")
+    assert speaker_of(text, "правосудие") == "Владимир Путин"
