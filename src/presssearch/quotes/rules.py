@@ -1056,18 +1056,40 @@ def _unnamed_subject_before(ctx: Context, pos: int, role: str | None) -> bool:
     a role noun naming nobody (no name in it), which the person the pronoun would fall back on does not hold."""
     text = ctx.text
     a = sentence_start(text, 0, min(pos + 1, len(text)))
-    mark = text.find("«", a)
-    if a < 2 or mark < 0 or _groups(ctx, a, mark) or not _PRONOUN_RE.search(text, a, mark):  # pronoun, then quote
+    mark = _OPENING_MARK.search(text, a)
+    mark = mark.start() if mark else -1
+    if a < 2 or mark < 0 or _groups(ctx, a, mark) or not _PRONOUN_ANY.search(text, a, mark):  # pronoun, then quote
         return False
     pa = sentence_start(text, 0, _rstrip(text, 0, a) - 1)
-    ws = words(text[pa:a])[:_MAX_SUBJECT_MODIFIERS + 1]
+    ws = words(text[pa:a])
+    lead = 0
+    while lead < len(ws) - 1 and _time_adverb(ws[lead]):  # "Накануне представитель Общества Красного Креста …"
+        lead += 1
+    ws = ws[lead:lead + _MAX_SUBJECT_MODIFIERS + 1]
     head = next((i for i, w in enumerate(ws) if is_role_word(w)), None)
     if head is None or any(not parses(w.lower()) or parses(w.lower())[0].tag.POS != "ADJF" for w in ws[:head]) \
             or not _nominative_singular(ws[head]) or _groups(ctx, pa, a) or "«" in text[pa:a]:
         return False
-    if ctx.refer(pa, role_word=ws[head].lower(), strict=True)[0] is not None:
+    held = ctx.refer(pa, role_word=ws[head].lower(), strict=True)[0]
+    if held is not None and _gender_fits(ctx, held, _past_verb_feminine(text, pa, a)):
         return False  # "Политик отметил …": a role someone named earlier holds
     return lemma(ws[head]) not in (role_lemmas(role) if role else frozenset())
+
+
+def _gender_fits(ctx: Context, name: str, feminine: bool | None) -> bool:
+    """The person of that name may be of the gender a verb shows ("представитель … потребовал": not Мария Захарова,
+    "официальный представитель МИД")."""
+    person = ctx.people_by_name().get(name)
+    return feminine is None or person is None or person.feminine in (None, feminine)
+
+
+_OPENING_MARK = re.compile("[«\"„“]")
+
+
+def _time_adverb(word: str) -> bool:
+    """A capitalised adverb that may open a sentence before its subject ("Накануне", "Вчера", "Позднее")."""
+    ps = parses(word.lower())[:1]
+    return bool(ps) and ps[0].tag.POS == "ADVB"
 
 
 @lru_cache(maxsize=100_000)
