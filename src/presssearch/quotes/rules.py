@@ -1000,7 +1000,9 @@ def _pronoun_person(ctx: Context, lows: list[str], quote_start: int) -> tuple[bo
         if (w in ("он", "она") or possessive) \
                 and (i == 0 or owned or lows[i - 1] not in ("с", "со", "у", "к", "о", "на", "в")):  # "в её посте"
             who = ctx.refer(quote_start, marks.PRONOUNS[w])
-            return True, (None, None) if _unnamed_subject_before(ctx, quote_start, who[1]) else who
+            if _unnamed_subject_before(ctx, quote_start, who[1]) or _body_subject_before(ctx, quote_start):
+                return True, (None, None)
+            return True, who
     return False, (None, None)
 
 
@@ -1074,6 +1076,26 @@ def _unnamed_subject_before(ctx: Context, pos: int, role: str | None) -> bool:
     if held is not None and _gender_fits(ctx, held, _past_verb_feminine(text, pa, a)):
         return False  # "Политик отметил …": a role someone named earlier holds
     return lemma(ws[head]) not in (role_lemmas(role) if role else frozenset())
+
+
+def _body_subject_before(ctx: Context, pos: int) -> bool:
+    """"СБУ задержала … . Он заявил, что «…»": the sentence before the pronoun's opens (maybe after an adverb) with an
+    organisation followed by its verb and names no person: the pronoun does not reach back past it to someone named
+    earlier."""
+    text = ctx.text
+    a = sentence_start(text, 0, min(pos + 1, len(text)))
+    mark = _OPENING_MARK.search(text, a)
+    if a < 2 or mark is None or _groups(ctx, a, mark.start()) \
+            or not _PRONOUN_ANY.match(text, a):  # the pronoun opens its sentence
+        return False
+    pa = sentence_start(text, 0, _rstrip(text, 0, a) - 1)
+    if _groups(ctx, pa, a) or any(c in text[pa:a] for c in "«»"):
+        return False
+    org = next((m for m in ctx.orgs.mentions if pa <= m.start < a), None)
+    if org is None or not all(_time_adverb(w) for w in words(text[pa:org.start])):
+        return False
+    after = WORDS_RE.search(text, org.end, a)
+    return after is not None and text[org.end:after.start()].strip() == "" and is_verb(after.group().lower())
 
 
 def _gender_fits(ctx: Context, name: str, feminine: bool | None) -> bool:
