@@ -454,6 +454,8 @@ class Context:
             end = self.text.find("\n", m.pos)
             a = _name_sentence_start(self.text, line, m.pos)
             b = sentence_end(self.text, m.pos, len(self.text) if end < 0 else end)
+            if _pronoun_speaks_next(self.text, b, person.feminine) and self._last_named_in(m.pos, b):
+                return person, m.pos  # "К выводу о том, что …, пришел и … Константин Калачев. Он подчеркнул, что …"
             sub = _SUBORDINATE.search(self.text, a, b)
             if sub is not None and sub.start() < m.pos and not _opinion_holder_at(self.text, a, m.pos) \
                     and not _inverted_attribution(self.text, a, m.pos):
@@ -464,6 +466,10 @@ class Context:
         if quoted and (feminine is None or quoted[1].feminine in (None, feminine)):
             return quoted[1], quoted[0]
         return None
+
+    def _last_named_in(self, at: int, end: int) -> bool:
+        """No other person is named after the mention at ``at`` up to ``end`` (the end of its sentence)."""
+        return not any(at < m.pos < end for m in self.registry.mentions)
 
     def free(self, a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in self.taken)
@@ -476,6 +482,20 @@ class Context:
 _CREDIT = re.compile(marks.CREDIT_LABELS, re.IGNORECASE)
 _ACCORDING_HEAD = re.compile(marks.ACCORDING_TO + r"[ \u00a0]+(?:[а-яё-]+[ \u00a0]+){0,8}$", re.IGNORECASE)
 _HIS_WORDS_NEXT = re.compile(r"[.!?…]?[ \u00a0]*По[ \u00a0]+(?:его|её|ее)[ \u00a0]+(?:словам|мнению|оценке)")  # "… сомневается, что …. По его словам, …"
+_PRONOUN_NEXT = re.compile(r"[.!?…]?[ \u00a0]*(Он|Она)[ \u00a0]+((?:[а-яё]+[ \u00a0]+)?[а-яё]+)")
+
+
+def _pronoun_speaks_next(text: str, end: int, feminine: bool | None) -> bool:
+    """The sentence after the one ending at ``end`` opens with "Он"/"Она" of the person's gender and a speech verb
+    of that gender ("… пришел и глава группы Константин Калачев. Он подчеркнул, что …"): the person speaks."""
+    m = _PRONOUN_NEXT.match(text, end)
+    if m is None:
+        return False
+    said, verb_feminine = speech_verb(m.group(2))
+    pronoun_feminine = m.group(1) == "Она"
+    return said and verb_feminine is pronoun_feminine and feminine in (None, pronoun_feminine)
+
+
 _ACCORDING_REACH = 120  # characters back from a name its "по словам"/"по мнению" may stand
 
 
