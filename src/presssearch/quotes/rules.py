@@ -454,6 +454,8 @@ class Context:
             end = self.text.find("\n", m.pos)
             a = _name_sentence_start(self.text, line, m.pos)
             b = sentence_end(self.text, m.pos, len(self.text) if end < 0 else end)
+            if _pronoun_speaks_next(self.text, b, person.feminine) and self._last_named_in(m.pos, b):
+                return person, m.pos  # "К выводу о том, что …, пришел и … Константин Калачев. Он подчеркнул, что …"
             sub = _SUBORDINATE.search(self.text, a, b)
             if sub is not None and sub.start() < m.pos and not _opinion_holder_at(self.text, a, m.pos) \
                     and not _inverted_attribution(self.text, a, m.pos):
@@ -464,6 +466,10 @@ class Context:
         if quoted and (feminine is None or quoted[1].feminine in (None, feminine)):
             return quoted[1], quoted[0]
         return None
+
+    def _last_named_in(self, at: int, end: int) -> bool:
+        """No other person is named after the mention at ``at`` up to ``end`` (the end of its sentence)."""
+        return not any(at < m.pos < end for m in self.registry.mentions)
 
     def free(self, a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in self.taken)
@@ -476,6 +482,20 @@ class Context:
 _CREDIT = re.compile(marks.CREDIT_LABELS, re.IGNORECASE)
 _ACCORDING_HEAD = re.compile(marks.ACCORDING_TO + r"[ \u00a0]+(?:[а-яё-]+[ \u00a0]+){0,8}$", re.IGNORECASE)
 _HIS_WORDS_NEXT = re.compile(r"[.!?…]?[ \u00a0]*По[ \u00a0]+(?:его|её|ее)[ \u00a0]+(?:словам|мнению|оценке)")  # "… сомневается, что …. По его словам, …"
+_PRONOUN_NEXT = re.compile(r"[.!?…]?[ \u00a0]*(Он|Она)[ \u00a0]+((?:[а-яё]+[ \u00a0]+)?[а-яё]+)")
+
+
+def _pronoun_speaks_next(text: str, end: int, feminine: bool | None) -> bool:
+    """The sentence after the one ending at ``end`` opens with "Он"/"Она" of the person's gender and a speech verb
+    of that gender ("… пришел и глава группы Константин Калачев. Он подчеркнул, что …"): the person speaks."""
+    m = _PRONOUN_NEXT.match(text, end)
+    if m is None:
+        return False
+    said, verb_feminine = speech_verb(m.group(2))
+    pronoun_feminine = m.group(1) == "Она"
+    return said and verb_feminine is pronoun_feminine and feminine in (None, pronoun_feminine)
+
+
 _ACCORDING_REACH = 120  # characters back from a name its "по словам"/"по мнению" may stand
 
 
@@ -1000,7 +1020,9 @@ def _pronoun_person(ctx: Context, lows: list[str], quote_start: int) -> tuple[bo
         if (w in ("он", "она") or possessive) \
                 and (i == 0 or owned or lows[i - 1] not in ("с", "со", "у", "к", "о", "на", "в")):  # "в её посте"
             who = ctx.refer(quote_start, marks.PRONOUNS[w])
-            return True, (None, None) if _unnamed_subject_before(ctx, quote_start, who[1]) else who
+            if _unnamed_subject_before(ctx, quote_start, who[1]) or _body_subject_before(ctx, quote_start):
+                return True, (None, None)
+            return True, who
     return False, (None, None)
 
 
@@ -1056,18 +1078,60 @@ def _unnamed_subject_before(ctx: Context, pos: int, role: str | None) -> bool:
     a role noun naming nobody (no name in it), which the person the pronoun would fall back on does not hold."""
     text = ctx.text
     a = sentence_start(text, 0, min(pos + 1, len(text)))
-    mark = text.find("«", a)
-    if a < 2 or mark < 0 or _groups(ctx, a, mark) or not _PRONOUN_RE.search(text, a, mark):  # pronoun, then quote
+    mark = _OPENING_MARK.search(text, a)
+    mark = mark.start() if mark else -1
+    if a < 2 or mark < 0 or _groups(ctx, a, mark) or not _PRONOUN_ANY.search(text, a, mark):  # pronoun, then quote
         return False
     pa = sentence_start(text, 0, _rstrip(text, 0, a) - 1)
-    ws = words(text[pa:a])[:_MAX_SUBJECT_MODIFIERS + 1]
+    ws = words(text[pa:a])
+    lead = 0
+    while lead < len(ws) - 1 and _time_adverb(ws[lead]):  # "Накануне представитель Общества Красного Креста …"
+        lead += 1
+    ws = ws[lead:lead + _MAX_SUBJECT_MODIFIERS + 1]
     head = next((i for i, w in enumerate(ws) if is_role_word(w)), None)
     if head is None or any(not parses(w.lower()) or parses(w.lower())[0].tag.POS != "ADJF" for w in ws[:head]) \
             or not _nominative_singular(ws[head]) or _groups(ctx, pa, a) or "«" in text[pa:a]:
         return False
-    if ctx.refer(pa, role_word=ws[head].lower(), strict=True)[0] is not None:
+    held = ctx.refer(pa, role_word=ws[head].lower(), strict=True)[0]
+    if held is not None and _gender_fits(ctx, held, _past_verb_feminine(text, pa, a)):
         return False  # "Политик отметил …": a role someone named earlier holds
     return lemma(ws[head]) not in (role_lemmas(role) if role else frozenset())
+
+
+def _body_subject_before(ctx: Context, pos: int) -> bool:
+    """"СБУ задержала … . Он заявил, что «…»": the sentence before the pronoun's opens (maybe after an adverb) with an
+    organisation followed by its verb and names no person: the pronoun does not reach back past it to someone named
+    earlier."""
+    text = ctx.text
+    a = sentence_start(text, 0, min(pos + 1, len(text)))
+    mark = _OPENING_MARK.search(text, a)
+    if a < 2 or mark is None or _groups(ctx, a, mark.start()) \
+            or not _PRONOUN_ANY.match(text, a):  # the pronoun opens its sentence
+        return False
+    pa = sentence_start(text, 0, _rstrip(text, 0, a) - 1)
+    if _groups(ctx, pa, a) or any(c in text[pa:a] for c in "«»"):
+        return False
+    org = next((m for m in ctx.orgs.mentions if pa <= m.start < a), None)
+    if org is None or not all(_time_adverb(w) for w in words(text[pa:org.start])):
+        return False
+    after = WORDS_RE.search(text, org.end, a)
+    return after is not None and text[org.end:after.start()].strip() == "" and is_verb(after.group().lower())
+
+
+def _gender_fits(ctx: Context, name: str, feminine: bool | None) -> bool:
+    """The person of that name may be of the gender a verb shows ("представитель … потребовал": not Мария Захарова,
+    "официальный представитель МИД")."""
+    person = ctx.people_by_name().get(name)
+    return feminine is None or person is None or person.feminine in (None, feminine)
+
+
+_OPENING_MARK = re.compile("[«\"„“]")
+
+
+def _time_adverb(word: str) -> bool:
+    """A capitalised adverb that may open a sentence before its subject ("Накануне", "Вчера", "Позднее")."""
+    ps = parses(word.lower())[:1]
+    return bool(ps) and ps[0].tag.POS == "ADVB"
 
 
 @lru_cache(maxsize=100_000)

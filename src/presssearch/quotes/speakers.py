@@ -1623,6 +1623,46 @@ def _subject_position(text: str, g: Group) -> bool:
     return bool(before) and before.group(1).replace("ё", "е") in marks.SPEECH_VERBS
 
 
+def _noun_governed_dative(text: str, g: Group) -> bool:
+    """A name that reads only as a dative right after a common noun that is no dative itself ("срок обжалования
+    приговора Илье Фарберу истек"): the noun governs it, so a verb after it does not make it the subject (unlike
+    "Виктору Криводедову было 6 лет", "по паспорту Владимиру Этушу исполняется")."""
+    if not any(_dative_only(t) for t in g.tokens):
+        return False
+    m = _WORD_BEFORE.search(text, max(0, g.start - 60), g.start)
+    if m is None or not m.group(1).islower() or is_role_word(m.group(1)):
+        return False
+    ps = parses(m.group(1))[:2]
+    return bool(ps) and all(p.tag.POS == "NOUN" and p.tag.case not in ("datv", "loct") for p in ps)
+
+
+def _owned_before_plural_verb(text: str, g: Group) -> bool:
+    """A name with no nominative reading right after a common noun in the nominative, before a plural verb ("слова
+    Волкера свидетельствуют"): the verb is the noun's, the name its owner, no subject."""
+    if can_be_nominative(g.tokens):
+        return False
+    after = _VERB_AFTER.match(text, g.end, g.end + 40)
+    if after is None or not _best_reading_has(after.group(1), "VERB") or not _best_reading_has(after.group(1), "plur"):
+        return False
+    m = _WORD_BEFORE.search(text, max(0, g.start - 60), g.start)
+    if m is None or not m.group(1).islower() or is_role_word(m.group(1)):
+        return False
+    ps = parses(m.group(1))[:3]
+    return bool(ps) and all(p.tag.POS == "NOUN" and p.tag.case in ("nomn", "gent", "accs") for p in ps) \
+        and any(p.tag.case == "nomn" for p in ps)  # (not "в секретариате
+    # Игоря Шувалова сообщили": where the words come from)
+
+
+def _dative_only(t: str) -> bool:
+    """Every reading of the name word is an oblique case and one is the dative, and it ends as a dative does
+    ("Фарберу", "Илье"; not "Чичиллине", which may not decline)."""
+    found = analyses(t)
+    if not found or any("nomn" in a.cases for a in found) or not any("datv" in a.cases for a in found):
+        return False
+    low = t.lower()
+    return low.endswith(("у", "ю")) or is_known(low)
+
+
 _MAX_ADVERBS_BEFORE_VERB = 2
 _UNDECLINED_ENDS = frozenset("еиоэ")  # surnames that show no case ("Чичиллине", "Батшуайи", "Тирзе"), unlike "Гувера"
 
@@ -1874,7 +1914,8 @@ class Registry:
             i = bisect_left(starts, g.start + 1) - 1
             inside = i >= 0 and quoted[i][0] <= g.start < quoted[i][1] or _photo_caption(text, g)
             nominative = _opinion_holder(text, g) or not _oblique_context(text, g) and (
-                can_be_nominative(g.tokens) or _subject_position(text, g))
+                can_be_nominative(g.tokens) or _subject_position(text, g) and not _noun_governed_dative(text, g)
+                and not _owned_before_plural_verb(text, g))
             reg.mentions.append(Mention(g.start, person.key, nominative, inside))
             if not inside and _gender_open(person):
                 cue = reg._gender_cue(text, g, nominative)
