@@ -88,3 +88,10 @@ def test_a_country_before_a_surname_opens_no_name() -> None:
 def test_a_first_name_that_is_also_a_place_opens_the_name_after_a_role() -> None:
     text = "В четверг глава комитета британского парламента Том Тугендхат выступил на BBC."
     assert ("Том", "Тугендхат") in _groups(text)
+
+
+def test_two_particles_open_the_surname_together() -> None:
+    text = ("Министр обороны ФРГ Урсула фон дер Ляйен полагает, что в период учений Россия развернёт стотысячную "
+            "группировку.\n«Бесспорно, мы видим демонстрацию возможностей и мощи русских», — сообщила фон дер Ляйен.")
+    assert ("Урсула", "фон дер Ляйен") in _groups(text) and ("фон дер Ляйен",) in _groups(text)
+    assert speaker_of(text, "Бесспорно") == "Урсула фон дер Ляйен"

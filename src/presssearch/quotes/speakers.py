@@ -13,6 +13,7 @@ from pymorphy3.units import DictionaryAnalyzer, KnownPrefixAnalyzer, KnownSuffix
 from ..analysis.names import dictionary_readings, parses_as_given
 from ..analysis.names import listed_man_in_a, listed_woman, repair_forms, unagreed_nominative, woman_usually
 from ..analysis.name_data import EXTRA_NAME_PARTICLES, FOREIGN_FIRST_NAME_ENDS, FOREIGN_GIVEN_AS_WRITTEN_ENDS
+from ..analysis.name_data import NAME_PARTICLE_PAIRS
 from . import marks
 from .text import sentence_start
 
@@ -733,7 +734,7 @@ def find_groups(text: str, start: int = 0, end: int | None = None) -> list[Group
         if at - start >= 3 and text[at - 1] in " \u00a0" and text[at - 2] in _PARTICLE_ENDS:  # _particle_before's cheap test
             particle = _particle_before(text, at, bool(cur), start)
             if particle is not None and name_kind(word) is not None:
-                at, word = particle, text[particle:at].split()[0].lower() + " " + word
+                at, word = particle, " ".join(text[particle:at].split()).lower() + " " + word
         kind = name_kind(word)
         if kind is None:
             if cur and _surname_after_first_name(text, cur, at, word):
@@ -793,6 +794,7 @@ def _particle_before(text: str, at: int, after_name: bool, lo: int) -> int | Non
     a = max(a, lo)
     word = text[a:at - 1]
     low = word.lower()
+    a, word, low = _particle_pair(text, a, lo, word, low)
     if low not in _NAME_PARTICLES or (not after_name and low not in marks.CAP_PARTICLES
                                        and word not in EXTRA_NAME_PARTICLES):
         return None
@@ -801,6 +803,19 @@ def _particle_before(text: str, at: int, after_name: bool, lo: int) -> int | Non
     return a
 
 
+def _particle_pair(text: str, a: int, lo: int, word: str, low: str) -> tuple[int, str, str]:
+    """The particle at a with the particle before it when the two make one of NAME_PARTICLE_PAIRS ("Урсула фон дер
+    Ляйен", "сообщила фон дер Ляйен"): the pair's start and first word; else a and the word unchanged."""
+    if low not in _PAIR_SECONDS or a - lo < 3 or text[a - 1] not in " \u00a0":
+        return a, word, low
+    m = _PARTICLE_BEFORE.search(text, max(lo, a - 6), a)
+    if m is None or f"{m.group(1).lower()} {low}" not in NAME_PARTICLE_PAIRS:
+        return a, word, low
+    return m.start(1), m.group(1), m.group(1).lower()
+
+
+_PARTICLE_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])([А-ЯЁа-яё][а-яё]+)[ \u00a0]+$")
+_PAIR_SECONDS = frozenset(p.split(" ")[1] for p in NAME_PARTICLE_PAIRS)
 _NEXT_CAP = re.compile(r"[ \u00a0]([А-ЯЁ][а-яё]+)")
 
 
