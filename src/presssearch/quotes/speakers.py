@@ -207,7 +207,8 @@ def analyses(word: str) -> tuple[Analysis, ...]:
     out: dict[tuple[str, str | None], set[str]] = {}
     kind = name_kind(word)
     ps = parses(low)
-    vocative_ok = not _bare_stem(low) or any(not _FUNCTION_POS.isdisjoint(p.tag.grammemes) for p in ps)
+    vocative_ok = not (_bare_stem(low) or _soft_vocative_only(low, ps)) \
+        or any(not _FUNCTION_POS.isdisjoint(p.tag.grammemes) for p in ps)
     for p in ps:
         tag = p.tag
         grams = tag.grammemes  # (grammeme tests: a tag holds one part of speech, one number)
@@ -248,6 +249,13 @@ def _bare_stem(low: str) -> bool:
     informal vocative reading of it ("Илон" of "Илона") is never how running text names anyone, so ``analyses`` leaves
     that reading out, unless the word is a function word too ("Тем не менее": "Тёма" keeps it from a nominative)."""
     return low[-1:] not in _VOWELS and low[-1:] not in "ьй" and not low.endswith(_OBLIQUE_CONSONANT_ENDINGS)
+
+
+def _soft_vocative_only(low: str, ps: list[Any]) -> bool:
+    """A word in a soft sign whose one singular noun reading is an informal vocative ("Чу Ён Чхоль": "Чхоля"), a
+    name as written; not "Зеркаль", which a singular noun reads too."""
+    return low.endswith("ь") and not any({"NOUN", "sing"} <= p.tag.grammemes and "voct" not in p.tag.grammemes
+                                         for p in ps)
 
 
 _FEMN_FIXED_SURNAME = frozenset({"Surn", "Fixd", "femn"})
