@@ -760,6 +760,8 @@ def find_groups(text: str, start: int = 0, end: int | None = None) -> list[Group
                 continue
             else:
                 continue
+        if not cur and kind == "Unknown" and _unknown_role_word(word):
+            continue  # "Замгендиректора Института Гайдара": a role, not a first name
         if (kind == "Adj" and not (cur and cur[-1][3] in ("Name", "Patr"))) or (
                 kind in ("Unknown", "Surn") and (not cur or not _GAP.match(text, cur[-1][1], at))
                 and _after_place_preposition(text, at)):
@@ -776,6 +778,12 @@ def find_groups(text: str, start: int = 0, end: int | None = None) -> list[Group
     if cur:
         groups.extend(_split_run(cur))
     return groups
+
+
+def _unknown_role_word(word: str) -> bool:
+    """A word morphology does not know that is a role word by its guessed lemma ("Замгендиректора": a compound of
+    "зам" and a role): it opens no name."""
+    return is_role_word(word)
 
 
 _NAME_PARTICLES = marks.NAME_PARTICLES | EXTRA_NAME_PARTICLES  # "бин"
