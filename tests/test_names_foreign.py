@@ -104,3 +104,10 @@ def test_korean_surname_and_a_syllable_in_a_soft_sign_stay_as_written() -> None:
     assert ("Чу", "Ён", "Чхоль") in _groups(text)
     assert speaker_of(text, "До тех пор") == "Чу Ён Чхоль"
     assert normalize_person("Шин Сын Чхоль") == "Шин Сын Чхоль"
+
+
+def test_a_chinese_given_name_of_one_letter_stays_in_the_name() -> None:
+    text = ("При этом Ван И добавил, что переломный момент ещё не наступил.\n«Благодаря усилиям всех сторон "
+            "напряжённость на Корейском полуострове проявляет некоторые признаки ослабления», — подчеркнул Ван И.")
+    assert _groups(text) == [("Ван", "И"), ("Ван", "И")]
+    assert speaker_of(text, "Благодаря") == "Ван И"

@@ -743,6 +743,11 @@ def find_groups(text: str, start: int = 0, end: int | None = None) -> list[Group
             particle = _particle_before(text, at, bool(cur), start)
             if particle is not None and name_kind(word) is not None:
                 at, word = particle, " ".join(text[particle:at].split()).lower() + " " + word
+        if not cur and word in marks.EAST_ASIAN_SURNAMES:
+            one = _ONE_LETTER_GIVEN.match(text, m.end(), end)
+            if one is not None:  # "министр иностранных дел Китая Ван И": a given name of one letter
+                groups.append(Group(at, one.end(), (word, one.group(1)), ("Unknown", "Unknown")))
+                continue
         kind = name_kind(word)
         if kind is None:
             if cur and _surname_after_first_name(text, cur, at, word):
@@ -787,6 +792,7 @@ def _unknown_role_word(word: str) -> bool:
 
 
 _NAME_PARTICLES = marks.NAME_PARTICLES | EXTRA_NAME_PARTICLES  # "бин"
+_ONE_LETTER_GIVEN = re.compile(r"[ \u00a0](И)(?![-А-ЯЁа-яё])")
 _PARTICLE_ENDS = frozenset(w[-1] for w in _NAME_PARTICLES)
 _NEXT_NAME = re.compile(r"[ \u00a0]+[А-ЯЁ]")
 
