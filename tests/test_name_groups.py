@@ -36,3 +36,10 @@ def test_pronoun_after_split_name_finds_the_second_person() -> None:
             "разрушение демократии. В числе инструментов Смит назвала хакерские атаки.\n"
             "«Используя в качестве оружия украденную информацию, Кремль подрывает доверие», — считает она.")
     assert [q.speaker for q in extract_quotes(text)] == ["Джулианна Смит"]
+
+
+def test_an_unknown_compound_role_word_opens_no_name() -> None:
+    from presssearch.quotes.speakers import find_groups
+    text = ("Замгендиректора Института национальной энергетики Александр Фролов отметил, что подобные разбирательства "
+            "должны решаться третьими сторонами.")
+    assert [g.tokens for g in find_groups(text)] == [("Александр", "Фролов")]

@@ -88,3 +88,26 @@ def test_a_country_before_a_surname_opens_no_name() -> None:
 def test_a_first_name_that_is_also_a_place_opens_the_name_after_a_role() -> None:
     text = "В четверг глава комитета британского парламента Том Тугендхат выступил на BBC."
     assert ("Том", "Тугендхат") in _groups(text)
+
+
+def test_two_particles_open_the_surname_together() -> None:
+    text = ("Министр обороны ФРГ Урсула фон дер Ляйен полагает, что в период учений Россия развернёт стотысячную "
+            "группировку.\n«Бесспорно, мы видим демонстрацию возможностей и мощи русских», — сообщила фон дер Ляйен.")
+    assert ("Урсула", "фон дер Ляйен") in _groups(text) and ("фон дер Ляйен",) in _groups(text)
+    assert speaker_of(text, "Бесспорно") == "Урсула фон дер Ляйен"
+
+
+def test_korean_surname_and_a_syllable_in_a_soft_sign_stay_as_written() -> None:
+    text = ("«До тех пор, пока враждебная политика США остаётся неизменной, КНДР не станет обсуждать свои "
+            "оборонительные действия», — заявил советник представительства КНДР в отделении ООН в Женеве Чу Ён Чхоль "
+            "в ходе Конференции по разоружению.")
+    assert ("Чу", "Ён", "Чхоль") in _groups(text)
+    assert speaker_of(text, "До тех пор") == "Чу Ён Чхоль"
+    assert normalize_person("Шин Сын Чхоль") == "Шин Сын Чхоль"
+
+
+def test_a_chinese_given_name_of_one_letter_stays_in_the_name() -> None:
+    text = ("При этом Ван И добавил, что переломный момент ещё не наступил.\n«Благодаря усилиям всех сторон "
+            "напряжённость на Корейском полуострове проявляет некоторые признаки ослабления», — подчеркнул Ван И.")
+    assert _groups(text) == [("Ван", "И"), ("Ван", "И")]
+    assert speaker_of(text, "Благодаря") == "Ван И"

@@ -77,3 +77,5 @@ FLEETING = (("ец", "ц"), ("ок", "к"), ("ек", "к"))
 # Name particles beside quotes.marks.NAME_PARTICLES: Arabic "бин" ("Мохаммед бин Салман", "заявил бин Салман"),
 # which may also open a surname alone in lowercase.
 EXTRA_NAME_PARTICLES = frozenset({"бин"})
+# Two particles that open a surname together ("Урсула фон дер Ляйен", "Ван дер Вар"): one token with it.
+NAME_PARTICLE_PAIRS = frozenset({"фон дер", "ван дер", "ван де", "де ла", "де ле"})

@@ -13,6 +13,7 @@ from pymorphy3.units import DictionaryAnalyzer, KnownPrefixAnalyzer, KnownSuffix
 from ..analysis.names import dictionary_readings, parses_as_given
 from ..analysis.names import listed_man_in_a, listed_woman, repair_forms, unagreed_nominative, woman_usually
 from ..analysis.name_data import EXTRA_NAME_PARTICLES, FOREIGN_FIRST_NAME_ENDS, FOREIGN_GIVEN_AS_WRITTEN_ENDS
+from ..analysis.name_data import NAME_PARTICLE_PAIRS
 from . import marks
 from .text import sentence_start
 
@@ -206,7 +207,8 @@ def analyses(word: str) -> tuple[Analysis, ...]:
     out: dict[tuple[str, str | None], set[str]] = {}
     kind = name_kind(word)
     ps = parses(low)
-    vocative_ok = not _bare_stem(low) or any(not _FUNCTION_POS.isdisjoint(p.tag.grammemes) for p in ps)
+    vocative_ok = not (_bare_stem(low) or _soft_vocative_only(low, ps)) \
+        or any(not _FUNCTION_POS.isdisjoint(p.tag.grammemes) for p in ps)
     for p in ps:
         tag = p.tag
         grams = tag.grammemes  # (grammeme tests: a tag holds one part of speech, one number)
@@ -247,6 +249,13 @@ def _bare_stem(low: str) -> bool:
     informal vocative reading of it ("Илон" of "Илона") is never how running text names anyone, so ``analyses`` leaves
     that reading out, unless the word is a function word too ("Тем не менее": "Тёма" keeps it from a nominative)."""
     return low[-1:] not in _VOWELS and low[-1:] not in "ьй" and not low.endswith(_OBLIQUE_CONSONANT_ENDINGS)
+
+
+def _soft_vocative_only(low: str, ps: list[Any]) -> bool:
+    """A word in a soft sign whose one singular noun reading is an informal vocative ("Чу Ён Чхоль": "Чхоля"), a
+    name as written; not "Зеркаль", which a singular noun reads too."""
+    return low.endswith("ь") and not any({"NOUN", "sing"} <= p.tag.grammemes and "voct" not in p.tag.grammemes
+                                         for p in ps)
 
 
 _FEMN_FIXED_SURNAME = frozenset({"Surn", "Fixd", "femn"})
@@ -733,7 +742,12 @@ def find_groups(text: str, start: int = 0, end: int | None = None) -> list[Group
         if at - start >= 3 and text[at - 1] in " \u00a0" and text[at - 2] in _PARTICLE_ENDS:  # _particle_before's cheap test
             particle = _particle_before(text, at, bool(cur), start)
             if particle is not None and name_kind(word) is not None:
-                at, word = particle, text[particle:at].split()[0].lower() + " " + word
+                at, word = particle, " ".join(text[particle:at].split()).lower() + " " + word
+        if not cur and word in marks.EAST_ASIAN_SURNAMES:
+            one = _ONE_LETTER_GIVEN.match(text, m.end(), end)
+            if one is not None:  # "министр иностранных дел Китая Ван И": a given name of one letter
+                groups.append(Group(at, one.end(), (word, one.group(1)), ("Unknown", "Unknown")))
+                continue
         kind = name_kind(word)
         if kind is None:
             if cur and _surname_after_first_name(text, cur, at, word):
@@ -751,6 +765,8 @@ def find_groups(text: str, start: int = 0, end: int | None = None) -> list[Group
                 continue
             else:
                 continue
+        if not cur and kind == "Unknown" and _unknown_role_word(word):
+            continue  # "Замгендиректора Института Гайдара": a role, not a first name
         if (kind == "Adj" and not (cur and cur[-1][3] in ("Name", "Patr"))) or (
                 kind in ("Unknown", "Surn") and (not cur or not _GAP.match(text, cur[-1][1], at))
                 and _after_place_preposition(text, at)):
@@ -769,7 +785,14 @@ def find_groups(text: str, start: int = 0, end: int | None = None) -> list[Group
     return groups
 
 
+def _unknown_role_word(word: str) -> bool:
+    """A word morphology does not know that is a role word by its guessed lemma ("Замгендиректора": a compound of
+    "зам" and a role): it opens no name."""
+    return is_role_word(word)
+
+
 _NAME_PARTICLES = marks.NAME_PARTICLES | EXTRA_NAME_PARTICLES  # "бин"
+_ONE_LETTER_GIVEN = re.compile(r"[ \u00a0](И)(?![-А-ЯЁа-яё])")
 _PARTICLE_ENDS = frozenset(w[-1] for w in _NAME_PARTICLES)
 _NEXT_NAME = re.compile(r"[ \u00a0]+[А-ЯЁ]")
 
@@ -793,6 +816,7 @@ def _particle_before(text: str, at: int, after_name: bool, lo: int) -> int | Non
     a = max(a, lo)
     word = text[a:at - 1]
     low = word.lower()
+    a, word, low = _particle_pair(text, a, lo, word, low)
     if low not in _NAME_PARTICLES or (not after_name and low not in marks.CAP_PARTICLES
                                        and word not in EXTRA_NAME_PARTICLES):
         return None
@@ -801,6 +825,19 @@ def _particle_before(text: str, at: int, after_name: bool, lo: int) -> int | Non
     return a
 
 
+def _particle_pair(text: str, a: int, lo: int, word: str, low: str) -> tuple[int, str, str]:
+    """The particle at a with the particle before it when the two make one of NAME_PARTICLE_PAIRS ("Урсула фон дер
+    Ляйен", "сообщила фон дер Ляйен"): the pair's start and first word; else a and the word unchanged."""
+    if low not in _PAIR_SECONDS or a - lo < 3 or text[a - 1] not in " \u00a0":
+        return a, word, low
+    m = _PARTICLE_BEFORE.search(text, max(lo, a - 6), a)
+    if m is None or f"{m.group(1).lower()} {low}" not in NAME_PARTICLE_PAIRS:
+        return a, word, low
+    return m.start(1), m.group(1), m.group(1).lower()
+
+
+_PARTICLE_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])([А-ЯЁа-яё][а-яё]+)[ \u00a0]+$")
+_PAIR_SECONDS = frozenset(p.split(" ")[1] for p in NAME_PARTICLE_PAIRS)
 _NEXT_CAP = re.compile(r"[ \u00a0]([А-ЯЁ][а-яё]+)")
 
 
