@@ -203,29 +203,33 @@ class OrgRegistry:
     def _add_legal_quoted(self, m: re.Match) -> None:
         """"ЗАО «Фирма Нева»", "ГУП «Водоканал»": a quoted name right after a legal form is a body, named as the
         quotes give it (not by its legal form)."""
-        if m.group(1).lower() not in _LEGAL_FORMS or any(o.start <= m.start(2) < o.end for o in self.mentions):
+        named = self._quoted_body(m) if m.group(1).lower() in _LEGAL_FORMS else None
+        if named is None:
             return
-        name = " ".join(m.group(2).split())
-        key = _key(name)
-        if not key or key in marks.NOT_ORGS or name.lower() in marks.MEDIA:
-            return
+        name, key = named
         org = self.orgs.get(key) or self.orgs.setdefault(key, Org(key, key, _COMPANY_KINDS))
         org.forms.append((m.start(2), name, True))
         self.mentions = [o for o in self.mentions if (o.start, o.end) != m.span(1)]  # "ЗАО" names no body itself
         self.mentions.append(OrgMention(m.start(2), m.end(2), key))
+
+    def _quoted_body(self, m: re.Match) -> tuple[str, str] | None:
+        """The quoted name of group 2 and its key, when it can name a body (no medium, nothing excluded) and no
+        mention already covers it; else None."""
+        if any(o.start <= m.start(2) < o.end for o in self.mentions):
+            return None
+        name = " ".join(m.group(2).split())
+        key = _key(name)
+        return None if not key or key in marks.NOT_ORGS or name.lower() in marks.MEDIA else (name, key)
 
     def _add_kind_quoted(self, m: re.Match) -> None:
         """"партия «Батькивщина»", "концерна «Калашников»", "клуб «Легия»": a quoted name right after a noun for
         a kind of body is that body, named as the quotes give it ("Батькивщина"), the noun standing for it too
         (the mention spans both); the generic body the noun alone made ("Концерн") gives way."""
         kind = lemma(m.group(1).lower())
-        if kind not in marks.QUOTED_BODY_KINDS:
+        named = self._quoted_body(m) if kind in marks.QUOTED_BODY_KINDS else None
+        if named is None:
             return
-        name = " ".join(m.group(2).split())
-        key = _key(name)
-        if not key or key in marks.NOT_ORGS or name.lower() in marks.MEDIA \
-                or any(o.start <= m.start(2) < o.end for o in self.mentions):
-            return
+        name, key = named
         nominative = _has_case(m.group(1), "nomn")
         org = self.orgs.get(key) or self.orgs.setdefault(key, Org(key, kind, _kinds(kind, name)))
         org.forms.append((m.start(), name, nominative))

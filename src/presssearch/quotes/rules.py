@@ -205,7 +205,7 @@ class Context:
         word, name = m.group(1), m.group(2)
         if word.lower() != "и" and not (is_role_word(word) and _nominative_singular(word)):
             return None
-        if any(not {"Geox", "Orgn", "Abbr"}.isdisjoint(p.tag.grammemes) for p in parses(name.lower())[:3]):
+        if _place_or_body(name):
             return None
         return name
 
@@ -383,8 +383,7 @@ class Context:
             return None
         name = " ".join((*given, *g.tokens))
         if not may_be_subject(text, g) or not self._lone_person(name) \
-                or any(not {"Geox", "Orgn", "Abbr"}.isdisjoint(p.tag.grammemes)
-                       for p in parses(g.tokens[-1].lower())[:3]):
+                or _place_or_body(g.tokens[-1]):
             return None
         stop = _CLAUSE_END_MARK.search(text, g.end, end)
         return name if _past_verb_feminine(text, g.end, stop.start() if stop else end) is feminine else None
@@ -1047,6 +1046,14 @@ def _that_one(lows: list[str]) -> bool:
 
 
 _MAX_SUBJECT_MODIFIERS = 3
+
+
+_PLACE_OR_BODY = frozenset({"Geox", "Orgn", "Abbr"})
+
+
+def _place_or_body(word: str) -> bool:
+    """One of the word's three best readings is a place, an organisation or an abbreviation: no newcomer's name."""
+    return any(not _PLACE_OR_BODY.isdisjoint(p.tag.grammemes) for p in parses(word.lower())[:3])
 
 
 def _animate_noun(word: str) -> bool:

@@ -765,7 +765,7 @@ def find_groups(text: str, start: int = 0, end: int | None = None) -> list[Group
                 continue
             else:
                 continue
-        if not cur and kind == "Unknown" and _unknown_role_word(word):
+        if not cur and kind == "Unknown" and is_role_word(word):  # (an unknown word, a role by its guessed lemma)
             continue  # "Замгендиректора Института Гайдара": a role, not a first name
         if (kind == "Adj" and not (cur and cur[-1][3] in ("Name", "Patr"))) or (
                 kind in ("Unknown", "Surn") and (not cur or not _GAP.match(text, cur[-1][1], at))
@@ -783,12 +783,6 @@ def find_groups(text: str, start: int = 0, end: int | None = None) -> list[Group
     if cur:
         groups.extend(_split_run(cur))
     return groups
-
-
-def _unknown_role_word(word: str) -> bool:
-    """A word morphology does not know that is a role word by its guessed lemma ("Замгендиректора": a compound of
-    "зам" and a role): it opens no name."""
-    return is_role_word(word)
 
 
 _NAME_PARTICLES = marks.NAME_PARTICLES | EXTRA_NAME_PARTICLES  # "бин"
@@ -1666,10 +1660,7 @@ def _noun_governed_dative(text: str, g: Group) -> bool:
     "Виктору Криводедову было 6 лет", "по паспорту Владимиру Этушу исполняется")."""
     if not any(_dative_only(t) for t in g.tokens):
         return False
-    m = _WORD_BEFORE.search(text, max(0, g.start - 60), g.start)
-    if m is None or not m.group(1).islower() or is_role_word(m.group(1)):
-        return False
-    ps = parses(m.group(1))[:2]
+    ps = _common_word_readings_before(text, g, 2)
     return bool(ps) and all(p.tag.POS == "NOUN" and p.tag.case not in ("datv", "loct") for p in ps)
 
 
@@ -1681,13 +1672,16 @@ def _owned_before_plural_verb(text: str, g: Group) -> bool:
     after = _VERB_AFTER.match(text, g.end, g.end + 40)
     if after is None or not _best_reading_has(after.group(1), "VERB") or not _best_reading_has(after.group(1), "plur"):
         return False
-    m = _WORD_BEFORE.search(text, max(0, g.start - 60), g.start)
-    if m is None or not m.group(1).islower() or is_role_word(m.group(1)):
-        return False
-    ps = parses(m.group(1))[:3]
+    ps = _common_word_readings_before(text, g, 3)
     return bool(ps) and all(p.tag.POS == "NOUN" and p.tag.case in ("nomn", "gent", "accs") for p in ps) \
         and any(p.tag.case == "nomn" for p in ps)  # (not "в секретариате
     # Игоря Шувалова сообщили": where the words come from)
+
+
+def _common_word_readings_before(text: str, g: Group, n: int) -> list[Any]:
+    """The best n readings of the lowercase word right before the name when it is no role word, else []."""
+    m = _WORD_BEFORE.search(text, max(0, g.start - 60), g.start)
+    return [] if m is None or is_role_word(m.group(1)) else parses(m.group(1))[:n]
 
 
 def _dative_only(t: str) -> bool:
