@@ -45,12 +45,14 @@ class Score:
     exact: int = 0  # matched gold quotes whose predicted span is exactly the gold one
     errors: list[str] = field(default_factory=list)
     wrong_kinds: Counter = field(default_factory=Counter)  # speaker errors by kind (see speaker_error_kind)
+    by_type: Counter = field(default_factory=Counter)  # (gold_type, "ok"/"wrong") for named gold speakers
 
     def add(self, other: "Score") -> None:
         for name in ("predicted", "gold", "true_pred", "found_gold", "speaker_total", "speaker_ok", "exact"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.errors.extend(other.errors)
         self.wrong_kinds.update(other.wrong_kinds)
+        self.by_type.update(other.by_type)
 
     @property
     def precision(self) -> float:
@@ -78,6 +80,17 @@ def speaker_error_kind(gold: str, got: str | None) -> str:
         return "no speaker"
     words = lambda s: {w for w in re.findall(r"\w+", s.lower().replace("ё", "е")) if len(w) > 2}
     return "same person, other form" if words(gold) & words(got) else "another person"
+
+
+_PERSON_WORD = re.compile(r"[A-ZА-ЯЁ][a-zа-яё'’]+(?:-[A-ZА-ЯЁ]?[a-zа-яё]+)*|[A-ZА-ЯЁ]\.|(?:фон|дер|де|ван|ди|ле|аль|бен|ибн|да|дель)")
+
+
+def gold_type(name: str) -> str:
+    """"person" when the gold name reads as a personal name (two to five capitalised words, initials or
+    name particles), else "organisation/place" (lower-case words, abbreviations, quoted names, one word)."""
+    words = name.split()
+    return "person" if 2 <= len(words) <= 5 and all(_PERSON_WORD.fullmatch(w) for w in words) \
+        else "organisation/place"
 
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -161,6 +174,7 @@ def score_article(text: str, gold_quotes: list[dict], label: str, title: str | N
             s.errors.append(f"{label}: BOUNDS gold=[{span[0]}:{span[1]}] got=[{p.start}:{p.end}]: {p.text[:60]!r}")
         if speaker:
             s.speaker_total += 1
+            s.by_type[(gold_type(speaker), "ok" if p.speaker == speaker else "wrong")] += 1
             if p.speaker == speaker:
                 s.speaker_ok += 1
             else:
@@ -222,6 +236,10 @@ def main(argv: list[str] | None = None) -> int:
     print(total.line("ALL"))
     if args.kinds:
         print("speaker errors: " + ", ".join(f"{k} {n}" for k, n in total.wrong_kinds.most_common()))
+        types = sorted({t for t, _ in total.by_type})
+        print("named gold speakers by type: " + ", ".join(
+            f"{t} {total.by_type[(t, 'wrong')]} wrong of {total.by_type[(t, 'ok')] + total.by_type[(t, 'wrong')]}"
+            for t in types))
     print(f"({time.perf_counter() - t0:.1f}s)")
     return 0
 
