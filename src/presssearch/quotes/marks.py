@@ -416,6 +416,20 @@ COUNTRY_ADJ: dict[str, str] = {
 # and what the ministry is called where it is not "МИД <country>".
 DIPLOMATIC_BODY_WORDS = frozenset("дипведомство внешнеполитический".split())
 FOREIGN_MINISTRY: dict[str, str] = {"США": "Госдепартамент США"}
+# Capitals that stand for their governments in the press ("В Пекине заявили", "Киев настаивает"), nominative, lower.
+CAPITALS = frozenset("""
+москва киев минск пекин вашингтон лондон париж берлин анкара тегеран дамаск токио сеул пхеньян тбилиси варшава
+брюссель рига вильнюс таллин таллинн кишинев ереван баку астана эр-рияд тель-авив иерусалим каир оттава прага
+софия бухарест будапешт белград рим мадрид вена афины хельсинки стокгольм осло копенгаген гаага душанбе бишкек
+ташкент ашхабад доха абу-даби каракас гавана канберра ханой нью-дели исламабад кабул багдад бейрут триполи
+""".split())
+# Words that may open a clause before "в Пекине заявили" or "Киев настаивает" without being its subject.
+CLAUSE_LEADS = frozenset("""
+а и но однако же также тоже уже ранее затем теперь сейчас официально так этом тем при между вместе с кроме того
+свою очередь в по-прежнему вновь снова еще ещё позднее накануне вчера сегодня
+""".split())
+# Time words that may stand between an inverted speech verb and its subject ("заявило в среду Минобороны").
+TIME_NOUNS = frozenset("понедельник вторник среда четверг пятница суббота воскресенье утро вечер день ночь".split())
 # Outlets referred to by a common noun ("— отмечает издание."): the one named last before speaks.
 OUTLET_NOUNS = frozenset("газета издание журнал телеканал агентство таблоид портал еженедельник радиостанция".split())
 # Words near a Latin or quoted name that show it is an outlet ("пишет DW", "по сведениям Al Arabiya").

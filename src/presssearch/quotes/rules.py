@@ -906,6 +906,8 @@ def org_speaker(text: str, a: int, b: int) -> str | None:
                 return " ".join([lemma(low).capitalize(), *tail])
     for quoted in re.finditer(r"«([А-ЯЁA-Z][^«»]{1,40})»", text[a:b]):
         before = [w.lower().replace("ё", "е") for w in WORDS_RE.findall(text[a:a + quoted.start()])][-3:]
+        if _outlet_writes(before):
+            return quoted.group(1)  # "— пишет газета «Труд»": the outlet named speaks
         if any(w in _RELAY_WORDS for w in before):
             continue  # "приводит слова агента «Чемпионат»": the medium relays, it does not speak
         if _UTTERANCE_END.search(quoted.group(1)):
@@ -967,6 +969,15 @@ def _off_platform(name: str) -> str:
 
 _UTTERANCE_END = re.compile(r"[?!…]\s*$|[.?!][ \u00a0]+[А-ЯЁ]")  # a quoted question, cry or sentences: no name
 _RELAY_WORDS = frozenset("цитирует цитируют приводит приводят слова передает передают пишет".split())
+_RELAYING_ONLY = frozenset("цитирует цитируют приводит приводят слова передает передают".split())
+
+
+def _outlet_writes(before: list[str]) -> bool:
+    """The words before a quoted name end with an outlet noun in the nominative after a verb that is not one of
+    relaying ("— пишет газета «Труд»", ", уточняет газета «Труд», …"; not "— цитирует газета «Труд» …")."""
+    if len(before) < 2 or lemma(before[-1]) not in marks.OUTLET_NOUNS or before[-2] in _RELAYING_ONLY:
+        return False
+    return any(p.tag.case == "nomn" for p in parses(before[-1])[:2]) and speech_verb(before[-2])[0]
 
 
 def _quoted_org_name(inner: list[str]) -> str:
@@ -1313,7 +1324,7 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
         return True, relayed
     outlet = _bare_outlet(ws)
     if outlet is not None:
-        named = _outlet_named_before(ctx, ref)
+        named = _outlet_named_before(ctx, ref, lemma(lows[outlet]))
         if named is not None:
             return True, (named, None)
     ministry = _foreign_ministry(ctx, ws, ref)
@@ -1327,10 +1338,63 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
         qualifier = ws[generic + 1] if generic + 1 < len(ws) and ws[generic + 1][:1].isupper() else None
         org = ctx.orgs.refer(ref, lows[generic], qualifier)
         return True, (org.name() if org else None, None)
+    capital = _capital_speaks(ctx, s, e)
+    if capital is not None:
+        return True, (capital, None)
     org = org_speaker(ctx.text, s, e)
     if org:
         return True, (org, None)
     return False, (None, None)
+
+
+def _verb_at(text: str, s: int, e: int) -> str | None:
+    """The speech verb of the clause text[s:e], or the one right after it (speaker_before passes the text up to its
+    verb)."""
+    verb = next((m.group() for m in WORDS_RE.finditer(text, s, e) if speech_verb(m.group())[0]), None)
+    if verb is None:
+        nxt = WORDS_RE.match(text, e + len(text[e:e + 3]) - len(text[e:e + 3].lstrip()))
+        verb = nxt.group() if nxt is not None and speech_verb(nxt.group())[0] else None
+    return verb
+
+
+def _capital_name(word: str, located: bool) -> str | None:
+    """"Пекине" (after "в") or "Пекин" (as subject) -> "Пекин": a capital standing for its government."""
+    low = word.lower().replace("ё", "е")
+    if not word[:1].isupper():
+        return None
+    if located:
+        low = low if low in marks.CAPITALS else lemma(low).replace("ё", "е")
+    if low not in marks.CAPITALS:
+        return None
+    return word if not located or low == word.lower() else "-".join(p.capitalize() for p in low.split("-"))
+
+
+def _capital_speaks(ctx: Context, s: int, e: int) -> str | None:
+    """"В Пхеньяне также подчеркнули, что …", "— предупредили в Москве.", "Так, Киев настаивает на том, что …": a
+    capital stands for its government when it is the clause's only actor: in the locative with an indefinite plural
+    speech verb, or as the subject of a singular one, with nothing but conjunctions and adverbs (no person, no other
+    place) around it in the clause."""
+    text = ctx.text
+    verb = _verb_at(text, s, e)
+    if verb is None or _impersonal(verb):
+        return None
+    ms = list(WORDS_RE.finditer(text, s, e))
+    lows = [m.group().lower() for m in ms]
+    for i, m in enumerate(ms):
+        located = i > 0 and lows[i - 1] in ("в", "во")
+        name = _capital_name(m.group(), located)
+        if name is None or located != _plural(verb):
+            continue
+        before = lows[:i - 1] if located else lows[:i]
+        after = ms[i + 1:]
+        if not all(w in marks.CLAUSE_LEADS or w == verb.lower() for w in before):
+            continue
+        if any(w.group()[:1].isupper() or _animate_noun(w.group()) for w in after):
+            continue  # "в Киеве чиновники заявили", "заключают в Берлине и Вене"
+        if not located and any(w.group().lower() != verb.lower() and not _time_adverb(w.group()) for w in after):
+            continue
+        return name
+    return None
 
 
 def _relayed_source(lows: list[str], i: int) -> bool:
@@ -1689,15 +1753,22 @@ def _bare_outlet(ws: list[str]) -> int | None:
     """Index of an outlet named by a common noun alone ("— пишет издание.", "в статье газеты"): lowercase, not
     followed by the outlet's name, and the subject (nominative) or the owner of a text (genitive)."""
     for i, w in enumerate(ws):
-        if not w[:1].islower() or lemma(w.lower()) not in marks.OUTLET_NOUNS:
-            continue
+        if not (w[:1].islower() or i == 0 and w[1:].islower() and _CYRILLIC_LOWER.match(ws[i + 1:i + 2][0] if i + 1 < len(ws) else "а")) \
+                or lemma(w.lower()) not in marks.OUTLET_NOUNS:
+            continue  # "— пишет издание.", "Газета предполагает, что …" (not "Газета.ru")
         if i + 1 < len(ws) and not ws[i + 1][:1].islower():
             return None  # "газета Financial Times": the name is there
         cases = {p.tag.case for p in parses(w.lower())[:3]}
         after_text = i > 0 and lemma(ws[i - 1].lower()) in marks.DOCUMENT_NOUNS | {"статья", "публикация", "материал"}
-        if "nomn" in cases or ("gent" in cases and after_text):
+        held = i == len(ws) - 1 and all(_adjective(x) for x in ws[:i])  # "По мнению американского издания, «…»"
+        if "nomn" in cases or ("gent" in cases and (after_text or held)):
             return i
     return None
+
+
+def _adjective(word: str) -> bool:
+    ps = parses(word.lower())[:1]
+    return bool(ps) and ps[0].tag.POS in ("ADJF", "PRTF")
 
 
 _LATIN_NAME = re.compile(r"(?<![A-Za-z])(?:The[ \u00a0]+)?[A-Z][A-Za-z.&'’-]+(?:[ \u00a0]+[A-Z][A-Za-z.&'’-]*){0,3}")
@@ -1715,12 +1786,28 @@ def _outlet_nominative(name: str) -> str:
     return name
 
 
-def _outlet_named_before(ctx: Context, pos: int) -> str | None:
+def _outlet_named_before(ctx: Context, pos: int, noun: str | None = None) -> str | None:
     """The outlet named last before pos: a Latin name («The Guardian», "DW") or a quoted one («Фонтанка.ру») next to
-    a word that marks an outlet ("издание DW", "пишет The Times", "по сведениям Al Arabiya")."""
+    a word that marks an outlet ("издание DW", "пишет The Times", "по сведениям Al Arabiya"); else the first one
+    named later in pos's paragraph ("По мнению американского издания, … пишет The Washington Post.")."""
+    found = _outlets_named(ctx, max(0, pos - _OUTLET_WINDOW), pos)
+    if noun is not None:  # "Журнал Time …, отмечает InoPressa. … как напоминает журнал": the one called so
+        found = [f for f in found if f[2] == noun] or found
+    if found:
+        return max(found)[1]
     text = ctx.text
-    lo = max(0, pos - _OUTLET_WINDOW)
-    found: list[tuple[int, str]] = []
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    later = [f for f in _outlets_named(ctx, sentence_end(text, pos, end), end)
+             if text.count("«", pos, f[0]) == text.count("»", pos, f[0])]
+    return min(later)[1] if later else None
+
+
+def _outlets_named(ctx: Context, lo: int, pos: int) -> list[tuple[int, str, str]]:
+    """(position, name, the outlet noun right before it or "") of every outlet named in text[lo:pos] (see
+    _outlet_named_before)."""
+    text = ctx.text
+    found: list[tuple[int, str, str]] = []
     for rx, group in ((_LATIN_NAME, 0), (_QUOTED_OUTLET, 1)):
         for m in rx.finditer(text, lo, pos):
             name = m.group(group).rstrip(".")
@@ -1728,11 +1815,27 @@ def _outlet_named_before(ctx: Context, pos: int) -> str | None:
             if name.lower() in marks.NOT_OUTLETS or len(name) < 2:
                 continue
             near = [w.lower() for w in WORDS_RE.findall(text[max(lo, m.start() - 40):m.start()])][-3:]
-            near += [w.lower() for w in WORDS_RE.findall(text[m.end():m.end() + 30])][:2]
-            cued = any(w in marks.OUTLET_CUES or lemma(w) in marks.OUTLET_NOUNS for w in near)
+            after = [w.lower() for w in WORDS_RE.findall(text[m.end():m.end() + 30])][:2]
+            cued = any(w in marks.OUTLET_CUES or lemma(w) in marks.OUTLET_NOUNS for w in near + after) \
+                or _writes(_WORD_AFTER.match(text, m.end())) or _writes(_WORD_BEFORE.search(text[max(lo, m.start() - 30):m.start()]))
             if cued or name.lower() in marks.MEDIA:
-                found.append((m.start(), name))
-    return max(found)[1] if found else None
+                noun = lemma(near[-1]) if near and lemma(near[-1]) in marks.OUTLET_NOUNS else ""
+                found.append((m.start(), name, noun))
+    return found
+
+
+_WORD_AFTER = re.compile(r"[ \u00a0]+([а-яё]+)")
+_WORD_BEFORE = re.compile(r"([а-яё]+)[ \u00a0]+$")
+
+
+def _writes(m: re.Match | None) -> bool:
+    """The word right next to a name, with only spaces between, is an active speech verb in the present singular:
+    "«Время новостей» полагает, что …", "напоминает El Mundo" (not "«Это фильм против войны», — утверждает он",
+    "«Радио Свобода». Отмечается")."""
+    if m is None or not speech_verb(m.group(1))[0] or m.group(1).endswith(("ся", "сь")):
+        return False
+    ps = parses(m.group(1))[:1]
+    return bool(ps) and ps[0].tag.POS == "VERB" and ps[0].tag.tense == "pres" and ps[0].tag.number == "sing"
 
 
 def _country_after(word: str, any_case: bool = False) -> str | None:
@@ -2221,6 +2324,11 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
             return after  # quoted before the verb, the one named after it
     if _anonymous(text, a, _reported_from(text, verb, b)):
         return None, None
+    outlet = _outlet_after_verb(text, verb.end(), b) if verb is not None else None
+    if outlet is None and verb is not None:
+        outlet = _bare_outlet_subject(ctx, a, verb)
+    if outlet is not None:
+        return outlet, None
     experiencer = _experiencer(ctx, a, b)
     if experiencer is not None:
         return experiencer
@@ -2248,6 +2356,9 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
     inverted = _subject_after_verb(ctx, verb.end(), b) if verb is not None else None
     if inverted is not None:
         return person_speaker(ctx, inverted, feminine, a)
+    body = _body_after_verb(ctx, verb, b) if verb is not None else None
+    if body is not None:
+        return body, None
     apposed = _apposed_to_role(ctx, a, v, feminine)
     if apposed is not None:
         return person_speaker(ctx, apposed, feminine, a)
@@ -2269,6 +2380,64 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
             return None, None  # "Как проинформировали медики, «…»": many unnamed speak, not the one named before
         return ctx.refer(a, feminine)
     return None, None
+
+
+_INSERTED_OUTLET = re.compile(r"[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?([а-яё]+)[ \u00a0]+(?:«([А-ЯЁA-Z][^«»\n]{0,40}?)»|"
+                             r"((?:The[ \u00a0]+)?[A-Z][A-Za-z.&'’-]+(?:[ \u00a0]+[A-Z][A-Za-z.&'’-]*){0,3}))[ \u00a0]*,")
+
+
+def _bare_outlet_subject(ctx: Context, a: int, verb: re.Match) -> str | None:
+    """"Некоторые из них газета называет «…»": an outlet noun in the nominative singular right before a singular
+    verb is its subject (not "некоторые", which would take "называют"); the outlet is the one the article names."""
+    ws = words(ctx.text[a:verb.start()])
+    if not ws or not ws[-1][1:].islower() or lemma(ws[-1].lower()) not in marks.OUTLET_NOUNS:
+        return None
+    noun = next((p for p in parses(ws[-1].lower())[:2] if p.tag.case == "nomn" and p.tag.number == "sing"), None)
+    tag = next(iter(parses(verb.group().lower())[:1]), None)
+    if noun is None or tag is None or tag.tag.POS != "VERB" or tag.tag.number != "sing" \
+            or tag.tag.tense == "past" and tag.tag.gender != noun.tag.gender:
+        return None
+    return _outlet_named_before(ctx, verb.start(), lemma(ws[-1].lower()))
+
+
+_COMMA_BEFORE = re.compile(r",[ \u00a0]*$")
+_BODY_CLAUSE_END = re.compile(r"[,.;:!?«»\"()—–\n]")
+
+
+def _body_after_verb(ctx: Context, verb: re.Match, b: int) -> str | None:
+    """"Представители … примут участие в заседании …, сообщило Министерство энергетики Азербайджана.": after a
+    comma, a singular speech verb whose clause goes on with an organisation (maybe after a time word) and nothing
+    else: the body is the subject that says the words, whoever the reported clause before it names."""
+    text = ctx.text
+    if not _COMMA_BEFORE.search(text, max(0, verb.start() - 3), verb.start()) or _plural(verb.group()) \
+            or _impersonal(verb.group()):
+        return None
+    end = _BODY_CLAUSE_END.search(text, verb.end(), b)
+    end = end.start() if end is not None else b
+    if ctx.orgs.at(verb.end(), end) is None or _groups(ctx, verb.end(), end):
+        return None
+    m = next((m for m in ctx.orgs.mentions if verb.end() <= m.start < end), None)
+    if m is None or not all(w.islower() and (w in ("в", "во", "на") or _time_adverb(w) or _time_noun(w))
+                            for w in words(text[verb.end():m.start])):
+        return None
+    if any(w[:1].isupper() for w in words(text[m.end:end])):
+        return None  # more names after the body: another's words, or a person ("сообщил глава МЧС Иванов")
+    return ctx.orgs.orgs[m.key].name()
+
+
+def _time_noun(word: str) -> bool:
+    """"в среду", "сегодня утром": a weekday or part of the day after a speech verb, before its subject."""
+    return lemma(word) in marks.TIME_NOUNS
+
+
+def _outlet_after_verb(text: str, v_end: int, b: int) -> str | None:
+    """"Одна из групп протестующих, уточняет газета «Труд», пришла …": an outlet noun in the nominative and the
+    outlet's name right after the speech verb, closed by a comma, is the verb's subject whatever comes before."""
+    m = _INSERTED_OUTLET.match(text, v_end, b)
+    if m is None or lemma(m.group(1)) not in marks.OUTLET_NOUNS \
+            or not any(p.tag.case == "nomn" for p in parses(m.group(1))[:2]):
+        return None
+    return (m.group(2) or m.group(3)).rstrip(".")
 
 
 _RELATIVE_SUBJECT = re.compile(r",[ \u00a0]+(который|которая)[ \u00a0]+")
