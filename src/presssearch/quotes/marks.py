@@ -425,9 +425,21 @@ OUTLET_CUES = frozenset("""
 """.split()) | OUTLET_NOUNS
 # Names in Latin script that are networks, not outlets that write.
 NOT_OUTLETS = frozenset("twitter facebook instagram telegram youtube tiktok pic http https www".split())
-# Long official names the press shortens.
+# Long official names and the short names the press gives them (the full name's words as written in the nominative
+# name, lowercased -> the short name): both name one body and share its key ("мид кнр"); the speaker is named in the
+# variant the article introduces it with (orgs.Org.name).
 ORG_SHORT: dict[str, str] = {
     "министерство иностранных дел": "МИД", "министерство внутренних дел": "МВД",
+    "министерство обороны": "Минобороны", "министерство финансов": "Минфин", "министерство юстиции": "Минюст",
+    "министерство здравоохранения": "Минздрав", "министерство культуры": "Минкультуры",
+    "министерство транспорта": "Минтранс", "министерство энергетики": "Минэнерго",
+    "министерство экономического развития": "Минэкономразвития",
+    "министерство промышленности и торговли": "Минпромторг", "министерство образования и науки": "Минобрнауки",
+    "министерство сельского хозяйства": "Минсельхоз", "министерство природных ресурсов и экологии": "Минприроды",
+    "министерство по чрезвычайным ситуациям": "МЧС", "министерство труда и социальной защиты": "Минтруд",
+    "следственный комитет": "СК", "федеральная служба безопасности": "ФСБ",
+    "генеральная прокуратура": "Генпрокуратура", "государственный департамент": "Госдепартамент",
+    "центральная избирательная комиссия": "ЦИК",
 }
 PREPOSITIONS = frozenset("в во на с со для у к о об про от по за при перед между без до из через над под".split())
 CORPORATE_SUFFIXES = frozenset("AG Inc Ltd GmbH LLC Corp SA plc PLC SE NV BV Co Group Airlines Airways".split())

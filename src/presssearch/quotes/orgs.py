@@ -30,6 +30,7 @@ class Org:
     forms: list[tuple[int, str, bool]] = field(default_factory=list)  # (position, name, nominative?)
     alias: str | None = None
     fuller: "Org | None" = None  # the same body named in full elsewhere ("Минпромторг" -> "Минпромторг России")
+    shorter: list["Org"] = field(default_factory=list)  # the orgs whose fuller this one is
 
     def name(self) -> str:
         if self.fuller is not None:
@@ -37,7 +38,29 @@ class Org:
         if self.alias and not self.alias.isupper() and not self.alias.isascii():
             return self.alias
         nominative = [n for _, n, nom in self.forms if nom]
-        return _spelled_out(nominative[0] if nominative else self.forms[0][1], self.forms)
+        return _spelled_out(self._variant(nominative[0] if nominative else self.forms[0][1]), self.forms)
+
+    def _variant(self, name: str) -> str:
+        """A body with a long official name and a short one (marks.ORG_SHORT: "Министерство иностранных дел КНР",
+        "МИД КНР") is named in the variant the article introduces it with, its first mention (the gold names
+        "МИД Пакистана" where "в МИД Пакистана" comes first, "Министерство иностранных дел КНР" where the long name
+        does); the qualifiers after it stay those of the name."""
+        short = self.key.partition(" ")[0]
+        if short not in _SHORT_NAMES:
+            return name
+        forms = sorted(self.forms + [f for o in self.shorter for f in o.forms])
+        written = next((n for _, n, _ in forms if _full_phrase(_plain_key(n))), None)
+        if written is None:
+            return name
+        full = _full_phrase(_plain_key(name))
+        words = name.split(" ")
+        rest = words[len(full.split(" ")):] if full else words[1:]
+        if _full_phrase(_plain_key(forms[0][1])):
+            head = written.split(" ")[:len(_full_phrase(_plain_key(written)).split(" "))]
+            head[0] = head[0][:1].upper() + head[0][1:]
+        else:
+            head = [_SHORT_NAMES[short]]
+        return " ".join(head + rest)
 
 
 # Abbreviated countries and the spelled-out names a speaker's name prefers when the article writes them too.
@@ -112,6 +135,7 @@ class OrgRegistry:
             found = {id(o.fuller or o): o.fuller or o for o in orgs if o is not org and _abbreviates(org.key, o.key)}
             if len(found) == 1:
                 org.fuller = next(iter(found.values()))
+                org.fuller.shorter.append(org)
 
     def _link_fuller(self) -> None:
         """A short name whose words begin exactly one longer name of the text is that body ("Пресс-служба мэрии"
@@ -124,6 +148,7 @@ class OrgRegistry:
                 (full,) = longer.values()
                 if full.fuller is None:
                     org.fuller = full
+                    full.shorter.append(org)
 
     def _add(self, text: str, start: int, end: int, name: str, head: str, nominative: bool) -> None:
         name = _place_named_before(text, start, name)
@@ -452,6 +477,16 @@ _COMPANY_KINDS = frozenset("компания авиакомпания перев
 
 
 def _kinds(head: str, name: str) -> frozenset[str]:
+    kinds = set(_head_kinds(head))
+    full = _full_phrase(_plain_key(name))
+    if full:  # "Следственный комитет России": a "комитет" and an "ск"
+        kinds.update(_head_kinds(next((w for w in full.split(" ") if w in marks.ORG_HEADS), full)))
+        kinds.update(_head_kinds(_SHORT_KEYS[full]))
+    return frozenset(kinds)
+
+
+@lru_cache(maxsize=1_000)
+def _head_kinds(head: str) -> frozenset[str]:
     kinds = set(marks.ORG_KINDS.get(head, ()))
     kinds.update((head, "организация"))
     if head.startswith(("мин", "рос", "гос", "фед")) or head in marks.ORG_SPEAKERS:
@@ -527,9 +562,31 @@ def _qualifier(word: str) -> bool:
 
 
 def _key(name: str) -> str:
-    """Same key for "МИД РФ" and "МИД России", "Прокуратура Ульяновской области" in any capitalisation."""
+    """Same key for "МИД РФ" and "МИД России", "Прокуратура Ульяновской области" in any capitalisation, and for
+    "Министерство иностранных дел КНР" and "МИД КНР" (marks.ORG_SHORT)."""
+    key = _plain_key(name)
+    full = _full_phrase(key)
+    return _SHORT_KEYS[full] + key[len(full):] if full else key
+
+
+def _plain_key(name: str) -> str:
     words = [marks.GEO_SAME.get(w.lower(), w.lower()) for w in _TOKEN.findall(name)]
     return " ".join(words).replace("ё", "е")
+
+
+_SHORT_KEYS = {_plain_key(full): _plain_key(short) for full, short in marks.ORG_SHORT.items()}
+_SHORT_NAMES = {_plain_key(short): short for short in marks.ORG_SHORT.values()}  # "мид": "МИД"
+_FULL_BY_FIRST: dict[str, list[str]] = {}
+for _full in sorted(_SHORT_KEYS, key=len, reverse=True):
+    _FULL_BY_FIRST.setdefault(_full.split(" ")[0], []).append(_full)
+
+
+def _full_phrase(key: str) -> str | None:
+    """The long official name (a key of marks.ORG_SHORT) the key starts with, if any."""
+    for full in _FULL_BY_FIRST.get(key.partition(" ")[0], ()):
+        if key == full or key.startswith(full + " "):
+            return full
+    return None
 
 
 @lru_cache(maxsize=50_000)
@@ -788,11 +845,11 @@ def _spokesmen_at(text: str, toks: list[tuple[int, int, str]], i: int, head: str
 
 
 def _shorten(base: str, tail: list[str], head: str) -> tuple[str, str]:
-    """"Министерство иностранных дел Пакистана" -> "МИД Пакистана" (and its head "мид")."""
-    short = marks.ORG_SHORT.get(_key(" ".join([base, *tail[:2]])))
-    if short is None:
-        return " ".join([base, *tail]), head
-    return " ".join([short, *tail[2:]]), short.lower()
+    """The name as written and its head, the short name's for a long official name ("Министерство иностранных дел
+    Пакистана": "мид"; the key is "мид пакистана", Org.name picks the variant)."""
+    name = " ".join([base, *tail])
+    full = _full_phrase(_plain_key(name))
+    return name, (_SHORT_KEYS[full] if full else head)
 
 
 @lru_cache(maxsize=100_000)
