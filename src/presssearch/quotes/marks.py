@@ -425,6 +425,11 @@ OUTLET_CUES = frozenset("""
 """.split()) | OUTLET_NOUNS
 # Names in Latin script that are networks, not outlets that write.
 NOT_OUTLETS = frozenset("twitter facebook instagram telegram youtube tiktok pic http https www".split())
+# Legal forms of state institutions that their names keep before the quoted part ("ГКУ «Московский центр
+# „Открытое правительство“»"; a company's "ОАО", "ЗАО" is left out), and kind nouns that official names keep
+# ("Культурная ассоциация «Ломбардия — Россия»"; unlike "компания", "движение", "газета").
+INSTITUTION_FORMS = frozenset("гку гбу гау фгбу фгку фгау фку фгу мку мбу мау".split())
+KIND_KEPT_WITH_NAME = frozenset("ассоциация".split())
 # Long official names and the short names the press gives them (the full name's words as written in the nominative
 # name, lowercased -> the short name): both name one body and share its key ("мид кнр"); the speaker is named in the
 # variant the article introduces it with (orgs.Org.name).

@@ -31,6 +31,7 @@ class Org:
     alias: str | None = None
     fuller: "Org | None" = None  # the same body named in full elsewhere ("Минпромторг" -> "Минпромторг России")
     shorter: list["Org"] = field(default_factory=list)  # the orgs whose fuller this one is
+    registered: bool = False  # named in quotes after a legal form (ОАО "Банк ВТБ")
 
     def name(self) -> str:
         if self.fuller is not None:
@@ -89,6 +90,7 @@ class OrgRegistry:
     orgs: dict[str, Org] = field(default_factory=dict)
     mentions: list[OrgMention] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
+    quoted_aliases: list[tuple[str, Org]] = field(default_factory=list)  # ("Аэронет", its body)
 
     @classmethod
     def build(cls, text: str) -> "OrgRegistry":
@@ -114,16 +116,74 @@ class OrgRegistry:
             reg._add_office(m)
         for m in _LEGAL_QUOTED.finditer(text):
             reg._add_legal_quoted(m)
+        for m in _INSTITUTION_QUOTED.finditer(text):
+            reg._add_institution_quoted(text, m)
         for m in _KIND_QUOTED.finditer(text):
             reg._add_kind_quoted(m)
         for m in _SPOKESMEN_QUOTED.finditer(text):
             reg._add_spokesmen_quoted(m)
         reg.mentions.sort(key=lambda m: m.start)
         reg._add_bare_spokesmen(bare)
+        reg._add_quoted_alias_mentions(text)
         reg._starts = [m.start for m in reg.mentions]
         reg._link_fuller()
+        reg._link_capital_adjective()
+        reg._link_registered()
         reg._link_acronyms()
+        reg._complete_mayoralty(text)
         return reg
+
+    def _link_registered(self) -> None:
+        """A short name that ends exactly one name registered in quotes ("ВТБ" and ОАО "Банк ВТБ"), the words before
+        it a kind of body, is that body, named in full as the article gives it ("Банк ВТБ")."""
+        orgs = list({id(o): o for o in self.orgs.values()}.values())
+        for org in orgs:
+            if org.fuller is not None or org.registered:
+                continue
+            longer = {id(o): o for o in orgs if o is not org and o.registered and o.fuller is None
+                      and o.key.endswith(" " + org.key)
+                      and all(w in _REGISTERED_KIND_WORDS for w in o.key[:-len(org.key)].split())}
+            if len(longer) == 1:
+                (full,) = longer.values()
+                org.fuller = full
+                full.shorter.append(org)
+
+    def _link_capital_adjective(self) -> None:
+        """"Столичный департамент транспорта" is the "департамент транспорта Москвы" the article names too (one
+        body under a place word: "столичный" for the capital, a country's adjective for that country), named with
+        the place as the article writes it."""
+        orgs = list({id(o): o for o in self.orgs.values()}.values())
+        for org in orgs:
+            first, _, rest = org.key.partition(" ")
+            if org.fuller is not None or not rest or not (first.startswith("столичн") or country(first)):
+                continue
+            place = country(first)
+            longer = {id(o): o for o in orgs if o is not org and o.key.startswith(rest + " ")
+                      and len(o.key[len(rest) + 1:].split()) == 1 and _qualifier(o.key[len(rest) + 1:])
+                      and (place is None or _key(place) == o.key[len(rest) + 1:])}
+            if len(longer) == 1:
+                (full,) = longer.values()
+                org.fuller = full.fuller or full
+                org.fuller.shorter.append(org)
+
+    def _complete_mayoralty(self, text: str) -> None:
+        """"Пресс-служба мэрии" in an article where the mayor is "мэр Москвы" (one city only) is "Пресс-служба мэрии
+        Москвы": a city's office named without its city takes the one the article gives its mayor or mayoralty."""
+        cities = {_key(m.group(1)): m.group(1) for m in _MAYOR_OF.finditer(text) if _names_place(m.group(1))}
+        if len(cities) != 1:
+            return
+        (city,) = cities.values()
+        for org in {id(o): o for o in self.orgs.values()}.values():
+            if org.key.split(" ")[-1] in ("мэрии", "мэрия") and org.fuller is None:
+                org.forms = [(p, f"{n} {city}", nom) for p, n, nom in org.forms]
+
+    def _add_quoted_alias_mentions(self, text: str) -> None:
+        """"Ассоциация … («Аэронет»)": every later «Аэронет» is a mention of that body (named in full)."""
+        for alias, org in self.quoted_aliases:
+            for m in re.finditer("«" + re.escape(alias) + "»", text):
+                if not any(o.start <= m.start() < o.end for o in self.mentions):
+                    self.mentions.append(OrgMention(m.start(), m.end(), org.key))
+        self.mentions.sort(key=lambda m: m.start)
 
     def _link_acronyms(self) -> None:
         """An acronym is the one body of the text whose words it abbreviates ("СК": "Следственный комитет
@@ -159,6 +219,11 @@ class OrgRegistry:
         if org is None:
             org = self.orgs[key] = Org(key, head, _kinds(head, name))
         org.forms.append((start, name, nominative))
+        quoted = _QUOTED_ALIAS.match(text, end)
+        if quoted and " " in name and _key(quoted.group(1)) not in self.orgs:
+            self.orgs[_key(quoted.group(1))] = org  # (not org.alias: the body keeps its full name)
+            self.quoted_aliases.append((quoted.group(1), org))
+            self.mentions.append(OrgMention(quoted.start(1), quoted.end(1), key))
         alias = _ALIAS.match(text, end)
         if alias and not org.alias:
             org.alias = alias.group(1)
@@ -234,6 +299,7 @@ class OrgRegistry:
         name, key = named
         org = self.orgs.get(key) or self.orgs.setdefault(key, Org(key, key, _COMPANY_KINDS))
         org.forms.append((m.start(2), name, True))
+        org.registered = True
         self.mentions = [o for o in self.mentions if (o.start, o.end) != m.span(1)]  # "ЗАО" names no body itself
         self.mentions.append(OrgMention(m.start(2), m.end(2), key))
 
@@ -245,6 +311,33 @@ class OrgRegistry:
         name = " ".join(m.group(2).split())
         key = _key(name)
         return None if not key or key in marks.NOT_ORGS or name.lower() in marks.MEDIA else (name, key)
+
+    def _add_institution_quoted(self, text: str, m: re.Match) -> None:
+        """"ГКУ «Московский центр „Открытое правительство“»", "культурная ассоциация «Ломбардия — Россия»": a state
+        institution's legal form or a kind noun that official names keep (marks.KIND_KEPT_WITH_NAME), then a quoted
+        name, is one body named with both ("Культурная ассоциация «Ломбардия — Россия»"; the gold keeps them, unlike
+        "АО «Оборонстрой»" -> "Оборонстрой"); the mention runs from the kind (or the adjectives before it) to the
+        closing mark."""
+        kind = m.group(1)
+        if not _kept_kind(kind):
+            return
+        inner = " ".join(m.group(2).split())
+        if inner.lower() in marks.MEDIA or _UTTERANCE_LIKE.search(inner):
+            return
+        start, words = m.start(1), [_nominative_head(kind) if not kind.isupper() else kind]
+        if not kind.isupper():
+            gender = next((p.tag.gender for p in parses(kind.lower())[:1]), None)
+            for adj in reversed(list(re.finditer(r"([А-ЯЁа-яё]+)[ \u00a0]+$", text[max(0, start - 40):start]))[-1:]):
+                if _adjective(adj.group(1)) and not country(adj.group(1)) and _agrees(adj.group(1), kind):
+                    words.insert(0, _nominative_adj(adj.group(1), gender))
+                    start = max(0, m.start(1) - 40) + adj.start(1)
+            words[0] = words[0][:1].upper() + words[0][1:]
+        name = f"{' '.join(words)} {m.group(0)[m.start(2) - 1 - m.start():]}".replace("\u00a0", " ")
+        key = _key(inner)
+        org = self.orgs.get(key) or self.orgs.setdefault(key, Org(key, lemma(kind.lower()), _kinds(lemma(kind.lower()), name)))
+        org.forms.append((start, name, _has_case(kind, "nomn") or kind.isupper()))
+        self.mentions = [o for o in self.mentions if not (start <= o.start < m.end())]
+        self.mentions.append(OrgMention(start, m.end(), key))
 
     def _add_kind_quoted(self, m: re.Match) -> None:
         """"партия «Батькивщина»", "концерна «Калашников»", "клуб «Легия»": a quoted name right after a noun for
@@ -337,6 +430,23 @@ _OFFICE_KINDS = frozenset("организация офис канцелярия 
 # A quoted name after a legal form: "ПАО «Донбассэнерго»", "ЗАО \"Фирма Нева\"".
 _LEGAL_QUOTED = re.compile(r"(?<![А-Яа-яЁё-])([А-ЯЁ]{2,4})[ \u00a0]+[«\"„“]([А-ЯЁA-Z][^«»\"„“”\n]{0,40}?)[»\"“”]")
 _LEGAL_FORMS = frozenset("зао оао пао ооо ао нао фгуп гуп муп нак".split())
+# A state institution's legal form or a kind noun, then a quoted name that may hold an inner quoted name:
+# "ГКУ «Московский центр „Открытое правительство“»", "(ГКУ) «…»" after the spelled-out form.
+_INSTITUTION_QUOTED = re.compile(r"(?<![А-Яа-яЁё-])([А-ЯЁ]{2,5}|[А-ЯЁа-яё]{5,})\)?[ \u00a0]+«([А-ЯЁA-Z](?:[^«»\n]|„[^“”\n]*[“”]){0,70}?)»")
+
+
+def _kept_kind(kind: str) -> bool:
+    """A state institution's legal form ("ГКУ") or a kind noun ("ассоциация") that stays in a body's name."""
+    return kind.lower() in marks.INSTITUTION_FORMS if kind.isupper() else lemma(kind.lower()) in marks.KIND_KEPT_WITH_NAME
+
+
+_UTTERANCE_LIKE = re.compile(r"[.?!…][ \u00a0]|[?!…]$")
+# A quoted short name in brackets right after a body's name: "Ассоциация … («Аэронет»)".
+_QUOTED_ALIAS = re.compile(r"[ \u00a0]*\(«([А-ЯЁA-Z][А-ЯЁа-яёA-Za-z0-9 -]{1,30})»\)")
+# The city a mayor or a mayoralty belongs to: "мэр Москвы", "мэрии Перми".
+_MAYOR_OF = re.compile(r"(?<![А-Яа-яЁё-])[Мм]эр(?:ия|ии|ию|ией|а|у|ом|е)?[ \u00a0]+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*)")
+# Words of a registered name before the short name it ends with: "Банк ВТБ" for "ВТБ".
+_REGISTERED_KIND_WORDS = frozenset("банк авиакомпания компания концерн холдинг группа корпорация".split())
 # A press service and the quoted company it speaks for: "в пресс-службе «Нафтогаза»".
 _SPOKESMEN_QUOTED = re.compile(r"(?<![А-Яа-яЁё-])([Пп]ресс-служб[а-яё]*)[ \u00a0]+«([А-ЯЁA-Z][^«»\n]{0,40}?)»")
 # A quoted name after a noun for a kind of body: "партия «Батькивщина»", "концерна «Калашников»".
@@ -449,6 +559,9 @@ def _names_office_or_legal(text: str, a: int, b: int) -> bool:
         return True  # "партия «Батькивщина»": the mention starts at the noun
     if not any(c in text[max(0, a - 1):b] for c in "«\"„“"):
         return False
+    for m in _INSTITUTION_QUOTED.finditer(text, a, b + 130):
+        if a <= m.start(1) < b + 45 and _kept_kind(m.group(1)):
+            return True  # "ассоциации «Ломбардия — Россия»" (the mention may start at an adjective before it)
     for m in _LEGAL_QUOTED.finditer(text, max(0, a - 8), b + 50):  # (the name may run on past b)
         if m.start() >= b:
             return False
