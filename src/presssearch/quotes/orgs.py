@@ -32,6 +32,7 @@ class Org:
     fuller: "Org | None" = None  # the same body named in full elsewhere ("Минпромторг" -> "Минпромторг России")
     shorter: list["Org"] = field(default_factory=list)  # the orgs whose fuller this one is
     registered: bool = False  # named in quotes after a legal form (ОАО "Банк ВТБ")
+    intro_full: bool | None = None  # the lead names it first by its long name (True), its short one (False)
 
     def name(self) -> str:
         if self.fuller is not None:
@@ -56,7 +57,7 @@ class Org:
         full = _full_phrase(_plain_key(name))
         words = name.split(" ")
         rest = words[len(full.split(" ")):] if full else words[1:]
-        if _full_phrase(_plain_key(forms[0][1])):
+        if self.intro_full if self.intro_full is not None else _full_phrase(_plain_key(forms[0][1])):
             head = written.split(" ")[:len(_full_phrase(_plain_key(written)).split(" "))]
             head[0] = head[0][:1].upper() + head[0][1:]
         else:
@@ -132,6 +133,17 @@ class OrgRegistry:
         reg._link_acronyms()
         reg._complete_mayoralty(text)
         return reg
+
+    def introduce(self, lead: str) -> None:
+        """The lead is read first: a body with a long and a short name (marks.ORG_SHORT) that the lead names is
+        introduced in the variant the lead uses first ("МИД России назвал …" in the lead, "Министерство иностранных
+        дел России" in the text: "МИД России")."""
+        for org in {id(o): o for o in self.orgs.values()}.values():
+            short = org.key.partition(" ")[0]
+            if short in _SHORT_NAMES and org.fuller is None:
+                s, f = _SHORT_IN_LEAD[short].search(lead), _FULL_IN_LEAD[short].search(lead)
+                if s or f:
+                    org.intro_full = f is not None and (s is None or f.start() < s.start())
 
     def _link_registered(self) -> None:
         """A short name that ends exactly one name registered in quotes ("ВТБ" and ОАО "Банк ВТБ"), the words before
@@ -494,6 +506,8 @@ class OrgsOnDemand:
     def built(self) -> OrgRegistry:
         if self._reg is None:
             self._reg = OrgRegistry.build(self._text)
+            if self._lead.strip():
+                self._reg.introduce(self._lead)
         return self._reg
 
     @property
@@ -684,11 +698,22 @@ def _key(name: str) -> str:
 
 def _plain_key(name: str) -> str:
     words = [marks.GEO_SAME.get(w.lower(), w.lower()) for w in _TOKEN.findall(name)]
-    return " ".join(words).replace("ё", "е")
+    return " ".join(w for w in words if w).replace("ё", "е")  # ("Российской Федерации": "России")
 
 
 _SHORT_KEYS = {_plain_key(full): _plain_key(short) for full, short in marks.ORG_SHORT.items()}
 _SHORT_NAMES = {_plain_key(short): short for short in marks.ORG_SHORT.values()}  # "мид": "МИД"
+
+
+def _phrase_pattern(words: list[str]) -> str:
+    """Any case form of the words: each word's stem ("министерств", "иностранн") and any ending."""
+    return r"[ \u00a0]+".join(re.escape(w[:max(2, len(w) - 2)]) + r"[а-яё]*" for w in words)
+
+
+_SHORT_IN_LEAD = {_plain_key(short): re.compile(r"(?<![А-Яа-яЁё-])" + re.escape(short) + r"(?:[а-яё]{0,3})(?![А-Яа-яЁё-])")
+                  for short in marks.ORG_SHORT.values()}
+_FULL_IN_LEAD = {_plain_key(short): re.compile(r"(?i)(?<![а-яё-])" + _phrase_pattern(full.split()))
+                 for full, short in marks.ORG_SHORT.items()}
 _FULL_BY_FIRST: dict[str, list[str]] = {}
 for _full in sorted(_SHORT_KEYS, key=len, reverse=True):
     _FULL_BY_FIRST.setdefault(_full.split(" ")[0], []).append(_full)
