@@ -32,7 +32,6 @@ class Org:
     fuller: "Org | None" = None  # the same body named in full elsewhere ("Минпромторг" -> "Минпромторг России")
     shorter: list["Org"] = field(default_factory=list)  # the orgs whose fuller this one is
     registered: bool = False  # named in quotes after a legal form (ОАО "Банк ВТБ")
-    intro_full: bool | None = None  # the lead names it first by its long name (True), its short one (False)
 
     def name(self) -> str:
         if self.fuller is not None:
@@ -44,7 +43,7 @@ class Org:
 
     def _variant(self, name: str) -> str:
         """A body with a long official name and a short one (marks.ORG_SHORT: "Министерство иностранных дел КНР",
-        "МИД КНР") is named in the variant the article introduces it with, its first mention (the gold names
+        "МИД КНР") is named in the variant the text introduces it with, its first mention (the gold names
         "МИД Пакистана" where "в МИД Пакистана" comes first, "Министерство иностранных дел КНР" where the long name
         does); the qualifiers after it stay those of the name."""
         short = self.key.partition(" ")[0]
@@ -54,10 +53,15 @@ class Org:
         written = next((n for _, n, _ in forms if _full_phrase(_plain_key(n))), None)
         if written is None:
             return name
+        want_full = bool(_full_phrase(_plain_key(forms[0][1])))
+        same = [n for _, n, nom in sorted(forms, key=lambda f: (_key(f[1]) != self.key, not f[2]))
+                if bool(_full_phrase(_plain_key(n))) == want_full and _key(n).startswith(short)]
+        if same:
+            name = same[0]  # "Минобороны РФ" as written, not the long name's "Российской Федерации"
         full = _full_phrase(_plain_key(name))
         words = name.split(" ")
         rest = words[len(full.split(" ")):] if full else words[1:]
-        if self.intro_full if self.intro_full is not None else _full_phrase(_plain_key(forms[0][1])):
+        if want_full:
             head = written.split(" ")[:len(_full_phrase(_plain_key(written)).split(" "))]
             head[0] = head[0][:1].upper() + head[0][1:]
         else:
@@ -134,17 +138,6 @@ class OrgRegistry:
         reg._complete_mayoralty(text)
         return reg
 
-    def introduce(self, lead: str) -> None:
-        """The lead is read first: a body with a long and a short name (marks.ORG_SHORT) that the lead names is
-        introduced in the variant the lead uses first ("МИД России назвал …" in the lead, "Министерство иностранных
-        дел России" in the text: "МИД России")."""
-        for org in {id(o): o for o in self.orgs.values()}.values():
-            short = org.key.partition(" ")[0]
-            if short in _SHORT_NAMES and org.fuller is None:
-                s, f = _SHORT_IN_LEAD[short].search(lead), _FULL_IN_LEAD[short].search(lead)
-                if s or f:
-                    org.intro_full = f is not None and (s is None or f.start() < s.start())
-
     def _link_registered(self) -> None:
         """A short name that ends exactly one name registered in quotes ("ВТБ" and ОАО "Банк ВТБ"), the words before
         it a kind of body, is that body, named in full as the article gives it ("Банк ВТБ")."""
@@ -204,7 +197,8 @@ class OrgRegistry:
         for org in orgs:
             if org.fuller is not None or org.alias or not org.key.isalpha() or not org.forms[0][1].isupper():
                 continue
-            found = {id(o.fuller or o): o.fuller or o for o in orgs if o is not org and _abbreviates(org.key, o.key)}
+            found = {id(o.fuller or o): o.fuller or o for o in orgs if o is not org and (
+                _abbreviates(org.key, o.key) or any(_abbreviates(org.key, _plain_key(n)) for _, n, _ in o.forms))}
             if len(found) == 1:
                 org.fuller = next(iter(found.values()))
                 org.fuller.shorter.append(org)
@@ -506,8 +500,6 @@ class OrgsOnDemand:
     def built(self) -> OrgRegistry:
         if self._reg is None:
             self._reg = OrgRegistry.build(self._text)
-            if self._lead.strip():
-                self._reg.introduce(self._lead)
         return self._reg
 
     @property
@@ -704,16 +696,6 @@ def _plain_key(name: str) -> str:
 _SHORT_KEYS = {_plain_key(full): _plain_key(short) for full, short in marks.ORG_SHORT.items()}
 _SHORT_NAMES = {_plain_key(short): short for short in marks.ORG_SHORT.values()}  # "мид": "МИД"
 
-
-def _phrase_pattern(words: list[str]) -> str:
-    """Any case form of the words: each word's stem ("министерств", "иностранн") and any ending."""
-    return r"[ \u00a0]+".join(re.escape(w[:max(2, len(w) - 2)]) + r"[а-яё]*" for w in words)
-
-
-_SHORT_IN_LEAD = {_plain_key(short): re.compile(r"(?<![А-Яа-яЁё-])" + re.escape(short) + r"(?:[а-яё]{0,3})(?![А-Яа-яЁё-])")
-                  for short in marks.ORG_SHORT.values()}
-_FULL_IN_LEAD = {_plain_key(short): re.compile(r"(?i)(?<![а-яё-])" + _phrase_pattern(full.split()))
-                 for full, short in marks.ORG_SHORT.items()}
 _FULL_BY_FIRST: dict[str, list[str]] = {}
 for _full in sorted(_SHORT_KEYS, key=len, reverse=True):
     _FULL_BY_FIRST.setdefault(_full.split(" ")[0], []).append(_full)
