@@ -53,9 +53,10 @@ class Org:
         written = next((n for _, n, _ in forms if _full_phrase(_plain_key(n))), None)
         if written is None:
             return name
-        want_full = bool(_full_phrase(_plain_key(forms[0][1])))
-        same = [n for _, n, nom in sorted(forms, key=lambda f: (_key(f[1]) != self.key, not f[2]))
-                if bool(_full_phrase(_plain_key(n))) == want_full and _key(n).startswith(short)]
+        want_full = bool(_full_phrase(_plain_key(min(self.forms)[1])))  # (its own forms: a shorter name's
+        # first mention may be another body's, "эстонского Министерства иностранных дел" before "МИД России")
+        same = [n for _, n, nom in sorted(forms, key=lambda f: not f[2])
+                if bool(_full_phrase(_plain_key(n))) == want_full and _key(n) == self.key]
         if same:
             name = same[0]  # "Минобороны РФ" as written, not the long name's "Российской Федерации"
         full = _full_phrase(_plain_key(name))
