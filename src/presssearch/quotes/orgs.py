@@ -227,7 +227,7 @@ class OrgRegistry:
             org = self.orgs[key] = Org(key, head, _kinds(head, name))
         org.forms.append((start, name, nominative))
         quoted = _QUOTED_ALIAS.match(text, end)
-        if quoted and " " in name and _key(quoted.group(1)) not in self.orgs:
+        if quoted and _kind_named(name) and _key(quoted.group(1)) not in self.orgs:
             self.orgs[_key(quoted.group(1))] = org  # (not org.alias: the body keeps its full name)
             self.quoted_aliases.append((quoted.group(1), org))
             self.mentions.append(OrgMention(quoted.start(1), quoted.end(1), key))
@@ -442,6 +442,23 @@ _LEGAL_FORMS = frozenset("зао оао пао ооо ао нао фгуп гу�
 _INSTITUTION_QUOTED = re.compile(r"(?<![А-Яа-яЁё-])([А-ЯЁ]{2,5}|[А-ЯЁа-яё]{5,})\)?[ \u00a0]+«([А-ЯЁA-Z](?:[^«»\n]|„[^“”\n]*[“”]){0,70}?)»")
 
 
+def _kind_named(name: str) -> bool:
+    """"Ассоциация эксплуатантов и разработчиков …": a kind noun heading words that name no one (not "Госдума
+    Александр Агеев" before «Справедливая Россия»)."""
+    words = name.split()
+    return len(words) > 1 and lemma(words[0].lower()) in marks.ORG_HEADS \
+        and not any(w[:1].isupper() and not _qualifier(w) for w in words[1:])
+
+
+@lru_cache(maxsize=64)
+def _has_quoted_alias(text: str) -> bool:
+    """The text names some body's quoted short name in brackets ("(«Аэронет»)"), which its later mentions use."""
+    return _QUOTED_ALIAS_START.search(text) is not None
+
+
+_QUOTED_ALIAS_START = re.compile(r"\(«[А-ЯЁA-Z]")
+
+
 def _kept_kind(kind: str) -> bool:
     """A state institution's legal form ("ГКУ") or a kind noun ("ассоциация") that stays in a body's name."""
     return kind.lower() in marks.INSTITUTION_FORMS if kind.isupper() else lemma(kind.lower()) in marks.KIND_KEPT_WITH_NAME
@@ -541,6 +558,8 @@ def may_name_org(text: str, a: int, b: int) -> bool:
         return False
     if _LATIN_CAP.search(text, a, b) is not None or "(" in text[max(0, a - 1):b]:
         return True
+    if "«" in text[a:b] and _has_quoted_alias(text):
+        return True  # (a later «Аэронет» of "Ассоциация … («Аэронет»)")
     if _names_office_or_legal(text, a, b):
         return True
     if any(m.start() < b and _is_head(m.group()) in marks.SPOKESMEN_HEADS for m in _CANDIDATE.finditer(text, a, b + 20)):
