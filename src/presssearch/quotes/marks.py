@@ -439,9 +439,26 @@ OUTLET_CUES = frozenset("""
 """.split()) | OUTLET_NOUNS
 # Names in Latin script that are networks, not outlets that write.
 NOT_OUTLETS = frozenset("twitter facebook instagram telegram youtube tiktok pic http https www".split())
-# Long official names the press shortens.
+# Legal forms of state institutions that their names keep before the quoted part ("ГКУ «Московский центр
+# „Открытое правительство“»"; a company's "ОАО", "ЗАО" is left out), and kind nouns that official names keep
+# ("Культурная ассоциация «Ломбардия — Россия»"; unlike "компания", "движение", "газета").
+INSTITUTION_FORMS = frozenset("гку гбу гау фгбу фгку фгау фку фгу мку мбу мау".split())
+KIND_KEPT_WITH_NAME = frozenset("ассоциация".split())
+# Long official names and the short names the press gives them (the full name's words as written in the nominative
+# name, lowercased -> the short name): both name one body and share its key ("мид кнр"); the speaker is named in the
+# variant the article introduces it with (orgs.Org.name).
 ORG_SHORT: dict[str, str] = {
     "министерство иностранных дел": "МИД", "министерство внутренних дел": "МВД",
+    "министерство обороны": "Минобороны", "министерство финансов": "Минфин", "министерство юстиции": "Минюст",
+    "министерство здравоохранения": "Минздрав", "министерство культуры": "Минкультуры",
+    "министерство транспорта": "Минтранс", "министерство энергетики": "Минэнерго",
+    "министерство экономического развития": "Минэкономразвития",
+    "министерство промышленности и торговли": "Минпромторг", "министерство образования и науки": "Минобрнауки",
+    "министерство сельского хозяйства": "Минсельхоз", "министерство природных ресурсов и экологии": "Минприроды",
+    "министерство по чрезвычайным ситуациям": "МЧС", "министерство труда и социальной защиты": "Минтруд",
+    "следственный комитет": "СК", "федеральная служба безопасности": "ФСБ",
+    "генеральная прокуратура": "Генпрокуратура", "государственный департамент": "Госдепартамент",
+    "центральная избирательная комиссия": "ЦИК",
 }
 PREPOSITIONS = frozenset("в во на с со для у к о об про от по за при перед между без до из через над под".split())
 CORPORATE_SUFFIXES = frozenset("AG Inc Ltd GmbH LLC Corp SA plc PLC SE NV BV Co Group Airlines Airways".split())

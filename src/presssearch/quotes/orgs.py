@@ -30,6 +30,8 @@ class Org:
     forms: list[tuple[int, str, bool]] = field(default_factory=list)  # (position, name, nominative?)
     alias: str | None = None
     fuller: "Org | None" = None  # the same body named in full elsewhere ("Минпромторг" -> "Минпромторг России")
+    shorter: list["Org"] = field(default_factory=list)  # the orgs whose fuller this one is
+    registered: bool = False  # named in quotes after a legal form (ОАО "Банк ВТБ")
 
     def name(self) -> str:
         if self.fuller is not None:
@@ -37,7 +39,35 @@ class Org:
         if self.alias and not self.alias.isupper() and not self.alias.isascii():
             return self.alias
         nominative = [n for _, n, nom in self.forms if nom]
-        return _spelled_out(nominative[0] if nominative else self.forms[0][1], self.forms)
+        return _spelled_out(self._variant(nominative[0] if nominative else self.forms[0][1]), self.forms)
+
+    def _variant(self, name: str) -> str:
+        """A body with a long official name and a short one (marks.ORG_SHORT: "Министерство иностранных дел КНР",
+        "МИД КНР") is named in the variant the text introduces it with, its first mention (the gold names
+        "МИД Пакистана" where "в МИД Пакистана" comes first, "Министерство иностранных дел КНР" where the long name
+        does); the qualifiers after it stay those of the name."""
+        short = self.key.partition(" ")[0]
+        if short not in _SHORT_NAMES:
+            return name
+        forms = sorted(self.forms + [f for o in self.shorter for f in o.forms])
+        written = next((n for _, n, _ in forms if _full_phrase(_plain_key(n))), None)
+        if written is None:
+            return name
+        want_full = bool(_full_phrase(_plain_key(min(self.forms)[1])))  # (its own forms: a shorter name's
+        # first mention may be another body's, "эстонского Министерства иностранных дел" before "МИД России")
+        same = [n for _, n, nom in sorted(forms, key=lambda f: not f[2])
+                if bool(_full_phrase(_plain_key(n))) == want_full and _key(n) == self.key]
+        if same:
+            name = same[0]  # "Минобороны РФ" as written, not the long name's "Российской Федерации"
+        full = _full_phrase(_plain_key(name))
+        words = name.split(" ")
+        rest = words[len(full.split(" ")):] if full else words[1:]
+        if want_full:
+            head = written.split(" ")[:len(_full_phrase(_plain_key(written)).split(" "))]
+            head[0] = head[0][:1].upper() + head[0][1:]
+        else:
+            head = [_SHORT_NAMES[short]]
+        return " ".join(head + rest)
 
 
 # Abbreviated countries and the spelled-out names a speaker's name prefers when the article writes them too.
@@ -66,6 +96,7 @@ class OrgRegistry:
     orgs: dict[str, Org] = field(default_factory=dict)
     mentions: list[OrgMention] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
+    quoted_aliases: list[tuple[str, Org]] = field(default_factory=list)  # ("Аэронет", its body)
 
     @classmethod
     def build(cls, text: str) -> "OrgRegistry":
@@ -91,16 +122,74 @@ class OrgRegistry:
             reg._add_office(m)
         for m in _LEGAL_QUOTED.finditer(text):
             reg._add_legal_quoted(m)
+        for m in _INSTITUTION_QUOTED.finditer(text):
+            reg._add_institution_quoted(text, m)
         for m in _KIND_QUOTED.finditer(text):
             reg._add_kind_quoted(m)
         for m in _SPOKESMEN_QUOTED.finditer(text):
             reg._add_spokesmen_quoted(m)
         reg.mentions.sort(key=lambda m: m.start)
         reg._add_bare_spokesmen(bare)
+        reg._add_quoted_alias_mentions(text)
         reg._starts = [m.start for m in reg.mentions]
         reg._link_fuller()
+        reg._link_capital_adjective()
+        reg._link_registered()
         reg._link_acronyms()
+        reg._complete_mayoralty(text)
         return reg
+
+    def _link_registered(self) -> None:
+        """A short name that ends exactly one name registered in quotes ("ВТБ" and ОАО "Банк ВТБ"), the words before
+        it a kind of body, is that body, named in full as the article gives it ("Банк ВТБ")."""
+        orgs = list({id(o): o for o in self.orgs.values()}.values())
+        for org in orgs:
+            if org.fuller is not None or org.registered:
+                continue
+            longer = {id(o): o for o in orgs if o is not org and o.registered and o.fuller is None
+                      and o.key.endswith(" " + org.key)
+                      and all(w in _REGISTERED_KIND_WORDS for w in o.key[:-len(org.key)].split())}
+            if len(longer) == 1:
+                (full,) = longer.values()
+                org.fuller = full
+                full.shorter.append(org)
+
+    def _link_capital_adjective(self) -> None:
+        """"Столичный департамент транспорта" is the "департамент транспорта Москвы" the article names too (one
+        body under a place word: "столичный" for the capital, a country's adjective for that country), named with
+        the place as the article writes it."""
+        orgs = list({id(o): o for o in self.orgs.values()}.values())
+        for org in orgs:
+            first, _, rest = org.key.partition(" ")
+            if org.fuller is not None or not rest or not (first.startswith("столичн") or country(first)):
+                continue
+            place = country(first)
+            longer = {id(o): o for o in orgs if o is not org and o.key.startswith(rest + " ")
+                      and len(o.key[len(rest) + 1:].split()) == 1 and _qualifier(o.key[len(rest) + 1:])
+                      and (place is None or _key(place) == o.key[len(rest) + 1:])}
+            if len(longer) == 1:
+                (full,) = longer.values()
+                org.fuller = full.fuller or full
+                org.fuller.shorter.append(org)
+
+    def _complete_mayoralty(self, text: str) -> None:
+        """"Пресс-служба мэрии" in an article where the mayor is "мэр Москвы" (one city only) is "Пресс-служба мэрии
+        Москвы": a city's office named without its city takes the one the article gives its mayor or mayoralty."""
+        cities = {_key(m.group(1)): m.group(1) for m in _MAYOR_OF.finditer(text) if _names_place(m.group(1))}
+        if len(cities) != 1:
+            return
+        (city,) = cities.values()
+        for org in {id(o): o for o in self.orgs.values()}.values():
+            if org.key.split(" ")[-1] in ("мэрии", "мэрия") and org.fuller is None:
+                org.forms = [(p, f"{n} {city}", nom) for p, n, nom in org.forms]
+
+    def _add_quoted_alias_mentions(self, text: str) -> None:
+        """"Ассоциация … («Аэронет»)": every later «Аэронет» is a mention of that body (named in full)."""
+        for alias, org in self.quoted_aliases:
+            for m in re.finditer("«" + re.escape(alias) + "»", text):
+                if not any(o.start <= m.start() < o.end for o in self.mentions):
+                    self.mentions.append(OrgMention(m.start(), m.end(), org.key))
+        self.mentions.sort(key=lambda m: m.start)
 
     def _link_acronyms(self) -> None:
         """An acronym is the one body of the text whose words it abbreviates ("СК": "Следственный комитет
@@ -109,9 +198,11 @@ class OrgRegistry:
         for org in orgs:
             if org.fuller is not None or org.alias or not org.key.isalpha() or not org.forms[0][1].isupper():
                 continue
-            found = {id(o.fuller or o): o.fuller or o for o in orgs if o is not org and _abbreviates(org.key, o.key)}
+            found = {id(o.fuller or o): o.fuller or o for o in orgs if o is not org and (
+                _abbreviates(org.key, o.key) or any(_abbreviates(org.key, _plain_key(n)) for _, n, _ in o.forms))}
             if len(found) == 1:
                 org.fuller = next(iter(found.values()))
+                org.fuller.shorter.append(org)
 
     def _link_fuller(self) -> None:
         """A short name whose words begin exactly one longer name of the text is that body ("Пресс-служба мэрии"
@@ -124,6 +215,7 @@ class OrgRegistry:
                 (full,) = longer.values()
                 if full.fuller is None:
                     org.fuller = full
+                    full.shorter.append(org)
 
     def _add(self, text: str, start: int, end: int, name: str, head: str, nominative: bool) -> None:
         name = _place_named_before(text, start, name)
@@ -134,6 +226,11 @@ class OrgRegistry:
         if org is None:
             org = self.orgs[key] = Org(key, head, _kinds(head, name))
         org.forms.append((start, name, nominative))
+        quoted = _QUOTED_ALIAS.match(text, end)
+        if quoted and _kind_named(name) and _key(quoted.group(1)) not in self.orgs:
+            self.orgs[_key(quoted.group(1))] = org  # (not org.alias: the body keeps its full name)
+            self.quoted_aliases.append((quoted.group(1), org))
+            self.mentions.append(OrgMention(quoted.start(1), quoted.end(1), key))
         alias = _ALIAS.match(text, end)
         if alias and not org.alias:
             org.alias = alias.group(1)
@@ -209,6 +306,7 @@ class OrgRegistry:
         name, key = named
         org = self.orgs.get(key) or self.orgs.setdefault(key, Org(key, key, _COMPANY_KINDS))
         org.forms.append((m.start(2), name, True))
+        org.registered = True
         self.mentions = [o for o in self.mentions if (o.start, o.end) != m.span(1)]  # "ЗАО" names no body itself
         self.mentions.append(OrgMention(m.start(2), m.end(2), key))
 
@@ -220,6 +318,33 @@ class OrgRegistry:
         name = " ".join(m.group(2).split())
         key = _key(name)
         return None if not key or key in marks.NOT_ORGS or name.lower() in marks.MEDIA else (name, key)
+
+    def _add_institution_quoted(self, text: str, m: re.Match) -> None:
+        """"ГКУ «Московский центр „Открытое правительство“»", "культурная ассоциация «Ломбардия — Россия»": a state
+        institution's legal form or a kind noun that official names keep (marks.KIND_KEPT_WITH_NAME), then a quoted
+        name, is one body named with both ("Культурная ассоциация «Ломбардия — Россия»"; the gold keeps them, unlike
+        "АО «Оборонстрой»" -> "Оборонстрой"); the mention runs from the kind (or the adjectives before it) to the
+        closing mark."""
+        kind = m.group(1)
+        if not _kept_kind(kind):
+            return
+        inner = " ".join(m.group(2).split())
+        if inner.lower() in marks.MEDIA or _UTTERANCE_LIKE.search(inner):
+            return
+        start, words = m.start(1), [_nominative_head(kind) if not kind.isupper() else kind]
+        if not kind.isupper():
+            gender = next((p.tag.gender for p in parses(kind.lower())[:1]), None)
+            for adj in reversed(list(re.finditer(r"([А-ЯЁа-яё]+)[ \u00a0]+$", text[max(0, start - 40):start]))[-1:]):
+                if _adjective(adj.group(1)) and not country(adj.group(1)) and _agrees(adj.group(1), kind):
+                    words.insert(0, _nominative_adj(adj.group(1), gender))
+                    start = max(0, m.start(1) - 40) + adj.start(1)
+            words[0] = words[0][:1].upper() + words[0][1:]
+        name = f"{' '.join(words)} {m.group(0)[m.start(2) - 1 - m.start():]}".replace("\u00a0", " ")
+        key = _key(inner)
+        org = self.orgs.get(key) or self.orgs.setdefault(key, Org(key, lemma(kind.lower()), _kinds(lemma(kind.lower()), name)))
+        org.forms.append((start, name, _has_case(kind, "nomn") or kind.isupper()))
+        self.mentions = [o for o in self.mentions if not (start <= o.start < m.end())]
+        self.mentions.append(OrgMention(start, m.end(), key))
 
     def _add_kind_quoted(self, m: re.Match) -> None:
         """"партия «Батькивщина»", "концерна «Калашников»", "клуб «Легия»": a quoted name right after a noun for
@@ -312,6 +437,40 @@ _OFFICE_KINDS = frozenset("организация офис канцелярия 
 # A quoted name after a legal form: "ПАО «Донбассэнерго»", "ЗАО \"Фирма Нева\"".
 _LEGAL_QUOTED = re.compile(r"(?<![А-Яа-яЁё-])([А-ЯЁ]{2,4})[ \u00a0]+[«\"„“]([А-ЯЁA-Z][^«»\"„“”\n]{0,40}?)[»\"“”]")
 _LEGAL_FORMS = frozenset("зао оао пао ооо ао нао фгуп гуп муп нак".split())
+# A state institution's legal form or a kind noun, then a quoted name that may hold an inner quoted name:
+# "ГКУ «Московский центр „Открытое правительство“»", "(ГКУ) «…»" after the spelled-out form.
+_INSTITUTION_QUOTED = re.compile(r"(?<![А-Яа-яЁё-])([А-ЯЁ]{2,5}|[А-ЯЁа-яё]{5,})\)?[ \u00a0]+«([А-ЯЁA-Z](?:[^«»\n]|„[^“”\n]*[“”]){0,70}?)»")
+
+
+def _kind_named(name: str) -> bool:
+    """"Ассоциация эксплуатантов и разработчиков …": a kind noun heading words that name no one (not "Госдума
+    Александр Агеев" before «Справедливая Россия»)."""
+    words = name.split()
+    return len(words) > 1 and lemma(words[0].lower()) in marks.ORG_HEADS \
+        and not any(w[:1].isupper() and not _qualifier(w) for w in words[1:])
+
+
+@lru_cache(maxsize=64)
+def _has_quoted_alias(text: str) -> bool:
+    """The text names some body's quoted short name in brackets ("(«Аэронет»)"), which its later mentions use."""
+    return _QUOTED_ALIAS_START.search(text) is not None
+
+
+_QUOTED_ALIAS_START = re.compile(r"\(«[А-ЯЁA-Z]")
+
+
+def _kept_kind(kind: str) -> bool:
+    """A state institution's legal form ("ГКУ") or a kind noun ("ассоциация") that stays in a body's name."""
+    return kind.lower() in marks.INSTITUTION_FORMS if kind.isupper() else lemma(kind.lower()) in marks.KIND_KEPT_WITH_NAME
+
+
+_UTTERANCE_LIKE = re.compile(r"[.?!…][ \u00a0]|[?!…]$")
+# A quoted short name in brackets right after a body's name: "Ассоциация … («Аэронет»)".
+_QUOTED_ALIAS = re.compile(r"[ \u00a0]*\(«([А-ЯЁA-Z][А-ЯЁа-яёA-Za-z0-9 -]{1,30})»\)")
+# The city a mayor or a mayoralty belongs to: "мэр Москвы", "мэрии Перми".
+_MAYOR_OF = re.compile(r"(?<![А-Яа-яЁё-])[Мм]эр(?:ия|ии|ию|ией|а|у|ом|е)?[ \u00a0]+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*)")
+# Words of a registered name before the short name it ends with: "Банк ВТБ" for "ВТБ".
+_REGISTERED_KIND_WORDS = frozenset("банк авиакомпания компания концерн холдинг группа корпорация".split())
 # A press service and the quoted company it speaks for: "в пресс-службе «Нафтогаза»".
 _SPOKESMEN_QUOTED = re.compile(r"(?<![А-Яа-яЁё-])([Пп]ресс-служб[а-яё]*)[ \u00a0]+«([А-ЯЁA-Z][^«»\n]{0,40}?)»")
 # A quoted name after a noun for a kind of body: "партия «Батькивщина»", "концерна «Калашников»".
@@ -399,6 +558,8 @@ def may_name_org(text: str, a: int, b: int) -> bool:
         return False
     if _LATIN_CAP.search(text, a, b) is not None or "(" in text[max(0, a - 1):b]:
         return True
+    if "«" in text[a:b] and _has_quoted_alias(text):
+        return True  # (a later «Аэронет» of "Ассоциация … («Аэронет»)")
     if _names_office_or_legal(text, a, b):
         return True
     if any(m.start() < b and _is_head(m.group()) in marks.SPOKESMEN_HEADS for m in _CANDIDATE.finditer(text, a, b + 20)):
@@ -424,6 +585,9 @@ def _names_office_or_legal(text: str, a: int, b: int) -> bool:
         return True  # "партия «Батькивщина»": the mention starts at the noun
     if not any(c in text[max(0, a - 1):b] for c in "«\"„“"):
         return False
+    for m in _INSTITUTION_QUOTED.finditer(text, a, b + 130):
+        if a <= m.start(1) < b + 45 and _kept_kind(m.group(1)):
+            return True  # "ассоциации «Ломбардия — Россия»" (the mention may start at an adjective before it)
     for m in _LEGAL_QUOTED.finditer(text, max(0, a - 8), b + 50):  # (the name may run on past b)
         if m.start() >= b:
             return False
@@ -452,6 +616,16 @@ _COMPANY_KINDS = frozenset("компания авиакомпания перев
 
 
 def _kinds(head: str, name: str) -> frozenset[str]:
+    kinds = set(_head_kinds(head))
+    full = _full_phrase(_plain_key(name))
+    if full:  # "Следственный комитет России": a "комитет" and an "ск"
+        kinds.update(_head_kinds(next((w for w in full.split(" ") if w in marks.ORG_HEADS), full)))
+        kinds.update(_head_kinds(_SHORT_KEYS[full]))
+    return frozenset(kinds)
+
+
+@lru_cache(maxsize=1_000)
+def _head_kinds(head: str) -> frozenset[str]:
     kinds = set(marks.ORG_KINDS.get(head, ()))
     kinds.update((head, "организация"))
     if head.startswith(("мин", "рос", "гос", "фед")) or head in marks.ORG_SPEAKERS:
@@ -527,9 +701,32 @@ def _qualifier(word: str) -> bool:
 
 
 def _key(name: str) -> str:
-    """Same key for "МИД РФ" and "МИД России", "Прокуратура Ульяновской области" in any capitalisation."""
+    """Same key for "МИД РФ" and "МИД России", "Прокуратура Ульяновской области" in any capitalisation, and for
+    "Министерство иностранных дел КНР" and "МИД КНР" (marks.ORG_SHORT)."""
+    key = _plain_key(name)
+    full = _full_phrase(key)
+    return _SHORT_KEYS[full] + key[len(full):] if full else key
+
+
+def _plain_key(name: str) -> str:
     words = [marks.GEO_SAME.get(w.lower(), w.lower()) for w in _TOKEN.findall(name)]
-    return " ".join(words).replace("ё", "е")
+    return " ".join(w for w in words if w).replace("ё", "е")  # ("Российской Федерации": "России")
+
+
+_SHORT_KEYS = {_plain_key(full): _plain_key(short) for full, short in marks.ORG_SHORT.items()}
+_SHORT_NAMES = {_plain_key(short): short for short in marks.ORG_SHORT.values()}  # "мид": "МИД"
+
+_FULL_BY_FIRST: dict[str, list[str]] = {}
+for _full in sorted(_SHORT_KEYS, key=len, reverse=True):
+    _FULL_BY_FIRST.setdefault(_full.split(" ")[0], []).append(_full)
+
+
+def _full_phrase(key: str) -> str | None:
+    """The long official name (a key of marks.ORG_SHORT) the key starts with, if any."""
+    for full in _FULL_BY_FIRST.get(key.partition(" ")[0], ()):
+        if key == full or key.startswith(full + " "):
+            return full
+    return None
 
 
 @lru_cache(maxsize=50_000)
@@ -788,11 +985,11 @@ def _spokesmen_at(text: str, toks: list[tuple[int, int, str]], i: int, head: str
 
 
 def _shorten(base: str, tail: list[str], head: str) -> tuple[str, str]:
-    """"Министерство иностранных дел Пакистана" -> "МИД Пакистана" (and its head "мид")."""
-    short = marks.ORG_SHORT.get(_key(" ".join([base, *tail[:2]])))
-    if short is None:
-        return " ".join([base, *tail]), head
-    return " ".join([short, *tail[2:]]), short.lower()
+    """The name as written and its head, the short name's for a long official name ("Министерство иностранных дел
+    Пакистана": "мид"; the key is "мид пакистана", Org.name picks the variant)."""
+    name = " ".join([base, *tail])
+    full = _full_phrase(_plain_key(name))
+    return name, (_SHORT_KEYS[full] if full else head)
 
 
 @lru_cache(maxsize=100_000)
