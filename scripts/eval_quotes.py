@@ -175,6 +175,8 @@ def score_article(text: str, gold_quotes: list[dict], label: str, title: str | N
         if speaker:
             s.speaker_total += 1
             s.by_type[(gold_type(speaker), "ok" if p.speaker == speaker else "wrong")] += 1
+            if p.speaker != speaker:
+                s.by_type[(gold_type(speaker), speaker_error_kind(speaker, p.speaker))] += 1
             if p.speaker == speaker:
                 s.speaker_ok += 1
             else:
@@ -240,6 +242,9 @@ def main(argv: list[str] | None = None) -> int:
         print("named gold speakers by type: " + ", ".join(
             f"{t} {total.by_type[(t, 'wrong')]} wrong of {total.by_type[(t, 'ok')] + total.by_type[(t, 'wrong')]}"
             for t in types))
+        for t in types:
+            kinds = [(k, n) for (tt, k), n in total.by_type.items() if tt == t and k not in ("ok", "wrong")]
+            print(f"  {t} errors: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds, key=lambda x: -x[1])))
     print(f"({time.perf_counter() - t0:.1f}s)")
     return 0
 
