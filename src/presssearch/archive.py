@@ -21,10 +21,18 @@ def default_index_path() -> Path:
 
 
 def speaker_key(name: str) -> str:
-    """The key that is equal for every form of one person's name (any case, surname alone)."""
-    from .quotes import same_person_key
+    """The key a ``speaker:`` value is looked up by: equal for every form of one person's name (any case, surname
+    alone), and for an organisation's long and short names ("МИД РФ", "Министерство иностранных дел России")."""
+    from .quotes.keys import speaker_key as key
 
-    return same_person_key(name)
+    return key(name)
+
+
+def speaker_index_keys(name: str) -> str:
+    """The keys a speaker is indexed under, comma-separated (an organisation's name key and its head word too)."""
+    from .quotes.keys import speaker_index_keys as keys
+
+    return keys(name)
 
 
 def open_archive(path: str | os.PathLike | None = None) -> "Archive":

@@ -162,9 +162,13 @@ class Compiler:
 
     def _speaker(self, value: str) -> wq.Query:
         """A surname (any case form) selects everyone with that surname; a full name as the facets
-        show it ("Александр Бурков") selects exactly that person."""
-        key = wq.Term("speaker_key", self.speaker_key(value))
-        docs = self.facets.docs_with_speaker(value) if self.facets is not None and len(value.split()) > 1 else None
+        show it ("Александр Бурков") selects exactly that person; an organisation's long or short name selects
+        that body ("МИД" every МИД)."""
+        text = self.speaker_key(value)
+        key = wq.Term("speaker_key", text)
+        # (a key of several words names one organisation already: "мид россии" for "Министерство иностранных дел РФ")
+        whole = len(value.split()) > 1 and " " not in text
+        docs = self.facets.docs_with_speaker(value) if self.facets is not None and whole else None
         return key if docs is None else wq.And([key, DocnumFilter(docs)])
 
     def _daterange(self, node) -> wq.Query:

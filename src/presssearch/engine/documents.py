@@ -46,10 +46,11 @@ def content_hash(a: Article) -> str:
 
 
 def article_documents(a: Article, speaker_key) -> list[dict]:
-    """The article's document and one document per quote. ``speaker_key`` maps a name to its match key."""
+    """The article's document and one document per quote. ``speaker_key`` maps a name to its match keys
+    (comma-separated)."""
     day, utc = date_keys(a.date)
     speakers = a.speakers
-    skeys = ",".join(dict.fromkeys(speaker_key(s) for s in speakers))
+    skeys = ",".join(dict.fromkeys(k for s in speakers for k in speaker_key(s).split(",")))
     common = dict(
         article_id=a.id,
         date=a.date,

@@ -708,6 +708,9 @@ def _key(name: str) -> str:
     return _SHORT_KEYS[full] + key[len(full):] if full else key
 
 
+org_key = _key  # the public name (quotes.keys: speaker filter keys)
+
+
 def _plain_key(name: str) -> str:
     words = [marks.GEO_SAME.get(w.lower(), w.lower()) for w in _TOKEN.findall(name)]
     return " ".join(w for w in words if w).replace("ё", "е")  # ("Российской Федерации": "России")
