@@ -187,6 +187,35 @@ def _named_within(ctx: Context, org: Org, pos: int, reach: int) -> bool:
     return any(pos - reach <= m.start < pos and ctx.orgs.orgs[m.key] is org for m in ctx.orgs.mentions)
 
 
+def reference_holds(ctx: Context, org: Org | None, word: str, pos: int) -> Org | None:
+    """The body a generic word at pos ("— отметили в ведомстве") was found to stand for, when nothing closer may be
+    meant: no other kind of body that the word fits, left unregistered ("По сообщению прокуратуры, …" after
+    "УФСИН"), is named after the body's last mention; None otherwise."""
+    if org is None:
+        return None
+    named = [m for m in ctx.orgs.mentions if m.start < pos and ctx.orgs.orgs[m.key] is org]
+    if not named:
+        return org  # the lead names it ("Об этом сообщили в Минобороны России. В ведомстве отметили …")
+    lem = lemma(word.lower())
+    last = named[-1].end
+    for m in WORDS_RE.finditer(ctx.text, last, max(last, pos - len(word))):
+        head = lemma(m.group().lower())
+        if not m.group()[:1].islower() or head not in marks.ORG_HEADS or _quoted(ctx, m.start()) \
+                or any(o.start <= m.start() < o.end for o in ctx.orgs.mentions):
+            continue
+        if (head == lem or lem in marks.ORG_KINDS.get(head, ())) and head != org.head and head not in org.kinds \
+                and not _addressed(m.group()):
+            return None  # "прокуратуры" after "УФСИН": the office the word stands for may be that one
+    return org
+
+
+def _addressed(word: str) -> bool:
+    """The noun's likeliest reading is a dative or instrumental ("доложить командованию"): a body addressed, not one
+    that speaks."""
+    ps = parses(word.lower())[:1]
+    return bool(ps) and ps[0].tag.case in ("datv", "ablt")
+
+
 _CHAIN = 2  # genitive words between a document noun and its issuer ("в описании тендера ЕС")
 
 
