@@ -204,16 +204,22 @@ def reference_holds(ctx: Context, org: Org | None, word: str, pos: int) -> Org |
                 or any(o.start <= m.start() < o.end for o in ctx.orgs.mentions):
             continue
         if (head == lem or lem in marks.ORG_KINDS.get(head, ())) and head != org.head and head not in org.kinds \
-                and not _addressed(m.group()):
+                and _speaks_as_body(ctx.text, m):
             return None  # "прокуратуры" after "УФСИН": the office the word stands for may be that one
     return org
 
 
-def _addressed(word: str) -> bool:
-    """The noun's likeliest reading is a dative or instrumental ("доложить командованию"): a body addressed, not one
-    that speaks."""
-    ps = parses(word.lower())[:1]
-    return bool(ps) and ps[0].tag.case in ("datv", "ablt")
+_SOURCE_OF = frozenset("сообщению данным информации мнению словам".split())  # "по сообщению прокуратуры"
+
+
+def _speaks_as_body(text: str, m: re.Match) -> bool:
+    """The body noun at m is told as a source: a subject in the nominative ("прокуратура выяснила"), or after "по
+    сообщению", "по данным" ("По сообщению прокуратуры, …"); not "после переговоров российского командования"."""
+    before = [w.lower() for w in WORDS_RE.findall(text, max(0, m.start() - 30), m.start())][-2:]
+    if len(before) == 2 and before[0] == "по" and before[1] in _SOURCE_OF:
+        return True
+    ps = parses(m.group().lower())[:1]
+    return bool(ps) and ps[0].tag.case == "nomn" and (not before or before[-1] not in marks.PREPOSITIONS)
 
 
 _CHAIN = 2  # genitive words between a document noun and its issuer ("в описании тендера ЕС")
