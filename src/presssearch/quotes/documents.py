@@ -187,6 +187,41 @@ def _named_within(ctx: Context, org: Org, pos: int, reach: int) -> bool:
     return any(pos - reach <= m.start < pos and ctx.orgs.orgs[m.key] is org for m in ctx.orgs.mentions)
 
 
+def reference_holds(ctx: Context, org: Org | None, word: str, pos: int) -> Org | None:
+    """The body a generic word at pos ("— отметили в ведомстве") was found to stand for, when nothing closer may be
+    meant: no other kind of body that the word fits, left unregistered ("По сообщению прокуратуры, …" after
+    "УФСИН"), is named after the body's last mention; None otherwise."""
+    if org is None:
+        return None
+    named = [m for m in ctx.orgs.mentions if m.start < pos and ctx.orgs.orgs[m.key] is org]
+    if not named:
+        return org  # the lead names it ("Об этом сообщили в Минобороны России. В ведомстве отметили …")
+    lem = lemma(word.lower())
+    last = named[-1].end
+    for m in WORDS_RE.finditer(ctx.text, last, max(last, pos - len(word))):
+        head = lemma(m.group().lower())
+        if not m.group()[:1].islower() or head not in marks.ORG_HEADS or _quoted(ctx, m.start()) \
+                or any(o.start <= m.start() < o.end for o in ctx.orgs.mentions):
+            continue
+        if (head == lem or lem in marks.ORG_KINDS.get(head, ())) and head != org.head and head not in org.kinds \
+                and _speaks_as_body(ctx.text, m):
+            return None  # "прокуратуры" after "УФСИН": the office the word stands for may be that one
+    return org
+
+
+_SOURCE_OF = frozenset("сообщению данным информации мнению словам".split())  # "по сообщению прокуратуры"
+
+
+def _speaks_as_body(text: str, m: re.Match) -> bool:
+    """The body noun at m is told as a source: a subject in the nominative ("прокуратура выяснила"), or after "по
+    сообщению", "по данным" ("По сообщению прокуратуры, …"); not "после переговоров российского командования"."""
+    before = [w.lower() for w in WORDS_RE.findall(text, max(0, m.start() - 30), m.start())][-2:]
+    if len(before) == 2 and before[0] == "по" and before[1] in _SOURCE_OF:
+        return True
+    ps = parses(m.group().lower())[:1]
+    return bool(ps) and ps[0].tag.case == "nomn" and (not before or before[-1] not in marks.PREPOSITIONS)
+
+
 _CHAIN = 2  # genitive words between a document noun and its issuer ("в описании тендера ЕС")
 
 
@@ -321,6 +356,15 @@ def _org_of_sentence(ctx: Context, start: int, end: int) -> Org | None:
     return _subject_org(ctx, lo, hi)
 
 
+_LISTED = re.compile(r"[»\"“]?[ \u00a0]*(?:,|и[ \u00a0])[ \u00a0]*[«\"„“]?[А-ЯЁA-Z]")
+
+
+def _listed(text: str, m: OrgMention) -> bool:
+    """The mention opens a list of names ("заявлении организаций «Правый сектор», «Свобода» и …"): a joint document,
+    no one body's."""
+    return _LISTED.match(text, m.end) is not None
+
+
 def _adjectives_only(text: str, a: int, b: int) -> bool:
     """text[a:b] holds nothing, or only a lowercase country adjective ("в сообщении российского Центра по
     примирению"; not "по сообщениям западных СМИ")."""
@@ -341,6 +385,10 @@ def _body_speaking_before(ctx: Context, before: int) -> tuple[bool, str | None]:
             break
         if any(start <= at <= start + 3 for at, _ in ctx.taken):
             break  # the sentence quotes someone ("«…», — сказал Онодэра."): it says nothing of the document
+        if _about_this(text, start, end):
+            source = _source_told(ctx, start, end)
+            if source is not None:
+                return True, source.name()
         org = _subject_org(ctx, start, end) or _relayed_body(ctx, start, end)
         if org is not None:
             return True, org.name()
@@ -357,6 +405,51 @@ def _about_this(text: str, lo: int, hi: int) -> bool:
     """The sentence text[lo:hi] opens with "Об этом" ("Об этом сообщается на сайте регулятора."): where the news
     was told, with the body it is about the subject of the sentence before."""
     return _ABOUT_THIS.match(text, lo, hi) is not None
+
+
+_SOURCE_CHAIN = 4  # lowercase words between a document or page noun and its owner ("в комментарии департамента
+# информации и печати МИД России")
+
+
+def _source_told(ctx: Context, lo: int, hi: int) -> Org | None:
+    """The body an "Об этом …" sentence text[lo:hi] names as where the news was told, which the quotes after it come
+    from: the owner of the document or page named ("Об этом сообщается на сайте ведомства", "Об этом говорится в
+    комментарии департамента информации и печати МИД России"), a generic word standing for the body named before;
+    None when it names none, or several ("в совместном заявлении организаций «Правый сектор», «Свобода» и …",
+    "в материалах обеих компаний")."""
+    text = ctx.text
+    ws = list(WORDS_RE.finditer(text, lo, hi))
+    for i, m in enumerate(ws):
+        lem = lemma(m.group().lower())
+        if lem not in marks.DOCUMENT_NOUNS and lem not in _SOURCE_NOUNS or _quoted(ctx, m.start()):
+            continue
+        for w in ws[i + 1:i + 2 + _SOURCE_CHAIN]:
+            mention = next(iter(_mentions_in(ctx, w.start(), w.start() + 1)), None)
+            if mention is not None:
+                return None if _listed(text, mention) else ctx.orgs.orgs[mention.key]
+            low = w.group().lower()
+            if not w.group()[:1].islower() or low in ("обеих", "обоих") or lemma(low) in marks.DOCUMENT_NOUNS:
+                return None
+            if lemma(low) in marks.ISSUER_REFERENCES and _genitive_word(low):
+                return _news_subject(ctx, lo, lemma(low))
+            if not _genitive_word(low) and low != "и":
+                return None
+        return None
+    return None
+
+
+def _news_subject(ctx: Context, lo: int, word: str) -> Org | None:
+    """The body a generic word in an "Об этом …" sentence starting at lo stands for ("Генпрокуратура России …
+    выявила нарушения. Об этом сообщается на сайте ведомства."): the first body of the sentence before, named in the
+    nominative outside quotations, when the word fits it; None otherwise."""
+    text = ctx.text
+    last = len(text[:lo].rstrip())
+    start = sentence_start(text, max(0, lo - _NARRATIVE_REACH), max(0, last - 1))
+    first = next((m for m in _mentions_in(ctx, start, lo) if not _quoted(ctx, m.start)), None)
+    if first is None or not _nominative_at(ctx, first):
+        return None
+    org = ctx.orgs.orgs[first.key]
+    return org if word == "организация" or word in org.kinds or word == org.head else None
 
 
 def _subject_org(ctx: Context, lo: int, hi: int, referring: bool = True) -> Org | None:
@@ -447,6 +540,7 @@ def _relayed_body(ctx: Context, lo: int, hi: int) -> Org | None:
 
 # Pages and channels a body publishes on: "на сайте Кремля сообщается", "сообщается в Twitter канцелярии …".
 _SITES = frozenset("сайт страница twitter твиттер аккаунт канал telegram-канал телеграм-канал блог микроблог".split())
+_SOURCE_NOUNS = _SITES | frozenset("комментарий страница страничка".split())  # where news is told, besides documents
 _LOOKALIKE = str.maketrans("ТАВЕКМНОРСХаеорсух", "TABEKMHOPCXaeopcyx")  # "Тwitter" with a Cyrillic "Т"
 
 
