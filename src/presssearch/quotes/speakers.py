@@ -1103,6 +1103,18 @@ def role_before(text: str, pos: int, window: int = 160) -> str | None:
     return " ".join(fixed).replace("\u00a0", " ").strip() or None
 
 
+def role_adjective(text: str, pos: int) -> str:
+    """The word right before the role phrase that ends at a name at pos, which role_before leaves out ("с
+    сирийским лидером Башаром Асадом": "сирийским"); a country adjective there ties the role to that land."""
+    found = _role_head(text, pos, 160)
+    if found is None:
+        return ""
+    _, words, head = found
+    while head > 0 and words[head - 1].group().lower() in marks.ROLE_MODIFIERS:
+        head -= 1
+    return words[head - 1].group() if head > 0 else ""
+
+
 def role_cases(text: str, pos: int, own: bool = False) -> frozenset[str]:
     """The cases the head noun of the role phrase right before a name at pos is in, which a name in apposition
     shares ("режиссера Альберто Мораиса": gent/accs); empty without a role phrase. With ``own`` the role is taken
@@ -1929,6 +1941,7 @@ class Registry:
         for g in lead_groups:
             reg._lend_form(g)
             reg._lend_first_name(lead, g)
+            reg._lend_role(lead, g)
         reg._stems = _stems_of(reg._namesakes)
         reg.mentions.extend(Mention(-1, p.key, True, False) for p in map(reg.lookup, heading) if p is not None)
         reg._known = {(g.start, g.end): g for g in reg._known_surnames(text, groups)}
@@ -2076,6 +2089,17 @@ class Registry:
             if 2 <= len(person.tokens) < len(g.tokens) and not person.surname_sure and len(theirs) > len(mine) \
                     and theirs[0] == mine[0] and theirs[-1] == mine[-1]:
                 person.tokens = g.tokens  # "Родриго Роа Дутерте" in the lead over the body's "Родриго Дутерте"
+
+    def _lend_role(self, lead: str, g: Group) -> None:
+        """A full name in the lead with a role phrase ("интервью президента России Владимира Путина") of the one
+        person of that name the text names without any role: the lead's role is that person's ("— сказал президент"
+        then points to him, not to another president the text names with one)."""
+        namesakes = self._namesakes.get(g.key, ())
+        if not g.full or len(namesakes) != 1:
+            return
+        person = self.people[namesakes[0][1]]
+        if person.role is None and _first_name(g) & namesakes[0][2]:
+            person.role = role_before(lead, g.start)
 
     def lookup(self, group: Group, feminine: bool | None = None) -> Person | None:
         """The person a name group names; a surname alone that several people share is the one whose gender
@@ -2252,8 +2276,8 @@ class Registry:
         None, any country ("президент России": a president, but not of the United States)."""
         adjectives = tuple(stem for stem, c in marks.COUNTRY_ADJ.items() if land is None or c == land)
         roles = [self.people[key].role or ""]
-        roles += [self.role_before(self._text, m.pos) or "" for m in self.mentions if m.key == key and m.pos >= 0
-                  and not m.quoted]
+        roles += [f"{role_adjective(self._text, m.pos)} {self.role_before(self._text, m.pos) or ''}" for m in
+                  self.mentions if m.key == key and m.pos >= 0 and not m.quoted]
         if land is None:
             return any(_names_country(w, adjectives) for r in roles for w in WORD_RE.findall(r))
         lands = (land, *_LAND_ALIASES.get(land, ()))
