@@ -68,3 +68,12 @@ def test_the_lead_lends_its_role_to_a_person_the_text_names_without_one() -> Non
     q = _quote(text, "Но здесь", lead=lead)
     assert q.text == "Но здесь, слава богу, мы до такого ситуацию не довели"
     assert q.speaker == "Владимир Путин"
+
+
+def test_whose_point_of_view_the_sentence_gives_speaks_next() -> None:
+    text = ("«Трамп и его команда собирали фактуру о нарушениях», — отметил аналитик Константин Блохин.\n"
+            "Однако, с точки зрения Сергея Ермакова, шансы на то, что договор удастся сохранить, всё же есть. "
+            "«Я думаю, что шансы на сохранение РСМД остаются», — считает политолог.")
+    q = _quote(text, "Я думаю")
+    assert q.text == "Я думаю, что шансы на сохранение РСМД остаются"
+    assert q.speaker == "Сергей Ермаков"

@@ -530,3 +530,7 @@ EXPERIENCER_VERBS = frozenset("""
 # "обратился за комментарием к …"): a person named after one in an oblique case is about to speak.
 CONTACT_CUES = (r"(?<![а-яё])(?:по[ \u00a0]+(?:мнению|словам|оценке)|пообща|поговор|побесед|обрати|обращ|за[ \u00a0]+"
                 r"комментари|интервью)")
+
+# "С точки зрения политолога Ивана Петрова, …": whose view the sentence gives, as "по мнению" does. Only a few
+# lowercase words (a role phrase) may stand between it and the name.
+POINT_OF_VIEW = r"с[ \u00a0]+точки[ \u00a0]+зрения"

@@ -1638,7 +1638,8 @@ except re.error:
     _SPEECH_BEFORE = re.compile(r"([а-яё]+)(?:[ \u00a0]+[а-яё]+){0,2}[ \u00a0]+$")
 
 
-_OPINION_BEFORE = re.compile(r"(?:по[ \u00a0]+(?:словам|мнению|оценке|данным)|со[ \u00a0]+слов)[^!?:;«»\"\n]*$", re.IGNORECASE)
+_OPINION_BEFORE = re.compile(r"(?:по[ \u00a0]+(?:словам|мнению|оценке|данным)|со[ \u00a0]+слов)[^!?:;«»\"\n]*$"
+                             r"|" + marks.POINT_OF_VIEW + r"(?:[ \u00a0]+[а-яё-]+){0,8}[ \u00a0]+$", re.IGNORECASE)
 
 
 _RE_FOLDS = re.compile("[\u1c80-\u1c83]")  # letters re's IGNORECASE also reads as в, д, о, с
@@ -1648,7 +1649,7 @@ def _opinion_holder(text: str, g: Group) -> bool:
     """"по мнению эксперта … Андрея Кошкина": the genitive names who speaks, as a subject would."""
     lo = max(0, g.start - 160)
     low = text[lo:g.start].lower()  # (a cheap test first: every match holds one of these words)
-    if "слов" not in low and "мнению" not in low and "оценке" not in low and "данным" not in low \
+    if "слов" not in low and "мнению" not in low and "оценке" not in low and "данным" not in low and "зрения" not in low \
             and _RE_FOLDS.search(text, lo, g.start) is None:
         return False
     return _OPINION_BEFORE.search(text, lo, g.start) is not None
