@@ -743,6 +743,8 @@ def find_groups(text: str, start: int = 0, end: int | None = None) -> list[Group
             particle = _particle_before(text, at, bool(cur), start)
             if particle is not None and name_kind(word) is not None:
                 at, word = particle, " ".join(text[particle:at].split()).lower() + " " + word
+        if not cur and _place_before_name(text, at, m.end(), end):
+            continue  # "штата Вирджиния Ричард Блэк": the place, then the name
         if not cur and word in marks.EAST_ASIAN_SURNAMES:
             one = _ONE_LETTER_GIVEN.match(text, m.end(), end)
             if one is not None:  # "министр иностранных дел Китая Ван И": a given name of one letter
@@ -789,6 +791,23 @@ _NAME_PARTICLES = marks.NAME_PARTICLES | EXTRA_NAME_PARTICLES  # "бин"
 _ONE_LETTER_GIVEN = re.compile(r"[ \u00a0](И)(?![-А-ЯЁа-яё])")
 _PARTICLE_ENDS = frozenset(w[-1] for w in _NAME_PARTICLES)
 _NEXT_NAME = re.compile(r"[ \u00a0]+[А-ЯЁ]")
+
+
+_PLACE_NOUN_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)[ \u00a0]+$")
+_TWO_NAME_WORDS_NEXT = re.compile(r"[ \u00a0]+([А-ЯЁ][а-яё]+)[ \u00a0]+[А-ЯЁ][а-яё]")
+
+
+def _place_before_name(text: str, at: int, stop: int, end: int) -> bool:
+    """The capitalised word at [at, stop) follows a genitive place noun (marks.PLACE_NOUNS_GENITIVE) and two more
+    capitalised words, a first name first, follow it: it names the place of the person named after it ("штата
+    Вирджиния Ричард Блэк"; not "области Елена Николаевна Лапшина", a first name and patronymic)."""
+    if at < 3 or text[at - 1] not in " \u00a0":
+        return False
+    before = _PLACE_NOUN_BEFORE.search(text, max(0, at - 16), at)
+    if before is None or before.group(1) not in marks.PLACE_NOUNS_GENITIVE:
+        return False
+    nxt = _TWO_NAME_WORDS_NEXT.match(text, stop, end)
+    return nxt is not None and name_kind(nxt.group(1)) == "Name"
 
 
 @lru_cache(maxsize=200_000)
