@@ -534,3 +534,12 @@ EXPERIENCER_VERBS = frozenset("""
 # "обратился за комментарием к …"): a person named after one in an oblique case is about to speak.
 CONTACT_CUES = (r"(?<![а-яё])(?:по[ \u00a0]+(?:мнению|словам|оценке)|пообща|поговор|побесед|обрати|обращ|за[ \u00a0]+"
                 r"комментари|интервью)")
+
+# "С точки зрения политолога Ивана Петрова, …": whose view the sentence gives, as "по мнению" does. Only a few
+# lowercase words (a role phrase) may stand between it and the name.
+POINT_OF_VIEW = r"с[ \u00a0]+точки[ \u00a0]+зрения"
+
+# Genitive place nouns a place name follows ("губернатор штата Вирджиния Ричард Блэк", "мэр города Изник Кадыр
+# Акчалан"): the capitalised word right after one is the place, not the first word of the name after it.
+PLACE_NOUNS_GENITIVE = frozenset("""штата города провинции области округа графства района региона республики села
+деревни посёлка поселка острова кантона земли департамента префектуры столицы эмирата""".split())

@@ -460,6 +460,7 @@ class Context:
                     and not _inverted_attribution(self.text, a, m.pos):
                 continue  # "Колядин пояснил, что Путин …": who the speech is about, not who speaks
             if speech_verb(self.text[a:b])[0] or _ACCORDING.search(self.text, a, b) or _introduced(self.text, m.pos) \
+                    or _POINT_OF_VIEW.search(self.text, a, m.pos) is not None \
                     or _HIS_WORDS_NEXT.match(self.text, b):
                 return person, m.pos
         if quoted and (feminine is None or quoted[1].feminine in (None, feminine)):
@@ -479,6 +480,8 @@ class Context:
 
 
 _CREDIT = re.compile(marks.CREDIT_LABELS, re.IGNORECASE)
+_POINT_OF_VIEW = re.compile(r"(?<![А-ЯЁа-яё])" + marks.POINT_OF_VIEW + r"(?:[ \u00a0]+[а-яё-]+){0,8}[ \u00a0]+$",
+                            re.IGNORECASE)  # "С точки зрения политолога Ивана Петрова": whose view it is
 _ACCORDING_HEAD = re.compile(marks.ACCORDING_TO + r"[ \u00a0]+(?:[а-яё-]+[ \u00a0]+){0,8}$", re.IGNORECASE)
 _HIS_WORDS_NEXT = re.compile(r"[.!?…]?[ \u00a0]*По[ \u00a0]+(?:его|её|ее)[ \u00a0]+(?:словам|мнению|оценке)")  # "… сомневается, что …. По его словам, …"
 _PRONOUN_NEXT = re.compile(r"[.!?…]?[ \u00a0]*(Он|Она)[ \u00a0]+((?:[а-яё]+[ \u00a0]+)?[а-яё]+)")

@@ -743,6 +743,8 @@ def find_groups(text: str, start: int = 0, end: int | None = None) -> list[Group
             particle = _particle_before(text, at, bool(cur), start)
             if particle is not None and name_kind(word) is not None:
                 at, word = particle, " ".join(text[particle:at].split()).lower() + " " + word
+        if not cur and _place_before_name(text, at, m.end(), end):
+            continue  # "штата Вирджиния Ричард Блэк": the place, then the name
         if not cur and word in marks.EAST_ASIAN_SURNAMES:
             one = _ONE_LETTER_GIVEN.match(text, m.end(), end)
             if one is not None:  # "министр иностранных дел Китая Ван И": a given name of one letter
@@ -789,6 +791,23 @@ _NAME_PARTICLES = marks.NAME_PARTICLES | EXTRA_NAME_PARTICLES  # "бин"
 _ONE_LETTER_GIVEN = re.compile(r"[ \u00a0](И)(?![-А-ЯЁа-яё])")
 _PARTICLE_ENDS = frozenset(w[-1] for w in _NAME_PARTICLES)
 _NEXT_NAME = re.compile(r"[ \u00a0]+[А-ЯЁ]")
+
+
+_PLACE_NOUN_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)[ \u00a0]+$")
+_TWO_NAME_WORDS_NEXT = re.compile(r"[ \u00a0]+([А-ЯЁ][а-яё]+)[ \u00a0]+[А-ЯЁ][а-яё]")
+
+
+def _place_before_name(text: str, at: int, stop: int, end: int) -> bool:
+    """The capitalised word at [at, stop) follows a genitive place noun (marks.PLACE_NOUNS_GENITIVE) and two more
+    capitalised words, a first name first, follow it: it names the place of the person named after it ("штата
+    Вирджиния Ричард Блэк"; not "области Елена Николаевна Лапшина", a first name and patronymic)."""
+    if at < 3 or text[at - 1] not in " \u00a0":
+        return False
+    before = _PLACE_NOUN_BEFORE.search(text, max(0, at - 16), at)
+    if before is None or before.group(1) not in marks.PLACE_NOUNS_GENITIVE:
+        return False
+    nxt = _TWO_NAME_WORDS_NEXT.match(text, stop, end)
+    return nxt is not None and name_kind(nxt.group(1)) == "Name"
 
 
 @lru_cache(maxsize=200_000)
@@ -1101,6 +1120,18 @@ def role_before(text: str, pos: int, window: int = 160) -> str | None:
             done = True
             fixed.append(part)
     return " ".join(fixed).replace("\u00a0", " ").strip() or None
+
+
+def role_adjective(text: str, pos: int) -> str:
+    """The word right before the role phrase that ends at a name at pos, which role_before leaves out ("с
+    сирийским лидером Башаром Асадом": "сирийским"); a country adjective there ties the role to that land."""
+    found = _role_head(text, pos, 160)
+    if found is None:
+        return ""
+    _, words, head = found
+    while head > 0 and words[head - 1].group().lower() in marks.ROLE_MODIFIERS:
+        head -= 1
+    return words[head - 1].group() if head > 0 else ""
 
 
 def role_cases(text: str, pos: int, own: bool = False) -> frozenset[str]:
@@ -1626,7 +1657,8 @@ except re.error:
     _SPEECH_BEFORE = re.compile(r"([а-яё]+)(?:[ \u00a0]+[а-яё]+){0,2}[ \u00a0]+$")
 
 
-_OPINION_BEFORE = re.compile(r"(?:по[ \u00a0]+(?:словам|мнению|оценке|данным)|со[ \u00a0]+слов)[^!?:;«»\"\n]*$", re.IGNORECASE)
+_OPINION_BEFORE = re.compile(r"(?:по[ \u00a0]+(?:словам|мнению|оценке|данным)|со[ \u00a0]+слов)[^!?:;«»\"\n]*$"
+                             r"|" + marks.POINT_OF_VIEW + r"(?:[ \u00a0]+[а-яё-]+){0,8}[ \u00a0]+$", re.IGNORECASE)
 
 
 _RE_FOLDS = re.compile("[\u1c80-\u1c83]")  # letters re's IGNORECASE also reads as в, д, о, с
@@ -1636,7 +1668,7 @@ def _opinion_holder(text: str, g: Group) -> bool:
     """"по мнению эксперта … Андрея Кошкина": the genitive names who speaks, as a subject would."""
     lo = max(0, g.start - 160)
     low = text[lo:g.start].lower()  # (a cheap test first: every match holds one of these words)
-    if "слов" not in low and "мнению" not in low and "оценке" not in low and "данным" not in low \
+    if "слов" not in low and "мнению" not in low and "оценке" not in low and "данным" not in low and "зрения" not in low \
             and _RE_FOLDS.search(text, lo, g.start) is None:
         return False
     return _OPINION_BEFORE.search(text, lo, g.start) is not None
@@ -1929,6 +1961,7 @@ class Registry:
         for g in lead_groups:
             reg._lend_form(g)
             reg._lend_first_name(lead, g)
+            reg._lend_role(lead, g)
         reg._stems = _stems_of(reg._namesakes)
         reg.mentions.extend(Mention(-1, p.key, True, False) for p in map(reg.lookup, heading) if p is not None)
         reg._known = {(g.start, g.end): g for g in reg._known_surnames(text, groups)}
@@ -2076,6 +2109,17 @@ class Registry:
             if 2 <= len(person.tokens) < len(g.tokens) and not person.surname_sure and len(theirs) > len(mine) \
                     and theirs[0] == mine[0] and theirs[-1] == mine[-1]:
                 person.tokens = g.tokens  # "Родриго Роа Дутерте" in the lead over the body's "Родриго Дутерте"
+
+    def _lend_role(self, lead: str, g: Group) -> None:
+        """A full name in the lead with a role phrase ("интервью президента России Владимира Путина") of the one
+        person of that name the text names without any role: the lead's role is that person's ("— сказал президент"
+        then points to him, not to another president the text names with one)."""
+        namesakes = self._namesakes.get(g.key, ())
+        if not g.full or len(namesakes) != 1:
+            return
+        person = self.people[namesakes[0][1]]
+        if person.role is None and _first_name(g) & namesakes[0][2]:
+            person.role = role_before(lead, g.start)
 
     def lookup(self, group: Group, feminine: bool | None = None) -> Person | None:
         """The person a name group names; a surname alone that several people share is the one whose gender
@@ -2252,8 +2296,8 @@ class Registry:
         None, any country ("президент России": a president, but not of the United States)."""
         adjectives = tuple(stem for stem, c in marks.COUNTRY_ADJ.items() if land is None or c == land)
         roles = [self.people[key].role or ""]
-        roles += [self.role_before(self._text, m.pos) or "" for m in self.mentions if m.key == key and m.pos >= 0
-                  and not m.quoted]
+        roles += [f"{role_adjective(self._text, m.pos)} {self.role_before(self._text, m.pos) or ''}" for m in
+                  self.mentions if m.key == key and m.pos >= 0 and not m.quoted]
         if land is None:
             return any(_names_country(w, adjectives) for r in roles for w in WORD_RE.findall(r))
         lands = (land, *_LAND_ALIASES.get(land, ()))
