@@ -718,13 +718,21 @@ _HYPHEN_PARTICLE = re.compile(r"(?<![А-ЯЁа-яё])([а-я]{2,3})-$")
 _GAP = re.compile(r"[ \u00a0]+\Z")  # (not "$": a blank and a line break end no name)
 
 
-def find_groups(text: str, start: int = 0, end: int | None = None) -> list[Group]:
-    """Runs of consecutive capitalised name-like words between start and end (at most 4 tokens)."""
+def find_groups(text: str, start: int = 0, end: int | None = None, *,
+                spans: dict[str, list[int]] | None = None) -> list[Group]:
+    """Runs of consecutive capitalised name-like words between start and end (at most 4 tokens). ``spans``, when
+    given, gets where every capitalised word (_CAP_TOKEN) stands, by word: the registry's lone surnames read them."""
     end = len(text) if end is None else end
     groups: list[Group] = []
     cur: list[tuple[int, int, str, str]] = []
     for m in _CAP_TOKEN.finditer(text, start, end):
         word = m.group()
+        if spans is not None:
+            seen = spans.get(word)
+            if seen is None:
+                spans[word] = [m.start()]
+            else:
+                seen.append(m.start())
         if not cur and _plain_word(word):
             continue  # (what the tests below make of it: most capitalised words open no name)
         at = m.start()
@@ -1914,7 +1922,8 @@ class Registry:
         """People named in text; names in the title count as mentions before the text (position -1); the lead
         only lends its nominative forms to people the text names ("Массимо Каррера" over "Массимо Карреру")."""
         reg = cls(_text=text)
-        groups = find_groups(text)
+        spans: dict[str, list[int]] = {}
+        groups = find_groups(text, spans=spans)
         title = _QUOTED_TITLE.sub(" ", title) if title else ""  # words quoted in a title are not its topic
         heading = find_groups(title) if title else []
         for g in groups:
@@ -1931,7 +1940,7 @@ class Registry:
             reg._lend_first_name(lead, g)
         reg._stems = _stems_of(reg._namesakes)
         reg.mentions.extend(Mention(-1, p.key, True, False) for p in map(reg.lookup, heading) if p is not None)
-        reg._known = {(g.start, g.end): g for g in reg._known_surnames(text, groups)}
+        reg._known = {(g.start, g.end): g for g in reg._known_surnames(text, groups, spans)}
         groups = sorted([*groups, *reg._known.values()], key=lambda g: g.start)
         quoted = sorted(quoted or [])
         starts = [a for a, _ in quoted]
@@ -2136,28 +2145,34 @@ class Registry:
         """Position b is near a: in its paragraph or the next one, and at most _NAMESAKE_WINDOW after it."""
         return b - a <= _NAMESAKE_WINDOW and len(_NEW_PARAGRAPH.findall(self._text, a, b)) <= 1
 
-    def _known_surnames(self, text: str, groups: list[Group]) -> list[Group]:
+    def _known_surnames(self, text: str, groups: list[Group],
+                        spans: dict[str, list[int]] | None = None) -> list[Group]:
         """Lone capitalised words that are the surname of someone named in full ("Береза заявил" after
-        "Юрий Береза"): common nouns or places by morphology, names here."""
+        "Юрий Береза"): common nouns or places by morphology, names here. ``spans``: where each capitalised word of
+        the text stands (find_groups gathers them; read here when not given)."""
         people, stems = self.people, self._stems
         if not people:  # nobody named in full (stems are those of people's keys)
             return []
-        hits = set()  # (each distinct word asked once: most words of an article name no one of it)
-        for word in set(_CAP_TOKEN.findall(text)):
+        if spans is None:
+            spans = {}
+            for m in _CAP_TOKEN.finditer(text):
+                spans.setdefault(m.group(), []).append(m.start())
+        hits = []  # (each distinct word asked once: most words of an article name no one of it)
+        for word in spans:
             key = _lone_surname_key(word)
             if key is not None and (key in people or _stem(key) in stems):
-                hits.add(word)
+                hits.append(word)
         if not hits:
             return []
         starts = [g.start for g in groups]
         out: list[Group] = []
-        for m in _CAP_TOKEN.finditer(text):
-            word = m.group()
-            if word not in hits or name_kind(word) == "Adj" and adjective_of_next(text, m.end(), word):
+        for at, word in sorted((at, word) for word in hits for at in spans[word]):  # (in the text's order)
+            end = at + len(word)
+            if name_kind(word) == "Adj" and adjective_of_next(text, end, word):
                 continue  # (not "Киевского района" for Илья Киевский)
-            i = bisect_left(starts, m.start() + 1) - 1
-            if i < 0 or m.start() >= groups[i].end:  # not a word inside a name ("Александра Усика")
-                out.append(Group(m.start(), m.end(), (word,), ("Surn",)))
+            i = bisect_left(starts, at + 1) - 1
+            if i < 0 or at >= groups[i].end:  # not a word inside a name ("Александра Усика")
+                out.append(Group(at, end, (word,), ("Surn",)))
         return out
 
     def groups(self, text: str, start: int, end: int) -> list[Group]:
