@@ -1124,8 +1124,24 @@ def role_cases(text: str, pos: int, own: bool = False) -> frozenset[str]:
                      if p.tag.POS == "NOUN" and p.tag.number == "sing")
 
 
+_role_heads: list[tuple[str, dict[tuple[int, int, bool], Any]]] = []
+
+
 def _role_head(text: str, pos: int, window: int, own: bool = False) -> tuple[str, list[re.Match], int] | None:
-    """The text before pos that role_before reads, its words and the index of the role phrase's head noun."""
+    """The text before pos that role_before reads, its words and the index of the role phrase's head noun (kept for
+    the last text: role_before and role_cases read the same places of one article again; callers do not change it)."""
+    slot = _role_heads[0] if _role_heads else None  # one read: safe if threads share the module
+    if slot is None or slot[0] is not text:
+        slot = (text, {})
+        _role_heads[:] = [slot]
+    key = (pos, window, own)
+    found = slot[1].get(key, _UNSET)
+    if found is _UNSET:
+        found = slot[1][key] = _read_role_head(text, pos, window, own)
+    return found
+
+
+def _read_role_head(text: str, pos: int, window: int, own: bool) -> tuple[str, list[re.Match], int] | None:
     lo = max(0, pos - window)
     chunk = text[lo:pos]
     stop = _ROLE_STOP.search(chunk[::-1])  # the last stop: the phrase starts after it
@@ -1582,15 +1598,26 @@ def _role_case_surname(text: str, g: Group) -> str | None:
     first, last = g.tokens
     if " " in last or "-" in last:
         return None
+    fitting = _first_name_cue_cases(first, last)
+    if not fitting:  # (the first name allows no case: the role phrase need not be read)
+        return None
     low = last.lower()
     cases = role_cases(text, g.start) or role_cases(text, g.start, own=True)
-    for case in ("gent", "datv", "ablt", "accs"):  # (accusative and locative endings read too many nominatives)
-        if case in cases and "nomn" not in cases and (
-                case != "accs" and _undeclined_first(first, case) or case == "accs" and _declined_first(first, case, last)):
+    for case in fitting:
+        if case in cases and "nomn" not in cases:
             guess = surname_nominative(low, MASC, case)
             if guess is not None and guess != low:
                 return _as_written(_title(guess), last)
     return None
+
+
+@lru_cache(maxsize=50_000)
+def _first_name_cue_cases(first: str, last: str) -> tuple[str, ...]:
+    """The cases, in the order _role_case_surname tries them, in which a role noun's case may settle the surname
+    after this first name: an undeclined first name (gent, datv, ablt), a declined one (accs; "Трэвиса Тайгарта")."""
+    return tuple(case for case in ("gent", "datv", "ablt", "accs")  # (accusative and locative endings read too many
+                 if case != "accs" and _undeclined_first(first, case)  # nominatives)
+                 or case == "accs" and _declined_first(first, case, last))
 
 
 def _declined_first(first: str, case: str, last: str) -> bool:
