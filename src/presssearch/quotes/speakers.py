@@ -1274,8 +1274,17 @@ class Person:
     surname: str | None = None  # the surname as the text writes it in the nominative, when morphology is unsure
     surname_sure: bool = False  # seen right after a first name in the nominative
     written: bool = False  # a woman's name morphology reads only as a man's oblique case: her name as written
+    _names: dict[tuple, str] = field(default_factory=dict, repr=False, compare=False)  # name() by the state it reads
 
     def name(self, feminine: bool | None = None) -> str:
+        """The canonical name (remembered for the fields it reads: rules and the registry ask it again and again)."""
+        state = (feminine, self.tokens, self.genders, self.feminine_hint, self.surname, self.surname_sure, self.written)
+        found = self._names.get(state)
+        if found is None:
+            found = self._names[state] = self._name(feminine)
+        return found
+
+    def _name(self, feminine: bool | None) -> str:
         if self.written:
             return " ".join(_as_written(_title(t.lower()), t) for t in self.tokens)
         hint = feminine if feminine is not None else self.feminine_hint
@@ -1341,6 +1350,7 @@ def _given_as_surname(form: str, token: str, last: str, surname: str | None) -> 
 
 
 
+@lru_cache(maxsize=50_000)
 def can_be_nominative(tokens: tuple[str, ...]) -> bool:
     """Every token of the name has a nominative reading (the name may be a sentence's subject), or the name is a
     first name that reads only as a nominative before a surname morphology misreads ("Олег Митволь")."""
@@ -1880,6 +1890,15 @@ def _stems_of(keys: dict[str, Any]) -> dict[str, str]:
 _FLEETING = ("ец", "ок", "ек")
 
 
+@lru_cache(maxsize=50_000)
+def _reading_keys(token: str) -> tuple[tuple[str, str], ...]:
+    """(key, stem) of every key Registry._reading_key tries for a lone word, in order: the surname key of each reading's
+    nominative, then the word's own key without a fleeting vowel."""
+    keys = [surname_key(_title(a.nom)) for a in analyses(token)]
+    keys.append(_unfleeting(_stem(surname_key(token))))
+    return tuple((k, _stem(k)) for k in keys)
+
+
 @lru_cache(maxsize=200_000)
 def _lone_surname_key(word: str) -> str | None:
     """surname_key of a capitalised word that is not name-like by itself, or is a -ский/-цкий adjective ("Красносельский
@@ -2140,10 +2159,9 @@ class Registry:
         ("Ходарёнок" after "Михаила Ходарёнка"); "" when none."""
         if len(group.tokens) != 1 or not self.people:
             return ""
-        keys = [surname_key(_title(a.nom)) for a in analyses(group.tokens[0])]
-        keys.append(_unfleeting(_stem(group.key)))
-        return next((k if k in self.people else self._stems[_stem(k)] for k in keys
-                     if k in self.people or _stem(k) in self._stems), "")
+        people, stems = self.people, self._stems
+        return next((k if k in people else stems[stem] for k, stem in _reading_keys(group.tokens[0])
+                     if k in people or stem in stems), "")
 
     def _main_namesake(self, namesakes: list[tuple[int, str, frozenset[str]]]) -> str | None:
         """Of namesakes ("Родриго Дутерте" and his father "Висенте Дутерте"), the one the article is about: named
