@@ -733,7 +733,7 @@ def find_groups(text: str, start: int = 0, end: int | None = None, *,
                 spans[word] = [m.start()]
             else:
                 seen.append(m.start())
-        if not cur and _plain_word(word):
+        if not cur and (_plain_word(word) or _dormant_word(word) and not _foreign_first_name_at(text, m.end(), word, m)):
             continue  # (what the tests below make of it: most capitalised words open no name)
         at = m.start()
         if "-" in word:
@@ -805,6 +805,21 @@ def _plain_word(word: str) -> bool:
     surname, no foreign first name (neither a nominative noun nor verb-like, _foreign_first_name's first test)."""
     return "-" not in word and name_kind(word) is None and word not in marks.EAST_ASIAN_SURNAMES \
         and not _nominative_noun(word) and not _verb_like(word) and not _first_name_reading(word)
+
+
+@lru_cache(maxsize=200_000)
+def _dormant_word(word: str) -> bool:
+    """A capitalised word that, with no run open, can only open a name as a foreign first name (_foreign_first_name):
+    no hyphen, no particle, no East Asian surname, not name-like (find_groups' other tests leave it be)."""
+    return "-" not in word and not (len(word) <= 3 and word.lower() in marks.CAP_PARTICLES) \
+        and word not in marks.EAST_ASIAN_SURNAMES and name_kind(word) is None
+
+
+def _foreign_first_name_at(text: str, end: int, word: str, m: re.Match) -> bool:
+    """_foreign_first_name for a word that is not _plain_word, reading the text after it first (a capitalised word
+    must follow: mostly none does)."""
+    nxt = _NEXT_TWO.match(text, end)
+    return nxt is not None and not nxt.group(2) and _foreign_first_name(text, m.start(), end, word)
 
 
 def _particle_before(text: str, at: int, after_name: bool, lo: int) -> int | None:
