@@ -139,3 +139,16 @@ def test_foreign_first_name_still_found() -> None:
     s = "Как заявил судья Деррик Уотсон, решение окончательное."
     assert [g.tokens for g in speakers.find_groups(s)] == [("Деррик", "Уотсон")]
 
+
+# --- join_lone_dashes: texts without a dash ending a line are left as they are --------------------------------
+
+_DASH_PIECES = ["—", "–", "-", " ", "\u00a0", "\t", "\n", "\r\n", "На", "вопрос", "«", "A", "а", "?"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_DASH_PIECES), max_size=25).map("".join))
+def test_join_lone_dashes_same_as_its_pattern(s: str) -> None:
+    from presssearch.quotes import extract
+
+    plain = extract._LONE_DASH.sub(lambda m: m.group(0)[:-1] + " ", s) if "\n" in s else s
+    assert extract.join_lone_dashes(s) == plain
