@@ -112,3 +112,43 @@ def test_no_known_surnames_without_full_names() -> None:
     reg = speakers.Registry.build(s)
     assert reg._known_surnames(s, speakers.find_groups(s)) == []
     assert not re.search(r"#", ",".join(reg.people))
+
+
+# --- find_groups: a word that can only open a name as a foreign first name is read past cheaply -------------
+
+_NAME_PIECES = ["Президент", "Глава", "Сейчас", "Источник", "Деррик", "Уотсон", "Хала", "Джабер", "Владимир", "Путин",
+                "Ким", "Чен", "Ын", "Ван", "И", "Де", "Мистура", "аль-", "Рифаи", "судья", "сказал", "в", "Москве", " ",
+                " ", "\u00a0", ", ", ". ", "\n", "-", "Жан-Батист"]
+name_texts = st.lists(st.sampled_from(_NAME_PIECES), max_size=14).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(name_texts)
+def test_find_groups_same_without_the_dormant_shortcut(s: str) -> None:
+    fast = speakers.find_groups(s)
+    saved = speakers._dormant_word
+    speakers._dormant_word = lambda word: False  # every word read as find_groups first read it
+    try:
+        plain = speakers.find_groups(s)
+    finally:
+        speakers._dormant_word = saved
+    assert fast == plain
+
+
+def test_foreign_first_name_still_found() -> None:
+    s = "Как заявил судья Деррик Уотсон, решение окончательное."
+    assert [g.tokens for g in speakers.find_groups(s)] == [("Деррик", "Уотсон")]
+
+
+# --- join_lone_dashes: texts without a dash ending a line are left as they are --------------------------------
+
+_DASH_PIECES = ["—", "–", "-", " ", "\u00a0", "\t", "\n", "\r\n", "На", "вопрос", "«", "A", "а", "?"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_DASH_PIECES), max_size=25).map("".join))
+def test_join_lone_dashes_same_as_its_pattern(s: str) -> None:
+    from presssearch.quotes import extract
+
+    plain = extract._LONE_DASH.sub(lambda m: m.group(0)[:-1] + " ", s) if "\n" in s else s
+    assert extract.join_lone_dashes(s) == plain

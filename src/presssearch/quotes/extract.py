@@ -29,13 +29,14 @@ def _trim(text: str, f: Found) -> tuple[int, int]:
 
 
 _LONE_DASH = re.compile(r"(?m)^[ \u00a0\t]*[—–][ \u00a0\t]*(\n)(?=[ \u00a0\t]*[А-ЯЁA-Z«\"])")
+_DASH_LINE_END = re.compile(r"[—–][ \u00a0\t]*\n")  # what every _LONE_DASH match holds
 
 
 def join_lone_dashes(text: str) -> str:
     """The text with a line holding only a dash joined to the line after it (same length, same offsets): web
     interviews keep a question's words, once a link, on a line of their own ("— \nНа скольких чемпионатах мира
     побывали вы?"), which would otherwise cut the run of dialogue turns."""
-    if "\n" not in text:
+    if "\n" not in text or _DASH_LINE_END.search(text) is None:  # (a dash that ends a line: the cheap test first)
         return text
     return _LONE_DASH.sub(lambda m: m.group(0)[:-1] + " ", text)
 

@@ -718,14 +718,22 @@ _HYPHEN_PARTICLE = re.compile(r"(?<![А-ЯЁа-яё])([а-я]{2,3})-$")
 _GAP = re.compile(r"[ \u00a0]+\Z")  # (not "$": a blank and a line break end no name)
 
 
-def find_groups(text: str, start: int = 0, end: int | None = None) -> list[Group]:
-    """Runs of consecutive capitalised name-like words between start and end (at most 4 tokens)."""
+def find_groups(text: str, start: int = 0, end: int | None = None, *,
+                spans: dict[str, list[int]] | None = None) -> list[Group]:
+    """Runs of consecutive capitalised name-like words between start and end (at most 4 tokens). ``spans``, when
+    given, gets where every capitalised word (_CAP_TOKEN) stands, by word: the registry's lone surnames read them."""
     end = len(text) if end is None else end
     groups: list[Group] = []
     cur: list[tuple[int, int, str, str]] = []
     for m in _CAP_TOKEN.finditer(text, start, end):
         word = m.group()
-        if not cur and _plain_word(word):
+        if spans is not None:
+            seen = spans.get(word)
+            if seen is None:
+                spans[word] = [m.start()]
+            else:
+                seen.append(m.start())
+        if not cur and (_plain_word(word) or _dormant_word(word) and not _foreign_first_name_at(text, m.end(), word, m)):
             continue  # (what the tests below make of it: most capitalised words open no name)
         at = m.start()
         if "-" in word:
@@ -816,6 +824,21 @@ def _plain_word(word: str) -> bool:
     surname, no foreign first name (neither a nominative noun nor verb-like, _foreign_first_name's first test)."""
     return "-" not in word and name_kind(word) is None and word not in marks.EAST_ASIAN_SURNAMES \
         and not _nominative_noun(word) and not _verb_like(word) and not _first_name_reading(word)
+
+
+@lru_cache(maxsize=200_000)
+def _dormant_word(word: str) -> bool:
+    """A capitalised word that, with no run open, can only open a name as a foreign first name (_foreign_first_name):
+    no hyphen, no particle, no East Asian surname, not name-like (find_groups' other tests leave it be)."""
+    return "-" not in word and not (len(word) <= 3 and word.lower() in marks.CAP_PARTICLES) \
+        and word not in marks.EAST_ASIAN_SURNAMES and name_kind(word) is None
+
+
+def _foreign_first_name_at(text: str, end: int, word: str, m: re.Match) -> bool:
+    """_foreign_first_name for a word that is not _plain_word, reading the text after it first (a capitalised word
+    must follow: mostly none does)."""
+    nxt = _NEXT_TWO.match(text, end)
+    return nxt is not None and not nxt.group(2) and _foreign_first_name(text, m.start(), end, word)
 
 
 def _particle_before(text: str, at: int, after_name: bool, lo: int) -> int | None:
@@ -1147,8 +1170,24 @@ def role_cases(text: str, pos: int, own: bool = False) -> frozenset[str]:
                      if p.tag.POS == "NOUN" and p.tag.number == "sing")
 
 
+_role_heads: list[tuple[str, dict[tuple[int, int, bool], Any]]] = []
+
+
 def _role_head(text: str, pos: int, window: int, own: bool = False) -> tuple[str, list[re.Match], int] | None:
-    """The text before pos that role_before reads, its words and the index of the role phrase's head noun."""
+    """The text before pos that role_before reads, its words and the index of the role phrase's head noun (kept for
+    the last text: role_before and role_cases read the same places of one article again; callers do not change it)."""
+    slot = _role_heads[0] if _role_heads else None  # one read: safe if threads share the module
+    if slot is None or slot[0] is not text:
+        slot = (text, {})
+        _role_heads[:] = [slot]
+    key = (pos, window, own)
+    found = slot[1].get(key, _UNSET)
+    if found is _UNSET:
+        found = slot[1][key] = _read_role_head(text, pos, window, own)
+    return found
+
+
+def _read_role_head(text: str, pos: int, window: int, own: bool) -> tuple[str, list[re.Match], int] | None:
     lo = max(0, pos - window)
     chunk = text[lo:pos]
     stop = _ROLE_STOP.search(chunk[::-1])  # the last stop: the phrase starts after it
@@ -1281,8 +1320,17 @@ class Person:
     surname: str | None = None  # the surname as the text writes it in the nominative, when morphology is unsure
     surname_sure: bool = False  # seen right after a first name in the nominative
     written: bool = False  # a woman's name morphology reads only as a man's oblique case: her name as written
+    _names: dict[tuple, str] = field(default_factory=dict, repr=False, compare=False)  # name() by the state it reads
 
     def name(self, feminine: bool | None = None) -> str:
+        """The canonical name (remembered for the fields it reads: rules and the registry ask it again and again)."""
+        state = (feminine, self.tokens, self.genders, self.feminine_hint, self.surname, self.surname_sure, self.written)
+        found = self._names.get(state)
+        if found is None:
+            found = self._names[state] = self._name(feminine)
+        return found
+
+    def _name(self, feminine: bool | None) -> str:
         if self.written:
             return " ".join(_as_written(_title(t.lower()), t) for t in self.tokens)
         hint = feminine if feminine is not None else self.feminine_hint
@@ -1348,6 +1396,7 @@ def _given_as_surname(form: str, token: str, last: str, surname: str | None) -> 
 
 
 
+@lru_cache(maxsize=50_000)
 def can_be_nominative(tokens: tuple[str, ...]) -> bool:
     """Every token of the name has a nominative reading (the name may be a sentence's subject), or the name is a
     first name that reads only as a nominative before a surname morphology misreads ("Олег Митволь")."""
@@ -1605,15 +1654,26 @@ def _role_case_surname(text: str, g: Group) -> str | None:
     first, last = g.tokens
     if " " in last or "-" in last:
         return None
+    fitting = _first_name_cue_cases(first, last)
+    if not fitting:  # (the first name allows no case: the role phrase need not be read)
+        return None
     low = last.lower()
     cases = role_cases(text, g.start) or role_cases(text, g.start, own=True)
-    for case in ("gent", "datv", "ablt", "accs"):  # (accusative and locative endings read too many nominatives)
-        if case in cases and "nomn" not in cases and (
-                case != "accs" and _undeclined_first(first, case) or case == "accs" and _declined_first(first, case, last)):
+    for case in fitting:
+        if case in cases and "nomn" not in cases:
             guess = surname_nominative(low, MASC, case)
             if guess is not None and guess != low:
                 return _as_written(_title(guess), last)
     return None
+
+
+@lru_cache(maxsize=50_000)
+def _first_name_cue_cases(first: str, last: str) -> tuple[str, ...]:
+    """The cases, in the order _role_case_surname tries them, in which a role noun's case may settle the surname
+    after this first name: an undeclined first name (gent, datv, ablt), a declined one (accs; "Трэвиса Тайгарта")."""
+    return tuple(case for case in ("gent", "datv", "ablt", "accs")  # (accusative and locative endings read too many
+                 if case != "accs" and _undeclined_first(first, case)  # nominatives)
+                 or case == "accs" and _declined_first(first, case, last))
 
 
 def _declined_first(first: str, case: str, last: str) -> bool:
@@ -1877,6 +1937,15 @@ def _stems_of(keys: dict[str, Any]) -> dict[str, str]:
 _FLEETING = ("ец", "ок", "ек")
 
 
+@lru_cache(maxsize=50_000)
+def _reading_keys(token: str) -> tuple[tuple[str, str], ...]:
+    """(key, stem) of every key Registry._reading_key tries for a lone word, in order: the surname key of each reading's
+    nominative, then the word's own key without a fleeting vowel."""
+    keys = [surname_key(_title(a.nom)) for a in analyses(token)]
+    keys.append(_unfleeting(_stem(surname_key(token))))
+    return tuple((k, _stem(k)) for k in keys)
+
+
 @lru_cache(maxsize=200_000)
 def _lone_surname_key(word: str) -> str | None:
     """surname_key of a capitalised word that is not name-like by itself, or is a -ский/-цкий adjective ("Красносельский
@@ -1946,7 +2015,8 @@ class Registry:
         """People named in text; names in the title count as mentions before the text (position -1); the lead
         only lends its nominative forms to people the text names ("Массимо Каррера" over "Массимо Карреру")."""
         reg = cls(_text=text)
-        groups = find_groups(text)
+        spans: dict[str, list[int]] = {}
+        groups = find_groups(text, spans=spans)
         title = _QUOTED_TITLE.sub(" ", title) if title else ""  # words quoted in a title are not its topic
         heading = find_groups(title) if title else []
         for g in groups:
@@ -1964,7 +2034,7 @@ class Registry:
             reg._lend_role(lead, g)
         reg._stems = _stems_of(reg._namesakes)
         reg.mentions.extend(Mention(-1, p.key, True, False) for p in map(reg.lookup, heading) if p is not None)
-        reg._known = {(g.start, g.end): g for g in reg._known_surnames(text, groups)}
+        reg._known = {(g.start, g.end): g for g in reg._known_surnames(text, groups, spans)}
         groups = sorted([*groups, *reg._known.values()], key=lambda g: g.start)
         quoted = sorted(quoted or [])
         starts = [a for a, _ in quoted]
@@ -2148,10 +2218,9 @@ class Registry:
         ("Ходарёнок" after "Михаила Ходарёнка"); "" when none."""
         if len(group.tokens) != 1 or not self.people:
             return ""
-        keys = [surname_key(_title(a.nom)) for a in analyses(group.tokens[0])]
-        keys.append(_unfleeting(_stem(group.key)))
-        return next((k if k in self.people else self._stems[_stem(k)] for k in keys
-                     if k in self.people or _stem(k) in self._stems), "")
+        people, stems = self.people, self._stems
+        return next((k if k in people else stems[stem] for k, stem in _reading_keys(group.tokens[0])
+                     if k in people or stem in stems), "")
 
     def _main_namesake(self, namesakes: list[tuple[int, str, frozenset[str]]]) -> str | None:
         """Of namesakes ("Родриго Дутерте" and his father "Висенте Дутерте"), the one the article is about: named
@@ -2180,28 +2249,34 @@ class Registry:
         """Position b is near a: in its paragraph or the next one, and at most _NAMESAKE_WINDOW after it."""
         return b - a <= _NAMESAKE_WINDOW and len(_NEW_PARAGRAPH.findall(self._text, a, b)) <= 1
 
-    def _known_surnames(self, text: str, groups: list[Group]) -> list[Group]:
+    def _known_surnames(self, text: str, groups: list[Group],
+                        spans: dict[str, list[int]] | None = None) -> list[Group]:
         """Lone capitalised words that are the surname of someone named in full ("Береза заявил" after
-        "Юрий Береза"): common nouns or places by morphology, names here."""
+        "Юрий Береза"): common nouns or places by morphology, names here. ``spans``: where each capitalised word of
+        the text stands (find_groups gathers them; read here when not given)."""
         people, stems = self.people, self._stems
         if not people:  # nobody named in full (stems are those of people's keys)
             return []
-        hits = set()  # (each distinct word asked once: most words of an article name no one of it)
-        for word in set(_CAP_TOKEN.findall(text)):
+        if spans is None:
+            spans = {}
+            for m in _CAP_TOKEN.finditer(text):
+                spans.setdefault(m.group(), []).append(m.start())
+        hits = []  # (each distinct word asked once: most words of an article name no one of it)
+        for word in spans:
             key = _lone_surname_key(word)
             if key is not None and (key in people or _stem(key) in stems):
-                hits.add(word)
+                hits.append(word)
         if not hits:
             return []
         starts = [g.start for g in groups]
         out: list[Group] = []
-        for m in _CAP_TOKEN.finditer(text):
-            word = m.group()
-            if word not in hits or name_kind(word) == "Adj" and adjective_of_next(text, m.end(), word):
+        for at, word in sorted((at, word) for word in hits for at in spans[word]):  # (in the text's order)
+            end = at + len(word)
+            if name_kind(word) == "Adj" and adjective_of_next(text, end, word):
                 continue  # (not "Киевского района" for Илья Киевский)
-            i = bisect_left(starts, m.start() + 1) - 1
-            if i < 0 or m.start() >= groups[i].end:  # not a word inside a name ("Александра Усика")
-                out.append(Group(m.start(), m.end(), (word,), ("Surn",)))
+            i = bisect_left(starts, at + 1) - 1
+            if i < 0 or at >= groups[i].end:  # not a word inside a name ("Александра Усика")
+                out.append(Group(at, end, (word,), ("Surn",)))
         return out
 
     def groups(self, text: str, start: int, end: int) -> list[Group]:

@@ -128,13 +128,10 @@ def sentence_marks(text: str) -> SentenceMarks:
     cached = _last_marks[0] if _last_marks else None  # one read: safe if threads share the module
     if cached is not None and cached.text is text:
         return cached
-    starts: list[int] = []
-    ends: list[int] = []
-    needs: list[int] = []
-    for m in _SENT_NEED.finditer(text):
-        starts.append(m.start())
-        ends.append(m.end())
-        needs.append(m.end(1) if m.lastindex else m.end())
+    found_marks = list(_SENT_NEED.finditer(text))  # (three passes over the matches: cheaper than one loop)
+    starts = [m.start() for m in found_marks]
+    ends = [m.end() for m in found_marks]
+    needs = [m.end(1) if m.lastindex else m.end() for m in found_marks]
     found = SentenceMarks(text, starts, ends, needs)
     _last_marks[:] = [found]
     return found
