@@ -917,6 +917,8 @@ def org_speaker(text: str, a: int, b: int) -> str | None:
             continue  # "призывает: «Верьте!»", "на вопрос «Откуда вы?»": words said, not a name
         if _told_name(quoted.group(1), before[-1:]):
             continue  # "В Дептрансе «Медузе» пояснили": the outlet told, not who speaks
+        if _in_quoted_list(text, a + quoted.start(), a + quoted.end()):
+            continue  # "на вопросы («…», «Важнейшие качества мужчины», «…»)": listed phrases; several bodies at once
         return _quoted_org_name(quoted.group(1).split())
     latin = re.search(r"\b[A-Z][A-Za-z0-9&.]+(?:['’][a-z]+)?(?: [A-Z0-9][A-Za-z0-9&.]*){0,3}", text[a:b])
     if latin and latin.group().lower() not in marks.MEDIA:
@@ -953,6 +955,16 @@ _NOT_SPEAKING_OUTLETS = frozenset("rt ria".split())
 
 
 _LOCATIVE_PREPOSITIONS = frozenset("в во на".split())
+
+
+_QUOTED_BEFORE = re.compile(r"»[ \u00a0]*(?:,|и)[ \u00a0]*\Z")
+_QUOTED_AFTER = re.compile(r"[ \u00a0]*(?:,|и)[ \u00a0]*«")
+
+
+def _in_quoted_list(text: str, start: int, end: int) -> bool:
+    """The quotation text[start:end] (marks included) is one of a list of them ("«…», «…» и «…»"): listed phrases
+    or several bodies at once, no one speaker."""
+    return bool(_QUOTED_BEFORE.search(text, max(0, start - 4), start) or _QUOTED_AFTER.match(text, end))
 
 
 def _told_name(name: str, before: list[str]) -> bool:
