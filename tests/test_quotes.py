@@ -399,6 +399,15 @@ def _eval_module():
     return mod
 
 
+
+@pytest.mark.parametrize("name, kind", [
+    ("Александр Бурков", "person"), ("Урсула фон дер Ляйен", "person"), ("Мигель Мартинес Гонсалес", "person"),
+    ("МИД Украины", "organisation/place"), ("Министерство иностранных дел КНР", "organisation/place"),
+    ("Пекин", "organisation/place"), ("ГКУ «Московский центр „Открытое правительство“»", "organisation/place"),
+])
+def test_eval_splits_gold_speakers_into_people_and_organisations(name, kind):
+    assert _eval_module().gold_type(name) == kind
+
 # Combined quotes_gold + quotes_heldout + quotes_final (all three used for diagnosis), one-to-one matching; last
 # measured P=0.944 (354/375) R=0.962 (354/368) speaker=0.852 (248/291), 347/354 spans exact.
 # Per set: gold 0.938/0.987/0.857, heldout 0.967/0.983/0.833, final 0.925/0.896/0.864.
