@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 
-from .marks import GEO_ABBR
+from ..analysis.name_data import EXTRA_NAME_PARTICLES
+from .marks import GEO_ABBR, NAME_PARTICLES
 from .speakers import same_person_key
 
-# Lower-case words that belong to personal names ("Урсула фон дер Ляйен", "Абу Бакр аль-Багдади").
-_NAME_PARTICLES = frozenset({"фон", "дер", "де", "ван", "ди", "да", "дель", "ле", "ла", "аль", "бен", "ибн", "эль",
-                             "von", "der", "de", "van", "di", "da", "del", "le", "la", "al", "bin", "ibn", "el"})
+# Lower-case words that belong to personal names ("Урсула фон дер Ляйен", "Мохаммед бин Салман", "Ludwig van").
+_NAME_PARTICLES = NAME_PARTICLES | EXTRA_NAME_PARTICLES | frozenset("von van der de di da del le la al bin ibn el".split())
 _QUOTE_MARKS = re.compile(r"[«»\"„“”]")
 
 
@@ -21,7 +21,7 @@ def is_organisation(name: str) -> bool:
     if _QUOTE_MARKS.search(name):
         return True
     words = name.split()
-    if any(w[:1].islower() and w.lower() not in _NAME_PARTICLES for w in words):
+    if any(w[:1].islower() and w.lower().partition("-")[0] not in _NAME_PARTICLES for w in words):  # ("аль-Багдади")
         return True
     return any(len(w) > 1 and w.isupper() and w.isalpha() for w in words)
 
