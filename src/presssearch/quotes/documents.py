@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from . import marks
 from .orgs import Org, country
 from .speakers import find_groups, is_verb, lemma, may_be_subject, parses
-from .text import WORDS_RE, sentence_end, sentence_start, speech_verb
+from .text import WORDS_RE, list_follows, sentence_end, sentence_start, speech_verb
 
 if TYPE_CHECKING:  # rules.py imports this module
     from .orgs import OrgMention
@@ -356,15 +356,6 @@ def _org_of_sentence(ctx: Context, start: int, end: int) -> Org | None:
     return _subject_org(ctx, lo, hi)
 
 
-_LISTED = re.compile(r"[»\"“]?[ \u00a0]*(?:,|и[ \u00a0])[ \u00a0]*[«\"„“]?[А-ЯЁA-Z]")
-
-
-def _listed(text: str, m: OrgMention) -> bool:
-    """The mention opens a list of names ("заявлении организаций «Правый сектор», «Свобода» и …"): a joint document,
-    no one body's."""
-    return _LISTED.match(text, m.end) is not None
-
-
 def _adjectives_only(text: str, a: int, b: int) -> bool:
     """text[a:b] holds nothing, or only a lowercase country adjective ("в сообщении российского Центра по
     примирению"; not "по сообщениям западных СМИ")."""
@@ -426,7 +417,7 @@ def _source_told(ctx: Context, lo: int, hi: int) -> Org | None:
         for w in ws[i + 1:i + 2 + _SOURCE_CHAIN]:
             mention = next(iter(_mentions_in(ctx, w.start(), w.start() + 1)), None)
             if mention is not None:
-                return None if _listed(text, mention) else ctx.orgs.orgs[mention.key]
+                return None if list_follows(text, mention.end) else ctx.orgs.orgs[mention.key]  # (a joint document)
             low = w.group().lower()
             if not w.group()[:1].islower() or low in ("обеих", "обоих") or lemma(low) in marks.DOCUMENT_NOUNS:
                 return None

@@ -538,6 +538,7 @@ CONTACT_CUES = (r"(?<![а-яё])(?:по[ \u00a0]+(?:мнению|словам|о
 # "С точки зрения политолога Ивана Петрова, …": whose view the sentence gives, as "по мнению" does. Only a few
 # lowercase words (a role phrase) may stand between it and the name.
 POINT_OF_VIEW = r"с[ \u00a0]+точки[ \u00a0]+зрения"
+POINT_OF_VIEW_BEFORE = POINT_OF_VIEW + r"(?:[ \u00a0]+[а-яё-]+){0,8}[ \u00a0]+$"  # ending right before the name
 
 # Genitive place nouns a place name follows ("губернатор штата Вирджиния Ричард Блэк", "мэр города Изник Кадыр
 # Акчалан"): the capitalised word right after one is the place, not the first word of the name after it.

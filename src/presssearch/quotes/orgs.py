@@ -139,10 +139,14 @@ class OrgRegistry:
         reg._complete_mayoralty(text)
         return reg
 
+    def _distinct(self) -> list[Org]:
+        """Each body once (several keys may name one: a short name, a quoted alias)."""
+        return list({id(o): o for o in self.orgs.values()}.values())
+
     def _link_registered(self) -> None:
         """A short name that ends exactly one name registered in quotes ("ВТБ" and ОАО "Банк ВТБ"), the words before
         it a kind of body, is that body, named in full as the article gives it ("Банк ВТБ")."""
-        orgs = list({id(o): o for o in self.orgs.values()}.values())
+        orgs = self._distinct()
         for org in orgs:
             if org.fuller is not None or org.registered:
                 continue
@@ -158,7 +162,7 @@ class OrgRegistry:
         """"Столичный департамент транспорта" is the "департамент транспорта Москвы" the article names too (one
         body under a place word: "столичный" for the capital, a country's adjective for that country), named with
         the place as the article writes it."""
-        orgs = list({id(o): o for o in self.orgs.values()}.values())
+        orgs = self._distinct()
         for org in orgs:
             first, _, rest = org.key.partition(" ")
             if org.fuller is not None or not rest or not (first.startswith("столичн") or country(first)):
@@ -179,7 +183,7 @@ class OrgRegistry:
         if len(cities) != 1:
             return
         (city,) = cities.values()
-        for org in {id(o): o for o in self.orgs.values()}.values():
+        for org in self._distinct():
             if org.key.split(" ")[-1] in ("мэрии", "мэрия") and org.fuller is None:
                 org.forms = [(p, f"{n} {city}", nom) for p, n, nom in org.forms]
 
@@ -194,7 +198,7 @@ class OrgRegistry:
     def _link_acronyms(self) -> None:
         """An acronym is the one body of the text whose words it abbreviates ("СК": "Следственный комитет
         России", also "Следственный комитет" with its fuller name), named in full as the article gives it."""
-        orgs = list({id(o): o for o in self.orgs.values()}.values())
+        orgs = self._distinct()
         for org in orgs:
             if org.fuller is not None or org.alias or not org.key.isalpha() or not org.forms[0][1].isupper():
                 continue
@@ -207,7 +211,7 @@ class OrgRegistry:
     def _link_fuller(self) -> None:
         """A short name whose words begin exactly one longer name of the text is that body ("Пресс-служба мэрии"
         and "пресс-служба мэрии Москвы"): it is named in full, as the article gives it anywhere."""
-        orgs = {id(o): o for o in self.orgs.values()}.values()
+        orgs = self._distinct()
         for org in orgs:
             longer = {id(o): o for o in orgs if o is not org and o.key.startswith(org.key + " ")
                       and not _names_person(o.key[len(org.key):])}
@@ -335,7 +339,7 @@ class OrgRegistry:
         if not kind.isupper():
             gender = next((p.tag.gender for p in parses(kind.lower())[:1]), None)
             for adj in reversed(list(re.finditer(r"([А-ЯЁа-яё]+)[ \u00a0]+$", text[max(0, start - 40):start]))[-1:]):
-                if _adjective(adj.group(1)) and not country(adj.group(1)) and _agrees(adj.group(1), kind):
+                if is_adjective(adj.group(1)) and not country(adj.group(1)) and _agrees(adj.group(1), kind):
                     words.insert(0, _nominative_adj(adj.group(1), gender))
                     start = max(0, m.start(1) - 40) + adj.start(1)
             words[0] = words[0][:1].upper() + words[0][1:]
@@ -646,19 +650,20 @@ _PLACE_WINDOW = 600
 def _place_named_before(text: str, start: int, name: str) -> str:
     """The name with a last generic place word replaced by the place named last before it, when there is one."""
     head, _, last = name.rpartition(" ")
-    if not head or last not in _REFERRING_PLACES or _adjective(head.rpartition(" ")[2]):
+    if not head or last not in _REFERRING_PLACES or is_adjective(head.rpartition(" ")[2]):
         return name  # "Донецкой народной республики": the word is part of the place's own name
     toks = list(_TOKEN.finditer(text, max(0, start - _PLACE_WINDOW), start))
     for i in range(len(toks) - 1, -1, -1):
         if _names_place(toks[i].group()):
-            a = i - 1 if i and toks[i - 1].group()[:1].isupper() and _adjective(toks[i - 1].group()) \
+            a = i - 1 if i and toks[i - 1].group()[:1].isupper() and is_adjective(toks[i - 1].group()) \
                 and not text[toks[i - 1].end():toks[i].start()].strip() else i  # "Саудовской Аравии"
             return f"{head} {text[toks[a].start():toks[i].end()]}"
     return name
 
 
 @lru_cache(maxsize=50_000)
-def _adjective(word: str) -> bool:
+def is_adjective(word: str) -> bool:
+    """The word's best reading is an adjective or participle ("американского", "столичный")."""
     return _best_has(word, _ADJ_POS)
 
 

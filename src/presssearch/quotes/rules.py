@@ -14,8 +14,9 @@ from . import documents, marks
 from .speakers import (Group, Person, Registry, adjective_of_next, can_be_nominative, find_groups, is_role_word,
                        in_related_box, is_verb, lemma, may_be_subject, normalize_tokens, parses, role_before,
                        role_lemmas, surname_key)
-from .orgs import OrgsOnDemand, country
-from .text import MarkSpan, WORDS_RE, blocks, mark_spans, sentence_end, sentence_start, speech_verb, words
+from .orgs import OrgsOnDemand, country, is_adjective
+from .text import (MarkSpan, WORDS_RE, blocks, list_follows, mark_spans, sentence_end, sentence_start, speech_verb,
+                   words)
 
 DASH_CLASS = "[—–-]"
 SP = "[ \u00a0\t]"
@@ -480,7 +481,7 @@ class Context:
 
 
 _CREDIT = re.compile(marks.CREDIT_LABELS, re.IGNORECASE)
-_POINT_OF_VIEW = re.compile(r"(?<![А-ЯЁа-яё])" + marks.POINT_OF_VIEW + r"(?:[ \u00a0]+[а-яё-]+){0,8}[ \u00a0]+$",
+_POINT_OF_VIEW = re.compile(r"(?<![А-ЯЁа-яё])" + marks.POINT_OF_VIEW_BEFORE,
                             re.IGNORECASE)  # "С точки зрения политолога Ивана Петрова": whose view it is
 _ACCORDING_HEAD = re.compile(marks.ACCORDING_TO + r"[ \u00a0]+(?:[а-яё-]+[ \u00a0]+){0,8}$", re.IGNORECASE)
 _HIS_WORDS_NEXT = re.compile(r"[.!?…]?[ \u00a0]*По[ \u00a0]+(?:его|её|ее)[ \u00a0]+(?:словам|мнению|оценке)")  # "… сомневается, что …. По его словам, …"
@@ -958,13 +959,12 @@ _LOCATIVE_PREPOSITIONS = frozenset("в во на".split())
 
 
 _QUOTED_BEFORE = re.compile(r"»[ \u00a0]*(?:,|и)[ \u00a0]*\Z")
-_QUOTED_AFTER = re.compile(r"[ \u00a0]*(?:,|и)[ \u00a0]*«")
 
 
 def _in_quoted_list(text: str, start: int, end: int) -> bool:
     """The quotation text[start:end] (marks included) is one of a list of them ("«…», «…» и «…»"): listed phrases
     or several bodies at once, no one speaker."""
-    return bool(_QUOTED_BEFORE.search(text, max(0, start - 4), start) or _QUOTED_AFTER.match(text, end))
+    return _QUOTED_BEFORE.search(text, max(0, start - 4), start) is not None or list_follows(text, end)
 
 
 def _told_name(name: str, before: list[str]) -> bool:
@@ -1775,15 +1775,10 @@ def _bare_outlet(ws: list[str]) -> int | None:
             return None  # "газета Financial Times": the name is there
         cases = {p.tag.case for p in parses(w.lower())[:3]}
         after_text = i > 0 and lemma(ws[i - 1].lower()) in marks.DOCUMENT_NOUNS | {"статья", "публикация", "материал"}
-        held = i == len(ws) - 1 and all(_adjective(x) for x in ws[:i])  # "По мнению американского издания, «…»"
+        held = i == len(ws) - 1 and all(is_adjective(x) for x in ws[:i])  # "По мнению американского издания, «…»"
         if "nomn" in cases or ("gent" in cases and (after_text or held)):
             return i
     return None
-
-
-def _adjective(word: str) -> bool:
-    ps = parses(word.lower())[:1]
-    return bool(ps) and ps[0].tag.POS in ("ADJF", "PRTF")
 
 
 _LATIN_NAME = re.compile(r"(?<![A-Za-z])(?:The[ \u00a0]+)?[A-Z][A-Za-z.&'’-]+(?:[ \u00a0]+[A-Z][A-Za-z.&'’-]*){0,3}")

@@ -733,7 +733,7 @@ def find_groups(text: str, start: int = 0, end: int | None = None, *,
                 spans[word] = [m.start()]
             else:
                 seen.append(m.start())
-        if not cur and (_plain_word(word) or _dormant_word(word) and not _foreign_first_name_at(text, m.end(), word, m)):
+        if not cur and (_plain_word(word) or _dormant_word(word) and not _foreign_first_name_at(text, m)):
             continue  # (what the tests below make of it: most capitalised words open no name)
         at = m.start()
         if "-" in word:
@@ -834,11 +834,11 @@ def _dormant_word(word: str) -> bool:
         and word not in marks.EAST_ASIAN_SURNAMES and name_kind(word) is None
 
 
-def _foreign_first_name_at(text: str, end: int, word: str, m: re.Match) -> bool:
+def _foreign_first_name_at(text: str, m: re.Match) -> bool:
     """_foreign_first_name for a word that is not _plain_word, reading the text after it first (a capitalised word
     must follow: mostly none does)."""
-    nxt = _NEXT_TWO.match(text, end)
-    return nxt is not None and not nxt.group(2) and _foreign_first_name(text, m.start(), end, word)
+    nxt = _NEXT_TWO.match(text, m.end())
+    return nxt is not None and not nxt.group(2) and _foreign_first_name(text, m.start(), m.end(), m.group())
 
 
 def _particle_before(text: str, at: int, after_name: bool, lo: int) -> int | None:
@@ -1718,7 +1718,7 @@ except re.error:
 
 
 _OPINION_BEFORE = re.compile(r"(?:по[ \u00a0]+(?:словам|мнению|оценке|данным)|со[ \u00a0]+слов)[^!?:;«»\"\n]*$"
-                             r"|" + marks.POINT_OF_VIEW + r"(?:[ \u00a0]+[а-яё-]+){0,8}[ \u00a0]+$", re.IGNORECASE)
+                             r"|" + marks.POINT_OF_VIEW_BEFORE, re.IGNORECASE)
 
 
 _RE_FOLDS = re.compile("[\u1c80-\u1c83]")  # letters re's IGNORECASE also reads as в, д, о, с

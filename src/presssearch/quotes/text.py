@@ -144,6 +144,15 @@ def sentence_start(text: str, lo: int, pos: int) -> int:
     return sm.ends[i] if i >= 0 and sm.starts[i] >= lo else lo
 
 
+_LIST_GOES_ON = re.compile(r"[»\"“]?[ \u00a0]*(?:,|и[ \u00a0])[ \u00a0]*(?:«|[\"„“]?[А-ЯЁA-Z])")
+
+
+def list_follows(text: str, pos: int) -> bool:
+    """A name or quotation ending at pos is one of a list ("организаций «Правый сектор», «Свобода» и …", "«…», «…»"):
+    a comma or "и", then another quotation or capitalised name."""
+    return _LIST_GOES_ON.match(text, pos) is not None
+
+
 def sentence_end(text: str, pos: int, hi: int) -> int:
     """End of the sentence that contains pos (not after hi): just after the first break in text[pos:hi]."""
     sm = sentence_marks(text)
