@@ -276,3 +276,10 @@ def test_nothing_changed_still_counts_skipped_files(tmp_path) -> None:
     result = CliRunner().invoke(cli, ["index", str(broken), "--index", str(tmp_path / "ix")])
     assert result.exit_code == 1
     assert "Nothing changed: 0 articles from these files already indexed in" in result.output and ", 1 skipped (" in result.output
+
+
+def test_filters_alone_that_match_nothing_say_what_to_check(run):
+    res = run("quotes", "--speaker", "Никтоневыступалов")
+    assert res.stdout.splitlines()[:2] == [
+        "No quotes match these filters.",
+        "Check the names and dates given; `presssearch speakers` and `presssearch stats` list what the index holds."]

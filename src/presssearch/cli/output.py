@@ -87,7 +87,11 @@ def human(results, *, colour: bool, what: str) -> None:
     bold = (lambda s: click.style(s, bold=True)) if colour else (lambda s: s)
     dim = (lambda s: click.style(s, dim=True)) if colour else (lambda s: s)
     noun = "quotes" if what == "quotes" else "articles"
-    if results.total == 0:
+    if results.total == 0 and not results.query.strip():  # filters alone ("quotes --speaker …")
+        click.echo(f"No {noun} match these filters.")
+        click.echo("Check the names and dates given; `presssearch speakers` and `presssearch stats` list what the "
+                   "index holds.")
+    elif results.total == 0:
         click.echo(f"No {noun} match {results.query!r}.")
         if results.suggestions:
             click.echo("Did you mean: " + ", ".join(results.suggestions) + "?")
