@@ -1,32 +1,57 @@
-"""Import whoosh without the web client it never uses here.
+"""Import whoosh without the modules it never uses here.
 
-``whoosh.compat`` imports ``urllib.request`` (and with it http.client, email, ssl helpers: ~40 ms of a
-0.5 s command) only to re-export ``urlretrieve``. While whoosh is first imported, a stand-in module
-answers that import with a ``urlretrieve`` that loads the real one when called; the stand-in is removed
-right after, so any later ``import urllib.request`` gets the real module."""
+whoosh imports, only to re-export one function each:
+- ``urllib.request`` from ``whoosh.compat`` (``urlretrieve``; with it http.client, email, ssl helpers);
+- its English morphology (``whoosh.lang.morph_en.variations``, six large regexes compiled at import) from
+  ``whoosh.query.terms``;
+- the Porter stemmer and double metaphone (and the ``whoosh.lang`` language tables) from whoosh.analysis.
+Together ~60 ms of a 0.5 s command. While whoosh is first imported, stand-in modules answer those imports
+with functions that load the real ones when called; the stand-ins are removed right after, so any later
+import gets the real modules."""
 from __future__ import annotations
 
+import importlib
 import sys
 import types
 
+# module name -> the names whoosh imports from it
+_STAND_INS = {
+    "urllib.request": ("urlretrieve",),
+    "whoosh.lang.morph_en": ("variations",),
+    "whoosh.lang.porter": ("stem",),
+    "whoosh.lang.dmetaphone": ("double_metaphone",),
+}
 
-def _urlretrieve(*args, **kwargs):
-    from urllib.request import urlretrieve
 
-    return urlretrieve(*args, **kwargs)
+def _deferred(module: str, name: str):
+    """A function that imports ``module`` on its first call and calls its ``name``."""
+
+    def call(*args, **kwargs):
+        return getattr(importlib.import_module(module), name)(*args, **kwargs)
+
+    call.__name__ = name
+    return call
 
 
 def import_whoosh() -> None:
-    if "whoosh.compat" in sys.modules or "urllib.request" in sys.modules:
+    if "whoosh.compat" in sys.modules:
         return
-    stand_in = types.ModuleType("urllib.request")
-    stand_in.urlretrieve = _urlretrieve
-    sys.modules["urllib.request"] = stand_in
+    placed = {}
+    for module, names in _STAND_INS.items():
+        if module in sys.modules:
+            continue
+        stand_in = types.ModuleType(module)
+        for name in names:
+            setattr(stand_in, name, _deferred(module, name))
+        sys.modules[module] = placed[module] = stand_in
     try:
         import whoosh.compat  # noqa: F401
+        import whoosh.analysis  # noqa: F401
+        import whoosh.query  # noqa: F401
     finally:
-        if sys.modules.get("urllib.request") is stand_in:
-            del sys.modules["urllib.request"]
+        for module, stand_in in placed.items():
+            if sys.modules.get(module) is stand_in:
+                del sys.modules[module]
 
 
 import_whoosh()

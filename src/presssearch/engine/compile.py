@@ -20,6 +20,7 @@ from ..analysis.russian import exact_term, query_terms
 from ..analysis.tokenize import fold, words
 from ..errors import QueryError
 from ..query.ast import Exact, FieldValue, Phrase, Word
+from .arrays import unique
 from .schema import FIELD_WEIGHTS, TEXT_FIELDS
 
 MAX_PREFIX_TERMS = 256  # words one prefix may expand to
@@ -320,7 +321,7 @@ class DocnumFilter(wq.Query):
     (A custom query, not whoosh's ``filter=`` argument, so it combines like any other query.)"""
 
     def __init__(self, docnums: np.ndarray):
-        self.docnums = np.unique(np.asarray(docnums, dtype=np.int64))
+        self.docnums = unique(np.asarray(docnums, dtype=np.int64))
 
     def __eq__(self, other):
         return type(other) is DocnumFilter and np.array_equal(self.docnums, other.docnums)

@@ -36,6 +36,7 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
+from .arrays import union, unique
 from .compile import AndNot, DocnumFilter, Exhaustive, Or, ZeroScore
 from .codec import ranges
 from .postings import PackedPositions, PositionTable, read_postings, segment_positions
@@ -440,7 +441,7 @@ class Executor:
 
     def scores(self, q, docnums) -> dict[int, float]:
         """The scores ``q`` gives the documents ``docnums`` that it matches."""
-        domain = np.unique(np.asarray(list(docnums), dtype=np.int64))
+        domain = unique(np.asarray(list(docnums), dtype=np.int64))
         m = self.evaluate(q, domain)
         return {int(d): float(s) for d, s in zip(m.docs.tolist(), m.scores.tolist())}
 
@@ -627,7 +628,7 @@ class Executor:
                     for d, ps in found.items():
                         cache[d + offset] = ps
                     self.check_time()
-        self._asked[key] = np.union1d(asked, todo)
+        self._asked[key] = union(asked, todo)
         return cache
 
     def _known_values(self, key: tuple) -> bool:
@@ -657,7 +658,7 @@ class Executor:
             return _flat(docs, self.positions(q.fieldname, tbytes, docs))
         if kind in (Or, wq.Or) and q.subqueries:
             parts = [self._word_keys(s, docs) for s in q.subqueries]
-            return parts[0] if len(parts) == 1 else np.unique(np.concatenate(parts))
+            return parts[0] if len(parts) == 1 else unique(np.concatenate(parts))
         raise Unsupported(f"positions of {kind.__name__}")
 
     def _sequence(self, q, domain, scored: bool) -> Match:
@@ -712,7 +713,7 @@ class Executor:
         spans = [Spans(k, k) for k in keys]
         found = _near_tree_keys(spans, slop, ordered, self.check_time) if tree else \
             _near_chain_keys(spans, slop, self.check_time)
-        return _member(docs, np.unique(found.starts >> 32))
+        return _member(docs, unique(found.starts >> 32))
 
 
 def _joined(values, more):
@@ -737,7 +738,7 @@ def _side_by_side(docs: np.ndarray, keys: list[np.ndarray]) -> np.ndarray:
     starts = keys[0]
     for k, more in enumerate(keys[1:], 1):
         starts = starts[_member(starts + k, more)]
-    return _member(docs, np.unique(starts >> 32))
+    return _member(docs, unique(starts >> 32))
 
 
 def _intersect_all(parts: list[Match]) -> Match:

@@ -18,6 +18,8 @@ from typing import NamedTuple
 import numpy as np
 from whoosh.columns import VarBytesColumn
 
+from .arrays import unique
+
 FACETS = ("source", "author", "date", "speaker", "kind")
 DATE_GRANULARITY = {"year": 4, "month": 7, "day": 10}
 CACHE = "facets.npz"
@@ -153,7 +155,7 @@ class FacetTable:
             return None
         hit = np.isin(sp.indices, ords)
         owners = np.repeat(np.arange(len(sp.indptr) - 1), np.diff(sp.indptr))
-        return np.unique(owners[hit])
+        return unique(owners[hit])
 
     def docs_with_date(self, start: str, end: str) -> np.ndarray:
         """Global docnums of the documents whose date key ("2019-11-06", "2019-11", "2019") lies
