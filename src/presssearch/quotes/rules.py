@@ -2139,6 +2139,8 @@ def _apposition_name(ctx: Context, s: int, e: int, lo: int, feminine: bool | Non
     if not groups:
         return None
     g = groups[0]
+    if len(groups) > 1 and not may_be_subject(ctx.text, g):  # "…, старший научный сотрудник Института Людвига фон
+        g = groups[-1]  # Мизеса Марк Тортон": a name in the genitive owns the role, the name after it is the speaker
     ws = words(ctx.text[s:e])
     lows = [w.lower() for w in ws]
     if len(words(ctx.text[s:g.start])) > 8 or any((w in _APPOSITION_STOP and not _joins_names(ws, i)
