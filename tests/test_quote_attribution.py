@@ -496,3 +496,11 @@ def test_any_verb_between_the_two_parts_of_a_quote_attributes_it():
     quotes = extract_quotes(text)
     assert [(q.rule, q.speaker) for q in quotes] == [("quote_inner_attribution", "Иван Котов")]
     assert quotes[0].text.startswith("Раньше такой гранит") and quotes[0].text.endswith("весь город")
+
+
+def test_sentence_running_on_after_a_line_break_names_its_speaker():
+    text = ("«Сейчас страна находится на перепутье», — так прокомментировал доклад Всемирного банка\nглавный стратег "
+            "управляющей компании БКС Максим Шеин в беседе с RT.\nНапомним, что осенью 2017 года рецессия закончилась.")
+    soft = soften_links(text)
+    assert len(soft) == len(text) and "банка главный" in soft and soft.endswith("RT.\nНапомним, что осенью 2017 года рецессия закончилась.")
+    assert speakers_of(text) == ["Максим Шеин"]

@@ -29,6 +29,10 @@ def _soften_links_plain(s: str) -> str:
         if not text._CONTINUES.match(lines[i + 1]) or not lines[i - 1].endswith(" "):
             continue
         breaks += (starts[i] - 1, starts[i + 1] - 1)
+    for i in range(len(lines) - 1):  # a sentence running on after a line break: lowercase on both sides
+        end, nxt = lines[i][-2:], lines[i + 1][:2]
+        if len(end) == len(nxt) == 2 and all("а" <= c <= "я" or c == "ё" for c in end + nxt):
+            breaks.append(starts[i + 1] - 1)
     if not breaks:
         return s
     out = list(s)
@@ -38,7 +42,7 @@ def _soften_links_plain(s: str) -> str:
 
 
 _PIECES = ["пишет газета ", "Financial Times", "CNN", "\n", " \n", "\r\n", " ", "\u00a0", "\t", ",", ".", "—", "–",
-           "-", "- ", "«", "»", "!", ")", "a", "б", "Б", "Далее", "x" * 30, "y" * 61, "1"]
+           "-", "- ", "«", "»", "!", ")", "a", "б", "Б", "Далее", "далее", "ё", "x" * 30, "y" * 61, "1"]
 texts = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
 
 

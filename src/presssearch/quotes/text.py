@@ -31,6 +31,8 @@ _ENDS_CLAUSE = ".!?…:;»\"”)"
 _LINK_STOP = re.compile("[.!?…«»\"]")  # a line with one of these is not a link
 # A line of at most _ANCHOR_MAX characters between two line breaks, after a line that ends in a space.
 _SHORT_LINE = re.compile(f"\n(?<= \n)([^\n]{{0,{_ANCHOR_MAX}}})(?=\n)")
+# A line break inside a sentence: after a lowercase word (no punctuation), before a lowercase word of two letters.
+_RUNS_ON = re.compile(r"(?<=[а-яё]{2})\n(?=[а-яё]{2})")
 _CONTINUES = re.compile(r"[ \u00a0\t]*(?:[,.;:)—–]|-[ \u00a0]|[a-zа-яё])|[ \u00a0\t]+[A-ZА-ЯЁ]")
 
 
@@ -54,6 +56,8 @@ def soften_links(text: str) -> str:
         if not _CONTINUES.match(text, m.end() + 1, len(text) if after_end < 0 else after_end):
             continue
         breaks += (m.start(), m.end())
+    for m in _RUNS_ON.finditer(text):  # "— так прокомментировал доклад Всемирного банка\nглавный стратег …"
+        breaks.append(m.start())
     if not breaks:
         return text
     out: list[str] = []
