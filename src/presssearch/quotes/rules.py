@@ -2910,7 +2910,7 @@ _CLAUSE_STOP = re.compile(r"[.!?…](?![0-9A-Za-zА-ЯЁа-яё])|[:;«\"\n]|[ \
 
 _ASKED = re.compile(r"(?<![А-ЯЁа-яё])вопрос[а-я]*[ \u00a0]*$")
 _QUESTION = re.compile(r"«[^«»\n]{1,80}»")
-_SHORT_NAME = re.compile(r"[«\"](?:[^«»\".!?…\n]|\.(?=[A-Za-zА-ЯЁа-яё])){1,30}[!?]?[»\"]")  # «Говорите громче!», «Туалет.ру»
+_SHORT_NAME = re.compile(r"[«\"](?:[^«»\".!?…\n]|\.(?=[A-Za-zА-ЯЁа-яё])){1,60}[!?]?[»\"]")  # «Говорите громче!», «Туалет.ру»
 
 
 def _clause_end(text: str, pos: int, hi: int) -> int:
