@@ -3,7 +3,7 @@ back to someone named ("по мнению конгрессмена"), with roles
 "как выразился", and a full name opening the sentence with its role in apposition before the speech verb."""
 from __future__ import annotations
 
-from .conftest import speaker_of
+from .conftest import speaker_of, speakers_of
 
 
 def test_according_to_a_role_noun_is_the_person_named_before() -> None:
@@ -156,3 +156,9 @@ def test_as_someone_put_it_inside_an_earlier_quote_is_not_the_attribution() -> N
     from presssearch.quotes import extract_quotes
     assert all(q.speaker != "Владимир Ленин" and q.speaker != "Ленин" for q in extract_quotes(text)
                if q.text.startswith("визитами"))
+
+
+def test_made_clear_gives_the_fragment_its_subject() -> None:
+    text = ("Александр Лукашенко выступил в парламенте. Также Лукашенко дал понять, что Минск будет «адекватно отвечать "
+            "в том, что касается экономики, таможенных вопросов».")
+    assert speakers_of(text) == ["Александр Лукашенко"]

@@ -144,12 +144,13 @@ STANCE_STEMS = ("уверенност", "надежд", "сожалени", "о�
                 "протест")
 # Verbs of stating a view that are no speech verbs of their own (regular expressions, whole words: "подозревает,
 # что …", "уверил, что …", "подверг резкой критике …, обвинив его «…»"): a verbatim fragment later in the sentence is
-# the subject's, one person's (singular forms only; see rules._stance_speaker). Not "раскритиковал": the words after
+# the subject's, one person's (singular forms only; see rules._stance_speaker; "дал понять, что Минск будет «…»"). Not "раскритиковал": the words after
 # it are most often those criticised.
 STANCE_VERBS = (r"подозрева(?:ет|л|ла)", r"поблагодари(?:л|ла|в)", r"увери(?:л|ла|в)",
                 r"обвини(?:л|ла|в)", r"предлага(?:ет|л|ла)",
                 r"посетова(?:л|ла)", r"упрекну(?:л|ла)", r"пыта(?:ется|лся|лась)\s+доказать",
-                r"при(?:шел|шёл|шла)\s+к\s+выводу", r"подвер(?:г|гла)\s+(?:резкой\s+)?критике")
+                r"при(?:шел|шёл|шла)\s+к\s+выводу", r"подвер(?:г|гла)\s+(?:резкой\s+)?критике",
+                r"да(?:ёт|ет|л|ла)\s+понять")
 
 # Documents that speak for whoever issued them (lemmas): "говорится в сообщении Минобороны".
 DOCUMENT_NOUNS = frozenset("""
