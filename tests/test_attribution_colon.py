@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import speaker_of
+from .conftest import speaker_of, speakers_of
 from presssearch.quotes import extract_quotes
 
 DUTERTE = "Президентом Филиппин стал Родриго Дутерте, бывший мэр Давао. "
@@ -84,3 +84,10 @@ def test_saying_after_govoryat_is_no_quote() -> None:
     text = ("Спасатели восстановили хронологию событий. В случае ЧП выжить могли только счастливчики, про которых в "
             "народе говорят: «Родился в рубашке». Расследование продолжается.")
     assert not [q for q in extract_quotes(text) if q.text.startswith("Родился")]
+
+
+def test_speaker_citing_unnamed_sources_is_named() -> None:
+    text = ("Председатель комитета по разведке Девин Нунес выступил перед журналистами. В ответ на вопрос журналистов, "
+            "откуда он получил эти сведения, конгрессмен сослался на неназванные источники: «Информация была "
+            "предоставлена мне на законных основаниях».")
+    assert speakers_of(text) == ["Девин Нунес"]

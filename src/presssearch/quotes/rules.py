@@ -1965,9 +1965,15 @@ def _issuer_in_clause(ctx: Context, a: int, b: int) -> str | None:
 _ANONYMITY = re.compile(marks.ANONYMITY, re.IGNORECASE)
 
 
+_CITING_BEFORE = re.compile(r"(?:сослал(?:ся|ась|ись)|ссыла(?:ется|ются|ясь)|со[ \u00a0]+ссылкой)[ \u00a0]+на[ \u00a0]+$",
+                            re.IGNORECASE)
+
+
 def _anonymous(text: str, a: int, b: int) -> bool:
-    """The attribution says the source stays unnamed ("пожелавший остаться неназванным"): nobody is named."""
-    return _ANONYMITY.search(text, a, b) is not None
+    """The attribution says the source stays unnamed ("пожелавший остаться неназванным"): nobody is named. Not
+    when the speaker cites unnamed sources ("конгрессмен сослался на неназванные источники:"): they speak."""
+    return any(_CITING_BEFORE.search(text, max(a, m.start() - 30), m.start()) is None
+               for m in _ANONYMITY.finditer(text, a, b))
 
 
 def _reported_from(text: str, verb: re.Match | None, b: int) -> int:
