@@ -5,7 +5,7 @@ import pytest
 
 from presssearch.quotes.speakers import find_groups, has_particle, normalize_person
 
-from .conftest import speaker_of
+from .conftest import speaker_of, speakers_of
 
 
 def _groups(text: str) -> list[tuple[str, ...]]:
@@ -111,3 +111,11 @@ def test_a_chinese_given_name_of_one_letter_stays_in_the_name() -> None:
             "напряжённость на Корейском полуострове проявляет некоторые признаки ослабления», — подчеркнул Ван И.")
     assert _groups(text) == [("Ван", "И"), ("Ван", "И")]
     assert speaker_of(text, "Благодаря") == "Ван И"
+
+
+def test_foreign_first_name_after_a_person_noun() -> None:
+    text = ("Вернувшаяся в большой спорт итальянка Каролина Костнер возродила интригу. «Это была настоящая борьба», — "
+            "приводит слова Костнер «Р-Спорт».")
+    assert speakers_of(text) == ["Каролина Костнер"]
+    text = ("«Пусть их дисквалифицируют», — заявил лучший биатлонист мира последних пяти лет француз Мартен Фуркад.")
+    assert speakers_of(text) == ["Мартен Фуркад"]

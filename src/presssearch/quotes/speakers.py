@@ -10,7 +10,7 @@ from typing import Any
 
 from pymorphy3.units import DictionaryAnalyzer, KnownPrefixAnalyzer, KnownSuffixAnalyzer, UnknownPrefixAnalyzer
 
-from ..analysis.names import dictionary_readings, parses_as_given
+from ..analysis.names import PROPER, dictionary_readings, parses_as_given
 from ..analysis.names import listed_man_in_a, listed_woman, repair_forms, unagreed_nominative, woman_usually
 from ..analysis.name_data import EXTRA_NAME_PARTICLES, FOREIGN_FIRST_NAME_ENDS, FOREIGN_GIVEN_AS_WRITTEN_ENDS
 from ..analysis.name_data import NAME_PARTICLE_PAIRS
@@ -899,7 +899,25 @@ def _foreign_first_name(text: str, at: int, end: int, word: str) -> bool:
     if nxt is None or nxt.group(2) or name_kind(nxt.group(1)) not in ("Surn", "Unknown", "Name"):
         return False
     return (_nominative_noun(word) or _capitalised_non_noun(text, at, word) or named) \
-        and role_before(text, at) is not None
+        and (role_before(text, at) is not None or _person_noun_before(text, at))
+
+
+_LOWER_WORD_BEFORE = re.compile(r"(?<![-А-ЯЁа-яё])([а-яё]{3,})[ \u00a0]$")
+
+
+def _person_noun_before(text: str, at: int) -> bool:
+    """A lowercase noun for a person in the nominative singular stands right before ``at`` ("итальянка Каролина
+    Костнер", "француз Мартен Фуркад"): not a role word, but it introduces a person's name as much."""
+    m = _LOWER_WORD_BEFORE.search(text, max(0, at - 30), at)
+    return m is not None and _person_noun_nominative(m.group(1))
+
+
+@lru_cache(maxsize=20_000)
+def _person_noun_nominative(low: str) -> bool:
+    """Every reading of the word is an animate common noun, one of them singular nominative."""
+    tags = _tags(low)
+    return bool(tags) and all("NOUN" in t.grammemes and "anim" in t.grammemes and not PROPER & t.grammemes
+                              for t in tags) and any({"nomn", "sing"} <= t.grammemes for t in tags)
 
 
 @lru_cache(maxsize=20_000)
