@@ -17,6 +17,14 @@ def test_capital_in_locative_with_plural_speech_verb_speaks():
     assert q.speaker == "Пхеньян"
 
 
+def test_capital_in_locative_with_plural_stance_word_speaks():
+    text = ("— указывает ЦТАК.\nВ Пхеньяне уверены, что недруги республики «потеряли самообладание» и совершают "
+            "«последнюю отчаянную попытку», осознавая военное могущество КНДР.")
+    q = _only(text, "последнюю")
+    assert q.text == "последнюю отчаянную попытку"
+    assert q.speaker == "Пхеньян"
+
+
 def test_capital_after_the_quote_speaks():
     text = ("Резолюция призывает ускорить гуманитарную деятельность.\n«Будем жёстко пресекать попытки дополнительно "
             "разжечь антироссийскую и антисирийскую истерию», — предупредили в Москве.")

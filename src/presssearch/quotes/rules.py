@@ -1398,7 +1398,7 @@ def _capital_speaks(ctx: Context, s: int, e: int) -> str | None:
     for i, m in enumerate(ms):
         located = i > 0 and lows[i - 1] in ("в", "во")
         name = _capital_name(m.group(), located)
-        if name is None or located != _plural(verb):
+        if name is None or located != (_plural(verb) or _plural_stance(verb)):
             continue
         before = lows[:i - 1] if located else lows[:i]
         after = ms[i + 1:]
@@ -1410,6 +1410,13 @@ def _capital_speaks(ctx: Context, s: int, e: int) -> str | None:
             continue
         return name
     return None
+
+
+def _plural_stance(word: str) -> bool:
+    """"В Пхеньяне уверены, что …": a stance word that is a plural short form ("уверены", "убеждены") says
+    many unnamed hold the view, as a plural speech verb does."""
+    return speech_verb(word) == (True, None) and any(
+        p.tag.POS in ("ADJS", "PRTS") and p.tag.number == "plur" for p in parses(word.lower())[:1])
 
 
 def _relayed_source(lows: list[str], i: int) -> bool:
