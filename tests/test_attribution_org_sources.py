@@ -112,3 +112,24 @@ def test_a_quoted_phrase_in_a_list_of_quotations_is_no_speaker():
     text = ("Люди скандировали «Так выглядит демократия», «Это не мой президент», «Позор» и обвиняли республиканца "
             "в неуплате налогов.")
     assert all(q.speaker is None for q in extract_quotes(text))
+
+
+def test_body_subject_of_that_clause_fragment():
+    text = ("Командование США предвидит, что «боевые действия в холодном климате приведут к несравненно большим "
+            "потерям». Стоит отметить, что подготовку этого рода проходит небольшое количество военнослужащих.")
+    q = _only(text, "боевые")
+    assert q.text.startswith("боевые действия") and q.text.endswith("большим потерям")
+    assert q.speaker == "командование США"
+
+
+def test_body_with_alias_subject_of_that_clause_fragment():
+    text = ("Европейское командование Вооружённых сил США (EUCOM) распространило сообщение, что основной целью учений "
+            "является «повышение гибкости и функциональной совместимости союзных сил».")
+    q = _only(text, "повышение")
+    assert q.text == "повышение гибкости и функциональной совместимости союзных сил"
+    assert q.speaker == "Европейское командование Вооружённых сил США"
+
+
+def test_body_subject_without_that_clause_names_nobody():
+    text = "Лондонский суд «не нашёл доказательств политического давления на Украину». Судья снял обвинения."
+    assert all(q.speaker is None for q in extract_quotes(text))

@@ -3684,7 +3684,38 @@ def quote_verbatim_fragment(ctx: Context, span: MarkSpan, para: tuple[int, int],
     said = _participle_speaker(ctx, sa, span.open) or _stance_speaker(ctx, sa, span.open)
     if said is not None:
         return Found(a, b, "quote_fragment", *said)
+    body = _body_subject_that(ctx, sa, span.open)
+    if body is not None:
+        return Found(a, b, "quote_fragment", body)
     return Found(a, b, "quote_fragment", ctx.previous_speaker(span.open))
+
+
+_ALIAS_AFTER = re.compile(r"[ \u00a0]*\([^()\n]{1,40}\)")
+_TO_THAT = re.compile(r"(?:[ \u00a0]+[а-яё]+){0,3}?[ \u00a0]*,[ \u00a0]*что(?![А-ЯЁа-яё])")
+
+
+def _body_subject_that(ctx: Context, sa: int, qs: int) -> str | None:
+    """"Командование США предвидит, что «…»", "Европейское командование … (EUCOM) распространило сообщение, что
+    основной целью учений является «…»": the fragment's sentence opens (maybe after an adverb) with an organisation
+    in the nominative and its verb, the fragment in the "что" clause that verb (and at most a few words) introduces,
+    no person named before it: the body's words."""
+    text = ctx.text
+    org = next((m for m in ctx.orgs.mentions if sa <= m.start < qs), None)
+    if org is None or not all(_time_adverb(w) or w.lower() in marks.CLAUSE_LEADS for w in words(text[sa:org.start])):
+        return None
+    body = ctx.orgs.orgs[org.key]
+    if not any(at == org.start and nom for at, _, nom in body.forms):
+        return None
+    end = org.end
+    alias = _ALIAS_AFTER.match(text, end)
+    end = alias.end() if alias else end
+    verb = WORDS_RE.match(text, end + len(text[end:end + 3]) - len(text[end:end + 3].lstrip()))
+    if verb is None or not text[end:verb.start()].strip() == "" or not is_verb(verb.group().lower()):
+        return None
+    that = _TO_THAT.match(text, verb.end())
+    if that is None or that.end() > qs or _groups(ctx, sa, that.end()) or _inside_marks(text, sa, that.end()):
+        return None
+    return body.name()
 
 
 _STANCE = re.compile(r"(?<![А-ЯЁа-яё])(?:выраз(?:ил|ила|или|ив|ит|ят)[ \u00a0]+(?:[а-яё]+[ \u00a0]+){0,2}?(?:"
