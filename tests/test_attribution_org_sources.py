@@ -133,3 +133,12 @@ def test_body_with_alias_subject_of_that_clause_fragment():
 def test_body_subject_without_that_clause_names_nobody():
     text = "Лондонский суд «не нашёл доказательств политического давления на Украину». Судья снял обвинения."
     assert all(q.speaker is None for q in extract_quotes(text))
+
+
+def test_body_publishing_a_list_after_a_date_speaks_its_fragment():
+    text = ("Профсоюз бортпроводников Cabin Crew United заявил, что переговоры с Ryanair не продвинулись. В начале июля "
+            "Cabin Crew United опубликовал список требований из восьми пунктов, включая создание \"справедливой и "
+            "благоприятной культуры труда\".")
+    q = _only(text, "справедливой")
+    assert q.text == "справедливой и благоприятной культуры труда"
+    assert q.speaker == "Cabin Crew United"

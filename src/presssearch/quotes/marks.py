@@ -177,6 +177,12 @@ PUBLISH_VERBS = frozenset("""
 # Verbs (lemmas) that tell a body issued a statement or paper, besides speech and publishing verbs: "В посольстве
 # отреагировали", "Лондонский клуб выступил со специальным заявлением", "USAID объявило тендер".
 ISSUING_VERBS = frozenset("отреагировать реагировать выступить объявить представить".split())
+# Words (lemmas) of a date that may open a sentence before its subject: "В начале июля", "15 мая 2017 года".
+DATE_WORDS = frozenset("""
+январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь начало конец середина год
+""".split())
+# Lists a body publishes whose items a fragment may quote: "опубликовал список требований …, включая «…»" (lemmas).
+ISSUED_LISTS = frozenset("список перечень".split())
 # Nouns for kinds of bodies a quoted name after them names: "партия «Батькивщина»", "клуб «Легия»" (lemmas).
 QUOTED_BODY_KINDS = frozenset("""
 партия движение компания авиакомпания концерн холдинг корпорация госкорпорация банк фонд клуб организация

@@ -3697,11 +3697,11 @@ _TO_THAT = re.compile(r"(?:[ \u00a0]+[а-яё]+){0,3}?[ \u00a0]*,[ \u00a0]*чт�
 def _body_subject_that(ctx: Context, sa: int, qs: int) -> str | None:
     """"Командование США предвидит, что «…»", "Европейское командование … (EUCOM) распространило сообщение, что
     основной целью учений является «…»": the fragment's sentence opens (maybe after an adverb) with an organisation
-    in the nominative and its verb, the fragment in the "что" clause that verb (and at most a few words) introduces,
-    no person named before it: the body's words."""
+    in the nominative and its verb, the fragment in the "что" clause that verb (and at most a few words) introduces
+    or in the document it publishes (_issued_document), no person named before it: the body's words."""
     text = ctx.text
     org = next((m for m in ctx.orgs.mentions if sa <= m.start < qs), None)
-    if org is None or not all(_time_adverb(w) or w.lower() in marks.CLAUSE_LEADS for w in words(text[sa:org.start])):
+    if org is None or not all(map(_sentence_lead, words(text[sa:org.start]))):
         return None
     body = ctx.orgs.orgs[org.key]
     if not any(at == org.start and nom for at, _, nom in body.forms):
@@ -3712,10 +3712,30 @@ def _body_subject_that(ctx: Context, sa: int, qs: int) -> str | None:
     verb = WORDS_RE.match(text, end + len(text[end:end + 3]) - len(text[end:end + 3].lstrip()))
     if verb is None or not text[end:verb.start()].strip() == "" or not is_verb(verb.group().lower()):
         return None
-    that = _TO_THAT.match(text, verb.end())
+    that = _TO_THAT.match(text, verb.end()) or _issued_document(text, verb, qs)
     if that is None or that.end() > qs or _groups(ctx, sa, that.end()) or _inside_marks(text, sa, that.end()):
         return None
     return body.name()
+
+
+def _sentence_lead(word: str) -> bool:
+    """A word that may open a sentence before its subject: a conjunction or adverb ("Так", "Накануне"), a date
+    ("В начале июля", "15 мая 2017 года", "в среду")."""
+    low = word.lower()
+    return low.isdigit() or low in marks.CLAUSE_LEADS or _time_adverb(word) or lemma(low) in marks.DATE_WORDS \
+        or lemma(low) in marks.TIME_NOUNS
+
+
+def _issued_document(text: str, verb: re.Match, qs: int) -> re.Match | None:
+    """"Cabin Crew United опубликовал список требований …, включая создание «…»": a publishing verb whose object,
+    within two words, is a document or a list of demands (its text is what the quote reproduces); the match of
+    that noun, else None."""
+    if lemma(verb.group().lower()) not in marks.PUBLISH_VERBS | marks.ISSUING_VERBS:
+        return None
+    for m in list(WORDS_RE.finditer(text, verb.end(), qs))[:3]:
+        if lemma(m.group().lower()) in marks.DOCUMENT_NOUNS | marks.ISSUED_LISTS:
+            return m
+    return None
 
 
 _STANCE = re.compile(r"(?<![А-ЯЁа-яё])(?:выраз(?:ил|ила|или|ив|ит|ят)[ \u00a0]+(?:[а-яё]+[ \u00a0]+){0,2}?(?:"
