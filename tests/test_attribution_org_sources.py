@@ -142,3 +142,17 @@ def test_body_publishing_a_list_after_a_date_speaks_its_fragment():
     q = _only(text, "справедливой")
     assert q.text == "справедливой и благоприятной культуры труда"
     assert q.speaker == "Cabin Crew United"
+
+
+def test_quoted_body_whose_people_a_noun_names_does_not_speak():
+    text = ("В коалиции заявили о сосредоточенности на противостоянии боевикам «Исламского государства» в долине реки "
+            "Евфрат, подчеркнув, что сохраняют «непреложное право действовать в целях самообороны».")
+    q = _only(text, "непреложное")
+    assert q.text == "непреложное право действовать в целях самообороны"
+    assert q.speaker is None
+
+
+def test_quoted_body_after_its_press_service_still_speaks():
+    text = "«Поставки газа возобновлены в полном объёме», — сообщили в пресс-службе «Нафтогаза»."
+    q = _only(text, "Поставки")
+    assert q.speaker == "Нафтогаз"

@@ -920,6 +920,8 @@ def org_speaker(text: str, a: int, b: int) -> str | None:
             continue  # "В Дептрансе «Медузе» пояснили": the outlet told, not who speaks
         if _in_quoted_list(text, a + quoted.start(), a + quoted.end()):
             continue  # "на вопросы («…», «Важнейшие качества мужчины», «…»)": listed phrases; several bodies at once
+        if _named_in_genitive_of(quoted.group(1), before[-1:]):
+            continue  # "заявили о противостоянии боевикам «Исламского государства»": whose fighters, not who speaks
         return _quoted_org_name(quoted.group(1).split())
     latin = re.search(r"\b[A-Z][A-Za-z0-9&.]+(?:['’][a-z]+)?(?: [A-Z0-9][A-Za-z0-9&.]*){0,3}", text[a:b])
     if latin and latin.group().lower() not in marks.MEDIA:
@@ -965,6 +967,20 @@ def _in_quoted_list(text: str, start: int, end: int) -> bool:
     """The quotation text[start:end] (marks included) is one of a list of them ("«…», «…» и «…»"): listed phrases
     or several bodies at once, no one speaker."""
     return _QUOTED_BEFORE.search(text, max(0, start - 4), start) is not None or list_follows(text, end)
+
+
+def _named_in_genitive_of(name: str, before: list[str]) -> bool:
+    """A quoted name read as a genitive (not a nominative or locative), right after a noun for people that is no
+    spokesman or source ("боевикам «Исламского государства»", "поклонники «Халла»"; not "в пресс-службе «Нафтогаза»",
+    "в заявлении «Барселоны»"): it tells whose people they are, not who speaks."""
+    first = name.split()[0].lower()
+    if not before or not first.isalpha():
+        return False
+    ps = parses(first)[:3]
+    prev = parses(before[0])[:1]
+    return bool(ps) and ps[0].tag.case == "gent" and not any(p.tag.case in ("nomn", "loct") for p in ps) and bool(prev) and prev[0].tag.POS == "NOUN" and prev[0].tag.animacy == "anim" \
+        and lemma(before[0]) not in marks.ORG_NOUNS | marks.SPOKESMEN_HEADS | marks.UNIT_HEADS | marks.UNNAMED \
+        and not is_role_word(before[0])
 
 
 def _told_name(name: str, before: list[str]) -> bool:
