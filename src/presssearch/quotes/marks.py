@@ -181,6 +181,9 @@ ISSUING_VERBS = frozenset("отреагировать реагировать в�
 DATE_WORDS = frozenset("""
 январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь начало конец середина год
 """.split())
+# Speech verbs that relay news after a quote (", передает пресс-служба ведомства"): who relays, not who said it.
+RELAYING_VERBS = ("передает", "передаёт", "передают", "сообщает", "сообщают", "сообщило", "сообщила", "сообщили",
+                  "пишет", "пишут", "информирует")
 # Lists a body publishes whose items a fragment may quote: "опубликовал список требований …, включая «…»" (lemmas).
 ISSUED_LISTS = frozenset("список перечень".split())
 # Nouns for kinds of bodies a quoted name after them names: "партия «Батькивщина»", "клуб «Легия»" (lemmas).

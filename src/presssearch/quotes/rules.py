@@ -3528,11 +3528,25 @@ def quote_in_speech_sentence(ctx: Context, span: MarkSpan, para: tuple[int, int]
     elif has_before:
         speaker, role = speaker_before(ctx, a, span.open)
     else:
-        speaker, role = speaker_in(ctx, span.close + 1, b, span.open)
+        speaker, role = _body_relayed(ctx, a, span, b) or speaker_in(ctx, span.close + 1, b, span.open)
     if has_before:
         speaker, role = _participle_speaker(ctx, a, span.open) or _newcomer_subject(ctx, a, span.open, para, speaker) \
             or (speaker, role)
     return Found(span.open + 1, span.close, "quote_speech_sentence", speaker, role)
+
+
+_RELAYED_AFTER = re.compile(r"[^.!?\n]*?,[ \u00a0]*(?:[—–][ \u00a0]*)?(?:" + "|".join(marks.RELAYING_VERBS) + r")(?![А-ЯЁа-яё])")
+
+
+def _body_relayed(ctx: Context, a: int, span: MarkSpan, b: int) -> tuple[str, None] | None:
+    """"Совет национальной безопасности и обороны (СНБО) Украины на заседании единогласно утвердил применение «…» в
+    отношении военнослужащей Надежды Савченко, …, передает пресс-служба ведомства": the quote's sentence opens with
+    a body as the subject of its own verb, no person named before the quote, and the speech verb after it only
+    relays the news (whoever is named between is talked about): the body's words."""
+    if _RELAYED_AFTER.match(ctx.text, span.close + 1, b) is None or _groups(ctx, a, span.open):
+        return None
+    opening = _opening_body(ctx, a, span.open, 3)
+    return (opening[0].name(), None) if opening is not None else None
 
 
 def _newcomer_subject(ctx: Context, a: int, qs: int, para: tuple[int, int],
@@ -3715,6 +3729,20 @@ def _body_subject_that(ctx: Context, sa: int, qs: int) -> str | None:
     основной целью учений является «…»": the fragment's sentence opens (maybe after an adverb) with an organisation
     in the nominative and its verb, the fragment in the "что" clause that verb (and at most a few words) introduces
     or in the document it publishes (_issued_document), no person named before it: the body's words."""
+    opening = _opening_body(ctx, sa, qs, 0)
+    if opening is None:
+        return None
+    body, verb = opening
+    that = _TO_THAT.match(ctx.text, verb.end()) or _issued_document(ctx.text, verb, qs)
+    if that is None or that.end() > qs or _groups(ctx, sa, that.end()) or _inside_marks(ctx.text, sa, that.end()):
+        return None
+    return body.name()
+
+
+def _opening_body(ctx: Context, sa: int, qs: int, gap: int) -> tuple[Any, re.Match] | None:
+    """The organisation that opens the sentence at sa (maybe after an adverb or a date) in the nominative, and its
+    verb: right after the name (its acronym in brackets and a place after it may come between), or after at most
+    `gap` lowercase words of no clause of their own ("на заседании единогласно утвердил"); None otherwise."""
     text = ctx.text
     org = next((m for m in ctx.orgs.mentions if sa <= m.start < qs), None)
     if org is None or not all(map(_sentence_lead, words(text[sa:org.start]))):
@@ -3725,13 +3753,17 @@ def _body_subject_that(ctx: Context, sa: int, qs: int) -> str | None:
     end = org.end
     alias = _ALIAS_AFTER.match(text, end)
     end = alias.end() if alias else end
-    verb = WORDS_RE.match(text, end + len(text[end:end + 3]) - len(text[end:end + 3].lstrip()))
-    if verb is None or not text[end:verb.start()].strip() == "" or not is_verb(verb.group().lower()):
-        return None
-    that = _TO_THAT.match(text, verb.end()) or _issued_document(text, verb, qs)
-    if that is None or that.end() > qs or _groups(ctx, sa, that.end()) or _inside_marks(text, sa, that.end()):
-        return None
-    return body.name()
+    rest = list(WORDS_RE.finditer(text, end, qs))
+    if alias and rest and ctx.orgs.orgs[org.key].name().endswith(" " + rest[0].group()):
+        rest = rest[1:]  # "(СНБО) Украины": the name's place after its acronym
+    for verb in rest[:gap + 1]:
+        if is_verb(verb.group().lower()):
+            if any(c in text[end:verb.start()] for c in ",;:«»\"—"):
+                return None
+            return body, verb
+        if not verb.group()[:1].islower():
+            return None
+    return None
 
 
 def _sentence_lead(word: str) -> bool:
