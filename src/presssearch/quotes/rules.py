@@ -3714,7 +3714,7 @@ def quote_verbatim_fragment(ctx: Context, span: MarkSpan, para: tuple[int, int],
     said = _participle_speaker(ctx, sa, span.open) or _stance_speaker(ctx, sa, span.open)
     if said is not None:
         return Found(a, b, "quote_fragment", *said)
-    body = _body_subject_that(ctx, sa, span.open)
+    body = _body_subject_that(ctx, sa, span.open) or _according_to_document(ctx, sa, span.open)
     if body is not None:
         return Found(a, b, "quote_fragment", body)
     return Found(a, b, "quote_fragment", ctx.previous_speaker(span.open))
@@ -3737,6 +3737,31 @@ def _body_subject_that(ctx: Context, sa: int, qs: int) -> str | None:
     if that is None or that.end() > qs or _groups(ctx, sa, that.end()) or _inside_marks(ctx.text, sa, that.end()):
         return None
     return body.name()
+
+
+_ACCORDING_DOCUMENT = re.compile(r"[Сс]огласно[ \u00a0]+")
+
+
+def _according_to_document(ctx: Context, sa: int, qs: int) -> str | None:
+    """"Согласно пресс-релизу, выпущенному Следственным комитетом днем 23 мая, обыски проходят «…»", "Согласно
+    сообщениям ЦАХАЛа, маневры … «…»": the sentence opens with "согласно" and a document whose issuer it names
+    (in the genitive, or after a participle of publishing): the fragment is that document's words, its issuer's."""
+    text = ctx.text
+    lead = next((m for m in WORDS_RE.finditer(text, sa, qs) if not _sentence_lead(m.group())), None)
+    if lead is None or not _ACCORDING_DOCUMENT.match(text, lead.start()):
+        return None
+    doc = documents.document_match(text, lead.end(), min(qs, lead.end() + 40))
+    if doc is None or len(words(text[lead.end():doc.start()])) > 2 or _inside_marks(text, sa, doc.start()):
+        return None
+    stop = min(qs, doc.end() + 80)
+    org = ctx.orgs.at(doc.end(), stop)
+    if org is None:
+        return None
+    between = words(text[doc.end():_org_start(ctx, org, doc.end())])
+    published = len(between) == 1 and lemma(between[0].lower()) in marks.PUBLISH_VERBS | marks.ISSUING_VERBS
+    if between and not published or not between and "," in text[doc.end():_org_start(ctx, org, doc.end())]:
+        return None
+    return org.name()
 
 
 def _opening_body(ctx: Context, sa: int, qs: int, gap: int) -> tuple[Any, re.Match] | None:
