@@ -180,3 +180,18 @@ def test_according_to_a_bill_the_person_after_it_is_not_its_issuer():
             "включит в себя «эксплуатацию компьютерных сетей для пресечения нападений» со стороны России.")
     q = _only(text, "эксплуатацию")
     assert q.speaker is None
+
+
+def test_body_in_locative_right_before_plural_verb_speaks_over_genitive_roles():
+    text = ("После переговоров главы российского МИД Сергея Лаврова и госсекретаря США Рекса Тиллерсона, прошедших в "
+            "Вашингтоне 10 мая, в Госдепе заявили, что ограничения останутся в силе, «пока Москва не изменит действия, "
+            "которые к этому привели».")
+    q = _only(text, "пока Москва")
+    assert q.text == "пока Москва не изменит действия, которые к этому привели"
+    assert q.speaker == "Госдеп"
+
+
+def test_representatives_in_a_body_are_not_the_body():
+    text = "Представители партии в Госдуме заявили, что законопроект «не имеет никаких шансов на принятие»."
+    q = _only(text, "не имеет")
+    assert q.speaker != "Госдума"

@@ -2371,6 +2371,9 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
     cited = _cited_author(ctx, a, b)
     if cited is not None:
         return cited
+    body = _body_right_before(ctx, a, verb) if verb is not None else None
+    if body is not None:
+        return body, None
     near = _subject_right_before(ctx, a, v, feminine)
     if near is not None:
         return near
@@ -2417,6 +2420,22 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
 
 _INSERTED_OUTLET = re.compile(r"[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?([а-яё]+)[ \u00a0]+(?:«([А-ЯЁA-Z][^«»\n]{0,40}?)»|"
                              r"((?:The[ \u00a0]+)?[A-Z][A-Za-z.&'’-]+(?:[ \u00a0]+[A-Z][A-Za-z.&'’-]*){0,3}))[ \u00a0]*,")
+
+
+def _body_right_before(ctx: Context, a: int, verb: re.Match) -> str | None:
+    """"После переговоров главы российского МИД Сергея Лаврова и госсекретаря США …, в Госдепе заявили, что …": a body
+    in the locative right before a plural speech verb, with no subject of its own in its clause before it, speaks
+    (not a role or a name in the genitive earlier in the clause)."""
+    text = ctx.text
+    if not _plural(verb.group()) or _impersonal(verb.group()):
+        return None
+    mention = next((m for m in reversed(ctx.orgs.mentions) if a <= m.start and m.end <= verb.start()), None)
+    if mention is None or text[mention.end:verb.start()].strip(" \u00a0") \
+            or not re.search(r"(?<![А-ЯЁа-яё])[Вв]о?[ \u00a0]+$", text[max(a, mention.start - 4):mention.start]):
+        return None
+    if documents.subject_before(text, a, mention.start):
+        return None  # "Представители партии в Госдуме заявили": the representatives speak
+    return ctx.orgs.orgs[mention.key].name()
 
 
 def _bare_outlet_subject(ctx: Context, a: int, verb: re.Match) -> str | None:
