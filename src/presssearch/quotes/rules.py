@@ -2371,7 +2371,7 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
     cited = _cited_author(ctx, a, b)
     if cited is not None:
         return cited
-    body = _body_right_before(ctx, a, verb) if verb is not None else None
+    body = (_body_right_before(ctx, a, verb) or _reported_body(ctx, verb, b)) if verb is not None else None
     if body is not None:
         return body, None
     near = _subject_right_before(ctx, a, v, feminine)
@@ -2436,6 +2436,18 @@ def _body_right_before(ctx: Context, a: int, verb: re.Match) -> str | None:
     if documents.subject_before(text, a, mention.start):
         return None  # "Представители партии в Госдуме заявили": the representatives speak
     return ctx.orgs.orgs[mention.key].name()
+
+
+def _reported_body(ctx: Context, verb: re.Match, b: int) -> str | None:
+    """"В издании отмечается, что в ответ на запрос Евангелической службы печати, в МИД ответили, что …": after an
+    impersonal verb that reports a text, a body in the locative right before a later plural speech verb speaks (the
+    words relayed are the original speaker's)."""
+    if not _impersonal(verb.group()):
+        return None
+    text = ctx.text
+    later = [m for m in WORDS_RE.finditer(text, verb.end(), b) if speech_verb(m.group())[0]
+             and not _inside_marks(text, verb.end(), m.start())]
+    return _body_right_before(ctx, verb.end(), later[-1]) if later else None
 
 
 def _bare_outlet_subject(ctx: Context, a: int, verb: re.Match) -> str | None:
