@@ -2427,7 +2427,7 @@ def _body_right_before(ctx: Context, a: int, verb: re.Match) -> str | None:
     in the locative right before a plural speech verb, with no subject of its own in its clause before it, speaks
     (not a role or a name in the genitive earlier in the clause)."""
     text = ctx.text
-    if not _plural(verb.group()) or _impersonal(verb.group()):
+    if not _plural(verb.group()):  # ("поинтересовались" is plural, though it ends as an impersonal "-лись")
         return None
     mention = next((m for m in reversed(ctx.orgs.mentions) if a <= m.start and m.end <= verb.start()), None)
     if mention is None or text[mention.end:verb.start()].strip(" \u00a0") \
