@@ -211,3 +211,15 @@ def test_body_right_before_a_reflexive_plural_speech_verb_speaks():
             "спецслужба там торгует данными космической разведки».")
     q = _only(text, "где находится")
     assert q.speaker == "Минобороны России"
+
+
+def test_capital_after_in_reply_speaks():
+    text = "В ответ Москва заявила, что «никаких оснований для новых санкций не существует»."
+    q = _only(text, "никаких")
+    assert q.speaker == "Москва"
+
+
+def test_outlet_told_after_a_press_service_is_no_part_of_its_name():
+    text = "В пресс-службе ФСБ РИА Новости сообщили, что «задержанные дают признательные показания»."
+    q = _only(text, "задержанные")
+    assert q.speaker == "Пресс-служба ФСБ"

@@ -439,7 +439,7 @@ CAPITALS = frozenset("""
 # Words that may open a clause before "в Пекине заявили" or "Киев настаивает" without being its subject.
 CLAUSE_LEADS = frozenset("""
 а и но однако же также тоже уже ранее затем теперь сейчас официально так этом тем при между вместе с кроме того
-свою очередь в по-прежнему вновь снова еще ещё позднее накануне вчера сегодня
+свою очередь в по-прежнему вновь снова еще ещё позднее накануне вчера сегодня ответ
 """.split())
 # Time words that may stand between an inverted speech verb and its subject ("заявило в среду Минобороны").
 TIME_NOUNS = frozenset("понедельник вторник среда четверг пятница суббота воскресенье утро вечер день ночь".split())

@@ -854,6 +854,8 @@ def _tail(text: str, toks: list[tuple[int, int, str]], j: int, proper_only: bool
         if gap.strip(" \u00a0"):
             break
         low = w.lower()
+        if w[:1].isupper() and (low in marks.MEDIA or lemma(low) in marks.MEDIA):
+            break  # "В пресс-службе ФСБ РИА Новости сообщили": the outlet told, no part of the name
         if proper_only:
             if (w[:1].isupper() and (_has_case(w, "gent") or w.isupper())) and low not in marks.MEDIA:
                 end = k = k + 1
