@@ -223,3 +223,10 @@ def test_outlet_told_after_a_press_service_is_no_part_of_its_name():
     text = "В пресс-службе ФСБ РИА Новости сообщили, что «задержанные дают признательные показания»."
     q = _only(text, "задержанные")
     assert q.speaker == "Пресс-служба ФСБ"
+
+
+def test_official_capital_as_subject_of_its_verb_speaks():
+    text = "Официальный Пекин выразил протест, назвав действия США «серьёзной политической и военной провокацией»."
+    q = _only(text, "серьёзной")
+    assert q.text == "серьёзной политической и военной провокацией"
+    assert q.speaker == "Пекин"

@@ -441,6 +441,8 @@ CLAUSE_LEADS = frozenset("""
 а и но однако же также тоже уже ранее затем теперь сейчас официально так этом тем при между вместе с кроме того
 свою очередь в по-прежнему вновь снова еще ещё позднее накануне вчера сегодня ответ
 """.split())
+# "Официальный Пекин": the adjective that may stand before a capital that speaks for its government.
+OFFICIAL = frozenset("официальный официальная официального официальной официальном".split())
 # Time words that may stand between an inverted speech verb and its subject ("заявило в среду Минобороны").
 TIME_NOUNS = frozenset("понедельник вторник среда четверг пятница суббота воскресенье утро вечер день ночь".split())
 # Outlets referred to by a common noun ("— отмечает издание."): the one named last before speaks.

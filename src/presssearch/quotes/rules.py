@@ -1418,14 +1418,24 @@ def _capital_speaks(ctx: Context, s: int, e: int) -> str | None:
             continue
         before = lows[:i - 1] if located else lows[:i]
         after = ms[i + 1:]
-        if not all(w in marks.CLAUSE_LEADS or w == verb.lower() for w in before):
+        if not all(w in marks.CLAUSE_LEADS or w in marks.OFFICIAL or w == verb.lower() for w in before):
             continue
+        if not located and _verb_follows(ms, i) and not _groups(ctx, s, e):
+            return name  # "Пекин выразил протест, назвав действия США «…»": the capital is its verb's subject
         if any(w.group()[:1].isupper() or _animate_noun(w.group()) for w in after):
             continue  # "в Киеве чиновники заявили", "заключают в Берлине и Вене"
         if not located and any(w.group().lower() != verb.lower() and not _time_adverb(w.group()) for w in after):
             continue
         return name
     return None
+
+
+def _verb_follows(ms: list[re.Match], i: int) -> bool:
+    """The word after ms[i] is a finite verb in the singular ("Пекин выразил", "Киев настаивает")."""
+    if i + 1 >= len(ms) or ms[i + 1].start() - ms[i].end() > 1:
+        return False
+    ps = parses(ms[i + 1].group().lower())[:1]
+    return bool(ps) and ps[0].tag.POS == "VERB" and ps[0].tag.number == "sing"
 
 
 def _plural_stance(word: str) -> bool:
