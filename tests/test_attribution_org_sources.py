@@ -230,3 +230,10 @@ def test_official_capital_as_subject_of_its_verb_speaks():
     q = _only(text, "серьёзной")
     assert q.text == "серьёзной политической и военной провокацией"
     assert q.speaker == "Пекин"
+
+
+def test_according_to_the_document_named_before():
+    text = ("Минюст США опубликовал обвинительное заключение. Согласно документу, обвиняемые «вступили в сговор с целью "
+            "сбора информации».")
+    q = _only(text, "вступили")
+    assert q.speaker == "Минюст США"

@@ -122,3 +122,9 @@ def test_words_other_than_a_place_after_the_acronym_stay_out_of_the_name() -> No
     text = "Президент Европейского центрального банка (ЕЦБ) Марио Драги заявил о снижении ставки."
     reg = OrgRegistry.build(text)
     assert all("Марио" not in reg.orgs[m.key].name() for m in reg.mentions)
+
+
+def test_verkhovna_rada_in_lowercase_is_a_body() -> None:
+    text = "«Решение окончательное», — говорится в постановлении Верховной рады."
+    assert _only(text) == ("Решение окончательное", "Верховная рада")
+    assert not OrgRegistry.build("Она рада Анне и её детям.").mentions

@@ -3794,6 +3794,8 @@ def _according_to_document(ctx: Context, sa: int, qs: int) -> str | None:
     doc = documents.document_match(text, lead.end(), min(qs, lead.end() + 40))
     if doc is None or len(words(text[lead.end():doc.start()])) > 2 or _inside_marks(text, sa, doc.start()):
         return None
+    if lemma(doc.group().lower()) in marks.GENERIC_DOCUMENTS:  # "Согласно документу": the one named before
+        return _document_issuer(ctx, lead.start(), doc.end(), sa)
     stop = min(qs, doc.end() + 80)
     org = ctx.orgs.at(doc.end(), stop)
     if org is None:
