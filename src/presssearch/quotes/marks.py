@@ -174,6 +174,10 @@ PUBLISH_VERBS = frozenset("""
 опубликовать публиковать обнародовать распространить распространять подписать подписывать выпустить выпускать
 подготовить разместить размещать издать направить направлять
 """.split())
+# Verbs (lemmas) by which a body adopts a law or resolution, whose text is then the body's ("Верховная рада приняла
+# закон, …", "На съезде КПК была утверждена Стратегия"), and the documents adopted so (not "принял решение": decided).
+ADOPTING_VERBS = frozenset("принять одобрить утвердить".split())
+ADOPTED_DOCUMENTS = frozenset("закон законопроект постановление резолюция стратегия доктрина концепция декларация".split())
 # Verbs (lemmas) that tell a body issued a statement or paper, besides speech and publishing verbs: "В посольстве
 # отреагировали", "Лондонский клуб выступил со специальным заявлением", "USAID объявило тендер".
 ISSUING_VERBS = frozenset("отреагировать реагировать выступить объявить представить".split())

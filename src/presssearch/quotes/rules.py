@@ -2316,14 +2316,17 @@ def _generic_issuer(ctx: Context, pos: int, ws: list[str]) -> str | None:
 
 def _publisher(ctx: Context, start: int, end: int) -> str | None:
     """Who published the document mentioned at text[start:end], when its sentence says so with a verb of
-    publishing ("Янукович обнародовал своё обращение", "постановление подписал премьер Дмитрий Медведев"):
+    publishing ("Янукович обнародовал своё обращение", "постановление подписал премьер Дмитрий Медведев") or, for a
+    law or resolution, of adopting ("Верховная рада приняла закон"):
     the person named as the subject there, else the body (in the nominative)."""
     text = ctx.text
     line = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     a = sentence_start(text, line, start)
     b = sentence_end(text, end, len(text) if line_end < 0 else line_end)
-    verbs = [m for m in WORDS_RE.finditer(text, a, b) if m.group()[:1].islower() and lemma(m.group()) in marks.PUBLISH_VERBS]
+    adopted = lemma(text[start:end].lower()) in marks.ADOPTED_DOCUMENTS
+    verbs = [m for m in WORDS_RE.finditer(text, a, b) if m.group()[:1].islower() and (
+        lemma(m.group()) in marks.PUBLISH_VERBS or adopted and lemma(m.group()) in marks.ADOPTING_VERBS)]
     if not verbs or not any(abs(v.start() - start) < 60 for v in verbs):
         return None
     for g in _groups(ctx, a, b):
