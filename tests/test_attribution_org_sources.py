@@ -237,3 +237,23 @@ def test_according_to_the_document_named_before():
             "сбора информации».")
     q = _only(text, "вступили")
     assert q.speaker == "Минюст США"
+
+
+def test_national_bank_keeps_its_adjective():
+    text = "Национальный банк Украины сообщил, что «инфляция замедлится до пяти процентов»."
+    q = _only(text, "инфляция")
+    assert q.speaker == "Национальный банк Украины"
+
+
+def test_body_owning_the_commented_report_does_not_speak():
+    text = ("«Сейчас страна находится на перепутье и всё зависит от властей», — так прокомментировал доклад "
+            "Всемирного банка\nглавный стратег управляющей компании.")
+    q = _only(text, "Сейчас")
+    assert q.speaker != "Всемирный банк"
+
+
+def test_body_whose_statement_an_agency_quotes_speaks():
+    text = ("«Замминистра вручил послу дипломатическую ноту», – цитирует заявление МИД Польши Польское агентство "
+            "печати.")
+    q = _only(text, "Замминистра")
+    assert q.speaker == "МИД Польши"
