@@ -128,3 +128,8 @@ def test_verkhovna_rada_in_lowercase_is_a_body() -> None:
     text = "«Решение окончательное», — говорится в постановлении Верховной рады."
     assert _only(text) == ("Решение окончательное", "Верховная рада")
     assert not OrgRegistry.build("Она рада Анне и её детям.").mentions
+
+
+def test_bank_heads_a_name_only_after_capitalised_adjectives() -> None:
+    reg = OrgRegistry.build("Эксперты Всемирного банка и акционеры Банка Москвы обсудили прогноз.")
+    assert {reg.orgs[m.key].name() for m in reg.mentions} == {"Всемирный банк"}

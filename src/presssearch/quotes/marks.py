@@ -385,6 +385,8 @@ ORG_HEADS = frozenset("""
 авиакомпания концерн корпорация холдинг фонд организация ассоциация союз партия суд генпрокуратура
 генштаб минздрав правление инспекция палата академия институт университет госкорпорация альянс рада банк
 """.split())
+# Heads that make a name here only after capitalised adjectives ("Национальный банк Украины", "Всемирный банк").
+ADJECTIVE_ONLY_HEADS = frozenset({"банк"})
 # Heads that are not part of an official name: written lowercase ("командование ДНР", "правительство России").
 PLAIN_HEADS = frozenset("командование руководство правительство администрация пресс-служба штаб мэрия правление".split())
 # A region's governing bodies named by the region's kind alone ("сообщило правительство края", "в администрации

@@ -928,6 +928,8 @@ def _org_at(text: str, toks: list[tuple[int, int, str]], i: int):
             and (_best(toks[s - 1][2]) is not None and not _ADJ_POS.isdisjoint(_best(toks[s - 1][2]).tag.grammemes)) \
             and not (toks[s - 1][2][:1].islower() and country(toks[s - 1][2])) and _agrees(toks[s - 1][2], w):
         s -= 1
+    if head in marks.ADJECTIVE_ONLY_HEADS and s == i:
+        return None  # "банк ВТБ", "Банка Москвы": named by the other rules (a registered or quoted name)
     common = lemma(w.lower()) in marks.ORG_HEADS and not w.isupper()
     line = text.rfind("\n", 0, a) + 1
     sentence_initial = not text[max(line, toks[s][0] - 3):toks[s][0]].strip(" \u00a0\t") or \
