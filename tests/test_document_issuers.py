@@ -134,3 +134,20 @@ def test_statement_after_a_signed_order_is_not_the_signer_s() -> None:
             "стабильности, которая продолжает исходить от КНДР, новые запретительные меры приняты», — сказано в "
             "сообщении.")
     assert speakers(text) == ["Владимир Путин", None]
+
+
+def test_body_that_adopted_a_law_issues_its_text():
+    from presssearch.quotes import extract_quotes
+    text = ("В апреле 2015 года Верховная рада приняла закон, согласно которому УПА признана борцами за независимость.\n"
+            "«Борцы за независимость Украины сыграли главную роль в восстановлении государственности», — сказано в "
+            "документе.")
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Верховная рада"
+
+
+def test_body_that_decided_is_no_issuer_of_a_joint_document():
+    from presssearch.quotes import extract_quotes
+    text = ("Совет Безопасности ООН принял решение провести экстренное заседание.\n«Делегации восьми стран запросили "
+            "проведение срочной встречи Совета», — говорится в совместном документе миссий восьми стран.")
+    (q,) = extract_quotes(text)
+    assert q.speaker is None

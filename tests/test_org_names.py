@@ -107,3 +107,29 @@ def test_quoted_alias_in_brackets_points_back_to_the_full_name() -> None:
             "«Беспилотные аппараты используют для мониторинга трубопроводов», — пояснили RT в «Аэронет».")
     assert _only(text) == ("Беспилотные аппараты используют для мониторинга трубопроводов",
                            "Ассоциация эксплуатантов и разработчиков беспилотных авиационных систем")
+
+
+def test_place_after_the_acronym_in_brackets_completes_the_name() -> None:
+    """rucoco-2016_world_savchenkolist_001: "Совет национальной безопасности и обороны (СНБО) Украины"."""
+    for text, name in (("Совет национальной безопасности и обороны (СНБО) Украины утвердил санкции.",
+                        "Совет национальной безопасности и обороны Украины"),
+                       ("Об этом сообщили в Следственном комитете (СК) России.", "Следственный комитет России")):
+        reg = OrgRegistry.build(text)
+        assert {reg.orgs[m.key].name() for m in reg.mentions} == {name}
+
+
+def test_words_other_than_a_place_after_the_acronym_stay_out_of_the_name() -> None:
+    text = "Президент Европейского центрального банка (ЕЦБ) Марио Драги заявил о снижении ставки."
+    reg = OrgRegistry.build(text)
+    assert all("Марио" not in reg.orgs[m.key].name() for m in reg.mentions)
+
+
+def test_verkhovna_rada_in_lowercase_is_a_body() -> None:
+    text = "«Решение окончательное», — говорится в постановлении Верховной рады."
+    assert _only(text) == ("Решение окончательное", "Верховная рада")
+    assert not OrgRegistry.build("Она рада Анне и её детям.").mentions
+
+
+def test_bank_heads_a_name_only_after_capitalised_adjectives() -> None:
+    reg = OrgRegistry.build("Эксперты Всемирного банка и акционеры Банка Москвы обсудили прогноз.")
+    assert {reg.orgs[m.key].name() for m in reg.mentions} == {"Всемирный банк"}

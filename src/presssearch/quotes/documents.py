@@ -461,7 +461,7 @@ def _subject_org(ctx: Context, lo: int, hi: int, referring: bool = True) -> Org 
     common = _common_issuer(ctx, lo, v_start, v_end)
     if common is not None:
         return common  # "исследовательская служба конгресса подготовила отчёт"
-    if _subject_before(ctx.text, lo, v_start):
+    if subject_before(ctx.text, lo, v_start):
         return None  # "Путин назвал НАТО …", "Авторы настаивают, что … палата": the body is not who speaks
     after = [m for m in _mentions_in(ctx, v_end, min(hi, v_end + _INVERTED_REACH)) if _subject_mention(ctx, lo, hi, m)
              and not _CLAUSE_BREAK.search(ctx.text, v_end, m.start)]
@@ -471,7 +471,7 @@ def _subject_org(ctx: Context, lo: int, hi: int, referring: bool = True) -> Org 
 _CLAUSE_BREAK = re.compile(r"[,;:()«»\"—–]")
 
 
-def _subject_before(text: str, lo: int, verb: int) -> bool:
+def subject_before(text: str, lo: int, verb: int) -> bool:
     """text[lo:verb] holds a subject of its own: a noun or name in the nominative that no preposition governs
     ("Президент России Владимир Путин назвал", "Авторы настаивают"), not "Об этом в среду заявило"."""
     breaks = list(_CLAUSE_BREAK.finditer(text, lo, verb))
@@ -500,7 +500,7 @@ def _generic_subject(ctx: Context, lo: int, verb: int) -> Org | None:
         if lem not in marks.ISSUER_REFERENCES or not m.group()[:1].islower() or _quoted(ctx, m.start()) \
                 or any(o.start <= m.start() < o.end for o in _mentions_in(ctx, max(0, m.start() - 80), m.end())):
             continue
-        if _subject_before(text, lo, m.start()):
+        if subject_before(text, lo, m.start()):
             return None
         last = len(text[:lo].rstrip())  # the end of the sentence before, blank lines aside
         start = sentence_start(text, max(0, lo - _NARRATIVE_REACH), max(0, last - 1))

@@ -175,9 +175,22 @@ PUBLISH_VERBS = frozenset("""
 опубликовать публиковать обнародовать распространить распространять подписать подписывать выпустить выпускать
 подготовить разместить размещать издать направить направлять
 """.split())
+# Verbs (lemmas) by which a body adopts a law or resolution, whose text is then the body's ("Верховная рада приняла
+# закон, …", "На съезде КПК была утверждена Стратегия"), and the documents adopted so (not "принял решение": decided).
+ADOPTING_VERBS = frozenset("принять одобрить утвердить".split())
+ADOPTED_DOCUMENTS = frozenset("закон законопроект постановление резолюция стратегия доктрина концепция декларация".split())
 # Verbs (lemmas) that tell a body issued a statement or paper, besides speech and publishing verbs: "В посольстве
 # отреагировали", "Лондонский клуб выступил со специальным заявлением", "USAID объявило тендер".
 ISSUING_VERBS = frozenset("отреагировать реагировать выступить объявить представить".split())
+# Words (lemmas) of a date that may open a sentence before its subject: "В начале июля", "15 мая 2017 года".
+DATE_WORDS = frozenset("""
+январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь начало конец середина год
+""".split())
+# Speech verbs that relay news after a quote (", передает пресс-служба ведомства"): who relays, not who said it.
+RELAYING_VERBS = ("передает", "передаёт", "передают", "сообщает", "сообщают", "сообщило", "сообщила", "сообщили",
+                  "пишет", "пишут", "информирует")
+# Lists a body publishes whose items a fragment may quote: "опубликовал список требований …, включая «…»" (lemmas).
+ISSUED_LISTS = frozenset("список перечень".split())
 # Nouns for kinds of bodies a quoted name after them names: "партия «Батькивщина»", "клуб «Легия»" (lemmas).
 QUOTED_BODY_KINDS = frozenset("""
 партия движение компания авиакомпания концерн холдинг корпорация госкорпорация банк фонд клуб организация
@@ -371,8 +384,10 @@ ORG_HEADS = frozenset("""
 министерство прокуратура командование ведомство управление агентство комиссия посольство администрация
 правительство пресс-служба штаб служба комитет департамент мэрия совет федерация центр компания
 авиакомпания концерн корпорация холдинг фонд организация ассоциация союз партия суд генпрокуратура
-генштаб минздрав правление инспекция палата академия институт университет госкорпорация альянс
+генштаб минздрав правление инспекция палата академия институт университет госкорпорация альянс рада банк
 """.split())
+# Heads that make a name here only after capitalised adjectives ("Национальный банк Украины", "Всемирный банк").
+ADJECTIVE_ONLY_HEADS = frozenset({"банк"})
 # Heads that are not part of an official name: written lowercase ("командование ДНР", "правительство России").
 PLAIN_HEADS = frozenset("командование руководство правительство администрация пресс-служба штаб мэрия правление".split())
 # A region's governing bodies named by the region's kind alone ("сообщило правительство края", "в администрации
@@ -431,8 +446,10 @@ CAPITALS = frozenset("""
 # Words that may open a clause before "в Пекине заявили" or "Киев настаивает" without being its subject.
 CLAUSE_LEADS = frozenset("""
 а и но однако же также тоже уже ранее затем теперь сейчас официально так этом тем при между вместе с кроме того
-свою очередь в по-прежнему вновь снова еще ещё позднее накануне вчера сегодня
+свою очередь в по-прежнему вновь снова еще ещё позднее накануне вчера сегодня ответ
 """.split())
+# "Официальный Пекин": the adjective that may stand before a capital that speaks for its government.
+OFFICIAL = frozenset("официальный официальная официального официальной официальном".split())
 # Time words that may stand between an inverted speech verb and its subject ("заявило в среду Минобороны").
 TIME_NOUNS = frozenset("понедельник вторник среда четверг пятница суббота воскресенье утро вечер день ночь".split())
 # Outlets referred to by a common noun ("— отмечает издание."): the one named last before speaks.

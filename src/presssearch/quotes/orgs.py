@@ -854,6 +854,8 @@ def _tail(text: str, toks: list[tuple[int, int, str]], j: int, proper_only: bool
         if gap.strip(" \u00a0"):
             break
         low = w.lower()
+        if w[:1].isupper() and (low in marks.MEDIA or lemma(low) in marks.MEDIA):
+            break  # "В пресс-службе ФСБ РИА Новости сообщили": the outlet told, no part of the name
         if proper_only:
             if (w[:1].isupper() and (_has_case(w, "gent") or w.isupper())) and low not in marks.MEDIA:
                 end = k = k + 1
@@ -926,6 +928,8 @@ def _org_at(text: str, toks: list[tuple[int, int, str]], i: int):
             and (_best(toks[s - 1][2]) is not None and not _ADJ_POS.isdisjoint(_best(toks[s - 1][2]).tag.grammemes)) \
             and not (toks[s - 1][2][:1].islower() and country(toks[s - 1][2])) and _agrees(toks[s - 1][2], w):
         s -= 1
+    if head in marks.ADJECTIVE_ONLY_HEADS and s == i:
+        return None  # "банк ВТБ", "Банка Москвы": named by the other rules (a registered or quoted name)
     common = lemma(w.lower()) in marks.ORG_HEADS and not w.isupper()
     line = text.rfind("\n", 0, a) + 1
     sentence_initial = not text[max(line, toks[s][0] - 3):toks[s][0]].strip(" \u00a0\t") or \
@@ -950,10 +954,26 @@ def _org_at(text: str, toks: list[tuple[int, int, str]], i: int):
     prefix = _country_before(text, toks, s)
     if prefix and not tail_words:
         tail_words = [prefix]
+    place = _place_after_acronym(text, toks, end_i)
+    if place is not None:
+        tail_words = [*tail_words, place]
     name, head = _shorten(" ".join([*adjs, head_form]), tail_words, head)
     start = toks[s][0]
     end = toks[end_i - 1][1] if end_i > i + 1 else b
     return start, end, name, head, _nominative(text, toks, s, end_i, w), end_i
+
+
+def _place_after_acronym(text: str, toks: list[tuple[int, int, str]], end_i: int) -> str | None:
+    """"Совет национальной безопасности и обороны (СНБО) Украины", "Следственном комитете (СК) России": the place the
+    name's words end with after its acronym in brackets, which names the body with it ("Совет национальной
+    безопасности и обороны Украины"); else None."""
+    if end_i + 1 >= len(toks):
+        return None
+    (_, prev_end, _), (ab, ae, acronym), (pb, _, place) = toks[end_i - 1], toks[end_i], toks[end_i + 1]
+    if not acronym.isupper() or len(acronym) < 2 or not re.fullmatch(r"[ \u00a0]*\([ \u00a0]*", text[prev_end:ab]) \
+            or not re.fullmatch(r"[ \u00a0]*\)[ \u00a0]+", text[ae:pb]):
+        return None
+    return place if _names_place(place) else None
 
 
 def _regional(head: str, tail: list[str]) -> bool:
@@ -971,10 +991,15 @@ def _agrees(adj: str, head: str) -> bool:
 
 
 def _acronym_follows(text: str, end: int) -> bool:
-    """An acronym in brackets ends the name: "Партия народной свободы (ПАРНАС)" is a proper name (not "Служба
-    государственной безопасности (СГБ) Грузии": the name goes on)."""
+    """An acronym in brackets ends the name: "Партия народной свободы (ПАРНАС)" is a proper name, also when a place
+    in the genitive follows ("Совет национальной безопасности и обороны (СНБО) Украины"); not when other words go
+    on."""
     alias = _ALIAS.match(text, end)
-    return alias is not None and alias.group(1).isupper() and not _NAME_GOES_ON.match(text, alias.end())
+    if alias is None or not alias.group(1).isupper():
+        return False
+    goes_on = _NAME_GOES_ON.match(text, alias.end())
+    return not goes_on or _names_place(_TOKEN.match(text, goes_on.end() - 1).group())  # "(СНБО) Украины": the
+    # place ends the name (_place_after_acronym)
 
 
 _NAME_GOES_ON = re.compile(r"[ \u00a0]+[А-ЯЁA-Z]")

@@ -920,6 +920,8 @@ def org_speaker(text: str, a: int, b: int) -> str | None:
             continue  # "В Дептрансе «Медузе» пояснили": the outlet told, not who speaks
         if _in_quoted_list(text, a + quoted.start(), a + quoted.end()):
             continue  # "на вопросы («…», «Важнейшие качества мужчины», «…»)": listed phrases; several bodies at once
+        if _named_in_genitive_of(quoted.group(1), before[-1:]):
+            continue  # "заявили о противостоянии боевикам «Исламского государства»": whose fighters, not who speaks
         return _quoted_org_name(quoted.group(1).split())
     latin = re.search(r"\b[A-Z][A-Za-z0-9&.]+(?:['’][a-z]+)?(?: [A-Z0-9][A-Za-z0-9&.]*){0,3}", text[a:b])
     if latin and latin.group().lower() not in marks.MEDIA:
@@ -965,6 +967,20 @@ def _in_quoted_list(text: str, start: int, end: int) -> bool:
     """The quotation text[start:end] (marks included) is one of a list of them ("«…», «…» и «…»"): listed phrases
     or several bodies at once, no one speaker."""
     return _QUOTED_BEFORE.search(text, max(0, start - 4), start) is not None or list_follows(text, end)
+
+
+def _named_in_genitive_of(name: str, before: list[str]) -> bool:
+    """A quoted name read as a genitive (not a nominative or locative), right after a noun for people that is no
+    spokesman or source ("боевикам «Исламского государства»", "поклонники «Халла»"; not "в пресс-службе «Нафтогаза»",
+    "в заявлении «Барселоны»"): it tells whose people they are, not who speaks."""
+    first = name.split()[0].lower()
+    if not before or not first.isalpha():
+        return False
+    ps = parses(first)[:3]
+    prev = parses(before[0])[:1]
+    return bool(ps) and ps[0].tag.case == "gent" and not any(p.tag.case in ("nomn", "loct") for p in ps) and bool(prev) and prev[0].tag.POS == "NOUN" and prev[0].tag.animacy == "anim" \
+        and lemma(before[0]) not in marks.ORG_NOUNS | marks.SPOKESMEN_HEADS | marks.UNIT_HEADS | marks.UNNAMED \
+        and not is_role_word(before[0])
 
 
 def _told_name(name: str, before: list[str]) -> bool:
@@ -1346,7 +1362,7 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
     if ministry is not None:
         return True, (ministry or None, None)
     org = ctx.orgs.at(s, e, last=before)
-    if org is not None:
+    if org is not None and not _owns_object_document(ctx, s, e, org):
         return True, (org.name(), None)
     generic = next((i for i, w in enumerate(lows) if lemma(w) in marks.GENERIC_ORG_WORDS), None)
     if generic is not None:
@@ -1360,6 +1376,22 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
     if org:
         return True, (org, None)
     return False, (None, None)
+
+
+def _owns_object_document(ctx: Context, s: int, e: int, org) -> bool:
+    """"— так прокомментировал доклад Всемирного банка …": the body is named in the genitive after a document noun
+    that is the object of a personal speech verb (no "в" before it, unlike "— сообщили в пресс-релизе компании"):
+    it owns what is commented on, it does not speak."""
+    text = ctx.text
+    start = _org_start(ctx, org, s)
+    ws = words(text[s:start])
+    verb = next((w for w in ws if speech_verb(w)[0]), None)
+    return len(ws) >= 2 and verb is not None and not _impersonal(verb) and lemma(verb.lower()) not in _QUOTING_LEMMAS \
+        and lemma(ws[-1].lower()) in marks.DOCUMENT_NOUNS and ws[-2].lower() not in ("в", "во", "на")
+
+
+_QUOTING_LEMMAS = frozenset("цитировать процитировать приводить привести передавать передать".split())  # "—
+# цитирует агентство заявление МИДа": the statement quoted is the body's
 
 
 def _verb_at(text: str, s: int, e: int) -> str | None:
@@ -1398,18 +1430,35 @@ def _capital_speaks(ctx: Context, s: int, e: int) -> str | None:
     for i, m in enumerate(ms):
         located = i > 0 and lows[i - 1] in ("в", "во")
         name = _capital_name(m.group(), located)
-        if name is None or located != _plural(verb):
+        if name is None or located != (_plural(verb) or _plural_stance(verb)):
             continue
         before = lows[:i - 1] if located else lows[:i]
         after = ms[i + 1:]
-        if not all(w in marks.CLAUSE_LEADS or w == verb.lower() for w in before):
+        if not all(w in marks.CLAUSE_LEADS or w in marks.OFFICIAL or w == verb.lower() for w in before):
             continue
+        if not located and _verb_follows(ms, i) and not _groups(ctx, s, e):
+            return name  # "Пекин выразил протест, назвав действия США «…»": the capital is its verb's subject
         if any(w.group()[:1].isupper() or _animate_noun(w.group()) for w in after):
             continue  # "в Киеве чиновники заявили", "заключают в Берлине и Вене"
         if not located and any(w.group().lower() != verb.lower() and not _time_adverb(w.group()) for w in after):
             continue
         return name
     return None
+
+
+def _verb_follows(ms: list[re.Match], i: int) -> bool:
+    """The word after ms[i] is a finite verb in the singular ("Пекин выразил", "Киев настаивает")."""
+    if i + 1 >= len(ms) or ms[i + 1].start() - ms[i].end() > 1:
+        return False
+    ps = parses(ms[i + 1].group().lower())[:1]
+    return bool(ps) and ps[0].tag.POS == "VERB" and ps[0].tag.number == "sing"
+
+
+def _plural_stance(word: str) -> bool:
+    """"В Пхеньяне уверены, что …": a stance word that is a plural short form ("уверены", "убеждены") says
+    many unnamed hold the view, as a plural speech verb does."""
+    return speech_verb(word) == (True, None) and any(
+        p.tag.POS in ("ADJS", "PRTS") and p.tag.number == "plur" for p in parses(word.lower())[:1])
 
 
 def _relayed_source(lows: list[str], i: int) -> bool:
@@ -2291,14 +2340,17 @@ def _generic_issuer(ctx: Context, pos: int, ws: list[str]) -> str | None:
 
 def _publisher(ctx: Context, start: int, end: int) -> str | None:
     """Who published the document mentioned at text[start:end], when its sentence says so with a verb of
-    publishing ("Янукович обнародовал своё обращение", "постановление подписал премьер Дмитрий Медведев"):
+    publishing ("Янукович обнародовал своё обращение", "постановление подписал премьер Дмитрий Медведев") or, for a
+    law or resolution, of adopting ("Верховная рада приняла закон"):
     the person named as the subject there, else the body (in the nominative)."""
     text = ctx.text
     line = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     a = sentence_start(text, line, start)
     b = sentence_end(text, end, len(text) if line_end < 0 else line_end)
-    verbs = [m for m in WORDS_RE.finditer(text, a, b) if m.group()[:1].islower() and lemma(m.group()) in marks.PUBLISH_VERBS]
+    adopted = lemma(text[start:end].lower()) in marks.ADOPTED_DOCUMENTS
+    verbs = [m for m in WORDS_RE.finditer(text, a, b) if m.group()[:1].islower() and (
+        lemma(m.group()) in marks.PUBLISH_VERBS or adopted and lemma(m.group()) in marks.ADOPTING_VERBS)]
     if not verbs or not any(abs(v.start() - start) < 60 for v in verbs):
         return None
     for g in _groups(ctx, a, b):
@@ -2356,6 +2408,9 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
     cited = _cited_author(ctx, a, b)
     if cited is not None:
         return cited
+    body = (_body_right_before(ctx, a, verb) or _reported_body(ctx, verb, b)) if verb is not None else None
+    if body is not None:
+        return body, None
     near = _subject_right_before(ctx, a, v, feminine)
     if near is not None:
         return near
@@ -2402,6 +2457,34 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
 
 _INSERTED_OUTLET = re.compile(r"[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?([а-яё]+)[ \u00a0]+(?:«([А-ЯЁA-Z][^«»\n]{0,40}?)»|"
                              r"((?:The[ \u00a0]+)?[A-Z][A-Za-z.&'’-]+(?:[ \u00a0]+[A-Z][A-Za-z.&'’-]*){0,3}))[ \u00a0]*,")
+
+
+def _body_right_before(ctx: Context, a: int, verb: re.Match) -> str | None:
+    """"После переговоров главы российского МИД Сергея Лаврова и госсекретаря США …, в Госдепе заявили, что …": a body
+    in the locative right before a plural speech verb, with no subject of its own in its clause before it, speaks
+    (not a role or a name in the genitive earlier in the clause)."""
+    text = ctx.text
+    if not _plural(verb.group()):  # ("поинтересовались" is plural, though it ends as an impersonal "-лись")
+        return None
+    mention = next((m for m in reversed(ctx.orgs.mentions) if a <= m.start and m.end <= verb.start()), None)
+    if mention is None or text[mention.end:verb.start()].strip(" \u00a0") \
+            or not re.search(r"(?<![А-ЯЁа-яё])[Вв]о?[ \u00a0]+$", text[max(a, mention.start - 4):mention.start]):
+        return None
+    if documents.subject_before(text, a, mention.start):
+        return None  # "Представители партии в Госдуме заявили": the representatives speak
+    return ctx.orgs.orgs[mention.key].name()
+
+
+def _reported_body(ctx: Context, verb: re.Match, b: int) -> str | None:
+    """"В издании отмечается, что в ответ на запрос Евангелической службы печати, в МИД ответили, что …": after an
+    impersonal verb that reports a text, a body in the locative right before a later plural speech verb speaks (the
+    words relayed are the original speaker's)."""
+    if not _impersonal(verb.group()):
+        return None
+    text = ctx.text
+    later = [m for m in WORDS_RE.finditer(text, verb.end(), b) if speech_verb(m.group())[0]
+             and not _inside_marks(text, verb.end(), m.start())]
+    return _body_right_before(ctx, verb.end(), later[-1]) if later else None
 
 
 def _bare_outlet_subject(ctx: Context, a: int, verb: re.Match) -> str | None:
@@ -3513,11 +3596,25 @@ def quote_in_speech_sentence(ctx: Context, span: MarkSpan, para: tuple[int, int]
     elif has_before:
         speaker, role = speaker_before(ctx, a, span.open)
     else:
-        speaker, role = speaker_in(ctx, span.close + 1, b, span.open)
+        speaker, role = _body_relayed(ctx, a, span, b) or speaker_in(ctx, span.close + 1, b, span.open)
     if has_before:
         speaker, role = _participle_speaker(ctx, a, span.open) or _newcomer_subject(ctx, a, span.open, para, speaker) \
             or (speaker, role)
     return Found(span.open + 1, span.close, "quote_speech_sentence", speaker, role)
+
+
+_RELAYED_AFTER = re.compile(r"[^.!?\n]*?,[ \u00a0]*(?:[—–][ \u00a0]*)?(?:" + "|".join(marks.RELAYING_VERBS) + r")(?![А-ЯЁа-яё])")
+
+
+def _body_relayed(ctx: Context, a: int, span: MarkSpan, b: int) -> tuple[str, None] | None:
+    """"Совет национальной безопасности и обороны (СНБО) Украины на заседании единогласно утвердил применение «…» в
+    отношении военнослужащей Надежды Савченко, …, передает пресс-служба ведомства": the quote's sentence opens with
+    a body as the subject of its own verb, no person named before the quote, and the speech verb after it only
+    relays the news (whoever is named between is talked about): the body's words."""
+    if _RELAYED_AFTER.match(ctx.text, span.close + 1, b) is None or _groups(ctx, a, span.open):
+        return None
+    opening = _opening_body(ctx, a, span.open, 3)
+    return (opening[0].name(), None) if opening is not None else None
 
 
 def _newcomer_subject(ctx: Context, a: int, qs: int, para: tuple[int, int],
@@ -3685,7 +3782,103 @@ def quote_verbatim_fragment(ctx: Context, span: MarkSpan, para: tuple[int, int],
     said = _participle_speaker(ctx, sa, span.open) or _stance_speaker(ctx, sa, span.open)
     if said is not None:
         return Found(a, b, "quote_fragment", *said)
+    body = _body_subject_that(ctx, sa, span.open) or _according_to_document(ctx, sa, span.open)
+    if body is not None:
+        return Found(a, b, "quote_fragment", body)
     return Found(a, b, "quote_fragment", ctx.previous_speaker(span.open))
+
+
+_ALIAS_AFTER = re.compile(r"[ \u00a0]*\([^()\n]{1,40}\)")
+_TO_THAT = re.compile(r"(?:[ \u00a0]+[а-яё]+){0,3}?[ \u00a0]*,[ \u00a0]*что(?![А-ЯЁа-яё])")
+
+
+def _body_subject_that(ctx: Context, sa: int, qs: int) -> str | None:
+    """"Командование США предвидит, что «…»", "Европейское командование … (EUCOM) распространило сообщение, что
+    основной целью учений является «…»": the fragment's sentence opens (maybe after an adverb) with an organisation
+    in the nominative and its verb, the fragment in the "что" clause that verb (and at most a few words) introduces
+    or in the document it publishes (_issued_document), no person named before it: the body's words."""
+    opening = _opening_body(ctx, sa, qs, 0)
+    if opening is None:
+        return None
+    body, verb = opening
+    that = _TO_THAT.match(ctx.text, verb.end()) or _issued_document(ctx.text, verb, qs)
+    if that is None or that.end() > qs or _groups(ctx, sa, that.end()) or _inside_marks(ctx.text, sa, that.end()):
+        return None
+    return body.name()
+
+
+_ACCORDING_DOCUMENT = re.compile(r"[Сс]огласно[ \u00a0]+")
+
+
+def _according_to_document(ctx: Context, sa: int, qs: int) -> str | None:
+    """"Согласно пресс-релизу, выпущенному Следственным комитетом днем 23 мая, обыски проходят «…»", "Согласно
+    сообщениям ЦАХАЛа, маневры … «…»": the sentence opens with "согласно" and a document whose issuer it names
+    (in the genitive, or after a participle of publishing): the fragment is that document's words, its issuer's."""
+    text = ctx.text
+    lead = next((m for m in WORDS_RE.finditer(text, sa, qs) if not _sentence_lead(m.group())), None)
+    if lead is None or not _ACCORDING_DOCUMENT.match(text, lead.start()):
+        return None
+    doc = documents.document_match(text, lead.end(), min(qs, lead.end() + 40))
+    if doc is None or len(words(text[lead.end():doc.start()])) > 2 or _inside_marks(text, sa, doc.start()):
+        return None
+    if lemma(doc.group().lower()) in marks.GENERIC_DOCUMENTS:  # "Согласно документу": the one named before
+        return _document_issuer(ctx, lead.start(), doc.end(), sa)
+    stop = min(qs, doc.end() + 80)
+    org = ctx.orgs.at(doc.end(), stop)
+    if org is None:
+        return None
+    between = words(text[doc.end():_org_start(ctx, org, doc.end())])
+    published = len(between) == 1 and lemma(between[0].lower()) in marks.PUBLISH_VERBS | marks.ISSUING_VERBS
+    if between and not published or not between and "," in text[doc.end():_org_start(ctx, org, doc.end())]:
+        return None
+    return org.name()
+
+
+def _opening_body(ctx: Context, sa: int, qs: int, gap: int) -> tuple[Any, re.Match] | None:
+    """The organisation that opens the sentence at sa (maybe after an adverb or a date) in the nominative, and its
+    verb: right after the name (its acronym in brackets and a place after it may come between), or after at most
+    `gap` lowercase words of no clause of their own ("на заседании единогласно утвердил"); None otherwise."""
+    text = ctx.text
+    org = next((m for m in ctx.orgs.mentions if sa <= m.start < qs), None)
+    if org is None or not all(map(_sentence_lead, words(text[sa:org.start]))):
+        return None
+    body = ctx.orgs.orgs[org.key]
+    if not any(at == org.start and nom for at, _, nom in body.forms):
+        return None
+    end = org.end
+    alias = _ALIAS_AFTER.match(text, end)
+    end = alias.end() if alias else end
+    rest = list(WORDS_RE.finditer(text, end, qs))
+    if alias and rest and ctx.orgs.orgs[org.key].name().endswith(" " + rest[0].group()):
+        rest = rest[1:]  # "(СНБО) Украины": the name's place after its acronym
+    for verb in rest[:gap + 1]:
+        if is_verb(verb.group().lower()):
+            if any(c in text[end:verb.start()] for c in ",;:«»\"—"):
+                return None
+            return body, verb
+        if not verb.group()[:1].islower():
+            return None
+    return None
+
+
+def _sentence_lead(word: str) -> bool:
+    """A word that may open a sentence before its subject: a conjunction or adverb ("Так", "Накануне"), a date
+    ("В начале июля", "15 мая 2017 года", "в среду")."""
+    low = word.lower()
+    return low.isdigit() or low in marks.CLAUSE_LEADS or _time_adverb(word) or lemma(low) in marks.DATE_WORDS \
+        or lemma(low) in marks.TIME_NOUNS
+
+
+def _issued_document(text: str, verb: re.Match, qs: int) -> re.Match | None:
+    """"Cabin Crew United опубликовал список требований …, включая создание «…»": a publishing verb whose object,
+    within two words, is a document or a list of demands (its text is what the quote reproduces); the match of
+    that noun, else None."""
+    if lemma(verb.group().lower()) not in marks.PUBLISH_VERBS | marks.ISSUING_VERBS:
+        return None
+    for m in list(WORDS_RE.finditer(text, verb.end(), qs))[:3]:
+        if lemma(m.group().lower()) in marks.DOCUMENT_NOUNS | marks.ISSUED_LISTS:
+            return m
+    return None
 
 
 _STANCE = re.compile(r"(?<![А-ЯЁа-яё])(?:выраз(?:ил|ила|или|ив|ит|ят)[ \u00a0]+(?:[а-яё]+[ \u00a0]+){0,2}?(?:"
