@@ -770,7 +770,7 @@ def find_groups(text: str, start: int = 0, end: int | None = None, *,
             elif not cur and _foreign_first_name(text, at, m.end(), word):
                 kind = "Unknown"
             elif cur:
-                groups.extend(_split_run(cur))
+                groups.extend(_run_groups(text, cur))
                 cur = []
                 continue
             else:
@@ -781,18 +781,51 @@ def find_groups(text: str, start: int = 0, end: int | None = None, *,
                 kind in ("Unknown", "Surn") and (not cur or not _GAP.match(text, cur[-1][1], at))
                 and _after_place_preposition(text, at)):
             if cur:  # (the last test: "в Пхёнчхане Евгения Медведева", a place, then the name)
-                groups.extend(_split_run(cur))
+                groups.extend(_run_groups(text, cur))
                 cur = []
             continue
         if cur:
             last = cur[-1][1]
             if (last != at and not _GAP.match(text, last, at)) or text[last:at].strip():
-                groups.extend(_split_run(cur))
+                groups.extend(_run_groups(text, cur))
                 cur = []
         cur.append((at, stop, word, kind))
     if cur:
-        groups.extend(_split_run(cur))
+        groups.extend(_run_groups(text, cur))
     return groups
+
+
+def _run_groups(text: str, run: list[tuple[int, int, str, str]]) -> list[Group]:
+    """_split_run, with a surname of someone else glued before a full name cut off first (_owner_before_name)."""
+    if len(run) == 3 and _owner_before_name(text, run):
+        return _split_run(run[:1]) + _split_run(run[1:])
+    return _split_run(run)
+
+
+def _owner_before_name(text: str, run: list[tuple[int, int, str, str]]) -> bool:
+    """A run of three name words whose first is the surname (or place) of another person than the first name and
+    surname after it: "сестра Шипулина Анастасия Кузьмина", "предшественник Мадуро Уго Чавес", "Мэр Нэшвилла
+    Меган Бэрри". The first word is no first name the dictionary knows, the last no patronymic, and the text names
+    the first word's bearer elsewhere in full ("Антон Шипулин") or as a place ("в Нэшвилл")."""
+    first, second, last = run
+    if second[3] not in ("Name", "Unknown") or last[3] == "Patr" or first[3] == "Patr" or "-" in first[2] \
+            or has_particle(first[2]) or _known_first_name(first[2]):
+        return False
+    key = surname_key(first[2])
+    for m in _CAP_TOKEN.finditer(text):
+        if run[0][0] <= m.start() < run[-1][1] or surname_key(m.group()) != key:
+            continue
+        before = _PARTICLE_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if _after_place_preposition(text, m.start()) or before is not None and before.group(1)[:1].isupper() \
+                and _known_first_name(before.group(1)):
+            return True
+    return False
+
+
+@lru_cache(maxsize=20_000)
+def _known_first_name(word: str) -> bool:
+    """The dictionary (not a guess) reads the word as a first name."""
+    return any("Name" in tag.grammemes for _, tag in dictionary_readings(word.lower()))
 
 
 _NAME_PARTICLES = marks.NAME_PARTICLES | EXTRA_NAME_PARTICLES  # "бин"
