@@ -111,3 +111,14 @@ def test_a_chinese_given_name_of_one_letter_stays_in_the_name() -> None:
             "напряжённость на Корейском полуострове проявляет некоторые признаки ослабления», — подчеркнул Ван И.")
     assert _groups(text) == [("Ван", "И"), ("Ван", "И")]
     assert speaker_of(text, "Благодаря") == "Ван И"
+
+
+def test_an_unknown_first_name_before_two_dictionary_names_is_one_spanish_name() -> None:
+    text = ("\"Европе предстоит решить сложную задачу, - заявил представитель департамента эпидемиологии и "
+            "здравоохранения Мигель Мартинес Гонсалес. - Необходимо срочно разрабатывать новые программы\".")
+    assert ("Мигель", "Мартинес", "Гонсалес") in _groups(text)
+    from presssearch.quotes import extract_quotes
+    q = next(q for q in extract_quotes(text) if q.text.startswith("Европе"))
+    assert q.text == ("Европе предстоит решить сложную задачу, - заявил представитель департамента эпидемиологии и "
+                      "здравоохранения Мигель Мартинес Гонсалес. - Необходимо срочно разрабатывать новые программы")
+    assert q.speaker == "Мигель Мартинес Гонсалес"

@@ -1063,7 +1063,8 @@ def _split_run(run: list[tuple[int, int, str, str]]) -> list[Group]:
             return [Group(a, b, (w,), (k,)) for a, b, w, k in run]
         return [Group(run[0][0], run[-1][1], tuple(t[2] for t in run), tuple(t[3] for t in run))]
     out: list[Group] = []
-    cuts = [0] + [i for i in range(1, len(run) - 1) if run[i][3] == "Name" and run[i - 1][3] != "Name"]
+    cuts = [0] + [i for i in range(1, len(run) - 1) if run[i][3] == "Name" and run[i - 1][3] != "Name"
+                  and not (i == 1 and _unknown_first_name(run))]
     if len(run) == 3 and run[0][3] == "Name" and run[1][3] in ("Surn", "Unknown") and run[2][3] == "Name" \
             and not has_particle(run[2][2]) and is_known(run[2][2].lower()):
         cuts.append(2)  # "Мать Владимира Шарафаненко Валентина": a first name after a full name is someone else's
@@ -1079,6 +1080,16 @@ def _split_run(run: list[tuple[int, int, str, str]]) -> list[Group]:
             continue
         out.append(Group(part[0][0], part[-1][1], tuple(w for _, _, w, _ in part), kinds))
     return out
+
+
+def _unknown_first_name(run: list[tuple[int, int, str, str]]) -> bool:
+    """A word morphology does not know, in the nominative, before two names the dictionary reads as first names that
+    are surnames here too (Spanish double surnames): "представитель департамента Мигель Мартинес Гонсалес" is one
+    man, not "Мигель" and "Мартинес Гонсалес"."""
+    if len(run) != 3 or run[0][3] != "Unknown" or "-" in run[0][2] or is_known(run[0][2].lower()):
+        return False
+    return _known_first_name(run[1][2]) and _known_first_name(run[2][2]) \
+        and any("nomn" in a.cases for a in analyses(run[0][2])) and can_be_nominative(tuple(t[2] for t in run[1:]))
 
 
 def _cut_by_case(part: list[tuple[int, int, str, str]]) -> list[list[tuple[int, int, str, str]]]:
