@@ -2073,6 +2073,8 @@ class Registry:
             reg._add_full(text, g)
         lead_groups = find_groups(lead) if lead else []
         for g in lead_groups:
+            reg._lead_introduced(lead, g, groups)
+        for g in lead_groups:
             reg._lend_form(g)
             reg._lend_first_name(lead, g)
             reg._lend_role(lead, g)
@@ -2189,6 +2191,22 @@ class Registry:
         person.genders = both
         if person.role is None:
             person.role = self.role_before(text, g.start)
+
+    def _lead_introduced(self, lead: str, g: Group, groups: list[Group]) -> None:
+        """A full name in the lead ("По мнению члена Партии независимости Великобритании Джерарда Баттена, …") whose
+        surname the body writes alone, once or more, and never in full ("Баттен считает"): a person all the same,
+        named as the lead names them, whom a later "он" or "политик" may mean."""
+        if not g.full or g.key in self.people or _stem(g.key) in {_stem(k.split("#")[0]) for k in self.people} \
+                or lead[g.start - 1:g.start] in marks.ALL_MARKS:
+            return
+        lone = next((b for b in groups if len(b.tokens) == 1 and b.kinds[0] in ("Surn", "Unknown")
+                     and b.key == g.key), None)
+        if lone is None:
+            return
+        self.people[g.key] = Person(g.key, g.tokens, possible_genders(g.tokens) or frozenset({MASC, FEMN}),
+                                    role_before(lead, g.start))
+        self._namesakes.setdefault(g.key, []).append((lone.start, g.key, _first_name(g)))
+        self._weight[g.key] = 1
 
     def _lend_form(self, g: Group) -> None:
         """A full name in the lead that can be a nominative where the text writes that person's name only in
