@@ -1088,8 +1088,19 @@ def _unknown_first_name(run: list[tuple[int, int, str, str]]) -> bool:
     man, not "Мигель" and "Мартинес Гонсалес"."""
     if len(run) != 3 or run[0][3] != "Unknown" or "-" in run[0][2] or is_known(run[0][2].lower()):
         return False
-    return _known_first_name(run[1][2]) and _known_first_name(run[2][2]) \
-        and any("nomn" in a.cases for a in analyses(run[0][2])) and can_be_nominative(tuple(t[2] for t in run[1:]))
+    return _nominative_first_name_only(run[1][2]) and _nominative_first_name_only(run[2][2]) \
+        and any("nomn" in a.cases for a in analyses(run[0][2]))
+
+
+@lru_cache(maxsize=20_000)
+def _nominative_first_name_only(word: str) -> bool:
+    """The dictionary reads the word as a first name in the nominative singular and as no surname ("Мартинес",
+    "Гонсалес"; not "Родионов", a surname and a plural of "Родион")."""
+    tags = [tag for _, tag in dictionary_readings(word.lower())]
+    return any(_NAME_NOM_SING <= tag.grammemes for tag in tags) and not any("Surn" in tag.grammemes for tag in tags)
+
+
+_NAME_NOM_SING = frozenset({"Name", "nomn", "sing"})
 
 
 def _cut_by_case(part: list[tuple[int, int, str, str]]) -> list[list[tuple[int, int, str, str]]]:
