@@ -122,3 +122,13 @@ def test_an_unknown_first_name_before_two_dictionary_names_is_one_spanish_name()
     assert q.text == ("Европе предстоит решить сложную задачу, - заявил представитель департамента эпидемиологии и "
                       "здравоохранения Мигель Мартинес Гонсалес. - Необходимо срочно разрабатывать новые программы")
     assert q.speaker == "Мигель Мартинес Гонсалес"
+
+
+def test_a_surname_in_the_nominative_and_one_in_the_dative_are_two_people() -> None:
+    text = ("Бывший милиционер Алексей Дымовский снова обратился к президенту Дмитрию Медведеву. \"Хватит прыгать по "
+            "заграницам\", - говорит Дымовский Медведеву.")
+    assert _groups(text)[-2:] == [("Дымовский",), ("Медведеву",)]
+    from presssearch.quotes import extract_quotes
+    q = next(q for q in extract_quotes(text) if q.text.startswith("Хватит"))
+    assert q.text == "Хватит прыгать по заграницам"
+    assert q.speaker == "Алексей Дымовский"

@@ -1137,7 +1137,17 @@ def _lone_word_cut(part: list[tuple[int, int, str, str]]) -> int | None:
 def _two_surnames(run: list[tuple[int, int, str, str]]) -> bool:
     """Two surnames side by side that agree in no gender and case are two people ("демарша Серуканова | Навальный
     заявил")."""
-    return len(run) == 2 and run[0][3] == run[1][3] == "Surn" and not _genders_for((run[0][2], run[1][2]))
+    if len(run) != 2 or not run[0][3] == run[1][3] == "Surn":
+        return False
+    return not _genders_for((run[0][2], run[1][2])) or _readings_disjoint(run[0][2], run[1][2])
+
+
+def _readings_disjoint(first: str, second: str) -> bool:
+    """Two surnames no reading of which shares a gender and a case ("говорит Дымовский | Медведеву": a man's
+    nominative, then a dative or a woman's accusative)."""
+    def pairs(word: str) -> set[tuple[str, str]]:
+        return {(g, c) for a in analyses(word) for g in ((a.gender,) if a.gender else (MASC, FEMN)) for c in a.cases}
+    return pairs(first).isdisjoint(pairs(second))
 
 
 # --- roles -----------------------------------------------------------------------------------
