@@ -132,3 +132,22 @@ def test_a_surname_in_the_nominative_and_one_in_the_dative_are_two_people() -> N
     q = next(q for q in extract_quotes(text) if q.text.startswith("Хватит"))
     assert q.text == "Хватит прыгать по заграницам"
     assert q.speaker == "Алексей Дымовский"
+
+
+def test_a_case_form_keyed_apart_is_the_person_the_text_names_in_the_bare_form() -> None:
+    text = ("Группа экспертов во главе с Илоном Маском призвала ООН запретить боевых роботов.\n"
+            "«Когда автономное оружие будет развито, оно позволит вести войну в невиданных масштабах», — говорится в "
+            "письме, которое подписал Илон Маск.")
+    from presssearch.quotes import extract_quotes
+    q = next(q for q in extract_quotes(text) if q.text.startswith("Когда"))
+    assert q.text == "Когда автономное оружие будет развито, оно позволит вести войну в невиданных масштабах"
+    from presssearch.quotes.speakers import Registry
+    reg = Registry.build(text)
+    assert {p.name() for p in reg.people.values()} == {"Илон Маск"}
+
+
+def test_kim_jong_un_in_the_genitive_is_kim_jong_un() -> None:
+    from presssearch.quotes.speakers import Registry
+    text = ("Лидер КНДР Ким Чен Ын выступил с новогодним обращением.\n"
+            "Правительство Ким Чен Ына заявило о готовности к диалогу.")
+    assert {p.name() for p in Registry.build(text).people.values()} == {"Ким Чен Ын"}

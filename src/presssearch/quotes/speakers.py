@@ -1681,6 +1681,13 @@ def _declined_from(word: str, bare: str) -> bool:
     return word.startswith(bare) and word[len(bare):] in _BARE_ENDS
 
 
+def _case_form_of(word: str, bare: str) -> bool:
+    """``word`` is ``bare``, a name word in a hard consonant (two letters will do: "Ын"), with a case ending ("Маском"
+    from "Маск", "Ына" from "Ын", "Илоном" from "Илон")."""
+    return len(bare) >= 2 and bare[-1] not in _VOWELS and bare[-1] not in "йь" and word.startswith(bare) \
+        and word[len(bare):] in _BARE_ENDS
+
+
 def _fleeting_form(person: Person, g: Group) -> bool:
     """A lone surname with the fleeting vowel the person's key lacks ("Знарок" for "Олега Знарка"): only its
     nominative keeps the vowel."""
@@ -2092,6 +2099,7 @@ class Registry:
                 reg._add_full(title, g, -1)
         for g in _lone_surnames(groups, reg.people):
             reg._add_full(text, g)
+        reg._merge_declined_names()
         lead_groups = find_groups(lead) if lead else []
         for g in lead_groups:
             reg._lead_introduced(lead, g, groups)
@@ -2212,6 +2220,21 @@ class Registry:
         person.genders = both
         if person.role is None:
             person.role = self.role_before(text, g.start)
+
+    def _merge_declined_names(self) -> None:
+        """Two people the registry keeps apart because morphology keys a case form of the surname otherwise ("Илоном
+        Маском" read as the adjective "маский", "Ким Чен Ына" as "Ына") while the text also names them in the bare
+        form ("Илон Маск", "Ким Чен Ын"): one person, named in the bare form."""
+        full = [p for k, p in self.people.items() if k == p.key and len(p.tokens) >= 2]
+        for q in full:
+            p = next((p for p in full if p is not q and len(p.tokens) == len(q.tokens) and p.tokens != q.tokens
+                      and _case_form_of(q.tokens[-1], p.tokens[-1])
+                      and all(a == b or _case_form_of(a, b) for a, b in zip(q.tokens[:-1], p.tokens[:-1]))), None)
+            if p is not None and self.people.get(p.key) is p:
+                if MASC in p.genders:  # (a consonant-final name that declines is a man's, whatever the case form reads)
+                    p.genders = frozenset({MASC})
+                self.people[q.key] = p
+                self._weight[p.key] = self._weight.get(p.key, 0) + self._weight.get(q.key, 0)
 
     def _lead_introduced(self, lead: str, g: Group, groups: list[Group]) -> None:
         """A full name in the lead ("По мнению члена Партии независимости Великобритании Джерарда Баттена, …") whose
