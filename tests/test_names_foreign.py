@@ -151,3 +151,15 @@ def test_kim_jong_un_in_the_genitive_is_kim_jong_un() -> None:
     text = ("Лидер КНДР Ким Чен Ын выступил с новогодним обращением.\n"
             "Правительство Ким Чен Ына заявило о готовности к диалогу.")
     assert {p.name() for p in Registry.build(text).people.values()} == {"Ким Чен Ын"}
+
+
+def test_a_middle_initial_between_a_first_name_and_a_surname_is_part_of_the_name() -> None:
+    assert _groups("Решение вынес судья Джордж Х. Кинг (George H. King).") == [("Джордж", "Х.", "Кинг")]
+    assert _groups("Сам И.Реморенко сказал") == [("Реморенко",)]
+    text = ("С аналогичным вердиктом выступил и его коллега из штата Мэриленд — Теодор Д. Чжуан.\n"
+            "«Эти заявления свидетельствуют о стремлении воплотить основные моменты первого распоряжения», — отметил "
+            "Чжуан.")
+    from presssearch.quotes import extract_quotes
+    q = next(q for q in extract_quotes(text) if q.text.startswith("Эти заявления"))
+    assert q.text == "Эти заявления свидетельствуют о стремлении воплотить основные моменты первого распоряжения"
+    assert q.speaker == "Теодор Д. Чжуан"

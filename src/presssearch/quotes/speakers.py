@@ -786,13 +786,29 @@ def find_groups(text: str, start: int = 0, end: int | None = None, *,
             continue
         if cur:
             last = cur[-1][1]
-            if (last != at and not _GAP.match(text, last, at)) or text[last:at].strip():
+            initial = _middle_initial(text, cur, at, kind)
+            if initial is not None:
+                cur.append(initial)  # "судья Джордж Х. Кинг": a middle initial between a first name and a surname
+            elif (last != at and not _GAP.match(text, last, at)) or text[last:at].strip():
                 groups.extend(_run_groups(text, cur))
                 cur = []
         cur.append((at, stop, word, kind))
     if cur:
         groups.extend(_run_groups(text, cur))
     return groups
+
+
+_MIDDLE_INITIAL = re.compile(r"[ \u00a0]([А-ЯЁ])\.[ \u00a0]")
+
+
+def _middle_initial(text: str, cur: list[tuple[int, int, str, str]], at: int,
+                    kind: str) -> tuple[int, int, str, str] | None:
+    """The token of a middle initial, written with a blank either side, between a first name alone and a surname
+    ("Джордж Х. Кинг", "Джона С. Маккейна"; not "А.Сафонов", an initial that opens another name), else None."""
+    if len(cur) != 1 or cur[0][3] != "Name" or kind not in ("Surn", "Unknown", "Name"):
+        return None
+    m = _MIDDLE_INITIAL.fullmatch(text, cur[0][1], at)
+    return None if m is None else (m.start(1), m.end(1) + 1, m.group(1) + ".", "Unknown")
 
 
 def _run_groups(text: str, run: list[tuple[int, int, str, str]]) -> list[Group]:
