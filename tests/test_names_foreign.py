@@ -163,3 +163,18 @@ def test_a_middle_initial_between_a_first_name_and_a_surname_is_part_of_the_name
     q = next(q for q in extract_quotes(text) if q.text.startswith("Эти заявления"))
     assert q.text == "Эти заявления свидетельствуют о стремлении воплотить основные моменты первого распоряжения"
     assert q.speaker == "Теодор Д. Чжуан"
+
+
+@pytest.mark.parametrize("word, name", [("Пеле", "Пеле"), ("Дутерте", "Дутерте"), ("Путине", "Путин"),
+                                        ("Нацразведки", "Нацразведка"), ("Трампу", "Трамп")])
+def test_a_lone_unknown_name_in_a_vowel_read_only_as_an_oblique_case_stays_as_written(word: str, name: str) -> None:
+    from presssearch.quotes.speakers import normalize_tokens
+    assert normalize_tokens((word,))[0] == name
+
+
+def test_pele_speaks_as_pele() -> None:
+    from presssearch.quotes import extract_quotes
+    text = "«Мне очень грустно, так как я хотел помочь клубу», — сказал Пеле."
+    q = extract_quotes(text)[0]
+    assert q.text == "Мне очень грустно, так как я хотел помочь клубу"
+    assert q.speaker == "Пеле"

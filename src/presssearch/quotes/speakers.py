@@ -568,6 +568,8 @@ def _unread(tok: str) -> bool:
 @lru_cache(maxsize=50_000)
 def normalize_tokens(tokens: tuple[str, ...], feminine: bool | None = None) -> tuple[str, str | None]:
     """Canonical nominative name for name tokens, and the gender chosen (None when unknown)."""
+    if len(tokens) == 1 and _undeclined_foreign(tokens[0]):
+        return _as_written(_title(tokens[0].lower()), tokens[0]), None
     options = _genders_for(tokens)
     if not options:
         unagreed = unagreed_nominative(tokens)  # "Нины Мациной" → "Нина Мацина"
@@ -584,6 +586,20 @@ def normalize_tokens(tokens: tuple[str, ...], feminine: bool | None = None) -> t
     certain = gender if len(options) == 1 else None
     forms = [w if "ё" in t.lower() else w.replace("ё", "е") for w, t in zip(options[gender], tokens)]
     return " ".join(_as_written(_title(w), t) for w, t in zip(forms, tokens)), certain
+
+
+@lru_cache(maxsize=20_000)
+def _undeclined_foreign(token: str) -> bool:
+    """A lone name word the dictionary does not know, in a vowel no nominative of a declined name ends in, that
+    morphology reads only as an oblique case of a name that does not exist ("Пеле" as "Пель", "Дутерте" as
+    "Дутерт"): an undeclined foreign name, as written. Not "-у" ("Трампу" is a dative), nor a reading in a vowel
+    ("Нацразведки": a genitive of "Нацразведка")."""
+    low = token.lower()
+    if not low.endswith(FOREIGN_GIVEN_AS_WRITTEN_ENDS) or "-" in low or " " in low or dictionary_readings(low) \
+            or is_known(low) or name_kind(token) == "Adj":
+        return False
+    found = analyses(token)
+    return bool(found) and not any("nomn" in a.cases or a.nom[-1:] in _VOWELS for a in found)
 
 
 @lru_cache(maxsize=20_000)
