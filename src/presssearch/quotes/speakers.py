@@ -767,7 +767,7 @@ def find_groups(text: str, start: int = 0, end: int | None = None, *,
             particle = _particle_before(text, at, bool(cur), start)
             if particle is not None and name_kind(word) is not None:
                 at, word = particle, " ".join(text[particle:at].split()).lower() + " " + word
-        if not cur and _place_before_name(text, at, m.end(), end):
+        if (not cur or _run_broken(text, cur, at)) and _place_before_name(text, at, m.end(), end):
             continue  # "штата Вирджиния Ричард Блэк": the place, then the name
         if not cur and word in marks.EAST_ASIAN_SURNAMES:
             one = _ONE_LETTER_GIVEN.match(text, m.end(), end)
@@ -812,6 +812,14 @@ def find_groups(text: str, start: int = 0, end: int | None = None, *,
     if cur:
         groups.extend(_run_groups(text, cur))
     return groups
+
+
+def _run_broken(text: str, cur: list[tuple[int, int, str, str]], at: int) -> bool:
+    """The open run ends before the word at ``at``: more than blanks lies between ("«Мехтер» турецкого города
+    Изник"); a middle initial does not break it."""
+    last = cur[-1][1]
+    return ((last != at and not _GAP.match(text, last, at)) or bool(text[last:at].strip())) \
+        and _MIDDLE_INITIAL.fullmatch(text, last, at) is None
 
 
 _MIDDLE_INITIAL = re.compile(r"[ \u00a0]([А-ЯЁ])\.[ \u00a0]")
