@@ -84,3 +84,16 @@ def test_saying_after_govoryat_is_no_quote() -> None:
     text = ("Спасатели восстановили хронологию событий. В случае ЧП выжить могли только счастливчики, про которых в "
             "народе говорят: «Родился в рубашке». Расследование продолжается.")
     assert not [q for q in extract_quotes(text) if q.text.startswith("Родился")]
+
+
+def test_an_opinion_holder_before_a_colon_ending_the_paragraph_speaks_the_next() -> None:
+    from presssearch.quotes import extract_quotes
+    text = ("Историк Фёдор Гайда рассказал RT о событиях 1916 года. Депутат Павел Милюков выступил с речью.\n"
+            "«Сигнальный выстрел»\n"
+            "По мнению кандидата исторических наук Фёдора Гайда, речь Милюкова была направлена исключительно на "
+            "улучшение положения оппозиции:\n«Павлу Милюкову нужно было спасать единство рядов либеральной оппозиции. "
+            "Оппозиционный фронт на то время разваливался».")
+    q = next(q for q in extract_quotes(text) if q.text.startswith("Павлу"))
+    assert q.text == ("Павлу Милюкову нужно было спасать единство рядов либеральной оппозиции. Оппозиционный фронт на то "
+                      "время разваливался")
+    assert q.speaker is not None and q.speaker.startswith("Фёдор Гайд")  # (the form of "Гайда" is another matter)

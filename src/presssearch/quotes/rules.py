@@ -3331,8 +3331,22 @@ def quote_colon_sentence(ctx: Context, span: MarkSpan, para: tuple[int, int], sp
     if speaker is not None and speaker not in _article_names(ctx) and not _after_role(ctx, *clause, speaker):
         speaker, role = None, None  # without a speech verb only a person the article names is trusted to speak
     if speaker is None:
-        speaker, role = _speaker_goes_on(ctx, clause[0], para) or (speaker, role)
+        speaker, role = _speaker_goes_on(ctx, clause[0], para) or _opinion_holder_clause(ctx, *clause) \
+            or (speaker, role)
     return Found(span.open + 1, span.close, "quote_colon_sentence", speaker, role)
+
+
+def _opinion_holder_clause(ctx: Context, a: int, b: int) -> tuple[str, str | None] | None:
+    """"По мнению кандидата исторических наук Фёдора Гайда, речь Милюкова была направлена …:" then «…»: a clause
+    opening with "по мнению"/"по словам" and a name up to its comma, before the colon: that person."""
+    m = _ACCORDING.match(ctx.text, a)
+    if m is None:
+        return None
+    comma = ctx.text.find(",", m.end(), b)
+    if comma < 0:
+        return None
+    who = speaker_in(ctx, m.end(), comma, b)
+    return who if who[0] is not None and who[0] in _article_names(ctx) else None
 
 
 def _speaker_goes_on(ctx: Context, a: int, para: tuple[int, int]) -> tuple[str, str | None] | None:
