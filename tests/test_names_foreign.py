@@ -178,3 +178,14 @@ def test_pele_speaks_as_pele() -> None:
     q = extract_quotes(text)[0]
     assert q.text == "Мне очень грустно, так как я хотел помочь клубу"
     assert q.speaker == "Пеле"
+
+
+def test_a_listed_womans_name_in_a_consonant_is_hers() -> None:
+    from presssearch.quotes import extract_quotes
+    text = ("По словам официального представителя Госдепартамента Хезер Науэрт, чиновники не выказали "
+            "заинтересованности.\n«Несмотря на заверения, чиновники не показали никаких признаков интереса к "
+            "переговорам», — написала она в Twitter.")
+    q = extract_quotes(text)[0]
+    assert q.text == "Несмотря на заверения, чиновники не показали никаких признаков интереса к переговорам"
+    assert q.speaker == "Хезер Науэрт"
+    assert normalize_person("Меган Бэрри") == "Меган Бэрри"

@@ -11,7 +11,8 @@ from typing import Any
 from pymorphy3.units import DictionaryAnalyzer, KnownPrefixAnalyzer, KnownSuffixAnalyzer, UnknownPrefixAnalyzer
 
 from ..analysis.names import dictionary_readings, parses_as_given
-from ..analysis.names import listed_man_in_a, listed_woman, repair_forms, unagreed_nominative, woman_usually
+from ..analysis.names import listed_man_in_a, listed_woman, listed_woman_in_consonant, repair_forms
+from ..analysis.names import unagreed_nominative, woman_usually
 from ..analysis.name_data import EXTRA_NAME_PARTICLES, FOREIGN_FIRST_NAME_ENDS, FOREIGN_GIVEN_AS_WRITTEN_ENDS
 from ..analysis.name_data import NAME_PARTICLE_PAIRS
 from . import marks
@@ -229,6 +230,8 @@ def analyses(word: str) -> tuple[Analysis, ...]:
     if double:  # morphology's readings of the whole word with a gender beside them, not its as-written one
         return double + tuple(Analysis(n, g, frozenset(c)) for (n, g), c in out.items()
                               if g is not None and (n, g) not in {(a.nom, a.gender) for a in double})
+    if listed_woman_in_consonant(low):  # "Хезер": a woman's name, in every case as written
+        return (Analysis(low, FEMN, _ALL_CASES),)
     man = listed_man_in_a(low)
     if man is not None:  # "Бидзина": no "Бидзин", and no woman
         return (Analysis(man[0], MASC, frozenset(man[1])),)
