@@ -91,3 +91,16 @@ def test_speaker_citing_unnamed_sources_is_named() -> None:
             "откуда он получил эти сведения, конгрессмен сослался на неназванные источники: «Информация была "
             "предоставлена мне на законных основаниях».")
     assert speakers_of(text) == ["Девин Нунес"]
+
+
+def test_an_opinion_holder_before_a_colon_ending_the_paragraph_speaks_the_next() -> None:
+    from presssearch.quotes import extract_quotes
+    text = ("Историк Фёдор Гайда рассказал RT о событиях 1916 года. Депутат Павел Милюков выступил с речью.\n"
+            "«Сигнальный выстрел»\n"
+            "По мнению кандидата исторических наук Фёдора Гайда, речь Милюкова была направлена исключительно на "
+            "улучшение положения оппозиции:\n«Павлу Милюкову нужно было спасать единство рядов либеральной оппозиции. "
+            "Оппозиционный фронт на то время разваливался».")
+    q = next(q for q in extract_quotes(text) if q.text.startswith("Павлу"))
+    assert q.text == ("Павлу Милюкову нужно было спасать единство рядов либеральной оппозиции. Оппозиционный фронт на то "
+                      "время разваливался")
+    assert q.speaker is not None and q.speaker.startswith("Фёдор Гайд")  # (the form of "Гайда" is another matter)

@@ -119,3 +119,81 @@ def test_foreign_first_name_after_a_person_noun() -> None:
     assert speakers_of(text) == ["Каролина Костнер"]
     text = ("«Пусть их дисквалифицируют», — заявил лучший биатлонист мира последних пяти лет француз Мартен Фуркад.")
     assert speakers_of(text) == ["Мартен Фуркад"]
+
+
+def test_an_unknown_first_name_before_two_dictionary_names_is_one_spanish_name() -> None:
+    text = ("\"Европе предстоит решить сложную задачу, - заявил представитель департамента эпидемиологии и "
+            "здравоохранения Мигель Мартинес Гонсалес. - Необходимо срочно разрабатывать новые программы\".")
+    assert ("Мигель", "Мартинес", "Гонсалес") in _groups(text)
+    from presssearch.quotes import extract_quotes
+    q = next(q for q in extract_quotes(text) if q.text.startswith("Европе"))
+    assert q.text == ("Европе предстоит решить сложную задачу, - заявил представитель департамента эпидемиологии и "
+                      "здравоохранения Мигель Мартинес Гонсалес. - Необходимо срочно разрабатывать новые программы")
+    assert q.speaker == "Мигель Мартинес Гонсалес"
+
+
+def test_a_surname_in_the_nominative_and_one_in_the_dative_are_two_people() -> None:
+    text = ("Бывший милиционер Алексей Дымовский снова обратился к президенту Дмитрию Медведеву. \"Хватит прыгать по "
+            "заграницам\", - говорит Дымовский Медведеву.")
+    assert _groups(text)[-2:] == [("Дымовский",), ("Медведеву",)]
+    from presssearch.quotes import extract_quotes
+    q = next(q for q in extract_quotes(text) if q.text.startswith("Хватит"))
+    assert q.text == "Хватит прыгать по заграницам"
+    assert q.speaker == "Алексей Дымовский"
+
+
+def test_a_case_form_keyed_apart_is_the_person_the_text_names_in_the_bare_form() -> None:
+    text = ("Группа экспертов во главе с Илоном Маском призвала ООН запретить боевых роботов.\n"
+            "«Когда автономное оружие будет развито, оно позволит вести войну в невиданных масштабах», — говорится в "
+            "письме, которое подписал Илон Маск.")
+    from presssearch.quotes import extract_quotes
+    q = next(q for q in extract_quotes(text) if q.text.startswith("Когда"))
+    assert q.text == "Когда автономное оружие будет развито, оно позволит вести войну в невиданных масштабах"
+    from presssearch.quotes.speakers import Registry
+    reg = Registry.build(text)
+    assert {p.name() for p in reg.people.values()} == {"Илон Маск"}
+
+
+def test_kim_jong_un_in_the_genitive_is_kim_jong_un() -> None:
+    from presssearch.quotes.speakers import Registry
+    text = ("Лидер КНДР Ким Чен Ын выступил с новогодним обращением.\n"
+            "Правительство Ким Чен Ына заявило о готовности к диалогу.")
+    assert {p.name() for p in Registry.build(text).people.values()} == {"Ким Чен Ын"}
+
+
+def test_a_middle_initial_between_a_first_name_and_a_surname_is_part_of_the_name() -> None:
+    assert _groups("Решение вынес судья Джордж Х. Кинг (George H. King).") == [("Джордж", "Х.", "Кинг")]
+    assert _groups("Сам И.Реморенко сказал") == [("Реморенко",)]
+    text = ("С аналогичным вердиктом выступил и его коллега из штата Мэриленд — Теодор Д. Чжуан.\n"
+            "«Эти заявления свидетельствуют о стремлении воплотить основные моменты первого распоряжения», — отметил "
+            "Чжуан.")
+    from presssearch.quotes import extract_quotes
+    q = next(q for q in extract_quotes(text) if q.text.startswith("Эти заявления"))
+    assert q.text == "Эти заявления свидетельствуют о стремлении воплотить основные моменты первого распоряжения"
+    assert q.speaker == "Теодор Д. Чжуан"
+
+
+@pytest.mark.parametrize("word, name", [("Пеле", "Пеле"), ("Дутерте", "Дутерте"), ("Путине", "Путин"),
+                                        ("Нацразведки", "Нацразведка"), ("Трампу", "Трамп")])
+def test_a_lone_unknown_name_in_a_vowel_read_only_as_an_oblique_case_stays_as_written(word: str, name: str) -> None:
+    from presssearch.quotes.speakers import normalize_tokens
+    assert normalize_tokens((word,))[0] == name
+
+
+def test_pele_speaks_as_pele() -> None:
+    from presssearch.quotes import extract_quotes
+    text = "«Мне очень грустно, так как я хотел помочь клубу», — сказал Пеле."
+    q = extract_quotes(text)[0]
+    assert q.text == "Мне очень грустно, так как я хотел помочь клубу"
+    assert q.speaker == "Пеле"
+
+
+def test_a_listed_womans_name_in_a_consonant_is_hers() -> None:
+    from presssearch.quotes import extract_quotes
+    text = ("По словам официального представителя Госдепартамента Хезер Науэрт, чиновники не выказали "
+            "заинтересованности.\n«Несмотря на заверения, чиновники не показали никаких признаков интереса к "
+            "переговорам», — написала она в Twitter.")
+    q = extract_quotes(text)[0]
+    assert q.text == "Несмотря на заверения, чиновники не показали никаких признаков интереса к переговорам"
+    assert q.speaker == "Хезер Науэрт"
+    assert normalize_person("Меган Бэрри") == "Меган Бэрри"

@@ -27,6 +27,9 @@ FEMININE_FIRST = frozenset({
 FOREIGN_WOMEN = frozenset({
     "асия", "камала", "микаэла", "фатма",
 })
+# Women's given names in a consonant, which do not decline, that morphology reads as a man's ("Хезер Науэрт",
+# "Меган Бэрри" as "Мёган"); session 13, from the 3,000-article sample (not "Карен", an Armenian man's name too).
+WOMEN_IN_CONSONANT = frozenset({"хезер", "меган", "шэрон", "бриджит", "кэрол", "кэролайн"})
 # Men's given names in -а that morphology reads as a woman's or as the genitive of a name in a consonant
 # ("Бидзина Иванишвили": not "Бидзин"); they decline as a woman's name does ("Бидзины", "Бидзиной").
 MEN_IN_A = frozenset({"бидзина", "срджа"})

@@ -460,6 +460,11 @@ def listed_woman(word: str) -> tuple[str, tuple[str, ...]] | None:
     return _listed_form(word, name_data.FOREIGN_WOMEN)
 
 
+def listed_woman_in_consonant(word: str) -> bool:
+    """A woman's given name in a consonant listed in name_data.WOMEN_IN_CONSONANT ("Хезер"): hers, undeclined."""
+    return fold(word.lower()) in name_data.WOMEN_IN_CONSONANT
+
+
 def listed_man_in_a(word: str) -> tuple[str, tuple[str, ...]] | None:
     """A form of a man's given name in -а listed in name_data.MEN_IN_A ("Бидзины" -> ("бидзина", gent)), or None."""
     return _listed_form(word, name_data.MEN_IN_A)

@@ -128,6 +128,7 @@ ORG_NOUNS = frozenset("""
 SPEECH_NOUNS = frozenset("""
 слова словам словами заявление заявлении заявлением сообщение сообщении сообщением письме письмо
 обращении обращение интервью посте пост записи запись твите твит заявлениях ответ ответе цитата цитату цитатой
+риторика риторике
 """.split())
 
 # Nouns for words someone said or wrote (lemmas), whose owner in the genitive right after them speaks the quotation

@@ -186,10 +186,28 @@ class Context:
         if lone and not (role_word is None and self._source_since(prev[0], pos)):
             return prev[1], None  # "— сказала Мадонна. … — добавила она": a name the registry does not hold
         if hit is None:
+            opener = self._lead_person_before_body(pos, feminine) if role_word is None and prev is None else None
+            if opener is not None:  # "«…», — прокомментировал он" opening the body under the lead "По мнению … Баттена"
+                return opener.name(feminine), opener.role
             return None, None
         if role_word is None and self._source_since(hit[1], pos):
             return None, None
         return hit[0].name(feminine), hit[0].role
+
+    def _lead_person_before_body(self, pos: int, feminine: bool | None) -> Person | None:
+        """The person a pronoun in the body's first paragraph means when the body names nobody before it: the one
+        person of that gender the lead names in full first ("По мнению члена Партии независимости Джерарда Баттена,
+        …" over the body's opening «…», — прокомментировал он), the body's own Person when it names them too."""
+        lead = self.lead_context
+        if lead is None or self.registry.before(pos) is not None or self.text[:pos].count("\n") > 0:
+            return None
+        people = sorted(((lead.registry._first(p.key), p) for p in lead.registry.people.values()
+                         if len(p.tokens) >= 2 and (feminine is None or p.feminine in (None, feminine))),
+                        key=lambda fp: fp[0])
+        if not people:
+            return None
+        first = people[0][1]
+        return self.registry.people.get(first.key, first)
 
     def _name_closing_paragraph_before(self, pos: int) -> str | None:
         """A single name the registry does not hold that ends the paragraph right before a quote opening its own
@@ -3404,8 +3422,22 @@ def quote_colon_sentence(ctx: Context, span: MarkSpan, para: tuple[int, int], sp
     if speaker is not None and speaker not in _article_names(ctx) and not _after_role(ctx, *clause, speaker):
         speaker, role = None, None  # without a speech verb only a person the article names is trusted to speak
     if speaker is None:
-        speaker, role = _speaker_goes_on(ctx, clause[0], para) or (speaker, role)
+        speaker, role = _speaker_goes_on(ctx, clause[0], para) or _opinion_holder_clause(ctx, *clause) \
+            or (speaker, role)
     return Found(span.open + 1, span.close, "quote_colon_sentence", speaker, role)
+
+
+def _opinion_holder_clause(ctx: Context, a: int, b: int) -> tuple[str, str | None] | None:
+    """"По мнению кандидата исторических наук Фёдора Гайда, речь Милюкова была направлена …:" then «…»: a clause
+    opening with "по мнению"/"по словам" and a name up to its comma, before the colon: that person."""
+    m = _ACCORDING.match(ctx.text, a)
+    if m is None:
+        return None
+    comma = ctx.text.find(",", m.end(), b)
+    if comma < 0:
+        return None
+    who = speaker_in(ctx, m.end(), comma, b)
+    return who if who[0] is not None and who[0] in _article_names(ctx) else None
 
 
 def _speaker_goes_on(ctx: Context, a: int, para: tuple[int, int]) -> tuple[str, str | None] | None:

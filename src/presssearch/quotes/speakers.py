@@ -11,7 +11,8 @@ from typing import Any
 from pymorphy3.units import DictionaryAnalyzer, KnownPrefixAnalyzer, KnownSuffixAnalyzer, UnknownPrefixAnalyzer
 
 from ..analysis.names import PROPER, dictionary_readings, parses_as_given
-from ..analysis.names import listed_man_in_a, listed_woman, repair_forms, unagreed_nominative, woman_usually
+from ..analysis.names import listed_man_in_a, listed_woman, listed_woman_in_consonant, repair_forms
+from ..analysis.names import unagreed_nominative, woman_usually
 from ..analysis.name_data import EXTRA_NAME_PARTICLES, FOREIGN_FIRST_NAME_ENDS, FOREIGN_GIVEN_AS_WRITTEN_ENDS
 from ..analysis.name_data import NAME_PARTICLE_PAIRS
 from . import marks
@@ -229,6 +230,8 @@ def analyses(word: str) -> tuple[Analysis, ...]:
     if double:  # morphology's readings of the whole word with a gender beside them, not its as-written one
         return double + tuple(Analysis(n, g, frozenset(c)) for (n, g), c in out.items()
                               if g is not None and (n, g) not in {(a.nom, a.gender) for a in double})
+    if listed_woman_in_consonant(low):  # "Хезер": a woman's name, in every case as written
+        return (Analysis(low, FEMN, _ALL_CASES),)
     man = listed_man_in_a(low)
     if man is not None:  # "Бидзина": no "Бидзин", and no woman
         return (Analysis(man[0], MASC, frozenset(man[1])),)
@@ -568,6 +571,8 @@ def _unread(tok: str) -> bool:
 @lru_cache(maxsize=50_000)
 def normalize_tokens(tokens: tuple[str, ...], feminine: bool | None = None) -> tuple[str, str | None]:
     """Canonical nominative name for name tokens, and the gender chosen (None when unknown)."""
+    if len(tokens) == 1 and _undeclined_foreign(tokens[0]):
+        return _as_written(_title(tokens[0].lower()), tokens[0]), None
     options = _genders_for(tokens)
     if not options:
         unagreed = unagreed_nominative(tokens)  # "Нины Мациной" → "Нина Мацина"
@@ -584,6 +589,20 @@ def normalize_tokens(tokens: tuple[str, ...], feminine: bool | None = None) -> t
     certain = gender if len(options) == 1 else None
     forms = [w if "ё" in t.lower() else w.replace("ё", "е") for w, t in zip(options[gender], tokens)]
     return " ".join(_as_written(_title(w), t) for w, t in zip(forms, tokens)), certain
+
+
+@lru_cache(maxsize=20_000)
+def _undeclined_foreign(token: str) -> bool:
+    """A lone name word the dictionary does not know, in a vowel no nominative of a declined name ends in, that
+    morphology reads only as an oblique case of a name that does not exist ("Пеле" as "Пель", "Дутерте" as
+    "Дутерт"): an undeclined foreign name, as written. Not "-у" ("Трампу" is a dative), nor a reading in a vowel
+    ("Нацразведки": a genitive of "Нацразведка")."""
+    low = token.lower()
+    if not low.endswith(FOREIGN_GIVEN_AS_WRITTEN_ENDS) or "-" in low or " " in low or dictionary_readings(low) \
+            or is_known(low) or name_kind(token) == "Adj":
+        return False
+    found = analyses(token)
+    return bool(found) and not any("nomn" in a.cases or a.nom[-1:] in _VOWELS for a in found)
 
 
 @lru_cache(maxsize=20_000)
@@ -751,7 +770,7 @@ def find_groups(text: str, start: int = 0, end: int | None = None, *,
             particle = _particle_before(text, at, bool(cur), start)
             if particle is not None and name_kind(word) is not None:
                 at, word = particle, " ".join(text[particle:at].split()).lower() + " " + word
-        if not cur and _place_before_name(text, at, m.end(), end):
+        if (not cur or _run_broken(text, cur, at)) and _place_before_name(text, at, m.end(), end):
             continue  # "штата Вирджиния Ричард Блэк": the place, then the name
         if not cur and word in marks.EAST_ASIAN_SURNAMES:
             one = _ONE_LETTER_GIVEN.match(text, m.end(), end)
@@ -770,7 +789,7 @@ def find_groups(text: str, start: int = 0, end: int | None = None, *,
             elif not cur and _foreign_first_name(text, at, m.end(), word):
                 kind = "Unknown"
             elif cur:
-                groups.extend(_split_run(cur))
+                groups.extend(_run_groups(text, cur))
                 cur = []
                 continue
             else:
@@ -781,18 +800,75 @@ def find_groups(text: str, start: int = 0, end: int | None = None, *,
                 kind in ("Unknown", "Surn") and (not cur or not _GAP.match(text, cur[-1][1], at))
                 and _after_place_preposition(text, at)):
             if cur:  # (the last test: "в Пхёнчхане Евгения Медведева", a place, then the name)
-                groups.extend(_split_run(cur))
+                groups.extend(_run_groups(text, cur))
                 cur = []
             continue
         if cur:
             last = cur[-1][1]
-            if (last != at and not _GAP.match(text, last, at)) or text[last:at].strip():
-                groups.extend(_split_run(cur))
+            initial = _middle_initial(text, cur, at, kind)
+            if initial is not None:
+                cur.append(initial)  # "судья Джордж Х. Кинг": a middle initial between a first name and a surname
+            elif (last != at and not _GAP.match(text, last, at)) or text[last:at].strip():
+                groups.extend(_run_groups(text, cur))
                 cur = []
         cur.append((at, stop, word, kind))
     if cur:
-        groups.extend(_split_run(cur))
+        groups.extend(_run_groups(text, cur))
     return groups
+
+
+def _run_broken(text: str, cur: list[tuple[int, int, str, str]], at: int) -> bool:
+    """The open run ends before the word at ``at``: more than blanks lies between ("«Мехтер» турецкого города
+    Изник"); a middle initial does not break it."""
+    last = cur[-1][1]
+    return ((last != at and not _GAP.match(text, last, at)) or bool(text[last:at].strip())) \
+        and _MIDDLE_INITIAL.fullmatch(text, last, at) is None
+
+
+_MIDDLE_INITIAL = re.compile(r"[ \u00a0]([А-ЯЁ])\.[ \u00a0]")
+
+
+def _middle_initial(text: str, cur: list[tuple[int, int, str, str]], at: int,
+                    kind: str) -> tuple[int, int, str, str] | None:
+    """The token of a middle initial, written with a blank either side, between a first name alone and a surname
+    ("Джордж Х. Кинг", "Джона С. Маккейна"; not "А.Сафонов", an initial that opens another name), else None."""
+    if len(cur) != 1 or cur[0][3] != "Name" or kind not in ("Surn", "Unknown", "Name"):
+        return None
+    m = _MIDDLE_INITIAL.fullmatch(text, cur[0][1], at)
+    return None if m is None else (m.start(1), m.end(1) + 1, m.group(1) + ".", "Unknown")
+
+
+def _run_groups(text: str, run: list[tuple[int, int, str, str]]) -> list[Group]:
+    """_split_run, with a surname of someone else glued before a full name cut off first (_owner_before_name)."""
+    if len(run) == 3 and _owner_before_name(text, run):
+        return _split_run(run[:1]) + _split_run(run[1:])
+    return _split_run(run)
+
+
+def _owner_before_name(text: str, run: list[tuple[int, int, str, str]]) -> bool:
+    """A run of three name words whose first is the surname (or place) of another person than the first name and
+    surname after it: "сестра Шипулина Анастасия Кузьмина", "предшественник Мадуро Уго Чавес", "Мэр Нэшвилла
+    Меган Бэрри". The first word is no first name the dictionary knows, the last no patronymic, and the text names
+    the first word's bearer elsewhere in full ("Антон Шипулин") or as a place ("в Нэшвилл")."""
+    first, second, last = run
+    if second[3] not in ("Name", "Unknown") or last[3] == "Patr" or first[3] == "Patr" or "-" in first[2] \
+            or has_particle(first[2]) or _known_first_name(first[2]):
+        return False
+    key = surname_key(first[2])
+    for m in _CAP_TOKEN.finditer(text):
+        if run[0][0] <= m.start() < run[-1][1] or surname_key(m.group()) != key:
+            continue
+        before = _PARTICLE_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if _after_place_preposition(text, m.start()) or before is not None and before.group(1)[:1].isupper() \
+                and _known_first_name(before.group(1)):
+            return True
+    return False
+
+
+@lru_cache(maxsize=20_000)
+def _known_first_name(word: str) -> bool:
+    """The dictionary (not a guess) reads the word as a first name."""
+    return any("Name" in tag.grammemes for _, tag in dictionary_readings(word.lower()))
 
 
 _NAME_PARTICLES = marks.NAME_PARTICLES | EXTRA_NAME_PARTICLES  # "бин"
@@ -1048,7 +1124,8 @@ def _split_run(run: list[tuple[int, int, str, str]]) -> list[Group]:
             return [Group(a, b, (w,), (k,)) for a, b, w, k in run]
         return [Group(run[0][0], run[-1][1], tuple(t[2] for t in run), tuple(t[3] for t in run))]
     out: list[Group] = []
-    cuts = [0] + [i for i in range(1, len(run) - 1) if run[i][3] == "Name" and run[i - 1][3] != "Name"]
+    cuts = [0] + [i for i in range(1, len(run) - 1) if run[i][3] == "Name" and run[i - 1][3] != "Name"
+                  and not (i == 1 and _unknown_first_name(run))]
     if len(run) == 3 and run[0][3] == "Name" and run[1][3] in ("Surn", "Unknown") and run[2][3] == "Name" \
             and not has_particle(run[2][2]) and is_known(run[2][2].lower()):
         cuts.append(2)  # "Мать Владимира Шарафаненко Валентина": a first name after a full name is someone else's
@@ -1064,6 +1141,27 @@ def _split_run(run: list[tuple[int, int, str, str]]) -> list[Group]:
             continue
         out.append(Group(part[0][0], part[-1][1], tuple(w for _, _, w, _ in part), kinds))
     return out
+
+
+def _unknown_first_name(run: list[tuple[int, int, str, str]]) -> bool:
+    """A word morphology does not know, in the nominative, before two names the dictionary reads as first names that
+    are surnames here too (Spanish double surnames): "представитель департамента Мигель Мартинес Гонсалес" is one
+    man, not "Мигель" and "Мартинес Гонсалес"."""
+    if len(run) != 3 or run[0][3] != "Unknown" or "-" in run[0][2] or is_known(run[0][2].lower()):
+        return False
+    return _nominative_first_name_only(run[1][2]) and _nominative_first_name_only(run[2][2]) \
+        and any("nomn" in a.cases for a in analyses(run[0][2]))
+
+
+@lru_cache(maxsize=20_000)
+def _nominative_first_name_only(word: str) -> bool:
+    """The dictionary reads the word as a first name in the nominative singular and as no surname ("Мартинес",
+    "Гонсалес"; not "Родионов", a surname and a plural of "Родион")."""
+    tags = [tag for _, tag in dictionary_readings(word.lower())]
+    return any(_NAME_NOM_SING <= tag.grammemes for tag in tags) and not any("Surn" in tag.grammemes for tag in tags)
+
+
+_NAME_NOM_SING = frozenset({"Name", "nomn", "sing"})
 
 
 def _cut_by_case(part: list[tuple[int, int, str, str]]) -> list[list[tuple[int, int, str, str]]]:
@@ -1100,7 +1198,17 @@ def _lone_word_cut(part: list[tuple[int, int, str, str]]) -> int | None:
 def _two_surnames(run: list[tuple[int, int, str, str]]) -> bool:
     """Two surnames side by side that agree in no gender and case are two people ("демарша Серуканова | Навальный
     заявил")."""
-    return len(run) == 2 and run[0][3] == run[1][3] == "Surn" and not _genders_for((run[0][2], run[1][2]))
+    if len(run) != 2 or not run[0][3] == run[1][3] == "Surn":
+        return False
+    return not _genders_for((run[0][2], run[1][2])) or _readings_disjoint(run[0][2], run[1][2])
+
+
+def _readings_disjoint(first: str, second: str) -> bool:
+    """Two surnames no reading of which shares a gender and a case ("говорит Дымовский | Медведеву": a man's
+    nominative, then a dative or a woman's accusative)."""
+    def pairs(word: str) -> set[tuple[str, str]]:
+        return {(g, c) for a in analyses(word) for g in ((a.gender,) if a.gender else (MASC, FEMN)) for c in a.cases}
+    return pairs(first).isdisjoint(pairs(second))
 
 
 # --- roles -----------------------------------------------------------------------------------
@@ -1634,6 +1742,13 @@ def _declined_from(word: str, bare: str) -> bool:
     return word.startswith(bare) and word[len(bare):] in _BARE_ENDS
 
 
+def _case_form_of(word: str, bare: str) -> bool:
+    """``word`` is ``bare``, a name word in a hard consonant (two letters will do: "Ын"), with a case ending ("Маском"
+    from "Маск", "Ына" from "Ын", "Илоном" from "Илон")."""
+    return len(bare) >= 2 and bare[-1] not in _VOWELS and bare[-1] not in "йь" and word.startswith(bare) \
+        and word[len(bare):] in _BARE_ENDS
+
+
 def _fleeting_form(person: Person, g: Group) -> bool:
     """A lone surname with the fleeting vowel the person's key lacks ("Знарок" for "Олега Знарка"): only its
     nominative keeps the vowel."""
@@ -2045,7 +2160,10 @@ class Registry:
                 reg._add_full(title, g, -1)
         for g in _lone_surnames(groups, reg.people):
             reg._add_full(text, g)
+        reg._merge_declined_names()
         lead_groups = find_groups(lead) if lead else []
+        for g in lead_groups:
+            reg._lead_introduced(lead, g, groups)
         for g in lead_groups:
             reg._lend_form(g)
             reg._lend_first_name(lead, g)
@@ -2163,6 +2281,37 @@ class Registry:
         person.genders = both
         if person.role is None:
             person.role = self.role_before(text, g.start)
+
+    def _merge_declined_names(self) -> None:
+        """Two people the registry keeps apart because morphology keys a case form of the surname otherwise ("Илоном
+        Маском" read as the adjective "маский", "Ким Чен Ына" as "Ына") while the text also names them in the bare
+        form ("Илон Маск", "Ким Чен Ын"): one person, named in the bare form."""
+        full = [p for k, p in self.people.items() if k == p.key and len(p.tokens) >= 2]
+        for q in full:
+            p = next((p for p in full if p is not q and len(p.tokens) == len(q.tokens) and p.tokens != q.tokens
+                      and _case_form_of(q.tokens[-1], p.tokens[-1])
+                      and all(a == b or _case_form_of(a, b) for a, b in zip(q.tokens[:-1], p.tokens[:-1]))), None)
+            if p is not None and self.people.get(p.key) is p:
+                if MASC in p.genders:  # (a consonant-final name that declines is a man's, whatever the case form reads)
+                    p.genders = frozenset({MASC})
+                self.people[q.key] = p
+                self._weight[p.key] = self._weight.get(p.key, 0) + self._weight.get(q.key, 0)
+
+    def _lead_introduced(self, lead: str, g: Group, groups: list[Group]) -> None:
+        """A full name in the lead ("По мнению члена Партии независимости Великобритании Джерарда Баттена, …") whose
+        surname the body writes alone, once or more, and never in full ("Баттен считает"): a person all the same,
+        named as the lead names them, whom a later "он" or "политик" may mean."""
+        if not g.full or g.key in self.people or _stem(g.key) in {_stem(k.split("#")[0]) for k in self.people} \
+                or lead[g.start - 1:g.start] in marks.ALL_MARKS:
+            return
+        lone = next((b for b in groups if len(b.tokens) == 1 and b.kinds[0] in ("Surn", "Unknown")
+                     and b.key == g.key), None)
+        if lone is None:
+            return
+        self.people[g.key] = Person(g.key, g.tokens, possible_genders(g.tokens) or frozenset({MASC, FEMN}),
+                                    role_before(lead, g.start))
+        self._namesakes.setdefault(g.key, []).append((lone.start, g.key, _first_name(g)))
+        self._weight[g.key] = 1
 
     def _lend_form(self, g: Group) -> None:
         """A full name in the lead that can be a nominative where the text writes that person's name only in
