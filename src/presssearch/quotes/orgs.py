@@ -122,9 +122,9 @@ class OrgRegistry:
             reg._add_office(m)
         for m in _LEGAL_QUOTED.finditer(text):
             reg._add_legal_quoted(m)
-        for m in _INSTITUTION_QUOTED.finditer(text):
+        for m in _after_word_before_quote(_INSTITUTION_QUOTED, text, _LETTERS, bracket=True):
             reg._add_institution_quoted(text, m)
-        for m in _KIND_QUOTED.finditer(text):
+        for m in _after_word_before_quote(_KIND_QUOTED, text, _LETTERS | {"-"}):
             reg._add_kind_quoted(m)
         for m in _SPOKESMEN_QUOTED.finditer(text):
             reg._add_spokesmen_quoted(m)
@@ -483,6 +483,32 @@ _REGISTERED_KIND_WORDS = frozenset("банк авиакомпания компа
 _SPOKESMEN_QUOTED = re.compile(r"([Пп](?<![А-Яа-яЁё-].)ресс-служб[а-яё]*)[ \u00a0]+«([А-ЯЁA-Z][^«»\n]{0,40}?)»")
 # A quoted name after a noun for a kind of body: "партия «Батькивщина»", "концерна «Калашников»".
 _KIND_QUOTED = re.compile(r"([А-ЯЁа-яё-](?<![А-Яа-яЁё-].)[А-ЯЁа-яё-]{2,}+)[ \u00a0]+«([А-ЯЁA-Z][^«»\n]{0,40}?)»")
+
+_LETTERS = frozenset(map(chr, range(ord("А"), ord("я") + 1))) | {"Ё", "ё"}  # [А-ЯЁа-яё]
+
+
+def _after_word_before_quote(pattern: re.Pattern, text: str, word: frozenset[str], bracket: bool = False):
+    """pattern.finditer(text) for a pattern whose matches open with a word of ``word`` characters (none of them
+    before it), then a ")" when ``bracket``, blanks and "«": tried only at the word right before each "«", the one
+    place such a match can start (the same matches, without trying every word of the text)."""
+    last = 0
+    q = text.find("«")
+    while q >= 0:
+        j = q
+        while j > 0 and text[j - 1] in " \u00a0":
+            j -= 1
+        if j < q:
+            if bracket and text[j - 1:j] == ")":
+                j -= 1
+            s = j
+            while s > 0 and text[s - 1] in word:
+                s -= 1
+            if last <= s < j:
+                m = pattern.match(text, s)
+                if m is not None:
+                    yield m
+                    last = m.end()
+        q = text.find("«", q + 1)
 
 _LATIN_ALIAS = re.compile(r"[ \u00a0]*\(([A-Z][A-Za-z&.-]{1,9})\)")
 
