@@ -87,3 +87,15 @@ def test_a_pronoun_opening_the_body_means_the_person_the_lead_names_first() -> N
     assert q.text == ("Люди забывают, что мы были независимым демократическим государством. Так что я на их месте не "
                       "стал бы серьёзно беспокоиться")
     assert q.speaker == "Джерард Баттен"
+
+
+def test_a_surname_that_reads_as_a_first_name_takes_the_leads_full_name() -> None:
+    # "Хопкинс" reads as a first name alone: still the surname of the lead's "Кэти Хопкинс"
+    lead = ("По мнению журналистки и писательницы Кэти Хопкинс, предшествовавшую плебисциту в Великобритании "
+            "кампанию нельзя назвать чистой.")
+    text = ("Кроме того, Хопкинс отметила, что на общественное мнение в Великобритании оказывалось давление со "
+            "стороны зарубежных политиков: «На мой взгляд, некоторые не имели права высказывать своё мнение о "
+            "референдуме».")
+    q = next(q for q in extract_quotes(text, lead=lead) if q.text.startswith("На мой"))
+    assert q.text == "На мой взгляд, некоторые не имели права высказывать своё мнение о референдуме"
+    assert q.speaker == "Кэти Хопкинс"

@@ -2324,8 +2324,8 @@ class Registry:
         if not g.full or g.key in self.people or _stem(g.key) in {_stem(k.split("#")[0]) for k in self.people} \
                 or lead[g.start - 1:g.start] in marks.ALL_MARKS:
             return
-        lone = next((b for b in groups if len(b.tokens) == 1 and b.kinds[0] in ("Surn", "Unknown")
-                     and b.key == g.key), None)
+        lone = next((b for b in groups if len(b.tokens) == 1 and b.kinds[0] in ("Surn", "Unknown", "Name")
+                     and b.key == g.key), None)  # ("Name": "Кэти Хопкинс", then "Хопкинс отметила")
         if lone is None:
             return
         self.people[g.key] = Person(g.key, g.tokens, possible_genders(g.tokens) or frozenset({MASC, FEMN}),
