@@ -236,6 +236,9 @@ def test_listed_women_given_names() -> None:
     # "Тана" is listed in the nominative only: "Тани", "Тане" stay Таня's
     assert normalize_person("Тани Савичевой") == "Таня Савичева"
     assert normalize_person("Тана Беднарова") == "Тана Беднарова"
+    text = ("Тренер российского дуэта Гана Максимова рассказала, что её подопечным было тяжело собраться. «Ребята "
+            "выполнили программу процентов на 70», — приводит слова Максимовой «Р-Спорт».")
+    assert _quote(text, "Ребята").speaker == "Гана Максимова"
 
 
 def test_listed_given_name_after_a_place_preposition_is_the_place() -> None:

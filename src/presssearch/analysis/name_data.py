@@ -44,9 +44,9 @@ FOREIGN_MEN_IN_CONSONANT = frozenset({
 # Undeclined given names ending in a vowel, by gender ("сенатор Кори Букер", "Фату Бенсуда"):
 FOREIGN_MEN_UNDECLINED = frozenset({"кори", "зеке", "коте", "тай"})
 FOREIGN_WOMEN_UNDECLINED = frozenset({"фату"})
-# Women's names in -а listed in the nominative only: their other cases are forms of a Russian name ("Тана
+# Women's names in -а listed in the nominative only: their other cases are forms of a Russian name or a place ("Тана
 # Беднарова"; "Тани", "Тане" are Таня's).
-FOREIGN_WOMEN_NOMINATIVE = frozenset({"тана"})
+FOREIGN_WOMEN_NOMINATIVE = frozenset({"тана", "гана"})  # ("Гана Максимова"; "Ганы" the country)
 # A man's given name in a consonant by case: (ending in the text, cases); "ь" names: "Анхель", "Анхеля".
 MAN_CONSONANT_CASES = (("", ("nomn",)), ("а", ("gent", "accs")), ("у", ("datv",)), ("ом", ("ablt",)),
                        ("е", ("loct",)))
