@@ -233,6 +233,10 @@ def test_listed_women_given_names() -> None:
     text = ("После того как независимая канадская журналистка Эва Бартлетт выступила с критикой западных СМИ. "
             "«Какие международные организации присутствуют на востоке Алеппо? Никакие», — сказала она.")
     assert _quote(text, "Какие").speaker == "Эва Бартлетт"
+    # a dictionary's common word after a listed given name is the surname ("файнштейн" an inanimate noun)
+    text = "Сенатор Дайан Файнштейн заявила, что канал «является средством грубой пропаганды»."
+    q = _quote(text, "является")
+    assert q.text == "является средством грубой пропаганды" and q.speaker == "Дайан Файнштейн"
     # "Тана" is listed in the nominative only: "Тани", "Тане" stay Таня's
     assert normalize_person("Тани Савичевой") == "Таня Савичева"
     assert normalize_person("Тана Беднарова") == "Тана Беднарова"

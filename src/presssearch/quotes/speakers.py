@@ -995,7 +995,17 @@ def _listed_given_before_surname(text: str, at: int, end: int, word: str) -> boo
     if listed_foreign_given(word) is None or _after_place_preposition(text, at):
         return False
     nxt = _NEXT_TWO.match(text, end)
-    return nxt is not None and not nxt.group(2) and name_kind(nxt.group(1)) in ("Surn", "Unknown", "Name")
+    return nxt is not None and not nxt.group(2) and (name_kind(nxt.group(1)) in ("Surn", "Unknown", "Name")
+                                                     or _common_word_as_surname(text, nxt))
+
+
+def _common_word_as_surname(text: str, nxt: re.Match) -> bool:
+    """The capitalised word after a listed given name is a common word morphology knows, no place, that no
+    lowercase word it agrees with follows: a surname all the same ("Сенатор Дайан Файнштейн заявила": "файнштейн"
+    an inanimate noun), as _surname_after_first_name reads it after any first name."""
+    word = nxt.group(1)
+    return name_kind(word) is None and word.lower() not in marks.NOT_PERSONS and not _is_place(word) \
+        and not adjective_of_next(text, nxt.end(1), word)
 
 
 _LOWER_WORD_BEFORE = re.compile(r"(?<![-А-ЯЁа-яё])([а-яё]{3,})[ \u00a0]$")
