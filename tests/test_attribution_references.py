@@ -99,3 +99,15 @@ def test_a_surname_that_reads_as_a_first_name_takes_the_leads_full_name() -> Non
     q = next(q for q in extract_quotes(text, lead=lead) if q.text.startswith("На мой"))
     assert q.text == "На мой взгляд, некоторые не имели права высказывать своё мнение о референдуме"
     assert q.speaker == "Кэти Хопкинс"
+
+
+def test_a_mans_surname_with_a_case_ending_is_no_subject() -> None:
+    # "Эрнеста" reads as a woman's nominative, but Джош Эрнест is a man: "словам Эрнеста" names no speaker
+    lead = "«Крыло российской разведки» — так назвал пресс-секретарь Белого дома Джош Эрнест американские СМИ."
+    text = ("Политолог Станислав Бышок считает, что новый выпад представителя администрации Обамы вполне коррелирует "
+            "с историей о «русских хакерах».\n«Мы продолжаем существовать в рамках информационной войны», — отметил "
+            "он.\nВ связи с этим, уверен Бышок, СМИ США не станут придавать значения словам Эрнеста.\n«Думаю, что "
+            "дальше развернётся некая игра в поддавки», — резюмировал эксперт.")
+    q = next(q for q in extract_quotes(text, lead=lead) if q.text.startswith("Думаю"))
+    assert q.text == "Думаю, что дальше развернётся некая игра в поддавки"
+    assert q.speaker == "Станислав Бышок"

@@ -1650,6 +1650,17 @@ def role_lemmas(role: str) -> frozenset[str]:
     return frozenset(lems)
 
 
+def _other_gender_nominative(person: "Person", g: Group) -> bool:
+    """A surname alone of a man whose nominative surname is in a consonant, written with a case ending ("словам
+    Эрнеста" of Джош Эрнест, "Фрэнкса поддерживает" of Трент Фрэнкс): no nominative of his, though "Эрнеста" reads
+    as a woman's nominative and "Фрэнкса" as a word that does not decline."""
+    if len(g.tokens) != 1 or person.genders != {MASC} or len(person.tokens) < 2:
+        return False
+    surname = person.name().split(" ")[-1].lower()
+    token = g.tokens[0].lower()
+    return token != surname and _declined_from(token, surname)
+
+
 @dataclass(frozen=True)
 class Mention:
     pos: int
@@ -2213,9 +2224,9 @@ class Registry:
                 continue
             i = bisect_left(starts, g.start + 1) - 1
             inside = i >= 0 and quoted[i][0] <= g.start < quoted[i][1] or _photo_caption(text, g)
-            nominative = _opinion_holder(text, g) or not _oblique_context(text, g) and (
-                can_be_nominative(g.tokens) or _subject_position(text, g) and not _noun_governed_dative(text, g)
-                and not _owned_before_plural_verb(text, g))
+            nominative = _opinion_holder(text, g) or not _oblique_context(text, g) and not _other_gender_nominative(
+                person, g) and (can_be_nominative(g.tokens) or _subject_position(text, g)
+                                and not _noun_governed_dative(text, g) and not _owned_before_plural_verb(text, g))
             reg.mentions.append(Mention(g.start, person.key, nominative, inside))
             if not inside and _gender_open(person):
                 cue = reg._gender_cue(text, g, nominative)
