@@ -197,3 +197,54 @@ def test_a_listed_womans_name_in_a_consonant_is_hers() -> None:
     assert q.text == "Несмотря на заверения, чиновники не показали никаких признаков интереса к переговорам"
     assert q.speaker == "Хезер Науэрт"
     assert normalize_person("Меган Бэрри") == "Меган Бэрри"
+
+
+def _quote(text: str, start: str):
+    from presssearch.quotes import extract_quotes
+    return next(q for q in extract_quotes(text) if q.text.startswith(start))
+
+
+def test_listed_foreign_given_name_morphology_misreads_opens_the_name() -> None:
+    # "Кори" reads only as a form of "кора", "Трент" as a place: listed given names (name_data) before a surname
+    text = ("В частности, сенатор Кори Букер отправил ему официальное письмо. «Я глубоко обеспокоен», — "
+            "заявил Букер.")
+    assert ("Кори", "Букер") in _groups(text)
+    q = _quote(text, "Я глубоко")
+    assert q.text == "Я глубоко обеспокоен" and q.speaker == "Кори Букер"
+    text = ("«Мюллер тесно связан с Коми и тем самым скомпрометировал себя очевидным конфликтом интересов», — "
+            "заявил конгрессмен Трент Фрэнкс.")
+    q = _quote(text, "Мюллер")
+    assert q.speaker == "Трент Фрэнкс"
+
+
+def test_listed_foreign_given_name_in_an_oblique_case() -> None:
+    text = ("По мнению заместителя руководителя Партии независимости Соединённого Королевства (UKIP) Питера Уиттла, "
+            "решение Верховного суда затягивает переговоры. «Это попытка сорвать Brexit», — отметил Уиттл.")
+    q = _quote(text, "Это попытка")
+    assert q.text == "Это попытка сорвать Brexit" and q.speaker == "Питер Уиттл"
+    assert normalize_person("Айвана Иланда") == "Айван Иланд"
+    assert normalize_person("Сетом Мултоном") == "Сет Мултон"
+
+
+def test_listed_women_given_names() -> None:
+    text = ("«Это якорь стратегической стабильности между нашими двумя странами», — заявила в четверг "
+            "пресс-секретарь Белого дома Джен Псаки.")
+    assert _quote(text, "Это якорь").speaker == "Джен Псаки"
+    text = ("После того как независимая канадская журналистка Эва Бартлетт выступила с критикой западных СМИ. "
+            "«Какие международные организации присутствуют на востоке Алеппо? Никакие», — сказала она.")
+    assert _quote(text, "Какие").speaker == "Эва Бартлетт"
+    # a dictionary's common word after a listed given name is the surname ("файнштейн" an inanimate noun)
+    text = "Сенатор Дайан Файнштейн заявила, что канал «является средством грубой пропаганды»."
+    q = _quote(text, "является")
+    assert q.text == "является средством грубой пропаганды" and q.speaker == "Дайан Файнштейн"
+    # "Тана" is listed in the nominative only: "Тани", "Тане" stay Таня's
+    assert normalize_person("Тани Савичевой") == "Таня Савичева"
+    assert normalize_person("Тана Беднарова") == "Тана Беднарова"
+    text = ("Тренер российского дуэта Гана Максимова рассказала, что её подопечным было тяжело собраться. «Ребята "
+            "выполнили программу процентов на 70», — приводит слова Максимовой «Р-Спорт».")
+    assert _quote(text, "Ребята").speaker == "Гана Максимова"
+
+
+def test_listed_given_name_after_a_place_preposition_is_the_place() -> None:
+    assert _groups("Живу в Питере Путин сказал.") == [("Путин",)]
+    assert ("Хит", "Леджер") in _groups("режиссера Энга Ли снялись Хит Леджер и Джейк Джилленхолл.")

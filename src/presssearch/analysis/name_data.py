@@ -26,10 +26,31 @@ FEMININE_FIRST = frozenset({
 # often than a masculine one); Мартина, Максима, Пола stay out (men's genitives far more often).
 FOREIGN_WOMEN = frozenset({
     "асия", "камала", "микаэла", "фатма",
+    # (session 13: read as nothing or as a common word: "Эва Бартлетт", "Седа Тутхалян", "Каролины Глик")
+    "эва", "седа", "каролина",
 })
 # Women's given names in a consonant, which do not decline, that morphology reads as a man's ("Хезер Науэрт",
 # "Меган Бэрри" as "Мёган"); session 13, from the 3,000-article sample (not "Карен", an Armenian man's name too).
-WOMEN_IN_CONSONANT = frozenset({"хезер", "меган", "шэрон", "бриджит", "кэрол", "кэролайн"})
+WOMEN_IN_CONSONANT = frozenset({"хезер", "меган", "шэрон", "бриджит", "кэрол", "кэролайн",
+                                "джен", "дайан"})  # (session 13: "Джен Псаки", "Дайан Файнштейн")
+# Foreign given names morphology reads only as a common word, a place or another case of something else ("Кори" as
+# "кора", "Трент" a place, "Род", "Сет", "Питера" the city); session 13, from one-word speakers of the 3,000-article
+# sample whose full name the article gives. They open a name only right before one name word (speakers.find_groups).
+# Men's names in a consonant, declined as Russian ones are ("Питера Уиттла", "Сетом Мултоном"):
+FOREIGN_MEN_IN_CONSONANT = frozenset({
+    "гарет", "трент", "сет", "роб", "род", "хит", "лестер", "иен", "йен", "мак", "анхель", "шандор", "айван",
+    "питер", "эд",
+})
+# Undeclined given names ending in a vowel, by gender ("сенатор Кори Букер", "Фату Бенсуда"):
+FOREIGN_MEN_UNDECLINED = frozenset({"кори", "зеке", "коте", "тай"})
+FOREIGN_WOMEN_UNDECLINED = frozenset({"фату"})
+# Women's names in -а listed in the nominative only: their other cases are forms of a Russian name or a place ("Тана
+# Беднарова"; "Тани", "Тане" are Таня's).
+FOREIGN_WOMEN_NOMINATIVE = frozenset({"тана", "гана"})  # ("Гана Максимова"; "Ганы" the country)
+# A man's given name in a consonant by case: (ending in the text, cases); "ь" names: "Анхель", "Анхеля".
+MAN_CONSONANT_CASES = (("", ("nomn",)), ("а", ("gent", "accs")), ("у", ("datv",)), ("ом", ("ablt",)),
+                       ("е", ("loct",)))
+MAN_SOFT_CASES = (("ь", ("nomn",)), ("я", ("gent", "accs")), ("ю", ("datv",)), ("ем", ("ablt",)), ("е", ("loct",)))
 # Men's given names in -а that morphology reads as a woman's or as the genitive of a name in a consonant
 # ("Бидзина Иванишвили": not "Бидзин"); they decline as a woman's name does ("Бидзины", "Бидзиной").
 MEN_IN_A = frozenset({"бидзина", "срджа"})

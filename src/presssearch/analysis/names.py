@@ -470,6 +470,29 @@ def listed_man_in_a(word: str) -> tuple[str, tuple[str, ...]] | None:
     return _listed_form(word, name_data.MEN_IN_A)
 
 
+def listed_foreign_given(word: str) -> tuple[str, str, tuple[str, ...]] | None:
+    """A form of a foreign given name morphology misreads, listed in name_data (FOREIGN_MEN_IN_CONSONANT, the
+    undeclined lists, FOREIGN_WOMEN, WOMEN_IN_CONSONANT): (nominative, gender, cases), or None ("Питера" ->
+    ("питер", "masc", gent/accs), "Кори" -> ("кори", "masc", every case))."""
+    low = fold(word.lower())
+    every = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+    if low in name_data.FOREIGN_MEN_UNDECLINED:
+        return low, "masc", every
+    if low in name_data.FOREIGN_WOMEN_UNDECLINED or low in name_data.WOMEN_IN_CONSONANT:
+        return low, "femn", every
+    if low in name_data.FOREIGN_WOMEN_NOMINATIVE:
+        return low, "femn", ("nomn",)
+    woman = listed_woman(low)
+    if woman is not None:
+        return woman[0], "femn", woman[1]
+    for table, nom_end in ((name_data.MAN_CONSONANT_CASES, ""), (name_data.MAN_SOFT_CASES, "ь")):
+        for end, cases in table:
+            if low.endswith(end) and len(low) > len(end) and low[: len(low) - len(end)] + nom_end \
+                    in name_data.FOREIGN_MEN_IN_CONSONANT:
+                return low[: len(low) - len(end)] + nom_end, "masc", cases
+    return None
+
+
 def _listed_form(word: str, names: frozenset[str]) -> tuple[str, tuple[str, ...]] | None:
     low = fold(word.lower())
     for nom_end, end, cases in name_data.WOMAN_NAME_CASES:

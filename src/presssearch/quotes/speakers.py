@@ -11,7 +11,8 @@ from typing import Any
 from pymorphy3.units import DictionaryAnalyzer, KnownPrefixAnalyzer, KnownSuffixAnalyzer, UnknownPrefixAnalyzer
 
 from ..analysis.names import PROPER, dictionary_readings, parses_as_given
-from ..analysis.names import listed_man_in_a, listed_woman, listed_woman_in_consonant, repair_forms
+from ..analysis.names import listed_foreign_given, listed_man_in_a, listed_woman, listed_woman_in_consonant
+from ..analysis.names import repair_forms
 from ..analysis.names import unagreed_nominative, woman_usually
 from ..analysis.name_data import EXTRA_NAME_PARTICLES, FOREIGN_FIRST_NAME_ENDS, FOREIGN_GIVEN_AS_WRITTEN_ENDS
 from ..analysis.name_data import NAME_PARTICLE_PAIRS
@@ -239,6 +240,9 @@ def analyses(word: str) -> tuple[Analysis, ...]:
     if woman is not None:  # "Асия", "Асии": a woman's name morphology reads only as a man's ("Асий")
         return (Analysis(woman[0], FEMN, frozenset(woman[1])),) + tuple(
             Analysis(n, g, frozenset(c)) for (n, g), c in out.items() if (n, g) != (woman[0], FEMN))
+    given = listed_foreign_given(low)
+    if given is not None:  # "Питера", "Кори": a foreign given name morphology reads as something else
+        return (Analysis(given[0], given[1], frozenset(given[2])),)
     if not out:
         return (Analysis(low, None, frozenset({"nomn"})),)
     return tuple(Analysis(n, g, frozenset(c)) for (n, g), c in out.items())
@@ -382,6 +386,9 @@ def _gendered(first: str, gender: str, case: str) -> bool:
     low = first.lower()
     if any({"Name", case, gender} <= p.tag.grammemes for p in parses(low)) and is_known(low):
         return True
+    given = listed_foreign_given(low)
+    if given is not None:  # "Айвана Иланда": a listed given name shows his case
+        return given[1] == gender and case in given[2]
     head, hyphen, _ = low.partition("-")  # "Жан-Батист": the dictionary holds it as no name; "Жан" shows the gender
     return bool(hyphen) and len(head) > 2 and _gendered(head, gender, case)
 
@@ -788,6 +795,8 @@ def find_groups(text: str, start: int = 0, end: int | None = None, *,
                 kind = "Unknown"  # "Ким Чен Ын": a short syllable of an East Asian name
             elif not cur and _foreign_first_name(text, at, m.end(), word):
                 kind = "Unknown"
+            elif (not cur or _run_broken(text, cur, at)) and _listed_given_before_surname(text, at, m.end(), word):
+                kind = "Name"  # (a run open before it ends at it: "Энга Ли снялись Хит Леджер")
             elif cur:
                 groups.extend(_run_groups(text, cur))
                 cur = []
@@ -899,7 +908,8 @@ def _plain_word(word: str) -> bool:
     """A capitalised word find_groups passes over when no run is open: no hyphen, not name-like, no East Asian
     surname, no foreign first name (neither a nominative noun nor verb-like, _foreign_first_name's first test)."""
     return "-" not in word and name_kind(word) is None and word not in marks.EAST_ASIAN_SURNAMES \
-        and not _nominative_noun(word) and not _verb_like(word) and not _first_name_reading(word)
+        and not _nominative_noun(word) and not _verb_like(word) and not _first_name_reading(word) \
+        and listed_foreign_given(word) is None
 
 
 @lru_cache(maxsize=200_000)
@@ -907,7 +917,7 @@ def _dormant_word(word: str) -> bool:
     """A capitalised word that, with no run open, can only open a name as a foreign first name (_foreign_first_name):
     no hyphen, no particle, no East Asian surname, not name-like (find_groups' other tests leave it be)."""
     return "-" not in word and not (len(word) <= 3 and word.lower() in marks.CAP_PARTICLES) \
-        and word not in marks.EAST_ASIAN_SURNAMES and name_kind(word) is None
+        and word not in marks.EAST_ASIAN_SURNAMES and name_kind(word) is None and listed_foreign_given(word) is None
 
 
 def _foreign_first_name_at(text: str, m: re.Match) -> bool:
@@ -976,6 +986,26 @@ def _foreign_first_name(text: str, at: int, end: int, word: str) -> bool:
         return False
     return (_nominative_noun(word) or _capitalised_non_noun(text, at, word) or named) \
         and (role_before(text, at) is not None or _person_noun_before(text, at))
+
+
+def _listed_given_before_surname(text: str, at: int, end: int, word: str) -> bool:
+    """A foreign given name listed in name_data that morphology reads as something else ("Питера", "Кори", "Трент",
+    "Джен"), right before one more name word that ends the name ("сенатор Кори Букер", "Питера Уиттла"); not after a
+    place preposition ("в Питере Путин": the city)."""
+    if listed_foreign_given(word) is None or _after_place_preposition(text, at):
+        return False
+    nxt = _NEXT_TWO.match(text, end)
+    return nxt is not None and not nxt.group(2) and (name_kind(nxt.group(1)) in ("Surn", "Unknown", "Name")
+                                                     or _common_word_as_surname(text, nxt))
+
+
+def _common_word_as_surname(text: str, nxt: re.Match) -> bool:
+    """The capitalised word after a listed given name is a common word morphology knows, no place, that no
+    lowercase word it agrees with follows: a surname all the same ("Сенатор Дайан Файнштейн заявила": "файнштейн"
+    an inanimate noun), as _surname_after_first_name reads it after any first name."""
+    word = nxt.group(1)
+    return name_kind(word) is None and word.lower() not in marks.NOT_PERSONS and not _is_place(word) \
+        and not adjective_of_next(text, nxt.end(1), word)
 
 
 _LOWER_WORD_BEFORE = re.compile(r"(?<![-А-ЯЁа-яё])([а-яё]{3,})[ \u00a0]$")
@@ -1620,6 +1650,17 @@ def role_lemmas(role: str) -> frozenset[str]:
     return frozenset(lems)
 
 
+def _other_gender_nominative(person: "Person", g: Group) -> bool:
+    """A surname alone of a man whose nominative surname is in a consonant, written with a case ending ("словам
+    Эрнеста" of Джош Эрнест, "Фрэнкса поддерживает" of Трент Фрэнкс): no nominative of his, though "Эрнеста" reads
+    as a woman's nominative and "Фрэнкса" as a word that does not decline."""
+    if len(g.tokens) != 1 or person.genders != {MASC} or len(person.tokens) < 2:
+        return False
+    surname = person.name().split(" ")[-1].lower()
+    token = g.tokens[0].lower()
+    return token != surname and _declined_from(token, surname)
+
+
 class Mention:
     """One mention of a person: position (-1: the title), the person's key, whether the name may be the subject
     (nominative; a mention of the text reads it on first use: most are never asked), and whether it lies inside
@@ -2205,7 +2246,9 @@ class Registry:
                 continue
             i = bisect_left(starts, g.start + 1) - 1
             inside = i >= 0 and quoted[i][0] <= g.start < quoted[i][1] or _photo_caption(text, g)
-            mention = Mention(g.start, person.key, (text, g), inside)  # (nominative read on first use)
+            # (nominative read on first use; a man's surname with a case ending is none: _other_gender_nominative)
+            mention = Mention(g.start, person.key, _opinion_holder(text, g) if _other_gender_nominative(person, g)
+                              else (text, g), inside)
             reg.mentions.append(mention)
             if not inside and _gender_open(person):
                 cue = reg._gender_cue(text, g, mention)
@@ -2324,8 +2367,8 @@ class Registry:
         if not g.full or g.key in self.people or _stem(g.key) in {_stem(k.split("#")[0]) for k in self.people} \
                 or lead[g.start - 1:g.start] in marks.ALL_MARKS:
             return
-        lone = next((b for b in groups if len(b.tokens) == 1 and b.kinds[0] in ("Surn", "Unknown")
-                     and b.key == g.key), None)
+        lone = next((b for b in groups if len(b.tokens) == 1 and b.kinds[0] in ("Surn", "Unknown", "Name")
+                     and b.key == g.key), None)  # ("Name": "Кэти Хопкинс", then "Хопкинс отметила")
         if lone is None:
             return
         self.people[g.key] = Person(g.key, g.tokens, possible_genders(g.tokens) or frozenset({MASC, FEMN}),
