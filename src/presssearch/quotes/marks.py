@@ -449,6 +449,9 @@ CLAUSE_LEADS = frozenset("""
 а и но однако же также тоже уже ранее затем теперь сейчас официально так этом тем при между вместе с кроме того
 свою очередь в по-прежнему вновь снова еще ещё позднее накануне вчера сегодня ответ
 """.split())
+# Connectives that may open a sentence before its role subject ("В свою очередь сенатор сообщила …").
+SUBJECT_CONNECTIVES = ("в свою очередь", "между тем", "тем временем", "кроме того", "при этом", "однако", "впрочем",
+                       "также", "позднее", "затем", "потом", "вместе с тем")
 # "Официальный Пекин": the adjective that may stand before a capital that speaks for its government.
 OFFICIAL = frozenset("официальный официальная официального официальной официальном".split())
 # Time words that may stand between an inverted speech verb and its subject ("заявило в среду Минобороны").

@@ -368,7 +368,9 @@ class Context:
             return None
         a, end = bounds
         ws = words(text[a:end])
-        if not ws or not ws[0][:1].isupper() or not is_role_word(ws[0].lower()) \
+        lead = _connective_lead(ws)
+        ws = ws[lead:]  # "В свою очередь сенатор сообщила …": the role after the connective
+        if not ws or not (lead or ws[0][:1].isupper()) or not is_role_word(ws[0].lower()) \
                 or not _nominative_singular(ws[0].lower()) or speech_verb(text[a:end]) != (True, feminine):
             return None
         if find_groups(text, a, end):
@@ -504,6 +506,18 @@ _POINT_OF_VIEW = re.compile(r"(?<![А-ЯЁа-яё])" + marks.POINT_OF_VIEW_BEFOR
 _ACCORDING_HEAD = re.compile(marks.ACCORDING_TO + r"[ \u00a0]+(?:[а-яё-]+[ \u00a0]+){0,8}$", re.IGNORECASE)
 _HIS_WORDS_NEXT = re.compile(r"[.!?…]?[ \u00a0]*По[ \u00a0]+(?:его|её|ее)[ \u00a0]+(?:словам|мнению|оценке)")  # "… сомневается, что …. По его словам, …"
 _PRONOUN_NEXT = re.compile(r"[.!?…]?[ \u00a0]*(Он|Она)[ \u00a0]+((?:[а-яё]+[ \u00a0]+)?[а-яё]+)")
+
+
+def _connective_lead(ws: list[str]) -> int:
+    """How many words of a sentence's start are a connective before its subject ("В свою очередь", "Однако",
+    "Между тем"), when the first is capitalised; 0 when the first word is none."""
+    if not ws or not ws[0][:1].isupper():
+        return 0
+    phrase = " ".join(w.lower() for w in ws[:3])
+    for lead in marks.SUBJECT_CONNECTIVES:
+        if phrase == lead or phrase.startswith(lead + " "):
+            return len(lead.split())
+    return 0
 
 
 def _pronoun_speaks_next(text: str, end: int, feminine: bool | None) -> bool:
