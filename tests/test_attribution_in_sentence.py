@@ -162,3 +162,13 @@ def test_made_clear_gives_the_fragment_its_subject() -> None:
     text = ("Александр Лукашенко выступил в парламенте. Также Лукашенко дал понять, что Минск будет «адекватно отвечать "
             "в том, что касается экономики, таможенных вопросов».")
     assert speakers_of(text) == ["Александр Лукашенко"]
+
+
+def test_relative_clause_with_its_own_speech_verb_names_the_one_cited() -> None:
+    from presssearch.quotes import extract_quotes
+    text = ("Кроме того, на Израиль нацелил свои ракеты Иран. Израильские журналисты в связи с этим цитируют министра "
+            "обороны Израиля Авигдора Либермана, который уже предупредил эти страны об ответных действиях «на возможную "
+            "ракетную войну против Тель-Авива».")
+    q = next(q for q in extract_quotes(text) if q.text.startswith("на возможную"))
+    assert q.text == "на возможную ракетную войну против Тель-Авива"
+    assert q.speaker == "Авигдор Либерман"

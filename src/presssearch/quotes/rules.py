@@ -2424,6 +2424,9 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
         after = speaker_in(ctx, verb.end(), that_after.start() if that_after else b, v)
         if after[0] is not None:  # "«Деньги заложены …», – заявил на это Козак, добавив, что … «…»": not the words
             return after  # quoted before the verb, the one named after it
+    later = _relative_speaker_after(ctx, a, verb, b) if verb is not None else None
+    if later is not None:  # "цитируют министра … Авигдора Либермана, который уже предупредил … «…»"
+        return later
     if _anonymous(text, a, _reported_from(text, verb, b)):
         return None, None
     outlet = _outlet_after_verb(text, verb.end(), b) if verb is not None else None
@@ -2586,6 +2589,23 @@ def _relative_subject(ctx: Context, a: int, v: int, feminine: bool | None) -> tu
     if m is None:
         return None
     g = next((g for g in reversed(_groups(ctx, a, m.start())) if g.end == m.start()), None)
+    return person_speaker(ctx, g, feminine, a) if g is not None else None
+
+
+def _relative_speaker_after(ctx: Context, a: int, verb: re.Match, b: int) -> tuple[str | None, str | None] | None:
+    """"Журналисты цитируют министра обороны Авигдора Либермана, который уже предупредил … «…»": after the clause's
+    first speech verb, a relative clause ("…, который …") with a speech verb of its own comes last before the quote;
+    the name right before its comma, in whatever case, speaks."""
+    text = ctx.text
+    m = None
+    for m in _RELATIVE_SUBJECT.finditer(text, verb.end(), b):
+        pass
+    if m is None or _inside_marks(text, a, m.start()):
+        return None
+    said, feminine = speech_verb(text[m.end():b])
+    if not said or feminine is not None and feminine != (m.group(1) == "которая"):
+        return None
+    g = next((g for g in reversed(_groups(ctx, verb.end(), m.start())) if g.end == m.start()), None)
     return person_speaker(ctx, g, feminine, a) if g is not None else None
 
 
