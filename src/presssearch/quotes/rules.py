@@ -3464,7 +3464,7 @@ def quote_colon_sentence(ctx: Context, span: MarkSpan, para: tuple[int, int], sp
 def _opinion_holder_clause(ctx: Context, a: int, b: int) -> tuple[str, str | None] | None:
     """"По мнению кандидата исторических наук Фёдора Гайда, речь Милюкова была направлена …:" then «…»: a clause
     opening with "по мнению"/"по словам" and a name up to its comma, before the colon: that person."""
-    m = _ACCORDING.match(ctx.text, a)
+    m = _ACCORDING.match(ctx.text, a) or _inserted_according(ctx.text, a, b)
     if m is None:
         return None
     comma = ctx.text.find(",", m.end(), b)
@@ -3472,6 +3472,16 @@ def _opinion_holder_clause(ctx: Context, a: int, b: int) -> tuple[str, str | Non
         return None
     who = speaker_in(ctx, m.end(), comma, b)
     return who if who[0] is not None and who[0] in _article_names(ctx) else None
+
+
+_COMMA_BEFORE = re.compile(r",[ \u00a0]*$")
+
+
+def _inserted_according(text: str, a: int, b: int) -> re.Match | None:
+    """"…, то это, по мнению Брауна, можно объяснить …:": "по мнению" set off by a comma inside the clause, outside
+    quotation marks."""
+    return next((m for m in _ACCORDING.finditer(text, a, b) if _COMMA_BEFORE.search(text, a, m.start())
+                 and not _inside_marks(text, a, m.start())), None)
 
 
 def _speaker_goes_on(ctx: Context, a: int, para: tuple[int, int]) -> tuple[str, str | None] | None:
