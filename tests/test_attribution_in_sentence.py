@@ -172,3 +172,14 @@ def test_relative_clause_with_its_own_speech_verb_names_the_one_cited() -> None:
     q = next(q for q in extract_quotes(text) if q.text.startswith("на возможную"))
     assert q.text == "на возможную ракетную войну против Тель-Авива"
     assert q.speaker == "Авигдор Либерман"
+
+
+def test_exclamation_closing_a_movements_quoted_name_ends_no_sentence() -> None:
+    from presssearch.quotes import extract_quotes
+    from presssearch.quotes.text import sentence_start
+    text = ("На набережной были установлены телескопы. Как сказала «НГ» активистка группы «Сохраним Пулковскую "
+            "обсерваторию!» Анастасия Плюто, «мы одержали победу на уровне законодательства, но опасность не миновала».")
+    assert sentence_start(text, 0, text.index("Анастасия")) == text.index("Как сказала")
+    q = next(q for q in extract_quotes(text) if q.text.startswith("мы одержали"))
+    assert q.text == "мы одержали победу на уровне законодательства, но опасность не миновала"
+    assert q.speaker == "Анастасия Плюто"

@@ -452,6 +452,9 @@ CLAUSE_LEADS = frozenset("""
 # Connectives that may open a sentence before its role subject ("В свою очередь сенатор сообщила …").
 SUBJECT_CONNECTIVES = ("в свою очередь", "между тем", "тем временем", "кроме того", "при этом", "однако", "впрочем",
                        "также", "позднее", "затем", "потом", "вместе с тем")
+# Stems of the nouns a quoted name ending in "!" or "?" may follow without ending the sentence ("движения «Вперёд!»").
+EXCLAIMED_TITLE_HEADS = ("движени", "групп", "парти", "организаци", "кампани", "акци", "фонд", "объединени", "декрет",
+                         "союз", "проект", "блок")
 # "Официальный Пекин": the adjective that may stand before a capital that speaks for its government.
 OFFICIAL = frozenset("официальный официальная официального официальной официальном".split())
 # Time words that may stand between an inverted speech verb and its subject ("заявило в среду Минобороны").
