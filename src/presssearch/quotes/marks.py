@@ -113,6 +113,7 @@ INTERLOCUTOR_FORMS: dict[str, bool] = {
     **dict.fromkeys("собеседница собеседницы собеседницу".split(), True)}  # not "сказал собеседнику": the addressee
 # Unnamed sources the interlocutor may stand for instead ("источник в правительстве", "на условиях анонимности").
 UNNAMED_SOURCE = (r"(?<![А-ЯЁа-яё])(?:источник|собеседни)[а-яё]*|(?<![А-ЯЁа-яё])(?:один|одна)\s+из(?![А-ЯЁа-яё])|"
+                  r"(?<![А-ЯЁа-яё])знаком(?:ые|ый|ая|ых)\s+(?-i:[А-ЯЁ])|"  # "знакомые Соколова, с которыми …"
                   + ANONYMITY)
 # An unnamed source named in the narrative as a subject, whom a later "он"/"она" or "американец" may stand for (not
 # "из иностранных источников", nor "собеседница RT": the interlocutor is mostly the person just named).

@@ -1802,7 +1802,7 @@ def _interlocutor(ctx: Context, ref: int, feminine: bool | None) -> tuple[str | 
     named_at = max((m.pos for m in ctx.registry.mentions if m.key == last[0].key and not m.quoted and m.pos < ref),
                    default=last[1])
     para = ctx.text.rfind("\n", 0, min(last[1], named_at)) + 1  # from where the person was last named
-    if _unnamed_source_between(ctx.text, para, ref) or _other_voice_since(ctx, last[1], ref):
+    if _unnamed_source_between(ctx.text, para, ref, ctx.quoted_regions()) or _other_voice_since(ctx, last[1], ref):
         return None, None
     return last[0].name(feminine), last[0].role
 
@@ -1823,11 +1823,14 @@ def _other_voice_since(ctx: Context, at: int, ref: int) -> bool:
     return any(at < s < ref and s not in spoken and s not in from_documents for s, _ in ctx.taken)
 
 
-def _unnamed_source_between(text: str, lo: int, hi: int) -> bool:
+def _unnamed_source_between(text: str, lo: int, hi: int, quoted: list[tuple[int, int]] = ()) -> bool:
     """An unnamed source comes up in text[lo:hi] ("источник RT в министерстве", "один из учёных", "анонимно"); a bare
     "собеседник RT" is not one: it points back like the interlocutor being resolved (placed, "собеседник RT в
-    коммуне", it is a source)."""
+    коммуне", it is a source). Words inside the ``quoted`` regions are someone's speech, not the narrative ("«И, может
+    быть, это одна из главных причин кризиса»")."""
     for m in _UNNAMED_SOURCE.finditer(text, lo, hi):
+        if any(qa < m.start() < qb for qa, qb in quoted):
+            continue
         word = m.group().lower()
         if word not in marks.INTERLOCUTOR_FORMS or _placed([w.lower() for w in words(text[m.end():m.end() + 60])[:3]]):
             return True
