@@ -183,3 +183,12 @@ def test_exclamation_closing_a_movements_quoted_name_ends_no_sentence() -> None:
     q = next(q for q in extract_quotes(text) if q.text.startswith("мы одержали"))
     assert q.text == "мы одержали победу на уровне законодательства, но опасность не миновала"
     assert q.speaker == "Анастасия Плюто"
+
+
+def test_according_to_roles_joined_by_i_before_the_name() -> None:
+    from presssearch.quotes import extract_quotes
+    text = ("Абель прожил в деревянной избушке около Мытищ. По словам автора, журналиста и писателя Николая "
+            "Долгополова, «человек дружбы и высочайшей порядочности».")
+    q = next(q for q in extract_quotes(text) if q.text.startswith("человек"))
+    assert q.text == "человек дружбы и высочайшей порядочности"
+    assert q.speaker == "Николай Долгополов"

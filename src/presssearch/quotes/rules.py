@@ -3651,9 +3651,16 @@ def _holder_apposed(ctx: Context, a: int, comma: int, qs: int) -> tuple[str, str
         return None
     ws = words(ctx.text[comma + 1:groups[0].start])
     if len(ws) > 8 or any(w[:1].islower() and (is_verb(w) or speech_verb(w)[0] or w.lower() in _APPOSITION_STOP
-                                               or w.lower() in marks.PRONOUNS) for w in ws):
+                                               and not _joins_roles(ws, i) or w.lower() in marks.PRONOUNS)
+                          for i, w in enumerate(ws)):
         return None
     return person_speaker(ctx, groups[0], None, a)
+
+
+def _joins_roles(ws: list[str], i: int) -> bool:
+    """"журналиста и писателя Николая Долгополова": "и" between two lowercase role words joins the roles of one."""
+    return ws[i] == "и" and 0 < i < len(ws) - 1 and ws[i - 1][:1].islower() and ws[i + 1][:1].islower() \
+        and is_role_word(ws[i - 1]) and is_role_word(ws[i + 1])
 
 
 def quote_in_speech_sentence(ctx: Context, span: MarkSpan, para: tuple[int, int], spans: list[MarkSpan]) -> Found | None:
