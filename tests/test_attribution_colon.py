@@ -104,3 +104,17 @@ def test_an_opinion_holder_before_a_colon_ending_the_paragraph_speaks_the_next()
     assert q.text == ("Павлу Милюкову нужно было спасать единство рядов либеральной оппозиции. Оппозиционный фронт на то "
                       "время разваливался")
     assert q.speaker is not None and q.speaker.startswith("Фёдор Гайд")  # (the form of "Гайда" is another matter)
+
+
+def test_an_opinion_holder_set_off_inside_the_clause_before_a_colon_speaks_the_next() -> None:
+    from presssearch.quotes import extract_quotes
+    text = ("Директор Международной ассоциации юристов против ядерного оружия Райнер Браун рассказал RT о докладе. "
+            "«НАТО ежегодно тратит $800 млрд на вооружения», — заявил он.\n"
+            "Что касается нападок со стороны альянса на RT и Sputnik, то это, по мнению Брауна, можно объяснить "
+            "стремлением руководства организации доминировать в информационном пространстве:\n"
+            "«Чтобы добиться гегемонии, альянсу нужно в том числе и завладеть умами. Для этого требуется узаконить "
+            "агрессивное поведение».")
+    q = next(q for q in extract_quotes(text) if q.text.startswith("Чтобы"))
+    assert q.text == ("Чтобы добиться гегемонии, альянсу нужно в том числе и завладеть умами. Для этого требуется "
+                      "узаконить агрессивное поведение")
+    assert q.speaker == "Райнер Браун"

@@ -45,3 +45,12 @@ CASES = [
 def test_dash_role_speaker(text: str, snippet: str, speaker: str | None) -> None:
     assert _speaker_of(text, snippet) == speaker
 
+
+
+def test_initials_inside_a_quoted_institute_name_do_not_end_the_attribution() -> None:
+    from presssearch.quotes import extract_quotes
+    text = ("«Сегодня насыщенность почв минеральными элементами составляет от 80 до 130 кг/га», — заявил на круглом "
+            "столе директор центра «Институт почвоведения и агрохимии имени А.Н. Соколовского» Святослав Балюк.")
+    q = extract_quotes(text)[0]
+    assert q.text == "Сегодня насыщенность почв минеральными элементами составляет от 80 до 130 кг/га"
+    assert q.speaker == "Святослав Балюк"

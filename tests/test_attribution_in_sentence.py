@@ -162,3 +162,33 @@ def test_made_clear_gives_the_fragment_its_subject() -> None:
     text = ("Александр Лукашенко выступил в парламенте. Также Лукашенко дал понять, что Минск будет «адекватно отвечать "
             "в том, что касается экономики, таможенных вопросов».")
     assert speakers_of(text) == ["Александр Лукашенко"]
+
+
+def test_relative_clause_with_its_own_speech_verb_names_the_one_cited() -> None:
+    from presssearch.quotes import extract_quotes
+    text = ("Кроме того, на Израиль нацелил свои ракеты Иран. Израильские журналисты в связи с этим цитируют министра "
+            "обороны Израиля Авигдора Либермана, который уже предупредил эти страны об ответных действиях «на возможную "
+            "ракетную войну против Тель-Авива».")
+    q = next(q for q in extract_quotes(text) if q.text.startswith("на возможную"))
+    assert q.text == "на возможную ракетную войну против Тель-Авива"
+    assert q.speaker == "Авигдор Либерман"
+
+
+def test_exclamation_closing_a_movements_quoted_name_ends_no_sentence() -> None:
+    from presssearch.quotes import extract_quotes
+    from presssearch.quotes.text import sentence_start
+    text = ("На набережной были установлены телескопы. Как сказала «НГ» активистка группы «Сохраним Пулковскую "
+            "обсерваторию!» Анастасия Плюто, «мы одержали победу на уровне законодательства, но опасность не миновала».")
+    assert sentence_start(text, 0, text.index("Анастасия")) == text.index("Как сказала")
+    q = next(q for q in extract_quotes(text) if q.text.startswith("мы одержали"))
+    assert q.text == "мы одержали победу на уровне законодательства, но опасность не миновала"
+    assert q.speaker == "Анастасия Плюто"
+
+
+def test_according_to_roles_joined_by_i_before_the_name() -> None:
+    from presssearch.quotes import extract_quotes
+    text = ("Абель прожил в деревянной избушке около Мытищ. По словам автора, журналиста и писателя Николая "
+            "Долгополова, «человек дружбы и высочайшей порядочности».")
+    q = next(q for q in extract_quotes(text) if q.text.startswith("человек"))
+    assert q.text == "человек дружбы и высочайшей порядочности"
+    assert q.speaker == "Николай Долгополов"

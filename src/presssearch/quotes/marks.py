@@ -113,6 +113,7 @@ INTERLOCUTOR_FORMS: dict[str, bool] = {
     **dict.fromkeys("собеседница собеседницы собеседницу".split(), True)}  # not "сказал собеседнику": the addressee
 # Unnamed sources the interlocutor may stand for instead ("источник в правительстве", "на условиях анонимности").
 UNNAMED_SOURCE = (r"(?<![А-ЯЁа-яё])(?:источник|собеседни)[а-яё]*|(?<![А-ЯЁа-яё])(?:один|одна)\s+из(?![А-ЯЁа-яё])|"
+                  r"(?<![А-ЯЁа-яё])знаком(?:ые|ый|ая|ых)\s+(?-i:[А-ЯЁ])|"  # "знакомые Соколова, с которыми …"
                   + ANONYMITY)
 # An unnamed source named in the narrative as a subject, whom a later "он"/"она" or "американец" may stand for (not
 # "из иностранных источников", nor "собеседница RT": the interlocutor is mostly the person just named).
@@ -449,6 +450,12 @@ CLAUSE_LEADS = frozenset("""
 а и но однако же также тоже уже ранее затем теперь сейчас официально так этом тем при между вместе с кроме того
 свою очередь в по-прежнему вновь снова еще ещё позднее накануне вчера сегодня ответ
 """.split())
+# Connectives that may open a sentence before its role subject ("В свою очередь сенатор сообщила …").
+SUBJECT_CONNECTIVES = ("в свою очередь", "между тем", "тем временем", "кроме того", "при этом", "однако", "впрочем",
+                       "также", "позднее", "затем", "потом", "вместе с тем")
+# Stems of the nouns a quoted name ending in "!" or "?" may follow without ending the sentence ("движения «Вперёд!»").
+EXCLAIMED_TITLE_HEADS = ("движени", "групп", "парти", "организаци", "кампани", "акци", "фонд", "объединени", "декрет",
+                         "союз", "проект", "блок")
 # "Официальный Пекин": the adjective that may stand before a capital that speaks for its government.
 OFFICIAL = frozenset("официальный официальная официального официальной официальном".split())
 # Time words that may stand between an inverted speech verb and its subject ("заявило в среду Минобороны").

@@ -368,7 +368,9 @@ class Context:
             return None
         a, end = bounds
         ws = words(text[a:end])
-        if not ws or not ws[0][:1].isupper() or not is_role_word(ws[0].lower()) \
+        lead = _connective_lead(ws)
+        ws = ws[lead:]  # "В свою очередь сенатор сообщила …": the role after the connective
+        if not ws or not (lead or ws[0][:1].isupper()) or not is_role_word(ws[0].lower()) \
                 or not _nominative_singular(ws[0].lower()) or speech_verb(text[a:end]) != (True, feminine):
             return None
         if find_groups(text, a, end):
@@ -504,6 +506,18 @@ _POINT_OF_VIEW = re.compile(r"(?<![А-ЯЁа-яё])" + marks.POINT_OF_VIEW_BEFOR
 _ACCORDING_HEAD = re.compile(marks.ACCORDING_TO + r"[ \u00a0]+(?:[а-яё-]+[ \u00a0]+){0,8}$", re.IGNORECASE)
 _HIS_WORDS_NEXT = re.compile(r"[.!?…]?[ \u00a0]*По[ \u00a0]+(?:его|её|ее)[ \u00a0]+(?:словам|мнению|оценке)")  # "… сомневается, что …. По его словам, …"
 _PRONOUN_NEXT = re.compile(r"[.!?…]?[ \u00a0]*(Он|Она)[ \u00a0]+((?:[а-яё]+[ \u00a0]+)?[а-яё]+)")
+
+
+def _connective_lead(ws: list[str]) -> int:
+    """How many words of a sentence's start are a connective before its subject ("В свою очередь", "Однако",
+    "Между тем"), when the first is capitalised; 0 when the first word is none."""
+    if not ws or not ws[0][:1].isupper():
+        return 0
+    phrase = " ".join(w.lower() for w in ws[:3])
+    for lead in marks.SUBJECT_CONNECTIVES:
+        if phrase == lead or phrase.startswith(lead + " "):
+            return len(lead.split())
+    return 0
 
 
 def _pronoun_speaks_next(text: str, end: int, feminine: bool | None) -> bool:
@@ -1788,7 +1802,7 @@ def _interlocutor(ctx: Context, ref: int, feminine: bool | None) -> tuple[str | 
     named_at = max((m.pos for m in ctx.registry.mentions if m.key == last[0].key and not m.quoted and m.pos < ref),
                    default=last[1])
     para = ctx.text.rfind("\n", 0, min(last[1], named_at)) + 1  # from where the person was last named
-    if _unnamed_source_between(ctx.text, para, ref) or _other_voice_since(ctx, last[1], ref):
+    if _unnamed_source_between(ctx.text, para, ref, ctx.quoted_regions()) or _other_voice_since(ctx, last[1], ref):
         return None, None
     return last[0].name(feminine), last[0].role
 
@@ -1809,11 +1823,14 @@ def _other_voice_since(ctx: Context, at: int, ref: int) -> bool:
     return any(at < s < ref and s not in spoken and s not in from_documents for s, _ in ctx.taken)
 
 
-def _unnamed_source_between(text: str, lo: int, hi: int) -> bool:
+def _unnamed_source_between(text: str, lo: int, hi: int, quoted: list[tuple[int, int]] = ()) -> bool:
     """An unnamed source comes up in text[lo:hi] ("источник RT в министерстве", "один из учёных", "анонимно"); a bare
     "собеседник RT" is not one: it points back like the interlocutor being resolved (placed, "собеседник RT в
-    коммуне", it is a source)."""
+    коммуне", it is a source). Words inside the ``quoted`` regions are someone's speech, not the narrative ("«И, может
+    быть, это одна из главных причин кризиса»")."""
     for m in _UNNAMED_SOURCE.finditer(text, lo, hi):
+        if any(qa < m.start() < qb for qa, qb in quoted):
+            continue
         word = m.group().lower()
         if word not in marks.INTERLOCUTOR_FORMS or _placed([w.lower() for w in words(text[m.end():m.end() + 60])[:3]]):
             return True
@@ -2410,6 +2427,9 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
         after = speaker_in(ctx, verb.end(), that_after.start() if that_after else b, v)
         if after[0] is not None:  # "«Деньги заложены …», – заявил на это Козак, добавив, что … «…»": not the words
             return after  # quoted before the verb, the one named after it
+    later = _relative_speaker_after(ctx, a, verb, b) if verb is not None else None
+    if later is not None:  # "цитируют министра … Авигдора Либермана, который уже предупредил … «…»"
+        return later
     if _anonymous(text, a, _reported_from(text, verb, b)):
         return None, None
     outlet = _outlet_after_verb(text, verb.end(), b) if verb is not None else None
@@ -2572,6 +2592,23 @@ def _relative_subject(ctx: Context, a: int, v: int, feminine: bool | None) -> tu
     if m is None:
         return None
     g = next((g for g in reversed(_groups(ctx, a, m.start())) if g.end == m.start()), None)
+    return person_speaker(ctx, g, feminine, a) if g is not None else None
+
+
+def _relative_speaker_after(ctx: Context, a: int, verb: re.Match, b: int) -> tuple[str | None, str | None] | None:
+    """"Журналисты цитируют министра обороны Авигдора Либермана, который уже предупредил … «…»": after the clause's
+    first speech verb, a relative clause ("…, который …") with a speech verb of its own comes last before the quote;
+    the name right before its comma, in whatever case, speaks."""
+    text = ctx.text
+    m = None
+    for m in _RELATIVE_SUBJECT.finditer(text, verb.end(), b):
+        pass
+    if m is None or _inside_marks(text, a, m.start()):
+        return None
+    said, feminine = speech_verb(text[m.end():b])
+    if not said or feminine is not None and feminine != (m.group(1) == "которая"):
+        return None
+    g = next((g for g in reversed(_groups(ctx, verb.end(), m.start())) if g.end == m.start()), None)
     return person_speaker(ctx, g, feminine, a) if g is not None else None
 
 
@@ -3017,7 +3054,8 @@ _CLAUSE_STOP = re.compile(r"[.!?…](?![0-9A-Za-zА-ЯЁа-яё])|[:;«\"\n]|[ \
 
 _ASKED = re.compile(r"(?<![А-ЯЁа-яё])вопрос[а-я]*[ \u00a0]*$")
 _QUESTION = re.compile(r"«[^«»\n]{1,80}»")
-_SHORT_NAME = re.compile(r"[«\"](?:[^«»\".!?…\n]|\.(?=[A-Za-zА-ЯЁа-яё])){1,60}[!?]?[»\"]")  # «Говорите громче!», «Туалет.ру»
+_SHORT_NAME = re.compile(r"[«\"](?:[^«»\".!?…\n]|\.(?=[A-Za-zА-ЯЁа-яё])|(?<![А-ЯЁа-яё])[А-ЯЁ]\.[ \u00a0]?(?=[А-ЯЁ]))"
+                         r"{1,60}[!?]?[»\"]")  # «Говорите громче!», «Туалет.ру», «Институт … имени А.Н. Соколовского»
 
 
 def _clause_end(text: str, pos: int, hi: int) -> int:
@@ -3430,7 +3468,7 @@ def quote_colon_sentence(ctx: Context, span: MarkSpan, para: tuple[int, int], sp
 def _opinion_holder_clause(ctx: Context, a: int, b: int) -> tuple[str, str | None] | None:
     """"По мнению кандидата исторических наук Фёдора Гайда, речь Милюкова была направлена …:" then «…»: a clause
     opening with "по мнению"/"по словам" and a name up to its comma, before the colon: that person."""
-    m = _ACCORDING.match(ctx.text, a)
+    m = _ACCORDING.match(ctx.text, a) or _inserted_according(ctx.text, a, b)
     if m is None:
         return None
     comma = ctx.text.find(",", m.end(), b)
@@ -3438,6 +3476,16 @@ def _opinion_holder_clause(ctx: Context, a: int, b: int) -> tuple[str, str | Non
         return None
     who = speaker_in(ctx, m.end(), comma, b)
     return who if who[0] is not None and who[0] in _article_names(ctx) else None
+
+
+_COMMA_BEFORE = re.compile(r",[ \u00a0]*$")
+
+
+def _inserted_according(text: str, a: int, b: int) -> re.Match | None:
+    """"…, то это, по мнению Брауна, можно объяснить …:": "по мнению" set off by a comma inside the clause, outside
+    quotation marks."""
+    return next((m for m in _ACCORDING.finditer(text, a, b) if _COMMA_BEFORE.search(text, a, m.start())
+                 and not _inside_marks(text, a, m.start())), None)
 
 
 def _speaker_goes_on(ctx: Context, a: int, para: tuple[int, int]) -> tuple[str, str | None] | None:
@@ -3603,9 +3651,16 @@ def _holder_apposed(ctx: Context, a: int, comma: int, qs: int) -> tuple[str, str
         return None
     ws = words(ctx.text[comma + 1:groups[0].start])
     if len(ws) > 8 or any(w[:1].islower() and (is_verb(w) or speech_verb(w)[0] or w.lower() in _APPOSITION_STOP
-                                               or w.lower() in marks.PRONOUNS) for w in ws):
+                                               and not _joins_roles(ws, i) or w.lower() in marks.PRONOUNS)
+                          for i, w in enumerate(ws)):
         return None
     return person_speaker(ctx, groups[0], None, a)
+
+
+def _joins_roles(ws: list[str], i: int) -> bool:
+    """"журналиста и писателя Николая Долгополова": "и" between two lowercase role words joins the roles of one."""
+    return ws[i] == "и" and 0 < i < len(ws) - 1 and ws[i - 1][:1].islower() and ws[i + 1][:1].islower() \
+        and is_role_word(ws[i - 1]) and is_role_word(ws[i + 1])
 
 
 def quote_in_speech_sentence(ctx: Context, span: MarkSpan, para: tuple[int, int], spans: list[MarkSpan]) -> Found | None:

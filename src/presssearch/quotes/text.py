@@ -129,12 +129,26 @@ _SENT_NEED = re.compile(r"[.!?…\n](?:(?<=[.!?…])[»\"”)]*[ \u00a0\t]+(?=([
 _last_marks: list[SentenceMarks] = []
 
 
+# «…!» or «…?» of up to 60 characters right after a title's head noun ("движения «Говорите громче!» Андрей …").
+_TITLE_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)[ \u00a0]+«[^«»\n]{1,60}$")
+
+
+def _exclaimed_title(text: str, i: int) -> bool:
+    """The "!" or "?" at i closes the quoted name of a movement, group or act ("лидер движения «Вперёд!» Эммануэль
+    Макрон", "декрета «Социалистическое отечество в опасности!» Главковерх"): no sentence ends there."""
+    if text[i] not in "!?" or text[i + 1:i + 2] != "»":
+        return False
+    m = _TITLE_BEFORE.search(text, max(0, i - 90), i)
+    return m is not None and m.group(1).startswith(marks.EXCLAIMED_TITLE_HEADS)
+
+
 def sentence_marks(text: str) -> SentenceMarks:
     """The sentence breaks of text (the last text's are kept: rules ask about one article many times)."""
     cached = _last_marks[0] if _last_marks else None  # one read: safe if threads share the module
     if cached is not None and cached.text is text:
         return cached
-    found_marks = list(_SENT_NEED.finditer(text))  # (three passes over the matches: cheaper than one loop)
+    found_marks = [m for m in _SENT_NEED.finditer(text)  # (three passes over the matches: cheaper than one loop)
+                   if not _exclaimed_title(text, m.start())]
     starts = [m.start() for m in found_marks]
     ends = [m.end() for m in found_marks]
     needs = [m.end(1) if m.lastindex else m.end() for m in found_marks]
