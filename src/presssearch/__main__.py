@@ -1,3 +1,3 @@
-from .cli.main import cli
+from .cli.main import main
 
-cli(prog_name="presssearch")
+main()

@@ -18,6 +18,31 @@ from ..errors import PresssearchError
 EXIT_SKIPPED = 1
 EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
+# Commands that only read the index: after them the process ends without the interpreter's teardown (main).
+READ_ONLY_COMMANDS = frozenset({"search", "quotes", "speakers", "timeline", "show", "stats"})
+
+
+def main() -> None:
+    """The console entry point: ``cli``. After a command that only reads, the process flushes its output and ends
+    at once: the interpreter's teardown (freeing the opened index's caches, the names dictionary, every module)
+    costs ~0.1 s of a 0.5 s search, and nothing is left to write (``index`` and any error message that is no exit
+    code end the usual way)."""
+    command = next((a for a in sys.argv[1:] if not a.startswith("-")), None)
+    try:
+        cli(prog_name="presssearch")
+    except SystemExit as e:
+        if command not in READ_ONLY_COMMANDS or not (e.code is None or isinstance(e.code, int)):
+            raise
+        _quick_exit(e.code or 0)
+
+
+def _quick_exit(code: int) -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, ValueError, OSError):  # the reader is gone (`| head`), or the stream closed
+            pass
+    os._exit(code)
 
 
 class Group(click.Group):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import sys
 import types
+from functools import partial
 
 # module name -> the names whoosh imports from it
 _STAND_INS = {
@@ -23,14 +24,14 @@ _STAND_INS = {
 }
 
 
-def _deferred(module: str, name: str):
-    """A function that imports ``module`` on its first call and calls its ``name``."""
+def _call(module: str, name: str, *args, **kwargs):
+    return getattr(importlib.import_module(module), name)(*args, **kwargs)
 
-    def call(*args, **kwargs):
-        return getattr(importlib.import_module(module), name)(*args, **kwargs)
 
-    call.__name__ = name
-    return call
+def _deferred(module: str, name: str) -> partial:
+    """A function that imports ``module`` on its first call and calls its ``name`` (a partial of a module-level
+    function: it can be pickled, should whoosh ever store it in a schema, as StemFilter's default ``stemfn``)."""
+    return partial(_call, module, name)
 
 
 def import_whoosh() -> None:

@@ -34,6 +34,13 @@ class Found:
     supersedes: bool = False  # replaces the quotes taken inside it (an interview turn over the quotes it retells)
 
 
+# Unions of word lists that rules test words against (built once, not per call).
+_NOT_PERSON_HEADS = marks.ORG_NOUNS | marks.SPOKESMEN_HEADS | marks.UNIT_HEADS | marks.UNNAMED
+_DOCUMENTS_AND_ARTICLES = marks.DOCUMENT_NOUNS | {"статья", "публикация", "материал"}
+_PUBLISHING_VERBS = marks.PUBLISH_VERBS | marks.ISSUING_VERBS
+_DOCUMENTS_AND_LISTS = marks.DOCUMENT_NOUNS | marks.ISSUED_LISTS
+
+
 @dataclass
 class Context:
     text: str
@@ -195,13 +202,14 @@ class Context:
         return hit[0].name(feminine), hit[0].role
 
     def _lead_person_before_body(self, pos: int, feminine: bool | None) -> Person | None:
-        """The person a pronoun in the body's first paragraph means when the body names nobody before it: the one
-        person of that gender the lead names in full first ("По мнению члена Партии независимости Джерарда Баттена,
-        …" over the body's opening «…», — прокомментировал он), the body's own Person when it names them too."""
+        """The person a pronoun in the body's first paragraph means when the body names nobody before it: of the
+        people of that gender the lead names in full, the first it names ("По мнению члена Партии независимости
+        Джерарда Баттена, …" over the body's opening «…», — прокомментировал он); the body's own Person when it names
+        them too."""
         lead = self.lead_context
-        if lead is None or self.registry.before(pos) is not None or self.text[:pos].count("\n") > 0:
+        if lead is None or self.registry.before(pos) is not None or self.text.find("\n", 0, pos) >= 0:
             return None
-        people = sorted(((lead.registry._first(p.key), p) for p in lead.registry.people.values()
+        people = sorted(((lead.registry.first_position(p.key), p) for p in lead.registry.people.values()
                          if len(p.tokens) >= 2 and (feminine is None or p.feminine in (None, feminine))),
                         key=lambda fp: fp[0])
         if not people:
@@ -1011,7 +1019,7 @@ def _named_in_genitive_of(name: str, before: list[str]) -> bool:
     ps = parses(first)[:3]
     prev = parses(before[0])[:1]
     return bool(ps) and ps[0].tag.case == "gent" and not any(p.tag.case in ("nomn", "loct") for p in ps) and bool(prev) and prev[0].tag.POS == "NOUN" and prev[0].tag.animacy == "anim" \
-        and lemma(before[0]) not in marks.ORG_NOUNS | marks.SPOKESMEN_HEADS | marks.UNIT_HEADS | marks.UNNAMED \
+        and lemma(before[0]) not in _NOT_PERSON_HEADS \
         and not is_role_word(before[0])
 
 
@@ -1858,7 +1866,7 @@ def _bare_outlet(ws: list[str]) -> int | None:
         if i + 1 < len(ws) and not ws[i + 1][:1].islower():
             return None  # "газета Financial Times": the name is there
         cases = {p.tag.case for p in parses(w.lower())[:3]}
-        after_text = i > 0 and lemma(ws[i - 1].lower()) in marks.DOCUMENT_NOUNS | {"статья", "публикация", "материал"}
+        after_text = i > 0 and lemma(ws[i - 1].lower()) in _DOCUMENTS_AND_ARTICLES
         held = i == len(ws) - 1 and all(is_adjective(x) for x in ws[:i])  # "По мнению американского издания, «…»"
         if "nomn" in cases or ("gent" in cases and (after_text or held)):
             return i
@@ -3054,7 +3062,9 @@ _CLAUSE_STOP = re.compile(r"[.!?…](?![0-9A-Za-zА-ЯЁа-яё])|[:;«\"\n]|[ \
 
 _ASKED = re.compile(r"(?<![А-ЯЁа-яё])вопрос[а-я]*[ \u00a0]*$")
 _QUESTION = re.compile(r"«[^«»\n]{1,80}»")
-_SHORT_NAME = re.compile(r"[«\"](?:[^«»\".!?…\n]|\.(?=[A-Za-zА-ЯЁа-яё])|(?<![А-ЯЁа-яё])[А-ЯЁ]\.[ \u00a0]?(?=[А-ЯЁ]))"
+# (The three alternatives never match the same text, so a failed match cannot backtrack exponentially: an initial's
+# dot is its own alternative, followed by a space and a capital, after a capital standing alone.)
+_SHORT_NAME = re.compile(r"[«\"](?:[^«»\".!?…\n]|\.(?=[A-Za-zА-ЯЁа-яё])|(?<=[^А-ЯЁа-яё][А-ЯЁ])\.[ \u00a0](?=[А-ЯЁ]))"
                          r"{1,60}[!?]?[»\"]")  # «Говорите громче!», «Туалет.ру», «Институт … имени А.Н. Соколовского»
 
 
@@ -3915,7 +3925,7 @@ def _according_to_document(ctx: Context, sa: int, qs: int) -> str | None:
     if org is None:
         return None
     between = words(text[doc.end():_org_start(ctx, org, doc.end())])
-    published = len(between) == 1 and lemma(between[0].lower()) in marks.PUBLISH_VERBS | marks.ISSUING_VERBS
+    published = len(between) == 1 and lemma(between[0].lower()) in _PUBLISHING_VERBS
     if between and not published or not between and "," in text[doc.end():_org_start(ctx, org, doc.end())]:
         return None
     return org.name()
@@ -3960,10 +3970,10 @@ def _issued_document(text: str, verb: re.Match, qs: int) -> re.Match | None:
     """"Cabin Crew United опубликовал список требований …, включая создание «…»": a publishing verb whose object,
     within two words, is a document or a list of demands (its text is what the quote reproduces); the match of
     that noun, else None."""
-    if lemma(verb.group().lower()) not in marks.PUBLISH_VERBS | marks.ISSUING_VERBS:
+    if lemma(verb.group().lower()) not in _PUBLISHING_VERBS:
         return None
     for m in list(WORDS_RE.finditer(text, verb.end(), qs))[:3]:
-        if lemma(m.group().lower()) in marks.DOCUMENT_NOUNS | marks.ISSUED_LISTS:
+        if lemma(m.group().lower()) in _DOCUMENTS_AND_LISTS:
             return m
     return None
 

@@ -863,15 +863,30 @@ def _owner_before_name(text: str, run: list[tuple[int, int, str, str]]) -> bool:
     if second[3] not in ("Name", "Unknown") or last[3] == "Patr" or first[3] == "Patr" or "-" in first[2] \
             or has_particle(first[2]) or _known_first_name(first[2]):
         return False
-    key = surname_key(first[2])
-    for m in _CAP_TOKEN.finditer(text):
-        if run[0][0] <= m.start() < run[-1][1] or surname_key(m.group()) != key:
+    for at in _capitalised_by_key(text).get(surname_key(first[2]), ()):
+        if run[0][0] <= at < run[-1][1]:
             continue
-        before = _PARTICLE_BEFORE.search(text, max(0, m.start() - 30), m.start())
-        if _after_place_preposition(text, m.start()) or before is not None and before.group(1)[:1].isupper() \
+        before = _PARTICLE_BEFORE.search(text, max(0, at - 30), at)  # (the capitalised word before, if any)
+        if _after_place_preposition(text, at) or before is not None and before.group(1)[:1].isupper() \
                 and _known_first_name(before.group(1)):
             return True
     return False
+
+
+_last_keys: list[tuple[str, dict[str, list[int]]]] = []
+
+
+def _capitalised_by_key(text: str) -> dict[str, list[int]]:
+    """Where each capitalised word of ``text`` stands, by its surname key: one pass per text (the last text's map is
+    kept: find_groups runs over one article's clauses many times)."""
+    cached = _last_keys[0] if _last_keys else None  # one read: safe if threads share the module
+    if cached is not None and cached[0] is text:
+        return cached[1]
+    found: dict[str, list[int]] = {}
+    for m in _CAP_TOKEN.finditer(text):
+        found.setdefault(surname_key(m.group()), []).append(m.start())
+    _last_keys[:] = [(text, found)]
+    return found
 
 
 @lru_cache(maxsize=20_000)
@@ -2590,11 +2605,11 @@ class Registry:
                     person = self.people[m.key]
                     return (person, m.pos) if with_pos else person
                 i -= 1
-            keys = {k for k in keys if self._first(k) < pos + _SAME_CLAUSE}  # not one introduced only later
+            keys = {k for k in keys if self.first_position(k) < pos + _SAME_CLAUSE}  # not one introduced only later
             if not keys:
                 return None
-        person = self.people[min(keys, key=lambda k: self._first(k))]
-        return (person, self._first(person.key)) if with_pos else person
+        person = self.people[min(keys, key=lambda k: self.first_position(k))]
+        return (person, self.first_position(person.key)) if with_pos else person
 
     def _role_in(self, key: str, land: str | None) -> bool:
         """A role phrase of the person names the country ("президент Франции", "французский президент"); with land
@@ -2623,5 +2638,6 @@ class Registry:
             i += 1
         return last
 
-    def _first(self, key: str) -> int:
+    def first_position(self, key: str) -> int:
+        """Where the text first mentions the person ``key`` (a large number if never)."""
         return next((m.pos for m in self.mentions if m.key == key), 1 << 30)

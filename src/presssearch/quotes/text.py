@@ -43,7 +43,9 @@ def soften_links(text: str) -> str:
     Times\n. Далее…", "обозреватель \nCNN\n Дэвид Андельман, — …"); read as paragraph breaks they cut
     the sentence. A short line is such a link when the line before stops mid-sentence with a space after a word
     a comma or a dash (no final punctuation; verse lines end without one) and the line after goes on with punctuation,
-    a lowercase word, or a space."""
+    a lowercase word, or a space. Any line break between two lowercase words is a space too: the sentence runs on
+    ("— так прокомментировал доклад Всемирного банка\nглавный стратег …"; unpunctuated verse lines join as well,
+    which no attribution rule minds)."""
     breaks: list[int] = []  # offsets of the line breaks to turn into spaces
     for m in _SHORT_LINE.finditer(text):  # a short line after a line that ends in a space, a line after it
         line = m.group(1)
