@@ -1810,10 +1810,10 @@ _BARE_ENDS = frozenset({"а", "у", "ом", "ем", "е"})  # a consonant-final 
 _SOFT_ENDS = frozenset({"я", "ю", "ем", "ём", "е"})  # those of one in -ь or -й
 
 
-def _declined_from(word: str, bare: str) -> bool:
-    """``word`` is ``bare``, a word in a consonant, with a case ending ("Трумэна" from "Трумэн"; "Габриэля" from
-    "Габриэль", "Парубия" from "Парубий")."""
-    if len(bare) < 3 or " " in bare or bare[-1] in _VOWELS:
+def _declined_from(word: str, bare: str, min_len: int = 3) -> bool:
+    """``word`` is ``bare``, a word in a consonant of at least ``min_len`` letters, with a case ending ("Трумэна"
+    from "Трумэн"; "Габриэля" from "Габриэль", "Парубия" from "Парубий")."""
+    if len(bare) < min_len or " " in bare or bare[-1] in _VOWELS:
         return False
     if bare[-1] in "йь":
         return word.startswith(bare[:-1]) and word[len(bare) - 1:] in _SOFT_ENDS
@@ -1823,8 +1823,7 @@ def _declined_from(word: str, bare: str) -> bool:
 def _case_form_of(word: str, bare: str) -> bool:
     """``word`` is ``bare``, a name word in a hard consonant (two letters will do: "Ын"), with a case ending ("Маском"
     from "Маск", "Ына" from "Ын", "Илоном" from "Илон")."""
-    return len(bare) >= 2 and bare[-1] not in _VOWELS and bare[-1] not in "йь" and word.startswith(bare) \
-        and word[len(bare):] in _BARE_ENDS
+    return bare[-1:] not in ("й", "ь") and _declined_from(word, bare, min_len=2)
 
 
 def _fleeting_form(person: Person, g: Group) -> bool:
