@@ -118,3 +118,23 @@ def test_an_opinion_holder_set_off_inside_the_clause_before_a_colon_speaks_the_n
     assert q.text == ("Чтобы добиться гегемонии, альянсу нужно в том числе и завладеть умами. Для этого требуется "
                       "узаконить агрессивное поведение")
     assert q.speaker == "Райнер Браун"
+
+
+BROTHERS = ("Книга включает две части: автор одной Василий Рысенков, другой — Михаил Рысенков. "
+            "В стихах Василия Рысенкова отчетлив вызов.\n")
+
+
+@pytest.mark.parametrize("line, speaker", [
+    ("Василий: «Дублей не будет. Экспромтов не будет. Жить только набело!»", "Василий Рысенков"),
+    ("Михаил: «Как на цыпочках, мальчик, пройди по судьбе…»", "Михаил Рысенков"),
+    ("Василий сказал: «Дублей не будет. Экспромтов не будет. Жить только набело!»", "Василий Рысенков"),
+], ids=["label-first", "label-second", "verb"])
+def test_a_first_name_alone_before_the_colon_is_the_person_named_in_full(line: str, speaker: str) -> None:
+    # the first name is not another case form of the surname (an oblique mention), nor the last person named
+    assert speaker_of(BROTHERS + line, line.split("«")[1][:12]) == speaker
+
+
+def test_a_first_name_inside_a_quoted_title_is_not_the_subject() -> None:
+    text = ("Вениамин Блаженный писал о Марине Цветаевой. В стихотворении «Моя заботушка, Марина» он обращается к "
+            "Богу с прошением: «Прости, Господь, свою дуреху, прости, Господь, меня, горюху».")
+    assert speaker_of(text, "Прости, Господь, свою") != "Марина Цветаева"

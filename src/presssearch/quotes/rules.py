@@ -901,8 +901,12 @@ def _oblique_form(ctx: Context, g: Group) -> bool:
     person = ctx.registry.lookup(g)
     if person is None or not (len(person.genders) == 1 or person.surname_sure):
         return False
-    own = person.name().split()[-1].lower().replace("ё", "е")
-    return g.tokens[-1].lower().replace("ё", "е") != own
+    names = person.name().lower().replace("ё", "е").split()
+    last = g.tokens[-1].lower().replace("ё", "е")
+    if len(g.tokens) == 1 and last == names[0]:  # "Василий сказал:": his first name (not one in a title «…, Марина»)
+        para = ctx.text.rfind("\n", 0, g.start) + 1
+        return _inside_marks(ctx.text, para, g.start)
+    return last != names[-1]
 
 
 def _other_first_name(g: Group, name: str, feminine: bool | None) -> bool:
