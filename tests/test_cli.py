@@ -271,11 +271,25 @@ def test_every_command_is_in_the_readme():
 
 
 def test_nothing_changed_still_counts_skipped_files(tmp_path) -> None:
+    good, broken = tmp_path / "good.jsonl", tmp_path / "broken.jsonl"
+    good.write_text('{"id": "g", "title": "Новость", "text": "Текст новости о погоде."}\n', encoding="utf-8")
+    broken.write_text('{"id": "a", "text": "обрыв', encoding="utf-8")
+    ix = str(tmp_path / "ix")
+    assert CliRunner().invoke(cli, ["index", str(good), "--index", ix]).exit_code == 0
+    result = CliRunner().invoke(cli, ["index", str(good), str(broken), "--index", ix])
+    assert result.exit_code == 1
+    assert "Nothing changed: 1 articles from these files already indexed in" in result.output and ", 1 skipped (" in result.output
+
+
+def test_only_broken_input_says_nothing_was_indexed(tmp_path) -> None:
     broken = tmp_path / "broken.jsonl"
     broken.write_text('{"id": "a", "text": "обрыв', encoding="utf-8")
-    result = CliRunner().invoke(cli, ["index", str(broken), "--index", str(tmp_path / "ix")])
+    ix = tmp_path / "ix"
+    result = CliRunner().invoke(cli, ["index", str(broken), "--index", str(ix)])
     assert result.exit_code == 1
-    assert "Nothing changed: 0 articles from these files already indexed in" in result.output and ", 1 skipped (" in result.output
+    assert re.search(rf"^Nothing indexed into {re.escape(str(ix))}: no article could be read, 1 skipped \(\d+\.\d s\)\.$",
+                     result.output, re.M)
+    assert "fix those files and run the same command again" in result.output
 
 
 def test_filters_alone_that_match_nothing_say_what_to_check(run):

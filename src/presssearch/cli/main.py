@@ -159,7 +159,10 @@ def index(paths, rebuild, wait, quiet, index_path):
             bar.stop()
     for s in report.skipped:
         click.echo(f"skipped: {s.path}: {s.reason}", err=True)
-    if not report.changed and not rebuild:
+    if not report.changed and not report.unchanged and report.skipped:
+        click.echo(f"Nothing indexed into {archive.root}: no article could be read, {len(report.skipped)} skipped "
+                   f"({report.seconds:.1f} s).")
+    elif not report.changed and not rebuild:
         skipped = f", {len(report.skipped)} skipped" if report.skipped else ""
         click.echo(f"Nothing changed: {report.unchanged} articles from these files already indexed in "
                    f"{archive.root}{skipped} ({report.seconds:.1f} s).")
