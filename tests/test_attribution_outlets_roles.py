@@ -96,3 +96,19 @@ def test_a_role_tied_to_a_two_word_country_is_not_another_lands_holder() -> None
             "«Зимние Игры, которые пройдут в Южной Корее, станут хорошим событием для страны», — сказал "
             "руководитель Северной Кореи.")
     assert _speaker_of(text, "Зимние Игры") == "Ким Чен Ын"
+
+
+def test_po_informatsii_names_the_source_of_the_fragment() -> None:
+    text = ("Председатель Европарламента Антонио Таяни пригласил женщину посетить ЕС.\n\n"
+            "По информации The News International, за католичкой в Мултан прилетел небольшой самолет, на борту "
+            "которого находились \"несколько иностранцев и ряд пакистанцев\". Обвинение в богохульстве.")
+    assert _speaker_of(text, "несколько иностранцев") == "The News International"
+
+
+@pytest.mark.parametrize("text", [
+    "По данным американских СМИ, Соединённые Штаты не сомневаются, что КНДР испытала «усовершенствованное "
+    "ядерное устройство нового типа».",
+    "«Соединённые Штаты не сомневаются, что КНДР испытала ядерное устройство», — пишут американские СМИ.",
+], ids=["po-dannym", "pishut"])
+def test_media_named_only_as_a_kind_are_an_unnamed_source(text: str) -> None:
+    assert [q.speaker for q in extract_quotes(text)] == [None]

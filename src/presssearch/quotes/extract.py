@@ -9,6 +9,7 @@ from ..model import Quote
 from .interviews import dialogue_block
 from .rules import (Context, Found, colon_block, dialogue_lines, interview_turns, marked_quotes, nested_in_turns,
                     nested_quotes)
+from . import marks
 from .text import paragraphs, soften_links
 
 log = logging.getLogger(__name__)
@@ -61,6 +62,11 @@ def _drop_inside(ctx: Context, quotes: list[Quote], a: int, b: int) -> list[Quot
     return [q for q in quotes if (q.start, q.end) not in inside]
 
 
+def _unnamed_media(speaker: str | None) -> bool:
+    """"СМИ США", "СМИ": the media named only as a kind are an unnamed source."""
+    return bool(speaker) and speaker.split(" ", 1)[0] in marks.UNNAMED_MEDIA
+
+
 def extract_quotes(text: str, *, debug: bool = False, title: str | None = None,
                    lead: str | None = None) -> list[Quote]:
     """Direct quotations in an article body, sorted by start; text[q.start:q.end] == q.text.
@@ -85,7 +91,8 @@ def extract_quotes(text: str, *, debug: bool = False, title: str | None = None,
             ctx.taken.append((a, b))
             if found.speaker:
                 ctx.spoken.append((a, found.speaker))
-            quotes.append(Quote(text[a:b], a, b, found.speaker or None, found.role, found.rule))
+            speaker, role = (None, None) if _unnamed_media(found.speaker) else (found.speaker or None, found.role)
+            quotes.append(Quote(text[a:b], a, b, speaker, role, found.rule))
             if debug:
                 log.debug("%s [%d:%d] %s: %.60s", found.rule, a, b, found.speaker, text[a:b])
     quotes.sort(key=lambda q: q.start)
