@@ -2468,7 +2468,7 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
     if relative is not None:  # "слова Льва Троцкого, который так прокомментировал …:"
         return relative
     groups = [g for g in _groups(ctx, a, v) if (may_be_subject(text, g) or _role_named(text, a, g)
-                                                or _undeclined_subject(ctx, g))
+                                                or _undeclined_subject(ctx, g) or _opinion_holder_at(text, a, g.start))
               and not _named_object(text, g) and not _after_pronoun_verb(text, a, g)
               and (not _oblique_form(ctx, g) or _opinion_holder_at(text, a, g.start))]  # "По словам Дмитрия …"
     that = _THAT_ONLY.search(text, a, v)
@@ -2809,9 +2809,20 @@ def _subject_after_verb(ctx: Context, v: int, b: int) -> Group | None:
     for g in _groups(ctx, v, end):
         if len(words(text[v:g.start])) > _INVERTED_WORDS:
             return None
-        if g.full and may_be_subject(text, g) and not _oblique_form(ctx, g) and not _named_object(text, g):
+        if (g.full or _also_named(ctx, v, g)) and may_be_subject(text, g) and not _oblique_form(ctx, g) \
+                and not _named_object(text, g):
             return g
     return None
+
+
+_ALSO_BEFORE = re.compile(r"[ \u00a0]+(?:и|также|тоже)[ \u00a0]+$")
+
+
+def _also_named(ctx: Context, v: int, g: Group) -> bool:
+    """"Его слова подтвердил и Трамп:": a surname alone the article named, right after the verb and "и"/"также" ("X
+    too"): the subject (not the object, as in "предупредила Мэй")."""
+    return _ALSO_BEFORE.search(ctx.text, v, g.start) is not None and ctx.text[v:g.start].count(" ") <= 2 \
+        and ctx.registry.lookup(g) is not None
 
 
 def _relays(text: str, a: int, b: int) -> bool:
