@@ -80,3 +80,21 @@ def test_relayed_representative_who_spoke_in_the_paragraph_before() -> None:
             "«Она участвовала в ДТП, в котором пострадал человек», — приводит слова представителя надзорного "
             "ведомства РИА Новости.")
     assert speaker_of(text, "Она участвовала") == "Александр Рыбак"
+
+
+def test_a_fragment_goes_to_the_reporter_named_in_the_sentence_before_not_an_earlier_paragraph() -> None:
+    from presssearch.quotes import extract_quotes
+    text = ("«Для описания красоты можно говорить что угодно», – признается Александр Кельдюшов.\n"
+            "Марина Лыкова, прежде чем представить сборник стихотворений для детей «Мы похожи», рассказала о своем "
+            "творческом пути. Дело в том, что Марина начала писать о детях, будучи уже серьезным взрослым человеком, "
+            "«управляющим взрослыми дядями и тетями», и потому стеснялась признаться.")
+    assert [q.speaker for q in extract_quotes(text) if q.text.startswith("управляющим")] == ["Марина Лыкова"]
+
+
+def test_a_fragment_after_an_inverted_attribution_to_an_unnamed_role_has_no_named_speaker() -> None:
+    from presssearch.quotes import extract_quotes
+    text = ("Бывший министр Михаил Абызов давно в розыске.\nАбызов, находясь на госслужбе, активно участвовал в "
+            "деятельности кипрских компаний, заявил в суде прокурор. При этом, по версии обвинения, он знал, что "
+            "чиновникам нельзя владеть иностранными активами, и в 2017 году \"принял решение о реализации своего "
+            "актива, а именно акций компании\".")
+    assert [q.speaker for q in extract_quotes(text)] == [None]

@@ -3897,7 +3897,41 @@ def quote_verbatim_fragment(ctx: Context, span: MarkSpan, para: tuple[int, int],
     body = _body_subject_that(ctx, sa, span.open) or _according_to_document(ctx, sa, span.open)
     if body is not None:
         return Found(a, b, "quote_fragment", body)
+    reporter = _paragraph_reporter(ctx, para, sa)
+    if reporter is not None:
+        return Found(a, b, "quote_fragment", *reporter)
     return Found(a, b, "quote_fragment", ctx.previous_speaker(span.open))
+
+
+def _paragraph_reporter(ctx: Context, para: tuple[int, int], sa: int) -> tuple[str, str | None] | None:
+    """"Марина Лыкова … рассказала о своем творческом пути. Дело в том, что Марина начала писать … «управляющим
+    взрослыми дядями и тетями»": when nobody was quoted yet in this paragraph, the person named as the subject of a
+    speech verb in the sentence right before the fragment's — opening it, or right after a verb that opens its clause
+    ("…, заявил … президент России Владимир Путин") — is whose words they are (not the one quoted in an earlier
+    paragraph; nobody when "…, заявил в суде прокурор" names no one)."""
+    if sa <= para[0] or any(para[0] <= s < sa for s, _ in ctx.spoken):
+        return None
+    text = ctx.text
+    prev = _previous_sentence(ctx, sa, para)
+    if prev is None or prev[0] < para[0] or text.count("«", *prev) != text.count("»", *prev):
+        return None
+    verb = next((m for m in WORDS_RE.finditer(text, *prev) if speech_verb(m.group())[0]), None)
+    if verb is None:
+        return None
+    _, feminine = speech_verb(verb.group())
+    opens = not words(text[max(text.rfind(",", prev[0], verb.start()), prev[0]):verb.start()])
+    after = [w.lower() for w in words(text[verb.end():prev[1]].split(",")[0])]
+    first = next(iter(_groups(ctx, prev[0], verb.start())), None)
+    if opens and (_groups(ctx, verb.end(), prev[1]) or any(is_role_word(w) for w in after)):
+        who = _subject_after_verb(ctx, verb.end(), prev[1])  # "…, заявил в суде прокурор": not the one before
+    elif first is not None and not words(text[prev[0]:first.start]) and may_be_subject(text, first):
+        who = first  # "Марина Лыкова, прежде чем …, рассказала"
+    else:
+        return None
+    if who is None:
+        return None
+    speaker, role = person_speaker(ctx, who, feminine, prev[0])
+    return (speaker, role) if speaker in _article_names(ctx) else None
 
 
 _ALIAS_AFTER = re.compile(r"[ \u00a0]*\([^()\n]{1,40}\)")
