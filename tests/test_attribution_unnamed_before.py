@@ -98,3 +98,10 @@ def test_a_fragment_after_an_inverted_attribution_to_an_unnamed_role_has_no_name
             "чиновникам нельзя владеть иностранными активами, и в 2017 году \"принял решение о реализации своего "
             "актива, а именно акций компании\".")
     assert [q.speaker for q in extract_quotes(text)] == [None]
+
+
+def test_the_wording_of_a_decision_is_the_clause_subjects() -> None:
+    from presssearch.quotes import extract_quotes
+    text = ("Ранее 18 марта Виктор Янукович отправил в отставку назначенных Виктором Ющенко губернаторов Киевской "
+            "области с формулировкой \"в связи с окончанием срока полномочий президента Украины\".")
+    assert [q.speaker for q in extract_quotes(text)] == ["Виктор Янукович"]

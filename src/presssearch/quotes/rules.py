@@ -3897,10 +3897,28 @@ def quote_verbatim_fragment(ctx: Context, span: MarkSpan, para: tuple[int, int],
     body = _body_subject_that(ctx, sa, span.open) or _according_to_document(ctx, sa, span.open)
     if body is not None:
         return Found(a, b, "quote_fragment", body)
+    worded = _wording_owner(ctx, sa, span.open)
+    if worded is not None:
+        return Found(a, b, "quote_fragment", *worded)
     reporter = _paragraph_reporter(ctx, para, sa)
     if reporter is not None:
         return Found(a, b, "quote_fragment", *reporter)
     return Found(a, b, "quote_fragment", ctx.previous_speaker(span.open))
+
+
+_WORDING_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])(?:с[ \u00a0]+формулировкой|со[ \u00a0]+словами)[ \u00a0]*:?[ \u00a0]*$")
+
+
+def _wording_owner(ctx: Context, sa: int, qs: int) -> tuple[str, str | None] | None:
+    """"Янукович отправил в отставку … губернаторов с формулировкой «в связи с окончанием срока полномочий …»": the
+    wording of a decision (or words said, "со словами") is the clause subject's, when the article names that person."""
+    if _WORDING_BEFORE.search(ctx.text, sa, qs) is None or ctx.orgs.at(sa, qs) is not None:
+        return None  # ("Федерация велоспорта оштрафовала спортсмена с формулировкой": a body's)
+    g = next((g for g in _groups(ctx, sa, qs) if may_be_subject(ctx.text, g) and not _oblique_form(ctx, g)), None)
+    if g is None:
+        return None
+    speaker, role = person_speaker(ctx, g, None, sa)
+    return (speaker, role) if speaker in _article_names(ctx) else None
 
 
 def _paragraph_reporter(ctx: Context, para: tuple[int, int], sa: int) -> tuple[str, str | None] | None:
