@@ -2093,8 +2093,8 @@ def _speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | N
             continue
         groups = _groups(ctx, s, e)
         pronoun = _PRONOUN_RE.search(text, s, groups[0].start if groups else e)
-        if groups and pronoun is None:
-            named = [g for g in groups if g.full or ctx.registry.lookup(g)]  # not "Росмолодежи"
+        named = [g for g in groups if g.full or ctx.registry.lookup(g)]  # not "Росмолодежи"
+        if groups and pronoun is None and not (not named and _body_after_role(ctx, s, groups[0])):
             best = named[0] if named else groups[0]
             if not _relays(text, s, best.start):  # "процитировал Трампа его помощник": Трамп speaks
                 best = next((g for g in named if not _oblique_form(ctx, g)), best)
@@ -2150,6 +2150,20 @@ def _named_after_enumeration(ctx: Context, s: int, b: int) -> Group | None:
         return None
     rest = lows[head + 1:]
     return g if all(w == "и" or (parses(w) and parses(w)[0].tag.POS in _ENUMERATION_POS) for w in rest) else None
+
+
+def _body_after_role(ctx: Context, s: int, g: Group) -> bool:
+    """"— отметил глава Мосгоризбиркома", "— утверждает директор Нацразведки США": the lone capitalised word after a
+    role noun is a body in the genitive (an inanimate noun nobody in the article is named by), whose head or
+    representative speaks, not the body: the role is read as a reference to a person."""
+    if len(g.tokens) != 1 or g.kinds[0] != "Unknown" or ctx.registry.lookup(g) is not None:
+        return False
+    before = words(ctx.text[s:g.start])
+    if not before or not before[-1][:1].islower() or not is_role_word(before[-1]) \
+            or before[-1].lower() in marks.RELATIONAL_ROLES or not _nominative_singular(before[-1]):
+        return False
+    ps = parses(g.tokens[0].lower())[:1]
+    return bool(ps) and ps[0].tag.POS == "NOUN" and ps[0].tag.case == "gent" and "inan" in ps[0].tag.grammemes
 
 
 def _relational_before(ctx: Context, s: int, g: Group) -> str | None:
