@@ -306,6 +306,12 @@ IMPLIED_ROLES: dict[str, tuple[str, ...]] = {
     "депутат": _PARLIAMENT, "сенатор": _SENATE,
 }
 # Roles held towards another person, whose surname alone follows in the genitive: "пресс-секретарь Трампа".
+# Titles the press gives with a first name alone ("патриарх Кирилл", "король Карл", "принц Гарри"): a bare title after
+# a quote names the one the article last gave it so, though the registry holds no surname for them.
+TITLED_BY_FIRST_NAME = frozenset("""
+патриарх митрополит архиепископ епископ архимандрит игумен король королева принц принцесса шейх эмир султан
+""".split())
+
 RELATIONAL_ROLES = frozenset("пресс-секретарь помощник советник адвокат защитник заместитель представитель агент".split())
 # Unnamed-source words that stand for whoever spoke last when that person held an office of the kind:
 # "— сказал чиновник" right after "замминистра Иван Петров заявил"; otherwise nobody is named.

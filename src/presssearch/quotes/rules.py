@@ -154,6 +154,9 @@ class Context:
             if held is not None and (feminine is None or held.feminine in (None, feminine)):  # "глава украинского
                 # кабмина": the премьер-министр Украины
                 return held.name(feminine), held.role
+            titled = None if land else _titled_name_before(self, role_word, pos)
+            if titled is not None:  # "патриарх Кирилл высказал … «…», — поучал президента патриарх"
+                return titled, lemma(role_word.lower())
             if strict:
                 return None, None
             introduced = self._introduced_in_paragraph_before(pos, feminine)
@@ -665,6 +668,35 @@ def _introduced_as(ctx: Context, role_word: str, pos: int,
     holders = {m.key: m.pos for m in before if _with_role(ctx.text, m.pos, lem)}
     last = next((m for m in reversed(before) if m.key in holders), None)
     return (ctx.registry.people[last.key], last.pos, holders[last.key]) if last else None
+
+
+_TITLE_TO_NAME_WORDS = 4  # words between a title and the first name it is given with ("патриарх Московский и всея Руси Кирилл")
+
+
+def _titled_name_before(ctx: Context, role_word: str, pos: int) -> str | None:
+    """The first name (nominative) the text last gave right after the title in the nominative before pos, outside
+    quotes ("патриарх Кирилл высказал", "патриарх Московский и всея Руси Кирилл заявил"; not the caption "Встреча
+    Патриарха Кирилла с …"), for the titles given with a first name alone (marks.TITLED_BY_FIRST_NAME); None for
+    other role words or when there is none."""
+    lem = lemma(role_word.lower()).replace("ё", "е")
+    if lem not in marks.TITLED_BY_FIRST_NAME:
+        return None
+    text = ctx.text
+    quoted = ctx.quoted_regions()
+    ms = list(WORDS_RE.finditer(text, max(0, pos - ROLE_INTRO_WINDOW), pos))
+    for n in range(len(ms) - 1, -1, -1):
+        w = ms[n].group()
+        if not w[:1].isupper() or any(qa <= ms[n].start() < qb for qa, qb in quoted):
+            continue
+        first = next((p for p in parses(w.lower())[:3] if "Name" in p.tag.grammemes), None)
+        if first is None:
+            continue
+        for k in range(n - 1, max(-1, n - 2 - _TITLE_TO_NAME_WORDS), -1):
+            if lemma(ms[k].group().lower()).replace("ё", "е") == lem:
+                if _nominative_singular(ms[k].group()) and not re.search(r"[.!?;:«»\"()]", text[ms[k].end():ms[n].start()]):
+                    return first.normal_form.capitalize()
+                break
+    return None
 
 
 def _interlocutor_before(ctx: Context, pos: int, feminine: bool | None) -> Person | None:
@@ -1369,7 +1401,8 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
     opens_sentence = not ctx.text[sentence_start(ctx.text, max(0, s - 200), s):s].strip()
     opens_here = not opens_sentence and _OPENS_AT.search(ctx.text[max(0, s - 8):s]) is not None  # "Создатель … утверждает"
     for i, w in enumerate(ws):
-        if (w[:1].islower() or i == 0 and (opens_sentence or opens_here)) and is_role_word(w) and not _object_form(w):
+        if (w[:1].islower() or i == 0 and (opens_sentence or opens_here)) and is_role_word(w) and not _object_form(w) \
+                and not _object_before_subject(ws, i):
             initialled = None if _can_be_nominative(w) else _initialled_person(ctx, s, e)
             if initialled is not None:  # "— пообещал … главе московского правительства В.Путин": the addressee's role
                 return True, (initialled.name(feminine), initialled.role)
@@ -1420,6 +1453,18 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
     if org:
         return True, (org, None)
     return False, (None, None)
+
+
+_SUBJECT_AFTER_OBJECT = 3  # words after a role noun in an oblique case where the subject's role noun may stand
+
+
+def _object_before_subject(ws: list[str], i: int) -> bool:
+    """"— поучал президента патриарх": the role noun ws[i] has no nominative reading and a lowercase role noun that
+    can be nominative singular follows within a few words: the first is whom the act was aimed at, the second speaks."""
+    if _can_be_nominative(ws[i]):
+        return False
+    return any(w[:1].islower() and is_role_word(w) and _nominative_singular(w)
+               for w in ws[i + 1:i + 1 + _SUBJECT_AFTER_OBJECT])
 
 
 def _owns_object_document(ctx: Context, s: int, e: int, org) -> bool:
