@@ -1396,6 +1396,8 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
             holder = None  # "— сообщил РИА Новости представитель внешнеполитического ведомства": not "… Госдепартамента"
         if holder is None and is_role_word(lows[unnamed]) and not _told_outlet(ws[:unnamed]):
             told = ctx._speaker_told_before(ref)
+            if told is None and _body_by_noun(ws[unnamed + 1:unnamed + 2]):
+                told = _spoke_in_sentence_before(ctx, ref, feminine)
             holder = (told.name(feminine), told.role) if told is not None else None
         return True, holder or (None, None)
     opens_sentence = not ctx.text[sentence_start(ctx.text, max(0, s - 200), s):s].strip()
@@ -1465,6 +1467,32 @@ def _object_before_subject(ws: list[str], i: int) -> bool:
         return False
     return any(w[:1].islower() and is_role_word(w) and _nominative_singular(w)
                for w in ws[i + 1:i + 1 + _SUBJECT_AFTER_OBJECT])
+
+
+def _body_by_noun(nxt: list[str]) -> bool:
+    """"представитель министерства", "представитель ведомства": the body is referred to by a common noun in the
+    genitive singular (one named before), not by its name ("представитель Минобороны") nor left out."""
+    if not nxt or not nxt[0][:1].islower():
+        return False
+    ps = parses(nxt[0].lower())[:1]
+    return bool(ps) and ps[0].tag.POS == "NOUN" and ps[0].tag.case == "gent" and ps[0].tag.number == "sing" \
+        and "inan" in ps[0].tag.grammemes
+
+
+def _spoke_in_sentence_before(ctx: Context, ref: int, feminine: bool | None) -> Person | None:
+    """"Россия выполнила свои обязательства, подчеркнул Рудской, … В свою очередь, «…», добавил представитель
+    министерства": the person who spoke in the sentence right before the quote's, in the same paragraph (a speech
+    verb's subject or "по словам" holder, named in full somewhere): the role reference goes on with them."""
+    text = ctx.text
+    a = sentence_start(text, 0, min(ref + 1, len(text)))
+    para = text.rfind("\n", 0, ref) + 1
+    if a <= para:
+        return None
+    pa = max(para, sentence_start(text, 0, _rstrip(text, 0, a) - 1))
+    last = ctx._last_to_speak(ref, feminine, window=ref - pa)
+    if last is None or not pa <= last[1] < a or len(last[0].tokens) < 2:
+        return None
+    return last[0]
 
 
 def _owns_object_document(ctx: Context, s: int, e: int, org) -> bool:
