@@ -3973,7 +3973,47 @@ def quote_verbatim_fragment(ctx: Context, span: MarkSpan, para: tuple[int, int],
     body = _body_subject_that(ctx, sa, span.open) or _according_to_document(ctx, sa, span.open)
     if body is not None:
         return Found(a, b, "quote_fragment", body)
+    said = _said_back_next(ctx, span, para)
+    if said is not None:
+        return Found(a, b, "quote_fragment", *said)
     return Found(a, b, "quote_fragment", ctx.previous_speaker(span.open))
+
+
+def _present_tense(verb: str) -> bool:
+    ps = parses(verb.lower())[:1]
+    return bool(ps) and ps[0].tag.tense == "pres"
+
+
+_SAID_BACK = re.compile(marks.SAID_BACK_OPENER)
+_SAID_BACK_GAP = 4  # words between the opener and its verb ("Об этом в интервью RT заявил")
+_SAID_BACK_ACTS = frozenset("сделал сделала сделали выступил выступила выступили высказал высказала высказали "
+                            "озвучил озвучила озвучили".split())
+
+
+def _said_back_next(ctx: Context, span: MarkSpan, para: tuple[int, int]) -> tuple[str | None, str | None] | None:
+    """"Санкционный режим стал «мотивирующим фактором …». Такое заявление сделал глава Минэкономразвития Максим
+    Орешкин": the sentence of the quote has no speech verb, and the next one in the paragraph opens by pointing back at
+    these words with a past-tense speech verb ("Об этом заявил …", "Об этом он сообщил …"; not an outlet's "Об этом
+    пишет …") or an act of stating ("сделал", "выступил"): its subject speaks; None when there is no such sentence or
+    it names nobody."""
+    text = ctx.text
+    sa = sentence_start(text, para[0], span.open)
+    end = sentence_end(text, span.close + 1, para[1])
+    if speech_verb(text[sa:span.open])[0] or speech_verb(text[span.close + 1:end])[0]:
+        return None
+    nxt = end
+    while nxt < para[1] and text[nxt] in " \u00a0\t":
+        nxt += 1
+    m = _SAID_BACK.match(text, nxt, para[1])
+    if m is None:
+        return None
+    stop = sentence_end(text, m.end(), para[1])
+    verb = next((w for w in WORDS_RE.finditer(text, m.end(), stop)
+                 if speech_verb(w.group())[0] or w.group().lower() in _SAID_BACK_ACTS), None)
+    if verb is None or len(words(text[m.end():verb.start()])) > _SAID_BACK_GAP or _present_tense(verb.group()):
+        return None  # "Об этом в интервью RT заявил …"; not "Об этом пишет Global Times": an outlet's report
+    who = speaker_in(ctx, m.end(), stop, span.open)
+    return who if who[0] is not None else None
 
 
 _ALIAS_AFTER = re.compile(r"[ \u00a0]*\([^()\n]{1,40}\)")
