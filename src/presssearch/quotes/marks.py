@@ -308,6 +308,18 @@ IMPLIED_ROLES: dict[str, tuple[str, ...]] = {
     "депутат": _PARLIAMENT, "сенатор": _SENATE,
 }
 # Roles held towards another person, whose surname alone follows in the genitive: "пресс-секретарь Трампа".
+# A sentence that opens by pointing back at the words just quoted and names who said them: "Такое заявление сделал
+# глава Минэкономразвития Максим Орешкин", "Об этом заявил …", "С таким заявлением выступил …".
+SAID_BACK_OPENER = (r"(?:(?:Такое|Это|Подобное|Соответствующее|Данное)[ \u00a0]+(?:заявление|мнение|высказывание)"
+                    r"|(?:С|Со)[ \u00a0]+(?:таким|этим|подобным|соответствующим)[ \u00a0]+(?:заявлением|мнением)"
+                    r"|Об[ \u00a0]+этом)(?![А-ЯЁа-яё])")
+
+# Titles the press gives with a first name alone ("патриарх Кирилл", "король Карл", "принц Гарри"): a bare title after
+# a quote names the one the article last gave it so, though the registry holds no surname for them.
+TITLED_BY_FIRST_NAME = frozenset("""
+патриарх митрополит архиепископ епископ архимандрит игумен король королева принц принцесса шейх эмир султан
+""".split())
+
 RELATIONAL_ROLES = frozenset("пресс-секретарь помощник советник адвокат защитник заместитель представитель агент".split())
 # Unnamed-source words that stand for whoever spoke last when that person held an office of the kind:
 # "— сказал чиновник" right after "замминистра Иван Петров заявил"; otherwise nobody is named.

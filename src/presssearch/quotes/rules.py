@@ -154,6 +154,9 @@ class Context:
             if held is not None and (feminine is None or held.feminine in (None, feminine)):  # "глава украинского
                 # кабмина": the премьер-министр Украины
                 return held.name(feminine), held.role
+            titled = None if land else _titled_name_before(self, role_word, pos)
+            if titled is not None:  # "патриарх Кирилл высказал … «…», — поучал президента патриарх"
+                return titled, lemma(role_word.lower())
             if strict:
                 return None, None
             introduced = self._introduced_in_paragraph_before(pos, feminine)
@@ -665,6 +668,35 @@ def _introduced_as(ctx: Context, role_word: str, pos: int,
     holders = {m.key: m.pos for m in before if _with_role(ctx.text, m.pos, lem)}
     last = next((m for m in reversed(before) if m.key in holders), None)
     return (ctx.registry.people[last.key], last.pos, holders[last.key]) if last else None
+
+
+_TITLE_TO_NAME_WORDS = 4  # words between a title and the first name it is given with ("патриарх Московский и всея Руси Кирилл")
+
+
+def _titled_name_before(ctx: Context, role_word: str, pos: int) -> str | None:
+    """The first name (nominative) the text last gave right after the title in the nominative before pos, outside
+    quotes ("патриарх Кирилл высказал", "патриарх Московский и всея Руси Кирилл заявил"; not the caption "Встреча
+    Патриарха Кирилла с …"), for the titles given with a first name alone (marks.TITLED_BY_FIRST_NAME); None for
+    other role words or when there is none."""
+    lem = lemma(role_word.lower()).replace("ё", "е")
+    if lem not in marks.TITLED_BY_FIRST_NAME:
+        return None
+    text = ctx.text
+    quoted = ctx.quoted_regions()
+    ms = list(WORDS_RE.finditer(text, max(0, pos - ROLE_INTRO_WINDOW), pos))
+    for n in range(len(ms) - 1, -1, -1):
+        w = ms[n].group()
+        if not w[:1].isupper() or any(qa <= ms[n].start() < qb for qa, qb in quoted):
+            continue
+        first = next((p for p in parses(w.lower())[:3] if "Name" in p.tag.grammemes), None)
+        if first is None:
+            continue
+        for k in range(n - 1, max(-1, n - 2 - _TITLE_TO_NAME_WORDS), -1):
+            if lemma(ms[k].group().lower()).replace("ё", "е") == lem:
+                if _nominative_singular(ms[k].group()) and not re.search(r"[.!?;:«»\"()]", text[ms[k].end():ms[n].start()]):
+                    return first.normal_form.capitalize()
+                break
+    return None
 
 
 def _interlocutor_before(ctx: Context, pos: int, feminine: bool | None) -> Person | None:
@@ -1364,12 +1396,15 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
             holder = None  # "— сообщил РИА Новости представитель внешнеполитического ведомства": not "… Госдепартамента"
         if holder is None and is_role_word(lows[unnamed]) and not _told_outlet(ws[:unnamed]):
             told = ctx._speaker_told_before(ref)
+            if told is None and _body_by_noun(ws[unnamed + 1:unnamed + 2]):
+                told = _spoke_in_sentence_before(ctx, ref, feminine)
             holder = (told.name(feminine), told.role) if told is not None else None
         return True, holder or (None, None)
     opens_sentence = not ctx.text[sentence_start(ctx.text, max(0, s - 200), s):s].strip()
     opens_here = not opens_sentence and _OPENS_AT.search(ctx.text[max(0, s - 8):s]) is not None  # "Создатель … утверждает"
     for i, w in enumerate(ws):
-        if (w[:1].islower() or i == 0 and (opens_sentence or opens_here)) and is_role_word(w) and not _object_form(w):
+        if (w[:1].islower() or i == 0 and (opens_sentence or opens_here)) and is_role_word(w) and not _object_form(w) \
+                and not _object_before_subject(ws, i):
             initialled = None if _can_be_nominative(w) else _initialled_person(ctx, s, e)
             if initialled is not None:  # "— пообещал … главе московского правительства В.Путин": the addressee's role
                 return True, (initialled.name(feminine), initialled.role)
@@ -1420,6 +1455,44 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
     if org:
         return True, (org, None)
     return False, (None, None)
+
+
+_SUBJECT_AFTER_OBJECT = 3  # words after a role noun in an oblique case where the subject's role noun may stand
+
+
+def _object_before_subject(ws: list[str], i: int) -> bool:
+    """"— поучал президента патриарх": the role noun ws[i] has no nominative reading and a lowercase role noun that
+    can be nominative singular follows within a few words: the first is whom the act was aimed at, the second speaks."""
+    if _can_be_nominative(ws[i]):
+        return False
+    return any(w[:1].islower() and is_role_word(w) and _nominative_singular(w)
+               for w in ws[i + 1:i + 1 + _SUBJECT_AFTER_OBJECT])
+
+
+def _body_by_noun(nxt: list[str]) -> bool:
+    """"представитель министерства", "представитель ведомства": the body is referred to by a common noun in the
+    genitive singular (one named before), not by its name ("представитель Минобороны") nor left out."""
+    if not nxt or not nxt[0][:1].islower():
+        return False
+    ps = parses(nxt[0].lower())[:1]
+    return bool(ps) and ps[0].tag.POS == "NOUN" and ps[0].tag.case == "gent" and ps[0].tag.number == "sing" \
+        and "inan" in ps[0].tag.grammemes
+
+
+def _spoke_in_sentence_before(ctx: Context, ref: int, feminine: bool | None) -> Person | None:
+    """"Россия выполнила свои обязательства, подчеркнул Рудской, … В свою очередь, «…», добавил представитель
+    министерства": the person who spoke in the sentence right before the quote's, in the same paragraph (a speech
+    verb's subject or "по словам" holder, named in full somewhere): the role reference goes on with them."""
+    text = ctx.text
+    a = sentence_start(text, 0, min(ref + 1, len(text)))
+    para = text.rfind("\n", 0, ref) + 1
+    if a <= para:
+        return None
+    pa = max(para, sentence_start(text, 0, _rstrip(text, 0, a) - 1))
+    last = ctx._last_to_speak(ref, feminine, window=ref - pa)
+    if last is None or not pa <= last[1] < a or len(last[0].tokens) < 2:
+        return None
+    return last[0]
 
 
 def _owns_object_document(ctx: Context, s: int, e: int, org) -> bool:
@@ -2093,8 +2166,8 @@ def _speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | N
             continue
         groups = _groups(ctx, s, e)
         pronoun = _PRONOUN_RE.search(text, s, groups[0].start if groups else e)
-        if groups and pronoun is None:
-            named = [g for g in groups if g.full or ctx.registry.lookup(g)]  # not "Росмолодежи"
+        named = [g for g in groups if g.full or ctx.registry.lookup(g)]  # not "Росмолодежи"
+        if groups and pronoun is None and not (not named and _body_after_role(ctx, s, groups[0])):
             best = named[0] if named else groups[0]
             if not _relays(text, s, best.start):  # "процитировал Трампа его помощник": Трамп speaks
                 best = next((g for g in named if not _oblique_form(ctx, g)), best)
@@ -2150,6 +2223,20 @@ def _named_after_enumeration(ctx: Context, s: int, b: int) -> Group | None:
         return None
     rest = lows[head + 1:]
     return g if all(w == "и" or (parses(w) and parses(w)[0].tag.POS in _ENUMERATION_POS) for w in rest) else None
+
+
+def _body_after_role(ctx: Context, s: int, g: Group) -> bool:
+    """"— отметил глава Мосгоризбиркома", "— утверждает директор Нацразведки США": the lone capitalised word after a
+    role noun is a body in the genitive (an inanimate noun nobody in the article is named by), whose head or
+    representative speaks, not the body: the role is read as a reference to a person."""
+    if len(g.tokens) != 1 or g.kinds[0] != "Unknown" or ctx.registry.lookup(g) is not None:
+        return False
+    before = words(ctx.text[s:g.start])
+    if not before or not before[-1][:1].islower() or not is_role_word(before[-1]) \
+            or before[-1].lower() in marks.RELATIONAL_ROLES or not _nominative_singular(before[-1]):
+        return False
+    ps = parses(g.tokens[0].lower())[:1]
+    return bool(ps) and ps[0].tag.POS == "NOUN" and ps[0].tag.case == "gent" and "inan" in ps[0].tag.grammemes
 
 
 def _relational_before(ctx: Context, s: int, g: Group) -> str | None:
@@ -3900,6 +3987,9 @@ def quote_verbatim_fragment(ctx: Context, span: MarkSpan, para: tuple[int, int],
     worded = _wording_owner(ctx, sa, span.open)
     if worded is not None:
         return Found(a, b, "quote_fragment", *worded)
+    said = _said_back_next(ctx, span, para)
+    if said is not None:
+        return Found(a, b, "quote_fragment", *said)
     reporter = _paragraph_reporter(ctx, para, sa)
     if reporter is not None:
         return Found(a, b, "quote_fragment", *reporter)
@@ -3950,6 +4040,43 @@ def _paragraph_reporter(ctx: Context, para: tuple[int, int], sa: int) -> tuple[s
         return None
     speaker, role = person_speaker(ctx, who, feminine, prev[0])
     return (speaker, role) if speaker in _article_names(ctx) else None
+
+
+def _present_tense(verb: str) -> bool:
+    ps = parses(verb.lower())[:1]
+    return bool(ps) and ps[0].tag.tense == "pres"
+
+
+_SAID_BACK = re.compile(marks.SAID_BACK_OPENER)
+_SAID_BACK_GAP = 4  # words between the opener and its verb ("Об этом в интервью RT заявил")
+_SAID_BACK_ACTS = frozenset("сделал сделала сделали выступил выступила выступили высказал высказала высказали "
+                            "озвучил озвучила озвучили".split())
+
+
+def _said_back_next(ctx: Context, span: MarkSpan, para: tuple[int, int]) -> tuple[str | None, str | None] | None:
+    """"Санкционный режим стал «мотивирующим фактором …». Такое заявление сделал глава Минэкономразвития Максим
+    Орешкин": the sentence of the quote has no speech verb, and the next one in the paragraph opens by pointing back at
+    these words with a past-tense speech verb ("Об этом заявил …", "Об этом он сообщил …"; not an outlet's "Об этом
+    пишет …") or an act of stating ("сделал", "выступил"): its subject speaks; None when there is no such sentence or
+    it names nobody."""
+    text = ctx.text
+    sa = sentence_start(text, para[0], span.open)
+    end = sentence_end(text, span.close + 1, para[1])
+    if speech_verb(text[sa:span.open])[0] or speech_verb(text[span.close + 1:end])[0]:
+        return None
+    nxt = end
+    while nxt < para[1] and text[nxt] in " \u00a0\t":
+        nxt += 1
+    m = _SAID_BACK.match(text, nxt, para[1])
+    if m is None:
+        return None
+    stop = sentence_end(text, m.end(), para[1])
+    verb = next((w for w in WORDS_RE.finditer(text, m.end(), stop)
+                 if speech_verb(w.group())[0] or w.group().lower() in _SAID_BACK_ACTS), None)
+    if verb is None or len(words(text[m.end():verb.start()])) > _SAID_BACK_GAP or _present_tense(verb.group()):
+        return None  # "Об этом в интервью RT заявил …"; not "Об этом пишет Global Times": an outlet's report
+    who = speaker_in(ctx, m.end(), stop, span.open)
+    return who if who[0] is not None else None
 
 
 _ALIAS_AFTER = re.compile(r"[ \u00a0]*\([^()\n]{1,40}\)")

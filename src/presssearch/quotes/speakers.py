@@ -1676,6 +1676,14 @@ def _other_gender_nominative(person: "Person", g: Group) -> bool:
     return token != surname and _declined_from(token, surname)
 
 
+def _canonical_surname_alone(person: "Person", g: Group) -> bool:
+    """A surname alone written as the nominative of a person the text names in full ("Балега" of Юрий Балега), which
+    morphology reads in no nominative (the genitive of a first name "Балег"): its form is the nominative all the same."""
+    if len(g.tokens) != 1 or len(person.tokens) < 2:
+        return False
+    return g.tokens[0].lower() == person.name().split(" ")[-1].lower() and not can_be_nominative(g.tokens)
+
+
 class Mention:
     """One mention of a person: position (-1: the title), the person's key, whether the name may be the subject
     (nominative; a mention of the text reads it on first use: most are never asked), and whether it lies inside
@@ -2261,8 +2269,13 @@ class Registry:
             i = bisect_left(starts, g.start + 1) - 1
             inside = i >= 0 and quoted[i][0] <= g.start < quoted[i][1] or _photo_caption(text, g)
             # (nominative read on first use; a man's surname with a case ending is none: _other_gender_nominative)
-            mention = Mention(g.start, person.key, _opinion_holder(text, g) if _other_gender_nominative(person, g)
-                              else (text, g), inside)
+            if _other_gender_nominative(person, g):
+                nominative: "bool | tuple[str, Group]" = _opinion_holder(text, g)
+            elif _canonical_surname_alone(person, g):  # "Как отмечает Балега" of Юрий Балега
+                nominative = _opinion_holder(text, g) or not _oblique_context(text, g)
+            else:
+                nominative = (text, g)
+            mention = Mention(g.start, person.key, nominative, inside)
             reg.mentions.append(mention)
             if not inside and _gender_open(person):
                 cue = reg._gender_cue(text, g, mention)
