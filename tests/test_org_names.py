@@ -3,6 +3,8 @@ it, a registered name that a short name ends, kinds kept with a quoted name, the
 mayoralty's city, a quoted alias in brackets."""
 from __future__ import annotations
 
+import pytest
+
 from presssearch.quotes import extract_quotes
 from presssearch.quotes.orgs import OrgRegistry
 
@@ -133,3 +135,19 @@ def test_verkhovna_rada_in_lowercase_is_a_body() -> None:
 def test_bank_heads_a_name_only_after_capitalised_adjectives() -> None:
     reg = OrgRegistry.build("Эксперты Всемирного банка и акционеры Банка Москвы обсудили прогноз.")
     assert {reg.orgs[m.key].name() for m in reg.mentions} == {"Всемирный банк"}
+
+
+@pytest.mark.parametrize("clause, body", [
+    ("— говорится в сообщении Европейского центрального банка.", "Европейский центральный банк"),
+    ("— заявили в Национальном антитеррористическом комитете.", "Национальный антитеррористический комитет"),
+], ids=["bank", "committee"])
+def test_a_capitalised_adjective_then_lowercase_ones_open_a_bodys_name(clause: str, body: str) -> None:
+    from presssearch.quotes import extract_quotes
+    text = "«Мы ожидаем роста цен на нефть в следующем году», " + clause
+    assert [q.speaker for q in extract_quotes(text)] == [body]
+
+
+def test_a_sentences_first_word_does_not_open_a_bodys_name() -> None:
+    from presssearch.quotes import extract_quotes
+    text = "Новый большой центр откроется в мае. «Мы ожидаем роста цен на нефть в следующем году», — заявили в центре."
+    assert [q.speaker for q in extract_quotes(text)] == [None]

@@ -958,6 +958,8 @@ def _org_at(text: str, toks: list[tuple[int, int, str]], i: int):
             and (_best(toks[s - 1][2]) is not None and not _ADJ_POS.isdisjoint(_best(toks[s - 1][2]).tag.grammemes)) \
             and not (toks[s - 1][2][:1].islower() and country(toks[s - 1][2])) and _agrees(toks[s - 1][2], w):
         s -= 1
+    if s == i:
+        s = _adjectives_led_by_capital(text, toks, i, w)
     if head in marks.ADJECTIVE_ONLY_HEADS and s == i:
         return None  # "банк ВТБ", "Банка Москвы": named by the other rules (a registered or quoted name)
     common = lemma(w.lower()) in marks.ORG_HEADS and not w.isupper()
@@ -1010,6 +1012,33 @@ def _regional(head: str, tail: list[str]) -> bool:
     """"правительство края", "администрация области": a region's governing body named by the region's kind only
     (marks.REGION_GENITIVES), the region being the article's; a body of its own."""
     return head in marks.REGIONAL_HEADS and len(tail) == 1 and tail[0] in marks.REGION_GENITIVES
+
+
+_LOWER_ADJECTIVES = 2  # lowercase adjectives between a capitalised one and the head ("Национальный антитеррористический комитет")
+
+
+def _adjectives_led_by_capital(text: str, toks: list[tuple[int, int, str]], i: int, head: str) -> int:
+    """"в сообщении Европейского центрального банка", "в Национальном антитеррористическом комитете": the index of a
+    capitalised adjective (not opening a sentence) followed by one or two lowercase adjectives that all agree with
+    the head; i when there is none."""
+    s = i
+    while s > 0 and i - s < _LOWER_ADJECTIVES and not text[toks[s - 1][1]:toks[s][0]].strip(" \u00a0") \
+            and toks[s - 1][2][:1].islower() and _adjective(toks[s - 1][2]) and _agrees(toks[s - 1][2], head):
+        s -= 1
+    if s == i or s == 0 or text[toks[s - 1][1]:toks[s][0]].strip(" \u00a0"):
+        return i
+    lead = toks[s - 1]
+    line = text.rfind("\n", 0, lead[0]) + 1
+    if not lead[2][:1].isupper() or not _adjective(lead[2]) or not _agrees(lead[2], head) or country(lead[2]) \
+            or not text[max(line, lead[0] - 4):lead[0]].strip(" \u00a0\t") \
+            or re.search(r"[.!?…][ \u00a0]*$", text[max(line, lead[0] - 4):lead[0]]):
+        return i  # ("Новый большой центр откроется": a sentence's first word is capitalised anyway)
+    return s - 1
+
+
+def _adjective(word: str) -> bool:
+    best = _best(word)
+    return best is not None and not _ADJ_POS.isdisjoint(best.tag.grammemes)
 
 
 @lru_cache(maxsize=50_000)
