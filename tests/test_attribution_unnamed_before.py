@@ -105,3 +105,11 @@ def test_the_wording_of_a_decision_is_the_clause_subjects() -> None:
     text = ("Ранее 18 марта Виктор Янукович отправил в отставку назначенных Виктором Ющенко губернаторов Киевской "
             "области с формулировкой \"в связи с окончанием срока полномочий президента Украины\".")
     assert [q.speaker for q in extract_quotes(text)] == ["Виктор Янукович"]
+
+
+def test_ne_isklyuchil_chto_gives_the_fragment_to_its_subject() -> None:
+    from presssearch.quotes import extract_quotes
+    text = ("Генеральный конструктор бюро «Южное» Александр Дегтярёв прокомментировал сообщения. По его словам, вряд "
+            "ли кто-то из сотрудников бюро замешан в этом. Однако Дегтярёв не исключил, что «где-то какие-то копии и "
+            "удалось сделать».")
+    assert [q.speaker for q in extract_quotes(text)] == ["Александр Дегтярёв"]
