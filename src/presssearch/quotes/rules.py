@@ -2822,8 +2822,8 @@ def _last_clause_with_verb(text: str, a: int, b: int) -> int:
         pass
     if reply is not None and not _inside_marks(text, a, reply.start()) and speech_verb(text[reply.end():b])[0]:
         a = reply.end()  # "Ведущая спросила у Бигелоу …, на что магнат ответил": the one who answers
-    semi = text.rfind(";", a, b)
-    if semi >= 0 and not _inside_marks(text, a, semi) and speech_verb(text[semi + 1:b])[0]:
+    semi = max(text.rfind(";", a, b), text.rfind(":", a, b))  # ("…, отмечают, что …: в сталинскую эпоху, говорит
+    if semi >= 0 and not _inside_marks(text, a, semi) and speech_verb(text[semi + 1:b])[0]:  # Гнилорыбов, …")
         a = semi + 1
     a = _contrasted_subject_clause(text, a, b)
     return _reported_speaker_clause(text, a, b)
