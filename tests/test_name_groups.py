@@ -43,3 +43,13 @@ def test_an_unknown_compound_role_word_opens_no_name() -> None:
     text = ("Замгендиректора Института национальной энергетики Александр Фролов отметил, что подобные разбирательства "
             "должны решаться третьими сторонами.")
     assert [g.tokens for g in find_groups(text)] == [("Александр", "Фролов")]
+
+
+def test_first_name_held_only_as_a_plural_of_another_opens_a_name() -> None:
+    """"Красимир": the dictionary holds it only as the genitive plural of "Красимира"; a man's first name here."""
+    text = ("«Я считаю, что нужно провести один нормальный диалог. Заявление Симеонова не было согласовано с нами», "
+            "- со своей стороны заявил еще один вице-премьер, лидер ВМРО Красимир Каракачанов.")
+    assert ("Красимир", "Каракачанов") in _tokens(text)
+    quotes = extract_quotes(text)
+    assert [(q.text[:20], q.speaker) for q in quotes] == [("Я считаю, что нужно ", "Красимир Каракачанов")]
+    assert quotes[0].text.endswith("согласовано с нами")
