@@ -2111,8 +2111,8 @@ def _speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | N
             return person_speaker(ctx, named_later, feminine, a)  # Газзаев": the commas list the committee's fields
         found, who = _other_speaker(ctx, s, e, min(a, quote_start), feminine)
         if found:
-            nxt = next((c for c in cuts if c > e), None) if e < b else None
-            apposed = _apposition_name(ctx, e, nxt, a, feminine) if nxt and not pronoun else None
+            apposed = _apposed_past_roles(ctx, [c for c in cuts if c > e], e, a, feminine) \
+                if e < b and not pronoun else None
             return apposed or who
     named = _proper_noun_after_verb(text, a, b)
     if named is not None:
@@ -2255,6 +2255,38 @@ def _apposition_name(ctx: Context, s: int, e: int, lo: int, feminine: bool | Non
     if not (may_be_subject(ctx.text, g) or agrees) or words(ctx.text[g.end:e]):
         return None  # ("эксперт Ассоциации военных политологов Андрей Кошкин": no genitive reading, as the verb)
     return person_speaker(ctx, g, feminine, lo)
+
+
+_APPOSED_SEGMENTS = 3  # comma segments of roles a name in apposition may follow
+
+
+def _apposed_past_roles(ctx: Context, later: list[int], e: int, lo: int,
+                        feminine: bool | None) -> tuple[str, str | None] | None:
+    """_apposition_name in the comma segment after e, or past up to two more segments that hold only role words
+    ("— отметил заместитель главного судьи «Олимпийских надежд-2009», олимпийский чемпион (1996), бронзовый призер
+    Олимпиады-2000 Николай Крюков": the name ends the third segment)."""
+    s = e
+    for nxt in later[:_APPOSED_SEGMENTS]:
+        found = _apposition_name(ctx, s, nxt, lo, feminine)
+        if found is not None or not _role_segment(ctx, s, nxt):
+            return found
+        s = nxt
+    return None
+
+
+def _role_segment(ctx: Context, s: int, e: int) -> bool:
+    """text[s:e] is one more role of a speaker in apposition and nothing else ("олимпийский чемпион (1996)"): a few
+    words, a person noun or role word in the nominative among them, no name, verb, pronoun or conjunction."""
+    ws = words(ctx.text[s:e])
+    if not ws or len(ws) > 6 or re.search(r"[.;:!?\n—–]", ctx.text[s:e]):
+        return False
+    lows = [w.lower() for w in ws]
+    if any(w in _APPOSITION_STOP or w in marks.PRONOUNS or is_verb(w) or speech_verb(w)[0] for w in lows):
+        return False
+    if not any(w[:1].islower() and (_person_noun(w) is not None or is_role_word(w) and _can_be_nominative(w))
+               for w in ws):
+        return False
+    return not any(g.full or ctx.registry.lookup(g) for g in _groups(ctx, s, e))
 
 
 def document_speaker(ctx: Context, a: int, b: int, quote_start: int) -> str | None:
