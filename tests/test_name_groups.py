@@ -53,3 +53,8 @@ def test_first_name_held_only_as_a_plural_of_another_opens_a_name() -> None:
     quotes = extract_quotes(text)
     assert [(q.text[:20], q.speaker) for q in quotes] == [("Я считаю, что нужно ", "Красимир Каракачанов")]
     assert quotes[0].text.endswith("согласовано с нами")
+
+
+def test_surname_that_is_a_plural_of_a_first_name_stays_a_surname() -> None:
+    text = "Отец и тренер Хабиба Абдулманап Нурмагомедов уверен, что его сын будет драться в Москве."
+    assert [g.kinds[-1] for g in find_groups(text) if g.tokens[-1] == "Нурмагомедов"] == ["Unknown"]

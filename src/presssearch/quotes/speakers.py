@@ -172,8 +172,6 @@ def _dictionary_name_kind(low: str, readings: tuple[tuple[str, Any], ...]) -> An
     if any(places) and not any("Surn" in tag.grammemes for _, tag in readings):
         return None if all(places) else _UNSURE  # (a place first; with a surname reading it may still be one)
     ps = [(nf, tag) for nf, tag in readings if "plur" not in tag.grammemes or "Fixd" in tag.grammemes]
-    if not ps and all("Name" in tag.grammemes for _, tag in readings):
-        return "Name"  # "Красимир", "Анн": a first name the dictionary holds only as a plural of another's ("Красимира")
     grams = set().union(*(tag.grammemes & _NAME_TAG_SET for _, tag in ps))
     if "Name" in grams and "Surn" in grams:
         return _UNSURE
@@ -181,7 +179,9 @@ def _dictionary_name_kind(low: str, readings: tuple[tuple[str, Any], ...]) -> An
         if g in grams:
             return g
     if not ps and low.endswith(_SURNAME_ENDINGS):
-        return "Unknown"
+        return "Unknown"  # (before the test below: "Нурмагомедов", a plural of the first name "Нурмагомед")
+    if not ps and all("Name" in tag.grammemes for _, tag in readings):
+        return "Name"  # "Красимир", "Анн": a first name the dictionary holds only as a plural of another's ("Красимира")
     if any("ADJF" in tag.grammemes and nf.endswith(("ский", "цкий")) for nf, tag in ps):
         return "Adj"
     return None
