@@ -58,3 +58,28 @@ def test_first_name_held_only_as_a_plural_of_another_opens_a_name() -> None:
 def test_surname_that_is_a_plural_of_a_first_name_stays_a_surname() -> None:
     text = "Отец и тренер Хабиба Абдулманап Нурмагомедов уверен, что его сын будет драться в Москве."
     assert [g.kinds[-1] for g in find_groups(text) if g.tokens[-1] == "Нурмагомедов"] == ["Unknown"]
+
+
+def test_first_name_in_the_genitive_before_a_nominative_full_name_is_another_person() -> None:
+    text = ("Отец и тренер Хабиба Абдулманап Нурмагомедов уверен, что его сын будет драться в Москве.\n"
+            "«Скорее всего, этот турнир будет организован под Хабиба», — сказал Нурмагомедов-старший RT.")
+    assert _tokens(text)[:2] == [("Хабиба",), ("Абдулманап", "Нурмагомедов")]
+    quotes = extract_quotes(text)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("Скорее всего, этот турнир будет организован под Хабиба", "Абдулманап Нурмагомедов")]
+
+
+def test_oblique_full_name_before_an_undeclined_surname_is_another_person() -> None:
+    text = ("Глава UFC Дана Уайт обещал провести первое в России шоу ещё в 2013 году. После победы Хабиба "
+            "Нурмагомедова над Майклом Джонсоном Уайт заявил, что работа над первым российским турниром началась.\n"
+            "«Знаете, что Конор мне сказал? Макгрегор один такой», — рассказывал Уайт.")
+    assert ("Майклом", "Джонсоном") in _tokens(text) and ("Уайт",) in _tokens(text)
+    quotes = [q for q in extract_quotes(text) if q.text.startswith("Знаете")]
+    assert [(q.text, q.speaker) for q in quotes] == [("Знаете, что Конор мне сказал? Макгрегор один такой",
+                                                      "Дана Уайт")]
+
+
+def test_two_full_names_that_share_no_gender_and_case_are_two_people() -> None:
+    text = ("Адвокат Леонида Невзлина Дмитрий Харитонов сообщил \"Интерфаксу\" во вторник, что до сих пор защита не "
+            "ознакомлена с постановлением.")
+    assert _tokens(text)[:2] == [("Леонида", "Невзлина"), ("Дмитрий", "Харитонов")]

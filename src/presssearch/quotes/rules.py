@@ -12,8 +12,8 @@ from typing import Any, Callable, Iterator
 
 from . import documents, marks
 from .speakers import (Group, Person, Registry, adjective_of_next, can_be_nominative, find_groups, is_role_word,
-                       in_related_box, is_verb, lemma, may_be_subject, normalize_tokens, parses, role_before,
-                       role_lemmas, surname_key)
+                       in_related_box, is_verb, lemma, may_be_subject, normalize_tokens, parses, possible_genders,
+                       role_before, role_lemmas, surname_key)
 from .orgs import OrgsOnDemand, country, is_adjective
 from .text import (MarkSpan, WORDS_RE, blocks, list_follows, mark_spans, sentence_end, sentence_start, speech_verb,
                    words)
@@ -858,7 +858,8 @@ _NOT_FIRST_NAMES = frozenset("ADJF PRTF NPRO PREP CONJ PRCL VERB ADVB NUMR".spli
 
 def _namesake_of_gender(ctx: Context, g: Group, person: Person) -> str | None:
     """The full name, in the body or the lead, of another bearer of the group's surname than person ("Мара
-    Багдасарян" beside "Эльмар Багдасарян"), when just one such first name is given, else None."""
+    Багдасарян" beside "Эльмар Багдасарян"), when just one such first name is given, else None. The word before
+    the surname must read as one name with it."""
     surname = g.tokens[0]
     own = person.tokens[0].lower()
     pattern = re.compile(_FIRST_BEFORE_SURNAME.format(re.escape(surname)))
@@ -866,8 +867,9 @@ def _namesake_of_gender(ctx: Context, g: Group, person: Person) -> str | None:
     for m in (m for src in (ctx.text, ctx.lead) for m in pattern.finditer(src)):
         first = parses(m.group(1).lower())[0]
         stem = _ENDING.sub("", m.group(1).lower())
-        if stem == _ENDING.sub("", own) or first.tag.POS in _NOT_FIRST_NAMES:
-            continue
+        if stem == _ENDING.sub("", own) or first.tag.POS in _NOT_FIRST_NAMES \
+                or not possible_genders((m.group(1), surname)):
+            continue  # (not "над Майклом Джонсоном Уайт заявил": two words no one name's gender and case joins)
         if stem not in firsts or first.tag.case == "nomn" and first.tag.number == "sing":
             firsts[stem] = _nominative_first(m.group(1))
     return f"{firsts.popitem()[1]} {surname}" if len(firsts) == 1 else None

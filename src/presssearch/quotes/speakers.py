@@ -179,7 +179,7 @@ def _dictionary_name_kind(low: str, readings: tuple[tuple[str, Any], ...]) -> An
         if g in grams:
             return g
     if not ps and low.endswith(_SURNAME_ENDINGS):
-        return "Unknown"  # (before the test below: "Нурмагомедов", a plural of the first name "Нурмагомед")
+        return "Unknown"
     if not ps and all("Name" in tag.grammemes for _, tag in readings):
         return "Name"  # "Красимир", "Анн": a first name the dictionary holds only as a plural of another's ("Красимира")
     if any("ADJF" in tag.grammemes and nf.endswith(("ский", "цкий")) for nf, tag in ps):
@@ -1154,12 +1154,61 @@ def _cases_clash(first: list[str], second: list[str]) -> bool:
 
 
 def _case_cut(part: list[tuple[int, int, str, str]]) -> int | None:
-    """Where a run of four or more tokens holds two complete names in clashing cases, or None."""
+    """Where a run of four or more tokens holds two complete names in clashing cases (or in no gender and case
+    alike: "Адвокат Леонида Невзлина | Дмитрий Харитонов"), or None."""
     for k in range(2, len(part) - 1):
-        if part[0][3] in ("Name", "Unknown") and part[k][3] in ("Name", "Unknown") and _cases_clash(
-                [t[2] for t in part[:k]], [t[2] for t in part[k:]]):
-            return k
+        if part[0][3] in ("Name", "Unknown") and part[k][3] in ("Name", "Unknown"):
+            first, second = [t[2] for t in part[:k]], [t[2] for t in part[k:]]
+            if _cases_clash(first, second) or _readings_clash(first, second):
+                return k
     return None
+
+
+def _name_readings(words: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+    """(gender, case) pairs every word of a name may be read in together; a man's accusative only where it is his
+    genitive too (a person is animate: "Абдулманап" is no accusative)."""
+    out: frozenset[tuple[str, str]] | None = None
+    for w in words:
+        pairs = frozenset((g, c) for a in analyses(w) for g in ((a.gender,) if a.gender else (MASC, FEMN))
+                          for c in a.cases if not (c == "accs" and g == MASC and "gent" not in a.cases))
+        out = pairs if out is None else out & pairs
+    return out or frozenset()
+
+
+def _readings_clash(first: list[str], second: list[str]) -> bool:
+    """Two adjacent names each readable in some gender and case, never both in the same."""
+    a, b = _name_readings(tuple(first)), _name_readings(tuple(second))
+    return bool(a) and bool(b) and a.isdisjoint(b)
+
+
+def _sole_reading_cut(part: list[tuple[int, int, str, str]]) -> int | None:
+    """Where three name words that share no gender and case hold two names: a first name and surname in an oblique
+    case only, then a surname that cannot share it ("над Майклом Джонсоном | Уайт заявил"), or a first name the
+    dictionary reads in an oblique case only, then a first name and surname that may be nominative ("Отец и тренер
+    Хабиба | Абдулманап Нурмагомедов": the genitive of the one whose father he is).
+    """
+    words = tuple(t[2] for t in part)
+    if any(t[3] == "Patr" for t in part) or any(has_particle(w) or "-" in w for w in words) or _name_readings(words):
+        return None
+    if part[0][3] == "Name" and _oblique_only(words[:2]) and all(is_known(w.lower()) for w in words[:2]) \
+            and _readings_clash(list(words[:2]), list(words[2:])) and _may_be_nominative(words[2:]) \
+            and words[2][-1] not in _VOWELS:  # (a man's surname in a consonant declines; "Абдуллы Кулли" need not)
+        return 2
+    if part[0][3] == "Name" and _known_first_name(words[0]) and _oblique_only(words[:1]) \
+            and any(c == "gent" for _, c in _name_readings(words[:1])) \
+            and part[1][3] in ("Name", "Unknown") and _may_be_nominative(words[1:]):
+        return 1
+    return None
+
+
+def _oblique_only(words: tuple[str, ...]) -> bool:
+    """The words read together in some gender and case, never in the nominative."""
+    pairs = _name_readings(words)
+    return bool(pairs) and not any(c == "nomn" for _, c in pairs)
+
+
+def _may_be_nominative(words: tuple[str, ...]) -> bool:
+    return any(c == "nomn" for _, c in _name_readings(words))
 
 
 def _split_run(run: list[tuple[int, int, str, str]]) -> list[Group]:
@@ -1239,7 +1288,7 @@ def _lone_word_cut(part: list[tuple[int, int, str, str]]) -> int | None:
     if part[0][3] in ("Name", "Unknown") and part[1][3] == "Name" and not is_known(words[0].lower()) \
             and not has_particle(words[2]) and not _genders_for(words) and _genders_for(words[1:]):
         return 1  # a word morphology only guessed that agrees with no reading of the name after it
-    return None
+    return _sole_reading_cut(part)
 
 
 def _two_surnames(run: list[tuple[int, int, str, str]]) -> bool:
