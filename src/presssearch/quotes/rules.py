@@ -11,9 +11,9 @@ from functools import lru_cache
 from typing import Any, Callable, Iterator
 
 from . import documents, marks
-from .speakers import (Group, Person, Registry, adjective_of_next, can_be_nominative, find_groups, is_role_word,
-                       in_related_box, is_verb, lemma, may_be_subject, normalize_tokens, parses, possible_genders,
-                       role_before, role_lemmas, surname_key)
+from .speakers import (Group, Person, Registry, adjective_of_next, analyses, can_be_nominative, find_groups,
+                       in_related_box, is_role_word, is_verb, lemma, may_be_subject, name_kind, normalize_tokens, parses,
+                       possible_genders, role_before, role_lemmas, surname_key)
 from .orgs import OrgsOnDemand, country, is_adjective
 from .text import (MarkSpan, WORDS_RE, blocks, list_follows, mark_spans, sentence_end, sentence_start, speech_verb,
                    words)
@@ -868,8 +868,8 @@ def _namesake_of_gender(ctx: Context, g: Group, person: Person) -> str | None:
         first = parses(m.group(1).lower())[0]
         stem = _ENDING.sub("", m.group(1).lower())
         if stem == _ENDING.sub("", own) or first.tag.POS in _NOT_FIRST_NAMES \
-                or not possible_genders((m.group(1), surname)):
-            continue  # (not "над Майклом Джонсоном Уайт заявил": two words no one name's gender and case joins)
+                or name_kind(m.group(1)) is None or not possible_genders((m.group(1), surname)):
+            continue  # (not "Похороны Драчёва", nor "над Майклом Джонсоном Уайт заявил": no one name's words)
         if stem not in firsts or first.tag.case == "nomn" and first.tag.number == "sing":
             firsts[stem] = _nominative_first(m.group(1))
     return f"{firsts.popitem()[1]} {surname}" if len(firsts) == 1 else None
@@ -2162,13 +2162,27 @@ def _relational_before(ctx: Context, s: int, g: Group) -> str | None:
 
 def _named_after_owner(ctx: Context, s: int, g: Group, groups: list[Group]) -> Group:
     """"— заявил пресс-секретарь Саакашвили Каха Имнадзе": a relational role, the owner's name in the genitive and
-    the holder's own name right after it: the holder speaks. Else the group itself."""
-    if _relational_before(ctx, s, g) is None:
+    the holder's own name right after it: the holder speaks. So after a friend or kin noun (marks.OWNER_NOUNS),
+    whose own first name alone may follow ("— рассказала близкий друг Драчёва Валентина"). Else the group itself."""
+    kin = _owner_noun_before(ctx, s, g)
+    if _relational_before(ctx, s, g) is None and not kin:
         return g
     nxt = next((h for h in groups if h.start >= g.end), None)
-    if nxt is None or ctx.text[g.end:nxt.start].strip() or not (nxt.full or ctx.registry.lookup(nxt)):
+    if nxt is None or ctx.text[g.end:nxt.start].strip():
         return g
-    return nxt
+    if nxt.full or ctx.registry.lookup(nxt) or kin and _first_name_alone(nxt):
+        return nxt
+    return g
+
+
+def _owner_noun_before(ctx: Context, s: int, g: Group) -> bool:
+    ws = words(ctx.text[s:g.start])
+    return bool(ws) and ws[-1].lower() in marks.OWNER_NOUNS
+
+
+def _first_name_alone(g: Group) -> bool:
+    """One first name that may be in the nominative ("Валентина")."""
+    return g.kinds == ("Name",) and any("nomn" in a.cases for a in analyses(g.tokens[0]))
 
 
 def _role_holder(ctx: Context, s: int, g: Group, ref: int, feminine: bool | None) -> tuple[str | None, str | None] | None:

@@ -851,12 +851,38 @@ def _middle_initial(text: str, cur: list[tuple[int, int, str, str]], at: int,
 
 def _run_groups(text: str, run: list[tuple[int, int, str, str]]) -> list[Group]:
     """_split_run, with a surname of someone else glued before a full name cut off first (_owner_before_name)."""
-    if len(run) == 3 and _owner_before_name(text, run):
+    if len(run) == 3 and _owner_before_name(text, run) or _owner_before_first_name(text, run):
         return _split_run(run[:1]) + _split_run(run[1:])
     return _split_run(run)
 
 
-def _owner_before_name(text: str, run: list[tuple[int, int, str, str]]) -> bool:
+def _owner_before_first_name(text: str, run: list[tuple[int, int, str, str]]) -> bool:
+    """A surname, then a first name, right after a noun for a person: the surname is whose friend, son or lawyer
+    the one with that first name is, when the text names its bearer elsewhere with another first name ("близкий
+    друг Драчёва Валентина" beside "Андрея Драчёва")."""
+    if len(run) != 2 or run[0][3] != "Surn" or run[1][3] != "Name" or not _person_word_before(text, run[0][0]):
+        return False
+    return _owner_before_name(text, [run[0], run[1], run[1]], other_than=run[1][2])
+
+
+_WORD_RIGHT_BEFORE = re.compile(r"(?<![-А-ЯЁа-яё])([а-яё][а-яё-]{2,})[  ]+$")
+
+
+def _person_word_before(text: str, at: int) -> bool:
+    """A lowercase noun for a person or a role word stands right before ``at`` ("друг", "адвокат")."""
+    m = _WORD_RIGHT_BEFORE.search(text, max(0, at - 30), at)
+    return m is not None and (is_role_word(m.group(1)) or _animate_noun_word(m.group(1)))
+
+
+@lru_cache(maxsize=20_000)
+def _animate_noun_word(low: str) -> bool:
+    """Every reading of the word is an animate common noun (no name)."""
+    tags = _tags(low)
+    return bool(tags) and all("NOUN" in t.grammemes and "anim" in t.grammemes and not PROPER & t.grammemes
+                              for t in tags)
+
+
+def _owner_before_name(text: str, run: list[tuple[int, int, str, str]], other_than: str = "") -> bool:
     """A run of three name words whose first is the surname (or place) of another person than the first name and
     surname after it: "сестра Шипулина Анастасия Кузьмина", "предшественник Мадуро Уго Чавес", "Мэр Нэшвилла
     Меган Бэрри". The first word is no first name the dictionary knows, the last no patronymic, and the text names
@@ -869,6 +895,8 @@ def _owner_before_name(text: str, run: list[tuple[int, int, str, str]]) -> bool:
         if run[0][0] <= at < run[-1][1]:
             continue
         before = _PARTICLE_BEFORE.search(text, max(0, at - 30), at)  # (the capitalised word before, if any)
+        if other_than and (before is None or surname_key(before.group(1)) == surname_key(other_than)):
+            continue  # (the same first name: the same person, surname first)
         if _after_place_preposition(text, at) or before is not None and before.group(1)[:1].isupper() \
                 and _known_first_name(before.group(1)):
             return True
