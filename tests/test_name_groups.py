@@ -94,3 +94,10 @@ def test_surname_of_another_before_a_first_name_after_a_friend_noun() -> None:
     quotes = extract_quotes(text)
     assert [(q.text[:30], q.speaker) for q in quotes] == [("Андрей всю свою жизнь хотел се", "Валентина")]
     assert quotes[0].text.endswith("будет именно в таком")
+
+
+def test_namesake_first_name_is_no_common_word_opening_a_sentence() -> None:
+    text = ("В громком деле об убийстве чемпиона мира по пауэрлифтингу Андрея Драчёва появились новые фигуранты. "
+            "Похороны Драчёва состоялись 24 августа на Центральном кладбище Хабаровска.\n"
+            "«К сожалению, во фраке своей мечты он оказался на своих же похоронах», — рассказала Драчёва.")
+    assert all(q.speaker != "Похороны Драчёва" for q in extract_quotes(text))

@@ -859,17 +859,19 @@ _NOT_FIRST_NAMES = frozenset("ADJF PRTF NPRO PREP CONJ PRCL VERB ADVB NUMR".spli
 def _namesake_of_gender(ctx: Context, g: Group, person: Person) -> str | None:
     """The full name, in the body or the lead, of another bearer of the group's surname than person ("Мара
     Багдасарян" beside "Эльмар Багдасарян"), when just one such first name is given, else None. The word before
-    the surname must read as one name with it."""
+    the surname must read as one name with it, and be name-like where it opens a sentence or names a place."""
     surname = g.tokens[0]
     own = person.tokens[0].lower()
     pattern = re.compile(_FIRST_BEFORE_SURNAME.format(re.escape(surname)))
     firsts: dict[str, str] = {}  # stem: the form given in the nominative singular ("Мары"/"Мара": "Мара")
-    for m in (m for src in (ctx.text, ctx.lead) for m in pattern.finditer(src)):
+    for src, m in ((src, m) for src in (ctx.text, ctx.lead) for m in pattern.finditer(src)):
         first = parses(m.group(1).lower())[0]
         stem = _ENDING.sub("", m.group(1).lower())
         if stem == _ENDING.sub("", own) or first.tag.POS in _NOT_FIRST_NAMES \
-                or name_kind(m.group(1)) is None or not possible_genders((m.group(1), surname)):
-            continue  # (not "Похороны Драчёва", nor "над Майклом Джонсоном Уайт заявил": no one name's words)
+                or name_kind(m.group(1)) is None and (_place_or_body(m.group(1)) or _opens_sentence(
+                    src, m.start(1), max(0, m.start(1) - 200))) or not possible_genders((m.group(1), surname)):
+            continue  # (not "Похороны Драчёва", a common word opening a sentence, "во Францию Петра", nor "над
+            # Майклом Джонсоном Уайт заявил", words no one name's gender and case joins)
         if stem not in firsts or first.tag.case == "nomn" and first.tag.number == "sing":
             firsts[stem] = _nominative_first(m.group(1))
     return f"{firsts.popitem()[1]} {surname}" if len(firsts) == 1 else None
