@@ -47,3 +47,13 @@ def test_apposition_name_past_more_role_segments() -> None:
     quotes = extract_quotes(text)
     assert [q.speaker for q in quotes] == ["Николай Крюков"]
     assert quotes[0].text.startswith("Это они – будущие") and quotes[0].text.endswith("достойная смена")
+
+
+def test_apposition_name_after_a_long_last_role_segment() -> None:
+    from presssearch.quotes import extract_quotes
+    text = ("«Это они – будущие участники Олимпийских игр 2012 года в Лондоне», – отметил заместитель главного судьи "
+            "«Олимпийских надежд-2009», олимпийский чемпион (1996), бронзовый призер Олимпиады-2000, чемпион мира и "
+            "неоднократный призер чемпионатов мира по спортивной гимнастике Николай Крюков.")
+    quotes = extract_quotes(text)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("Это они – будущие участники Олимпийских игр 2012 года в Лондоне", "Николай Крюков")]

@@ -2251,7 +2251,8 @@ def _joins_complements(ws: list[str], i: int) -> bool:
     return ws[i] == "и" and 0 < i < len(ws) - 1 and ws[i - 1][:1].islower() and ws[i + 1][:1].islower()
 
 
-def _apposition_name(ctx: Context, s: int, e: int, lo: int, feminine: bool | None) -> tuple[str, str | None] | None:
+def _apposition_name(ctx: Context, s: int, e: int, lo: int, feminine: bool | None,
+                     max_words: int = 8) -> tuple[str, str | None] | None:
     """"— отметила двукратная чемпионка мира, американская скелетонистка Кэти Юлендер": after a role and a comma, a
     segment of more role words ending in a name in the nominative names the one the role described (not "…, добавив,
     что Петров …": no verb, conjunction or pronoun may stand in the segment)."""
@@ -2263,7 +2264,7 @@ def _apposition_name(ctx: Context, s: int, e: int, lo: int, feminine: bool | Non
         g = groups[-1]  # Мизеса Марк Тортон": a name in the genitive owns the role, the name after it is the speaker
     ws = words(ctx.text[s:e])
     lows = [w.lower() for w in ws]
-    if len(words(ctx.text[s:g.start])) > 8 or any((w in _APPOSITION_STOP and not _joins_names(ws, i)
+    if len(words(ctx.text[s:g.start])) > max_words or any((w in _APPOSITION_STOP and not _joins_names(ws, i)
                                                    and not _joins_complements(ws, i)) or w in marks.PRONOUNS
                                                   for i, w in enumerate(lows)):
         return None
@@ -2275,21 +2276,24 @@ def _apposition_name(ctx: Context, s: int, e: int, lo: int, feminine: bool | Non
     return person_speaker(ctx, g, feminine, lo)
 
 
-_APPOSED_SEGMENTS = 3  # comma segments of roles a name in apposition may follow
+_APPOSED_SEGMENTS = 4  # comma segments of roles a name in apposition may follow
 
 
 def _apposed_past_roles(ctx: Context, later: list[int], e: int, lo: int,
                         feminine: bool | None) -> tuple[str, str | None] | None:
-    """_apposition_name in the comma segment after e, or past up to two more segments that hold only role words
+    """_apposition_name in the comma segment after e, or past up to three more segments that hold only role words
     ("— отметил заместитель главного судьи «Олимпийских надежд-2009», олимпийский чемпион (1996), бронзовый призер
     Олимпиады-2000 Николай Крюков": the name ends the third segment)."""
     s = e
-    for nxt in later[:_APPOSED_SEGMENTS]:
-        found = _apposition_name(ctx, s, nxt, lo, feminine)
+    for n, nxt in enumerate(later[:_APPOSED_SEGMENTS]):
+        found = _apposition_name(ctx, s, nxt, lo, feminine, 8 if n == 0 else _LONG_APPOSITION)
         if found is not None or not _role_segment(ctx, s, nxt):
             return found
         s = nxt
     return None
+
+
+_LONG_APPOSITION = 12  # words before the name in a segment past role-only ones ("чемпион мира и неоднократный …")
 
 
 def _role_segment(ctx: Context, s: int, e: int) -> bool:
