@@ -903,6 +903,7 @@ def _owner_before_name(text: str, run: list[tuple[int, int, str, str]], other_th
     return False
 
 
+_GENERATION = re.compile(r"-(старш|младш)[а-яё]*", re.IGNORECASE)
 _last_keys: list[tuple[str, dict[str, list[int]]]] = []
 
 
@@ -2278,6 +2279,7 @@ class Registry:
     _role_at: dict[int, str | None] = field(default_factory=dict)
     _by_name: dict[str, Person] | None = None
     _weight: dict[str, int] = field(default_factory=dict)  # key -> full-name mentions, a title's counting 100
+    _generation: dict[tuple[str, str], str] = field(default_factory=dict)  # (surname key, "старш"/"младш") -> key
 
     def role_before(self, text: str, pos: int) -> str | None:
         """role_before(text, pos), remembered for the registry's own text (names are looked at many times)."""
@@ -2521,6 +2523,9 @@ class Registry:
             or self._reading_key(group)
         namesakes = self._namesakes.get(key, ())
         if len(namesakes) > 1:
+            generation = self._generation_of(group, key)
+            if generation:
+                return self.people[generation]
             first = _first_name(group)
             same = [k for _, k, f in namesakes if f & first]
             if same:
@@ -2534,6 +2539,25 @@ class Registry:
                                        or group.kinds == _NAME_PATRONYMIC):
             return self._by_first_name(group.tokens[0], group.start)
         return self.people.get(key)
+
+    def _generation_of(self, group: Group, key: str) -> str | None:
+        """The namesake an earlier "X-старший" / "X-младший" of the article was read as, for a surname alone written
+        so again ("— сказал Нурмагомедов-старший" next to his full name, then "уверен Нурмагомедов-старший" far from
+        it): the text calls one person so throughout. The first such reading is remembered; None for other names."""
+        if len(group.tokens) != 1 or self._text[group.start:group.end] != group.tokens[0]:
+            return None  # (a group of another text than the registry's: the lead's, the title's)
+        m = _GENERATION.match(self._text, group.end)
+        if m is None:
+            return None
+        slot = (key, m.group(1).lower())
+        if slot in self._generation:
+            return self._generation[slot]
+        self._generation[slot] = ""  # (while the first reading is made)
+        person = self.lookup(group)
+        del self._generation[slot]
+        if person is not None:
+            self._generation[slot] = person.key
+        return None
 
     def _reading_key(self, group: Group) -> str:
         """The key of a person named in full whose surname a lone word is by another reading than its surname key gives
