@@ -37,3 +37,23 @@ def test_quoted_title_of_up_to_sixty_characters_inside_the_attribution() -> None
     text = ("«Это провокация», — отметил в Twitter лидер общественного движения «Украинский выбор — право народа» "
             "Виктор Медведчук.")
     assert speakers_of(text) == ["Виктор Медведчук"]
+
+
+def test_apposition_name_past_more_role_segments() -> None:
+    from presssearch.quotes import extract_quotes
+    text = ("«Это они – будущие участники Олимпийских игр 2012 года в Лондоне. Итоги показали, что в стране растет "
+            "достойная смена», – отметил заместитель главного судьи «Олимпийских надежд-2009», олимпийский чемпион "
+            "(1996), бронзовый призер Олимпиады-2000 Николай Крюков.")
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["Николай Крюков"]
+    assert quotes[0].text.startswith("Это они – будущие") and quotes[0].text.endswith("достойная смена")
+
+
+def test_apposition_name_after_a_long_last_role_segment() -> None:
+    from presssearch.quotes import extract_quotes
+    text = ("«Это они – будущие участники Олимпийских игр 2012 года в Лондоне», – отметил заместитель главного судьи "
+            "«Олимпийских надежд-2009», олимпийский чемпион (1996), бронзовый призер Олимпиады-2000, чемпион мира и "
+            "неоднократный призер чемпионатов мира по спортивной гимнастике Николай Крюков.")
+    quotes = extract_quotes(text)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("Это они – будущие участники Олимпийских игр 2012 года в Лондоне", "Николай Крюков")]

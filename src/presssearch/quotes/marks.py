@@ -321,6 +321,13 @@ TITLED_BY_FIRST_NAME = frozenset("""
 """.split())
 
 RELATIONAL_ROLES = frozenset("пресс-секретарь помощник советник адвокат защитник заместитель представитель агент".split())
+# Nouns for a person's kin, friends and fellows, in the nominative, which the genitive of whose they are follows:
+# "близкий друг Драчёва Валентина", "отец Хабиба Абдулманап" (the nominative name after that genitive is the person).
+OWNER_NOUNS = frozenset("""
+друг подруга приятель приятельница знакомый знакомая коллега соратник соратница сосед соседка тренер наставник
+отец мать сын дочь жена муж брат сестра супруга супруг вдова вдовец бабушка дедушка дядя тётя тетя племянник
+племянница внук внучка родственник родственница невеста жених
+""".split())
 # Unnamed-source words that stand for whoever spoke last when that person held an office of the kind:
 # "— сказал чиновник" right after "замминистра Иван Петров заявил"; otherwise nobody is named.
 OFFICIALS = frozenset("""

@@ -11,9 +11,9 @@ from functools import lru_cache
 from typing import Any, Callable, Iterator
 
 from . import documents, marks
-from .speakers import (Group, Person, Registry, adjective_of_next, can_be_nominative, find_groups, is_role_word,
-                       in_related_box, is_verb, lemma, may_be_subject, normalize_tokens, parses, role_before,
-                       role_lemmas, surname_key)
+from .speakers import (Group, Person, Registry, adjective_of_next, analyses, can_be_nominative, find_groups,
+                       in_related_box, is_role_word, is_verb, lemma, may_be_subject, name_kind, normalize_tokens, parses,
+                       possible_genders, role_before, role_lemmas, surname_key)
 from .orgs import OrgsOnDemand, country, is_adjective
 from .text import (MarkSpan, WORDS_RE, blocks, list_follows, mark_spans, sentence_end, sentence_start, speech_verb,
                    words)
@@ -890,16 +890,20 @@ _NOT_FIRST_NAMES = frozenset("ADJF PRTF NPRO PREP CONJ PRCL VERB ADVB NUMR".spli
 
 def _namesake_of_gender(ctx: Context, g: Group, person: Person) -> str | None:
     """The full name, in the body or the lead, of another bearer of the group's surname than person ("Мара
-    Багдасарян" beside "Эльмар Багдасарян"), when just one such first name is given, else None."""
+    Багдасарян" beside "Эльмар Багдасарян"), when just one such first name is given, else None. The word before
+    the surname must read as one name with it, and be name-like where it opens a sentence or names a place."""
     surname = g.tokens[0]
     own = person.tokens[0].lower()
     pattern = re.compile(_FIRST_BEFORE_SURNAME.format(re.escape(surname)))
     firsts: dict[str, str] = {}  # stem: the form given in the nominative singular ("Мары"/"Мара": "Мара")
-    for m in (m for src in (ctx.text, ctx.lead) for m in pattern.finditer(src)):
+    for src, m in ((src, m) for src in (ctx.text, ctx.lead) for m in pattern.finditer(src)):
         first = parses(m.group(1).lower())[0]
         stem = _ENDING.sub("", m.group(1).lower())
-        if stem == _ENDING.sub("", own) or first.tag.POS in _NOT_FIRST_NAMES:
-            continue
+        if stem == _ENDING.sub("", own) or first.tag.POS in _NOT_FIRST_NAMES \
+                or name_kind(m.group(1)) is None and (_place_or_body(m.group(1)) or _opens_sentence(
+                    src, m.start(1), max(0, m.start(1) - 200))) or not possible_genders((m.group(1), surname)):
+            continue  # (not "Похороны Драчёва", a common word opening a sentence, "во Францию Петра", nor "над
+            # Майклом Джонсоном Уайт заявил", words no one name's gender and case joins)
         if stem not in firsts or first.tag.case == "nomn" and first.tag.number == "sing":
             firsts[stem] = _nominative_first(m.group(1))
     return f"{firsts.popitem()[1]} {surname}" if len(firsts) == 1 else None
@@ -2184,8 +2188,8 @@ def _speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | N
             return person_speaker(ctx, named_later, feminine, a)  # Газзаев": the commas list the committee's fields
         found, who = _other_speaker(ctx, s, e, min(a, quote_start), feminine)
         if found:
-            nxt = next((c for c in cuts if c > e), None) if e < b else None
-            apposed = _apposition_name(ctx, e, nxt, a, feminine) if nxt and not pronoun else None
+            apposed = _apposed_past_roles(ctx, [c for c in cuts if c > e], e, a, feminine) \
+                if e < b and not pronoun else None
             return apposed or who
     named = _proper_noun_after_verb(text, a, b)
     if named is not None:
@@ -2247,13 +2251,27 @@ def _relational_before(ctx: Context, s: int, g: Group) -> str | None:
 
 def _named_after_owner(ctx: Context, s: int, g: Group, groups: list[Group]) -> Group:
     """"— заявил пресс-секретарь Саакашвили Каха Имнадзе": a relational role, the owner's name in the genitive and
-    the holder's own name right after it: the holder speaks. Else the group itself."""
-    if _relational_before(ctx, s, g) is None:
+    the holder's own name right after it: the holder speaks. So after a friend or kin noun (marks.OWNER_NOUNS),
+    whose own first name alone may follow ("— рассказала близкий друг Драчёва Валентина"). Else the group itself."""
+    kin = _owner_noun_before(ctx, s, g)
+    if _relational_before(ctx, s, g) is None and not kin:
         return g
     nxt = next((h for h in groups if h.start >= g.end), None)
-    if nxt is None or ctx.text[g.end:nxt.start].strip() or not (nxt.full or ctx.registry.lookup(nxt)):
+    if nxt is None or ctx.text[g.end:nxt.start].strip():
         return g
-    return nxt
+    if nxt.full or ctx.registry.lookup(nxt) or kin and _first_name_alone(nxt):
+        return nxt
+    return g
+
+
+def _owner_noun_before(ctx: Context, s: int, g: Group) -> bool:
+    ws = words(ctx.text[s:g.start])
+    return bool(ws) and ws[-1].lower() in marks.OWNER_NOUNS
+
+
+def _first_name_alone(g: Group) -> bool:
+    """One first name that may be in the nominative ("Валентина")."""
+    return g.kinds == ("Name",) and any("nomn" in a.cases for a in analyses(g.tokens[0]))
 
 
 def _role_holder(ctx: Context, s: int, g: Group, ref: int, feminine: bool | None) -> tuple[str | None, str | None] | None:
@@ -2320,7 +2338,8 @@ def _joins_complements(ws: list[str], i: int) -> bool:
     return ws[i] == "и" and 0 < i < len(ws) - 1 and ws[i - 1][:1].islower() and ws[i + 1][:1].islower()
 
 
-def _apposition_name(ctx: Context, s: int, e: int, lo: int, feminine: bool | None) -> tuple[str, str | None] | None:
+def _apposition_name(ctx: Context, s: int, e: int, lo: int, feminine: bool | None,
+                     max_words: int = 8) -> tuple[str, str | None] | None:
     """"— отметила двукратная чемпионка мира, американская скелетонистка Кэти Юлендер": after a role and a comma, a
     segment of more role words ending in a name in the nominative names the one the role described (not "…, добавив,
     что Петров …": no verb, conjunction or pronoun may stand in the segment)."""
@@ -2332,7 +2351,7 @@ def _apposition_name(ctx: Context, s: int, e: int, lo: int, feminine: bool | Non
         g = groups[-1]  # Мизеса Марк Тортон": a name in the genitive owns the role, the name after it is the speaker
     ws = words(ctx.text[s:e])
     lows = [w.lower() for w in ws]
-    if len(words(ctx.text[s:g.start])) > 8 or any((w in _APPOSITION_STOP and not _joins_names(ws, i)
+    if len(words(ctx.text[s:g.start])) > max_words or any((w in _APPOSITION_STOP and not _joins_names(ws, i)
                                                    and not _joins_complements(ws, i)) or w in marks.PRONOUNS
                                                   for i, w in enumerate(lows)):
         return None
@@ -2342,6 +2361,41 @@ def _apposition_name(ctx: Context, s: int, e: int, lo: int, feminine: bool | Non
     if not (may_be_subject(ctx.text, g) or agrees) or words(ctx.text[g.end:e]):
         return None  # ("эксперт Ассоциации военных политологов Андрей Кошкин": no genitive reading, as the verb)
     return person_speaker(ctx, g, feminine, lo)
+
+
+_APPOSED_SEGMENTS = 4  # comma segments of roles a name in apposition may follow
+
+
+def _apposed_past_roles(ctx: Context, later: list[int], e: int, lo: int,
+                        feminine: bool | None) -> tuple[str, str | None] | None:
+    """_apposition_name in the comma segment after e, or past up to three more segments that hold only role words
+    ("— отметил заместитель главного судьи «Олимпийских надежд-2009», олимпийский чемпион (1996), бронзовый призер
+    Олимпиады-2000 Николай Крюков": the name ends the third segment)."""
+    s = e
+    for n, nxt in enumerate(later[:_APPOSED_SEGMENTS]):
+        found = _apposition_name(ctx, s, nxt, lo, feminine, 8 if n == 0 else _LONG_APPOSITION)
+        if found is not None or not _role_segment(ctx, s, nxt):
+            return found
+        s = nxt
+    return None
+
+
+_LONG_APPOSITION = 12  # words before the name in a segment past role-only ones ("чемпион мира и неоднократный …")
+
+
+def _role_segment(ctx: Context, s: int, e: int) -> bool:
+    """text[s:e] is one more role of a speaker in apposition and nothing else ("олимпийский чемпион (1996)"): a few
+    words, a person noun or role word in the nominative among them, no name, verb, pronoun or conjunction."""
+    ws = words(ctx.text[s:e])
+    if not ws or len(ws) > 6 or re.search(r"[.;:!?\n—–]", ctx.text[s:e]):
+        return False
+    lows = [w.lower() for w in ws]
+    if any(w in _APPOSITION_STOP or w in marks.PRONOUNS or is_verb(w) or speech_verb(w)[0] for w in lows):
+        return False
+    if not any(w[:1].islower() and (_person_noun(w) is not None or is_role_word(w) and _can_be_nominative(w))
+               for w in ws):
+        return False
+    return not any(g.full or ctx.registry.lookup(g) for g in _groups(ctx, s, e))
 
 
 def document_speaker(ctx: Context, a: int, b: int, quote_start: int) -> str | None:

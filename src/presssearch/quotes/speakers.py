@@ -180,6 +180,8 @@ def _dictionary_name_kind(low: str, readings: tuple[tuple[str, Any], ...]) -> An
             return g
     if not ps and low.endswith(_SURNAME_ENDINGS):
         return "Unknown"
+    if not ps and all("Name" in tag.grammemes for _, tag in readings):
+        return "Name"  # "Красимир", "Анн": a first name the dictionary holds only as a plural of another's ("Красимира")
     if any("ADJF" in tag.grammemes and nf.endswith(("ский", "цкий")) for nf, tag in ps):
         return "Adj"
     return None
@@ -849,12 +851,38 @@ def _middle_initial(text: str, cur: list[tuple[int, int, str, str]], at: int,
 
 def _run_groups(text: str, run: list[tuple[int, int, str, str]]) -> list[Group]:
     """_split_run, with a surname of someone else glued before a full name cut off first (_owner_before_name)."""
-    if len(run) == 3 and _owner_before_name(text, run):
+    if len(run) == 3 and _owner_before_name(text, run) or _owner_before_first_name(text, run):
         return _split_run(run[:1]) + _split_run(run[1:])
     return _split_run(run)
 
 
-def _owner_before_name(text: str, run: list[tuple[int, int, str, str]]) -> bool:
+def _owner_before_first_name(text: str, run: list[tuple[int, int, str, str]]) -> bool:
+    """A surname, then a first name, right after a noun for a person: the surname is whose friend, son or lawyer
+    the one with that first name is, when the text names its bearer elsewhere with another first name ("близкий
+    друг Драчёва Валентина" beside "Андрея Драчёва")."""
+    if len(run) != 2 or run[0][3] != "Surn" or run[1][3] != "Name" or not _person_word_before(text, run[0][0]):
+        return False
+    return _owner_before_name(text, [run[0], run[1], run[1]], other_than=run[1][2])
+
+
+_WORD_RIGHT_BEFORE = re.compile(r"(?<![-А-ЯЁа-яё])([а-яё][а-яё-]{2,})[  ]+$")
+
+
+def _person_word_before(text: str, at: int) -> bool:
+    """A lowercase noun for a person or a role word stands right before ``at`` ("друг", "адвокат")."""
+    m = _WORD_RIGHT_BEFORE.search(text, max(0, at - 30), at)
+    return m is not None and (is_role_word(m.group(1)) or _animate_noun_word(m.group(1)))
+
+
+@lru_cache(maxsize=20_000)
+def _animate_noun_word(low: str) -> bool:
+    """Every reading of the word is an animate common noun (no name)."""
+    tags = _tags(low)
+    return bool(tags) and all("NOUN" in t.grammemes and "anim" in t.grammemes and not PROPER & t.grammemes
+                              for t in tags)
+
+
+def _owner_before_name(text: str, run: list[tuple[int, int, str, str]], other_than: str = "") -> bool:
     """A run of three name words whose first is the surname (or place) of another person than the first name and
     surname after it: "сестра Шипулина Анастасия Кузьмина", "предшественник Мадуро Уго Чавес", "Мэр Нэшвилла
     Меган Бэрри". The first word is no first name the dictionary knows, the last no patronymic, and the text names
@@ -867,12 +895,15 @@ def _owner_before_name(text: str, run: list[tuple[int, int, str, str]]) -> bool:
         if run[0][0] <= at < run[-1][1]:
             continue
         before = _PARTICLE_BEFORE.search(text, max(0, at - 30), at)  # (the capitalised word before, if any)
+        if other_than and (before is None or surname_key(before.group(1)) == surname_key(other_than)):
+            continue  # (the same first name: the same person, surname first)
         if _after_place_preposition(text, at) or before is not None and before.group(1)[:1].isupper() \
                 and _known_first_name(before.group(1)):
             return True
     return False
 
 
+_GENERATION = re.compile(r"-(старш|младш)[а-яё]*", re.IGNORECASE)
 _last_keys: list[tuple[str, dict[str, list[int]]]] = []
 
 
@@ -1152,12 +1183,61 @@ def _cases_clash(first: list[str], second: list[str]) -> bool:
 
 
 def _case_cut(part: list[tuple[int, int, str, str]]) -> int | None:
-    """Where a run of four or more tokens holds two complete names in clashing cases, or None."""
+    """Where a run of four or more tokens holds two complete names in clashing cases (or in no gender and case
+    alike: "Адвокат Леонида Невзлина | Дмитрий Харитонов"), or None."""
     for k in range(2, len(part) - 1):
-        if part[0][3] in ("Name", "Unknown") and part[k][3] in ("Name", "Unknown") and _cases_clash(
-                [t[2] for t in part[:k]], [t[2] for t in part[k:]]):
-            return k
+        if part[0][3] in ("Name", "Unknown") and part[k][3] in ("Name", "Unknown"):
+            first, second = [t[2] for t in part[:k]], [t[2] for t in part[k:]]
+            if _cases_clash(first, second) or _readings_clash(first, second):
+                return k
     return None
+
+
+def _name_readings(words: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+    """(gender, case) pairs every word of a name may be read in together; a man's accusative only where it is his
+    genitive too (a person is animate: "Абдулманап" is no accusative)."""
+    out: frozenset[tuple[str, str]] | None = None
+    for w in words:
+        pairs = frozenset((g, c) for a in analyses(w) for g in ((a.gender,) if a.gender else (MASC, FEMN))
+                          for c in a.cases if not (c == "accs" and g == MASC and "gent" not in a.cases))
+        out = pairs if out is None else out & pairs
+    return out or frozenset()
+
+
+def _readings_clash(first: list[str], second: list[str]) -> bool:
+    """Two adjacent names each readable in some gender and case, never both in the same."""
+    a, b = _name_readings(tuple(first)), _name_readings(tuple(second))
+    return bool(a) and bool(b) and a.isdisjoint(b)
+
+
+def _sole_reading_cut(part: list[tuple[int, int, str, str]]) -> int | None:
+    """Where three name words that share no gender and case hold two names: a first name and surname in an oblique
+    case only, then a surname that cannot share it ("над Майклом Джонсоном | Уайт заявил"), or a first name the
+    dictionary reads in an oblique case only, then a first name and surname that may be nominative ("Отец и тренер
+    Хабиба | Абдулманап Нурмагомедов": the genitive of the one whose father he is).
+    """
+    words = tuple(t[2] for t in part)
+    if any(t[3] == "Patr" for t in part) or any(has_particle(w) or "-" in w for w in words) or _name_readings(words):
+        return None
+    if part[0][3] == "Name" and _oblique_only(words[:2]) and all(is_known(w.lower()) for w in words[:2]) \
+            and _readings_clash(list(words[:2]), list(words[2:])) and _may_be_nominative(words[2:]) \
+            and words[2][-1] not in _VOWELS:  # (a man's surname in a consonant declines; "Абдуллы Кулли" need not)
+        return 2
+    if part[0][3] == "Name" and _known_first_name(words[0]) and _oblique_only(words[:1]) \
+            and any(c == "gent" for _, c in _name_readings(words[:1])) \
+            and part[1][3] in ("Name", "Unknown") and _may_be_nominative(words[1:]):
+        return 1
+    return None
+
+
+def _oblique_only(words: tuple[str, ...]) -> bool:
+    """The words read together in some gender and case, never in the nominative."""
+    pairs = _name_readings(words)
+    return bool(pairs) and not any(c == "nomn" for _, c in pairs)
+
+
+def _may_be_nominative(words: tuple[str, ...]) -> bool:
+    return any(c == "nomn" for _, c in _name_readings(words))
 
 
 def _split_run(run: list[tuple[int, int, str, str]]) -> list[Group]:
@@ -1237,7 +1317,7 @@ def _lone_word_cut(part: list[tuple[int, int, str, str]]) -> int | None:
     if part[0][3] in ("Name", "Unknown") and part[1][3] == "Name" and not is_known(words[0].lower()) \
             and not has_particle(words[2]) and not _genders_for(words) and _genders_for(words[1:]):
         return 1  # a word morphology only guessed that agrees with no reading of the name after it
-    return None
+    return _sole_reading_cut(part)
 
 
 def _two_surnames(run: list[tuple[int, int, str, str]]) -> bool:
@@ -2207,6 +2287,7 @@ class Registry:
     _role_at: dict[int, str | None] = field(default_factory=dict)
     _by_name: dict[str, Person] | None = None
     _weight: dict[str, int] = field(default_factory=dict)  # key -> full-name mentions, a title's counting 100
+    _generation: dict[tuple[str, str], str] = field(default_factory=dict)  # (surname key, "старш"/"младш") -> key
 
     def role_before(self, text: str, pos: int) -> str | None:
         """role_before(text, pos), remembered for the registry's own text (names are looked at many times)."""
@@ -2455,6 +2536,9 @@ class Registry:
             or self._reading_key(group)
         namesakes = self._namesakes.get(key, ())
         if len(namesakes) > 1:
+            generation = self._generation_of(group, key)
+            if generation:
+                return self.people[generation]
             first = _first_name(group)
             same = [k for _, k, f in namesakes if f & first]
             if same:
@@ -2468,6 +2552,25 @@ class Registry:
                                        or group.kinds == _NAME_PATRONYMIC):
             return self._by_first_name(group.tokens[0], group.start)
         return self.people.get(key)
+
+    def _generation_of(self, group: Group, key: str) -> str | None:
+        """The namesake an earlier "X-старший" / "X-младший" of the article was read as, for a surname alone written
+        so again ("— сказал Нурмагомедов-старший" next to his full name, then "уверен Нурмагомедов-старший" far from
+        it): the text calls one person so throughout. The first such reading is remembered; None for other names."""
+        if len(group.tokens) != 1 or self._text[group.start:group.end] != group.tokens[0]:
+            return None  # (a group of another text than the registry's: the lead's, the title's)
+        m = _GENERATION.match(self._text, group.end)
+        if m is None:
+            return None
+        slot = (key, m.group(1).lower())
+        if slot in self._generation:
+            return self._generation[slot]
+        self._generation[slot] = ""  # (while the first reading is made)
+        person = self.lookup(group)
+        del self._generation[slot]
+        if person is not None:
+            self._generation[slot] = person.key
+        return None
 
     def _reading_key(self, group: Group) -> str:
         """The key of a person named in full whose surname a lone word is by another reading than its surname key gives
