@@ -581,6 +581,7 @@ class OrgsOnDemand:
 # From a position: the rest of a token, then capitalised tokens after blanks (adjectives before a head), then blanks.
 _CHAIN = re.compile(r"[0-9A-Za-zА-ЯЁа-яё'’&-]*(?:[ \u00a0]+[А-ЯЁA-Z][0-9A-Za-zА-ЯЁа-яё'’&-]*)*[ \u00a0]*")
 _LATIN_CAP = re.compile(r"[A-Z]")
+_LOWER_RUN = re.compile(r"(?:[а-яё]+(?:-[а-яё]+)*[ \u00a0]+){0,2}")  # _LOWER_ADJECTIVES words
 
 
 def may_name_org(text: str, a: int, b: int) -> bool:
@@ -599,6 +600,7 @@ def may_name_org(text: str, a: int, b: int) -> bool:
     if any(m.start() < b and _is_head(m.group()) in marks.SPOKESMEN_HEADS for m in _CANDIDATE.finditer(text, a, b + 20)):
         return True  # (a bare "пресс-служба" may stand for one named before)
     stop = _CHAIN.match(text, b).end()
+    stop = _LOWER_RUN.match(text, stop).end()  # ("Федеральной налоговой службы": lowercase adjectives, then the head)
     for m in _CANDIDATE.finditer(text, a):  # (no endpos: a cut word would be another candidate)
         if m.start() > stop:
             break
