@@ -41,8 +41,26 @@ def narrative_issuer(ctx: Context, a: int, b: int, quote_start: int) -> str | No
     """The issuer of the document an impersonal clause text[a:b] quotes, from the narrative before the quote:
     an earlier mention of the same document with its issuer, else the body the text just before speaks of, else
     the person who signed the order the text before tells of."""
+    if _order_text(ctx.text, quote_start):  # "«Принять отставку …», — говорится в документе": the signer's order
+        signer = decree_signer(ctx, a, b, min(a, quote_start), ordered=True)
+        if signer is not None:
+            return signer
     issuer = _narrative_issuer(ctx, a, b, quote_start)
     return issuer if issuer is not None else decree_signer(ctx, a, b, min(a, quote_start))
+
+
+def _order_text(text: str, quote_start: int) -> bool:
+    """The quote opens as an order does, with an infinitive of ordering ("Назначить …", "Освободить …", "Принять
+    отставку …")."""
+    ws = [m.group() for m in WORDS_RE.finditer(text, quote_start, min(len(text), quote_start + 60))][:2]
+    return bool(ws) and ws[0][:1].isupper() and any(p.tag.POS == "INFN" for p in parses(ws[0].lower())[:1]) \
+        and _ordering(ws)
+
+
+def _ordering(ws: list[str]) -> bool:
+    """The words open with a verb of signing or appointing ("назначил", "принял отставку")."""
+    verb = lemma(ws[0].lower())
+    return verb in marks.DECREE_VERBS or len(ws) > 1 and (verb, lemma(ws[1].lower())) in marks.DECREE_PHRASES
 
 
 def _narrative_issuer(ctx: Context, a: int, b: int, quote_start: int) -> str | None:
@@ -69,21 +87,23 @@ _DECREE_REACH = 700  # characters before the quote where the signer of an order 
 _DECREE_SENTENCES = 3  # sentences before the quote looked at for it
 
 
-def decree_signer(ctx: Context, a: int, b: int, before: int) -> str | None:
+def decree_signer(ctx: Context, a: int, b: int, before: int, ordered: bool = False) -> str | None:
     """"Президент России Владимир Путин назначил … Указ о назначении опубликован … «Назначить …», — говорится в
     документе": the text of an order is its signer's, the person named as the subject of a verb of signing or
     appointing in the sentences before the quote, when the clause or those sentences name an order (указ,
     распоряжение, постановление, приказ) and the clause does not qualify its document ("в постановлении суда");
-    None otherwise."""
+    None otherwise. ``ordered``: the quote reads as an order's text ("Назначить …"), an order even when nothing names
+    one."""
     text = ctx.text
     doc = clause_document(text, a, b)
     if doc is None or doc not in marks.DECREE_DOCUMENTS and doc not in marks.GENERIC_DOCUMENTS \
             or _qualifier(text, a, b) is not None:
         return None
-    decree = doc in marks.DECREE_DOCUMENTS
+    decree = doc in marks.DECREE_DOCUMENTS or ordered
     lo = max(0, before - _DECREE_REACH)
     end = before
     for _ in range(_DECREE_SENTENCES):
+        end = lo + len(text[lo:end].rstrip())  # (blank lines between paragraphs are no sentences)
         start = sentence_start(text, lo, max(lo, end - 1))
         if start >= end or any(start <= at <= start + 3 for at, _ in ctx.taken):
             break  # (a sentence that quotes someone tells nothing of the order)
@@ -106,8 +126,9 @@ def _signer(ctx: Context, lo: int, hi: int) -> str | None:
     text[lo:hi] ("Премьер-министр России Дмитрий Медведев освободил от должности …"): the last name before the
     verb that may be a subject, outside quotations; None when there is no such verb or name."""
     text = ctx.text
-    verb = next((m for m in WORDS_RE.finditer(text, lo, hi) if m.group()[:1].islower()
-                 and lemma(m.group()) in marks.DECREE_VERBS
+    ws = list(WORDS_RE.finditer(text, lo, hi))
+    verb = next((m for i, m in enumerate(ws) if m.group()[:1].islower()
+                 and _ordering([w.group() for w in ws[i:i + 2]])
                  and any(p.tag.POS == "VERB" for p in parses(m.group().lower())[:1])), None)
     if verb is None:
         return None
@@ -473,15 +494,29 @@ _CLAUSE_BREAK = re.compile(r"[,;:()«»\"—–]")
 
 def subject_before(text: str, lo: int, verb: int) -> bool:
     """text[lo:verb] holds a subject of its own: a noun or name in the nominative that no preposition governs
-    ("Президент России Владимир Путин назвал", "Авторы настаивают"), not "Об этом в среду заявило"."""
+    ("Президент России Владимир Путин назвал", "Авторы настаивают"), not "Об этом в среду заявило", nor the object
+    of an infinitive ("Прекратить бои вокруг Африна призвали и в МИД Германии")."""
     breaks = list(_CLAUSE_BREAK.finditer(text, lo, verb))
     prev = None
     for m in WORDS_RE.finditer(text, breaks[-1].end() if breaks else lo, verb):
         w = m.group()
-        if (prev is None or prev.lower() not in marks.PREPOSITIONS) and _likely_nominative_noun(w):
+        if (prev is None or not _preposition(prev) and not _infinitive_object(prev, w)) and _likely_nominative_noun(w):
             return True
         prev = w
     return False
+
+
+def _preposition(word: str) -> bool:
+    """A preposition: a listed one, or one whose likeliest reading is ("вокруг Африна", "после встречи")."""
+    p = parses(word.lower())[:1]
+    return word.lower() in marks.PREPOSITIONS or bool(p) and p[0].tag.POS == "PREP"
+
+
+def _infinitive_object(prev: str, word: str) -> bool:
+    """The word may be the accusative object of the transitive infinitive right before it ("Прекратить бои")."""
+    p = parses(prev.lower())[:1]
+    return bool(p) and p[0].tag.POS == "INFN" and "tran" in p[0].tag.grammemes \
+        and any(q.tag.case == "accs" for q in parses(word.lower())[:3])
 
 
 def _likely_nominative_noun(word: str) -> bool:

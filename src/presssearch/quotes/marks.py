@@ -204,6 +204,8 @@ DECREE_DOCUMENTS = frozenset("указ распоряжение постанов
 DECREE_VERBS = frozenset("""
 подписать издать утвердить назначить освободить уволить наградить присвоить
 """.split())
+# Verbs (lemmas) that sign an order only with their object: "Путин принял отставку губернатора" (not "принял решение").
+DECREE_PHRASES = frozenset({("принять", "отставка")})
 # Plural nouns for a body's people that stand for the body as a subject: "Аналитики Центра американского прогресса
 # заявили" (lemmas).
 MEMBER_NOUNS = frozenset("""
