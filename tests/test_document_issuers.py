@@ -170,3 +170,13 @@ def test_body_located_after_an_infinitive_and_its_object_issues_the_statement() 
             "заявлении.")
     quotes = extract_quotes(text)
     assert [(text[q.start:q.end][:7], q.speaker) for q in quotes] == [("Поводом", "МИД Германии")]
+
+
+def test_generic_owner_of_a_statement_is_the_body_that_spoke_not_one_named_after_it() -> None:
+    text = ("Следственный комитет России объявил о возбуждении уголовного дела в отношении двух сотрудников "
+            "Росгвардии, которые были на месте происшествия. Они подозреваются в халатности.\n«По версии следствия, "
+            "на глазах сотрудников Росгвардии между двумя мужчинами возник конфликт, переросший в драку», — сказано в "
+            "сообщении ведомства.")
+    quotes = extract_quotes(text)
+    assert [(text[q.start:q.end][:19], q.speaker) for q in quotes] == [("По версии следствия",
+                                                                         "Следственный комитет России")]

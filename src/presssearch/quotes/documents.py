@@ -197,10 +197,34 @@ def _referred_issuer(ctx: Context, word: re.Match, before: int) -> str | None:
         return None
     prev = [m.group() for m in WORDS_RE.finditer(ctx.text, max(0, word.start() - 30), word.start())][-1:]
     land = country(prev[0]) if prev else None
-    org = ctx.orgs.refer(word.start(), word.group(), land)
+    org = issuing_body(ctx, word.start(), word.group(), land)
     if org is None or not _named_within(ctx, org, word.start(), _REFER_REACH):
         return None
     return org.name()
+
+
+def issuing_body(ctx: Context, pos: int, word: str, land: str | None = None) -> Org | None:
+    """The body a generic word owning a document at pos ("— сказано в сообщении ведомства") stands for: the nearest
+    body it fits named before pos, unless the sentence naming that one has another body it fits as the subject that
+    spoke or issued something ("Следственный комитет России объявил о возбуждении дела в отношении двух сотрудников
+    Росгвардии": the committee issues its statement, not the guard)."""
+    nearest = ctx.orgs.refer(pos, word, land)
+    if nearest is None or land:
+        return nearest
+    lem = lemma(word.lower())
+    last = next((m for m in reversed(ctx.orgs.mentions) if m.start < pos and ctx.orgs.orgs[m.key] is nearest
+                 and not _quoted(ctx, m.start)), None)
+    if last is None:
+        return nearest
+    text = ctx.text
+    lo = sentence_start(text, max(0, last.start - _NARRATIVE_REACH), last.start)
+    subject = _subject_org(ctx, lo, sentence_end(text, last.end, min(len(text), last.end + _NARRATIVE_REACH)),
+                           referring=False)
+    if subject is not None and subject is not nearest and (lem in subject.kinds or lem == subject.head) \
+            and not any(ctx.orgs.orgs[m.key] is subject and m.start < last.end and last.start < m.end
+                        for m in ctx.orgs.mentions):  # (not the same body, an alias in brackets)
+        return subject
+    return nearest
 
 
 def _named_within(ctx: Context, org: Org, pos: int, reach: int) -> bool:

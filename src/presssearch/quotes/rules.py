@@ -1411,7 +1411,10 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
     generic = next((i for i, w in enumerate(lows) if lemma(w) in marks.GENERIC_ORG_WORDS), None)
     if generic is not None:
         qualifier = ws[generic + 1] if generic + 1 < len(ws) and ws[generic + 1][:1].isupper() else None
-        org = documents.reference_holds(ctx, ctx.orgs.refer(ref, lows[generic], qualifier), lows[generic], ref)
+        owned = generic > 0 and lemma(lows[generic - 1]) in marks.DOCUMENT_NOUNS  # "в сообщении ведомства"
+        org = documents.issuing_body(ctx, ref, lows[generic], qualifier) if owned and qualifier is None \
+            else ctx.orgs.refer(ref, lows[generic], qualifier)
+        org = documents.reference_holds(ctx, org, lows[generic], ref)
         return True, (org.name() if org else None, None)
     capital = _capital_speaks(ctx, s, e)
     if capital is not None:
