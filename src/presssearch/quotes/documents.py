@@ -408,14 +408,34 @@ def _adjectives_only(text: str, a: int, b: int) -> bool:
     return not ws or len(ws) == 1 and ws[0][:1].islower() and country(ws[0]) is not None
 
 
-def _body_speaking_before(ctx: Context, before: int) -> tuple[bool, str | None]:
+def continuing_body(ctx: Context, pos: int) -> str | None:
+    """The body a plural verb with no subject of its own, or "они", at pos goes on with: the speaker of the quote
+    that ends right before pos in its paragraph, when that is a body ("в МИД Болгарии заявили: «…». Но заметили,
+    что «…»"), else the body the sentence right before pos has as the subject that spoke ("В пресс-службе МВД
+    Германии RT сообщили, что … «…», — добавили они."); None otherwise."""
+    text = ctx.text
+    ends = [(s, e) for s, e in ctx.taken if e <= pos and not text[e:pos].strip(" \u00a0.,!?…»\"“”")]
+    if ends:
+        start = max(ends)[0]
+        who = next((n for s, n in ctx.spoken if abs(s - start) <= 3), None)
+        return who if who is not None and who not in ctx.people_by_name() and _body_named(ctx, who) else None
+    told, body = _body_speaking_before(ctx, pos, sentences=1)
+    return body if told else None
+
+
+def _body_named(ctx: Context, name: str) -> bool:
+    """An organisation the article names goes by the name."""
+    return any(org.name() == name for org in ctx.orgs.orgs.values())
+
+
+def _body_speaking_before(ctx: Context, before: int, sentences: int = _SENTENCES_BACK) -> tuple[bool, str | None]:
     """Whether the last sentence or two before the quote tell that someone spoke or issued something, and the body
     they speak of as its subject (nominative, or "в ORG" with a plural verb: "В посольстве России отреагировали"),
     within the reach; None for the body when none is the subject."""
     text = ctx.text
     lo = max(0, before - _NARRATIVE_REACH)
     end = before
-    for _ in range(_SENTENCES_BACK):
+    for _ in range(sentences):
         start = sentence_start(text, lo, max(lo, end - 1))
         if start >= end:
             break
