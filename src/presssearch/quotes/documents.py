@@ -75,12 +75,38 @@ def _narrative_issuer(ctx: Context, a: int, b: int, quote_start: int) -> str | N
             return referred  # "в заявлении экспертов": people the article does not name
     issuer = _issuer_in_chain(ctx, a, b)
     issuer = issuer if issuer is not None else _issuer_of_mention(ctx, doc, before)
+    described = _described_document(ctx.text, a, b)
+    issuer = issuer if issuer is not None or described is None else _issuer_of_mention(ctx, described, before)
     if issuer is not None:
         return issuer
     told, issuer = _body_speaking_before(ctx, before)
     if told or not _bare_document(ctx.text, a, b):
         return issuer  # the text before tells who issued something, or the clause qualifies the document
-    return _issuer_quoted_before(ctx, doc, before)
+    issuer = _issuer_quoted_before(ctx, doc, before)
+    return issuer if issuer is not None else _topic_body(ctx, before)
+
+
+def _topic_body(ctx: Context, before: int) -> str | None:
+    """The body the article's text opens with as its subject ("Госдепартамент Америки совместно с посольством США в
+    Багдаде ищут местные НКО, …"): the documents it quotes with nothing else naming their issuer are its own (its
+    grant, its tender); None when the text opens otherwise, or the quote is far from the opening."""
+    text = ctx.text
+    start = len(text) - len(text.lstrip())
+    if before - start > _TOPIC_REACH:
+        return None
+    first = next(iter(_mentions_in(ctx, start, start + 1)), None)
+    if first is None or _quoted(ctx, first.start) or not _nominative_at(ctx, first) or _dateline(text, first):
+        return None
+    return ctx.orgs.orgs[first.key].name()
+
+
+_TOPIC_REACH = 2000  # characters from the text's opening to a quote whose document may be the opening body's
+
+
+def _dateline(text: str, m: OrgMention) -> bool:
+    """The mention is a dateline's place in capitals ("ПАРИЖ, 5 фев - РИА Новости."), not the subject."""
+    word = text[m.start:m.end]
+    return len(word) >= 4 and word.isupper() and text[m.end:m.end + 1] == ","
 
 
 _DECREE_REACH = 700  # characters before the quote where the signer of an order may be named
@@ -154,6 +180,21 @@ def _pronoun_document(ctx: Context, a: int, b: int, before: int) -> str | None:
         if lem in marks.FORMAL_DOCUMENTS and not _quoted(ctx, m.start()):
             return lem
     return None
+
+
+def _described_document(text: str, a: int, b: int) -> str | None:
+    """The formal document the clause's document noun is about, right after it in the genitive or after "к" ("в
+    описании тендера", "в пояснительной записке к постановлению"): its issuer issued both; None when there is none."""
+    doc = document_match(text, a, b)
+    if doc is None:
+        return None
+    ws = list(WORDS_RE.finditer(text, doc.end(), min(b, doc.end() + 40)))[:2]
+    if ws and ws[0].group().lower() == "к":
+        ws = ws[1:]
+    if not ws or text[doc.end():ws[0].start()].strip(" \u00a0к"):
+        return None
+    lem = lemma(ws[0].group().lower())
+    return lem if lem in marks.FORMAL_DOCUMENTS else None
 
 
 def _qualifier(text: str, a: int, b: int) -> re.Match | None:
@@ -304,6 +345,8 @@ def _bare_document(text: str, a: int, b: int) -> bool:
     """The clause text[a:b] names its document with nothing qualifying it ("— говорится в сообщении.", "… в
     документе, опубликованном …"), not "в заявлении военного штаба" or "в заявлении на сайте правительства"."""
     doc = document_match(text, a, b)
+    if doc is not None and re.match(r"[ \u00a0]+к[ \u00a0]", text[doc.end():doc.end() + 4]):
+        return True  # "в описании к гранту": what the document is to, not who issued it
     return doc is not None and (doc.end() >= b or not text[doc.end()].isspace())
 
 
@@ -406,6 +449,25 @@ def _adjectives_only(text: str, a: int, b: int) -> bool:
     примирению"; not "по сообщениям западных СМИ")."""
     ws = WORDS_RE.findall(text, a, b)
     return not ws or len(ws) == 1 and ws[0][:1].islower() and country(ws[0]) is not None
+
+
+def body_just_before(ctx: Context, a: int, b: int, before: int) -> str | None:
+    """The body the sentence right before the quote has as the subject that spoke or issued something ("Под утро
+    управление ФСБ по Ставропольскому краю сообщило, что … «…», — говорится в пресс-релизе."), when the clause
+    text[a:b] names its document bare: it issued the document, whoever issued the one quoted before; else None."""
+    if not _bare_document(ctx.text, a, b) or _after_related_box(ctx.text, before):
+        return None
+    return _body_speaking_before(ctx, before, sentences=1)[1]
+
+
+_BOX_LINES = 4  # lines a box of related links takes: its head, a headline, a lead, maybe a blank
+
+
+def _after_related_box(text: str, pos: int) -> bool:
+    """A box of related links (" Также по теме \n «…» \n Евросоюз выступит … \n") stands right before pos: its
+    lines tell of another article."""
+    lines = text[:pos].rstrip().split("\n")[-_BOX_LINES:]
+    return any(line.strip().lower() in marks.RELATED_BOX_HEADS for line in lines)
 
 
 def continuing_body(ctx: Context, pos: int) -> str | None:

@@ -2269,6 +2269,7 @@ def document_speaker(ctx: Context, a: int, b: int, quote_start: int) -> str | No
     the issuer named with an earlier mention of a document, else the issuer of the quote just before when that
     one came from a document too; never a person who merely spoke nearby (the text is not theirs)."""
     issuer = _document_issuer(ctx, a, b, min(a, quote_start))
+    issuer = issuer if issuer is not None else documents.body_just_before(ctx, a, b, min(a, quote_start))
     issuer = issuer if issuer is not None else ctx.same_document(quote_start)
     issuer = issuer if issuer is not None else _publishing_outlet(ctx, a, b, quote_start)
     return issuer if issuer is not None else documents.narrative_issuer(ctx, a, b, quote_start)
