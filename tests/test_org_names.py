@@ -133,3 +133,19 @@ def test_verkhovna_rada_in_lowercase_is_a_body() -> None:
 def test_bank_heads_a_name_only_after_capitalised_adjectives() -> None:
     reg = OrgRegistry.build("Эксперты Всемирного банка и акционеры Банка Москвы обсудили прогноз.")
     assert {reg.orgs[m.key].name() for m in reg.mentions} == {"Всемирный банк"}
+
+
+def test_name_opening_with_a_capitalised_adjective_keeps_its_lowercase_ones() -> None:
+    text = ("Под утро управление ФСБ сообщило о завершении операции. В 02:50 Национальный антитеррористический "
+            "комитет (НАК) заявил, что оперативники заблокировали группу бандитов.\n«Заблокированным в доме бандитам "
+            "предложено сложить оружие и сдаться», — говорилось в сообщении.")
+    assert _only(text)[1] == "Национальный антитеррористический комитет"
+    reg = OrgRegistry.build("Кроме того, Национальный научный фонд Америки учредил стипендию.")
+    assert [reg.orgs[m.key].name() for m in reg.mentions] == ["Национальный научный фонд Америки"]
+
+
+def test_lowercase_adjectives_after_a_sentence_initial_capital_need_a_proper_name_after_the_head() -> None:
+    reg = OrgRegistry.build("Новый научный центр открылся в Казани.")
+    assert [reg.orgs[m.key].name() for m in reg.mentions] == []
+    reg = OrgRegistry.build("Национальный научный фонд США заявил о новой программе.")
+    assert [reg.orgs[m.key].name() for m in reg.mentions] == ["Национальный научный фонд США"]

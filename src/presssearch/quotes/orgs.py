@@ -581,6 +581,7 @@ class OrgsOnDemand:
 # From a position: the rest of a token, then capitalised tokens after blanks (adjectives before a head), then blanks.
 _CHAIN = re.compile(r"[0-9A-Za-zА-ЯЁа-яё'’&-]*(?:[ \u00a0]+[А-ЯЁA-Z][0-9A-Za-zА-ЯЁа-яё'’&-]*)*[ \u00a0]*")
 _LATIN_CAP = re.compile(r"[A-Z]")
+_LOWER_RUN = re.compile(r"(?:[а-яё][а-яё-]*[ \u00a0]+){0,2}")  # up to _LOWER_ADJECTIVES lowercase words and blanks
 
 
 def may_name_org(text: str, a: int, b: int) -> bool:
@@ -599,6 +600,7 @@ def may_name_org(text: str, a: int, b: int) -> bool:
     if any(m.start() < b and _is_head(m.group()) in marks.SPOKESMEN_HEADS for m in _CANDIDATE.finditer(text, a, b + 20)):
         return True  # (a bare "пресс-служба" may stand for one named before)
     stop = _CHAIN.match(text, b).end()
+    stop = _LOWER_RUN.match(text, stop).end()  # (lowercase adjectives before the head: "Федеральная налоговая служба")
     for m in _CANDIDATE.finditer(text, a):  # (no endpos: a cut word would be another candidate)
         if m.start() > stop:
             break
@@ -958,6 +960,8 @@ def _org_at(text: str, toks: list[tuple[int, int, str]], i: int):
             and (_best(toks[s - 1][2]) is not None and not _ADJ_POS.isdisjoint(_best(toks[s - 1][2]).tag.grammemes)) \
             and not (toks[s - 1][2][:1].islower() and country(toks[s - 1][2])) and _agrees(toks[s - 1][2], w):
         s -= 1
+    if s == i:
+        s = _named_adjectives(text, toks, i)
     if head in marks.ADJECTIVE_ONLY_HEADS and s == i:
         return None  # "банк ВТБ", "Банка Москвы": named by the other rules (a registered or quoted name)
     common = lemma(w.lower()) in marks.ORG_HEADS and not w.isupper()
@@ -1010,6 +1014,38 @@ def _regional(head: str, tail: list[str]) -> bool:
     """"правительство края", "администрация области": a region's governing body named by the region's kind only
     (marks.REGION_GENITIVES), the region being the article's; a body of its own."""
     return head in marks.REGIONAL_HEADS and len(tail) == 1 and tail[0] in marks.REGION_GENITIVES
+
+
+_LOWER_ADJECTIVES = 2  # lowercase adjectives between a name's capitalised first adjective and its head
+
+
+def _named_adjectives(text: str, toks: list[tuple[int, int, str]], i: int) -> int:
+    """Where a name that opens with a capitalised adjective and goes on in lowercase ones up to the head at i starts
+    ("Национальный научный фонд Америки", "Европейский центральный банк"), not at a sentence's start ("Новый научный
+    центр"); i when there is none."""
+    w = toks[i][2]
+    s = i
+    while s > 0 and i - s < _LOWER_ADJECTIVES and not text[toks[s - 1][1]:toks[s][0]].strip(" \u00a0") \
+            and toks[s - 1][2][:1].islower() and _adjective(toks[s - 1][2]) and not country(toks[s - 1][2]) \
+            and _agrees(toks[s - 1][2], w):
+        s -= 1
+    if s == i or s == 0 or text[toks[s - 1][1]:toks[s][0]].strip(" \u00a0"):
+        return i
+    first = toks[s - 1][2]
+    if not first[:1].isupper() or not _adjective(first) or not _agrees(first, w):
+        return i
+    line = text.rfind("\n", 0, toks[s - 1][0]) + 1
+    initial = not text[max(line, toks[s - 1][0] - 3):toks[s - 1][0]].strip(" \u00a0\t") \
+        or re.search(r"[.!?…]\s*$", text[max(line, toks[s - 1][0] - 4):toks[s - 1][0]]) is not None
+    named_after = i + 1 < len(toks) and not text[toks[i][1]:toks[i + 1][0]].strip(" \u00a0") \
+        and toks[i + 1][2][:1].isupper()  # "Национальный научный фонд США заявил": the place makes it a name
+    return s - 1 if not initial or named_after else i
+
+
+def _adjective(word: str) -> bool:
+    """The word's likeliest reading is an adjective or participle."""
+    best = _best(word)
+    return best is not None and not _ADJ_POS.isdisjoint(best.tag.grammemes)
 
 
 @lru_cache(maxsize=50_000)
