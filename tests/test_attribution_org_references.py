@@ -1,6 +1,8 @@
 """Attribution to an organisation a generic word after the quote points back to ("— сообщили в министерстве")."""
 from __future__ import annotations
 
+from presssearch.quotes import extract_quotes
+
 from .conftest import speakers_of
 
 
@@ -28,3 +30,26 @@ def test_emergencies_ministry_is_the_ministry() -> None:
             "подходом новой циклонической ложбины утром ожидаются усиление ветра и гололедица», — отметили в "
             "министерстве.")
     assert speakers_of(text) == ["МЧС"]
+
+
+def test_they_after_a_press_service_that_spoke_is_that_service() -> None:
+    text = ("В пресс-службе МВД Германии RT сообщили, что эти радикалы предпочитают держаться обособленно. "
+            "«Группировки Ку-клукс-клана крайне малочисленны и считаются маргинальными. Однако они остаются опасными "
+            "для общества», — добавили они.")
+    quotes = extract_quotes(text)
+    assert [(text[q.start:q.end][:10], q.speaker) for q in quotes] == [("Группировк", "Пресс-служба МВД Германии")]
+
+
+def test_subjectless_plural_verb_goes_on_with_the_body_quoted_just_before() -> None:
+    text = ("В ответ на запрос издания Mediapool по поводу этой программы в МИД Болгарии заявили: «Министерство "
+            "иностранных дел не комментирует мнения граждан, высказанные в телевизионных передачах». Но заметили, что "
+            "«подобные передачи никоим образом не помогают улучшению двухсторонних отношений».")
+    quotes = extract_quotes(text)
+    assert [(text[q.start:q.end][:9], q.speaker) for q in quotes] == [("Министерс", "МИД Болгарии"),
+                                                                      ("подобные ", "МИД Болгарии")]
+
+
+def test_many_unnamed_after_their_own_noun_stay_unnamed() -> None:
+    text = ("В МВД заявили, что пострадавших доставили в больницу. Как проинформировали медики, «состояние "
+            "пострадавших стабильное и не вызывает опасений».")
+    assert [q.speaker for q in extract_quotes(text)] == [None]

@@ -151,3 +151,24 @@ def test_a_sentences_first_word_does_not_open_a_bodys_name() -> None:
     from presssearch.quotes import extract_quotes
     text = "Новый большой центр откроется в мае. «Мы ожидаем роста цен на нефть в следующем году», — заявили в центре."
     assert [q.speaker for q in extract_quotes(text)] == [None]
+
+
+def test_name_opening_with_a_capitalised_adjective_keeps_its_lowercase_ones() -> None:
+    text = ("Под утро управление ФСБ сообщило о завершении операции. В 02:50 Национальный антитеррористический "
+            "комитет (НАК) заявил, что оперативники заблокировали группу бандитов.\n«Заблокированным в доме бандитам "
+            "предложено сложить оружие и сдаться», — говорилось в сообщении.")
+    assert _only(text)[1] == "Национальный антитеррористический комитет"
+    reg = OrgRegistry.build("Кроме того, Национальный научный фонд Америки учредил стипендию.")
+    assert [reg.orgs[m.key].name() for m in reg.mentions] == ["Национальный научный фонд Америки"]
+
+
+def test_lowercase_adjectives_after_a_sentence_initial_capital_need_a_proper_name_after_the_head() -> None:
+    reg = OrgRegistry.build("Новый научный центр открылся в Казани.")
+    assert [reg.orgs[m.key].name() for m in reg.mentions] == []
+    reg = OrgRegistry.build("Национальный научный фонд США заявил о новой программе.")
+    assert [reg.orgs[m.key].name() for m in reg.mentions] == ["Национальный научный фонд США"]
+
+
+def test_a_descriptive_phrase_before_an_acronym_name_opening_a_sentence_is_no_name() -> None:
+    reg = OrgRegistry.build("Американское правительственное агентство USAID объявило тендер.")
+    assert "Американское правительственное агентство USAID" not in [reg.orgs[m.key].name() for m in reg.mentions]

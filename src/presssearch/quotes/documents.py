@@ -41,8 +41,26 @@ def narrative_issuer(ctx: Context, a: int, b: int, quote_start: int) -> str | No
     """The issuer of the document an impersonal clause text[a:b] quotes, from the narrative before the quote:
     an earlier mention of the same document with its issuer, else the body the text just before speaks of, else
     the person who signed the order the text before tells of."""
+    if _order_text(ctx.text, quote_start):  # "«Принять отставку …», — говорится в документе": the signer's order
+        signer = decree_signer(ctx, a, b, min(a, quote_start), ordered=True)
+        if signer is not None:
+            return signer
     issuer = _narrative_issuer(ctx, a, b, quote_start)
     return issuer if issuer is not None else decree_signer(ctx, a, b, min(a, quote_start))
+
+
+def _order_text(text: str, quote_start: int) -> bool:
+    """The quote opens as an order does, with an infinitive of ordering ("Назначить …", "Освободить …", "Принять
+    отставку …")."""
+    ws = [m.group() for m in WORDS_RE.finditer(text, quote_start, min(len(text), quote_start + 60))][:2]
+    return bool(ws) and ws[0][:1].isupper() and any(p.tag.POS == "INFN" for p in parses(ws[0].lower())[:1]) \
+        and _ordering(ws)
+
+
+def _ordering(ws: list[str]) -> bool:
+    """The words open with a verb of signing or appointing ("назначил", "принял отставку")."""
+    verb = lemma(ws[0].lower())
+    return verb in marks.DECREE_VERBS or len(ws) > 1 and (verb, lemma(ws[1].lower())) in marks.DECREE_PHRASES
 
 
 def _narrative_issuer(ctx: Context, a: int, b: int, quote_start: int) -> str | None:
@@ -57,33 +75,61 @@ def _narrative_issuer(ctx: Context, a: int, b: int, quote_start: int) -> str | N
             return referred  # "в заявлении экспертов": people the article does not name
     issuer = _issuer_in_chain(ctx, a, b)
     issuer = issuer if issuer is not None else _issuer_of_mention(ctx, doc, before)
+    described = _described_document(ctx.text, a, b)
+    issuer = issuer if issuer is not None or described is None else _issuer_of_mention(ctx, described, before)
     if issuer is not None:
         return issuer
     told, issuer = _body_speaking_before(ctx, before)
     if told or not _bare_document(ctx.text, a, b):
         return issuer  # the text before tells who issued something, or the clause qualifies the document
-    return _issuer_quoted_before(ctx, doc, before)
+    issuer = _issuer_quoted_before(ctx, doc, before)
+    return issuer if issuer is not None else _topic_body(ctx, before)
+
+
+def _topic_body(ctx: Context, before: int) -> str | None:
+    """The body the article's text opens with as its subject ("Госдепартамент Америки совместно с посольством США в
+    Багдаде ищут местные НКО, …"): the documents it quotes with nothing else naming their issuer are its own (its
+    grant, its tender); None when the text opens otherwise, or the quote is far from the opening."""
+    text = ctx.text
+    start = len(text) - len(text.lstrip())
+    if before - start > _TOPIC_REACH:
+        return None
+    first = next(iter(_mentions_in(ctx, start, start + 1)), None)
+    if first is None or _quoted(ctx, first.start) or not _nominative_at(ctx, first) or _dateline(text, first):
+        return None
+    return ctx.orgs.orgs[first.key].name()
+
+
+_TOPIC_REACH = 2000  # characters from the text's opening to a quote whose document may be the opening body's
+
+
+def _dateline(text: str, m: OrgMention) -> bool:
+    """The mention is a dateline's place in capitals ("ПАРИЖ, 5 фев - РИА Новости."), not the subject."""
+    word = text[m.start:m.end]
+    return len(word) >= 4 and word.isupper() and text[m.end:m.end + 1] == ","
 
 
 _DECREE_REACH = 700  # characters before the quote where the signer of an order may be named
 _DECREE_SENTENCES = 3  # sentences before the quote looked at for it
 
 
-def decree_signer(ctx: Context, a: int, b: int, before: int) -> str | None:
+def decree_signer(ctx: Context, a: int, b: int, before: int, ordered: bool = False) -> str | None:
     """"Президент России Владимир Путин назначил … Указ о назначении опубликован … «Назначить …», — говорится в
     документе": the text of an order is its signer's, the person named as the subject of a verb of signing or
     appointing in the sentences before the quote, when the clause or those sentences name an order (указ,
     распоряжение, постановление, приказ) and the clause does not qualify its document ("в постановлении суда");
-    None otherwise."""
+    None otherwise. ``ordered``: the quote reads as an order's text ("Назначить …"), an order even when nothing names
+    one."""
     text = ctx.text
     doc = clause_document(text, a, b)
     if doc is None or doc not in marks.DECREE_DOCUMENTS and doc not in marks.GENERIC_DOCUMENTS \
             or _qualifier(text, a, b) is not None:
         return None
-    decree = doc in marks.DECREE_DOCUMENTS
+    decree = doc in marks.DECREE_DOCUMENTS or ordered
     lo = max(0, before - _DECREE_REACH)
     end = before
     for _ in range(_DECREE_SENTENCES):
+        end = lo + len(text[lo:end].rstrip())  # (blank lines between paragraphs are no sentences)
         start = sentence_start(text, lo, max(lo, end - 1))
         if start >= end or any(start <= at <= start + 3 for at, _ in ctx.taken):
             break  # (a sentence that quotes someone tells nothing of the order)
@@ -106,8 +152,9 @@ def _signer(ctx: Context, lo: int, hi: int) -> str | None:
     text[lo:hi] ("Премьер-министр России Дмитрий Медведев освободил от должности …"): the last name before the
     verb that may be a subject, outside quotations; None when there is no such verb or name."""
     text = ctx.text
-    verb = next((m for m in WORDS_RE.finditer(text, lo, hi) if m.group()[:1].islower()
-                 and lemma(m.group()) in marks.DECREE_VERBS
+    ws = list(WORDS_RE.finditer(text, lo, hi))
+    verb = next((m for i, m in enumerate(ws) if m.group()[:1].islower()
+                 and _ordering([w.group() for w in ws[i:i + 2]])
                  and any(p.tag.POS == "VERB" for p in parses(m.group().lower())[:1])), None)
     if verb is None:
         return None
@@ -133,6 +180,21 @@ def _pronoun_document(ctx: Context, a: int, b: int, before: int) -> str | None:
         if lem in marks.FORMAL_DOCUMENTS and not _quoted(ctx, m.start()):
             return lem
     return None
+
+
+def _described_document(text: str, a: int, b: int) -> str | None:
+    """The formal document the clause's document noun is about, right after it in the genitive or after "к" ("в
+    описании тендера", "в пояснительной записке к постановлению"): its issuer issued both; None when there is none."""
+    doc = document_match(text, a, b)
+    if doc is None:
+        return None
+    ws = list(WORDS_RE.finditer(text, doc.end(), min(b, doc.end() + 40)))[:2]
+    if ws and ws[0].group().lower() == "к":
+        ws = ws[1:]
+    if not ws or text[doc.end():ws[0].start()].strip(" \u00a0к"):
+        return None
+    lem = lemma(ws[0].group().lower())
+    return lem if lem in marks.FORMAL_DOCUMENTS else None
 
 
 def _qualifier(text: str, a: int, b: int) -> re.Match | None:
@@ -176,10 +238,34 @@ def _referred_issuer(ctx: Context, word: re.Match, before: int) -> str | None:
         return None
     prev = [m.group() for m in WORDS_RE.finditer(ctx.text, max(0, word.start() - 30), word.start())][-1:]
     land = country(prev[0]) if prev else None
-    org = ctx.orgs.refer(word.start(), word.group(), land)
+    org = issuing_body(ctx, word.start(), word.group(), land)
     if org is None or not _named_within(ctx, org, word.start(), _REFER_REACH):
         return None
     return org.name()
+
+
+def issuing_body(ctx: Context, pos: int, word: str, land: str | None = None) -> Org | None:
+    """The body a generic word owning a document at pos ("— сказано в сообщении ведомства") stands for: the nearest
+    body it fits named before pos, unless the sentence naming that one has another body it fits as the subject that
+    spoke or issued something ("Следственный комитет России объявил о возбуждении дела в отношении двух сотрудников
+    Росгвардии": the committee issues its statement, not the guard)."""
+    nearest = ctx.orgs.refer(pos, word, land)
+    if nearest is None or land:
+        return nearest
+    lem = lemma(word.lower())
+    last = next((m for m in reversed(ctx.orgs.mentions) if m.start < pos and ctx.orgs.orgs[m.key] is nearest
+                 and not _quoted(ctx, m.start)), None)
+    if last is None:
+        return nearest
+    text = ctx.text
+    lo = sentence_start(text, max(0, last.start - _NARRATIVE_REACH), last.start)
+    subject = _subject_org(ctx, lo, sentence_end(text, last.end, min(len(text), last.end + _NARRATIVE_REACH)),
+                           referring=False)
+    if subject is not None and subject is not nearest and (lem in subject.kinds or lem == subject.head) \
+            and not any(ctx.orgs.orgs[m.key] is subject and m.start < last.end and last.start < m.end
+                        for m in ctx.orgs.mentions):  # (not the same body, an alias in brackets)
+        return subject
+    return nearest
 
 
 def _named_within(ctx: Context, org: Org, pos: int, reach: int) -> bool:
@@ -259,6 +345,8 @@ def _bare_document(text: str, a: int, b: int) -> bool:
     """The clause text[a:b] names its document with nothing qualifying it ("— говорится в сообщении.", "… в
     документе, опубликованном …"), not "в заявлении военного штаба" or "в заявлении на сайте правительства"."""
     doc = document_match(text, a, b)
+    if doc is not None and re.match(r"[ \u00a0]+к[ \u00a0]", text[doc.end():doc.end() + 4]):
+        return True  # "в описании к гранту": what the document is to, not who issued it
     return doc is not None and (doc.end() >= b or not text[doc.end()].isspace())
 
 
@@ -363,14 +451,53 @@ def _adjectives_only(text: str, a: int, b: int) -> bool:
     return not ws or len(ws) == 1 and ws[0][:1].islower() and country(ws[0]) is not None
 
 
-def _body_speaking_before(ctx: Context, before: int) -> tuple[bool, str | None]:
+def body_just_before(ctx: Context, a: int, b: int, before: int) -> str | None:
+    """The body the sentence right before the quote has as the subject that spoke or issued something ("Под утро
+    управление ФСБ по Ставропольскому краю сообщило, что … «…», — говорится в пресс-релизе."), when the clause
+    text[a:b] names its document bare: it issued the document, whoever issued the one quoted before; else None."""
+    if not _bare_document(ctx.text, a, b) or _after_related_box(ctx.text, before):
+        return None
+    return _body_speaking_before(ctx, before, sentences=1)[1]
+
+
+_BOX_LINES = 4  # lines a box of related links takes: its head, a headline, a lead, maybe a blank
+
+
+def _after_related_box(text: str, pos: int) -> bool:
+    """A box of related links (" Также по теме \n «…» \n Евросоюз выступит … \n") stands right before pos: its
+    lines tell of another article."""
+    lines = text[:pos].rstrip().split("\n")[-_BOX_LINES:]
+    return any(line.strip().lower() in marks.RELATED_BOX_HEADS for line in lines)
+
+
+def continuing_body(ctx: Context, pos: int) -> str | None:
+    """The body a plural verb with no subject of its own, or "они", at pos goes on with: the speaker of the quote
+    that ends right before pos in its paragraph, when that is a body ("в МИД Болгарии заявили: «…». Но заметили,
+    что «…»"), else the body the sentence right before pos has as the subject that spoke ("В пресс-службе МВД
+    Германии RT сообщили, что … «…», — добавили они."); None otherwise."""
+    text = ctx.text
+    ends = [(s, e) for s, e in ctx.taken if e <= pos and not text[e:pos].strip(" \u00a0.,!?…»\"“”")]
+    if ends:
+        start = max(ends)[0]
+        who = next((n for s, n in ctx.spoken if abs(s - start) <= 3), None)
+        return who if who is not None and who not in ctx.people_by_name() and _body_named(ctx, who) else None
+    told, body = _body_speaking_before(ctx, pos, sentences=1)
+    return body if told else None
+
+
+def _body_named(ctx: Context, name: str) -> bool:
+    """An organisation the article names goes by the name."""
+    return any(org.name() == name for org in ctx.orgs.orgs.values())
+
+
+def _body_speaking_before(ctx: Context, before: int, sentences: int = _SENTENCES_BACK) -> tuple[bool, str | None]:
     """Whether the last sentence or two before the quote tell that someone spoke or issued something, and the body
     they speak of as its subject (nominative, or "в ORG" with a plural verb: "В посольстве России отреагировали"),
     within the reach; None for the body when none is the subject."""
     text = ctx.text
     lo = max(0, before - _NARRATIVE_REACH)
     end = before
-    for _ in range(_SENTENCES_BACK):
+    for _ in range(sentences):
         start = sentence_start(text, lo, max(lo, end - 1))
         if start >= end:
             break
@@ -473,15 +600,29 @@ _CLAUSE_BREAK = re.compile(r"[,;:()«»\"—–]")
 
 def subject_before(text: str, lo: int, verb: int) -> bool:
     """text[lo:verb] holds a subject of its own: a noun or name in the nominative that no preposition governs
-    ("Президент России Владимир Путин назвал", "Авторы настаивают"), not "Об этом в среду заявило"."""
+    ("Президент России Владимир Путин назвал", "Авторы настаивают"), not "Об этом в среду заявило", nor the object
+    of an infinitive ("Прекратить бои вокруг Африна призвали и в МИД Германии")."""
     breaks = list(_CLAUSE_BREAK.finditer(text, lo, verb))
     prev = None
     for m in WORDS_RE.finditer(text, breaks[-1].end() if breaks else lo, verb):
         w = m.group()
-        if (prev is None or prev.lower() not in marks.PREPOSITIONS) and _likely_nominative_noun(w):
+        if (prev is None or not _preposition(prev) and not _infinitive_object(prev, w)) and _likely_nominative_noun(w):
             return True
         prev = w
     return False
+
+
+def _preposition(word: str) -> bool:
+    """A preposition: a listed one, or one whose likeliest reading is ("вокруг Африна", "после встречи")."""
+    p = parses(word.lower())[:1]
+    return word.lower() in marks.PREPOSITIONS or bool(p) and p[0].tag.POS == "PREP"
+
+
+def _infinitive_object(prev: str, word: str) -> bool:
+    """The word may be the accusative object of the transitive infinitive right before it ("Прекратить бои")."""
+    p = parses(prev.lower())[:1]
+    return bool(p) and p[0].tag.POS == "INFN" and "tran" in p[0].tag.grammemes \
+        and any(q.tag.case == "accs" for q in parses(word.lower())[:3])
 
 
 def _likely_nominative_noun(word: str) -> bool:

@@ -581,7 +581,7 @@ class OrgsOnDemand:
 # From a position: the rest of a token, then capitalised tokens after blanks (adjectives before a head), then blanks.
 _CHAIN = re.compile(r"[0-9A-Za-zА-ЯЁа-яё'’&-]*(?:[ \u00a0]+[А-ЯЁA-Z][0-9A-Za-zА-ЯЁа-яё'’&-]*)*[ \u00a0]*")
 _LATIN_CAP = re.compile(r"[A-Z]")
-_LOWER_RUN = re.compile(r"(?:[а-яё]+(?:-[а-яё]+)*[ \u00a0]+){0,2}")  # _LOWER_ADJECTIVES words
+_LOWER_RUN = re.compile(r"(?:[а-яё][а-яё-]*[ \u00a0]+){0,2}")  # up to _LOWER_ADJECTIVES lowercase words and blanks
 
 
 def may_name_org(text: str, a: int, b: int) -> bool:
@@ -600,7 +600,7 @@ def may_name_org(text: str, a: int, b: int) -> bool:
     if any(m.start() < b and _is_head(m.group()) in marks.SPOKESMEN_HEADS for m in _CANDIDATE.finditer(text, a, b + 20)):
         return True  # (a bare "пресс-служба" may stand for one named before)
     stop = _CHAIN.match(text, b).end()
-    stop = _LOWER_RUN.match(text, stop).end()  # ("Федеральной налоговой службы": lowercase adjectives, then the head)
+    stop = _LOWER_RUN.match(text, stop).end()  # (lowercase adjectives before the head: "Федеральная налоговая служба")
     for m in _CANDIDATE.finditer(text, a):  # (no endpos: a cut word would be another candidate)
         if m.start() > stop:
             break
@@ -961,7 +961,7 @@ def _org_at(text: str, toks: list[tuple[int, int, str]], i: int):
             and not (toks[s - 1][2][:1].islower() and country(toks[s - 1][2])) and _agrees(toks[s - 1][2], w):
         s -= 1
     if s == i:
-        s = _adjectives_led_by_capital(text, toks, i, w)
+        s = _named_adjectives(text, toks, i)
     if head in marks.ADJECTIVE_ONLY_HEADS and s == i:
         return None  # "банк ВТБ", "Банка Москвы": named by the other rules (a registered or quoted name)
     common = lemma(w.lower()) in marks.ORG_HEADS and not w.isupper()
@@ -1016,29 +1016,36 @@ def _regional(head: str, tail: list[str]) -> bool:
     return head in marks.REGIONAL_HEADS and len(tail) == 1 and tail[0] in marks.REGION_GENITIVES
 
 
-_LOWER_ADJECTIVES = 2  # lowercase adjectives between a capitalised one and the head ("Национальный антитеррористический комитет")
+_LOWER_ADJECTIVES = 2  # lowercase adjectives between a name's capitalised first adjective and its head
 
 
-def _adjectives_led_by_capital(text: str, toks: list[tuple[int, int, str]], i: int, head: str) -> int:
-    """"в сообщении Европейского центрального банка", "в Национальном антитеррористическом комитете": the index of a
-    capitalised adjective (not opening a sentence) followed by one or two lowercase adjectives that all agree with
-    the head; i when there is none."""
+def _named_adjectives(text: str, toks: list[tuple[int, int, str]], i: int) -> int:
+    """Where a name that opens with a capitalised adjective and goes on in lowercase ones up to the head at i starts
+    ("Национальный научный фонд Америки", "Европейский центральный банк"), not at a sentence's start ("Новый научный
+    центр"); i when there is none."""
+    w = toks[i][2]
     s = i
     while s > 0 and i - s < _LOWER_ADJECTIVES and not text[toks[s - 1][1]:toks[s][0]].strip(" \u00a0") \
-            and toks[s - 1][2][:1].islower() and _adjective(toks[s - 1][2]) and _agrees(toks[s - 1][2], head):
+            and toks[s - 1][2][:1].islower() and _adjective(toks[s - 1][2]) and not country(toks[s - 1][2]) \
+            and _agrees(toks[s - 1][2], w):
         s -= 1
     if s == i or s == 0 or text[toks[s - 1][1]:toks[s][0]].strip(" \u00a0"):
         return i
-    lead = toks[s - 1]
-    line = text.rfind("\n", 0, lead[0]) + 1
-    if not lead[2][:1].isupper() or not _adjective(lead[2]) or not _agrees(lead[2], head) or country(lead[2]) \
-            or not text[max(line, lead[0] - 4):lead[0]].strip(" \u00a0\t") \
-            or re.search(r"[.!?…][ \u00a0]*$", text[max(line, lead[0] - 4):lead[0]]):
-        return i  # ("Новый большой центр откроется": a sentence's first word is capitalised anyway)
-    return s - 1
+    first = toks[s - 1][2]
+    if not first[:1].isupper() or not _adjective(first) or not _agrees(first, w):
+        return i
+    line = text.rfind("\n", 0, toks[s - 1][0]) + 1
+    initial = not text[max(line, toks[s - 1][0] - 3):toks[s - 1][0]].strip(" \u00a0\t") \
+        or re.search(r"[.!?…]\s*$", text[max(line, toks[s - 1][0] - 4):toks[s - 1][0]]) is not None
+    named_after = i + 1 < len(toks) and not text[toks[i][1]:toks[i + 1][0]].strip(" \u00a0") \
+        and (_names_place(toks[i + 1][2]) or toks[i + 1][2][:1].isupper() and not toks[i + 1][2].isupper()
+             and not toks[i + 1][2].isascii())  # "Национальный научный фонд США заявил", "Озёрский городской суд
+    # Челябинской области": the place makes it a name (not "Американское правительственное агентство USAID")
+    return s - 1 if not initial or named_after else i
 
 
 def _adjective(word: str) -> bool:
+    """The word's likeliest reading is an adjective or participle."""
     best = _best(word)
     return best is not None and not _ADJ_POS.isdisjoint(best.tag.grammemes)
 

@@ -1135,6 +1135,10 @@ def _pronoun_person(ctx: Context, lows: list[str], quote_start: int) -> tuple[bo
     if that_one:  # "спросил Гляделкина …, тот ответил: «…»": the one named last, not the subject before
         person = ctx.registry.before(quote_start, False)
         return True, (person.name(False), person.role) if person is not None else (None, None)
+    if "они" in lows and any(_plural(w) for w in lows):  # "«…», — добавили они." after "В пресс-службе МВД сообщили"
+        body = documents.continuing_body(ctx, quote_start)
+        if body is not None:
+            return True, (body, None)
     for i, w in enumerate(lows):
         owned = w in ("его", "её", "ее") and _speech_noun_next(lows, i + 1)
         possessive = owned or w in ("его", "её", "ее") and i > 0 and lows[i - 1].replace("ё", "е") in _QUOTING_VERBS
@@ -1450,7 +1454,10 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
     generic = next((i for i, w in enumerate(lows) if lemma(w) in marks.GENERIC_ORG_WORDS), None)
     if generic is not None:
         qualifier = ws[generic + 1] if generic + 1 < len(ws) and ws[generic + 1][:1].isupper() else None
-        org = documents.reference_holds(ctx, ctx.orgs.refer(ref, lows[generic], qualifier), lows[generic], ref)
+        owned = generic > 0 and lemma(lows[generic - 1]) in marks.DOCUMENT_NOUNS  # "в сообщении ведомства"
+        org = documents.issuing_body(ctx, ref, lows[generic], qualifier) if owned and qualifier is None \
+            else ctx.orgs.refer(ref, lows[generic], qualifier)
+        org = documents.reference_holds(ctx, org, lows[generic], ref)
         return True, (org.name() if org else None, None)
     capital = _capital_speaks(ctx, s, e)
     if capital is not None:
@@ -2403,6 +2410,7 @@ def document_speaker(ctx: Context, a: int, b: int, quote_start: int) -> str | No
     the issuer named with an earlier mention of a document, else the issuer of the quote just before when that
     one came from a document too; never a person who merely spoke nearby (the text is not theirs)."""
     issuer = _document_issuer(ctx, a, b, min(a, quote_start))
+    issuer = issuer if issuer is not None else documents.body_just_before(ctx, a, b, min(a, quote_start))
     issuer = issuer if issuer is not None else ctx.same_document(quote_start)
     issuer = issuer if issuer is not None else _publishing_outlet(ctx, a, b, quote_start)
     return issuer if issuer is not None else documents.narrative_issuer(ctx, a, b, quote_start)
@@ -2641,6 +2649,8 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
             ctx.documented[a] = document_speaker(ctx, a, b, a)
             return ctx.documented[a], None
         if _plural(verb.group()) and not any(may_be_subject(text, g) for g in _groups(ctx, a, b)):
+            if _bare_verb(text, a, verb):  # "в МИД Болгарии заявили: «…». Но заметили, что «…»": the body goes on
+                return documents.continuing_body(ctx, a), None
             return None, None  # "Как проинформировали медики, «…»": many unnamed speak, not the one named before
         return ctx.refer(a, feminine)
     return None, None
@@ -2648,6 +2658,25 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
 
 _INSERTED_OUTLET = re.compile(r"[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?([а-яё]+)[ \u00a0]+(?:«([А-ЯЁA-Z][^«»\n]{0,40}?)»|"
                              r"((?:The[ \u00a0]+)?[A-Z][A-Za-z.&'’-]+(?:[ \u00a0]+[A-Z][A-Za-z.&'’-]*){0,3}))[ \u00a0]*,")
+
+
+_BARE_OPENERS = frozenset("но а и также еще ещё кроме того при этом тем не менее".split())
+
+
+def _bare_verb(text: str, a: int, verb: re.Match) -> bool:
+    """Only a conjunction or a linking adverb stands before the verb in its clause ("Но заметили, что"): no word
+    that could name who speaks ("Как проинформировали медики")."""
+    return all(w.lower() in _BARE_OPENERS for w in words(text[a:verb.start()])) \
+        and not any(w[:1].isupper() for w in words(text[verb.end():_verb_clause_end(text, verb.end())]))
+
+
+_CLAUSE_MARK = re.compile(r"[,:;.!?«»\"—–\n]")
+
+
+def _verb_clause_end(text: str, pos: int) -> int:
+    """Where the clause from pos ends: the next comma, colon, dash, quotation mark or sentence end."""
+    m = _CLAUSE_MARK.search(text, pos)
+    return m.start() if m is not None else len(text)
 
 
 def _body_right_before(ctx: Context, a: int, verb: re.Match) -> str | None:
