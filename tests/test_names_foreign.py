@@ -248,3 +248,10 @@ def test_listed_women_given_names() -> None:
 def test_listed_given_name_after_a_place_preposition_is_the_place() -> None:
     assert _groups("Живу в Питере Путин сказал.") == [("Путин",)]
     assert ("Хит", "Леджер") in _groups("режиссера Энга Ли снялись Хит Леджер и Джейк Джилленхолл.")
+
+
+def test_georgian_mens_names_in_a_before_a_surname_open_the_full_name() -> None:
+    from presssearch.quotes import extract_quotes
+    text = ("Лидер «Европейской Грузии» Гига Бокерия выступил в парламенте. «Мы не знаем, что обсуждают эти люди, "
+            "какие вопросы решают», – сказал один из лидеров ЕГ Гига Бокерия.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Гига Бокерия"]

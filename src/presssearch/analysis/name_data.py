@@ -52,8 +52,9 @@ MAN_CONSONANT_CASES = (("", ("nomn",)), ("а", ("gent", "accs")), ("у", ("datv"
                        ("е", ("loct",)))
 MAN_SOFT_CASES = (("ь", ("nomn",)), ("я", ("gent", "accs")), ("ю", ("datv",)), ("ем", ("ablt",)), ("е", ("loct",)))
 # Men's given names in -а that morphology reads as a woman's or as the genitive of a name in a consonant
-# ("Бидзина Иванишвили": not "Бидзин"); they decline as a woman's name does ("Бидзины", "Бидзиной").
-MEN_IN_A = frozenset({"бидзина", "срджа"})
+# ("Бидзина Иванишвили": not "Бидзин"; Georgian "Гига Бокерия", "Мамука Бахтадзе"); they decline as a woman's name does
+# ("Бидзины", "Бидзиной").
+MEN_IN_A = frozenset({"бидзина", "срджа", "гига", "гела", "мамука", "каха", "бачо", "шота"})
 # A given name in -а/-я by case: (ending in the nominative, ending in the text, cases).
 WOMAN_NAME_CASES = (
     ("ия", "ия", ("nomn",)), ("ия", "ии", ("gent", "datv", "loct")), ("ия", "ию", ("accs",)),

@@ -472,7 +472,7 @@ def listed_man_in_a(word: str) -> tuple[str, tuple[str, ...]] | None:
 
 def listed_foreign_given(word: str) -> tuple[str, str, tuple[str, ...]] | None:
     """A form of a foreign given name morphology misreads, listed in name_data (FOREIGN_MEN_IN_CONSONANT, the
-    undeclined lists, FOREIGN_WOMEN, WOMEN_IN_CONSONANT): (nominative, gender, cases), or None ("Питера" ->
+    undeclined lists, FOREIGN_WOMEN, WOMEN_IN_CONSONANT, MEN_IN_A): (nominative, gender, cases), or None ("Питера" ->
     ("питер", "masc", gent/accs), "Кори" -> ("кори", "masc", every case))."""
     low = fold(word.lower())
     every = ("nomn", "gent", "datv", "accs", "ablt", "loct")
@@ -485,6 +485,9 @@ def listed_foreign_given(word: str) -> tuple[str, str, tuple[str, ...]] | None:
     woman = listed_woman(low)
     if woman is not None:
         return woman[0], "femn", woman[1]
+    man = listed_man_in_a(low)
+    if man is not None:  # "Гига Бокерия": "Гига" read as the genitive of "гиг"
+        return man[0], "masc", man[1]
     for table, nom_end in ((name_data.MAN_CONSONANT_CASES, ""), (name_data.MAN_SOFT_CASES, "ь")):
         for end, cases in table:
             if low.endswith(end) and len(low) > len(end) and low[: len(low) - len(end)] + nom_end \
