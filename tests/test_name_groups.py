@@ -115,3 +115,9 @@ def test_elder_namesake_stays_the_same_person() -> None:
     quotes = extract_quotes(text)
     assert [(q.text[:20], q.speaker) for q in quotes] == [("Скорее всего, этот т", "Абдулманап Нурмагомедов"),
                                                           ("У нас очень много хо", "Абдулманап Нурмагомедов")]
+
+
+def test_a_place_after_v_is_not_a_first_name_glued_to_the_next_name() -> None:
+    from presssearch.quotes.speakers import find_groups
+    groups = find_groups("Посол Сирии в Ливане Али Абдель Карим Али заявил, что целью были террористы.")
+    assert [g.tokens for g in groups] == [("Али", "Абдель", "Карим", "Али")]

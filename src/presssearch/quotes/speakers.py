@@ -808,8 +808,8 @@ def find_groups(text: str, start: int = 0, end: int | None = None, *,
         if not cur and kind == "Unknown" and is_role_word(word):  # (an unknown word, a role by its guessed lemma)
             continue  # "Замгендиректора Института Гайдара": a role, not a first name
         if (kind == "Adj" and not (cur and cur[-1][3] in ("Name", "Patr"))) or (
-                kind in ("Unknown", "Surn") and (not cur or not _GAP.match(text, cur[-1][1], at))
-                and _after_place_preposition(text, at)):
+                (kind in ("Unknown", "Surn") or kind == "Name" and _is_place(word))  # ("в Ливане Али …": Ливана's
+                and (not cur or not _GAP.match(text, cur[-1][1], at)) and _after_place_preposition(text, at)):  # case)
             if cur:  # (the last test: "в Пхёнчхане Евгения Медведева", a place, then the name)
                 groups.extend(_run_groups(text, cur))
                 cur = []
