@@ -66,3 +66,12 @@ def test_fragment_then_an_outlet_writes_about_it_is_not_the_outlet() -> None:
     text = ("В китайских соцсетях закрыты аккаунты популярного блогера за «фейки, негативные ценности, кликбейт и "
             "разобщение людей». Об этом 21 февраля пишет Global Times.")
     assert [s for _, s in _quotes(text)] == [None]
+
+
+def test_a_role_refers_to_the_name_given_right_after_the_same_role_not_the_last_speaker() -> None:
+    from presssearch.quotes import extract_quotes
+    text = ("«У нас наблюдается абсолютно устойчивая тенденция на замедление снижения ВВП», – сообщил замглавы "
+            "ведомства Алексей Ведев.\nНо всех ли удовлетворяет такая «новая норма»? Президент Путин заявил на прошлой "
+            "неделе, что он рассчитывает на совершенно другую «норму». «Чего мы хотим добиться: прежде всего мы хотим "
+            "обеспечить рост нашей экономики», – заявил президент с трибуны экономического форума.")
+    assert [q.speaker for q in extract_quotes(text) if q.text.startswith("Чего мы")] == ["Путин"]

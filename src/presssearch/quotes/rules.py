@@ -157,6 +157,9 @@ class Context:
             titled = None if land else _titled_name_before(self, role_word, pos)
             if titled is not None:  # "патриарх Кирилл высказал … «…», — поучал президента патриарх"
                 return titled, lemma(role_word.lower())
+            surnamed = None if land else _role_then_name_before(self, role_word, pos)
+            if surnamed is not None:  # "Президент Путин заявил …. «…», – заявил президент": not the last speaker
+                return surnamed
             if strict:
                 return None, None
             introduced = self._introduced_in_paragraph_before(pos, feminine)
@@ -671,6 +674,23 @@ def _introduced_as(ctx: Context, role_word: str, pos: int,
 
 
 _TITLE_TO_NAME_WORDS = 4  # words between a title and the first name it is given with ("патриарх Московский и всея Руси Кирилл")
+
+
+def _role_then_name_before(ctx: Context, role_word: str, pos: int) -> tuple[str, str | None] | None:
+    """"Президент Путин заявил на прошлой неделе …. «…», – заявил президент": the name the text last gave right after
+    the same role word in the nominative, outside quotes and within ROLE_INTRO_WINDOW before pos, as the subject; None
+    when there is none."""
+    lem = lemma(role_word.lower()).replace("ё", "е")
+    text = ctx.text
+    quoted = ctx.quoted_regions()
+    for g in reversed(_groups(ctx, max(0, pos - ROLE_INTRO_WINDOW), pos)):
+        if any(qa <= g.start < qb for qa, qb in quoted) or not may_be_subject(text, g):
+            continue
+        before = list(WORDS_RE.finditer(text, max(0, g.start - 40), g.start))
+        if before and lemma(before[-1].group().lower()).replace("ё", "е") == lem \
+                and _nominative_singular(before[-1].group()) and not text[before[-1].end():g.start].strip(" \u00a0"):
+            return person_speaker(ctx, g, None, before[-1].start())
+    return None
 
 
 def _titled_name_before(ctx: Context, role_word: str, pos: int) -> str | None:
