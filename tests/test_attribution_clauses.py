@@ -93,3 +93,10 @@ def test_a_speech_verb_after_a_colon_starts_the_clause_whose_subject_speaks() ->
             "Мусатов отмечают, что фонтан тоже выглядел аляповато: в сталинскую эпоху, говорит Гнилорыбов, подобная "
             "сочная яркость затушевывала серую действительность, а ВДНХ «мыслилась моделью империи в миниатюре».")
     assert [q.speaker for q in extract_quotes(text)] == ["Павел Гнилорыбов"]
+
+
+def test_a_colon_of_a_time_does_not_open_a_clause() -> None:
+    from presssearch.quotes import extract_quotes
+    text = ("Иван Петров выступил утром. «Всё хорошо», — сказал Иван Петров.\nМинистерство обороны России в 17:00 по "
+            "московскому времени сообщило, что «подразделения полностью выполнили все поставленные задачи».")
+    assert [q.speaker for q in extract_quotes(text)] == ["Иван Петров", "Министерство обороны России"]

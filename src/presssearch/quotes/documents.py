@@ -470,13 +470,17 @@ def _after_related_box(text: str, pos: int) -> bool:
     return any(line.strip().lower() in marks.RELATED_BOX_HEADS for line in lines)
 
 
+_QUOTE_RIGHT_BEFORE = 12  # characters between a quote's end and the verb that goes on with its speaker (marks, blanks)
+
+
 def continuing_body(ctx: Context, pos: int) -> str | None:
     """The body a plural verb with no subject of its own, or "они", at pos goes on with: the speaker of the quote
     that ends right before pos in its paragraph, when that is a body ("в МИД Болгарии заявили: «…». Но заметили,
     что «…»"), else the body the sentence right before pos has as the subject that spoke ("В пресс-службе МВД
     Германии RT сообщили, что … «…», — добавили они."); None otherwise."""
     text = ctx.text
-    ends = [(s, e) for s, e in ctx.taken if e <= pos and not text[e:pos].strip(" \u00a0.,!?…»\"“”")]
+    ends = [(s, e) for s, e in ctx.taken if e <= pos and pos - e <= _QUOTE_RIGHT_BEFORE
+            and not text[e:pos].strip(" \u00a0.,!?…»\"“”")]
     if ends:
         start = max(ends)[0]
         who = next((n for s, n in ctx.spoken if abs(s - start) <= 3), None)

@@ -64,7 +64,7 @@ def _drop_inside(ctx: Context, quotes: list[Quote], a: int, b: int) -> list[Quot
 
 def _unnamed_media(speaker: str | None) -> bool:
     """"СМИ США", "СМИ": the media named only as a kind are an unnamed source."""
-    return bool(speaker) and speaker.split(" ", 1)[0] in marks.UNNAMED_MEDIA
+    return bool(speaker) and speaker.split(" ", 1)[0].lower() in marks.UNNAMED_MEDIA
 
 
 def extract_quotes(text: str, *, debug: bool = False, title: str | None = None,

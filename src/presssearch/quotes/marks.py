@@ -160,9 +160,9 @@ DOCUMENT_NOUNS = frozenset("""
 иск публикация анонс пост запись твит обращение материал статья блог сайт коммюнике резолюция текст записка
 тендер стратегия исследование обзор доктрина концепция меморандум декларация законопроект описание
 """.split())
-# Document nouns that refer back to any document named before ("говорится в документе" after "в докладе ООН").
 # Media named only as a kind ("по информации местных СМИ", "— пишут американские СМИ"): unnamed sources, no speaker.
-UNNAMED_MEDIA = frozenset("СМИ масс-медиа медиа пресса".split())
+UNNAMED_MEDIA = frozenset("сми масс-медиа медиа пресса".split())  # (lowercase)
+# Document nouns that refer back to any document named before ("говорится в документе" after "в докладе ООН").
 GENERIC_DOCUMENTS = frozenset("документ текст материал".split())
 # What such a generic noun may refer back to: formal documents, not a site, a post or an article.
 FORMAL_DOCUMENTS = frozenset("""
@@ -308,7 +308,6 @@ IMPLIED_ROLES: dict[str, tuple[str, ...]] = {
     "парламентарий": _PARLIAMENT + _SENATE + ("конгресс",), "законодатель": _PARLIAMENT + _SENATE + ("конгресс",),
     "депутат": _PARLIAMENT, "сенатор": _SENATE,
 }
-# Roles held towards another person, whose surname alone follows in the genitive: "пресс-секретарь Трампа".
 # A sentence that opens by pointing back at the words just quoted and names who said them: "Такое заявление сделал
 # глава Минэкономразвития Максим Орешкин", "Об этом заявил …", "С таким заявлением выступил …".
 SAID_BACK_OPENER = (r"(?:(?:Такое|Это|Подобное|Соответствующее|Данное)[ \u00a0]+(?:заявление|мнение|высказывание)"
@@ -321,6 +320,7 @@ TITLED_BY_FIRST_NAME = frozenset("""
 патриарх митрополит архиепископ епископ архимандрит игумен король королева принц принцесса шейх эмир султан
 """.split())
 
+# Roles held towards another person, whose surname alone follows in the genitive: "пресс-секретарь Трампа".
 RELATIONAL_ROLES = frozenset("пресс-секретарь помощник советник адвокат защитник заместитель представитель агент".split())
 # Nouns for a person's kin, friends and fellows, in the nominative, which the genitive of whose they are follows:
 # "близкий друг Драчёва Валентина", "отец Хабиба Абдулманап" (the nominative name after that genitive is the person).

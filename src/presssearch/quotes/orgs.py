@@ -1026,13 +1026,13 @@ def _named_adjectives(text: str, toks: list[tuple[int, int, str]], i: int) -> in
     w = toks[i][2]
     s = i
     while s > 0 and i - s < _LOWER_ADJECTIVES and not text[toks[s - 1][1]:toks[s][0]].strip(" \u00a0") \
-            and toks[s - 1][2][:1].islower() and _adjective(toks[s - 1][2]) and not country(toks[s - 1][2]) \
+            and toks[s - 1][2][:1].islower() and is_adjective(toks[s - 1][2]) and not country(toks[s - 1][2]) \
             and _agrees(toks[s - 1][2], w):
         s -= 1
     if s == i or s == 0 or text[toks[s - 1][1]:toks[s][0]].strip(" \u00a0"):
         return i
     first = toks[s - 1][2]
-    if not first[:1].isupper() or not _adjective(first) or not _agrees(first, w):
+    if not first[:1].isupper() or not is_adjective(first) or not _agrees(first, w):
         return i
     line = text.rfind("\n", 0, toks[s - 1][0]) + 1
     initial = not text[max(line, toks[s - 1][0] - 3):toks[s - 1][0]].strip(" \u00a0\t") \
@@ -1042,12 +1042,6 @@ def _named_adjectives(text: str, toks: list[tuple[int, int, str]], i: int) -> in
              and not toks[i + 1][2].isascii())  # "Национальный научный фонд США заявил", "Озёрский городской суд
     # Челябинской области": the place makes it a name (not "Американское правительственное агентство USAID")
     return s - 1 if not initial or named_after else i
-
-
-def _adjective(word: str) -> bool:
-    """The word's likeliest reading is an adjective or participle."""
-    best = _best(word)
-    return best is not None and not _ADJ_POS.isdisjoint(best.tag.grammemes)
 
 
 @lru_cache(maxsize=50_000)

@@ -959,7 +959,7 @@ def _oblique_form(ctx: Context, g: Group) -> bool:
         return False
     names = person.name().lower().replace("ё", "е").split()
     last = g.tokens[-1].lower().replace("ё", "е")
-    if len(g.tokens) == 1 and last == names[0]:  # "Василий сказал:": his first name (not one in a title «…, Марина»)
+    if len(g.tokens) == 1 and len(names) > 1 and last == names[0]:  # "Василий сказал:": his first name (not one in a title «…, Марина»)
         para = ctx.text.rfind("\n", 0, g.start) + 1
         return _inside_marks(ctx.text, para, g.start)
     return last != names[-1]
@@ -2680,13 +2680,13 @@ _INSERTED_OUTLET = re.compile(r"[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?([а-яё]+)[
                              r"((?:The[ \u00a0]+)?[A-Z][A-Za-z.&'’-]+(?:[ \u00a0]+[A-Z][A-Za-z.&'’-]*){0,3}))[ \u00a0]*,")
 
 
-_BARE_OPENERS = frozenset("но а и также еще ещё кроме того при этом тем не менее".split())
+_BARE_OPENERS = re.compile(r"(?:(?:но|а|и|также|еще|ещё|кроме того|при этом|тем не менее)(?: |$))*")  # whole phrases
 
 
 def _bare_verb(text: str, a: int, verb: re.Match) -> bool:
     """Only a conjunction or a linking adverb stands before the verb in its clause ("Но заметили, что"): no word
     that could name who speaks ("Как проинформировали медики")."""
-    return all(w.lower() in _BARE_OPENERS for w in words(text[a:verb.start()])) \
+    return _BARE_OPENERS.fullmatch(" ".join(w.lower() for w in words(text[a:verb.start()]))) is not None \
         and not any(w[:1].isupper() for w in words(text[verb.end():_verb_clause_end(text, verb.end())]))
 
 
@@ -2917,6 +2917,15 @@ def _nominative_only(token: str, gender: str) -> bool:
         and any("nomn" in p.tag.grammemes and p.tag.gender == gender for p in ps)
 
 
+def _clause_colon(text: str, a: int, b: int) -> int:
+    """The last colon in text[a:b] that ends a clause (a blank after it), not one of a time or a score ("в 17:00",
+    "2:1"); -1 when there is none."""
+    c = text.rfind(":", a, b)
+    while c >= 0 and not text[c + 1:c + 2].isspace():
+        c = text.rfind(":", a, c)
+    return c
+
+
 def _last_clause_with_verb(text: str, a: int, b: int) -> int:
     """Where the last part of text[a:b] after a semicolon starts, when that part holds a speech verb ("Курировала
     проект Юлия Потапова; как отмечает Владимир Кумов, именно"): the clause before it has its own subject."""
@@ -2925,8 +2934,8 @@ def _last_clause_with_verb(text: str, a: int, b: int) -> int:
         pass
     if reply is not None and not _inside_marks(text, a, reply.start()) and speech_verb(text[reply.end():b])[0]:
         a = reply.end()  # "Ведущая спросила у Бигелоу …, на что магнат ответил": the one who answers
-    semi = max(text.rfind(";", a, b), text.rfind(":", a, b))  # ("…, отмечают, что …: в сталинскую эпоху, говорит
-    if semi >= 0 and not _inside_marks(text, a, semi) and speech_verb(text[semi + 1:b])[0]:  # Гнилорыбов, …")
+    semi = max(text.rfind(";", a, b), _clause_colon(text, a, b))  # ("…, отмечают, что …: в сталинскую эпоху,
+    if semi >= 0 and not _inside_marks(text, a, semi) and speech_verb(text[semi + 1:b])[0]:  # говорит Гнилорыбов, …")
         a = semi + 1
     a = _contrasted_subject_clause(text, a, b)
     return _reported_speaker_clause(text, a, b)
@@ -3011,7 +3020,7 @@ _ALSO_BEFORE = re.compile(r"[ \u00a0]+(?:и|также|тоже)[ \u00a0]+$")
 def _also_named(ctx: Context, v: int, g: Group) -> bool:
     """"Его слова подтвердил и Трамп:": a surname alone the article named, right after the verb and "и"/"также" ("X
     too"): the subject (not the object, as in "предупредила Мэй")."""
-    return _ALSO_BEFORE.search(ctx.text, v, g.start) is not None and ctx.text[v:g.start].count(" ") <= 2 \
+    return ctx.text[v:g.start].count(" ") <= 2 and _ALSO_BEFORE.search(ctx.text, max(v, g.start - 12), g.start) is not None \
         and ctx.registry.lookup(g) is not None
 
 
@@ -4105,7 +4114,7 @@ _WORDING_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])(?:с[ \u00a0]+формул�
 def _wording_owner(ctx: Context, sa: int, qs: int) -> tuple[str, str | None] | None:
     """"Янукович отправил в отставку … губернаторов с формулировкой «в связи с окончанием срока полномочий …»": the
     wording of a decision (or words said, "со словами") is the clause subject's, when the article names that person."""
-    if _WORDING_BEFORE.search(ctx.text, sa, qs) is None or ctx.orgs.at(sa, qs) is not None:
+    if _WORDING_BEFORE.search(ctx.text, max(sa, qs - 24), qs) is None or ctx.orgs.at(sa, qs) is not None:
         return None  # ("Федерация велоспорта оштрафовала спортсмена с формулировкой": a body's)
     g = next((g for g in _groups(ctx, sa, qs) if may_be_subject(ctx.text, g) and not _oblique_form(ctx, g)), None)
     if g is None:
