@@ -100,3 +100,10 @@ def test_a_colon_of_a_time_does_not_open_a_clause() -> None:
     text = ("Иван Петров выступил утром. «Всё хорошо», — сказал Иван Петров.\nМинистерство обороны России в 17:00 по "
             "московскому времени сообщило, что «подразделения полностью выполнили все поставленные задачи».")
     assert [q.speaker for q in extract_quotes(text)] == ["Иван Петров", "Министерство обороны России"]
+
+
+@pytest.mark.parametrize("opening", ["По словам Швабского", "Как отметил Швабский"], ids=["po-slovam", "kak-otmetil"])
+def test_a_lone_adjective_shaped_surname_holds_the_words(opening: str) -> None:
+    from presssearch.quotes import extract_quotes
+    text = opening + ", «фантазия авторов мифов многообразна и безгранична»."
+    assert [q.speaker for q in extract_quotes(text)] == ["Швабский"]

@@ -3832,7 +3832,21 @@ def quote_according_to(ctx: Context, span: MarkSpan, para: tuple[int, int], span
         speaker, role = _holder_apposed(ctx, m.end(), comma, span.open) or (speaker, role)
     if speaker is None:
         speaker, role = _holder_by_noun(ctx, m.end(), clause_end) or (speaker, role)
+    if speaker is None:
+        speaker = _adjective_surname_holder(ctx.text, m, clause_end)
     return Found(span.open + 1, span.close, "quote_according_to", speaker, role)
+
+
+def _adjective_surname_holder(text: str, m: re.Match, end: int) -> str | None:
+    """"Как пишет Швабский, «…»", "По словам Швабского, «…»": a lone capitalised surname shaped like an adjective
+    ("-ский", which name groups keep only after a first name) is all the clause holds: that surname, in the
+    nominative."""
+    ws = words(text[m.end():end])
+    if len(ws) != 1 or not ws[0][:1].isupper() or name_kind(ws[0]) != "Adj":
+        return None
+    if m.group().lower().startswith("как"):
+        return _proper_noun_after_verb(text, m.start(), end)
+    return normalize_tokens((ws[0],), None)[0]
 
 
 _HOLDER_MODIFIERS = frozenset("ADJF PRTF NUMR".split())
