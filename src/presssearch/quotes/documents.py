@@ -74,16 +74,95 @@ def _narrative_issuer(ctx: Context, a: int, b: int, quote_start: int) -> str | N
         if referred is not None or _animate(qualifier.group()):
             return referred  # "в заявлении экспертов": people the article does not name
     issuer = _issuer_in_chain(ctx, a, b)
-    issuer = issuer if issuer is not None else _issuer_of_mention(ctx, doc, before)
-    described = _described_document(ctx.text, a, b)
+    described = described_document(ctx.text, a, b)
+    issuer = issuer if issuer is not None else _issuer_of_mention(ctx, doc, before,
+                                                                  signed=qualifier is None and _signed_kind(described))
     issuer = issuer if issuer is not None or described is None else _issuer_of_mention(ctx, described, before)
     if issuer is not None:
         return issuer
     told, issuer = _body_speaking_before(ctx, before)
-    if told or not _bare_document(ctx.text, a, b):
+    issuer = issuer if issuer is not None else acting_body(ctx, a, b, before)
+    if told or issuer is not None or not _bare_document(ctx.text, a, b):
         return issuer  # the text before tells who issued something, or the clause qualifies the document
     issuer = _issuer_quoted_before(ctx, doc, before)
     return issuer if issuer is not None else _topic_body(ctx, before)
+
+
+def acting_body(ctx: Context, a: int, b: int, before: int) -> str | None:
+    """The body the sentence right before the quote opens with as the subject of its first verb, whatever the verb
+    ("Прокуратура установила ряд нарушений … «…», — говорится в сообщении.", "Таким образом, комиссия заключила,
+    что … «…», — говорится в заявлении комиссии."): the statement quoted tells of its act, and is its own; a body
+    orgs.py knows (nominative), else a phrase headed by an organisation noun, named in the fullest form the article
+    gives. None when the clause qualifies its document by a word that does not fit that body, or nothing fits."""
+    text = ctx.text
+    end = len(text[:before].rstrip())
+    start = sentence_start(text, max(0, end - _NARRATIVE_REACH), max(0, end - 1))
+    if start >= end or any(start <= at < end for at, _ in ctx.taken) or _after_related_box(text, before):
+        return None
+    verb = _first_verb(ctx, start, end)
+    if verb is None:
+        return None
+    lo = _opening(text, start, verb.start())
+    org = next((m for m in _mentions_in(ctx, lo, lo + 1) if _nominative_at(ctx, m) and not _quoted(ctx, m.start)
+                and not text[m.end:verb.start()].strip()), None)
+    if org is not None:
+        body = ctx.orgs.orgs[org.key]
+        name, head, kinds = body.name(), body.head, body.kinds
+    else:
+        phrase = _issuer_phrase(text, lo, verb.start(), verb.group())
+        if phrase is None or phrase[0] != lo or _quoted(ctx, phrase[0]):
+            return None
+        _, words_, head = phrase
+        name, kinds = _fuller_common(ctx, words_, head, phrase[0]), frozenset()
+    qualifier = _qualifier(text, a, b)
+    if qualifier is not None and lemma(qualifier.group()) != head and lemma(qualifier.group()) not in kinds:
+        return None  # "в заявлении партии" after "Прокуратура установила": another body's statement
+    return name
+
+
+_INTRO = re.compile(r"(?:[Тт]аким образом|[Кк]роме того|[Тт]акже|[Пп]ри этом|[Вв] итоге|[Вв] результате|[Оо]днако)"
+                    r"[ \u00a0]*,?[ \u00a0]*")
+
+
+def _opening(text: str, start: int, verb: int) -> int:
+    """Where the sentence's subject may start: after an opening link word ("Таким образом, комиссия заключила")."""
+    m = _INTRO.match(text, start, verb)
+    return m.end() if m else start
+
+
+def _first_verb(ctx: Context, lo: int, hi: int) -> re.Match | None:
+    """The first lowercase word of text[lo:hi] whose likeliest reading is a finite verb, outside quotations, when
+    it tells of an act done or doing, not one to come ("правительство США столкнётся с проблемой")."""
+    for m in WORDS_RE.finditer(ctx.text, lo, hi):
+        w = m.group()
+        if w[:1].islower() and not _quoted(ctx, m.start()):
+            p = parses(w)[:1]
+            if p and p[0].tag.POS == "VERB":
+                return m if p[0].tag.tense != "futr" else None
+    return None
+
+
+def _fuller_common(ctx: Context, words_: list[str], head: str, pos: int) -> str:
+    """A body phrase not known to orgs.py in the fullest form the article gives: as written, with proper words after
+    it ("Исследовательская служба конгресса США"); a bare head ("Прокуратура установила") in the last nominative
+    form with adjectives before it the text gives earlier ("Норильская транспортная прокуратура")."""
+    if len(words_) > 1:
+        return _fullest(ctx, words_)
+    text = ctx.text
+    best = None
+    for m in WORDS_RE.finditer(text, 0, pos):
+        if lemma(m.group().lower()) != head or _quoted(ctx, m.start()) or not _likely_nominative_noun(m.group()):
+            continue
+        ws = list(WORDS_RE.finditer(text, max(0, m.start() - 60), m.start()))
+        gender = parses(m.group().lower())[0].tag.gender
+        i = len(ws)
+        while i > 0 and not _CLAUSE_BREAK.search(text, ws[i - 1].end(), ws[i].start() if i < len(ws) else m.start()) \
+                and _agreeing_adjective(ws[i - 1].group(), gender):
+            i -= 1
+        if i < len(ws):
+            best = [w.group() for w in ws[i:]] + [m.group()]
+    name = " ".join(best if best else words_)
+    return name[:1].upper() + name[1:]
 
 
 def _topic_body(ctx: Context, before: int) -> str | None:
@@ -123,8 +202,8 @@ def decree_signer(ctx: Context, a: int, b: int, before: int, ordered: bool = Fal
     text = ctx.text
     doc = clause_document(text, a, b)
     if doc is None or doc not in marks.DECREE_DOCUMENTS and doc not in marks.GENERIC_DOCUMENTS \
-            or _qualifier(text, a, b) is not None:
-        return None
+            or _qualifier(text, a, b) is not None or not _signed_kind(described_document(text, a, b)):
+        return None  # (nor "в тексте обращения": an appeal, not an order)
     decree = doc in marks.DECREE_DOCUMENTS or ordered
     lo = max(0, before - _DECREE_REACH)
     end = before
@@ -182,7 +261,7 @@ def _pronoun_document(ctx: Context, a: int, b: int, before: int) -> str | None:
     return None
 
 
-def _described_document(text: str, a: int, b: int) -> str | None:
+def described_document(text: str, a: int, b: int) -> str | None:
     """The formal document the clause's document noun is about, right after it in the genitive or after "к" ("в
     описании тендера", "в пояснительной записке к постановлению"): its issuer issued both; None when there is none."""
     doc = document_match(text, a, b)
@@ -392,9 +471,16 @@ def _same_kind(doc: str, other: str) -> bool:
 _STATEMENTS = frozenset("сообщение заявление коммюнике релиз пресс-релиз".split())  # words for one statement
 
 
-def _issuer_of_mention(ctx: Context, doc: str, before: int) -> str | None:
+def _signed_kind(described: str | None) -> bool:
+    """The clause's document may be a signed order: it describes none, or a generic one or an order ("в тексте
+    документа", "в тексте указа"; not "в тексте обращения")."""
+    return described is None or described in marks.GENERIC_DOCUMENTS or described in marks.DECREE_DOCUMENTS
+
+
+def _issuer_of_mention(ctx: Context, doc: str, before: int, signed: bool = False) -> str | None:
     """The organisation tied to the last few earlier mentions of the document (same noun; any formal document
-    for "документ"/"текст"), outside quotations."""
+    for "документ"/"текст"), outside quotations; with ``signed`` (the clause names its document bare), also the
+    person who signed an order mentioned ("Трамп подписал указ о приостановке …")."""
     seen = 0
     for m in reversed(list(WORDS_RE.finditer(ctx.text, 0, before))):
         lem = lemma(m.group())
@@ -407,6 +493,10 @@ def _issuer_of_mention(ctx: Context, doc: str, before: int) -> str | None:
         org = _org_of_sentence(ctx, m.start(), m.end())
         if org is not None:
             return org.name()
+        signer = _signer(ctx, sentence_start(ctx.text, 0, m.start()), m.start()) \
+            if signed and lem in marks.DECREE_DOCUMENTS else None
+        if signer is not None:
+            return signer  # "Трамп подписал указ о приостановке приёма беженцев … «…», — говорится в документе"
         seen += lem == doc  # other documents a generic noun may stand for do not use up the look back
         if seen >= _MENTIONS:
             break
@@ -568,10 +658,24 @@ def _news_subject(ctx: Context, lo: int, word: str) -> Org | None:
     last = len(text[:lo].rstrip())
     start = sentence_start(text, max(0, lo - _NARRATIVE_REACH), max(0, last - 1))
     first = next((m for m in _mentions_in(ctx, start, lo) if not _quoted(ctx, m.start)), None)
-    if first is None or not _nominative_at(ctx, first):
+    if first is None or not (_nominative_at(ctx, first) or _people_of(ctx, start, first)):
         return None
     org = ctx.orgs.orgs[first.key]
     return org if word == "организация" or word in org.kinds or word == org.head else None
+
+
+def _people_of(ctx: Context, lo: int, m: OrgMention) -> bool:
+    """The mention is the genitive right after the sentence's subject, a plural noun for people in the nominative,
+    adjectives aside ("Украинские радикалы движения «Освобождение» начали блокаду …"): what they do, their body
+    tells of."""
+    ws = list(WORDS_RE.finditer(ctx.text, lo, m.start))
+    if not ws or ctx.text[ws[-1].end():m.start].strip():
+        return False
+    p = parses(ws[-1].group().lower())[:1]
+    if not p or p[0].tag.POS != "NOUN" or p[0].tag.animacy != "anim" or p[0].tag.case != "nomn" \
+            or p[0].tag.number != "plur":
+        return False
+    return all(any(q.tag.POS in ("ADJF", "PRTF") for q in parses(w.group().lower())[:1]) for w in ws[:-1])
 
 
 def _subject_org(ctx: Context, lo: int, hi: int, referring: bool = True) -> Org | None:

@@ -552,7 +552,26 @@ class OrgsOnDemand:
     def built(self) -> OrgRegistry:
         if self._reg is None:
             self._reg = OrgRegistry.build(self._text)
+            if self._lead.strip() and self._reg.orgs:
+                self._named_fuller_in_lead()
         return self._reg
+
+    def _named_fuller_in_lead(self) -> None:
+        """A body the text names only short ("В МИДе подготовили проект") that the lead names in full, as the one
+        longer name its words begin ("подготовленный МИД России"): it goes by the lead's name."""
+        if self._lead_reg is None:
+            self._lead_reg = OrgRegistry.build(self._lead)
+        fuller = self._lead_reg._distinct()
+        own = self._reg._distinct()
+        for org in own:
+            if org.fuller is not None or org.shorter:
+                continue
+            longer = {id(o): o for o in fuller if o.key.startswith(org.key + " ")
+                      and not _names_person(o.key[len(org.key):])}
+            if len(longer) != 1:
+                continue
+            org.fuller = next(iter(longer.values()))  # (the lead's body, even when the text names others too:
+            # "Минобороны Сирии" in a story of "Минобороны России")
 
     @property
     def orgs(self) -> dict[str, Org]:

@@ -1478,6 +1478,8 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
         org = documents.issuing_body(ctx, ref, lows[generic], qualifier) if owned and qualifier is None \
             else ctx.orgs.refer(ref, lows[generic], qualifier)
         org = documents.reference_holds(ctx, org, lows[generic], ref)
+        if org is None and documents.document_match(ctx.text, s, e) is not None:  # "— говорится в заявлении
+            return True, (documents.acting_body(ctx, s, e, ref), None)  # комиссии" after "комиссия заключила"
         return True, (org.name() if org else None, None)
     capital = _capital_speaks(ctx, s, e)
     if capital is not None:
@@ -2512,6 +2514,8 @@ def _document_issuer(ctx: Context, a: int, b: int, before: int, window: int = 80
     doc = next((lemma(w) for w in words(text[a:b]) if lemma(w) in marks.DOCUMENT_NOUNS), None)
     if doc is None:
         return None
+    if doc in marks.GENERIC_DOCUMENTS:  # "в тексте обращения": the appeal, not any document named before
+        doc = documents.described_document(text, a, b) or doc
     for m in reversed(list(WORDS_RE.finditer(text, max(0, before - window), before))):
         lem = lemma(m.group())
         if lem != doc and (doc not in marks.GENERIC_DOCUMENTS or lem not in marks.FORMAL_DOCUMENTS):
