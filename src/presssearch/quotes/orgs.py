@@ -600,6 +600,7 @@ class OrgsOnDemand:
 # From a position: the rest of a token, then capitalised tokens after blanks (adjectives before a head), then blanks.
 _CHAIN = re.compile(r"[0-9A-Za-zА-ЯЁа-яё'’&-]*(?:[ \u00a0]+[А-ЯЁA-Z][0-9A-Za-zА-ЯЁа-яё'’&-]*)*[ \u00a0]*")
 _LATIN_CAP = re.compile(r"[A-Z]")
+_WORD_REACH = 80  # characters past the last place a name may start: longer than any word
 _LOWER_RUN = re.compile(r"(?:[а-яё][а-яё-]*[ \u00a0]+){0,2}")  # up to _LOWER_ADJECTIVES lowercase words and blanks
 
 
@@ -620,7 +621,8 @@ def may_name_org(text: str, a: int, b: int) -> bool:
         return True  # (a bare "пресс-служба" may stand for one named before)
     stop = _CHAIN.match(text, b).end()
     stop = _LOWER_RUN.match(text, stop).end()  # (lowercase adjectives before the head: "Федеральная налоговая служба")
-    for m in _CANDIDATE.finditer(text, a):  # (no endpos: a cut word would be another candidate)
+    for m in _CANDIDATE.finditer(text, a, stop + _WORD_REACH):  # (room past stop: a cut word would be another
+        # candidate; no end at all scans a text with no capitals to its end on every call)
         if m.start() > stop:
             break
         if _is_head(m.group()):
