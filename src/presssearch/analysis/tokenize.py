@@ -11,11 +11,20 @@ from typing import Iterator, NamedTuple
 # Letters/digits (no underscore); internal hyphens (incl. U+2010/U+2011) join parts into one word.
 WORD_RE = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)*")
 # The same words found ~10% faster with possessive runs (a run of letters and digits never gives one back to a
-# hyphen), for indexing; Python 3.10 has no possessive quantifiers and uses WORD_RE itself.
-try:
-    WORD_RE_FAST = re.compile(r"[^\W_]++(?:[-\u2010\u2011][^\W_]++)*+")
-except re.error:
-    WORD_RE_FAST = WORD_RE
+# hyphen), for indexing. Python 3.10 has no possessive quantifiers, and early 3.11 releases (3.11.2) match a
+# possessive group wrongly ("а‐_" gave "а‐"): both use WORD_RE itself.
+_SELF_CHECK = ("а‐_", "а-_", "а-б-", "x--y", "1‑2‐")
+
+
+def _fast_word_re() -> re.Pattern[str]:
+    try:
+        fast = re.compile(r"[^\W_]++(?:[-\u2010\u2011][^\W_]++)*+")
+    except re.error:
+        return WORD_RE
+    return fast if all(fast.findall(t) == WORD_RE.findall(t) for t in _SELF_CHECK) else WORD_RE
+
+
+WORD_RE_FAST = _fast_word_re()
 HYPHENS = "-\u2010\u2011"
 _HYPHEN_RE = re.compile(r"[-\u2010\u2011]")
 
