@@ -533,6 +533,9 @@ ROLE_SYNONYMS: dict[str, str] = {
 ROLE_ALIASES: dict[str, str] = {"премьер": "премьер-министр", "премьер-министр": "премьер", "главврач": "врач",
                                   "омбудсмен": "уполномоченный"}
 
+# A land's head named by a general word ("польский глава", "глава Белоруссии"): the office whose holder it means.
+LAND_HEAD_ROLES: dict[str, str] = {"глава": "президент", "лидер": "президент"}
+
 # Lemmas in a clause before "…: «…»" that make the quotation an inscription or a wondering, not an utterance.
 NOT_UTTERANCE_WORDS = frozenset("""
 баннер плакат транспарант растяжка надпись вывеска табличка табличка лозунг граффити футболка майка

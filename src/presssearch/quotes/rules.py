@@ -150,7 +150,11 @@ class Context:
             alias = marks.ROLE_ALIASES.get(lemma(role_word))
             if alias and not land and (reg.by_role(alias, pos) or _introduced_as(self, alias, pos)):
                 return self.refer(pos, feminine, role_word=alias)  # "омбудсмен" for "уполномоченный по правам человека"
+            head = marks.LAND_HEAD_ROLES.get(lemma(role_word)) if land and not alias else None
+            alias = alias or head  # "польский глава отметил": the holder of the land's top office, "президент Польши"
             held = reg.by_role(alias, pos, land=land) if alias and land else None
+            if head and held is not None and not reg._role_in(held.key, land):
+                held = None  # ("— рассказал глава Турции" is no other land's president)
             if held is not None and (feminine is None or held.feminine in (None, feminine)):  # "глава украинского
                 # кабмина": the премьер-министр Украины
                 return held.name(feminine), held.role
