@@ -38,9 +38,11 @@ def clause_document(text: str, a: int, b: int) -> str | None:
 
 
 def narrative_issuer(ctx: Context, a: int, b: int, quote_start: int) -> str | None:
-    """The issuer of the document an impersonal clause text[a:b] quotes, from the narrative before the quote:
-    an earlier mention of the same document with its issuer, else the body the text just before speaks of, else
-    the person who signed the order the text before tells of."""
+    """The issuer of the document an impersonal clause text[a:b] quotes, from the narrative before the quote: an
+    order's text ("«Назначить …»") its signer's; else an earlier mention of the same document (or of the one it
+    describes) with its issuer; else the body the sentence before has speak or act; else, for a bare document, the
+    issuer of one quoted before or the body the text opens with; else the person who signed the order the text
+    before tells of."""
     if _order_text(ctx.text, quote_start):  # "«Принять отставку …», — говорится в документе": the signer's order
         signer = decree_signer(ctx, a, b, min(a, quote_start), ordered=True)
         if signer is not None:
@@ -556,8 +558,17 @@ _BOX_LINES = 4  # lines a box of related links takes: its head, a headline, a le
 def _after_related_box(text: str, pos: int) -> bool:
     """A box of related links (" Также по теме \n «…» \n Евросоюз выступит … \n") stands right before pos: its
     lines tell of another article."""
-    lines = text[:pos].rstrip().split("\n")[-_BOX_LINES:]
-    return any(line.strip().lower() in marks.RELATED_BOX_HEADS for line in lines)
+    end = pos
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    for _ in range(_BOX_LINES):  # the last lines before pos, read back one by one (not the whole text split)
+        start = text.rfind("\n", 0, end) + 1
+        if text[start:end].strip().lower() in marks.RELATED_BOX_HEADS:
+            return True
+        if start == 0:
+            return False
+        end = start - 1
+    return False
 
 
 _QUOTE_RIGHT_BEFORE = 12  # characters between a quote's end and the verb that goes on with its speaker (marks, blanks)

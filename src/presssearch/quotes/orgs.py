@@ -601,7 +601,8 @@ class OrgsOnDemand:
 _CHAIN = re.compile(r"[0-9A-Za-zА-ЯЁа-яё'’&-]*(?:[ \u00a0]+[А-ЯЁA-Z][0-9A-Za-zА-ЯЁа-яё'’&-]*)*[ \u00a0]*")
 _LATIN_CAP = re.compile(r"[A-Z]")
 _WORD_REACH = 80  # characters past the last place a name may start: longer than any word
-_LOWER_RUN = re.compile(r"(?:[а-яё][а-яё-]*[ \u00a0]+){0,2}")  # up to _LOWER_ADJECTIVES lowercase words and blanks
+_LOWER_ADJECTIVES = 2  # lowercase adjectives between a name's capitalised first adjective and its head
+_LOWER_RUN = re.compile(r"(?:[а-яё][а-яё-]*[ \u00a0]+){0,%d}" % _LOWER_ADJECTIVES)  # those words and their blanks
 
 
 def may_name_org(text: str, a: int, b: int) -> bool:
@@ -1035,9 +1036,6 @@ def _regional(head: str, tail: list[str]) -> bool:
     """"правительство края", "администрация области": a region's governing body named by the region's kind only
     (marks.REGION_GENITIVES), the region being the article's; a body of its own."""
     return head in marks.REGIONAL_HEADS and len(tail) == 1 and tail[0] in marks.REGION_GENITIVES
-
-
-_LOWER_ADJECTIVES = 2  # lowercase adjectives between a name's capitalised first adjective and its head
 
 
 def _named_adjectives(text: str, toks: list[tuple[int, int, str]], i: int) -> int:

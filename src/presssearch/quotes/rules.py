@@ -1523,9 +1523,10 @@ def _spoke_in_sentence_before(ctx: Context, ref: int, feminine: bool | None) -> 
     text = ctx.text
     a = sentence_start(text, 0, min(ref + 1, len(text)))
     para = text.rfind("\n", 0, ref) + 1
-    if a <= para:
+    prev = _previous_sentence(ctx, a, (para, a)) if a > para else None
+    if prev is None or prev[0] < para:
         return None
-    pa = max(para, sentence_start(text, 0, _rstrip(text, 0, a) - 1))
+    pa = prev[0]
     last = ctx._last_to_speak(ref, feminine, window=ref - pa)
     if last is None or not pa <= last[1] < a or len(last[0].tokens) < 2:
         return None
@@ -2433,8 +2434,10 @@ def _role_segment(ctx: Context, s: int, e: int) -> bool:
 
 def document_speaker(ctx: Context, a: int, b: int, quote_start: int) -> str | None:
     """Who issued the document an impersonal clause quotes ("— говорится в документе", "Как отмечается в докладе"):
-    the issuer named with an earlier mention of a document, else the issuer of the quote just before when that
-    one came from a document too; never a person who merely spoke nearby (the text is not theirs)."""
+    the issuer named with an earlier mention of a document, else the body named right before (body_just_before),
+    else the issuer of the quote just before when that one came from a document too, else the outlet of an article,
+    else what the narrative before tells (documents.narrative_issuer); never a person who merely spoke nearby (the
+    text is not theirs)."""
     issuer = _document_issuer(ctx, a, b, min(a, quote_start))
     issuer = issuer if issuer is not None else documents.body_just_before(ctx, a, b, min(a, quote_start))
     issuer = issuer if issuer is not None else ctx.same_document(quote_start)

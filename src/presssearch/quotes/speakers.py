@@ -865,13 +865,10 @@ def _owner_before_first_name(text: str, run: list[tuple[int, int, str, str]]) ->
     return _owner_before_name(text, [run[0], run[1], run[1]], other_than=run[1][2])
 
 
-_WORD_RIGHT_BEFORE = re.compile(r"(?<![-А-ЯЁа-яё])([а-яё][а-яё-]{2,})[  ]+$")
-
-
 def _person_word_before(text: str, at: int) -> bool:
     """A lowercase noun for a person or a role word stands right before ``at`` ("друг", "адвокат")."""
-    m = _WORD_RIGHT_BEFORE.search(text, max(0, at - 30), at)
-    return m is not None and (is_role_word(m.group(1)) or _animate_noun_word(m.group(1)))
+    word = _lower_word_before(text, at)
+    return word is not None and (is_role_word(word) or _animate_noun_word(word))
 
 
 @lru_cache(maxsize=20_000)
@@ -1054,22 +1051,26 @@ def _common_word_as_surname(text: str, nxt: re.Match) -> bool:
         and not adjective_of_next(text, nxt.end(1), word)
 
 
-_LOWER_WORD_BEFORE = re.compile(r"(?<![-А-ЯЁа-яё])([а-яё]{3,})[ \u00a0]$")
+_LOWER_WORD_BEFORE = re.compile(r"(?<![-А-ЯЁа-яё])([а-яё][а-яё-]{2,})[ \u00a0]+$")
+
+
+def _lower_word_before(text: str, at: int) -> str | None:
+    """The lowercase word (three letters or more) that stands right before ``at``, else None."""
+    m = _LOWER_WORD_BEFORE.search(text, max(0, at - 30), at)
+    return m.group(1) if m is not None else None
 
 
 def _person_noun_before(text: str, at: int) -> bool:
     """A lowercase noun for a person in the nominative singular stands right before ``at`` ("итальянка Каролина
     Костнер", "француз Мартен Фуркад"): not a role word, but it introduces a person's name as much."""
-    m = _LOWER_WORD_BEFORE.search(text, max(0, at - 30), at)
-    return m is not None and _person_noun_nominative(m.group(1))
+    word = _lower_word_before(text, at)
+    return word is not None and _person_noun_nominative(word)
 
 
 @lru_cache(maxsize=20_000)
 def _person_noun_nominative(low: str) -> bool:
-    """Every reading of the word is an animate common noun, one of them singular nominative."""
-    tags = _tags(low)
-    return bool(tags) and all("NOUN" in t.grammemes and "anim" in t.grammemes and not PROPER & t.grammemes
-                              for t in tags) and any({"nomn", "sing"} <= t.grammemes for t in tags)
+    """An animate common noun in every reading (_animate_noun_word), one of them singular nominative."""
+    return _animate_noun_word(low) and any({"nomn", "sing"} <= t.grammemes for t in _tags(low))
 
 
 @lru_cache(maxsize=20_000)
