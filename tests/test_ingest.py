@@ -182,6 +182,14 @@ def test_decode_binary():
         decode_bytes(bytes(range(256)) * 4)
 
 
+def test_random_bytes_after_a_utf16_bom_are_no_text(tmp_path):
+    with pytest.raises(DecodeFailure, match="not UTF-16 text"):
+        decode_bytes(b"\xff\xfe\x00garbage")
+    (tmp_path / "bin.md").write_bytes(b"\xff\xfe\x00garbage")
+    assert skipped_reasons(tmp_path / "bin.md") == [
+        "not UTF-16 text: the bytes after its byte-order mark read as no language"]
+
+
 def test_bomless_utf16_of_text_is_read():
     assert decode_bytes(RUSSIAN.encode("utf-16-le")) == RUSSIAN
 

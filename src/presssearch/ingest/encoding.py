@@ -65,9 +65,12 @@ def _decode(data: bytes) -> str:
     if marked is not None:
         codec, skip, label = marked
         try:
-            return data[skip:].decode(codec)
+            text = data[skip:].decode(codec)
         except UnicodeDecodeError:
             raise DecodeFailure(f"damaged {label} text (invalid bytes after its byte-order mark)") from None
+        if label != "UTF-8" and not _readable(text[:SCORE_SAMPLE_CHARS]):  # (random bytes after FF FE: CJK soup)
+            raise DecodeFailure(f"not {label} text: the bytes after its byte-order mark read as no language")
+        return text
     if b"\x00" in data[:HEAD_BYTES]:
         text = _bomless_utf16(data)
         if text is None:
