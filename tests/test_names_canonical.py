@@ -93,3 +93,25 @@ def test_adjective_after_a_role_is_not_a_first_name():
     text = ("Президент Соединённых Штатов Дональд Трамп выступил в конгрессе. «Мы сталкиваемся с режимами-изгоями "
             "и террористами», — сказал президент Соединённых Штатов.")
     assert [q.speaker for q in extract_quotes(text)] == ["Дональд Трамп"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a full name first in an oblique case, later in the nominative: the nominative ("Карреры" is no nominative)
+    ("Подопечные Массимо Карреры планируют выиграть оставшиеся встречи. На пресс-конференции главный тренер "
+     "Массимо Каррера говорил не только об игре.\n«Я могу и покруче исполнить!» — сказал Каррера.",
+     "Массимо Каррера"),
+    ("Делегация покинула зал перед выступлением лидера Литвы Дали Грибаускайте. Президент Литвы Даля "
+     "Грибаускайте сравнила Россию и КНДР.\n«Сегодня внимание мира обращено на Северную Корею», — подчеркнула "
+     "Грибаускайте.", "Даля Грибаускайте"),
+    # the surname alone in the nominative beside a full name given only in the genitive
+    ("По словам постпреда РФ при ООН Василия Небензи, разработок не было. В то же время Небензя дал понять, что "
+     "Россия готова к сотрудничеству. «Россия непричастна к этому инциденту», — сказал дипломат.",
+     "Василий Небензя"),
+    # a woman's name in the instrumental, then in the nominative that morphology reads as a man's genitive
+    ("Он поехал за реваншем вместе с Михаэлой Каланчой. Михаэла Каланча и Саша Мальцев уступили.\n«Я очень "
+     "расстроена», — призналась Каланча.", "Михаэла Каланча"),
+])
+def test_a_later_nominative_names_the_person(text: str, speaker: str) -> None:
+    from tests.conftest import speakers_of
+
+    assert speaker in speakers_of(text)

@@ -1909,6 +1909,25 @@ def _declined_from(word: str, bare: str, min_len: int = 3) -> bool:
     return word.startswith(bare) and word[len(bare):] in _BARE_ENDS
 
 
+# A name word's nominative ending -> endings of its oblique cases ("Каррера": "Карреры", "Даля": "Дали")
+_NOMINATIVE_ENDS = {"а": ("ы", "и", "у", "ой", "е"), "я": ("и", "ю", "ей", "е")}
+
+
+def _case_forms_of(oblique: tuple[str, ...], nominative: tuple[str, ...]) -> bool:
+    """Every word of the name ``oblique`` that differs from ``nominative``'s is a case form of it (``_declined_from``:
+    "Мартена Фуркада" of "Мартен Фуркад"; or "-ы", "-и", "-у" … of a word in "-а" or "-я": "Массимо Карреры" of
+    "Массимо Каррера", "Дали Грибаускайте" of "Даля Грибаускайте"), and one differs."""
+    return len(oblique) == len(nominative) >= 2 and oblique != nominative \
+        and all(word == nom or _word_case_form(word, nom) for word, nom in zip(oblique, nominative))
+
+
+def _word_case_form(word: str, nom: str) -> bool:
+    """``word`` is a case form of the name word ``nom`` by its ending (``_case_forms_of``)."""
+    stem, end = nom[:-1], nom[-1:]
+    return _declined_from(word, nom) or end in _NOMINATIVE_ENDS and len(stem) >= 2 and word.startswith(stem) \
+        and word[len(stem):] in _NOMINATIVE_ENDS[end]
+
+
 def _case_form_of(word: str, bare: str) -> bool:
     """``word`` is ``bare``, a name word in a hard consonant (two letters will do: "Ын"), with a case ending ("Маском"
     from "Маск", "Ына" from "Ын", "Илоном" from "Илон")."""
@@ -2412,6 +2431,8 @@ class Registry:
                 continue
             last = person.name().split(" ")[-1]
             bare = next((f for f in seen if _declined_from(last, f)), None)
+            if bare is None and not is_known(last.lower()):  # "Василия Небензи" beside "Небензя дал понять"
+                bare = next((f for f in seen if _word_case_form(last, f)), None)
             if bare is not None:
                 person.surname, person.surname_sure = bare, True
                 first = self._bare_first_name(person.tokens, bare)
@@ -2436,7 +2457,9 @@ class Registry:
         genders = possible_genders(g.tokens) or frozenset({MASC, FEMN})
         first = _first_name(g)
         namesakes = self._namesakes.setdefault(g.key, [])
-        person = next((self.people[k] for _, k, f in namesakes if f & first or not f or not first), None)
+        person = next((self.people[k] for _, k, f in namesakes if f & first or not f or not first
+                       or _case_forms_of(self.people[k].tokens, g.tokens)
+                       or _case_forms_of(g.tokens, self.people[k].tokens)), None)  # ("Мартену Фуркаду": Мартен)
         if person is None:  # "Светлана Петренко" after "Павел Петренко": another person, same surname
             key = f"{g.key}#{len(namesakes)}" if namesakes else g.key
             self.people[key] = Person(key, g.tokens, genders, self.role_before(text, g.start))
@@ -2446,7 +2469,9 @@ class Registry:
         self._weight[person.key] = self._weight.get(person.key, 0) + (100 if pos == -1 else 1)
         nominative = can_be_nominative(g.tokens)
         both = person.genders & genders or person.genders
-        if len(g.tokens) > len(person.tokens) or len(g.tokens) == len(person.tokens) and (
+        if _case_forms_of(person.tokens, g.tokens) and person.genders & genders:  # "Массимо Карреры", then
+            person.tokens, person.genders = g.tokens, person.genders & genders  # "Массимо Каррера говорил"
+        elif len(g.tokens) > len(person.tokens) or len(g.tokens) == len(person.tokens) and (
                 nominative and not can_be_nominative(person.tokens)
                 or _written_nominative(g.tokens, both) and not _written_nominative(person.tokens, both)):
             person.tokens = g.tokens
