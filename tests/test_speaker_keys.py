@@ -17,6 +17,9 @@ ARTICLES = [
     ("a4", "«Компания продолжит выплату дивидендов в прежнем объёме», — сообщили в пресс-службе банка ВТБ."),
     ("a5", "«Сотрудничество с Казахстаном для нас имеет ключевое значение», — сказал губернатор Омской области "
            "Александр Бурков."),
+    ("a6", "«Российские средства ПВО уничтожили все беспилотники над территорией базы», — заявили в Минобороны России."),
+    ("a7", "«Отдельно затронута обстановка на северо-западе Сирии», — сообщает пресс-служба Кремля."),
+    ("a8", "«Сенаторы поддержали закон единогласно», — сообщили в Совете Федерации."),
 ]
 
 
@@ -24,6 +27,7 @@ ARTICLES = [
     ("МИД России", True), ("Министерство иностранных дел КНР", True), ("мэрия Москвы", True),
     ("ГКУ «Московский центр „Открытое правительство“»", True), ("Урсула фон дер Ляйен", False), ("Абу Бакр аль-Багдади", False),
     ("Александр Бурков", False), ("Газпром", False), ("ФСБ", True),
+    ("Минобороны России", True), ("Посольство Украины", True), ("Совет Федерации", True),  # a body's first word
 ])
 def test_organisation_names(name, org):
     assert is_organisation(name) is org
@@ -34,6 +38,9 @@ def test_long_and_short_names_share_a_key():
         == speaker_key("МИД России") == "мид россии"
     assert speaker_index_keys("МИД Украины").split(",")[:2] == ["мид украины", "мид"]
     assert speaker_key("Буркова") == speaker_key("Александр Бурков") == speaker_index_keys("Александр Бурков")
+    assert speaker_key("Минобороны России") == speaker_key("Министерство обороны Российской Федерации") \
+        == speaker_key("Минобороны РФ") == "минобороны россии"
+    assert speaker_key("Совет Федерации") == "совет федерации" != speaker_key("Совет Европы")  # (not "совет")
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +64,14 @@ def test_an_organisation_is_found_by_long_short_or_head_name(orgs_archive):
     assert _speakers(orgs_archive, "Министерство иностранных дел России") == russia
     assert _speakers(orgs_archive, "МИД") == sorted(russia + ["МИД Украины"])
     assert _speakers(orgs_archive, "ВТБ") == ["Пресс-служба банка ВТБ"]
+    assert _speakers(orgs_archive, "Министерство обороны РФ") == _speakers(orgs_archive, "Минобороны России") \
+        == ["Минобороны России"]
+    assert _speakers(orgs_archive, "Совет Федерации") == ["Совет Федерации"]
+
+
+def test_a_body_is_found_with_its_press_service(orgs_archive):
+    assert _speakers(orgs_archive, "Пресс-служба Кремля") == ["Пресс-служба Кремля"]
+    assert _speakers(orgs_archive, "Кремль") == ["Пресс-служба Кремля"]
 
 
 def test_a_person_is_still_found_by_any_form(orgs_archive):

@@ -6,21 +6,26 @@ from __future__ import annotations
 import re
 
 from ..analysis.name_data import EXTRA_NAME_PARTICLES
-from .marks import GEO_ABBR, NAME_PARTICLES
-from .speakers import same_person_key
+from .marks import GEO_ABBR, NAME_PARTICLES, ORG_HEADS, ORG_KINDS, ORG_NOUNS, ORG_SPEAKERS
+from .speakers import lemma, same_person_key
 
 # Lower-case words that belong to personal names ("Урсула фон дер Ляйен", "Мохаммед бин Салман", "Ludwig van").
 _NAME_PARTICLES = NAME_PARTICLES | EXTRA_NAME_PARTICLES | frozenset("von van der de di da del le la al bin ibn el".split())
 _QUOTE_MARKS = re.compile(r"[«»\"„“”]")
+# First words that make a name of capitalised words a body's ("Минобороны России", "Посольство Украины").
+_BODY_WORDS = ORG_SPEAKERS | ORG_NOUNS | ORG_HEADS | frozenset(ORG_KINDS)
 
 
 def is_organisation(name: str) -> bool:
     """True for a speaker name that is not a personal name: it has a lower-case word that is no name particle
-    ("Министерство иностранных дел КНР", "мэрия Москвы"), an abbreviation ("МИД России", "ФСБ"), or quotation
-    marks. One capitalised word ("Газпром", "Бурков") is read as a name: its case forms share the surname key."""
+    ("Министерство иностранных дел КНР", "мэрия Москвы"), an abbreviation ("МИД России", "ФСБ"), quotation
+    marks, or a first word that names a body ("Минобороны России", "Посольство Украины"). One capitalised word
+    ("Газпром", "Бурков") is read as a name: its case forms share the surname key."""
     if _QUOTE_MARKS.search(name):
         return True
     words = name.split()
+    if len(words) > 1 and words[0].lower() in _BODY_WORDS:
+        return True
     if any(w[:1].islower() and w.lower().partition("-")[0] not in _NAME_PARTICLES for w in words):  # ("аль-Багдади")
         return True
     return any(len(w) > 1 and w.isupper() and w.isalpha() for w in words)
@@ -46,4 +51,21 @@ def speaker_index_keys(name: str) -> str:
     key = org_key(name)
     last = name.split()[-1]
     brand = last.lower() if last.isupper() and last.isalpha() and last.lower() not in GEO_ABBR else ""
-    return ",".join(dict.fromkeys(k for k in (key, key.partition(" ")[0], brand) if k))
+    return ",".join(dict.fromkeys(k for k in (key, key.partition(" ")[0], brand, _spoken_for(name)) if k))
+
+
+_SPOKESMEN = ("пресс-служба", "пресс-центр")
+
+
+def _spoken_for(name: str) -> str:
+    """The key of the body a press service speaks for ("Пресс-служба Кремля" → "кремль", "Пресс-служба Минобороны
+    РФ" → "минобороны россии"), so that the body's name finds its press service too; "" for any other name."""
+    head, _, rest = name.partition(" ")
+    if head.lower() not in _SPOKESMEN or not rest.strip():
+        return ""
+    from .orgs import org_key
+
+    first, _, more = rest.partition(" ")
+    if not more:
+        return same_person_key(first)  # (a one-word body in the genitive: its nominative)
+    return org_key(f"{first if first.isupper() else lemma(first)} {more}")  # ("Министерства обороны России")

@@ -771,8 +771,10 @@ org_key = _key  # the public name (quotes.keys: speaker filter keys)
 
 
 def _plain_key(name: str) -> str:
-    words = [marks.GEO_SAME.get(w.lower(), w.lower()) for w in _TOKEN.findall(name)]
-    return " ".join(w for w in words if w).replace("ё", "е")  # ("Российской Федерации": "России")
+    words = [w.lower() for w in _TOKEN.findall(name)]
+    words = [marks.GEO_SAME.get(w, w) if w != "федерации" or i and words[i - 1] == "российской" else w
+             for i, w in enumerate(words)]  # ("Российской Федерации": "России"; not "Совет Федерации": "Совет")
+    return " ".join(w for w in words if w).replace("ё", "е")
 
 
 _SHORT_KEYS = {_plain_key(full): _plain_key(short) for full, short in marks.ORG_SHORT.items()}
