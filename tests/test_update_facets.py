@@ -16,6 +16,7 @@ from presssearch.engine.facets import (CACHE, SEGMENT_EXT, SINGLE_FIELDS, Column
                                        assemble, segment_facets, speaker_groups)
 from presssearch.engine import writer
 from presssearch.engine.writer import INDEX_NAME, MERGE_FACTOR, MERGE_MAX_DOCS, _storage, facet_table, merge_choice
+from presssearch.archive import body_key
 from presssearch.indexer import run_update
 
 
@@ -33,7 +34,7 @@ def assert_same_table(a: FacetTable, b: FacetTable) -> None:
     assert sa.indices.dtype == sb.indices.dtype and np.array_equal(sa.indices, sb.indices)
     assert list(sa.values) == list(sb.values)
     assert np.array_equal(_rank(sa), _rank(sb))  # (a saved table keeps the speakers' sort order)
-    ga, gb = speaker_groups(sa), speaker_groups(sb)  # (and its grouping of names by person)
+    ga, gb = speaker_groups(sa, body_key), speaker_groups(sb, body_key)  # (and its names grouped by person)
     assert np.array_equal(ga.group, gb.group) and ga.shown == gb.shown and np.array_equal(ga.rank, gb.rank)
     assert np.array_equal(a.date_rank, b.date_rank)
     for g in a._dates:

@@ -28,6 +28,13 @@ def speaker_key(name: str) -> str:
     return key(name)
 
 
+def body_key(name: str) -> str:
+    """An organisation's speaker key ("МИД РФ" → "мид россии"); "" for a person's name."""
+    from .quotes.keys import body_key as key
+
+    return key(name)
+
+
 def speaker_index_keys(name: str) -> str:
     """The keys a speaker is indexed under, comma-separated (an organisation's name key and its head word too)."""
     from .quotes.keys import speaker_index_keys as keys

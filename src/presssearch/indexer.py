@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .archive import speaker_index_keys
+from .archive import body_key, speaker_index_keys
 from .engine import GenerationWriter, cleanup, current_generation, new_workspace, publish, read_manifest, write_lock
 from .engine.documents import content_hash
 from .engine.store import MANIFEST, verify
@@ -315,7 +315,8 @@ def run_update(root: Path, paths: list[Path], *, rebuild: bool, progress: Callab
         work = new_workspace(root, None if rebuild else live)
         sink = None
         try:
-            writer = GenerationWriter(work, fresh=rebuild or live is None, speaker_key=speaker_index_keys)
+            writer = GenerationWriter(work, fresh=rebuild or live is None, speaker_key=speaker_index_keys,
+                                      body_key=body_key)
             total = sum(s.size for s in todo) or 1
             sink = _make_sink(writer, report, procs if total >= min_parallel_bytes else 1, total)
             new_manifest = dict(manifest)

@@ -15,7 +15,7 @@ import re
 import zipfile
 from collections import defaultdict
 from pathlib import Path
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 import numpy as np
 from whoosh.columns import VarBytesColumn
@@ -113,7 +113,9 @@ class FacetTable:
         }
         return cls(columns, MultiColumn.from_joined(column("speakers")))
 
-    def save(self, path: Path) -> None:
+    def save(self, path: Path, body_key: Callable[[str], str] | None = None) -> None:
+        """Write the table to ``path``; ``body_key`` (a body's name → its key, "" for a person's) groups a body's
+        names in the speaker facet (``speaker_groups``)."""
         arrays = {}
         for name, col in self.columns.items():
             arrays[f"{name}.ords"] = col.ords
@@ -122,7 +124,7 @@ class FacetTable:
         arrays["speaker.indices"] = self.speakers.indices
         arrays["speaker.values"] = np.asarray(self.speakers.values, dtype=object)
         arrays["speaker.rank"] = _rank(self.speakers)  # sorting ~15k names costs a first count ~6 ms
-        people = speaker_groups(self.speakers)  # (~20 ms for ~15k names, paid at commit, not by a search)
+        people = speaker_groups(self.speakers, body_key)  # (~20 ms for ~15k names, paid at commit)
         arrays["speaker.group"] = people.group
         arrays["speaker.shown_at"] = people.shown_at
         arrays["speaker.shown_rank"] = people.rank
@@ -355,27 +357,35 @@ _NAME_WORD = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*\Z")
 _INITIAL = re.compile(r"[А-ЯЁ]\.\Z")
 
 
-def speaker_groups(sp: MultiColumn) -> SpeakerGroups:
+def speaker_groups(sp: MultiColumn, body_key: Callable[[str], str] | None = None) -> SpeakerGroups:
     """One group per person across articles: names written alike but for case, ё/е and spacing ("Пётр
     Порошенко", "Петр Порошенко"), and a name with one more word in the middle (a patronymic, a middle name or
     initial: "Дмитрий Анатольевич Медведев", "Родриго Роа Дутерте") with that name without it, when the index
     has that name without it and only one such middle word for it (two patronymics are two people: "Леонид
-    Эдуардович Слуцкий", "Леонид Викторович Слуцкий"). A group is shown by its name in the most documents.
+    Эдуардович Слуцкий", "Леонид Викторович Слуцкий"). With ``body_key`` (a body's name → its key, "" for a
+    person's), one group per body too ("МИД России", "МИД РФ", "Министерство иностранных дел России": "мид
+    россии"). A group is shown by its name in the most documents.
     Computed once per table (and saved with it)."""
     cached = getattr(sp, "_groups", None)
     if cached is not None:
         return cached
     values = list(sp.values)
     keys = [_fold(v) for v in values]
-    shorts = {k for v, k in zip(values, keys) if _person_name(v, 2)}
+    if body_key is not None:
+        for i, v in enumerate(values):
+            body = body_key(v)
+            if body:
+                keys[i] = "\x00" + body  # (no person's folded name starts so)
+    people = [not k.startswith("\x00") for k in keys]
+    shorts = {k for v, k, p in zip(values, keys, people) if p and _person_name(v, 2)}
     middles: dict[str, set[str]] = defaultdict(set)
-    for v, k in zip(values, keys):
-        if _person_name(v, 3):
+    for v, k, p in zip(values, keys, people):
+        if p and _person_name(v, 3):
             first, middle, last = k.split(" ")
             if f"{first} {last}" in shorts:
                 middles[f"{first} {last}"].add(middle)
-    for i, (v, k) in enumerate(zip(values, keys)):
-        if _person_name(v, 3):
+    for i, (v, k, p) in enumerate(zip(values, keys, people)):
+        if p and _person_name(v, 3):
             first, _, last = k.split(" ")
             if len(middles.get(f"{first} {last}", ())) == 1:
                 keys[i] = f"{first} {last}"

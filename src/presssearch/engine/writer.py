@@ -521,7 +521,7 @@ def _analysed_documents(writer: Writer, articles: list, speaker_key) -> list[lis
 class GenerationWriter:
     """Adds/deletes articles in one workspace folder; ``commit()`` finishes the whoosh segment(s)."""
 
-    def __init__(self, work: Path, *, fresh: bool, speaker_key, limitmb: int = 256):
+    def __init__(self, work: Path, *, fresh: bool, speaker_key, body_key=None, limitmb: int = 256):
         storage = _storage(work)
         if fresh or not storage.index_exists(INDEX_NAME):
             self.ix = storage.create_index(make_schema(), indexname=INDEX_NAME)
@@ -529,6 +529,7 @@ class GenerationWriter:
             self.ix = storage.open_index(INDEX_NAME)
         self.work = work
         self.speaker_key = speaker_key
+        self.body_key = body_key  # a body's name -> its key, "" for a person (groups a body's names in facets)
         self.limitmb = limitmb
         self.writer = Writer(self.ix, limitmb=limitmb)  # deletions, merges of small segments, the commit
         self._builder: SegmentBuilder | None = None  # articles added in this process
@@ -582,7 +583,7 @@ class GenerationWriter:
             return merge_segments(writer, segments) + extra
 
         self.writer.commit(mergetype=merge_policy)
-        facet_table(self.ix).save(self.work / CACHE)
+        facet_table(self.ix).save(self.work / CACHE, self.body_key)
 
     def cancel(self) -> None:
         self._close_base()

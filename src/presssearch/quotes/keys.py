@@ -40,6 +40,16 @@ def speaker_key(name: str) -> str:
     return org_key(name)
 
 
+def body_key(name: str) -> str:
+    """An organisation's key ("МИД РФ", "Министерство иностранных дел России" → "мид россии"); "" for a person's
+    name (no morphology asked: cheap for every speaker of an index)."""
+    if not is_organisation(name):
+        return ""
+    from .orgs import org_key
+
+    return org_key(name)
+
+
 def speaker_index_keys(name: str) -> str:
     """The keys a speaker is indexed under, comma-separated: a person's key; an organisation's name key, its head
     word and an abbreviation it ends with, not a place's ("мид россии", "мид"; "пресс-служба банка втб", …, "втб"),
