@@ -417,6 +417,13 @@ ADJECTIVE_ONLY_HEADS = frozenset({"банк"})
 PLAIN_HEADS = frozenset("командование руководство правительство администрация пресс-служба штаб мэрия правление".split())
 # A region's governing bodies named by the region's kind alone ("сообщило правительство края", "в администрации
 # области"): heads and the genitives of the region's kind.
+# Territorial branches of federal bodies, named with the region they serve after "по": "ГУ МВД по региону",
+# "УФСБ по Москве и Московской области", "СУ СК по Приморью" (lowercased acronyms or heads).
+TERRITORIAL_BODIES = frozenset("""
+гу гувд умвд увд омвд овд уфсб уфсин уфссп уфнс уфмс мвд мчс фсб ск скр скп су гсу гибдд угибдд
+""".split())
+# Kinds of region after "по" in such a name, by lemma ("по Курской области", "по региону", "по городу Москве").
+TERRITORY_NOUNS = frozenset("область край регион республика округ район город".split())
 REGIONAL_HEADS = frozenset("правительство администрация мэрия".split())
 REGION_GENITIVES = frozenset("края области республики округа".split())
 # What a generic word can point back to, by head lemma (every organisation is also an "организация").
