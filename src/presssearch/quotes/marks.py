@@ -198,7 +198,7 @@ ISSUED_LISTS = frozenset("список перечень".split())
 # Nouns for kinds of bodies a quoted name after them names: "партия «Батькивщина»", "клуб «Легия»" (lemmas).
 QUOTED_BODY_KINDS = frozenset("""
 партия движение компания авиакомпания концерн холдинг корпорация госкорпорация банк фонд клуб организация
-группировка объединение
+группировка объединение завод предприятие комбинат ассоциация союз театр университет институт оператор
 """.split())
 # Orders whose text is their signer's: "говорится в указе" after "Путин подписал указ" (lemmas).
 DECREE_DOCUMENTS = frozenset("указ распоряжение постановление приказ".split())
