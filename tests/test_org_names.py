@@ -201,3 +201,11 @@ def test_bare_acronym_is_the_federal_body_not_its_branch() -> None:
             "говорится в заявлении. Боец ВСУ, которого задержали сотрудники ФСБ России, покинул часть. «В ходе "
             "перестрелки он получил огнестрельные ранения средней степени тяжести», — добавили в ФСБ.")
     assert extract_quotes(text)[-1].speaker == "ФСБ России"
+
+
+@pytest.mark.parametrize("name", ["Минздрав региона", "Генпрокуратура России"])
+def test_proper_head_opening_a_sentence_is_a_body(name: str) -> None:
+    """"Минздрав региона сообщил: «…»": a head that is a name by itself is one where a sentence opens too, with
+    the words that complete it."""
+    text = f"{name} сообщил: «Все пострадавшие получают необходимую помощь»."
+    assert _only(text) == ("Все пострадавшие получают необходимую помощь", name)

@@ -411,6 +411,9 @@ ORG_HEADS = frozenset("""
 авиакомпания концерн корпорация холдинг фонд организация ассоциация союз партия суд генпрокуратура
 генштаб минздрав правление инспекция палата академия институт университет госкорпорация альянс рада банк
 """.split())
+# Heads among those that are names by themselves, capitalised even where a sentence opens ("Минздрав региона
+# сообщил", "Генпрокуратура России заявила"), unlike "Правительство" or "Министерство" there.
+PROPER_HEADS = frozenset("минздрав генштаб генпрокуратура".split())
 # Heads that make a name here only after capitalised adjectives ("Национальный банк Украины", "Всемирный банк").
 ADJECTIVE_ONLY_HEADS = frozenset({"банк"})
 # Heads that are not part of an official name: written lowercase ("командование ДНР", "правительство России").

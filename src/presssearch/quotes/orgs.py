@@ -996,7 +996,8 @@ def _org_at(text: str, toks: list[tuple[int, int, str]], i: int):
     end_i = _tail(text, toks, i + 1, proper_only=not common)
     tail_words = [t[2] for t in toks[i + 1:end_i]]
     if common:
-        proper = s < i or (w[:1].isupper() and not sentence_initial) or any(t[:1].isupper() for t in tail_words) \
+        proper = s < i or (w[:1].isupper() and (not sentence_initial or head in marks.PROPER_HEADS)) \
+            or any(t[:1].isupper() for t in tail_words) \
             or w[:1].isupper() and _acronym_follows(text, toks[end_i - 1][1] if end_i > i + 1 else b)
         if not proper and not _regional(head, tail_words):
             return None
