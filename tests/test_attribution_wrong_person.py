@@ -1,6 +1,8 @@
 """Quotes given to another person than the one who speaks: one short example per cause fixed."""
 from __future__ import annotations
 
+from presssearch.quotes import extract_quotes
+
 from .conftest import speaker_of
 
 
@@ -116,3 +118,20 @@ def test_a_place_after_a_place_noun_is_no_part_of_the_name_also_after_a_quoted_n
     q = _quote(text, "Потому что")
     assert q.text == "Потому что они по-братски принимали нас в России. Нам очень жаль"
     assert q.speaker == "Кадыр Акчалан"
+
+
+def test_pronoun_after_impersonal_that_is_who_is_described() -> None:
+    """rt-05268: "Про Сигала же говорится, что он «…»" — "он" is the subject of the reported clause, not the one
+    who speaks (the site's text is quoted, its author not named here)."""
+    text = ("Во «враги Украины» записали и иностранных граждан. Среди них — Стивен Сигал и Жерар Депардье. Про Сигала "
+            "же говорится, что он «пособник российских оккупантов и пророссийских террористов», а также фанат России.")
+    (q,) = extract_quotes(text)
+    assert (q.text, q.speaker) == ("пособник российских оккупантов и пророссийских террористов", None)
+
+
+def test_body_after_impersonal_that_still_speaks() -> None:
+    """"Отмечается, что в ведомстве считают «…»": the clause after "что" has its own speech verb and names the body."""
+    text = ("Министерство обороны России провело учения. Отмечается, что в ведомстве считают учения «полностью "
+            "успешными и своевременными».")
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Министерство обороны России"

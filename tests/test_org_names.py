@@ -172,3 +172,40 @@ def test_lowercase_adjectives_after_a_sentence_initial_capital_need_a_proper_nam
 def test_a_descriptive_phrase_before_an_acronym_name_opening_a_sentence_is_no_name() -> None:
     reg = OrgRegistry.build("Американское правительственное агентство USAID объявило тендер.")
     assert "Американское правительственное агентство USAID" not in [reg.orgs[m.key].name() for m in reg.mentions]
+
+
+def test_regional_branch_keeps_the_region_it_serves() -> None:
+    """golunov-003: "— сообщило ГУ МВД по региону"; the region after "по" is part of the branch's name."""
+    text = ("Роспотребнадзор и полиция нашли более ста точек продажи «Боярышника» в Иркутске. «Изъято порядка двух "
+            "тысяч бутылок косметического средства „Боярышник“», — сообщило ГУ МВД по региону.")
+    assert _only(text) == ("Изъято порядка двух тысяч бутылок косметического средства „Боярышник“",
+                           "ГУ МВД по региону")
+
+
+@pytest.mark.parametrize("name", ["УФСБ по Москве и Московской области", "ГУ МЧС по Республике Крым",
+                                  "УМВД России по Курской области"])
+def test_regional_branch_names(name: str) -> None:
+    text = f"«Задержаны двое подозреваемых в краже», — сообщили в {name}."
+    assert extract_quotes(text)[0].speaker == name
+
+
+def test_po_that_names_no_region_is_no_part_of_the_name() -> None:
+    """"МВД по факту кражи": "по" with no region after it ends the name."""
+    reg = OrgRegistry.build("Дело возбудили в МВД по факту кражи.")
+    assert [reg.orgs[m.key].name() for m in reg.mentions] == ["МВД"]
+
+
+def test_bare_acronym_is_the_federal_body_not_its_branch() -> None:
+    """rt-04103: "ФСБ" with "ФСБ России" and "ФСБ России по Курской области" in the text is "ФСБ России"."""
+    text = ("«Сотрудниками пограничного управления ФСБ России по Курской области задержан гражданин Украины», — "
+            "говорится в заявлении. Боец ВСУ, которого задержали сотрудники ФСБ России, покинул часть. «В ходе "
+            "перестрелки он получил огнестрельные ранения средней степени тяжести», — добавили в ФСБ.")
+    assert extract_quotes(text)[-1].speaker == "ФСБ России"
+
+
+@pytest.mark.parametrize("name", ["Минздрав региона", "Генпрокуратура России"])
+def test_proper_head_opening_a_sentence_is_a_body(name: str) -> None:
+    """"Минздрав региона сообщил: «…»": a head that is a name by itself is one where a sentence opens too, with
+    the words that complete it."""
+    text = f"{name} сообщил: «Все пострадавшие получают необходимую помощь»."
+    assert _only(text) == ("Все пострадавшие получают необходимую помощь", name)

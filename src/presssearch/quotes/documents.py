@@ -608,7 +608,7 @@ def _body_speaking_before(ctx: Context, before: int, sentences: int = _SENTENCES
             break
         if any(start <= at <= start + 3 for at, _ in ctx.taken):
             break  # the sentence quotes someone ("«…», — сказал Онодэра."): it says nothing of the document
-        if _about_this(text, start, end):
+        if _about_this(text, start, end) or _posted_there(text, start, end):
             source = _source_told(ctx, start, end)
             if source is not None:
                 return True, source.name()
@@ -622,6 +622,21 @@ def _body_speaking_before(ctx: Context, before: int, sentences: int = _SENTENCES
 
 
 _ABOUT_THIS = re.compile(r"[ \u00a0\t\n]*(?:[Оо]б[ \u00a0]+этом|[Оо]б[ \u00a0]+этом[ \u00a0]+же)[ \u00a0]+")
+
+
+_POSTED = frozenset("появиться опубликовать разместить распространить".split())  # "появилось заявление"
+
+
+def _posted_there(text: str, lo: int, hi: int) -> bool:
+    """The sentence text[lo:hi] opens with a page where a document appeared ("На сайте предприятия «Южмаш»
+    появилось официальное заявление …", "На странице посольства опубликовано обращение"): the document quoted next
+    is the page owner's."""
+    ws = list(WORDS_RE.finditer(text, lo, min(hi, lo + 200)))
+    if len(ws) < 3 or ws[0].group().lower() != "на" or lemma(ws[1].group().lower()) not in _SOURCE_NOUNS:
+        return False
+    verb = next((i for i, m in enumerate(ws) if lemma(m.group().lower()) in _POSTED), None)
+    return verb is not None and any(lemma(m.group().lower()) in marks.DOCUMENT_NOUNS
+                                    for m in ws[verb + 1:verb + 4])
 
 
 def _about_this(text: str, lo: int, hi: int) -> bool:

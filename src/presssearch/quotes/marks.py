@@ -198,7 +198,7 @@ ISSUED_LISTS = frozenset("список перечень".split())
 # Nouns for kinds of bodies a quoted name after them names: "партия «Батькивщина»", "клуб «Легия»" (lemmas).
 QUOTED_BODY_KINDS = frozenset("""
 партия движение компания авиакомпания концерн холдинг корпорация госкорпорация банк фонд клуб организация
-группировка объединение
+группировка объединение завод предприятие комбинат ассоциация союз театр университет институт оператор
 """.split())
 # Orders whose text is their signer's: "говорится в указе" after "Путин подписал указ" (lemmas).
 DECREE_DOCUMENTS = frozenset("указ распоряжение постановление приказ".split())
@@ -219,6 +219,7 @@ ISSUER_REFERENCES = frozenset("""
 ведомство министерство агентство компания авиакомпания концерн организация прокуратура командование совет
 комиссия управление центр федерация служба комитет департамент холдинг корпорация госкорпорация инспекция
 партия дипмиссия диппредставительство посольство институт фонд пресс-служба палата суд правительство движение
+банк клуб регулятор оператор завод предприятие университет общество портал ассоциация союз
 """.split())
 
 # Pronouns that point back to a person mentioned earlier.
@@ -410,12 +411,22 @@ ORG_HEADS = frozenset("""
 авиакомпания концерн корпорация холдинг фонд организация ассоциация союз партия суд генпрокуратура
 генштаб минздрав правление инспекция палата академия институт университет госкорпорация альянс рада банк
 """.split())
+# Heads among those that are names by themselves, capitalised even where a sentence opens ("Минздрав региона
+# сообщил", "Генпрокуратура России заявила"), unlike "Правительство" or "Министерство" there.
+PROPER_HEADS = frozenset("минздрав генштаб генпрокуратура".split())
 # Heads that make a name here only after capitalised adjectives ("Национальный банк Украины", "Всемирный банк").
 ADJECTIVE_ONLY_HEADS = frozenset({"банк"})
 # Heads that are not part of an official name: written lowercase ("командование ДНР", "правительство России").
 PLAIN_HEADS = frozenset("командование руководство правительство администрация пресс-служба штаб мэрия правление".split())
 # A region's governing bodies named by the region's kind alone ("сообщило правительство края", "в администрации
 # области"): heads and the genitives of the region's kind.
+# Territorial branches of federal bodies, named with the region they serve after "по": "ГУ МВД по региону",
+# "УФСБ по Москве и Московской области", "СУ СК по Приморью" (lowercased acronyms or heads).
+TERRITORIAL_BODIES = frozenset("""
+гу гувд умвд увд омвд овд уфсб уфсин уфссп уфнс уфмс мвд мчс фсб ск скр скп су гсу гибдд угибдд
+""".split())
+# Kinds of region after "по" in such a name, by lemma ("по Курской области", "по региону", "по городу Москве").
+TERRITORY_NOUNS = frozenset("область край регион республика округ район город".split())
 REGIONAL_HEADS = frozenset("правительство администрация мэрия".split())
 REGION_GENITIVES = frozenset("края области республики округа".split())
 # What a generic word can point back to, by head lemma (every organisation is also an "организация").
@@ -444,6 +455,7 @@ GENERIC_ORG_WORDS = frozenset("""
 ведомство министерство агентство компания авиакомпания перевозчик концерн организация прокуратура
 командование совет комиссия управление центр федерация служба комитет департамент холдинг корпорация
 госкорпорация инспекция партия фонд дипмиссия диппредставительство дипведомство профсоюз палата посольство
+банк клуб регулятор оператор завод предприятие университет ассоциация союз движение дирекция оргкомитет
 """.split())
 # Geographic abbreviations that are not organisations; and equal spellings of one country.
 GEO_ABBR = frozenset("рф сша ес днр лнр кнр фрг оаэ юар кндр великобритания ссср снг".split())

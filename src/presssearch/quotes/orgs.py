@@ -210,11 +210,14 @@ class OrgRegistry:
 
     def _link_fuller(self) -> None:
         """A short name whose words begin exactly one longer name of the text is that body ("Пресс-служба мэрии"
-        and "пресс-служба мэрии Москвы"): it is named in full, as the article gives it anywhere."""
+        and "пресс-служба мэрии Москвы"): it is named in full, as the article gives it anywhere; among several, the
+        one that is no regional branch ("ФСБ России", not "ФСБ России по Курской области")."""
         orgs = self._distinct()
         for org in orgs:
             longer = {id(o): o for o in orgs if o is not org and o.key.startswith(org.key + " ")
                       and not _names_person(o.key[len(org.key):])}
+            if len(longer) > 1:  # "ФСБ": "ФСБ России" rather than its branches "ФСБ России по Курской области"
+                longer = {k: o for k, o in longer.items() if " по " not in o.key[len(org.key):]}
             if len(longer) == 1:
                 (full,) = longer.values()
                 if full.fuller is None:
@@ -995,7 +998,8 @@ def _org_at(text: str, toks: list[tuple[int, int, str]], i: int):
     end_i = _tail(text, toks, i + 1, proper_only=not common)
     tail_words = [t[2] for t in toks[i + 1:end_i]]
     if common:
-        proper = s < i or (w[:1].isupper() and not sentence_initial) or any(t[:1].isupper() for t in tail_words) \
+        proper = s < i or (w[:1].isupper() and (not sentence_initial or head in marks.PROPER_HEADS)) \
+            or any(t[:1].isupper() for t in tail_words) \
             or w[:1].isupper() and _acronym_follows(text, toks[end_i - 1][1] if end_i > i + 1 else b)
         if not proper and not _regional(head, tail_words):
             return None
@@ -1015,6 +1019,10 @@ def _org_at(text: str, toks: list[tuple[int, int, str]], i: int):
     place = _place_after_acronym(text, toks, end_i)
     if place is not None:
         tail_words = [*tail_words, place]
+    elif not common and _territorial(w, tail_words):
+        served = _territory_after(text, toks, end_i)
+        if served > end_i:
+            tail_words, end_i = [*tail_words, *(t[2] for t in toks[end_i:served])], served
     name, head = _shorten(" ".join([*adjs, head_form]), tail_words, head)
     start = toks[s][0]
     end = toks[end_i - 1][1] if end_i > i + 1 else b
@@ -1032,6 +1040,54 @@ def _place_after_acronym(text: str, toks: list[tuple[int, int, str]], end_i: int
             or not re.fullmatch(r"[ \u00a0]*\)[ \u00a0]+", text[ae:pb]):
         return None
     return place if _names_place(place) else None
+
+
+def _territorial(head: str, tail: list[str]) -> bool:
+    """The name is a territorial branch of a federal body ("ГУ МВД", "УФСБ России", "СУ СК")."""
+    return any(word.lower() in marks.TERRITORIAL_BODIES for word in (head, *tail) if word.isupper())
+
+
+def _territory_after(text: str, toks: list[tuple[int, int, str]], j: int) -> int:
+    """Index after the region a territorial branch serves, written "по" + the region in the dative right after its
+    name ("ГУ МВД по региону", "УФСБ по Москве и Московской области", "МВД по Республике Татарстан"); j when none
+    follows ("МВД по факту кражи", "ФСБ по запросу")."""
+    if j >= len(toks) or toks[j][2].lower() != "по" or text[toks[j - 1][1]:toks[j][0]].strip(" \u00a0"):
+        return j
+    end = _region_at(text, toks, j + 1)
+    if end is None:
+        return j
+    if end + 1 < len(toks) and toks[end][2] == "и" and not text[toks[end - 1][1]:toks[end + 1][0]].strip(" \u00a0и"):
+        more = _region_at(text, toks, end + 1)  # "по Москве и Московской области"
+        end = more if more is not None else end
+    return end
+
+
+def _region_at(text: str, toks: list[tuple[int, int, str]], k: int) -> int | None:
+    """Index after a region in the dative at k: up to two adjectives and a kind of region ("Курской области",
+    "региону"), with a capitalised name after "республике", "городу" ("Республике Татарстан"); or a place name
+    ("Москве", "Приморью"). None when the words there are no region."""
+    start = k
+    while k < len(toks) and k - start < 3:
+        if k > start and text[toks[k - 1][1]:toks[k][0]].strip(" \u00a0"):
+            return None
+        w = toks[k][2]
+        if lemma(w.lower()) in marks.TERRITORY_NOUNS and _has_case(w, "datv"):
+            k += 1
+            if k < len(toks) and toks[k][2][:1].isupper() and not text[toks[k - 1][1]:toks[k][0]].strip(" \u00a0") \
+                    and lemma(toks[k - 1][2].lower()) in ("республика", "город") and _names_region(toks[k][2], "nomn", "datv"):
+                k += 1
+            return k
+        if k == start and w[:1].isupper() and _names_region(w, "datv"):
+            return k + 1
+        if not (_has_case(w, "datv") and _best_has(w, _ADJF)):
+            return None
+        k += 1
+    return None
+
+
+def _names_region(word: str, *cases: str) -> bool:
+    """A capitalised place name in one of the cases ("Москве", "Чечне", "Татарстан")."""
+    return any("Geox" in p.tag.grammemes and p.tag.case in cases for p in parses(word.lower())[:3])
 
 
 def _regional(head: str, tail: list[str]) -> bool:

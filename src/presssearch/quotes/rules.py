@@ -2669,7 +2669,9 @@ def speaker_before(ctx: Context, a: int, b: int) -> tuple[str | None, str | None
     if found:
         return who
     if verb is not None:
-        that_after = None if _impersonal(verb.group()) else _THAT.search(text, verb.end(), b)
+        that_after = _THAT.search(text, verb.end(), b)
+        if that_after is not None and _impersonal(verb.group()) and speech_verb(text[that_after.end():b])[0]:
+            that_after = None  # "отмечается, что в ведомстве считают «…»": the clause after "что" names who speaks
         after_end = that_after.start() if that_after else b
         if any(_named_object(text, g) for g in _groups(ctx, verb.end(), after_end)[:1]):
             return None, None  # "пропаганда назвала Сталина «…»": the one named, no subject the rules can name
