@@ -478,6 +478,10 @@ SUBJECT_CONNECTIVES = ("в свою очередь", "между тем", "те�
 # Stems of the nouns a quoted name ending in "!" or "?" may follow without ending the sentence ("движения «Вперёд!»").
 EXCLAIMED_TITLE_HEADS = ("движени", "групп", "парти", "организаци", "кампани", "акци", "фонд", "объединени", "декрет",
                          "союз", "проект", "блок")
+# Words before a capital letter that labels a thing, not a person's initial ("в группе А.", "категории Б.").
+LETTER_LABEL_HEADS = ("групп", "категори", "класс", "литер", "пункт", "подпункт", "раздел", "приложени", "витамин",
+                      "серии", "серия", "корпус", "блок", "план", "вариант", "тип", "модел", "сектор", "зон", "уровн",
+                      "отдел", "строени", "буква", "букв", "формул", "точк", "лиг", "дивизион")
 # "Официальный Пекин": the adjective that may stand before a capital that speaks for its government.
 OFFICIAL = frozenset("официальный официальная официального официальной официальном".split())
 # Time words that may stand between an inverted speech verb and its subject ("заявило в среду Минобороны").

@@ -2273,6 +2273,10 @@ def _settle_surname(text: str, g: Group, person: Person, guessed: set[str]) -> N
         person.surname_sure = len(g.tokens) > 1 or _fleeting_form(person, g)
 
 
+# An initial right before a surname ("В.Юсуфов", "В. Юсуфов"; the patronymic's initial may follow: "В.И. Юсуфов").
+_INITIAL_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])([А-ЯЁ])\.(?:[ \u00a0]?[А-ЯЁ]\.)?[ \u00a0]?$")
+
+
 @dataclass
 class Registry:
     """Everyone named in one article: full names by surname key, and every mention's position."""
@@ -2541,7 +2545,7 @@ class Registry:
             if generation:
                 return self.people[generation]
             first = _first_name(group)
-            same = [k for _, k, f in namesakes if f & first]
+            same = [k for _, k, f in namesakes if f & first] or self._by_initial(group, namesakes)
             if same:
                 return self.people[same[0]]
             fits = [(p, k) for p, k, _ in namesakes if feminine is None
@@ -2553,6 +2557,17 @@ class Registry:
                                        or group.kinds == _NAME_PATRONYMIC):
             return self._by_first_name(group.tokens[0], group.start)
         return self.people.get(key)
+
+    def _by_initial(self, group: Group, namesakes: list[tuple[int, str, frozenset[str]]]) -> list[str]:
+        """"В.Юсуфов" of "Виталий Юсуфов" and his father "Игорь Юсуфов": a surname alone after an initial is the one
+        namesake whose first name the initial opens; [] when none or several do (or the group is another text's)."""
+        if len(group.tokens) != 1 or self._text[group.start:group.end] != group.tokens[0]:
+            return []
+        m = _INITIAL_BEFORE.search(self._text, max(0, group.start - 6), group.start)
+        if m is None:
+            return []
+        keys = {k for _, k, f in namesakes if any(x.startswith(m.group(1)) for x in f)}
+        return list(keys) if len(keys) == 1 else []
 
     def _generation_of(self, group: Group, key: str) -> str | None:
         """The namesake an earlier "X-старший" / "X-младший" of the article was read as, for a surname alone written
