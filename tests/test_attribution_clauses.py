@@ -155,3 +155,20 @@ def test_words_held_by_a_list_of_people_have_no_single_speaker() -> None:
 def test_a_letter_label_still_ends_its_sentence(text: str) -> None:
     from presssearch.quotes.text import sentence_start
     assert sentence_start(text, 0, text.index("Испании")) == text.index("Сборная Испании")
+
+
+def test_a_father_named_after_a_kin_noun_stays_apart_from_his_namesake_son() -> None:
+    text = ("Путин напомнил, что в 1941 году его отец добровольцем ушёл на фронт. «Я вспоминаю о том, что мой отец "
+            "Владимир Спиридонович Путин, имея на руках бронь, ушёл добровольцем», — сказал президент Владимир Путин. "
+            "«Великая история России — героический порыв добровольцев», — сказал Путин.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Владимир Путин", "Владимир Путин"]
+
+
+def test_a_patronymic_written_again_finds_the_same_person() -> None:
+    from presssearch.quotes.speakers import Registry, find_groups
+    text = ("Президент Владимир Путин вспомнил отца: его отец Владимир Спиридонович Путин воевал под Ленинградом. "
+            "Владимира Спиридоновича Путина тяжело ранили.")
+    reg = Registry.build(text)
+    father = [g for g in find_groups(text) if "Спиридоновича" in g.tokens][0]
+    assert reg.lookup(father).name() == "Владимир Спиридонович Путин"
+    assert len(reg.people) == 2

@@ -329,6 +329,12 @@ OWNER_NOUNS = frozenset("""
 отец мать сын дочь жена муж брат сестра супруга супруг вдова вдовец бабушка дедушка дядя тётя тетя племянник
 племянница внук внучка родственник родственница невеста жених
 """.split())
+# A man's or woman's kin in the cases a name may follow them in ("мой отец Владимир Спиридонович Путин", "деда Ивана
+# Петровича"): a relative, kept apart from a namesake of the same surname (speakers._kin_before).
+KIN_FORMS = frozenset("""
+отец отца отцу отцом сын сына сыну сыном дед деда деду дедом дедушка дедушки брат брата брату братом
+мать матери матерью дочь дочери дочерью бабушка бабушки сестра сестры сестре сестрой прадед прадеда
+""".split())
 # Unnamed-source words that stand for whoever spoke last when that person held an office of the kind:
 # "— сказал чиновник" right after "замминистра Иван Петров заявил"; otherwise nobody is named.
 OFFICIALS = frozenset("""

@@ -2273,6 +2273,18 @@ def _settle_surname(text: str, g: Group, person: Person, guessed: set[str]) -> N
         person.surname_sure = len(g.tokens) > 1 or _fleeting_form(person, g)
 
 
+_PATRONYMIC_ROOT = re.compile(r".+?(?:вич|вн|чн|ич)|.*")  # "Спиридоновича" -> "спиридонович"
+# A kin noun right before a name, after a possessive or not ("мой отец Владимир Спиридонович Путин").
+_KIN_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])(?:" + "|".join(sorted(marks.KIN_FORMS, key=len, reverse=True))
+                         + r")[ \u00a0]+$", re.IGNORECASE)
+
+
+def _kin_before(text: str, at: int) -> bool:
+    """A kin noun ("отец", "сына", "деда") stands right before the name at ``at``: the name is a relative's, kept
+    apart from a namesake the text names otherwise (father and son: "Владимир Спиридонович" and "Владимир Путин")."""
+    return _KIN_BEFORE.search(text, max(0, at - 20), at) is not None
+
+
 # An initial right before a surname ("В.Юсуфов", "В. Юсуфов"; the patronymic's initial may follow: "В.И. Юсуфов").
 _INITIAL_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])([А-ЯЁ])\.(?:[ \u00a0]?[А-ЯЁ]\.)?[ \u00a0]?$")
 
@@ -2293,6 +2305,7 @@ class Registry:
     _by_name: dict[str, Person] | None = None
     _weight: dict[str, int] = field(default_factory=dict)  # key -> full-name mentions, a title's counting 100
     _generation: dict[tuple[str, str], str] = field(default_factory=dict)  # (surname key, "старш"/"младш") -> key
+    _kin: set[str] = field(default_factory=set)  # keys of people introduced as someone's kin ("его отец …")
 
     def role_before(self, text: str, pos: int) -> str | None:
         """role_before(text, pos), remembered for the registry's own text (names are looked at many times)."""
@@ -2440,8 +2453,13 @@ class Registry:
         genders = possible_genders(g.tokens) or frozenset({MASC, FEMN})
         first = _first_name(g)
         namesakes = self._namesakes.setdefault(g.key, [])
-        person = next((self.people[k] for _, k, f in namesakes if f & first or not f or not first), None)
+        kin = pos is None and "Patr" in g.kinds and _kin_before(text, g.start)
+        person = next((self.people[k] for _, k, _ in namesakes if self._same_patronymic(g, k)), None) \
+            or next((self.people[k] for _, k, f in namesakes if (f & first or not f or not first)
+                     and (k in self._kin) == kin), None)
         if person is None:  # "Светлана Петренко" after "Павел Петренко": another person, same surname
+            if kin:  # "мой отец Владимир Спиридонович Путин" beside "Владимир Путин": his father, not him
+                self._kin.add(f"{g.key}#{len(namesakes)}" if namesakes else g.key)
             key = f"{g.key}#{len(namesakes)}" if namesakes else g.key
             self.people[key] = Person(key, g.tokens, genders, self.role_before(text, g.start))
             namesakes.append((g.start if pos is None else pos, key, first))
@@ -2546,10 +2564,14 @@ class Registry:
                 return self.people[generation]
             first = _first_name(group)
             same = [k for _, k, f in namesakes if f & first] or self._by_initial(group, namesakes)
+            if len(same) > 1:  # "Владимир Путин" of him and his father "Владимир Спиридонович Путин"
+                same = [k for k in same if self._same_patronymic(group, k)] \
+                    or [k for k in same if k not in self._kin] or same
             if same:
                 return self.people[same[0]]
             fits = [(p, k) for p, k, _ in namesakes if feminine is None
                     or self.people[k].feminine in (None, feminine)] or [(p, k) for p, k, _ in namesakes]
+            fits = [(p, k) for p, k in fits if k not in self._kin] or fits  # a surname alone: not the kin
             near = [(p, k) for p, k in fits if 0 <= p <= group.start and self._next_paragraph(p, group.start)]
             main = None if near else self._main_namesake(namesakes)
             key = max(near)[1] if near else main if any(k == main for _, k in fits) else fits[0][1]
@@ -2557,6 +2579,13 @@ class Registry:
                                        or group.kinds == _NAME_PATRONYMIC):
             return self._by_first_name(group.tokens[0], group.start)
         return self.people.get(key)
+
+    def _same_patronymic(self, group: Group, key: str) -> bool:
+        """The group writes a patronymic, and the person at key was named with the same one."""
+        patronymics = [t for t, kind in zip(group.tokens, group.kinds) if kind == "Patr"]
+        tokens = self.people[key].tokens
+        roots = {_PATRONYMIC_ROOT.match(p.lower()).group() for p in patronymics}
+        return any(_PATRONYMIC_ROOT.match(t.lower()).group() in roots for t in tokens[1:-1])
 
     def _by_initial(self, group: Group, namesakes: list[tuple[int, str, frozenset[str]]]) -> list[str]:
         """"В.Юсуфов" of "Виталий Юсуфов" and his father "Игорь Юсуфов": a surname alone after an initial is the one
