@@ -172,3 +172,29 @@ def test_a_patronymic_written_again_finds_the_same_person() -> None:
     father = [g for g in find_groups(text) if "Спиридоновича" in g.tokens][0]
     assert reg.lookup(father).name() == "Владимир Спиридонович Путин"
     assert len(reg.people) == 2
+
+
+@pytest.mark.parametrize("text, speaker", [
+    pytest.param("Министр энергетики Александр Новак встретился с коллегой. Позже выступил Дмитрий Песков. "
+                 "«Рынок стабилен и будет стабилен», — сказал глава Минэнерго.", "Александр Новак",
+                 id="glava-minenergo-is-the-minister"),
+    pytest.param("Глава МИД России Сергей Лавров встретился с коллегой. Позже выступил Дмитрий Песков. "
+                 "«Мы готовы к диалогу с партнёрами», — заявил министр иностранных дел.", "Сергей Лавров",
+                 id="minister-is-glava-mid"),
+    pytest.param("Он полагает, что именно из-за ареста сына Арсен Аваков неожиданно снял охрану с парламентского "
+                 "квартала. Министр внутренних дел Украины Арсен Аваков ранее уже делал такие заявления. Об этом "
+                 "рассказал Михаил Саакашвили.\n«Тратить государственные ресурсы и охранять дальше этот хлам под Радой "
+                 "больше не намерены», — написал на своей странице в Facebook глава украинского МВД.",
+                 "Арсен Аваков", id="glava-mvd-is-the-minister"),
+])
+def test_an_office_named_by_its_ministry_is_the_minister_s(text: str, speaker: str) -> None:
+    quoted, who = _only_quote(text)
+    assert quoted == text[text.index("«") + 1:text.index("»")]
+    assert who == speaker
+
+
+def test_a_plural_role_word_in_a_body_s_name_refers_to_no_minister() -> None:
+    text = ("Глава МИД ДНР Наталья Никонорова встретилась с коллегой. Паспорта в Донецке начали выдавать в марте "
+            "прошлого года.\n«Число желающих получить паспорта с каждым днём растёт, особенно после признания "
+            "документов», — говорится на официальном сайте Совета министров ДНР.")
+    assert _only_quote(text)[1] == "Совет министров ДНР"

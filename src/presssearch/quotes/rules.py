@@ -1449,6 +1449,8 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
                 return True, (initialled.name(feminine), initialled.role)
             if _plural_only(w) and (i == 0 or lows[i - 1] not in marks.PREPOSITIONS and _can_be_nominative(w)):
                 return True, (None, None)  # "по словам прокуроров", "— уверены эксперты" (not "отдыха сотрудников")
+            if _plural_only(w) and i > 0 and ws[i - 1][:1].isupper():
+                continue  # "— говорится на сайте Совета министров ДНР": a body's name, no one person's office
             phrase = f"{lemma(w)} {lemma(ws[i + 1]) if i + 1 < len(ws) else ''}".strip()
             land = _role_land(ws, i)
             if phrase not in marks.ROLE_SYNONYMS and i + 2 < len(ws) and country(ws[i + 1]) is not None:

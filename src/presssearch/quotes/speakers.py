@@ -1743,7 +1743,21 @@ def role_lemmas(role: str) -> frozenset[str]:
     lems = {lemma(ws[at[0]])}
     if at[-1] > at[0] + 1 and "nomn" in _cases(ws[at[-1]]):
         lems.add(lemma(ws[at[-1]]))
+    synonym = _office_synonym(ws, at[0])
+    if synonym is not None:
+        lems.add(synonym)
     return frozenset(lems)
+
+
+def _office_synonym(ws: list[str], i: int) -> str | None:
+    """The office a role phrase's head and the body after it name by another word ("глава МИД России" holds
+    "министр", "глава правительства" "премьер"; the land may stand between: "глава российского МИД"), else None."""
+    head = lemma(ws[i])
+    for nxt in ws[i + 1:i + 3]:
+        synonym = marks.ROLE_SYNONYMS.get(f"{head} {lemma(nxt)}")
+        if synonym is not None:
+            return synonym
+    return None
 
 
 def _other_gender_nominative(person: "Person", g: Group) -> bool:
