@@ -17,7 +17,7 @@ from ..analysis.names import unagreed_nominative, woman_usually
 from ..analysis.name_data import EXTRA_NAME_PARTICLES, FOREIGN_FIRST_NAME_ENDS, FOREIGN_GIVEN_AS_WRITTEN_ENDS
 from ..analysis.name_data import NAME_PARTICLE_PAIRS
 from . import marks
-from .text import sentence_start
+from .text import sentence_start, speech_verb
 
 NAME_TAGS = ("Name", "Surn", "Patr")
 _NAME_TAG_SET = frozenset(NAME_TAGS)
@@ -1958,6 +1958,24 @@ def _woman_as_written(tokens: tuple[str, ...]) -> bool:
 
 
 _MASC_NAME = frozenset({"Name", "masc"})
+# A woman's speech verb, then maybe the outlet or audience told, right before a name ("— заявила RT Джозефа
+# Реджетти,"); the name closes the clause.
+_SHE_SAID_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+ла)[ \u00a0]+(?:(?:[A-Z][A-Za-z]*|журналистам|[А-ЯЁ]{2,})[ \u00a0]+)?$")
+_CLAUSE_CLOSE = re.compile(r"[ \u00a0]*(?:[,.;:!?)]|$)")
+
+
+def _woman_said_as_written(text: str, g: Group, person: "Person") -> bool:
+    """"— заявила RT Джозефа Реджетти, одна из членов комиссии": a woman's speech verb right before a name whose
+    first name in -а morphology reads only as a man's genitive ("Джозеф") and whose surname does not decline (a
+    vowel but -а/-я): the verb's subject, so the name stands in the nominative as written, a woman's. (A surname in
+    a consonant says so by itself: _woman_as_written.)"""
+    if person.genders != {MASC} or len(g.tokens) != 2 or len(person.tokens) != 2 or person.written:
+        return False
+    first, last = (t.lower() for t in g.tokens)
+    if not first.endswith("а") or last[-1:] not in "иоуеэ" or not _CLAUSE_CLOSE.match(text, g.end):
+        return False
+    m = _SHE_SAID_BEFORE.search(text, max(0, g.start - 40), g.start)
+    return m is not None and _past_gender(m.group(1)) == FEMN and speech_verb(m.group(1))[0]
 
 
 def _role_case_surname(text: str, g: Group) -> str | None:
@@ -2390,6 +2408,8 @@ class Registry:
                 nominative = (text, g)
             mention = Mention(g.start, person.key, nominative, inside)
             reg.mentions.append(mention)
+            if not inside and _woman_said_as_written(text, g, person):
+                person.genders, person.written = frozenset({FEMN}), True  # "— заявила RT Джозефа Реджетти"
             if not inside and _gender_open(person):
                 cue = reg._gender_cue(text, g, mention)
                 if cue is not None:
