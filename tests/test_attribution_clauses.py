@@ -107,3 +107,94 @@ def test_a_lone_adjective_shaped_surname_holds_the_words(opening: str) -> None:
     from presssearch.quotes import extract_quotes
     text = opening + ", «фантазия авторов мифов многообразна и безгранична»."
     assert [q.speaker for q in extract_quotes(text)] == ["Швабский"]
+
+
+def _only_quote(text: str) -> tuple[str, str | None]:
+    (quote,) = extract_quotes(text)
+    return quote.text, quote.speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    pytest.param("Заслуживает внимания структура изложения мифов об армейских собаках. Как пишет В. Швабский, "
+                 "«фантазия авторов мифов многообразна и безгранична», и в этом мы видим его обращение к авторам.",
+                 "Швабский", id="kak-pishet-initial-space"),
+    pytest.param("Иными словами, на войне может быть огромная дистанция.\nПо мнению академика РАН А.А. Кокошина, "
+                 "«огромное значение для понимания войны имеет феномен трения войны».",
+                 "Кокошин", id="po-mneniyu-two-initials"),
+    pytest.param("Такая работа должна проводиться в комплексе мер.\nПо мнению генерал-полковника Л.Г. Ивашова, "
+                 "«сегодня военная наука действительно должна совершать прорыв».",
+                 "Ивашов", id="initials-no-space"),
+    pytest.param("Клаузевиц писал о трении. Как заявил В. Петров, «трение войны неустранимо в принципе».",
+                 "Петров", id="initial-v-not-a-preposition"),
+])
+def test_an_initial_before_a_surname_neither_ends_the_sentence_nor_reads_as_a_preposition(text: str,
+                                                                                          speaker: str) -> None:
+    quoted, who = _only_quote(text)
+    assert quoted == text[text.index("«") + 1:text.index("»")]
+    assert who == speaker
+
+
+def test_an_initial_tells_father_and_son_namesakes_apart() -> None:
+    text = ("В середине марта у столичного банка появился еще один акционер – Виталий Юсуфов, сын недавно уволенного "
+            "специального представителя президента РФ по международному энергетическому сотрудничеству Игоря Юсуфова. "
+            "Бизнесмен является совладельцем компании.\n\nПри этом В.Юсуфов отметил, что действовал \"как частный предприниматель и только в своих интересах\", "
+            "а не в интересах банка ВТБ.")
+    assert _only_quote(text) == ("как частный предприниматель и только в своих интересах", "Виталий Юсуфов")
+
+
+def test_words_held_by_a_list_of_people_have_no_single_speaker() -> None:
+    text = ("По оценке немецких исследователей Эрнста Ульриха фон Вайцзеккера, Эймори Блок Ловинса и Л. Хантер "
+            "Ловинса, «93% материалов, которые мы покупаем и расходуем, вообще никогда не воплощаются в продукцию».")
+    assert _only_quote(text) == ("93% материалов, которые мы покупаем и расходуем, вообще никогда не воплощаются в "
+                                 "продукцию", None)
+
+
+@pytest.mark.parametrize("text", [
+    "Сборная России выступала в группе А. Сборная Испании играла в группе Б.",
+])
+def test_a_letter_label_still_ends_its_sentence(text: str) -> None:
+    from presssearch.quotes.text import sentence_start
+    assert sentence_start(text, 0, text.index("Испании")) == text.index("Сборная Испании")
+
+
+def test_a_father_named_after_a_kin_noun_stays_apart_from_his_namesake_son() -> None:
+    text = ("Путин напомнил, что в 1941 году его отец добровольцем ушёл на фронт. «Я вспоминаю о том, что мой отец "
+            "Владимир Спиридонович Путин, имея на руках бронь, ушёл добровольцем», — сказал президент Владимир Путин. "
+            "«Великая история России — героический порыв добровольцев», — сказал Путин.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Владимир Путин", "Владимир Путин"]
+
+
+def test_a_patronymic_written_again_finds_the_same_person() -> None:
+    from presssearch.quotes.speakers import Registry, find_groups
+    text = ("Президент Владимир Путин вспомнил отца: его отец Владимир Спиридонович Путин воевал под Ленинградом. "
+            "Владимира Спиридоновича Путина тяжело ранили.")
+    reg = Registry.build(text)
+    father = [g for g in find_groups(text) if "Спиридоновича" in g.tokens][0]
+    assert reg.lookup(father).name() == "Владимир Спиридонович Путин"
+    assert len(reg.people) == 2
+
+
+@pytest.mark.parametrize("text, speaker", [
+    pytest.param("Министр энергетики Александр Новак встретился с коллегой. Позже выступил Дмитрий Песков. "
+                 "«Рынок стабилен и будет стабилен», — сказал глава Минэнерго.", "Александр Новак",
+                 id="glava-minenergo-is-the-minister"),
+    pytest.param("Глава МИД России Сергей Лавров встретился с коллегой. Позже выступил Дмитрий Песков. "
+                 "«Мы готовы к диалогу с партнёрами», — заявил министр иностранных дел.", "Сергей Лавров",
+                 id="minister-is-glava-mid"),
+    pytest.param("Он полагает, что именно из-за ареста сына Арсен Аваков неожиданно снял охрану с парламентского "
+                 "квартала. Министр внутренних дел Украины Арсен Аваков ранее уже делал такие заявления. Об этом "
+                 "рассказал Михаил Саакашвили.\n«Тратить государственные ресурсы и охранять дальше этот хлам под Радой "
+                 "больше не намерены», — написал на своей странице в Facebook глава украинского МВД.",
+                 "Арсен Аваков", id="glava-mvd-is-the-minister"),
+])
+def test_an_office_named_by_its_ministry_is_the_minister_s(text: str, speaker: str) -> None:
+    quoted, who = _only_quote(text)
+    assert quoted == text[text.index("«") + 1:text.index("»")]
+    assert who == speaker
+
+
+def test_a_plural_role_word_in_a_body_s_name_refers_to_no_minister() -> None:
+    text = ("Глава МИД ДНР Наталья Никонорова встретилась с коллегой. Паспорта в Донецке начали выдавать в марте "
+            "прошлого года.\n«Число желающих получить паспорта с каждым днём растёт, особенно после признания "
+            "документов», — говорится на официальном сайте Совета министров ДНР.")
+    assert _only_quote(text)[1] == "Совет министров ДНР"

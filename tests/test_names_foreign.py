@@ -255,3 +255,18 @@ def test_georgian_mens_names_in_a_before_a_surname_open_the_full_name() -> None:
     text = ("Лидер «Европейской Грузии» Гига Бокерия выступил в парламенте. «Мы не знаем, что обсуждают эти люди, "
             "какие вопросы решают», – сказал один из лидеров ЕГ Гига Бокерия.")
     assert [q.speaker for q in extract_quotes(text)] == ["Гига Бокерия"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    pytest.param("В самом же «Вердере» признались, что не готовы терять ведущего нападающего.\n«Мы не хотели бы "
+                 "расставаться ни с одним из ведущих игроков нашей команды», — приводит слова спортивного директора "
+                 "клуба Франка Бауманна интернет-издание Sport1.", "Франк Бауманн", id="frank-a-currency-word"),
+    pytest.param("«Мы требуем немедленно прекратить обстрелы жилых кварталов», — сказал журналистам Езид Сайиг.",
+                 "Езид Сайиг", id="ezid"),
+    pytest.param("«Сборная сыграла лучше, чем мы ожидали», — сказал Благо Георгиев.", "Благо Георгиев", id="blago"),
+])
+def test_listed_foreign_given_names_open_the_name(text: str, speaker: str) -> None:
+    from presssearch.quotes import extract_quotes
+    quote = extract_quotes(text)[-1]
+    assert quote.text == text[text.rindex("«", 0, text.rindex("»")) + 1:text.rindex("»")]
+    assert quote.speaker == speaker

@@ -98,3 +98,18 @@ def test_womans_given_name_kept_beside_her_undeclined_surname() -> None:
 ])
 def test_listed_man_in_a(mention: str, name: str) -> None:
     assert normalize_person(mention) == name
+
+
+def test_a_woman_s_speech_verb_keeps_a_first_name_in_a_as_written() -> None:
+    from presssearch.quotes import extract_quotes
+    text = ("«Суд над RT — это атака на свободу слова», — заявила RT Джозефа Реджетти, одна из членов специальной "
+            "комиссии. «Мы продолжим работу», — добавила она.")
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["Суд над RT — это атака на свободу слова", "Мы продолжим работу"]
+    assert [q.speaker for q in quotes] == ["Джозефа Реджетти", "Джозефа Реджетти"]
+
+
+def test_a_man_s_speech_verb_leaves_the_man_s_name() -> None:
+    from presssearch.quotes import extract_quotes
+    text = "«Суд над RT — это атака на свободу слова», — заявил RT Джозеф Реджетти."
+    assert [q.speaker for q in extract_quotes(text)] == ["Джозеф Реджетти"]

@@ -40,9 +40,10 @@ WOMEN_IN_CONSONANT = frozenset({"хезер", "меган", "шэрон", "бр�
 FOREIGN_MEN_IN_CONSONANT = frozenset({
     "гарет", "трент", "сет", "роб", "род", "хит", "лестер", "иен", "йен", "мак", "анхель", "шандор", "айван",
     "питер", "эд",
+    "франк", "езид",  # (session 15: "спортивного директора клуба Франка Бауманна", "Езид Сайиг"; "франк" a currency)
 })
 # Undeclined given names ending in a vowel, by gender ("сенатор Кори Букер", "Фату Бенсуда"):
-FOREIGN_MEN_UNDECLINED = frozenset({"кори", "зеке", "коте", "тай"})
+FOREIGN_MEN_UNDECLINED = frozenset({"кори", "зеке", "коте", "тай", "благо"})  # (session 15: "Благо Георгиев")
 FOREIGN_WOMEN_UNDECLINED = frozenset({"фату"})
 # Women's names in -а listed in the nominative only: their other cases are forms of a Russian name or a place ("Тана
 # Беднарова"; "Тани", "Тане" are Таня's).

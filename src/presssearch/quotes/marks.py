@@ -330,6 +330,12 @@ OWNER_NOUNS = frozenset("""
 отец мать сын дочь жена муж брат сестра супруга супруг вдова вдовец бабушка дедушка дядя тётя тетя племянник
 племянница внук внучка родственник родственница невеста жених
 """.split())
+# A man's or woman's kin in the cases a name may follow them in ("мой отец Владимир Спиридонович Путин", "деда Ивана
+# Петровича"): a relative, kept apart from a namesake of the same surname (speakers._kin_before).
+KIN_FORMS = frozenset("""
+отец отца отцу отцом сын сына сыну сыном дед деда деду дедом дедушка дедушки брат брата брату братом
+мать матери матерью дочь дочери дочерью бабушка бабушки сестра сестры сестре сестрой прадед прадеда
+""".split())
 # Unnamed-source words that stand for whoever spoke last when that person held an office of the kind:
 # "— сказал чиновник" right after "замминистра Иван Петров заявил"; otherwise nobody is named.
 OFFICIALS = frozenset("""
@@ -490,6 +496,10 @@ SUBJECT_CONNECTIVES = ("в свою очередь", "между тем", "те�
 # Stems of the nouns a quoted name ending in "!" or "?" may follow without ending the sentence ("движения «Вперёд!»").
 EXCLAIMED_TITLE_HEADS = ("движени", "групп", "парти", "организаци", "кампани", "акци", "фонд", "объединени", "декрет",
                          "союз", "проект", "блок")
+# Words before a capital letter that labels a thing, not a person's initial ("в группе А.", "категории Б.").
+LETTER_LABEL_HEADS = ("групп", "категори", "класс", "литер", "пункт", "подпункт", "раздел", "приложени", "витамин",
+                      "серии", "серия", "корпус", "блок", "план", "вариант", "тип", "модел", "сектор", "зон", "уровн",
+                      "отдел", "строени", "буква", "букв", "формул", "точк", "лиг", "дивизион")
 # "Официальный Пекин": the adjective that may stand before a capital that speaks for its government.
 OFFICIAL = frozenset("официальный официальная официального официальной официальном".split())
 # Time words that may stand between an inverted speech verb and its subject ("заявило в среду Минобороны").
@@ -540,6 +550,14 @@ ROLE_SYNONYMS: dict[str, str] = {
     "глава внешнеполитический": "министр", "глава дипведомство": "министр",
     "главврач": "врач",  # "слова главврача" → "Главный врач больницы Михаил Афанасьев"
 }
+# A ministry by its short name (lemmas): its head is a minister ("глава Минэнерго" = "министр энергетики").
+MINISTRY_LEMMAS = frozenset("""
+министерство минэнерго минфин минздрав минтранс минэкономразвития минпромторг минторг минюст минкультуры минприрода
+минсельхоз минтруд минспорт минстрой минцифра минобрнауки минпросвещение минкомсвязи минсвязи минвостокразвитие
+минэкономики минпромэнерго минрегион минрегионразвития минимущество минобразования минатом минкавказ минкрым
+мид мвд минобороны пентагон
+""".split())
+ROLE_SYNONYMS.update({f"глава {m}": "министр" for m in MINISTRY_LEMMAS})
 
 # The same office under a shorter or longer word: "слова британского премьера" → "премьер-министр Тереза Мэй".
 ROLE_ALIASES: dict[str, str] = {"премьер": "премьер-министр", "премьер-министр": "премьер", "главврач": "врач",

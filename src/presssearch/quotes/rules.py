@@ -875,8 +875,15 @@ _SKIP_BEFORE = frozenset("""
 _NAMED_AFTER = re.compile(r"(?<![А-ЯЁа-яё])им(?:\.|ени)[ \u00a0]*(?:[А-ЯЁ]\.[ \u00a0]?){1,2}$")  # "им. М.В. Ломоносова"
 
 
+_INITIALS_TAIL = re.compile(r"(?<![А-ЯЁа-яё])(?:[А-ЯЁ]\.[ \u00a0]?){1,2}$")
+
+
 def _prev_word(text: str, pos: int, lo: int) -> str:
-    ws = WORDS_RE.findall(text[max(lo, pos - 30):pos])
+    """The word before pos, lowercased, past a name's initials ("заявил В. Петров": "заявил", not the preposition
+    "в")."""
+    head = text[max(lo, pos - 30):pos]
+    initials = _INITIALS_TAIL.search(head)
+    ws = WORDS_RE.findall(head[:initials.start()] if initials else head)
     return ws[-1].lower() if ws else ""
 
 
@@ -1442,6 +1449,8 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
                 return True, (initialled.name(feminine), initialled.role)
             if _plural_only(w) and (i == 0 or lows[i - 1] not in marks.PREPOSITIONS and _can_be_nominative(w)):
                 return True, (None, None)  # "по словам прокуроров", "— уверены эксперты" (not "отдыха сотрудников")
+            if _plural_only(w) and i > 0 and ws[i - 1][:1].isupper():
+                continue  # "— говорится на сайте Совета министров ДНР": a body's name, no one person's office
             phrase = f"{lemma(w)} {lemma(ws[i + 1]) if i + 1 < len(ws) else ''}".strip()
             land = _role_land(ws, i)
             if phrase not in marks.ROLE_SYNONYMS and i + 2 < len(ws) and country(ws[i + 1]) is not None:
@@ -3835,6 +3844,8 @@ def quote_according_to(ctx: Context, span: MarkSpan, para: tuple[int, int], span
         return None
     comma = ctx.text.find(",", m.end(), span.open)
     clause_end = comma if comma > 0 else span.open
+    if _several_holders(ctx, m.end(), span.open):
+        return Found(span.open + 1, span.close, "quote_according_to", None, None)
     speaker, role = speaker_in(ctx, m.end(), clause_end, span.open)
     if speaker is None and re.search(r"\b(его|её|ее)\b", ctx.text[m.start():clause_end]):
         fem = "его" not in ctx.text[m.start():clause_end]
@@ -3850,14 +3861,35 @@ def quote_according_to(ctx: Context, span: MarkSpan, para: tuple[int, int], span
     return Found(span.open + 1, span.close, "quote_according_to", speaker, role)
 
 
+_HOLDERS_JOINED = re.compile(r"[ \u00a0]*(?:,|и)[ \u00a0]*(?:[А-ЯЁ]\.[ \u00a0]?){0,2}")
+
+
+def _several_holders(ctx: Context, a: int, qs: int) -> bool:
+    """"По оценке исследователей Эрнста Ульриха фон Вайцзеккера, Эймори Блок Ловинса и Л. Хантер Ловинса, «…»": the
+    words are held by two or more people named in a list joined by commas and "и": several people speak together,
+    none of them alone (the gold's null)."""
+    groups = [g for g in _groups(ctx, a, qs) if g.full or ctx.registry.lookup(g)]
+    if len(groups) < 2 or "," in ctx.text[a:groups[0].start] \
+            or " и " not in ctx.text[groups[0].end:groups[-1].start].replace("\u00a0", " "):
+        return False
+    return all(_HOLDERS_JOINED.fullmatch(ctx.text, x.end, y.start) for x, y in zip(groups, groups[1:])) \
+        and not words(ctx.text[groups[-1].end:qs].split(",")[0])
+
+
+_INITIALS_HEAD = re.compile(r"[ \u00a0]*(?:[А-ЯЁ]\.[ \u00a0]?){1,2}(?=[А-ЯЁ][а-яё])")
+
+
 def _adjective_surname_holder(text: str, m: re.Match, end: int) -> str | None:
     """"Как пишет Швабский, «…»", "По словам Швабского, «…»": a lone capitalised surname shaped like an adjective
     ("-ский", which name groups keep only after a first name) is all the clause holds: that surname, in the
     nominative."""
     ws = words(text[m.end():end])
+    initialled = _INITIALS_HEAD.match(text, m.end(), end) is not None  # "Как пишет В. Швабский, «…»"
+    if initialled:
+        ws = ws[len(_INITIALS_HEAD.match(text, m.end(), end).group().split(".")) - 1:]
     if len(ws) != 1 or not ws[0][:1].isupper() or name_kind(ws[0]) != "Adj":
         return None
-    if m.group().lower().startswith("как"):
+    if m.group().lower().startswith("как") and not initialled:
         return _proper_noun_after_verb(text, m.start(), end)
     return normalize_tokens((ws[0],), None)[0]
 

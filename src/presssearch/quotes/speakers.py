@@ -17,7 +17,7 @@ from ..analysis.names import unagreed_nominative, woman_usually
 from ..analysis.name_data import EXTRA_NAME_PARTICLES, FOREIGN_FIRST_NAME_ENDS, FOREIGN_GIVEN_AS_WRITTEN_ENDS
 from ..analysis.name_data import NAME_PARTICLE_PAIRS
 from . import marks
-from .text import sentence_start
+from .text import sentence_start, speech_verb
 
 NAME_TAGS = ("Name", "Surn", "Patr")
 _NAME_TAG_SET = frozenset(NAME_TAGS)
@@ -1743,7 +1743,21 @@ def role_lemmas(role: str) -> frozenset[str]:
     lems = {lemma(ws[at[0]])}
     if at[-1] > at[0] + 1 and "nomn" in _cases(ws[at[-1]]):
         lems.add(lemma(ws[at[-1]]))
+    synonym = _office_synonym(ws, at[0])
+    if synonym is not None:
+        lems.add(synonym)
     return frozenset(lems)
+
+
+def _office_synonym(ws: list[str], i: int) -> str | None:
+    """The office a role phrase's head and the body after it name by another word ("глава МИД России" holds
+    "министр", "глава правительства" "премьер"; the land may stand between: "глава российского МИД"), else None."""
+    head = lemma(ws[i])
+    for nxt in ws[i + 1:i + 3]:
+        synonym = marks.ROLE_SYNONYMS.get(f"{head} {lemma(nxt)}")
+        if synonym is not None:
+            return synonym
+    return None
 
 
 def _other_gender_nominative(person: "Person", g: Group) -> bool:
@@ -1963,6 +1977,24 @@ def _woman_as_written(tokens: tuple[str, ...]) -> bool:
 
 
 _MASC_NAME = frozenset({"Name", "masc"})
+# A woman's speech verb, then maybe the outlet or audience told, right before a name ("— заявила RT Джозефа
+# Реджетти,"); the name closes the clause.
+_SHE_SAID_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+ла)[ \u00a0]+(?:(?:[A-Z][A-Za-z]*|журналистам|[А-ЯЁ]{2,})[ \u00a0]+)?$")
+_CLAUSE_CLOSE = re.compile(r"[ \u00a0]*(?:[,.;:!?)]|$)")
+
+
+def _woman_said_as_written(text: str, g: Group, person: "Person") -> bool:
+    """"— заявила RT Джозефа Реджетти, одна из членов комиссии": a woman's speech verb right before a name whose
+    first name in -а morphology reads only as a man's genitive ("Джозеф") and whose surname does not decline (a
+    vowel but -а/-я): the verb's subject, so the name stands in the nominative as written, a woman's. (A surname in
+    a consonant says so by itself: _woman_as_written.)"""
+    if person.genders != {MASC} or len(g.tokens) != 2 or len(person.tokens) != 2 or person.written:
+        return False
+    first, last = (t.lower() for t in g.tokens)
+    if not first.endswith("а") or last[-1:] not in "иоуеэ" or not _CLAUSE_CLOSE.match(text, g.end):
+        return False
+    m = _SHE_SAID_BEFORE.search(text, max(0, g.start - 40), g.start)
+    return m is not None and _past_gender(m.group(1)) == FEMN and speech_verb(m.group(1))[0]
 
 
 def _role_case_surname(text: str, g: Group) -> str | None:
@@ -2292,6 +2324,22 @@ def _settle_surname(text: str, g: Group, person: Person, guessed: set[str]) -> N
         person.surname_sure = len(g.tokens) > 1 or _fleeting_form(person, g)
 
 
+_PATRONYMIC_ROOT = re.compile(r".+?(?:вич|вн|чн|ич)|.*")  # "Спиридоновича" -> "спиридонович"
+# A kin noun right before a name, after a possessive or not ("мой отец Владимир Спиридонович Путин").
+_KIN_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])(?:" + "|".join(sorted(marks.KIN_FORMS, key=len, reverse=True))
+                         + r")[ \u00a0]+$", re.IGNORECASE)
+
+
+def _kin_before(text: str, at: int) -> bool:
+    """A kin noun ("отец", "сына", "деда") stands right before the name at ``at``: the name is a relative's, kept
+    apart from a namesake the text names otherwise (father and son: "Владимир Спиридонович" and "Владимир Путин")."""
+    return _KIN_BEFORE.search(text, max(0, at - 20), at) is not None
+
+
+# An initial right before a surname ("В.Юсуфов", "В. Юсуфов"; the patronymic's initial may follow: "В.И. Юсуфов").
+_INITIAL_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])([А-ЯЁ])\.(?:[ \u00a0]?[А-ЯЁ]\.)?[ \u00a0]?$")
+
+
 @dataclass
 class Registry:
     """Everyone named in one article: full names by surname key, and every mention's position."""
@@ -2308,6 +2356,7 @@ class Registry:
     _by_name: dict[str, Person] | None = None
     _weight: dict[str, int] = field(default_factory=dict)  # key -> full-name mentions, a title's counting 100
     _generation: dict[tuple[str, str], str] = field(default_factory=dict)  # (surname key, "старш"/"младш") -> key
+    _kin: set[str] = field(default_factory=set)  # keys of people introduced as someone's kin ("его отец …")
 
     def role_before(self, text: str, pos: int) -> str | None:
         """role_before(text, pos), remembered for the registry's own text (names are looked at many times)."""
@@ -2378,6 +2427,8 @@ class Registry:
                 nominative = (text, g)
             mention = Mention(g.start, person.key, nominative, inside)
             reg.mentions.append(mention)
+            if not inside and _woman_said_as_written(text, g, person):
+                person.genders, person.written = frozenset({FEMN}), True  # "— заявила RT Джозефа Реджетти"
             if not inside and _gender_open(person):
                 cue = reg._gender_cue(text, g, mention)
                 if cue is not None:
@@ -2457,10 +2508,15 @@ class Registry:
         genders = possible_genders(g.tokens) or frozenset({MASC, FEMN})
         first = _first_name(g)
         namesakes = self._namesakes.setdefault(g.key, [])
-        person = next((self.people[k] for _, k, f in namesakes if f & first or not f or not first
-                       or _case_forms_of(self.people[k].tokens, g.tokens)
-                       or _case_forms_of(g.tokens, self.people[k].tokens)), None)  # ("Мартену Фуркаду": Мартен)
+        kin = pos is None and "Patr" in g.kinds and _kin_before(text, g.start)
+        person = next((self.people[k] for _, k, _ in namesakes if self._same_patronymic(g, k)), None) \
+            or next((self.people[k] for _, k, f in namesakes
+                     if (f & first or not f or not first or _case_forms_of(self.people[k].tokens, g.tokens)
+                         or _case_forms_of(g.tokens, self.people[k].tokens))  # ("Мартену Фуркаду": Мартен)
+                     and (k in self._kin) == kin), None)
         if person is None:  # "Светлана Петренко" after "Павел Петренко": another person, same surname
+            if kin:  # "мой отец Владимир Спиридонович Путин" beside "Владимир Путин": his father, not him
+                self._kin.add(f"{g.key}#{len(namesakes)}" if namesakes else g.key)
             key = f"{g.key}#{len(namesakes)}" if namesakes else g.key
             self.people[key] = Person(key, g.tokens, genders, self.role_before(text, g.start))
             namesakes.append((g.start if pos is None else pos, key, first))
@@ -2566,11 +2622,15 @@ class Registry:
             if generation:
                 return self.people[generation]
             first = _first_name(group)
-            same = [k for _, k, f in namesakes if f & first]
+            same = [k for _, k, f in namesakes if f & first] or self._by_initial(group, namesakes)
+            if len(same) > 1:  # "Владимир Путин" of him and his father "Владимир Спиридонович Путин"
+                same = [k for k in same if self._same_patronymic(group, k)] \
+                    or [k for k in same if k not in self._kin] or same
             if same:
                 return self.people[same[0]]
             fits = [(p, k) for p, k, _ in namesakes if feminine is None
                     or self.people[k].feminine in (None, feminine)] or [(p, k) for p, k, _ in namesakes]
+            fits = [(p, k) for p, k in fits if k not in self._kin] or fits  # a surname alone: not the kin
             near = [(p, k) for p, k in fits if 0 <= p <= group.start and self._next_paragraph(p, group.start)]
             main = None if near else self._main_namesake(namesakes)
             key = max(near)[1] if near else main if any(k == main for _, k in fits) else fits[0][1]
@@ -2578,6 +2638,24 @@ class Registry:
                                        or group.kinds == _NAME_PATRONYMIC):
             return self._by_first_name(group.tokens[0], group.start)
         return self.people.get(key)
+
+    def _same_patronymic(self, group: Group, key: str) -> bool:
+        """The group writes a patronymic, and the person at key was named with the same one."""
+        patronymics = [t for t, kind in zip(group.tokens, group.kinds) if kind == "Patr"]
+        tokens = self.people[key].tokens
+        roots = {_PATRONYMIC_ROOT.match(p.lower()).group() for p in patronymics}
+        return any(_PATRONYMIC_ROOT.match(t.lower()).group() in roots for t in tokens[1:-1])
+
+    def _by_initial(self, group: Group, namesakes: list[tuple[int, str, frozenset[str]]]) -> list[str]:
+        """"В.Юсуфов" of "Виталий Юсуфов" and his father "Игорь Юсуфов": a surname alone after an initial is the one
+        namesake whose first name the initial opens; [] when none or several do (or the group is another text's)."""
+        if len(group.tokens) != 1 or self._text[group.start:group.end] != group.tokens[0]:
+            return []
+        m = _INITIAL_BEFORE.search(self._text, max(0, group.start - 6), group.start)
+        if m is None:
+            return []
+        keys = {k for _, k, f in namesakes if any(x.startswith(m.group(1)) for x in f)}
+        return list(keys) if len(keys) == 1 else []
 
     def _generation_of(self, group: Group, key: str) -> str | None:
         """The namesake an earlier "X-старший" / "X-младший" of the article was read as, for a surname alone written

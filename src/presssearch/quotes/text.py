@@ -144,13 +144,30 @@ def _exclaimed_title(text: str, i: int) -> bool:
     return m is not None and m.group(1).startswith(marks.EXCLAIMED_TITLE_HEADS)
 
 
+# A capital letter standing alone before the dot, then (another such initial and) a capitalised word: a person's
+# initial ("заявил А. Петров", "Как пишет В. Швабский, «…»", "академика А. А. Кокошина"), not a sentence's end.
+_INITIAL_BEFORE = re.compile(r"(?<![0-9A-Za-zА-ЯЁа-яё\-])[А-ЯЁ]$")
+_SURNAME_AFTER = re.compile(r"[ \u00a0](?:[А-ЯЁ]\.[ \u00a0]?)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\b")
+
+
+def _initial(text: str, i: int) -> bool:
+    """The "." at i closes a person's initial before the surname ("В. Швабский"): no sentence ends there. Not after
+    a word that names a letter-labelled thing ("в группе А. Сборная …")."""
+    if text[i] != "." or not _INITIAL_BEFORE.search(text, max(0, i - 2), i):
+        return False
+    if not _SURNAME_AFTER.match(text, i + 1):
+        return False
+    before = text[max(0, i - 30):i - 1].split()
+    return not (before and before[-1].lower().rstrip(",").startswith(marks.LETTER_LABEL_HEADS))
+
+
 def sentence_marks(text: str) -> SentenceMarks:
     """The sentence breaks of text (the last text's are kept: rules ask about one article many times)."""
     cached = _last_marks[0] if _last_marks else None  # one read: safe if threads share the module
     if cached is not None and cached.text is text:
         return cached
     found_marks = [m for m in _SENT_NEED.finditer(text)  # (three passes over the matches: cheaper than one loop)
-                   if not _exclaimed_title(text, m.start())]
+                   if not _exclaimed_title(text, m.start()) and not _initial(text, m.start())]
     starts = [m.start() for m in found_marks]
     ends = [m.end() for m in found_marks]
     needs = [m.end(1) if m.lastindex else m.end() for m in found_marks]
