@@ -121,6 +121,14 @@ def test_quote_ending_on_a_name_shares_its_closing_mark():
     assert q.text == 'присутствует слово "Сибэлектромотор'
 
 
+def test_quote_opening_on_a_name_shares_its_opening_mark():
+    text = ('Перед началом саммита австрийский канцлер Себастьян Курц заявил, что "брекзит" без сделки был бы для всех '
+            'проигрышным", и "значительно лучше договориться".')
+    qs = extract_quotes(text)
+    assert [q.text for q in qs] == ['брекзит" без сделки был бы для всех проигрышным', "значительно лучше договориться"]
+    assert qs[0].speaker == "Себастьян Курц"
+
+
 def test_open_quotation_before_an_attributed_second_one_is_not_closed_by_it():
     text = ("Представители флота утверждают, – «авария произошла в 500 морских милях юго-восточнее Окинавы, напротив "
             "представители Пентагона говорят, – «в 90 милях северо-восточнее Окинавы».")

@@ -235,6 +235,7 @@ def mark_spans(text: str, lo: int, hi: int) -> list[MarkSpan]:
     leftovers = [i for st in stacks.values() for i in st]
     if leftovers:
         leftovers = _shared_closers(text, lo, hi, leftovers, spans)
+        leftovers = _shared_openers(text, lo, hi, leftovers, spans)
     if leftovers:
         spans.extend(_unclosed(text, min(leftovers), hi, spans))
     spans.sort(key=lambda s: (s.open, -s.close))
@@ -246,6 +247,7 @@ _OPENS_SENTENCE = re.compile(r"[.!?…:][»\"”)]*[ \u00a0\t]*$")
 _SHARED_END = re.compile(r"[.!?…]?[ \u00a0\t]*$|[.!?…][ \u00a0\t]+[«\"„“—–(]?[ \u00a0]*[A-ZА-ЯЁ0-9]|[,.!?…]?[ \u00a0]*[—–-][ \u00a0]")
 _PAIRED = {"«": "»", '"': '"'}
 _INNER_ATTR_OPEN = re.compile(r"[,!?…][ \u00a0]*[—–-][ \u00a0]")  # "…, – говорят, – «": an attribution in between
+_MAX_SHARED_OPENING_WORDS = 3  # "Аль-Каида", "брекзит": a name opening a quotation is short
 _MAX_SHARED_NAME_WORDS = 6  # a name or a short phrase; a longer inner quotation is a quotation of its own
 
 
@@ -269,6 +271,36 @@ def _shared_closers(text: str, lo: int, hi: int, leftovers: list[int], spans: li
         else:
             spans.append(MarkSpan(i, inner.close))
     return left
+
+
+_OPENING_CLAUSE = re.compile(r"(?:^|[.!?…:][»\"”)]*|(?<![А-ЯЁа-яё])что)[ \u00a0\t]*$")
+
+
+def _shared_openers(text: str, lo: int, hi: int, leftovers: list[int], spans: list[MarkSpan]) -> list[int]:
+    """'заявил, что "брекзит" без сделки был бы для всех проигрышным"': a straight closing mark left over right after
+    a quoted name that opens the sentence, a clause after a colon or "что", closes the quotation that the name's
+    opening mark opened too. Appends those pairs to spans; returns the marks still unmatched."""
+    left: list[int] = []
+    for i in sorted(leftovers):
+        name = _name_sharing_opener(text, lo, hi, i, spans)
+        if name is None:
+            left.append(i)
+        else:
+            spans.append(MarkSpan(name.open, i))
+    return left
+
+
+def _name_sharing_opener(text: str, lo: int, hi: int, i: int, spans: list[MarkSpan]) -> MarkSpan | None:
+    if text[i] != '"' or _straight_opens(text, i, lo, hi):
+        return None
+    name = max((s for s in spans if s.close < i), key=lambda s: s.close, default=None)
+    if name is None or text[name.open] != '"' or _MARK_RE.search(text, name.close + 1, i) \
+            or len(WORDS_RE.findall(text, name.open, name.close)) > _MAX_SHARED_OPENING_WORDS \
+            or len(WORDS_RE.findall(text, name.close, i)) < 2 \
+            or not _OPENING_CLAUSE.search(text, max(lo, name.open - 40), name.open) \
+            or not re.match(r"[,.!?…;]|[ \u00a0\t]*(?:$|[—–-][ \u00a0])", text[i + 1:hi]):
+        return None
+    return name
 
 
 def _name_sharing_closer(text: str, lo: int, hi: int, i: int, spans: list[MarkSpan]) -> MarkSpan | None:
