@@ -129,6 +129,15 @@ def test_quote_opening_on_a_name_shares_its_opening_mark():
     assert qs[0].speaker == "Себастьян Курц"
 
 
+def test_shouted_exclamation_after_colon_is_a_quote():
+    text = ("Президент команды был избит. В это время фанаты «Днепра» начали скандировать: «Позор! Позор!»\n"
+            "После матча Береза заявил, что хулиганам нет места на стадионах.")
+    assert [(q.text, q.speaker) for q in extract_quotes(text)] == [("Позор! Позор!", None)]
+    text = ("Виталий Маркив перед началом слушаний заявил: «Я невиновен». После оглашения приговора он крикнул: "
+            "«Слава Украине!», после чего его увели.")
+    assert [(q.text, q.speaker) for q in extract_quotes(text)][-1] == ("Слава Украине!", "Виталий Маркив")
+
+
 def test_open_quotation_before_an_attributed_second_one_is_not_closed_by_it():
     text = ("Представители флота утверждают, – «авария произошла в 500 морских милях юго-восточнее Окинавы, напротив "
             "представители Пентагона говорят, – «в 90 милях северо-восточнее Окинавы».")

@@ -4431,8 +4431,9 @@ def _short_colon_sentence(ctx: Context, span: MarkSpan, para: tuple[int, int]) -
     ws = words(inner)
     if len(ws) < 2 or not inner[:1].isupper() or not text[max(para[0], span.open - 4):span.open].rstrip().endswith(":"):
         return False
-    if not (span.close + 1 >= para[1] or _AFTER_END.match(text, span.close + 1, para[1])):
-        return False
+    if not (span.close + 1 >= para[1] or _AFTER_END.match(text, span.close + 1, para[1])
+            or inner.endswith("!") and text.startswith(",", span.close + 1)):
+        return False  # a whole sentence; "крикнул: «Слава Украине!», …": an exclamation goes on with a comma
     a = sentence_start(text, para[0], span.open)
     last = max((m.end() for m in _SHORT_CLAUSE_BREAK.finditer(text, a, span.open)), default=a)
     clause = words(text[last:span.open])
@@ -4440,7 +4441,7 @@ def _short_colon_sentence(ctx: Context, span: MarkSpan, para: tuple[int, int]) -
     if verb is None or not speech_verb(text[last:span.open])[0] or _impersonal(verb) or verb.lower() in _SAYING_VERBS \
             or any(lemma(w.lower()) in marks.NOT_UTTERANCE_WORDS for w in clause):
         return False  # not "… ворвалась в здание под лозунгом: «Остановите кражу!»", "… надпись:", "в народе говорят:"
-    return any(p.tag.POS == "VERB" for w in ws for p in parses(w.lower())[:1])
+    return inner.endswith("!") or any(p.tag.POS == "VERB" for w in ws for p in parses(w.lower())[:1])
 
 
 _SAYING_VERBS = frozenset("говорят говаривали".split())  # a saying, not words anyone said once
