@@ -138,6 +138,21 @@ def test_shouted_exclamation_after_colon_is_a_quote():
     assert [(q.text, q.speaker) for q in extract_quotes(text)][-1] == ("Слава Украине!", "Виталий Маркив")
 
 
+def test_quote_after_a_sentence_naming_a_conversation():
+    text = ("Председатель ПАРНАСа Михаил Касьянов в беседе с «НГ» связал отсутствие протестов с подготовкой к "
+            "проигрышу. «Все было понятно и до объявления итогов выборов. На них не было представителей оппозиции».")
+    assert [(q.text[:20], q.speaker) for q in extract_quotes(text)] == [("Все было понятно и д", "Михаил Касьянов")]
+
+
+def test_quote_paragraph_after_a_paragraph_opened_by_reported_speech():
+    text = ("Судаков также отметил, что на сегодняшний день лидерами в мире являются три страны. Именно эти страны "
+            "могут повести за собой все человечество.\n«У Китая сильная экономика. У России не меньше козырей на "
+            "руках».\nПо мнению другого эксперта, причина в жадности.")
+    assert [(q.text[:20], q.speaker) for q in extract_quotes(text)] == [("У Китая сильная экон", "Судаков")]
+    heading = text.replace("«У Китая сильная экономика. У России не меньше козырей на руках».", "«Судебный процесс над режимом?»")
+    assert extract_quotes(heading) == []
+
+
 def test_open_quotation_before_an_attributed_second_one_is_not_closed_by_it():
     text = ("Представители флота утверждают, – «авария произошла в 500 морских милях юго-восточнее Окинавы, напротив "
             "представители Пентагона говорят, – «в 90 милях северо-восточнее Окинавы».")

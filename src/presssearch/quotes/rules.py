@@ -4019,10 +4019,43 @@ def quote_after_speech_sentence(ctx: Context, span: MarkSpan, para: tuple[int, i
     if not _AFTER_END.match(text, min(span.close + 1, len(text)), para[1]) and span.close + 1 < para[1]:
         return None
     prev = _previous_sentence(ctx, span.open, para)
-    if prev is None or not speech_verb(text[prev[0]:prev[1]])[0] or text.count("«", *prev) > text.count("»", *prev):
+    if prev is None or text.count("«", *prev) > text.count("»", *prev):
         return None
+    if not speech_verb(text[prev[0]:prev[1]])[0]:
+        prev = _speech_setting(ctx, prev) or _speech_paragraph_before(ctx, span, para, prev)
+        if prev is None:
+            return None
     speaker, role = speaker_before(ctx, prev[0], prev[1])
     return Found(a, b, "quote_after_speech", speaker, role)
+
+
+_SPEECH_SETTING = re.compile(r"(?<![А-ЯЁа-яё])в[ \u00a0]+(?:беседе|интервью|разговоре)(?![А-ЯЁа-яё])")
+
+
+def _speech_setting(ctx: Context, prev: tuple[int, int]) -> tuple[int, int] | None:
+    """"Михаил Касьянов в беседе с «НГ» связал … с тем, что … . «…»": the sentence before names a conversation
+    the speaker had, with no speech verb; the clause up to that phrase names who talked."""
+    m = _SPEECH_SETTING.search(ctx.text, *prev)
+    return (prev[0], m.start()) if m is not None else None
+
+
+_SENTENCE_INSIDE = re.compile(r"[.!?…][ \u00a0]+[А-ЯЁA-Z]")
+
+
+def _speech_paragraph_before(ctx: Context, span: MarkSpan, para: tuple[int, int],
+                             prev: tuple[int, int]) -> tuple[int, int] | None:
+    """"Судаков также отметил, что … . Именно эти страны … .⏎«…»": a quotation opening its paragraph, after a
+    paragraph of the author's own sentences (no quotation marks) whose first sentence reports someone's speech,
+    goes on with that speaker's words. The quotation holds two sentences or more (a one-sentence line there is
+    mostly the heading of the next section). The first sentence of that paragraph, when it has a speech verb."""
+    text = ctx.text
+    if text[para[0]:span.open].strip() or prev[0] >= para[0] or not _SENTENCE_INSIDE.search(text, *span.inner):
+        return None
+    line = text.rfind("\n", 0, prev[0]) + 1
+    if any(c in text[line:prev[1]] for c in "«»\"„“"):
+        return None
+    first = (line, sentence_end(text, line, prev[1]))
+    return first if speech_verb(text[first[0]:first[1]])[0] and first[1] < prev[1] else None
 
 
 def _heading(ctx: Context, span: MarkSpan, para: tuple[int, int]) -> bool:
