@@ -153,6 +153,15 @@ def test_quote_paragraph_after_a_paragraph_opened_by_reported_speech():
     assert extract_quotes(heading) == []
 
 
+def test_fragment_after_a_speech_participle_introducing_it():
+    text = ("Позднее эту позицию поддержала лидер Левой партии Германии Сара Вагенкнехт, подчеркнувшая: в отношениях "
+            "с Москвой необходимо вернуться «к традициям политики разрядки».")
+    assert [(q.text, q.speaker) for q in extract_quotes(text)] == [("к традициям политики разрядки", "Сара Вагенкнехт")]
+    text = ("В этих условиях группа под руководством Ибрагима Асгарзаде, назвавшая себя «Исламские студенты — "
+            "последователи курса имама Хомейни», решила взять ситуацию в свои руки.")
+    assert extract_quotes(text) == []
+
+
 def test_open_quotation_before_an_attributed_second_one_is_not_closed_by_it():
     text = ("Представители флота утверждают, – «авария произошла в 500 морских милях юго-восточнее Окинавы, напротив "
             "представители Пентагона говорят, – «в 90 милях северо-восточнее Окинавы».")

@@ -3923,7 +3923,8 @@ def quote_in_speech_sentence(ctx: Context, span: MarkSpan, para: tuple[int, int]
     has_before, _ = speech_verb(text[a:span.open])
     has_after, _ = speech_verb(text[span.close + 1:b])
     if not (has_before or has_after):
-        return None
+        said = _participle_speaker(ctx, a, span.open, introducing=True)  # "… Сара Вагенкнехт, подчеркнувшая: … «…»"
+        return Found(span.open + 1, span.close, "quote_speech_sentence", *said) if said is not None else None
     first_verb = next((m.group().lower() for m in WORDS_RE.finditer(text, a, span.open) if speech_verb(m.group())[0]), "")
     if has_before and first_verb in marks.GERUNDS and span.close + 1 < b:
         speaker, role = speaker_in(ctx, span.close + 1, b, span.open)  # "Отметив, что «…», в МИД заявили"
@@ -4372,10 +4373,15 @@ _PAST_PARTICIPLE = re.compile(r"([а-яё]+?)в?ш(?:ий|ая|ее|его|ей|
 _PARTICIPLE_GAP = re.compile(r"[ \u00a0]*,?[ \u00a0]*")
 
 
-def _participle_speaker(ctx: Context, a: int, qs: int) -> tuple[str, str | None] | None:
+_INTRODUCES_SPEECH = re.compile(r"[ \u00a0]*(?::|,?[ \u00a0]*что(?![А-ЯЁа-яё]))")
+
+
+def _participle_speaker(ctx: Context, a: int, qs: int, introducing: bool = False) -> tuple[str, str | None] | None:
     """"сенатор Линдси Грэм, отметивший, что президенту хватило «…»", "заявление министра Бориса Джонсона, назвавшего
     референдум «…»": the last speech word before the quote in its sentence is a past participle of a speech verb
-    ("отметивший" as "отметил"), right after a name: that person said it (not whoever was quoted before)."""
+    ("отметивший" as "отметил"), right after a name: that person said it (not whoever was quoted before). With
+    ``introducing`` the participle must bring in what was said, by "что" or a colon ("подчеркнувшая: …"), not a
+    name ("назвавшая себя «…»", "рассказавшей о ней для байопика «…»")."""
     text = ctx.text
     last = None
     for m in WORDS_RE.finditer(text, a, qs):
@@ -4386,7 +4392,8 @@ def _participle_speaker(ctx: Context, a: int, qs: int) -> tuple[str, str | None]
             last = m
         elif speech_verb(low)[0]:
             last = None  # a finite speech verb after the participle has its own subject
-    if last is None or _inside_marks(text, a, last.start()):
+    if last is None or _inside_marks(text, a, last.start()) \
+            or introducing and not _INTRODUCES_SPEECH.match(text, last.end(), qs):
         return None
     g = next(iter(reversed(_groups(ctx, a, last.start()))), None)
     if g is None or not _PARTICIPLE_GAP.fullmatch(text, g.end, last.start()) or not (g.full or ctx.registry.lookup(g)):
