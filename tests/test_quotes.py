@@ -162,6 +162,13 @@ def test_fragment_after_a_speech_participle_introducing_it():
     assert extract_quotes(text) == []
 
 
+def test_quote_opening_with_an_ellipsis_counts_as_capitalised():
+    text = ("Поэты переговариваются. Василий Рысенков пишет о себе.\n"
+            "Василий: «…Хватаюсь за книгу. Боюсь остаться наедине с собой».")
+    assert [(q.text, q.speaker) for q in extract_quotes(text)] == [
+        ("…Хватаюсь за книгу. Боюсь остаться наедине с собой", "Василий Рысенков")]
+
+
 def test_open_quotation_before_an_attributed_second_one_is_not_closed_by_it():
     text = ("Представители флота утверждают, – «авария произошла в 500 морских милях юго-восточнее Окинавы, напротив "
             "представители Пентагона говорят, – «в 90 милях северо-восточнее Окинавы».")

@@ -3777,13 +3777,21 @@ def _described_before(text: str, a: int, pos: int) -> bool:
                                  for p in parses(m.group(1)))
 
 
+_ELIDED_OPENING = " \u00a0\t….[]()"
+
+
+def _capitalised(inner: str) -> bool:
+    """The quoted words open with a capital letter, past an ellipsis marking a cut («…Хватаюсь за книгу», «[…] Мы»)."""
+    return inner.lstrip(_ELIDED_OPENING)[:1].isupper()
+
+
 def _whole_sentences(ctx: Context, span: MarkSpan, para: tuple[int, int], a: int, b: int) -> bool:
     """After a colon, «…» is an utterance even without a speech verb ("Директор настроен скептически: «Можно …»",
     "формулирует так: «…»"): five words or more, capitalised, the sentence ending where the quotation does, and
     a clause before with a verb (not "Лето в России:") that shows no inscription ("вывесили баннер:")."""
     text = ctx.text
     inner = text[span.open + 1:span.close].strip()
-    if len(words(inner)) < _MIN_COLON_SENTENCE_WORDS or not inner[:1].isupper() or _heading(ctx, span, para):
+    if len(words(inner)) < _MIN_COLON_SENTENCE_WORDS or not _capitalised(inner) or _heading(ctx, span, para):
         return False
     if not (span.close + 1 >= para[1] or _AFTER_END.match(text, span.close + 1, para[1])):
         return False
@@ -3816,7 +3824,7 @@ def _name_label(ctx: Context, g: Group, colon: int, span: MarkSpan) -> bool:
     """"Путин: «Мы …»": a speaker's name right before the colon, not a place ("в Балаклаве: «штольню …»")."""
     text = ctx.text
     return not text[g.end:colon].strip(" \u00a0:") and _prev_word(text, g.start, 0) not in _SKIP_BEFORE \
-        and text[span.open + 1:span.close].lstrip()[:1].isupper()
+        and _capitalised(text[span.open + 1:span.close])
 
 
 _ACCORDING = re.compile(marks.ACCORDING_TO, re.IGNORECASE)
@@ -4011,7 +4019,7 @@ def quote_after_speech_sentence(ctx: Context, span: MarkSpan, para: tuple[int, i
     """X заявил, что … . «Quoted sentences.»  — a quotation of its own sentences right after a speech sentence."""
     text = ctx.text
     a, b = span.inner
-    if len(words(text[a:b])) < 4 or not text[a:b].lstrip()[:1].isupper() or _heading(ctx, span, para) \
+    if len(words(text[a:b])) < 4 or not _capitalised(text[a:b]) or _heading(ctx, span, para) \
             or _section_heading(ctx, span, para) or _latin_line(text[a:b]):
         return None
     lead = text[para[0]:span.open]
