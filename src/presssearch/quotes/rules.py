@@ -4410,6 +4410,49 @@ def _participle_speaker(ctx: Context, a: int, qs: int, introducing: bool = False
     return person_speaker(ctx, g, feminine, a)
 
 
+_SHOUTED_CUE = re.compile(r"(?<![А-ЯЁа-яё])с[ \u00a0]+(?:" + "|".join(marks.SHOUT_NOUNS) + r")[ \u00a0]*:?[ \u00a0]*$",
+                          re.IGNORECASE)
+_LISTED_BEFORE = re.compile(r"[»\"][ \u00a0]*(?:,|и)[ \u00a0]*$")
+
+
+def _shouted_cue(ctx: Context, span: MarkSpan, spans: list[MarkSpan], para: tuple[int, int]) -> int | None:
+    """Where "с криками"/"с возгласом" stands right before the quotation, or before the first of a list of them
+    ("с криками «Смерть России!», «Прочь ФСБ!»"); None when there is none."""
+    text = ctx.text
+    cur = span
+    while True:
+        m = _SHOUTED_CUE.search(text, max(para[0], cur.open - 30), cur.open)
+        if m is not None:
+            return m.start()
+        lst = _LISTED_BEFORE.search(text, max(para[0], cur.open - 6), cur.open)
+        prev = next((s for s in spans if lst is not None and s.close == lst.start()), None)
+        if prev is None:
+            return None
+        cur = prev
+
+
+def _shouted_words(ctx: Context, span: MarkSpan, spans: list[MarkSpan], para: tuple[int, int]) -> bool:
+    """«Аллах акбар!», «Мы требуем справедливости» after "с криками": two shouted words or more are a whole
+    utterance, not a name or a title."""
+    return len(_inner_words(ctx, span)) >= 2 and _shouted_cue(ctx, span, spans, para) is not None
+
+
+def quote_shouted(ctx: Context, span: MarkSpan, para: tuple[int, int], spans: list[MarkSpan]) -> Found | None:
+    """"неизвестные напали на активиста с криками «Это привет от …!»", "Халилов с криками «Аллах акбар!» открыл
+    стрельбу": words shouted, two or more, are a quote; the shouter is the sentence's one named subject before the
+    cue, if there is one (the crowd, "нападавшие", stays unnamed)."""
+    if len(_inner_words(ctx, span)) < 2:
+        return None
+    cue = _shouted_cue(ctx, span, spans, para)
+    if cue is None:
+        return None
+    text = ctx.text
+    a = sentence_start(text, para[0], cue)
+    subjects = [g for g in _groups(ctx, a, cue) if may_be_subject(text, g)]
+    speaker, role = person_speaker(ctx, subjects[0], None, a) if len(subjects) == 1 else (None, None)
+    return Found(span.open + 1, span.close, "quote_shouted", speaker, role)
+
+
 _CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 _CYRILLIC_LOWER = re.compile("[а-яё]")
 SpanRule = Callable[[Context, MarkSpan, tuple[int, int], list[MarkSpan]], "Found | None"]
@@ -4419,6 +4462,7 @@ SPAN_RULES: list[SpanRule] = [
     quote_colon_before,
     quote_according_to,
     quote_in_speech_sentence,
+    quote_shouted,
     quote_after_speech_sentence,
     quote_colon_sentence,
     quote_carried_fragment,
@@ -4532,7 +4576,7 @@ def marked_quotes(ctx: Context) -> Iterator[Found]:
                 continue
             if not _attributed_after(ctx, span, para) and not _clause_after_that(ctx, span) and (
                     len(_inner_words(ctx, span)) <= 2 or looks_like_title(ctx, span)) \
-                    and not _short_colon_sentence(ctx, span, para):
+                    and not _short_colon_sentence(ctx, span, para) and not _shouted_words(ctx, span, spans, para):
                 continue
             for rule in SPAN_RULES:
                 found = rule(ctx, span, para, spans)
