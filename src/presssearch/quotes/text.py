@@ -30,7 +30,7 @@ _ANCHOR_MAX = 60  # characters of a link's text on a line of its own
 _ENDS_CLAUSE = ".!?…:;»\"”)"
 _LINK_STOP = re.compile("[.!?…«»\"]")  # a line with one of these is not a link
 # A line of at most _ANCHOR_MAX characters between two line breaks, after a line that ends in a space.
-_SHORT_LINE = re.compile(f"\n(?<= \n)([^\n]{{0,{_ANCHOR_MAX}}})(?=\n)")
+_SHORT_LINE = re.compile(f"\n(?<=[ (]\n)([^\n]{{0,{_ANCHOR_MAX}}})(?=\n)")
 # A line break inside a sentence: after a lowercase word (no punctuation), before a lowercase word of two letters.
 _RUNS_ON = re.compile(r"(?<=[а-яё]{2})\n(?=[а-яё]{2})")
 _CONTINUES = re.compile(r"[ \u00a0\t]*(?:[,.;:)—–]|-[ \u00a0]|[a-zа-яё])|[ \u00a0\t]+[A-ZА-ЯЁ]")
@@ -52,7 +52,7 @@ def soften_links(text: str) -> str:
         if not line.strip() or _LINK_STOP.search(line):
             continue
         before = text[text.rfind("\n", 0, m.start()) + 1:m.start()].rstrip(" \u00a0\t\r")
-        if not before or before[-1] in _ENDS_CLAUSE or not (before[-1].isalnum() or before[-1] in ",—–"):
+        if not before or before[-1] in _ENDS_CLAUSE or not (before[-1].isalnum() or before[-1] in ",—–("):
             continue
         after_end = text.find("\n", m.end() + 1)
         if not _CONTINUES.match(text, m.end() + 1, len(text) if after_end < 0 else after_end):
