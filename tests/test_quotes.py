@@ -179,6 +179,13 @@ def test_words_shouted_after_s_krikami_are_quotes():
     assert extract_quotes("Мужчина с криками «Аллах» поджег себя у Белого Дома.") == []
 
 
+def test_words_right_after_a_shout_verb_are_the_shouter_s():
+    text = ("Пользователь Олег Хрусталь утверждает, что не сумел заснять, как неизвестный пьяный болельщик крикнул "
+            "«Слава России!», а стюарды признавались, что не понимают языка.")
+    assert [(q.text, q.speaker) for q in extract_quotes(text)] == [("Слава России!", None)]
+    assert extract_quotes("Болельщики не унывали, в арсенале появилась новая кричалка «Нужен гол!» для матча.") == []
+
+
 def test_open_quotation_before_an_attributed_second_one_is_not_closed_by_it():
     text = ("Представители флота утверждают, – «авария произошла в 500 морских милях юго-восточнее Окинавы, напротив "
             "представители Пентагона говорят, – «в 90 милях северо-восточнее Окинавы».")

@@ -4410,13 +4410,13 @@ def _participle_speaker(ctx: Context, a: int, qs: int, introducing: bool = False
     return person_speaker(ctx, g, feminine, a)
 
 
-_SHOUTED_CUE = re.compile(r"(?<![А-ЯЁа-яё])с[ \u00a0]+(?:" + "|".join(marks.SHOUT_NOUNS) + r")[ \u00a0]*:?[ \u00a0]*$",
-                          re.IGNORECASE)
+_SHOUTED_CUE = re.compile(r"(?<![А-ЯЁа-яё])(?:с[ \u00a0]+(?:" + "|".join(marks.SHOUT_NOUNS) + r")|(?:"
+                          + "|".join(marks.SHOUT_VERB_STEMS) + r")(?:л[аио]?|ть|вш[а-яё]+))[ \u00a0]*:?[ \u00a0]*$", re.IGNORECASE)
 _LISTED_BEFORE = re.compile(r"[»\"][ \u00a0]*(?:,|и)[ \u00a0]*$")
 
 
 def _shouted_cue(ctx: Context, span: MarkSpan, spans: list[MarkSpan], para: tuple[int, int]) -> int | None:
-    """Where "с криками"/"с возгласом" stands right before the quotation, or before the first of a list of them
+    """Where "с криками"/"с возгласом"/"крикнул" stands right before the quotation, or before the first of a list of them
     ("с криками «Смерть России!», «Прочь ФСБ!»"); None when there is none."""
     text = ctx.text
     cur = span
@@ -4448,6 +4448,7 @@ def quote_shouted(ctx: Context, span: MarkSpan, para: tuple[int, int], spans: li
         return None
     text = ctx.text
     a = sentence_start(text, para[0], cue)
+    a = max((m.end() for m in _SHORT_CLAUSE_BREAK.finditer(text, a, cue)), default=a)  # "…, как болельщик крикнул"
     subjects = [g for g in _groups(ctx, a, cue) if may_be_subject(text, g)]
     speaker, role = person_speaker(ctx, subjects[0], None, a) if len(subjects) == 1 else (None, None)
     return Found(span.open + 1, span.close, "quote_shouted", speaker, role)
