@@ -16,6 +16,13 @@ def test_soften_links_keeps_offsets_and_mends_inline_links():
     assert soft.endswith("начался.\nДалее.")  # a real paragraph break stays
 
 
+def test_soften_links_mends_a_link_right_after_a_parenthesis():
+    text = ("— Нет, конечно. Поединок не стоил тех денег, которые они получили (\nсообщалось\n, что Мейвезер получит "
+            "$100 млн. — RT). Следующий бой будет зрелищнее.\n— Оцените качество бокса.")
+    soft = soften_links(text)
+    assert len(soft) == len(text) and "получили ( сообщалось , что" in soft  # one interview turn, not three lines
+
+
 def test_soften_links_leaves_verse_and_captions():
     verse = "Мозги надежно пропахали,\nпотом примяли тяжело,\nи от безбожной пропаганды\nв душе и пусто"
     assert soften_links(verse) == verse

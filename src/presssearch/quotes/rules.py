@@ -3788,13 +3788,21 @@ def _described_before(text: str, a: int, pos: int) -> bool:
                                  for p in parses(m.group(1)))
 
 
+_ELIDED_OPENING = " \u00a0\t….[]()"
+
+
+def _capitalised(inner: str) -> bool:
+    """The quoted words open with a capital letter, past an ellipsis marking a cut («…Хватаюсь за книгу», «[…] Мы»)."""
+    return inner.lstrip(_ELIDED_OPENING)[:1].isupper()
+
+
 def _whole_sentences(ctx: Context, span: MarkSpan, para: tuple[int, int], a: int, b: int) -> bool:
     """After a colon, «…» is an utterance even without a speech verb ("Директор настроен скептически: «Можно …»",
     "формулирует так: «…»"): five words or more, capitalised, the sentence ending where the quotation does, and
     a clause before with a verb (not "Лето в России:") that shows no inscription ("вывесили баннер:")."""
     text = ctx.text
     inner = text[span.open + 1:span.close].strip()
-    if len(words(inner)) < _MIN_COLON_SENTENCE_WORDS or not inner[:1].isupper() or _heading(ctx, span, para):
+    if len(words(inner)) < _MIN_COLON_SENTENCE_WORDS or not _capitalised(inner) or _heading(ctx, span, para):
         return False
     if not (span.close + 1 >= para[1] or _AFTER_END.match(text, span.close + 1, para[1])):
         return False
@@ -3827,7 +3835,7 @@ def _name_label(ctx: Context, g: Group, colon: int, span: MarkSpan) -> bool:
     """"Путин: «Мы …»": a speaker's name right before the colon, not a place ("в Балаклаве: «штольню …»")."""
     text = ctx.text
     return not text[g.end:colon].strip(" \u00a0:") and _prev_word(text, g.start, 0) not in _SKIP_BEFORE \
-        and text[span.open + 1:span.close].lstrip()[:1].isupper()
+        and _capitalised(text[span.open + 1:span.close])
 
 
 _ACCORDING = re.compile(marks.ACCORDING_TO, re.IGNORECASE)
@@ -3957,7 +3965,8 @@ def quote_in_speech_sentence(ctx: Context, span: MarkSpan, para: tuple[int, int]
     has_before, _ = speech_verb(text[a:span.open])
     has_after, _ = speech_verb(text[span.close + 1:b])
     if not (has_before or has_after):
-        return None
+        said = _participle_speaker(ctx, a, span.open, introducing=True)  # "… Сара Вагенкнехт, подчеркнувшая: … «…»"
+        return Found(span.open + 1, span.close, "quote_speech_sentence", *said) if said is not None else None
     first_verb = next((m.group().lower() for m in WORDS_RE.finditer(text, a, span.open) if speech_verb(m.group())[0]), "")
     if has_before and first_verb in marks.GERUNDS and span.close + 1 < b:
         speaker, role = speaker_in(ctx, span.close + 1, b, span.open)  # "Отметив, что «…», в МИД заявили"
@@ -4044,7 +4053,7 @@ def quote_after_speech_sentence(ctx: Context, span: MarkSpan, para: tuple[int, i
     """X заявил, что … . «Quoted sentences.»  — a quotation of its own sentences right after a speech sentence."""
     text = ctx.text
     a, b = span.inner
-    if len(words(text[a:b])) < 4 or not text[a:b].lstrip()[:1].isupper() or _heading(ctx, span, para) \
+    if len(words(text[a:b])) < 4 or not _capitalised(text[a:b]) or _heading(ctx, span, para) \
             or _section_heading(ctx, span, para) or _latin_line(text[a:b]):
         return None
     lead = text[para[0]:span.open]
@@ -4053,10 +4062,43 @@ def quote_after_speech_sentence(ctx: Context, span: MarkSpan, para: tuple[int, i
     if not _AFTER_END.match(text, min(span.close + 1, len(text)), para[1]) and span.close + 1 < para[1]:
         return None
     prev = _previous_sentence(ctx, span.open, para)
-    if prev is None or not speech_verb(text[prev[0]:prev[1]])[0] or text.count("«", *prev) > text.count("»", *prev):
+    if prev is None or text.count("«", *prev) > text.count("»", *prev):
         return None
+    if not speech_verb(text[prev[0]:prev[1]])[0]:
+        prev = _speech_setting(ctx, prev) or _speech_paragraph_before(ctx, span, para, prev)
+        if prev is None:
+            return None
     speaker, role = speaker_before(ctx, prev[0], prev[1])
     return Found(a, b, "quote_after_speech", speaker, role)
+
+
+_SPEECH_SETTING = re.compile(r"(?<![А-ЯЁа-яё])в[ \u00a0]+(?:беседе|интервью|разговоре)(?![А-ЯЁа-яё])")
+
+
+def _speech_setting(ctx: Context, prev: tuple[int, int]) -> tuple[int, int] | None:
+    """"Михаил Касьянов в беседе с «НГ» связал … с тем, что … . «…»": the sentence before names a conversation
+    the speaker had, with no speech verb; the clause up to that phrase names who talked."""
+    m = _SPEECH_SETTING.search(ctx.text, *prev)
+    return (prev[0], m.start()) if m is not None else None
+
+
+_SENTENCE_INSIDE = re.compile(r"[.!?…][ \u00a0]+[А-ЯЁA-Z]")
+
+
+def _speech_paragraph_before(ctx: Context, span: MarkSpan, para: tuple[int, int],
+                             prev: tuple[int, int]) -> tuple[int, int] | None:
+    """"Судаков также отметил, что … . Именно эти страны … .⏎«…»": a quotation opening its paragraph, after a
+    paragraph of the author's own sentences (no quotation marks) whose first sentence reports someone's speech,
+    goes on with that speaker's words. The quotation holds two sentences or more (a one-sentence line there is
+    mostly the heading of the next section). The first sentence of that paragraph, when it has a speech verb."""
+    text = ctx.text
+    if text[para[0]:span.open].strip() or prev[0] >= para[0] or not _SENTENCE_INSIDE.search(text, *span.inner):
+        return None
+    line = text.rfind("\n", 0, prev[0]) + 1
+    if any(c in text[line:prev[1]] for c in "«»\"„“"):
+        return None
+    first = (line, sentence_end(text, line, prev[1]))
+    return first if speech_verb(text[first[0]:first[1]])[0] and first[1] < prev[1] else None
 
 
 def _heading(ctx: Context, span: MarkSpan, para: tuple[int, int]) -> bool:
@@ -4373,10 +4415,15 @@ _PAST_PARTICIPLE = re.compile(r"([а-яё]+?)в?ш(?:ий|ая|ее|его|ей|
 _PARTICIPLE_GAP = re.compile(r"[ \u00a0]*,?[ \u00a0]*")
 
 
-def _participle_speaker(ctx: Context, a: int, qs: int) -> tuple[str, str | None] | None:
+_INTRODUCES_SPEECH = re.compile(r"[ \u00a0]*(?::|,?[ \u00a0]*что(?![А-ЯЁа-яё]))")
+
+
+def _participle_speaker(ctx: Context, a: int, qs: int, introducing: bool = False) -> tuple[str, str | None] | None:
     """"сенатор Линдси Грэм, отметивший, что президенту хватило «…»", "заявление министра Бориса Джонсона, назвавшего
     референдум «…»": the last speech word before the quote in its sentence is a past participle of a speech verb
-    ("отметивший" as "отметил"), right after a name: that person said it (not whoever was quoted before)."""
+    ("отметивший" as "отметил"), right after a name: that person said it (not whoever was quoted before). With
+    ``introducing`` the participle must bring in what was said, by "что" or a colon ("подчеркнувшая: …"), not a
+    name ("назвавшая себя «…»", "рассказавшей о ней для байопика «…»")."""
     text = ctx.text
     last = None
     for m in WORDS_RE.finditer(text, a, qs):
@@ -4387,13 +4434,58 @@ def _participle_speaker(ctx: Context, a: int, qs: int) -> tuple[str, str | None]
             last = m
         elif speech_verb(low)[0]:
             last = None  # a finite speech verb after the participle has its own subject
-    if last is None or _inside_marks(text, a, last.start()):
+    if last is None or _inside_marks(text, a, last.start()) \
+            or introducing and not _INTRODUCES_SPEECH.match(text, last.end(), qs):
         return None
     g = next(iter(reversed(_groups(ctx, a, last.start()))), None)
     if g is None or not _PARTICIPLE_GAP.fullmatch(text, g.end, last.start()) or not (g.full or ctx.registry.lookup(g)):
         return None
     feminine = True if last.group().lower().endswith(("шая", "шей", "шую")) else None
     return person_speaker(ctx, g, feminine, a)
+
+
+_SHOUTED_CUE = re.compile(r"(?<![А-ЯЁа-яё])(?:с[ \u00a0]+(?:" + "|".join(marks.SHOUT_NOUNS) + r")|(?:"
+                          + "|".join(marks.SHOUT_VERB_STEMS) + r")(?:л[аио]?|ть|вш[а-яё]+))[ \u00a0]*:?[ \u00a0]*$", re.IGNORECASE)
+_LISTED_BEFORE = re.compile(r"[»\"][ \u00a0]*(?:,|и)[ \u00a0]*$")
+
+
+def _shouted_cue(ctx: Context, span: MarkSpan, spans: list[MarkSpan], para: tuple[int, int]) -> int | None:
+    """Where "с криками"/"с возгласом"/"крикнул" stands right before the quotation, or before the first of a list of them
+    ("с криками «Смерть России!», «Прочь ФСБ!»"); None when there is none."""
+    text = ctx.text
+    cur = span
+    while True:
+        m = _SHOUTED_CUE.search(text, max(para[0], cur.open - 30), cur.open)
+        if m is not None:
+            return m.start()
+        lst = _LISTED_BEFORE.search(text, max(para[0], cur.open - 6), cur.open)
+        prev = next((s for s in spans if lst is not None and s.close == lst.start()), None)
+        if prev is None:
+            return None
+        cur = prev
+
+
+def _shouted_words(ctx: Context, span: MarkSpan, spans: list[MarkSpan], para: tuple[int, int]) -> bool:
+    """«Аллах акбар!», «Мы требуем справедливости» after "с криками": two shouted words or more are a whole
+    utterance, not a name or a title."""
+    return len(_inner_words(ctx, span)) >= 2 and _shouted_cue(ctx, span, spans, para) is not None
+
+
+def quote_shouted(ctx: Context, span: MarkSpan, para: tuple[int, int], spans: list[MarkSpan]) -> Found | None:
+    """"неизвестные напали на активиста с криками «Это привет от …!»", "Халилов с криками «Аллах акбар!» открыл
+    стрельбу": words shouted, two or more, are a quote; the shouter is the sentence's one named subject before the
+    cue, if there is one (the crowd, "нападавшие", stays unnamed)."""
+    if len(_inner_words(ctx, span)) < 2:
+        return None
+    cue = _shouted_cue(ctx, span, spans, para)
+    if cue is None:
+        return None
+    text = ctx.text
+    a = sentence_start(text, para[0], cue)
+    a = max((m.end() for m in _SHORT_CLAUSE_BREAK.finditer(text, a, cue)), default=a)  # "…, как болельщик крикнул"
+    subjects = [g for g in _groups(ctx, a, cue) if may_be_subject(text, g)]
+    speaker, role = person_speaker(ctx, subjects[0], None, a) if len(subjects) == 1 else (None, None)
+    return Found(span.open + 1, span.close, "quote_shouted", speaker, role)
 
 
 _CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
@@ -4405,6 +4497,7 @@ SPAN_RULES: list[SpanRule] = [
     quote_colon_before,
     quote_according_to,
     quote_in_speech_sentence,
+    quote_shouted,
     quote_after_speech_sentence,
     quote_colon_sentence,
     quote_carried_fragment,
@@ -4465,8 +4558,9 @@ def _short_colon_sentence(ctx: Context, span: MarkSpan, para: tuple[int, int]) -
     ws = words(inner)
     if len(ws) < 2 or not inner[:1].isupper() or not text[max(para[0], span.open - 4):span.open].rstrip().endswith(":"):
         return False
-    if not (span.close + 1 >= para[1] or _AFTER_END.match(text, span.close + 1, para[1])):
-        return False
+    if not (span.close + 1 >= para[1] or _AFTER_END.match(text, span.close + 1, para[1])
+            or inner.endswith("!") and text.startswith(",", span.close + 1)):
+        return False  # a whole sentence; "крикнул: «Слава Украине!», …": an exclamation goes on with a comma
     a = sentence_start(text, para[0], span.open)
     last = max((m.end() for m in _SHORT_CLAUSE_BREAK.finditer(text, a, span.open)), default=a)
     clause = words(text[last:span.open])
@@ -4474,7 +4568,7 @@ def _short_colon_sentence(ctx: Context, span: MarkSpan, para: tuple[int, int]) -
     if verb is None or not speech_verb(text[last:span.open])[0] or _impersonal(verb) or verb.lower() in _SAYING_VERBS \
             or any(lemma(w.lower()) in marks.NOT_UTTERANCE_WORDS for w in clause):
         return False  # not "… ворвалась в здание под лозунгом: «Остановите кражу!»", "… надпись:", "в народе говорят:"
-    return any(p.tag.POS == "VERB" for w in ws for p in parses(w.lower())[:1])
+    return inner.endswith("!") or any(p.tag.POS == "VERB" for w in ws for p in parses(w.lower())[:1])
 
 
 _SAYING_VERBS = frozenset("говорят говаривали".split())  # a saying, not words anyone said once
@@ -4517,7 +4611,7 @@ def marked_quotes(ctx: Context) -> Iterator[Found]:
                 continue
             if not _attributed_after(ctx, span, para) and not _clause_after_that(ctx, span) and (
                     len(_inner_words(ctx, span)) <= 2 or looks_like_title(ctx, span)) \
-                    and not _short_colon_sentence(ctx, span, para):
+                    and not _short_colon_sentence(ctx, span, para) and not _shouted_words(ctx, span, spans, para):
                 continue
             for rule in SPAN_RULES:
                 found = rule(ctx, span, para, spans)

@@ -30,7 +30,7 @@ _ANCHOR_MAX = 60  # characters of a link's text on a line of its own
 _ENDS_CLAUSE = ".!?…:;»\"”)"
 _LINK_STOP = re.compile("[.!?…«»\"]")  # a line with one of these is not a link
 # A line of at most _ANCHOR_MAX characters between two line breaks, after a line that ends in a space.
-_SHORT_LINE = re.compile(f"\n(?<= \n)([^\n]{{0,{_ANCHOR_MAX}}})(?=\n)")
+_SHORT_LINE = re.compile(f"\n(?<=[ (]\n)([^\n]{{0,{_ANCHOR_MAX}}})(?=\n)")
 # A line break inside a sentence: after a lowercase word (no punctuation), before a lowercase word of two letters.
 _RUNS_ON = re.compile(r"(?<=[а-яё]{2})\n(?=[а-яё]{2})")
 _CONTINUES = re.compile(r"[ \u00a0\t]*(?:[,.;:)—–]|-[ \u00a0]|[a-zа-яё])|[ \u00a0\t]+[A-ZА-ЯЁ]")
@@ -52,7 +52,7 @@ def soften_links(text: str) -> str:
         if not line.strip() or _LINK_STOP.search(line):
             continue
         before = text[text.rfind("\n", 0, m.start()) + 1:m.start()].rstrip(" \u00a0\t\r")
-        if not before or before[-1] in _ENDS_CLAUSE or not (before[-1].isalnum() or before[-1] in ",—–"):
+        if not before or before[-1] in _ENDS_CLAUSE or not (before[-1].isalnum() or before[-1] in ",—–("):
             continue
         after_end = text.find("\n", m.end() + 1)
         if not _CONTINUES.match(text, m.end() + 1, len(text) if after_end < 0 else after_end):
@@ -251,12 +251,89 @@ def mark_spans(text: str, lo: int, hi: int) -> list[MarkSpan]:
                 spans.append(MarkSpan(stacks["“"].pop(), i))
     leftovers = [i for st in stacks.values() for i in st]
     if leftovers:
+        leftovers = _shared_closers(text, lo, hi, leftovers, spans)
+        leftovers = _shared_openers(text, lo, hi, leftovers, spans)
+    if leftovers:
         spans.extend(_unclosed(text, min(leftovers), hi, spans))
     spans.sort(key=lambda s: (s.open, -s.close))
     return spans
 
 
 _OPENS_SENTENCE = re.compile(r"[.!?…:][»\"”)]*[ \u00a0\t]*$")
+# What follows a closing mark that ends a sentence (or the paragraph, or comes before an attribution).
+_SHARED_END = re.compile(r"[.!?…]?[ \u00a0\t]*$|[.!?…][ \u00a0\t]+[«\"„“—–(]?[ \u00a0]*[A-ZА-ЯЁ0-9]|[,.!?…]?[ \u00a0]*[—–-][ \u00a0]")
+_PAIRED = {"«": "»", '"': '"'}
+_INNER_ATTR_OPEN = re.compile(r"[,!?…][ \u00a0]*[—–-][ \u00a0]")  # "…, – говорят, – «": an attribution in between
+_MAX_SHARED_OPENING_WORDS = 3  # "Аль-Каида", "брекзит": a name opening a quotation is short
+_MAX_SHARED_NAME_WORDS = 6  # a name or a short phrase; a longer inner quotation is a quotation of its own
+
+
+def _opens_block_sentence(text: str, lo: int, i: int) -> bool:
+    """The mark at i starts its paragraph or a sentence (_unclosed's case: such a quotation may run on past the
+    name, «Киллер … «экс-донбассовец». И дальше …, — сообщила X)."""
+    line = text.rfind("\n", lo, i) + 1 or lo
+    return not text[line:i].strip() or bool(_OPENS_SENTENCE.search(text[max(line, i - 40):i]))
+
+
+def _shared_closers(text: str, lo: int, hi: int, leftovers: list[int], spans: list[MarkSpan]) -> list[int]:
+    """«… противодействовать российским системам «Искандер».: an opening mark left without a closing one, with a name
+    in the same marks after it that closes where the sentence ends, lost its closing mark to the name's; the
+    quotation ends there too (its span ends at the shared mark, which the convention leaves out). Only for a mark
+    inside a sentence and a name of a few words. Appends those pairs to spans; returns the openers still unclosed."""
+    left: list[int] = []
+    for i in sorted(leftovers):
+        inner = _name_sharing_closer(text, lo, hi, i, spans)
+        if inner is None:
+            left.append(i)
+        else:
+            spans.append(MarkSpan(i, inner.close))
+    return left
+
+
+_OPENING_CLAUSE = re.compile(r"(?:^|[.!?…:][»\"”)]*|(?<![А-ЯЁа-яё])что)[ \u00a0\t]*$")
+
+
+def _shared_openers(text: str, lo: int, hi: int, leftovers: list[int], spans: list[MarkSpan]) -> list[int]:
+    """'заявил, что "брекзит" без сделки был бы для всех проигрышным"': a straight closing mark left over right after
+    a quoted name that opens the sentence, a clause after a colon or "что", closes the quotation that the name's
+    opening mark opened too. Appends those pairs to spans; returns the marks still unmatched."""
+    left: list[int] = []
+    for i in sorted(leftovers):
+        name = _name_sharing_opener(text, lo, hi, i, spans)
+        if name is None:
+            left.append(i)
+        else:
+            spans.append(MarkSpan(name.open, i))
+    return left
+
+
+def _name_sharing_opener(text: str, lo: int, hi: int, i: int, spans: list[MarkSpan]) -> MarkSpan | None:
+    if text[i] != '"' or _straight_opens(text, i, lo, hi):
+        return None
+    name = max((s for s in spans if s.close < i), key=lambda s: s.close, default=None)
+    if name is None or text[name.open] != '"' or _MARK_RE.search(text, name.close + 1, i) \
+            or len(WORDS_RE.findall(text, name.open, name.close)) > _MAX_SHARED_OPENING_WORDS \
+            or len(WORDS_RE.findall(text, name.close, i)) < 2 \
+            or not _OPENING_CLAUSE.search(text, max(lo, name.open - 40), name.open) \
+            or not re.match(r"[,.!?…;]|[ \u00a0\t]*(?:$|[—–-][ \u00a0])", text[i + 1:hi]):
+        return None
+    return name
+
+
+def _name_sharing_closer(text: str, lo: int, hi: int, i: int, spans: list[MarkSpan]) -> MarkSpan | None:
+    """The first pair after the unclosed opening mark at i, in the same marks, when it is a short name closing where
+    the sentence ends, with no attribution between (", – говорят, – «…»": two quotations, the first left open)."""
+    ch = text[i]
+    if ch not in _PAIRED or (ch == '"' and not _straight_opens(text, i, lo, hi)) or _opens_block_sentence(text, lo, i) \
+            or any(s.open < i < s.close for s in spans):
+        return None
+    inner = next((s for s in sorted(spans, key=lambda s: s.open)
+                  if s.open > i + 1 and text[s.open] == ch and text[s.close] == _PAIRED[ch]), None)
+    if inner is None or len(WORDS_RE.findall(text, inner.open, inner.close)) > _MAX_SHARED_NAME_WORDS \
+            or _SHARED_END.match(text, inner.close + 1, hi) is None or _INNER_ATTR_OPEN.search(text, i, inner.open) \
+            or any(s.open < i and s.close > inner.close for s in spans):
+        return None
+    return inner
 
 
 def _unclosed(text: str, i: int, hi: int, spans: list[MarkSpan]) -> list[MarkSpan]:
