@@ -219,7 +219,8 @@ cli.command("quotes", help="""Search quotes (who said what). Same query language
 @output_options
 @index_option
 def speakers(query, limit, source, author, speaker, date_from, date_to, fmt, index_path):
-    """Who is quoted most, overall or on a topic (QUERY), with the number of quotes."""
+    """Who is quoted most, overall or on a topic (QUERY), with the number of quotes. One line per person or body:
+    spellings of one name (Пётр/Петр, with or without a patronymic; МИД РФ/МИД России) are counted together."""
     rows = _archive(index_path).speakers(" ".join(query), limit=limit, source=source, author=author,
                                          speaker=speaker, date_from=date_from, date_to=date_to)
     from .output import emit_rows
