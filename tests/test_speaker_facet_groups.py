@@ -66,7 +66,7 @@ def test_an_article_naming_one_person_two_ways_counts_once():
     groups = speaker_groups(sp)
     assert groups.shown == ["Пётр Порошенко"] and groups.group.tolist() == [0, 0]
     from presssearch.engine.facets import _count_groups
-    assert _count_groups(groups.group[sp.indices], np.array([2, 1]), 1).tolist() == [2]
+    assert _count_groups(groups.group[sp.indices], np.array([2, 1]), groups.merged).tolist() == [2]
 
 
 @pytest.mark.parametrize("names", [

@@ -143,8 +143,8 @@ class FacetTable:
                 speakers._rank = z["speaker.rank"]
             if "speaker.group" in z:  # (absent in tables saved by earlier versions: then grouped when first needed)
                 at = z["speaker.shown_at"]
-                speakers._groups = SpeakerGroups(z["speaker.group"], [speakers.values[i] for i in at.tolist()],
-                                                 z["speaker.shown_rank"], at)
+                speakers._groups = SpeakerGroups.of(z["speaker.group"], [speakers.values[i] for i in at.tolist()],
+                                                    z["speaker.shown_rank"], at)
         return cls(columns, speakers)
 
     # --- counting -------------------------------------------------------------------------
@@ -191,7 +191,7 @@ class FacetTable:
                 return []
             idx = np.repeat(starts - np.cumsum(lens) + lens, lens) + np.arange(lens.sum())
             people = speaker_groups(sp)
-            counts = _count_groups(people.group[sp.indices[idx]], lens, len(people.shown))
+            counts = _count_groups(people.group[sp.indices[idx]], lens, people.merged)
             values, rank = people.shown, people.rank
         else:
             col = self._dates[date_by] if name == "date" else self.columns[name]
@@ -351,6 +351,11 @@ class SpeakerGroups(NamedTuple):
     shown: list[str]
     rank: np.ndarray
     shown_at: np.ndarray
+    merged: np.ndarray  # per group: True when it holds more than one name
+
+    @classmethod
+    def of(cls, group: np.ndarray, shown: list[str], rank: np.ndarray, shown_at: np.ndarray) -> "SpeakerGroups":
+        return cls(group, shown, rank, shown_at, np.bincount(group, minlength=len(shown)) > 1)
 
 
 _NAME_WORD = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*\Z")
@@ -402,7 +407,7 @@ def speaker_groups(sp: MultiColumn, body_key: Callable[[str], str] | None = None
     order = sorted(range(len(shown)), key=shown.__getitem__)
     rank = np.empty(len(shown), dtype=np.int64)
     rank[order] = np.arange(len(shown))
-    sp._groups = SpeakerGroups(group, shown, rank, shown_at)
+    sp._groups = SpeakerGroups.of(group, shown, rank, shown_at)
     return sp._groups
 
 
@@ -413,14 +418,15 @@ def _person_name(name: str, words: int) -> bool:
                                        for i, p in enumerate(parts))
 
 
-def _count_groups(groups: np.ndarray, lens: np.ndarray, n: int) -> np.ndarray:
-    """Documents per group, given each document's speakers' groups (``groups``, ``lens`` per document): a
-    document naming one person two ways counts once."""
+def _count_groups(groups: np.ndarray, lens: np.ndarray, merged: np.ndarray) -> np.ndarray:
+    """Documents per group, given each document's speakers' groups (``groups``, ``lens`` per document; ``merged``:
+    the groups of several names): a document naming one person two ways counts once."""
+    n = len(merged)
     counts = np.bincount(groups, minlength=n)
-    many = lens > 1
+    many = np.repeat(lens > 1, lens) & merged[groups]
     if many.any():
-        owner = np.repeat(np.arange(len(lens)), lens)[np.repeat(many, lens)]
-        pairs = owner.astype(np.int64) * n + groups[np.repeat(many, lens)]
+        owner = np.repeat(np.arange(len(lens)), lens)[many]
+        pairs = owner.astype(np.int64) * n + groups[many]
         uniq, seen = np.unique(pairs, return_counts=True)
         twice = seen > 1
         np.subtract.at(counts, uniq[twice] % n, seen[twice] - 1)
