@@ -115,3 +115,38 @@ def test_a_later_nominative_names_the_person(text: str, speaker: str) -> None:
     from tests.conftest import speakers_of
 
     assert speaker in speakers_of(text)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a listed foreign man's first name in the genitive ("Мартена": morphology reads a woman's nominative)
+    ("Особенно принимая во внимание реакцию лидера общего зачета Кубка мира Мартена Фуркада. «Я очень "
+     "раздражён», — цитирует TV2 француза.", "Мартен Фуркад"),
+])
+def test_listed_first_name_in_the_genitive(text: str, speaker: str) -> None:
+    from tests.conftest import speakers_of
+
+    assert speaker in speakers_of(text)
+
+
+@pytest.mark.parametrize("text, speaker, span", [
+    # a full name in an oblique case, then another person's surname in the nominative, no comma between
+    ("«Я думаю, что господин Ким Чен Ын, безусловно, эту партию выиграл», — сказал Путин.\n«Он — грамотный "
+     "абсолютно, грамотный и зрелый уже политик», — охарактеризовал Ким Чен Ына Путин.", "Путин",
+     "Он — грамотный абсолютно, грамотный и зрелый уже политик"),
+    ("Советник президента США Джаред Кушнер провёл встречи. Президент Палестины Махмуд Аббас объявил о заморозке "
+     "контактов. В телефонном разговоре с зятем президента Джаредом Кушнером Аббас возложил на израильское "
+     "правительство всю ответственность.\n«Израилю следует отказаться от принятых мер», — заявил Аббас.",
+     "Махмуд Аббас", "Израилю следует отказаться от принятых мер"),
+])
+def test_surname_glued_after_an_oblique_name(text: str, speaker: str, span: str) -> None:
+    from presssearch.quotes import extract_quotes
+
+    found = {q.text: q.speaker for q in extract_quotes(text)}
+    assert found.get(span) == speaker
+
+
+def test_a_full_name_in_the_nominative_is_not_cut() -> None:
+    from presssearch.quotes import extract_quotes
+
+    text = "Лидер КНДР Ким Чен Ын выступил с речью.\n«Мы готовы к диалогу», — сказал Ким Чен Ын."
+    assert [q.speaker for q in extract_quotes(text)] == ["Ким Чен Ын"]

@@ -850,10 +850,49 @@ def _middle_initial(text: str, cur: list[tuple[int, int, str, str]], at: int,
 
 
 def _run_groups(text: str, run: list[tuple[int, int, str, str]]) -> list[Group]:
-    """_split_run, with a surname of someone else glued before a full name cut off first (_owner_before_name)."""
+    """_split_run, with a surname of someone else glued before a full name cut off first (_owner_before_name), or
+    a nominative surname glued after a full name in an oblique case (_glued_surname_after)."""
     if len(run) == 3 and _owner_before_name(text, run) or _owner_before_first_name(text, run):
         return _split_run(run[:1]) + _split_run(run[1:])
+    if _glued_surname_after(text, run):
+        return _split_run(run[:-1]) + _split_run(run[-1:])
     return _split_run(run)
+
+
+_GLUED_OBLIQUE_ENDS = ("ом", "ем", "ым", "ой", "ей", "у", "ю", "а", "я", "е")  # a man's name word's oblique endings
+
+
+def _glued_surname_after(text: str, run: list[tuple[int, int, str, str]]) -> bool:
+    """A full name in an oblique case, then another person's surname in the nominative, with no comma between
+    ("охарактеризовал Ким Чен Ына | Путин", "с зятем президента Джаредом Кушнером | Аббас возложил"): the word
+    before the last ends in a case ending and the text writes it elsewhere without one ("Ким Чен Ын", "Джаред
+    Кушнер"), and the last word, in a consonant (no case ending of its own), stands elsewhere in the text too."""
+    if len(run) < 3:
+        return False
+    last, before = run[-1][2], run[-2][2]
+    low = last.lower()
+    if has_particle(last) or "-" in last or has_particle(before) or low[-1] in _VOWELS or low[-1] == "ь" \
+            or low.endswith(("ом", "ем", "ём", "ым", "им")):  # (an instrumental agrees with the name before it)
+        return False
+    return _written_bare(text, run, before) and _written_elsewhere(text, run, last)
+
+
+def _written_bare(text: str, run: list[tuple[int, int, str, str]], word: str) -> bool:
+    """The text writes ``word`` elsewhere without its case ending ("Ын" for "Ына", "Кушнер" for "Кушнером")."""
+    low = word.lower()
+    for end in _GLUED_OBLIQUE_ENDS:
+        if low.endswith(end) and len(low) - len(end) >= 2 and low[-len(end) - 1] not in _VOWELS:
+            if _written_elsewhere(text, run, word[: -len(end)]):
+                return True
+    return False
+
+
+def _written_elsewhere(text: str, run: list[tuple[int, int, str, str]], word: str) -> bool:
+    """The capitalised word stands in the text, a whole word, outside the run."""
+    for m in re.finditer(r"(?<![А-ЯЁа-яё-])" + re.escape(word) + r"(?![А-ЯЁа-яё-])", text):
+        if not run[0][0] <= m.start() < run[-1][1]:
+            return True
+    return False
 
 
 def _owner_before_first_name(text: str, run: list[tuple[int, int, str, str]]) -> bool:
@@ -1860,6 +1899,8 @@ def _nominative_surname(text: str, g: Group) -> bool:
     if any("Surn" in p.tag.grammemes for p in ps) or name_kind(last) == "Adj":
         return False
     if len(g.tokens) >= 2 and g.kinds[0] == "Name":
+        if _listed_oblique_given(g.tokens[0]):
+            return False  # "Мартена Фуркада": a listed man's first name in the genitive, whatever morphology reads
         names = [p for p in parses(g.tokens[0].lower()) if "Name" in p.tag.grammemes]
         fixed = all("Fixd" in p.tag.grammemes for p in names)  # "Педро", "Диего": the first name shows no case
         return bool(names) and all("nomn" in p.tag.grammemes or "Fixd" in p.tag.grammemes for p in names) \
@@ -1867,6 +1908,13 @@ def _nominative_surname(text: str, g: Group) -> bool:
             and not (fixed and last.lower().endswith(("а", "я")) and not _subject_position(text, g))  # "Кофи Аннана"
     return len(g.tokens) == 1 and bool(ps) and "nomn" in ps[0].tag.grammemes and "plur" not in ps[0].tag.grammemes \
         and _subject_position(text, g)
+
+
+def _listed_oblique_given(word: str) -> bool:
+    """name_data lists the word as a form of a foreign given name in an oblique case only ("Мартена": Мартен's
+    genitive, which morphology reads as a woman's nominative)."""
+    given = listed_foreign_given(word)
+    return given is not None and "nomn" not in given[2]
 
 
 # The lowercase word before a name, also across a first conjunct ("в отношении Белова и Легкова").
