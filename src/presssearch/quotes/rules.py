@@ -1934,7 +1934,9 @@ def _interlocutor(ctx: Context, ref: int, feminine: bool | None) -> tuple[str | 
     named_at = max((m.pos for m in ctx.registry.mentions if m.key == last[0].key and not m.quoted and m.pos < ref),
                    default=last[1])
     para = ctx.text.rfind("\n", 0, min(last[1], named_at)) + 1  # from where the person was last named
-    if _unnamed_source_between(ctx.text, para, ref, ctx.quoted_regions()) or _other_voice_since(ctx, last[1], ref):
+    mentions = [m.pos for m in ctx.registry.mentions if m.key == last[0].key and para <= m.pos < ref]
+    if _unnamed_source_between(ctx.text, para, ref, ctx.quoted_regions(), mentions) \
+            or _other_voice_since(ctx, last[1], ref):
         return None, None
     return last[0].name(feminine), last[0].role
 
@@ -1955,7 +1957,8 @@ def _other_voice_since(ctx: Context, at: int, ref: int) -> bool:
     return any(at < s < ref and s not in spoken and s not in from_documents for s, _ in ctx.taken)
 
 
-def _unnamed_source_between(text: str, lo: int, hi: int, quoted: list[tuple[int, int]] = ()) -> bool:
+def _unnamed_source_between(text: str, lo: int, hi: int, quoted: list[tuple[int, int]] = (),
+                            named_at: list[int] = ()) -> bool:
     """An unnamed source comes up in text[lo:hi] ("источник RT в министерстве", "один из учёных", "анонимно"); a bare
     "собеседник RT" is not one: it points back like the interlocutor being resolved (placed, "собеседник RT в
     коммуне", it is a source). Words inside the ``quoted`` regions are someone's speech, not the narrative ("«И, может
@@ -1964,7 +1967,37 @@ def _unnamed_source_between(text: str, lo: int, hi: int, quoted: list[tuple[int,
         if any(qa < m.start() < qb for qa, qb in quoted):
             continue
         word = m.group().lower()
+        if word.split()[0] in ("один", "одна") and not _one_of_people(text, m.end()):
+            continue  # "Один из вариантов для Трампа — …": one of things, no source
+        if word.split()[0] in ("один", "одна") and _one_of_apposed(text, m.end(), named_at):
+            continue  # "Один из авторов апелляции, …, доктор наук Юрий Панчин …": the one is named
         if word not in marks.INTERLOCUTOR_FORMS or _placed([w.lower() for w in words(text[m.end():m.end() + 60])[:3]]):
+            return True
+    return False
+
+
+def _one_of_people(text: str, at: int) -> bool:
+    """The noun after "один из"/"одна из" (past its adjectives) can be people: "один из учёных", "один из самых
+    известных экспертов", not "один из вариантов" (an inanimate noun: one of things, no source)."""
+    for w in words(text[at:at + 80])[:4]:
+        ps = parses(w.lower())[:1]
+        if not ps:
+            return True
+        if ps[0].tag.POS in _HOLDER_MODIFIERS:
+            continue
+        return not (ps[0].tag.POS == "NOUN" and "inan" in ps[0].tag.grammemes)
+    return True
+
+
+def _one_of_apposed(text: str, at: int, named_at: list[int]) -> bool:
+    """"Один из авторов апелляции, заведующий лабораторией …, доктор биологических наук Юрий Панчин прокомментировал":
+    the person named at one of named_at is the "один из" of text[:at] itself, set after a comma in apposition (the
+    same sentence, no verb, no other mark of a clause between)."""
+    end = sentence_end(text, at, len(text))
+    for p in named_at:
+        between = text[at:p]
+        if at < p < end and "," in between and not re.search(r"[.:;!?«»\"()—–]", between) \
+                and not any(w[:1].islower() and is_verb(w) for w in words(between)):
             return True
     return False
 
@@ -3935,7 +3968,8 @@ def _holder_apposed(ctx: Context, a: int, comma: int, qs: int) -> tuple[str, str
     if end < 0:
         return None
     head = [w for w in words(ctx.text[a:comma]) if w[:1].islower()]
-    if not head or not any(is_role_word(w) or _person_noun(w, "gent") is not None for w in head):
+    if not head or not (any(is_role_word(w) or _person_noun(w, "gent") is not None for w in head)
+                        or _one_of_head(ctx.text, a, comma)):
         return None
     groups = [g for g in _groups(ctx, comma + 1, end) if g.full or ctx.registry.lookup(g)]
     if len(groups) != 1 or words(ctx.text[groups[0].end:end]):
@@ -3946,6 +3980,13 @@ def _holder_apposed(ctx: Context, a: int, comma: int, qs: int) -> tuple[str, str
                           for i, w in enumerate(ws)):
         return None
     return person_speaker(ctx, groups[0], None, a)
+
+
+def _one_of_head(text: str, a: int, comma: int) -> bool:
+    """"По словам одного из участников пикетов, епископа … Григория Михнова-Вайтенко, …": the holder is "one of"
+    some people, whom the apposition after the comma then names."""
+    m = re.match(r"[ \u00a0]*(?:одного|одной)[ \u00a0]+из[ \u00a0]+", text[a:comma], re.IGNORECASE)
+    return m is not None and _one_of_people(text, a + m.end())
 
 
 def _joins_roles(ws: list[str], i: int) -> bool:
