@@ -1950,11 +1950,22 @@ def _other_voice_since(ctx: Context, at: int, ref: int) -> bool:
         low = m.group().lower()
         if any(qa <= m.start() < qb for qa, qb in quoted):
             continue
-        if low in marks.UNNAMED_HEADS and low not in marks.INTERLOCUTOR_FORMS or _plural(low):
+        if low in marks.UNNAMED_HEADS and low not in marks.INTERLOCUTOR_FORMS \
+                or _plural(low) and not _points_to(ctx.text, m.start(), m.end()):
             return True
     spoken = {s for s, _ in ctx.spoken}
     from_documents = {k + d for k in ctx.documented for d in (-1, 0, 1, 2)}  # keyed by the mark or the quote's start
     return any(at < s < ref and s not in spoken and s not in from_documents for s, _ in ctx.taken)
+
+
+_POINTS_TO = re.compile(r"[ \u00a0]+о[ \u00a0]+том(?![А-ЯЁа-яё])", re.IGNORECASE)
+
+
+def _points_to(text: str, verb: int, at: int) -> bool:
+    """"угрозы … лишь говорят о том, что …": a plural "говорят о том" not right after people ("жители говорят о
+    том") means "show": nobody speaks."""
+    before = words(text[max(0, verb - 40):verb])[-1:]
+    return _POINTS_TO.match(text, at) is not None and not (before and _animate_noun(before[0]))
 
 
 def _unnamed_source_between(text: str, lo: int, hi: int, quoted: list[tuple[int, int]] = (),
