@@ -1760,7 +1760,33 @@ def _complement_holder(ctx: Context, word: str, after: list[str], ref: int, femi
             or _holds_complement(ctx, person, stems, ref):
         return who
     other = _complement_named_before(ctx, word, stems, ref, feminine)
+    if other is None:
+        other = _body_spokesperson_quoted(ctx, word, after, ref, person)
     return (other.name(feminine), other.role) if other is not None else who
+
+
+def _body_spokesperson_quoted(ctx: Context, word: str, after: list[str], ref: int, found: Person) -> Person | None:
+    """"— рассказал пресс-секретарь Роскомнадзора" when the role word alone pointed to "пресс-секретарь президента
+    Дмитрий Песков": the one quoted last (within the interlocutor window) whose role makes them speak for that
+    body ("руководитель пресс-службы Роскомнадзора Вадим Ампелонский"), else None."""
+    if lemma(word) not in ("пресс-секретарь", "представитель"):
+        return None
+    body = []
+    for w in after:
+        if not w[:1].isupper() or w.isupper() and len(w) > 1 and w.lower() in marks.MEDIA:
+            break
+        body.append(w.lower()[:_BODY_STEM])
+    if not body:
+        return None
+    by_name = ctx.people_by_name()
+    for _, name in sorted(((s, n) for s, n in ctx.spoken if ref - INTERLOCUTOR_WINDOW <= s < ref), reverse=True):
+        person = by_name.get(name) if name else None
+        if person is None or person.key == found.key:
+            continue
+        if any(all(b in _body_stems(r) for b in body) and any(h in r.lower() for h in _SPOKESPERSON_STEMS)
+               for r in _roles_given(ctx, person)):
+            return person
+    return None
 
 
 _NOUN_MODIFIERS = frozenset("VERB ADJF PRTF NUMR ADVB".split())
@@ -1847,6 +1873,9 @@ def _holder_quoted_before(ctx: Context, word: str, ref: int, feminine: bool | No
 
 
 _BODY_STEM = 5  # letters of a body's word compared across cases ("Совет Федерации" / "Совета Федерации")
+# Roles of those who speak for a body: its representative, press secretary, or the head of its press service
+# ("руководитель пресс-службы Роскомнадзора Вадим Ампелонский" is "представитель Роскомнадзора" later).
+_SPOKESPERSON_STEMS = ("представител", "пресс-служб", "пресс-секретар")
 
 
 def _body_member_before(ctx: Context, word: str, after: list[str], ref: int,
@@ -1865,8 +1894,9 @@ def _body_member_before(ctx: Context, word: str, after: list[str], ref: int,
         return None
     spoke = ctx._last_to_speak(ref, feminine, window=INTERLOCUTOR_WINDOW)
     quoted = _interlocutor_before(ctx, ref, feminine)
-    for person, heads in ((quoted, ()), (spoke[0] if spoke is not None else None, ("представител",))):
-        if person is not None and any(all(b in _body_stems(r) for b in body) and all(h in r for h in heads)
+    for person, heads in ((quoted, ()), (spoke[0] if spoke is not None else None, _SPOKESPERSON_STEMS)):
+        if person is not None and any(all(b in _body_stems(r) for b in body)
+                                      and (not heads or any(h in r.lower() for h in heads))
                                       for r in _roles_given(ctx, person)):
             return person.name(), person.role  # (the one who spoke last only when a "представитель" too)
     return None
