@@ -499,10 +499,40 @@ def _issuer_of_mention(ctx: Context, doc: str, before: int, signed: bool = False
             if signed and lem in marks.DECREE_DOCUMENTS else None
         if signer is not None:
             return signer  # "Трамп подписал указ о приостановке приёма беженцев … «…», — говорится в документе"
+        author = _sender(ctx, m)
+        if author is not None:
+            return author  # "Сенатор Элизабет Уоррен направила на рассмотрение в конгресс законопроект"
         seen += lem == doc  # other documents a generic noun may stand for do not use up the look back
         if seen >= _MENTIONS:
             break
     return None
+
+
+_SENDER_REACH = 6  # words from a verb of publishing or sending to the document it has as its object
+# Verbs (lemmas) by which a person puts out a document of their own ("направила законопроект", "внёс поправки",
+# "опубликовал обращение"); not signing or issuing, which a president does to a law others wrote.
+_SENDING_VERBS = frozenset("направить направлять внести вносить опубликовать публиковать разослать рассылать".split())
+
+
+def _sender(ctx: Context, doc: re.Match) -> str | None:
+    """"Американский сенатор Элизабет Уоррен направила на рассмотрение в конгресс законопроект": the person the
+    registry knows named as the subject of a verb of sending or publishing (_SENDING_VERBS) whose object, a few words
+    on, is the document mentioned at ``doc`` (accusative); the document's text is then that person's. None when the
+    sentence has no such verb before the document, or no known person as its subject."""
+    text = ctx.text
+    if not any(p.tag.case == "accs" for p in parses(doc.group().lower())[:2]):
+        return None
+    start = sentence_start(text, 0, doc.start())
+    ws = list(WORDS_RE.finditer(text, start, doc.start()))[-_SENDER_REACH:]
+    verb = next((w for w in ws if w.group()[:1].islower() and lemma(w.group().lower()) in _SENDING_VERBS
+                 and any(p.tag.POS == "VERB" for p in parses(w.group().lower())[:1])), None)
+    if verb is None:
+        return None
+    groups = [g for g in find_groups(text, start, verb.start()) if not _quoted(ctx, g.start) and may_be_subject(text, g)]
+    if len(groups) != 1:
+        return None
+    person = ctx.registry.lookup(groups[0])
+    return person.name() if person is not None and len(person.tokens) > 1 else None
 
 
 def _issued(text: str, pos: int) -> bool:
