@@ -848,7 +848,16 @@ def _sited(ctx: Context, m: OrgMention) -> bool:
         return False
     site = ws[-1].group()
     site = (site.translate(_LOOKALIKE) if site.translate(_LOOKALIKE).isascii() else site).lower()
-    return ws[-2].group().lower() in ("на", "в", "во") and (site in _SITES or lemma(site) in _SITES)
+    if site not in _SITES and lemma(site) not in _SITES:
+        return False
+    return ws[-2].group().lower() in ("на", "в", "во") or _page_speaks(ws[-2].group(), site)
+
+
+def _page_speaks(verb: str, site: str) -> bool:
+    """"…, сообщает сайт Следственного комитета России": the page in the nominative is the subject of the stating
+    verb right before it, so the body whose page it is speaks."""
+    return verb[:1].islower() and speech_verb(verb)[0] \
+        and any(p.tag.case == "nomn" for p in parses(site)[:1])
 
 
 def _subject_mention(ctx: Context, lo: int, hi: int, m: OrgMention) -> bool:
@@ -895,7 +904,7 @@ def _issuing_verb(text: str, lo: int, hi: int) -> tuple[int, int] | None:
             continue
         if speech_verb(w)[0] or lemma(w) in marks.PUBLISH_VERBS or lemma(w) in marks.ISSUING_VERBS \
                 or lemma(w) in _STATING_VERBS:
-            if _aimed(w):
+            if _aimed(w) or speech_verb(w)[0] and _in_relative_clause(text, lo, m.start()):
                 continue
             if i > 0 and ws[i - 1].group().lower() == "как":
                 return None
@@ -903,6 +912,13 @@ def _issuing_verb(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         if lemma(w) == "прийти" and " ".join(x.group().lower() for x in ws[i + 1:i + 3]) in _CONCLUDED:
             return m.start(), m.end()  # "Счётная палата США пришла к выводу"
     return None
+
+
+def _in_relative_clause(text: str, lo: int, pos: int) -> bool:
+    """The verb at pos stands in a relative clause opened since the last comma ("…, которые силовики называют
+    «массовыми беспорядками», …"): a speech verb there is not the sentence's own verb of speaking."""
+    comma = text.rfind(",", lo, pos)
+    return comma >= 0 and any(lemma(w.lower()) == "который" for w in WORDS_RE.findall(text, comma, pos))
 
 
 _CONCLUDED = frozenset(("к выводу", "к заключению"))
