@@ -192,3 +192,10 @@ def test_according_to_roles_joined_by_i_before_the_name() -> None:
     q = next(q for q in extract_quotes(text) if q.text.startswith("человек"))
     assert q.text == "человек дружбы и высочайшей порядочности"
     assert q.speaker == "Николай Долгополов"
+
+
+def test_according_to_one_of_some_people_named_in_apposition() -> None:
+    text = ("По словам одного из участников пикетов, епископа Апостольской Православной Церкви Григория "
+            "Михнова-Вайтенко, статья об оскорблении чувств верующих «прямо противоречит известному евангельскому "
+            "высказыванию». По его мнению, этому правилу не нужны дополнения.")
+    assert speaker_of(text, "прямо противоречит") == "Григорий Михнов-Вайтенко"

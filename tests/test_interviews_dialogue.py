@@ -82,3 +82,16 @@ def test_unnamed_interviewee_stays_unnamed() -> None:
     """Nobody named anywhere: the answers have no speaker rather than a guess."""
     title = "«Чтобы они чувствовали себя как дома»: американец рассказал, почему поддержал россиян флагом"
     assert _answer_speakers(_QA, title=title, lead=None) == {None}
+
+
+def test_an_interview_opening_with_an_attributed_turn_is_no_quoted_conversation() -> None:
+    text = ("Одной из главных героинь матча стала Юлия Манагарова.\n"
+            "— Как мне удалось оказаться в нужном месте в нужную секунду? Все два тайма тренер говорил нам об этой "
+            "комбинации, — рассказывает Манагарова. — Но наставления помогли, мы постарались.\n"
+            + _QA)
+    quotes = extract_quotes(text)
+    answers = [q for q in quotes if q.rule == "interview_answer"]
+    assert [q.text[:8] for q in answers] == ["Я считаю", "Дальше б"]
+    assert {q.speaker for q in answers} == {"Юлия Манагарова"}
+    assert [q.text for q in quotes if q.rule == "interview_question"] == [
+        "Как вы оцениваете то, что произошло на прошлой неделе?", "Что будет дальше?"]

@@ -499,10 +499,40 @@ def _issuer_of_mention(ctx: Context, doc: str, before: int, signed: bool = False
             if signed and lem in marks.DECREE_DOCUMENTS else None
         if signer is not None:
             return signer  # "Трамп подписал указ о приостановке приёма беженцев … «…», — говорится в документе"
+        author = _sender(ctx, m)
+        if author is not None:
+            return author  # "Сенатор Элизабет Уоррен направила на рассмотрение в конгресс законопроект"
         seen += lem == doc  # other documents a generic noun may stand for do not use up the look back
         if seen >= _MENTIONS:
             break
     return None
+
+
+_SENDER_REACH = 6  # words from a verb of publishing or sending to the document it has as its object
+# Verbs (lemmas) by which a person puts out a document of their own ("направила законопроект", "внёс поправки",
+# "опубликовал обращение"); not signing or issuing, which a president does to a law others wrote.
+_SENDING_VERBS = frozenset("направить направлять внести вносить опубликовать публиковать разослать рассылать".split())
+
+
+def _sender(ctx: Context, doc: re.Match) -> str | None:
+    """"Американский сенатор Элизабет Уоррен направила на рассмотрение в конгресс законопроект": the person the
+    registry knows named as the subject of a verb of sending or publishing (_SENDING_VERBS) whose object, a few words
+    on, is the document mentioned at ``doc`` (accusative); the document's text is then that person's. None when the
+    sentence has no such verb before the document, or no known person as its subject."""
+    text = ctx.text
+    if not any(p.tag.case == "accs" for p in parses(doc.group().lower())[:2]):
+        return None
+    start = sentence_start(text, 0, doc.start())
+    ws = list(WORDS_RE.finditer(text, start, doc.start()))[-_SENDER_REACH:]
+    verb = next((w for w in ws if w.group()[:1].islower() and lemma(w.group().lower()) in _SENDING_VERBS
+                 and any(p.tag.POS == "VERB" for p in parses(w.group().lower())[:1])), None)
+    if verb is None:
+        return None
+    groups = [g for g in find_groups(text, start, verb.start()) if not _quoted(ctx, g.start) and may_be_subject(text, g)]
+    if len(groups) != 1:
+        return None
+    person = ctx.registry.lookup(groups[0])
+    return person.name() if person is not None and len(person.tokens) > 1 else None
 
 
 def _issued(text: str, pos: int) -> bool:
@@ -818,7 +848,16 @@ def _sited(ctx: Context, m: OrgMention) -> bool:
         return False
     site = ws[-1].group()
     site = (site.translate(_LOOKALIKE) if site.translate(_LOOKALIKE).isascii() else site).lower()
-    return ws[-2].group().lower() in ("на", "в", "во") and (site in _SITES or lemma(site) in _SITES)
+    if site not in _SITES and lemma(site) not in _SITES:
+        return False
+    return ws[-2].group().lower() in ("на", "в", "во") or _page_speaks(ws[-2].group(), site)
+
+
+def _page_speaks(verb: str, site: str) -> bool:
+    """"…, сообщает сайт Следственного комитета России": the page in the nominative is the subject of the stating
+    verb right before it, so the body whose page it is speaks."""
+    return verb[:1].islower() and speech_verb(verb)[0] \
+        and any(p.tag.case == "nomn" for p in parses(site)[:1])
 
 
 def _subject_mention(ctx: Context, lo: int, hi: int, m: OrgMention) -> bool:
@@ -865,7 +904,7 @@ def _issuing_verb(text: str, lo: int, hi: int) -> tuple[int, int] | None:
             continue
         if speech_verb(w)[0] or lemma(w) in marks.PUBLISH_VERBS or lemma(w) in marks.ISSUING_VERBS \
                 or lemma(w) in _STATING_VERBS:
-            if _aimed(w):
+            if _aimed(w) or speech_verb(w)[0] and _in_relative_clause(text, lo, m.start()):
                 continue
             if i > 0 and ws[i - 1].group().lower() == "как":
                 return None
@@ -873,6 +912,13 @@ def _issuing_verb(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         if lemma(w) == "прийти" and " ".join(x.group().lower() for x in ws[i + 1:i + 3]) in _CONCLUDED:
             return m.start(), m.end()  # "Счётная палата США пришла к выводу"
     return None
+
+
+def _in_relative_clause(text: str, lo: int, pos: int) -> bool:
+    """The verb at pos stands in a relative clause opened since the last comma ("…, которые силовики называют
+    «массовыми беспорядками», …"): a speech verb there is not the sentence's own verb of speaking."""
+    comma = text.rfind(",", lo, pos)
+    return comma >= 0 and any(lemma(w.lower()) == "который" for w in WORDS_RE.findall(text, comma, pos))
 
 
 _CONCLUDED = frozenset(("к выводу", "к заключению"))

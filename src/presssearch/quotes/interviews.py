@@ -1215,7 +1215,7 @@ def dialogue_block(ctx: Context) -> Iterator[Found]:
         lines = [text[a:b] for a, b in run]
         told = sum(_narrated(line) for line in lines)  # a story's dialogue: its phase never flips into an interview
         parity = _interview(lines, flips=not story or told * _TOLD_SHARE < len(lines))
-        inside = any(s <= run[0][0] < e for s, e in ctx.taken)
+        inside = _inside_quote(ctx, run)
         asks = answers = None
         if parity is not None:  # strict alternation; _phased mends a question and answer run together
             asks, answers = _phased(lines, parity), lines[1 - parity::2]
@@ -1232,6 +1232,14 @@ def dialogue_block(ctx: Context) -> Iterator[Found]:
                 continue  # the turn opens a quote already taken (a monologue under a speaker line)
             if len(words(line)) >= 2 and not _first_person(line):
                 yield Found(a, b, "dialogue_turn", None, None, nested=True)
+
+
+def _inside_quote(ctx: Context, run: list[tuple[int, int]]) -> bool:
+    """The run starts inside a quote taken before it (a conversation inside a quoted post); not when that quote is
+    the run's own first turn, a monologue under its speaker line ("— Как мне удалось …? — рассказывает Манагарова.
+    — …"), which the interview's questions then follow."""
+    a = run[0][0]
+    return any(s <= a < e and not (abs(s - a) <= 3 and e <= run[0][1] + 3) for s, e in ctx.taken)
 
 
 def _interview_turns(ctx: Context, run: list[tuple[int, int]], asks: list[bool], answers: list[str]) -> Iterator[Found]:

@@ -1760,7 +1760,33 @@ def _complement_holder(ctx: Context, word: str, after: list[str], ref: int, femi
             or _holds_complement(ctx, person, stems, ref):
         return who
     other = _complement_named_before(ctx, word, stems, ref, feminine)
+    if other is None:
+        other = _body_spokesperson_quoted(ctx, word, after, ref, person)
     return (other.name(feminine), other.role) if other is not None else who
+
+
+def _body_spokesperson_quoted(ctx: Context, word: str, after: list[str], ref: int, found: Person) -> Person | None:
+    """"— рассказал пресс-секретарь Роскомнадзора" when the role word alone pointed to "пресс-секретарь президента
+    Дмитрий Песков": the one quoted last (within the interlocutor window) whose role makes them speak for that
+    body ("руководитель пресс-службы Роскомнадзора Вадим Ампелонский"), else None."""
+    if lemma(word) not in ("пресс-секретарь", "представитель"):
+        return None
+    body = []
+    for w in after:
+        if not w[:1].isupper() or w.isupper() and len(w) > 1 and w.lower() in marks.MEDIA:
+            break
+        body.append(w.lower()[:_BODY_STEM])
+    if not body:
+        return None
+    by_name = ctx.people_by_name()
+    for _, name in sorted(((s, n) for s, n in ctx.spoken if ref - INTERLOCUTOR_WINDOW <= s < ref), reverse=True):
+        person = by_name.get(name) if name else None
+        if person is None or person.key == found.key:
+            continue
+        if any(all(b in _body_stems(r) for b in body) and any(h in r.lower() for h in _SPOKESPERSON_STEMS)
+               for r in _roles_given(ctx, person)):
+            return person
+    return None
 
 
 _NOUN_MODIFIERS = frozenset("VERB ADJF PRTF NUMR ADVB".split())
@@ -1847,6 +1873,9 @@ def _holder_quoted_before(ctx: Context, word: str, ref: int, feminine: bool | No
 
 
 _BODY_STEM = 5  # letters of a body's word compared across cases ("Совет Федерации" / "Совета Федерации")
+# Roles of those who speak for a body: its representative, press secretary, or the head of its press service
+# ("руководитель пресс-службы Роскомнадзора Вадим Ампелонский" is "представитель Роскомнадзора" later).
+_SPOKESPERSON_STEMS = ("представител", "пресс-служб", "пресс-секретар")
 
 
 def _body_member_before(ctx: Context, word: str, after: list[str], ref: int,
@@ -1865,8 +1894,9 @@ def _body_member_before(ctx: Context, word: str, after: list[str], ref: int,
         return None
     spoke = ctx._last_to_speak(ref, feminine, window=INTERLOCUTOR_WINDOW)
     quoted = _interlocutor_before(ctx, ref, feminine)
-    for person, heads in ((quoted, ()), (spoke[0] if spoke is not None else None, ("представител",))):
-        if person is not None and any(all(b in _body_stems(r) for b in body) and all(h in r for h in heads)
+    for person, heads in ((quoted, ()), (spoke[0] if spoke is not None else None, _SPOKESPERSON_STEMS)):
+        if person is not None and any(all(b in _body_stems(r) for b in body)
+                                      and (not heads or any(h in r.lower() for h in heads))
                                       for r in _roles_given(ctx, person)):
             return person.name(), person.role  # (the one who spoke last only when a "представитель" too)
     return None
@@ -1934,7 +1964,9 @@ def _interlocutor(ctx: Context, ref: int, feminine: bool | None) -> tuple[str | 
     named_at = max((m.pos for m in ctx.registry.mentions if m.key == last[0].key and not m.quoted and m.pos < ref),
                    default=last[1])
     para = ctx.text.rfind("\n", 0, min(last[1], named_at)) + 1  # from where the person was last named
-    if _unnamed_source_between(ctx.text, para, ref, ctx.quoted_regions()) or _other_voice_since(ctx, last[1], ref):
+    mentions = [m.pos for m in ctx.registry.mentions if m.key == last[0].key and para <= m.pos < ref]
+    if _unnamed_source_between(ctx.text, para, ref, ctx.quoted_regions(), mentions) \
+            or _other_voice_since(ctx, last[1], ref):
         return None, None
     return last[0].name(feminine), last[0].role
 
@@ -1948,14 +1980,26 @@ def _other_voice_since(ctx: Context, at: int, ref: int) -> bool:
         low = m.group().lower()
         if any(qa <= m.start() < qb for qa, qb in quoted):
             continue
-        if low in marks.UNNAMED_HEADS and low not in marks.INTERLOCUTOR_FORMS or _plural(low):
+        if low in marks.UNNAMED_HEADS and low not in marks.INTERLOCUTOR_FORMS \
+                or _plural(low) and not _points_to(ctx.text, m.start(), m.end()):
             return True
     spoken = {s for s, _ in ctx.spoken}
     from_documents = {k + d for k in ctx.documented for d in (-1, 0, 1, 2)}  # keyed by the mark or the quote's start
     return any(at < s < ref and s not in spoken and s not in from_documents for s, _ in ctx.taken)
 
 
-def _unnamed_source_between(text: str, lo: int, hi: int, quoted: list[tuple[int, int]] = ()) -> bool:
+_POINTS_TO = re.compile(r"[ \u00a0]+о[ \u00a0]+том(?![А-ЯЁа-яё])", re.IGNORECASE)
+
+
+def _points_to(text: str, verb: int, at: int) -> bool:
+    """"угрозы … лишь говорят о том, что …": a plural "говорят о том" not right after people ("жители говорят о
+    том") means "show": nobody speaks."""
+    before = words(text[max(0, verb - 40):verb])[-1:]
+    return _POINTS_TO.match(text, at) is not None and not (before and _animate_noun(before[0]))
+
+
+def _unnamed_source_between(text: str, lo: int, hi: int, quoted: list[tuple[int, int]] = (),
+                            named_at: list[int] = ()) -> bool:
     """An unnamed source comes up in text[lo:hi] ("источник RT в министерстве", "один из учёных", "анонимно"); a bare
     "собеседник RT" is not one: it points back like the interlocutor being resolved (placed, "собеседник RT в
     коммуне", it is a source). Words inside the ``quoted`` regions are someone's speech, not the narrative ("«И, может
@@ -1964,7 +2008,37 @@ def _unnamed_source_between(text: str, lo: int, hi: int, quoted: list[tuple[int,
         if any(qa < m.start() < qb for qa, qb in quoted):
             continue
         word = m.group().lower()
+        if word.split()[0] in ("один", "одна") and not _one_of_people(text, m.end()):
+            continue  # "Один из вариантов для Трампа — …": one of things, no source
+        if word.split()[0] in ("один", "одна") and _one_of_apposed(text, m.end(), named_at):
+            continue  # "Один из авторов апелляции, …, доктор наук Юрий Панчин …": the one is named
         if word not in marks.INTERLOCUTOR_FORMS or _placed([w.lower() for w in words(text[m.end():m.end() + 60])[:3]]):
+            return True
+    return False
+
+
+def _one_of_people(text: str, at: int) -> bool:
+    """The noun after "один из"/"одна из" (past its adjectives) can be people: "один из учёных", "один из самых
+    известных экспертов", not "один из вариантов" (an inanimate noun: one of things, no source)."""
+    for w in words(text[at:at + 80])[:4]:
+        ps = parses(w.lower())[:1]
+        if not ps:
+            return True
+        if ps[0].tag.POS in _HOLDER_MODIFIERS:
+            continue
+        return not (ps[0].tag.POS == "NOUN" and "inan" in ps[0].tag.grammemes)
+    return True
+
+
+def _one_of_apposed(text: str, at: int, named_at: list[int]) -> bool:
+    """"Один из авторов апелляции, заведующий лабораторией …, доктор биологических наук Юрий Панчин прокомментировал":
+    the person named at one of named_at is the "один из" of text[:at] itself, set after a comma in apposition (the
+    same sentence, no verb, no other mark of a clause between)."""
+    end = sentence_end(text, at, len(text))
+    for p in named_at:
+        between = text[at:p]
+        if at < p < end and "," in between and not re.search(r"[.:;!?«»\"()—–]", between) \
+                and not any(w[:1].islower() and is_verb(w) for w in words(between)):
             return True
     return False
 
@@ -3935,7 +4009,8 @@ def _holder_apposed(ctx: Context, a: int, comma: int, qs: int) -> tuple[str, str
     if end < 0:
         return None
     head = [w for w in words(ctx.text[a:comma]) if w[:1].islower()]
-    if not head or not any(is_role_word(w) or _person_noun(w, "gent") is not None for w in head):
+    if not head or not (any(is_role_word(w) or _person_noun(w, "gent") is not None for w in head)
+                        or _one_of_head(ctx.text, a, comma)):
         return None
     groups = [g for g in _groups(ctx, comma + 1, end) if g.full or ctx.registry.lookup(g)]
     if len(groups) != 1 or words(ctx.text[groups[0].end:end]):
@@ -3946,6 +4021,13 @@ def _holder_apposed(ctx: Context, a: int, comma: int, qs: int) -> tuple[str, str
                           for i, w in enumerate(ws)):
         return None
     return person_speaker(ctx, groups[0], None, a)
+
+
+def _one_of_head(text: str, a: int, comma: int) -> bool:
+    """"По словам одного из участников пикетов, епископа … Григория Михнова-Вайтенко, …": the holder is "one of"
+    some people, whom the apposition after the comma then names."""
+    m = re.match(r"[ \u00a0]*(?:одного|одной)[ \u00a0]+из[ \u00a0]+", text[a:comma], re.IGNORECASE)
+    return m is not None and _one_of_people(text, a + m.end())
 
 
 def _joins_roles(ws: list[str], i: int) -> bool:
