@@ -135,3 +135,20 @@ def test_body_after_impersonal_that_still_speaks() -> None:
             "успешными и своевременными».")
     (q,) = extract_quotes(text)
     assert q.speaker == "Министерство обороны России"
+
+
+def test_a_name_in_the_genitive_after_a_person_noun_is_whose_that_person_is() -> None:
+    """"— заявил адвокат Абызова": the lawyer speaks, unnamed; not Абызов (rucoco-2020_russia_mabyzov)."""
+    text = ("Бывший министр Михаил Абызов арестован по делу о мошенничестве.\n"
+            "«Прошу обратить внимание, что прокуратура провела проверку в 2015 году в отношении Абызова, не выявив "
+            "нарушений с его стороны», — заявил адвокат Абызова.")
+    q = _quote(text, "Прошу обратить")
+    assert q.text.endswith("нарушений с его стороны")
+    assert q.speaker is None
+
+
+def test_a_kin_noun_before_a_womans_indeclinable_surname_keeps_the_namesake() -> None:
+    """"— отметила супруга Винника" after "Александра Винник": "Винника" is not her form, so she may speak."""
+    text = ("В Греции задержан россиянин Александр Винник. RT пообщался с его супругой Александрой Винник.\n"
+            "«Дети каждый день спрашивают, когда вернётся папа», — отметила супруга Винника.")
+    assert _quote(text, "Дети каждый").speaker == "Александра Винник"

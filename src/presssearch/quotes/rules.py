@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterator
 from . import documents, marks
 from .speakers import (Group, Person, Registry, adjective_of_next, analyses, can_be_nominative, find_groups,
                        in_related_box, is_role_word, is_verb, lemma, may_be_subject, name_kind, normalize_tokens, parses,
-                       possible_genders, role_before, role_lemmas, surname_key)
+                       possible_genders, role_before, role_lemmas, surname_key, surname_nominative)
 from .orgs import OrgsOnDemand, country, is_adjective
 from .text import (MarkSpan, WORDS_RE, blocks, list_follows, mark_spans, sentence_end, sentence_start, speech_verb,
                    words)
@@ -2222,6 +2222,8 @@ def _speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | N
             holder = _role_holder(ctx, s, best, quote_start, feminine)
             if holder is not None:
                 return holder
+            if _possessor_of_person_noun(ctx, s, best, feminine):
+                return None, None  # "— рассказал ведомый Филипова": the wingman speaks, unnamed, not Филипов
             who = person_speaker(ctx, best, feminine, a)
             if _source_of(ctx, s, best, who[0]):
                 return _named_after_source(ctx, groups, best, feminine, a)
@@ -2305,6 +2307,35 @@ def _named_after_owner(ctx: Context, s: int, g: Group, groups: list[Group]) -> G
     if nxt.full or ctx.registry.lookup(nxt) or kin and _first_name_alone(nxt):
         return nxt
     return g
+
+
+def _possessor_of_person_noun(ctx: Context, s: int, g: Group, feminine: bool | None) -> bool:
+    """"— рассказал ведомый Филипова", "— заявил адвокат Петрова", "— сказала мать Петрова": the name group right
+    after a person noun in the nominative singular is in the genitive (another form than the canonical surname of
+    a person whose gender the article makes sure, or no nominative reading at all): it names whose that person is,
+    not the speaker. Only when the verb shows the possessor's own gender ("— рассказала супруга Винника" may be
+    his namesake wife)."""
+    ws = words(ctx.text[s:g.start])
+    if not ws or not ws[-1][:1].islower() or ctx.text[g.start - 1] not in " \u00a0":
+        return False
+    noun = ws[-1].lower()
+    if not (is_role_word(noun) and _nominative_singular(noun)) and not any(
+            p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and p.tag.number == "sing" and p.tag.case == "nomn"
+            for p in parses(noun)[:3]):
+        return False
+    person = ctx.registry.lookup(g)
+    if person is None or not _oblique_form(ctx, g) or person.feminine is None or person.feminine != feminine:
+        return False
+    return _genitive_of(g.tokens[-1], person.name().split()[-1], "femn" if feminine else "masc")
+
+
+def _genitive_of(token: str, surname: str, gender: str) -> bool:
+    """The token is the genitive of the surname for that gender ("Филипова" of "Филипов"; not "Винника" of a woman's
+    "Винник", which does not decline: another bearer's)."""
+    low, sur = token.lower().replace("ё", "е"), surname.lower().replace("ё", "е")
+    return surname_nominative(low, gender, "gent") == sur or any(
+        p.tag.case == "gent" and p.tag.gender == gender and p.normal_form.replace("ё", "е") == sur
+        for p in parses(low)[:4])
 
 
 def _owner_noun_before(ctx: Context, s: int, g: Group) -> bool:
