@@ -152,3 +152,24 @@ def test_a_kin_noun_before_a_womans_indeclinable_surname_keeps_the_namesake() ->
     text = ("В Греции задержан россиянин Александр Винник. RT пообщался с его супругой Александрой Винник.\n"
             "«Дети каждый день спрашивают, когда вернётся папа», — отметила супруга Винника.")
     assert _quote(text, "Дети каждый").speaker == "Александра Винник"
+
+
+def test_of_two_subjects_in_the_sentence_before_the_one_who_speaks_is_meant() -> None:
+    """rt-00619: "вернулся … Игорь Акинфеев, а … Станислав Черчесов заявил, что …" then "— рассказал тренер" (a role
+    nobody was given): the subject of the speech verb, not the sentence's first name."""
+    text = ("«Какие могут быть опасения? Не было опасений», — рассказал полузащитник Магомед Оздоев.\n"
+            "В воскресенье вернулся в общую группу Игорь Акинфеев, а на пресс-конференции Станислав Черчесов заявил, "
+            "что Денис Глушаков тоже сможет выйти на поле.\n"
+            "«Денис уже практически всю тренировку проводит в общей группе. Сегодня ещё подумаем», — рассказал тренер.")
+    q = _quote(text, "Денис уже")
+    assert q.text.endswith("Сегодня ещё подумаем")
+    assert q.speaker == "Станислав Черчесов"
+
+
+def test_a_subject_set_off_by_a_parenthetical_still_speaks() -> None:
+    """rucoco-2017_russia_ostryakov: "Сын Валерия Острякова, Дмитрий, в свою очередь, сообщил, что …"."""
+    from presssearch.quotes.speakers import _speaks_at
+
+    text = "Сын Валерия Острякова, Дмитрий, в свою очередь, сообщил, что суд рассмотрит дело в мае."
+    assert _speaks_at(text, text.index("Дмитрий"), [text.index("Валерия"), text.index("Дмитрий")])
+    assert not _speaks_at(text, text.index("Валерия"), [text.index("Валерия"), text.index("Дмитрий")])
