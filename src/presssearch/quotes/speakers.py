@@ -1827,8 +1827,6 @@ def _photo_caption(text: str, g: "Group") -> bool:
     return b < len(text) and text[b] == "\n" and _CREDIT_AFTER.match(text, b) is not None
 
 
-# a speech noun the name right after owns, in the genitive ("слова его музы, Ольги Ивинской", "после выступления
-# президента РФ Владимира Путина"), with no clause break between
 def _speaking_subject(text: str, same: list["Mention"]) -> "Mention":
     """Of the nominative mentions of one sentence (latest first), the first one; but when it is no speech verb's
     subject and just one other is, that one ("В воскресенье вернулся в общую группу Игорь Акинфеев, а … Черчесов
@@ -1887,6 +1885,8 @@ _CLAUSE_END = re.compile(r"[;:.!?«»\"()—–\n]")
 _ACCORDING_AT = re.compile(marks.ACCORDING_TO, re.IGNORECASE)
 
 
+# a speech noun the name right after owns, in the genitive ("слова его музы, Ольги Ивинской", "после выступления
+# президента РФ Владимира Путина"), with no clause break between
 _SPEECH_OWNED = re.compile(r"(?<![А-ЯЁа-яё])(?:слова|выступлени[яе]|высказывани[яе]|реплик[аи]|речи)"
                            r"(?:[ \u00a0]+[А-ЯЁа-яё-]+,?){0,4}[ \u00a0]+$")
 _RELATED_BOX_BODY = 2  # lines under a related-links head that belong to the box: a headline and its cut lead
