@@ -1892,6 +1892,22 @@ _SPEECH_OWNED = re.compile(r"(?<![А-ЯЁа-яё])(?:слова|выступле
 _RELATED_BOX_BODY = 2  # lines under a related-links head that belong to the box: a headline and its cut lead
 
 
+def off_narrative(text: str, pos: int) -> bool:
+    """pos lies in a photo caption (a line of its own a credit line follows: " Заседание СБ ООН 24 февраля 2018 года
+    \n Reuters \n") or in a box of links to other articles: not the narrative a generic word points back to."""
+    if not text or pos < 0:
+        return False
+    end = text.find("\n", pos)
+    line = text[text.rfind("\n", 0, pos) + 1:len(text) if end < 0 else end]
+    if end >= 0 and len(line) < _CAPTION_MAX and not any(c in line for c in "«»\"") \
+            and _CREDIT_AFTER.match(text, end) is not None:
+        return True
+    return in_related_box(text, pos)
+
+
+_CAPTION_MAX = 200
+
+
 def in_related_box(text: str, pos: int) -> bool:
     """pos lies in a box of links to other articles set inside the text (" Также по теме \n Трамп, который платит:
     … \n Штаб Дональда Трампа … \n"): the headline or cut lead of another article, not the narrative a pronoun
