@@ -173,3 +173,23 @@ def test_a_subject_set_off_by_a_parenthetical_still_speaks() -> None:
     text = "Сын Валерия Острякова, Дмитрий, в свою очередь, сообщил, что суд рассмотрит дело в мае."
     assert _speaks_at(text, text.index("Дмитрий"), [text.index("Валерия"), text.index("Дмитрий")])
     assert not _speaks_at(text, text.index("Валерия"), [text.index("Валерия"), text.index("Дмитрий")])
+
+
+def test_a_person_named_in_a_photo_caption_is_not_who_speaks_next() -> None:
+    """rt-03346: the caption " Лидер … Чак Шумер \\n Reuters \\n © …" between the expert's sentence and his quote."""
+    text = ("Ситуация является лишь взаимной игрой на нервах, рассказал в разговоре с RT ведущий научный сотрудник "
+            "Института США и Канады РАН Владимир Васильев.\n"
+            " Лидер демократического меньшинства в сенате Чак Шумер \n Reuters \n © Joshua Roberts \n"
+            "«Это вопрос чисто политической игры на нервах. Трамп в который раз пытается взять верх», — "
+            "подчеркнул эксперт.")
+    q = _quote(text, "Это вопрос")
+    assert q.text.endswith("пытается взять верх")
+    assert q.speaker == "Владимир Васильев"
+
+
+def test_a_paragraph_before_a_picture_credit_is_still_narrative() -> None:
+    """rt-06788: a paragraph ending in a full stop, then a credit of a picture without caption."""
+    text = ("Пресс-секретарь президента РФ Дмитрий Песков при этом уточнил, что указ не распространяется на томаты.\n"
+            " globallookpress.com \n © Piers Cavendish \n"
+            "«В данном случае это не касается этих самых пресловутых помидоров», — рассказал он журналистам.")
+    assert _quote(text, "В данном случае").speaker == "Дмитрий Песков"

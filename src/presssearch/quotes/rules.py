@@ -12,7 +12,7 @@ from typing import Any, Callable, Iterator
 
 from . import documents, marks
 from .speakers import (Group, Person, Registry, adjective_of_next, analyses, can_be_nominative, find_groups,
-                       in_related_box, is_role_word, is_verb, lemma, may_be_subject, name_kind, normalize_tokens, parses,
+                       in_related_box, is_role_word, off_narrative, is_verb, lemma, may_be_subject, name_kind, normalize_tokens, parses,
                        possible_genders, role_before, role_lemmas, surname_key, surname_nominative)
 from .orgs import OrgsOnDemand, country, is_adjective
 from .text import (MarkSpan, WORDS_RE, blocks, list_follows, mark_spans, sentence_end, sentence_start, speech_verb,
@@ -481,7 +481,7 @@ class Context:
                      key=lambda sp: sp[0])
         for m in reversed(reg.mentions):
             if m.pos >= pos or m.quoted or not (m.nominative or _according_holder(self.text, m.pos)) \
-                    or in_related_box(self.text, m.pos):
+                    or off_narrative(self.text, m.pos):
                 continue
             if m.pos < pos - window or (quoted and m.pos < quoted[0]):
                 break

@@ -1893,14 +1893,15 @@ _RELATED_BOX_BODY = 2  # lines under a related-links head that belong to the box
 
 
 def off_narrative(text: str, pos: int) -> bool:
-    """pos lies in a photo caption (a line of its own a credit line follows: " Заседание СБ ООН 24 февраля 2018 года
-    \n Reuters \n") or in a box of links to other articles: not the narrative a generic word points back to."""
+    """pos lies in a photo caption (a line of its own, no sentence ended, a credit line follows: " Заседание СБ ООН 24
+    февраля 2018 года \n Reuters \n"; not a paragraph a credit of a picture without caption follows) or in a box of
+    links to other articles: not the narrative a pronoun or a generic word points back to."""
     if not text or pos < 0:
         return False
     end = text.find("\n", pos)
     line = text[text.rfind("\n", 0, pos) + 1:len(text) if end < 0 else end]
     if end >= 0 and len(line) < _CAPTION_MAX and not any(c in line for c in "«»\"") \
-            and _CREDIT_AFTER.match(text, end) is not None:
+            and not line.rstrip().endswith((".", "!", "?", "…", ":")) and _CREDIT_AFTER.match(text, end) is not None:
         return True
     return in_related_box(text, pos)
 
@@ -2858,7 +2859,7 @@ class Registry:
         fitting = []
         while i >= 0 and self.mentions[i].pos >= pos - window:
             m = self.mentions[i]
-            if not m.quoted and self._fits(m, feminine) and not in_related_box(text, m.pos):
+            if not m.quoted and self._fits(m, feminine) and not off_narrative(text, m.pos):
                 fitting.append(m)
             i -= 1
         if not fitting:
