@@ -193,3 +193,21 @@ def test_a_paragraph_before_a_picture_credit_is_still_narrative() -> None:
             " globallookpress.com \n © Piers Cavendish \n"
             "«В данном случае это не касается этих самых пресловутых помидоров», — рассказал он журналистам.")
     assert _quote(text, "В данном случае").speaker == "Дмитрий Песков"
+
+
+def test_a_pronoun_after_an_unnamed_person_of_someone_is_that_person() -> None:
+    """rt-03343: "… уже приветствовал адвокат Ассанжа.\\nОн заявил, что … «…»": the lawyer, unnamed; not Ассанж."""
+    text = ("Сам Джулиан Ассанж называет дело сфабрикованным.\n"
+            "Предложение эквадорских властей уже приветствовал адвокат Ассанжа.\n"
+            "Он заявил, что его клиент имеет право на убежище, а риск преследования Ассанжа «возрос в последние "
+            "месяцы в связи с войной администрации Трампа с WikiLeaks».")
+    q = _quote(text, "возрос")
+    assert q.text == "возрос в последние месяцы в связи с войной администрации Трампа с WikiLeaks"
+    assert q.speaker is None
+
+
+def test_a_pronoun_after_a_role_and_a_nominative_name_is_that_person() -> None:
+    """rt-03908: "… сообщил … генерал-полковник Сергей Рудской. … — заявил он": the name is written in the nominative."""
+    text = ("Об этом сообщил начальник Главного оперативного управления Генштаба ВС России генерал-полковник Сергей "
+            "Рудской.\n«В ходе операции получили ранения трое военнослужащих ССО», — заявил он.")
+    assert _quote(text, "В ходе операции").speaker == "Сергей Рудской"

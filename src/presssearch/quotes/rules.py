@@ -185,6 +185,8 @@ class Context:
         unheld = self._unheld_subject_before(pos, feminine) if role_word is None and feminine is not None else None
         if unheld is not None:  # "Тиммерманс пригласил польское правительство к диалогу. «…», — сказал он"
             return unheld, None
+        if role_word is None and feminine is not None and self._possessor_right_before(pos, feminine):
+            return None, None  # "… приветствовал адвокат Ассанжа.\nОн заявил, что …": the lawyer, unnamed
         hit = reg.topic(self.text, pos, feminine)
         if hit is not None and not self._named_as_subject(hit[0].key, pos, credits_only=not role_word):
             hit = None  # "Суд над Иваном Петровым … — заметил прокурор"; "Текст: Мария Иванова": they do not speak
@@ -426,6 +428,15 @@ class Context:
             return None
         stop = _CLAUSE_END_MARK.search(text, g.end, end)
         return name if _past_verb_feminine(text, g.end, stop.start() if stop else end) is feminine else None
+
+    def _possessor_right_before(self, pos: int, feminine: bool) -> bool:
+        """The sentence right before pos names just one person, in the genitive after a person noun of the pronoun's
+        gender ("уже приветствовал адвокат Ассанжа."): a pronoun at pos stands for that unnamed person."""
+        bounds = self._sentence_right_before(pos)
+        if bounds is None:
+            return False
+        inside = [m for m in self.registry.mentions if bounds[0] <= m.pos < bounds[1] and not m.quoted]
+        return len(inside) == 1 and _possessor_mention(self, inside[0].pos, feminine)
 
     def _role_subject_land(self, pos: int) -> str | None:
         """The country the role subject of the sentence right before pos is tied to ("Президент России заявил")."""
@@ -2336,6 +2347,28 @@ def _genitive_of(token: str, surname: str, gender: str) -> bool:
     return surname_nominative(low, gender, "gent") == sur or any(
         p.tag.case == "gent" and p.tag.gender == gender and p.normal_form.replace("ё", "е") == sur
         for p in parses(low)[:4])
+
+
+def _possessor_mention(ctx: Context, at: int, feminine: bool | None) -> bool:
+    """The mention at ``at`` is not nominative and follows a person noun in the nominative singular of the pronoun's
+    gender ("приветствовал адвокат Ассанжа"): it names whose that person is, and the pronoun after stands for the
+    unnamed person, not for the one named."""
+    m = next((m for m in ctx.registry.mentions if m.pos == at), None)
+    if m is None or m.nominative or at < 2 or ctx.text[at - 1] not in " \u00a0":
+        return False
+    person = ctx.registry.people.get(m.key)
+    written = re.match(r"[А-ЯЁ][А-ЯЁа-яё\-]*(?:[ \u00a0]+[А-ЯЁ][А-ЯЁа-яё\-]*)*", ctx.text[at:])
+    if person is None or written is None or person.feminine is None:
+        return False
+    last, surname = written.group().split()[-1], person.name().split()[-1]
+    if last.lower() == surname.lower() or not _genitive_of(last, surname, "femn" if person.feminine else "masc"):
+        return False  # "генерал-полковник Сергей Рудской", "чемпионка Лилли Кинг": the name as written, nominative
+    ws = words(ctx.text[max(0, at - 40):at])
+    if not ws or not ws[-1][:1].islower():
+        return False
+    noun = ws[-1].lower()
+    return any(p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and p.tag.number == "sing" and p.tag.case == "nomn"
+               and (feminine is None or (p.tag.gender == "femn") is feminine) for p in parses(noun)[:2])
 
 
 def _owner_noun_before(ctx: Context, s: int, g: Group) -> bool:
