@@ -53,3 +53,18 @@ def test_many_unnamed_after_their_own_noun_stay_unnamed() -> None:
     text = ("В МВД заявили, что пострадавших доставили в больницу. Как проинформировали медики, «состояние "
             "пострадавших стабильное и не вызывает опасений».")
     assert [q.speaker for q in extract_quotes(text)] == [None]
+
+
+def test_a_body_named_in_a_photo_caption_is_not_what_a_generic_word_means() -> None:
+    """rt-03393: " Заседание СБ ООН 24 февраля 2018 года \\n Reuters \\n" between the league's secretary general and
+    "— цитирует РИА Новости заявление организации": the league speaks, not the Security Council of the caption."""
+    from presssearch.quotes import extract_quotes
+
+    text = ("К соблюдению резолюции призвал также генеральный секретарь Лиги арабских государств (ЛАГ) Ахмед Абуль "
+            "Гейт.\n Заседание СБ ООН 24 февраля 2018 года \n Reuters \n"
+            "«Генсек приветствовал резолюцию 2401 по прекращению столкновений в Сирии на 30 дней», — цитирует "
+            "РИА Новости заявление организации.")
+    (q,) = [q for q in extract_quotes(text) if q.text.startswith("Генсек")]
+    assert q.text == "Генсек приветствовал резолюцию 2401 по прекращению столкновений в Сирии на 30 дней"
+    assert q.speaker != "СБ ООН"
+    assert q.speaker in ("ЛАГ", "Лига арабских государств")

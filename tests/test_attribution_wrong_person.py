@@ -135,3 +135,79 @@ def test_body_after_impersonal_that_still_speaks() -> None:
             "успешными и своевременными».")
     (q,) = extract_quotes(text)
     assert q.speaker == "Министерство обороны России"
+
+
+def test_a_name_in_the_genitive_after_a_person_noun_is_whose_that_person_is() -> None:
+    """"— заявил адвокат Абызова": the lawyer speaks, unnamed; not Абызов (rucoco-2020_russia_mabyzov)."""
+    text = ("Бывший министр Михаил Абызов арестован по делу о мошенничестве.\n"
+            "«Прошу обратить внимание, что прокуратура провела проверку в 2015 году в отношении Абызова, не выявив "
+            "нарушений с его стороны», — заявил адвокат Абызова.")
+    q = _quote(text, "Прошу обратить")
+    assert q.text.endswith("нарушений с его стороны")
+    assert q.speaker is None
+
+
+def test_a_kin_noun_before_a_womans_indeclinable_surname_keeps_the_namesake() -> None:
+    """"— отметила супруга Винника" after "Александра Винник": "Винника" is not her form, so she may speak."""
+    text = ("В Греции задержан россиянин Александр Винник. RT пообщался с его супругой Александрой Винник.\n"
+            "«Дети каждый день спрашивают, когда вернётся папа», — отметила супруга Винника.")
+    assert _quote(text, "Дети каждый").speaker == "Александра Винник"
+
+
+def test_of_two_subjects_in_the_sentence_before_the_one_who_speaks_is_meant() -> None:
+    """rt-00619: "вернулся … Игорь Акинфеев, а … Станислав Черчесов заявил, что …" then "— рассказал тренер" (a role
+    nobody was given): the subject of the speech verb, not the sentence's first name."""
+    text = ("«Какие могут быть опасения? Не было опасений», — рассказал полузащитник Магомед Оздоев.\n"
+            "В воскресенье вернулся в общую группу Игорь Акинфеев, а на пресс-конференции Станислав Черчесов заявил, "
+            "что Денис Глушаков тоже сможет выйти на поле.\n"
+            "«Денис уже практически всю тренировку проводит в общей группе. Сегодня ещё подумаем», — рассказал тренер.")
+    q = _quote(text, "Денис уже")
+    assert q.text.endswith("Сегодня ещё подумаем")
+    assert q.speaker == "Станислав Черчесов"
+
+
+def test_a_subject_set_off_by_a_parenthetical_still_speaks() -> None:
+    """rucoco-2017_russia_ostryakov: "Сын Валерия Острякова, Дмитрий, в свою очередь, сообщил, что …"."""
+    from presssearch.quotes.speakers import _speaks_at
+
+    text = "Сын Валерия Острякова, Дмитрий, в свою очередь, сообщил, что суд рассмотрит дело в мае."
+    assert _speaks_at(text, text.index("Дмитрий"), [text.index("Валерия"), text.index("Дмитрий")])
+    assert not _speaks_at(text, text.index("Валерия"), [text.index("Валерия"), text.index("Дмитрий")])
+
+
+def test_a_person_named_in_a_photo_caption_is_not_who_speaks_next() -> None:
+    """rt-03346: the caption " Лидер … Чак Шумер \\n Reuters \\n © …" between the expert's sentence and his quote."""
+    text = ("Ситуация является лишь взаимной игрой на нервах, рассказал в разговоре с RT ведущий научный сотрудник "
+            "Института США и Канады РАН Владимир Васильев.\n"
+            " Лидер демократического меньшинства в сенате Чак Шумер \n Reuters \n © Joshua Roberts \n"
+            "«Это вопрос чисто политической игры на нервах. Трамп в который раз пытается взять верх», — "
+            "подчеркнул эксперт.")
+    q = _quote(text, "Это вопрос")
+    assert q.text.endswith("пытается взять верх")
+    assert q.speaker == "Владимир Васильев"
+
+
+def test_a_paragraph_before_a_picture_credit_is_still_narrative() -> None:
+    """rt-06788: a paragraph ending in a full stop, then a credit of a picture without caption."""
+    text = ("Пресс-секретарь президента РФ Дмитрий Песков при этом уточнил, что указ не распространяется на томаты.\n"
+            " globallookpress.com \n © Piers Cavendish \n"
+            "«В данном случае это не касается этих самых пресловутых помидоров», — рассказал он журналистам.")
+    assert _quote(text, "В данном случае").speaker == "Дмитрий Песков"
+
+
+def test_a_pronoun_after_an_unnamed_person_of_someone_is_that_person() -> None:
+    """rt-03343: "… уже приветствовал адвокат Ассанжа.\\nОн заявил, что … «…»": the lawyer, unnamed; not Ассанж."""
+    text = ("Сам Джулиан Ассанж называет дело сфабрикованным.\n"
+            "Предложение эквадорских властей уже приветствовал адвокат Ассанжа.\n"
+            "Он заявил, что его клиент имеет право на убежище, а риск преследования Ассанжа «возрос в последние "
+            "месяцы в связи с войной администрации Трампа с WikiLeaks».")
+    q = _quote(text, "возрос")
+    assert q.text == "возрос в последние месяцы в связи с войной администрации Трампа с WikiLeaks"
+    assert q.speaker is None
+
+
+def test_a_pronoun_after_a_role_and_a_nominative_name_is_that_person() -> None:
+    """rt-03908: "… сообщил … генерал-полковник Сергей Рудской. … — заявил он": the name is written in the nominative."""
+    text = ("Об этом сообщил начальник Главного оперативного управления Генштаба ВС России генерал-полковник Сергей "
+            "Рудской.\n«В ходе операции получили ранения трое военнослужащих ССО», — заявил он.")
+    assert _quote(text, "В ходе операции").speaker == "Сергей Рудской"

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..analysis.names import dictionary_readings
 from . import marks
-from .speakers import inflected_word, lemma, name_kind, parses
+from .speakers import inflected_word, lemma, name_kind, off_narrative, parses
 
 _TOKEN = re.compile(r"[0-9A-Za-zА-ЯЁа-яё]+(?:[-'’&][0-9A-Za-zА-ЯЁа-яё]+)*")
 _CANDIDATE = re.compile(r"(?<![0-9A-Za-zА-ЯЁа-яё-])(?:[А-ЯЁ][0-9A-Za-zА-ЯЁа-яё]*(?:-[0-9A-Za-zА-ЯЁа-яё]+)*|(?:"
@@ -97,10 +97,12 @@ class OrgRegistry:
     mentions: list[OrgMention] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
     quoted_aliases: list[tuple[str, Org]] = field(default_factory=list)  # ("Аэронет", its body)
+    text: str = ""
 
     @classmethod
     def build(cls, text: str) -> "OrgRegistry":
         reg = cls()
+        reg.text = text
         for m in _QUOTED_DEFINED.finditer(text):
             reg._add_quoted(text, m)
         done = 0
@@ -406,7 +408,8 @@ class OrgRegistry:
         """The organisation a generic word ("ведомство", "компания", "совет") at pos points back to; with a
         qualifier ("ведомство Грузии") the closest one whose name has it, when there is one."""
         lem = lemma(word)
-        fits = [self.orgs[m.key] for m in reversed(self.mentions[:bisect_left(self._starts, pos)])]
+        fits = [self.orgs[m.key] for m in reversed(self.mentions[:bisect_left(self._starts, pos)])
+                if not off_narrative(self.text, m.start)]
         fits = [org for org in fits if lem in org.kinds or lem == org.head]
         if qualifier:
             q = _key(qualifier)

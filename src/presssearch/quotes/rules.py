@@ -12,8 +12,8 @@ from typing import Any, Callable, Iterator
 
 from . import documents, marks
 from .speakers import (Group, Person, Registry, adjective_of_next, analyses, can_be_nominative, find_groups,
-                       in_related_box, is_role_word, is_verb, lemma, may_be_subject, name_kind, normalize_tokens, parses,
-                       possible_genders, role_before, role_lemmas, surname_key)
+                       in_related_box, is_role_word, off_narrative, is_verb, lemma, may_be_subject, name_kind, normalize_tokens, parses,
+                       possible_genders, role_before, role_lemmas, surname_key, surname_nominative)
 from .orgs import OrgsOnDemand, country, is_adjective
 from .text import (MarkSpan, WORDS_RE, blocks, list_follows, mark_spans, sentence_end, sentence_start, speech_verb,
                    words)
@@ -185,6 +185,8 @@ class Context:
         unheld = self._unheld_subject_before(pos, feminine) if role_word is None and feminine is not None else None
         if unheld is not None:  # "Тиммерманс пригласил польское правительство к диалогу. «…», — сказал он"
             return unheld, None
+        if role_word is None and feminine is not None and self._possessor_right_before(pos, feminine):
+            return None, None  # "… приветствовал адвокат Ассанжа.\nОн заявил, что …": the lawyer, unnamed
         hit = reg.topic(self.text, pos, feminine)
         if hit is not None and not self._named_as_subject(hit[0].key, pos, credits_only=not role_word):
             hit = None  # "Суд над Иваном Петровым … — заметил прокурор"; "Текст: Мария Иванова": they do not speak
@@ -427,6 +429,15 @@ class Context:
         stop = _CLAUSE_END_MARK.search(text, g.end, end)
         return name if _past_verb_feminine(text, g.end, stop.start() if stop else end) is feminine else None
 
+    def _possessor_right_before(self, pos: int, feminine: bool) -> bool:
+        """The sentence right before pos names just one person, in the genitive after a person noun of the pronoun's
+        gender ("уже приветствовал адвокат Ассанжа."): a pronoun at pos stands for that unnamed person."""
+        bounds = self._sentence_right_before(pos)
+        if bounds is None:
+            return False
+        inside = [m for m in self.registry.mentions if bounds[0] <= m.pos < bounds[1] and not m.quoted]
+        return len(inside) == 1 and _possessor_mention(self, inside[0].pos, feminine)
+
     def _role_subject_land(self, pos: int) -> str | None:
         """The country the role subject of the sentence right before pos is tied to ("Президент России заявил")."""
         bounds = self._sentence_right_before(pos)
@@ -481,7 +492,7 @@ class Context:
                      key=lambda sp: sp[0])
         for m in reversed(reg.mentions):
             if m.pos >= pos or m.quoted or not (m.nominative or _according_holder(self.text, m.pos)) \
-                    or in_related_box(self.text, m.pos):
+                    or off_narrative(self.text, m.pos):
                 continue
             if m.pos < pos - window or (quoted and m.pos < quoted[0]):
                 break
@@ -2296,6 +2307,8 @@ def _speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | N
             holder = _role_holder(ctx, s, best, quote_start, feminine)
             if holder is not None:
                 return holder
+            if _possessor_of_person_noun(ctx, s, best, feminine):
+                return None, None  # "— рассказал ведомый Филипова": the wingman speaks, unnamed, not Филипов
             who = person_speaker(ctx, best, feminine, a)
             if _source_of(ctx, s, best, who[0]):
                 return _named_after_source(ctx, groups, best, feminine, a)
@@ -2379,6 +2392,57 @@ def _named_after_owner(ctx: Context, s: int, g: Group, groups: list[Group]) -> G
     if nxt.full or ctx.registry.lookup(nxt) or kin and _first_name_alone(nxt):
         return nxt
     return g
+
+
+def _possessor_of_person_noun(ctx: Context, s: int, g: Group, feminine: bool | None) -> bool:
+    """"— рассказал ведомый Филипова", "— заявил адвокат Петрова", "— сказала мать Петрова": the name group right
+    after a person noun in the nominative singular is in the genitive (another form than the canonical surname of
+    a person whose gender the article makes sure, or no nominative reading at all): it names whose that person is,
+    not the speaker. Only when the verb shows the possessor's own gender ("— рассказала супруга Винника" may be
+    his namesake wife)."""
+    ws = words(ctx.text[s:g.start])
+    if not ws or not ws[-1][:1].islower() or ctx.text[g.start - 1] not in " \u00a0":
+        return False
+    noun = ws[-1].lower()
+    if not (is_role_word(noun) and _nominative_singular(noun)) and not any(
+            p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and p.tag.number == "sing" and p.tag.case == "nomn"
+            for p in parses(noun)[:3]):
+        return False
+    person = ctx.registry.lookup(g)
+    if person is None or not _oblique_form(ctx, g) or person.feminine is None or person.feminine != feminine:
+        return False
+    return _genitive_of(g.tokens[-1], person.name().split()[-1], "femn" if feminine else "masc")
+
+
+def _genitive_of(token: str, surname: str, gender: str) -> bool:
+    """The token is the genitive of the surname for that gender ("Филипова" of "Филипов"; not "Винника" of a woman's
+    "Винник", which does not decline: another bearer's)."""
+    low, sur = token.lower().replace("ё", "е"), surname.lower().replace("ё", "е")
+    return surname_nominative(low, gender, "gent") == sur or any(
+        p.tag.case == "gent" and p.tag.gender == gender and p.normal_form.replace("ё", "е") == sur
+        for p in parses(low)[:4])
+
+
+def _possessor_mention(ctx: Context, at: int, feminine: bool | None) -> bool:
+    """The mention at ``at`` is not nominative and follows a person noun in the nominative singular of the pronoun's
+    gender ("приветствовал адвокат Ассанжа"): it names whose that person is, and the pronoun after stands for the
+    unnamed person, not for the one named."""
+    m = next((m for m in ctx.registry.mentions if m.pos == at), None)
+    if m is None or m.nominative or at < 2 or ctx.text[at - 1] not in " \u00a0":
+        return False
+    person = ctx.registry.people.get(m.key)
+    written = re.match(r"[А-ЯЁ][А-ЯЁа-яё\-]*(?:[ \u00a0]+[А-ЯЁ][А-ЯЁа-яё\-]*)*", ctx.text[at:])
+    if person is None or written is None or person.feminine is None:
+        return False
+    last, surname = written.group().split()[-1], person.name().split()[-1]
+    if last.lower() == surname.lower() or not _genitive_of(last, surname, "femn" if person.feminine else "masc"):
+        return False  # "генерал-полковник Сергей Рудской", "чемпионка Лилли Кинг": the name as written, nominative
+    ws = words(ctx.text[max(0, at - 40):at])
+    if not ws or not ws[-1][:1].islower():
+        return False
+    noun = ws[-1].lower()
+    return any(p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and p.tag.number == "sing" and p.tag.case == "nomn"
+               and (feminine is None or (p.tag.gender == "femn") is feminine) for p in parses(noun)[:2])
 
 
 def _owner_noun_before(ctx: Context, s: int, g: Group) -> bool:

@@ -1866,11 +1866,86 @@ def _photo_caption(text: str, g: "Group") -> bool:
     return b < len(text) and text[b] == "\n" and _CREDIT_AFTER.match(text, b) is not None
 
 
+def _speaking_subject(text: str, same: list["Mention"]) -> "Mention":
+    """Of the nominative mentions of one sentence (latest first), the first one; but when it is no speech verb's
+    subject and just one other is, that one ("В воскресенье вернулся в общую группу Игорь Акинфеев, а … Черчесов
+    заявил, что … «…», — рассказал тренер": Черчесов speaks, not Акинфеев)."""
+    first = same[-1]
+    starts = sorted(m.pos for m in same)
+    said = [m for m in same if _speaks_at(text, m.pos, starts)]
+    return said[0] if len(said) == 1 and said[0] is not first and not _speaks_at(text, first.pos, starts) else first
+
+
+_NAME_AT = re.compile(r"[А-ЯЁA-Z][\w\-]*(?:[ \u00a0]+[А-ЯЁA-Z][\w\-]*)*")
+_THAT_AFTER = re.compile(r"(?<![А-ЯЁа-яё])(?:что|как|чтобы)(?![А-ЯЁа-яё])")
+
+
+def _speaks_at(text: str, pos: int, starts: list[int]) -> bool:
+    """The name at pos is a speech verb's subject: the verb follows it before its clause ends, the next name or a
+    "что" ("Черчесов заявил, что …"), or right before it, past role words only ("сообщил руководитель департамента
+    Георгий Голухов"; not "отметил вклад в свой успех дяди Тони")."""
+    m = _NAME_AT.match(text, pos)
+    end = m.end() if m else pos
+    nxt = next((p for p in starts if p > pos), len(text))
+    if nxt < len(text) and re.fullmatch(r"[ \u00a0]+и[ \u00a0]+", text[end:nxt]):  # "Путин и Трамп признали": both
+        nxt = next((p for p in starts if p > nxt), len(text))
+    if speech_verb(_clause_after(text, end, nxt))[0]:
+        return True
+    lo = max((c.end() for c in _CLAUSE_END.finditer(text, max(0, pos - 120), pos)), default=max(0, pos - 120))
+    according = None
+    for according in _ACCORDING_AT.finditer(text, lo, pos):
+        pass
+    if according is not None and "," not in text[according.end():pos]:
+        return True  # "По мнению пенсионера из Техаса Джеймса Дункана, Обама продолжил …": whose opinion it is
+    a = max((c.end() for c in _CLAUSE_MARK.finditer(text, max(0, pos - 120), pos)), default=max(0, pos - 120))
+    ws = re.findall(r"[А-ЯЁа-яё\-]+", text[a:pos])
+    verb = next((i for i, w in enumerate(ws) if speech_verb(w)[0]), None)
+    return verb is not None and all(is_role_word(w) or w[:1].isupper() for w in ws[verb + 1:])
+
+
+def _clause_after(text: str, end: int, nxt: int) -> str:
+    """The rest of the clause after a name ending at ``end``, up to the next name, a punctuation mark or a "что"; past
+    a parenthetical set off by commas ("Дмитрий, в свою очередь, сообщил")."""
+    hi = min(nxt, end + 120)
+    stop = _CLAUSE_MARK.search(text, end, hi)
+    if stop is not None and stop.group() == ",":
+        rest = text[stop.end():hi].lstrip().lower()
+        lead = next((c for c in marks.SUBJECT_CONNECTIVES if rest.startswith(c + ",")), None)
+        if lead is not None:
+            skip = text.find(",", stop.end() + 1 + len(lead) - 1, hi)
+            stop = _CLAUSE_MARK.search(text, skip + 1, hi) if skip >= 0 else stop
+    after = text[end:stop.start() if stop else hi]
+    that = _THAT_AFTER.search(after)
+    return after[:that.start()] if that else after
+
+
+_CLAUSE_MARK = re.compile(r"[,;:.!?«»\"()—–\n]")
+_CLAUSE_END = re.compile(r"[;:.!?«»\"()—–\n]")
+_ACCORDING_AT = re.compile(marks.ACCORDING_TO, re.IGNORECASE)
+
+
 # a speech noun the name right after owns, in the genitive ("слова его музы, Ольги Ивинской", "после выступления
 # президента РФ Владимира Путина"), with no clause break between
 _SPEECH_OWNED = re.compile(r"(?<![А-ЯЁа-яё])(?:слова|выступлени[яе]|высказывани[яе]|реплик[аи]|речи)"
                            r"(?:[ \u00a0]+[А-ЯЁа-яё-]+,?){0,4}[ \u00a0]+$")
 _RELATED_BOX_BODY = 2  # lines under a related-links head that belong to the box: a headline and its cut lead
+
+
+def off_narrative(text: str, pos: int) -> bool:
+    """pos lies in a photo caption (a line of its own, no sentence ended, a credit line follows: " Заседание СБ ООН 24
+    февраля 2018 года \n Reuters \n"; not a paragraph a credit of a picture without caption follows) or in a box of
+    links to other articles: not the narrative a pronoun or a generic word points back to."""
+    if not text or pos < 0:
+        return False
+    end = text.find("\n", pos)
+    line = text[text.rfind("\n", 0, pos) + 1:len(text) if end < 0 else end]
+    if end >= 0 and len(line) < _CAPTION_MAX and not any(c in line for c in "«»\"") \
+            and not line.rstrip().endswith((".", "!", "?", "…", ":")) and _CREDIT_AFTER.match(text, end) is not None:
+        return True
+    return in_related_box(text, pos)
+
+
+_CAPTION_MAX = 200
 
 
 def in_related_box(text: str, pos: int) -> bool:
@@ -2832,7 +2907,7 @@ class Registry:
         fitting = []
         while i >= 0 and self.mentions[i].pos >= pos - window:
             m = self.mentions[i]
-            if not m.quoted and self._fits(m, feminine) and not in_related_box(text, m.pos):
+            if not m.quoted and self._fits(m, feminine) and not off_narrative(text, m.pos):
                 fitting.append(m)
             i -= 1
         if not fitting:
@@ -2842,7 +2917,8 @@ class Registry:
         s0 = sentence_start(text, line, last.pos + 1)  # (+1: the break before a name that opens its sentence counts)
         same = [m for m in fitting if m.pos >= s0 and m.nominative]
         if same:
-            return self.people[same[-1].key], same[-1].pos
+            pick = _speaking_subject(text, same)
+            return self.people[pick.key], pick.pos
         owner = next((m for m in fitting if m.pos >= s0 and _SPEECH_OWNED.search(text, max(s0, m.pos - 60), m.pos)),
                      None)
         if owner is not None:  # "… после выступления президента Владимира Путина. Он назвал …": whose speech it was
