@@ -544,3 +544,11 @@ def test_story_dialogue_with_narrated_turns_is_not_a_loose_interview():
             "— Ну, проходите, раз так, места в доме хватит на всех, и ужин у меня найдётся, — махнул рукой старик. "
             "— Только собак во дворе не бойтесь, они не кусаются.")
     assert [q for q in extract_quotes(text) if q.rule.startswith("interview")] == []
+
+
+def test_a_quoted_name_opening_a_later_paragraph_shares_its_closing_mark():
+    from presssearch.quotes.text import mark_spans
+
+    para = '"Брекзит" без сделки был бы для всех проигрышным", — сказал он.'
+    text = "Первый абзац.\n" + para
+    assert (14, 14 + 48) in [(s.open, s.close) for s in mark_spans(text, 14, len(text))]

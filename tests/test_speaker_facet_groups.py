@@ -83,3 +83,16 @@ def test_names_that_are_not_one_person_stay_apart(names):
                                          ("Дмитрий Анатольевич Медведев", 4), ("Леонид Викторович Слуцкий", 1)])
 def test_a_facet_entry_selects_all_its_spellings(archive, name, total):
     assert archive.quotes("", speaker=name, limit=0).total == total
+
+
+def test_saving_groups_bodies_even_after_counting(tmp_path):
+    from presssearch.archive import body_key
+    from presssearch.engine.facets import Column, FacetTable
+
+    names = ["МИД РФ", "МИД России", "Министерство иностранных дел России"]
+    sp = MultiColumn(np.arange(4), np.arange(3, dtype=np.int32), names)
+    cols = {c: Column(np.zeros(3, dtype=np.int32), [""]) for c in ("kind", "source", "author", "date", "utc")}
+    table = FacetTable(cols, sp)
+    assert len(table.count("speaker", np.arange(3))) == 3  # (grouped without bodies, and cached)
+    table.save(tmp_path / "f.npz", body_key)
+    assert FacetTable.load(tmp_path / "f.npz").count("speaker", np.arange(3)) == [("МИД РФ", 3)]

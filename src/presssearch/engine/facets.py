@@ -124,7 +124,7 @@ class FacetTable:
         arrays["speaker.indices"] = self.speakers.indices
         arrays["speaker.values"] = np.asarray(self.speakers.values, dtype=object)
         arrays["speaker.rank"] = _rank(self.speakers)  # sorting ~15k names costs a first count ~6 ms
-        people = speaker_groups(self.speakers, body_key)  # (~20 ms for ~15k names, paid at commit)
+        people = speaker_groups(self.speakers, body_key, fresh=True)  # (~0.2 s for ~15k names, at commit)
         arrays["speaker.group"] = people.group
         arrays["speaker.shown_at"] = people.shown_at
         arrays["speaker.shown_rank"] = people.rank
@@ -141,7 +141,8 @@ class FacetTable:
             speakers = MultiColumn(z["speaker.indptr"], z["speaker.indices"], list(z["speaker.values"]))
             if "speaker.rank" in z:  # (absent in tables saved by earlier versions: then sorted when first needed)
                 speakers._rank = z["speaker.rank"]
-            if "speaker.group" in z:  # (absent in tables saved by earlier versions: then grouped when first needed)
+            if "speaker.group" in z:  # (absent in tables saved by earlier versions: then grouped when first needed,
+                # people only, not a body's names: ``presssearch index --rebuild`` saves the full grouping)
                 at = z["speaker.shown_at"]
                 speakers._groups = SpeakerGroups.of(z["speaker.group"], [speakers.values[i] for i in at.tolist()],
                                                     z["speaker.shown_rank"], at)
@@ -155,9 +156,9 @@ class FacetTable:
         return col.ords == col.values.index(kind)
 
     def docs_with_speaker(self, name: str) -> np.ndarray | None:
-        """Global docnums of the documents quoting the person named ``name`` (as written, else in any case, ё or
-        е), under any of the names the speaker facet shows as theirs (``speaker_groups``); None if no speaker is
-        named so."""
+        """Global docnums of the documents quoting the person or body named ``name`` (as written, else in any case,
+        ё or е), under any of the names the speaker facet shows as theirs (``speaker_groups``); None if no speaker
+        is named so."""
         sp = self.speakers
         wanted = " ".join(name.split())
         ords = [i for i, v in enumerate(sp.values) if v == wanted]
@@ -362,7 +363,8 @@ _NAME_WORD = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*\Z")
 _INITIAL = re.compile(r"[А-ЯЁ]\.\Z")
 
 
-def speaker_groups(sp: MultiColumn, body_key: Callable[[str], str] | None = None) -> SpeakerGroups:
+def speaker_groups(sp: MultiColumn, body_key: Callable[[str], str] | None = None, *,
+                   fresh: bool = False) -> SpeakerGroups:
     """One group per person across articles: names written alike but for case, ё/е and spacing ("Пётр
     Порошенко", "Петр Порошенко"), and a name with one more word in the middle (a patronymic, a middle name or
     initial: "Дмитрий Анатольевич Медведев", "Родриго Роа Дутерте") with that name without it, when the index
@@ -370,9 +372,10 @@ def speaker_groups(sp: MultiColumn, body_key: Callable[[str], str] | None = None
     Эдуардович Слуцкий", "Леонид Викторович Слуцкий"). With ``body_key`` (a body's name → its key, "" for a
     person's), one group per body too ("МИД России", "МИД РФ", "Министерство иностранных дел России": "мид
     россии"). A group is shown by its name in the most documents.
-    Computed once per table (and saved with it)."""
+    Computed once per table and saved with it (``fresh``: computed again, as saving does, whatever was
+    cached)."""
     cached = getattr(sp, "_groups", None)
-    if cached is not None:
+    if cached is not None and not fresh:
         return cached
     values = list(sp.values)
     keys = [_fold(v) for v in values]

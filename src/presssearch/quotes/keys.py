@@ -70,12 +70,12 @@ _SPOKESMEN = ("пресс-служба", "пресс-центр")
 def _spoken_for(name: str) -> str:
     """The key of the body a press service speaks for ("Пресс-служба Кремля" → "кремль", "Пресс-служба Минобороны
     РФ" → "минобороны россии"), so that the body's name finds its press service too; "" for any other name."""
-    head, _, rest = name.partition(" ")
-    if head.lower() not in _SPOKESMEN or not rest.strip():
+    words = name.split()
+    if len(words) < 2 or words[0].lower() not in _SPOKESMEN:
         return ""
     from .orgs import org_key
 
-    first, _, more = rest.partition(" ")
+    first, more = words[1], " ".join(words[2:])
     if not more:
         return same_person_key(first)  # (a one-word body in the genitive: its nominative)
     return org_key(f"{first if first.isupper() else lemma(first)} {more}")  # ("Министерства обороны России")

@@ -4590,8 +4590,10 @@ def _participle_speaker(ctx: Context, a: int, qs: int, introducing: bool = False
     return person_speaker(ctx, g, feminine, a)
 
 
-_SHOUTED_CUE = re.compile(r"(?<![А-ЯЁа-яё])(?:с[ \u00a0]+(?:" + "|".join(marks.SHOUT_NOUNS) + r")|(?:"
-                          + "|".join(marks.SHOUT_VERB_STEMS) + r")(?:л[аио]?|ть|вш[а-яё]+))[ \u00a0]*:?[ \u00a0]*$", re.IGNORECASE)
+_SHOUT_WORDS = (r"(?<![А-ЯЁа-яё])(?:с[ \u00a0]+(?:" + "|".join(marks.SHOUT_NOUNS) + r")|(?:"
+                + "|".join(marks.SHOUT_VERB_STEMS) + r")(?:л[аио]?|ть|вш[а-яё]+))")
+_SHOUTED_CUE = re.compile(_SHOUT_WORDS + r"[ \u00a0]*:?[ \u00a0]*$", re.IGNORECASE)
+_SHOUT_ANYWHERE = re.compile(_SHOUT_WORDS, re.IGNORECASE)  # (a paragraph with none has no shouted quotation)
 _LISTED_BEFORE = re.compile(r"[»\"][ \u00a0]*(?:,|и)[ \u00a0]*$")
 
 
@@ -4599,16 +4601,38 @@ def _shouted_cue(ctx: Context, span: MarkSpan, spans: list[MarkSpan], para: tupl
     """Where "с криками"/"с возгласом"/"крикнул" stands right before the quotation, or before the first of a list of them
     ("с криками «Смерть России!», «Прочь ФСБ!»"); None when there is none."""
     text = ctx.text
+    first = _first_shout_cue(text, para)
+    if first is None or first >= span.open:
+        return None  # (most paragraphs: no cue at all, nothing to walk back through)
+    closing = _spans_by_close(spans)
     cur = span
     while True:
         m = _SHOUTED_CUE.search(text, max(para[0], cur.open - 30), cur.open)
         if m is not None:
             return m.start()
         lst = _LISTED_BEFORE.search(text, max(para[0], cur.open - 6), cur.open)
-        prev = next((s for s in spans if lst is not None and s.close == lst.start()), None)
-        if prev is None:
+        prev = closing.get(lst.start()) if lst is not None else None
+        if prev is None or prev.open >= cur.open:
             return None
         cur = prev
+
+
+_LAST_CUE: list = []  # (text, para, where its first shout cue starts), for the paragraph read last
+_LAST_CLOSING: list = []  # (spans, {close: span}), for the span list read last
+
+
+def _first_shout_cue(text: str, para: tuple[int, int]) -> int | None:
+    """Where the paragraph's first shout cue starts, or None (one search per paragraph, not per quotation)."""
+    if not _LAST_CUE or _LAST_CUE[0][0] is not text or _LAST_CUE[0][1] != para:
+        m = _SHOUT_ANYWHERE.search(text, para[0], para[1])
+        _LAST_CUE[:] = [(text, para, None if m is None else m.start())]
+    return _LAST_CUE[0][2]
+
+
+def _spans_by_close(spans: list[MarkSpan]) -> dict[int, MarkSpan]:
+    if not _LAST_CLOSING or _LAST_CLOSING[0][0] is not spans or len(_LAST_CLOSING[0][1]) != len(spans):
+        _LAST_CLOSING[:] = [(spans, {s.close: s for s in spans})]
+    return _LAST_CLOSING[0][1]
 
 
 def _shouted_words(ctx: Context, span: MarkSpan, spans: list[MarkSpan], para: tuple[int, int]) -> bool:

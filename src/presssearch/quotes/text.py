@@ -290,7 +290,14 @@ def _shared_closers(text: str, lo: int, hi: int, leftovers: list[int], spans: li
     return left
 
 
-_OPENING_CLAUSE = re.compile(r"(?:^|[.!?…:][»\"”)]*|(?<![А-ЯЁа-яё])что)[ \u00a0\t]*$")
+_OPENING_CLAUSE = re.compile(r"(?:[.!?…:][»\"”)]*|(?<![А-ЯЁа-яё])что)[ \u00a0\t]*$")
+
+
+def _opens_clause(text: str, lo: int, at: int) -> bool:
+    """Only blanks stand between the start of the paragraph or line and ``at``, or a sentence end, a colon or "что"
+    does (``re``'s "^" would match only at the start of the whole text, not of a paragraph at ``lo``)."""
+    start = max(lo, text.rfind("\n", lo, at) + 1)
+    return not text[start:at].strip() or _OPENING_CLAUSE.search(text, max(start, at - 40), at) is not None
 
 
 def _shared_openers(text: str, lo: int, hi: int, leftovers: list[int], spans: list[MarkSpan]) -> list[int]:
@@ -314,7 +321,7 @@ def _name_sharing_opener(text: str, lo: int, hi: int, i: int, spans: list[MarkSp
     if name is None or text[name.open] != '"' or _MARK_RE.search(text, name.close + 1, i) \
             or len(WORDS_RE.findall(text, name.open, name.close)) > _MAX_SHARED_OPENING_WORDS \
             or len(WORDS_RE.findall(text, name.close, i)) < 2 \
-            or not _OPENING_CLAUSE.search(text, max(lo, name.open - 40), name.open) \
+            or not _opens_clause(text, lo, name.open) \
             or not re.match(r"[,.!?…;]|[ \u00a0\t]*(?:$|[—–-][ \u00a0])", text[i + 1:hi]):
         return None
     return name
