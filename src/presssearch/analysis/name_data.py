@@ -106,3 +106,7 @@ FLEETING = (("ец", "ц"), ("ок", "к"), ("ек", "к"))
 EXTRA_NAME_PARTICLES = frozenset({"бин"})
 # Two particles that open a surname together ("Урсула фон дер Ляйен", "Ван дер Вар"): one token with it.
 NAME_PARTICLE_PAIRS = frozenset({"фон дер", "ван дер", "ван де", "де ла", "де ле"})
+# Oblique case endings of a man's name word (a full name in an oblique case glued before another's surname).
+GLUED_OBLIQUE_ENDS = ("ом", "ем", "ым", "ой", "ей", "у", "ю", "а", "я", "е")
+# A name word's nominative ending -> endings of its oblique cases ("Каррера": "Карреры", "Даля": "Дали").
+NOMINATIVE_ENDS = {"а": ("ы", "и", "у", "ой", "е"), "я": ("и", "ю", "ей", "е")}

@@ -511,12 +511,11 @@ def _issuer_of_mention(ctx: Context, doc: str, before: int, signed: bool = False
 _SENDER_REACH = 6  # words from a verb of publishing or sending to the document it has as its object
 # Verbs (lemmas) by which a person puts out a document of their own ("направила законопроект", "внёс поправки",
 # "опубликовал обращение"); not signing or issuing, which a president does to a law others wrote.
-_SENDING_VERBS = frozenset("направить направлять внести вносить опубликовать публиковать разослать рассылать".split())
 
 
 def _sender(ctx: Context, doc: re.Match) -> str | None:
     """"Американский сенатор Элизабет Уоррен направила на рассмотрение в конгресс законопроект": the person the
-    registry knows named as the subject of a verb of sending or publishing (_SENDING_VERBS) whose object, a few words
+    registry knows named as the subject of a verb of sending or publishing (marks.SENDING_VERBS) whose object, a few words
     on, is the document mentioned at ``doc`` (accusative); the document's text is then that person's. None when the
     sentence has no such verb before the document, or no known person as its subject."""
     text = ctx.text
@@ -524,7 +523,7 @@ def _sender(ctx: Context, doc: re.Match) -> str | None:
         return None
     start = sentence_start(text, 0, doc.start())
     ws = list(WORDS_RE.finditer(text, start, doc.start()))[-_SENDER_REACH:]
-    verb = next((w for w in ws if w.group()[:1].islower() and lemma(w.group().lower()) in _SENDING_VERBS
+    verb = next((w for w in ws if w.group()[:1].islower() and lemma(w.group().lower()) in marks.SENDING_VERBS
                  and any(p.tag.POS == "VERB" for p in parses(w.group().lower())[:1])), None)
     if verb is None:
         return None
@@ -654,9 +653,6 @@ def _body_speaking_before(ctx: Context, before: int, sentences: int = _SENTENCES
 _ABOUT_THIS = re.compile(r"[ \u00a0\t\n]*(?:[Оо]б[ \u00a0]+этом|[Оо]б[ \u00a0]+этом[ \u00a0]+же)[ \u00a0]+")
 
 
-_POSTED = frozenset("появиться опубликовать разместить распространить".split())  # "появилось заявление"
-
-
 def _posted_there(text: str, lo: int, hi: int) -> bool:
     """The sentence text[lo:hi] opens with a page where a document appeared ("На сайте предприятия «Южмаш»
     появилось официальное заявление …", "На странице посольства опубликовано обращение"): the document quoted next
@@ -664,7 +660,7 @@ def _posted_there(text: str, lo: int, hi: int) -> bool:
     ws = list(WORDS_RE.finditer(text, lo, min(hi, lo + 200)))
     if len(ws) < 3 or ws[0].group().lower() != "на" or lemma(ws[1].group().lower()) not in _SOURCE_NOUNS:
         return False
-    verb = next((i for i, m in enumerate(ws) if lemma(m.group().lower()) in _POSTED), None)
+    verb = next((i for i, m in enumerate(ws) if lemma(m.group().lower()) in marks.POSTING_VERBS), None)
     return verb is not None and any(lemma(m.group().lower()) in marks.DOCUMENT_NOUNS
                                     for m in ws[verb + 1:verb + 4])
 

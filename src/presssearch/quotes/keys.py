@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..analysis.name_data import EXTRA_NAME_PARTICLES
-from .marks import GEO_ABBR, NAME_PARTICLES, ORG_HEADS, ORG_KINDS, ORG_NOUNS, ORG_SPEAKERS
+from .marks import GEO_ABBR, NAME_PARTICLES, ORG_HEADS, ORG_KINDS, ORG_NOUNS, ORG_SPEAKERS, SPOKESMEN_HEADS
 from .speakers import lemma, same_person_key
 
 # Lower-case words that belong to personal names ("Урсула фон дер Ляйен", "Мохаммед бин Салман", "Ludwig van").
@@ -64,14 +64,11 @@ def speaker_index_keys(name: str) -> str:
     return ",".join(dict.fromkeys(k for k in (key, key.partition(" ")[0], brand, _spoken_for(name)) if k))
 
 
-_SPOKESMEN = ("пресс-служба", "пресс-центр")
-
-
 def _spoken_for(name: str) -> str:
     """The key of the body a press service speaks for ("Пресс-служба Кремля" → "кремль", "Пресс-служба Минобороны
     РФ" → "минобороны россии"), so that the body's name finds its press service too; "" for any other name."""
     words = name.split()
-    if len(words) < 2 or words[0].lower() not in _SPOKESMEN:
+    if len(words) < 2 or words[0].lower() not in SPOKESMEN_HEADS:
         return ""
     from .orgs import org_key
 

@@ -631,3 +631,10 @@ POINT_OF_VIEW_BEFORE = POINT_OF_VIEW + r"(?:[ \u00a0]+[а-яё-]+){0,8}[ \u00a0]
 # Акчалан"): the capitalised word right after one is the place, not the first word of the name after it.
 PLACE_NOUNS_GENITIVE = frozenset("""штата города провинции области округа графства района региона республики села
 деревни посёлка поселка острова кантона земли департамента префектуры столицы эмирата""".split())
+
+# Verbs of sending or publishing a document whose subject issues it ("депутат внёс законопроект").
+SENDING_VERBS = frozenset("направить направлять внести вносить опубликовать публиковать разослать рассылать".split())
+# Verbs of a statement appearing on a site ("На сайте X появилось заявление").
+POSTING_VERBS = frozenset("появиться опубликовать разместить распространить".split())
+# Stems of words for who speaks for a body ("представитель", "пресс-служба", "пресс-секретарь").
+SPOKESPERSON_STEMS = ("представител", "пресс-служб", "пресс-секретар")

@@ -1794,7 +1794,7 @@ def _body_spokesperson_quoted(ctx: Context, word: str, after: list[str], ref: in
         person = by_name.get(name) if name else None
         if person is None or person.key == found.key:
             continue
-        if any(all(b in _body_stems(r) for b in body) and any(h in r.lower() for h in _SPOKESPERSON_STEMS)
+        if any(all(b in _body_stems(r) for b in body) and any(h in r.lower() for h in marks.SPOKESPERSON_STEMS)
                for r in _roles_given(ctx, person)):
             return person
     return None
@@ -1886,7 +1886,6 @@ def _holder_quoted_before(ctx: Context, word: str, ref: int, feminine: bool | No
 _BODY_STEM = 5  # letters of a body's word compared across cases ("Совет Федерации" / "Совета Федерации")
 # Roles of those who speak for a body: its representative, press secretary, or the head of its press service
 # ("руководитель пресс-службы Роскомнадзора Вадим Ампелонский" is "представитель Роскомнадзора" later).
-_SPOKESPERSON_STEMS = ("представител", "пресс-служб", "пресс-секретар")
 
 
 def _body_member_before(ctx: Context, word: str, after: list[str], ref: int,
@@ -1905,7 +1904,7 @@ def _body_member_before(ctx: Context, word: str, after: list[str], ref: int,
         return None
     spoke = ctx._last_to_speak(ref, feminine, window=INTERLOCUTOR_WINDOW)
     quoted = _interlocutor_before(ctx, ref, feminine)
-    for person, heads in ((quoted, ()), (spoke[0] if spoke is not None else None, _SPOKESPERSON_STEMS)):
+    for person, heads in ((quoted, ()), (spoke[0] if spoke is not None else None, marks.SPOKESPERSON_STEMS)):
         if person is not None and any(all(b in _body_stems(r) for b in body)
                                       and (not heads or any(h in r.lower() for h in heads))
                                       for r in _roles_given(ctx, person)):

@@ -15,7 +15,7 @@ from ..analysis.names import listed_foreign_given, listed_man_in_a, listed_woman
 from ..analysis.names import repair_forms
 from ..analysis.names import unagreed_nominative, woman_usually
 from ..analysis.name_data import EXTRA_NAME_PARTICLES, FOREIGN_FIRST_NAME_ENDS, FOREIGN_GIVEN_AS_WRITTEN_ENDS
-from ..analysis.name_data import NAME_PARTICLE_PAIRS
+from ..analysis.name_data import GLUED_OBLIQUE_ENDS, NAME_PARTICLE_PAIRS, NOMINATIVE_ENDS
 from . import marks
 from .text import sentence_start, speech_verb
 
@@ -859,9 +859,6 @@ def _run_groups(text: str, run: list[tuple[int, int, str, str]]) -> list[Group]:
     return _split_run(run)
 
 
-_GLUED_OBLIQUE_ENDS = ("ом", "ем", "ым", "ой", "ей", "у", "ю", "а", "я", "е")  # a man's name word's oblique endings
-
-
 def _glued_surname_after(text: str, run: list[tuple[int, int, str, str]]) -> bool:
     """A full name in an oblique case, then another person's surname in the nominative, with no comma between
     ("охарактеризовал Ким Чен Ына | Путин", "с зятем президента Джаредом Кушнером | Аббас возложил"): the word
@@ -880,7 +877,7 @@ def _glued_surname_after(text: str, run: list[tuple[int, int, str, str]]) -> boo
 def _written_bare(text: str, run: list[tuple[int, int, str, str]], word: str) -> bool:
     """The text writes ``word`` elsewhere without its case ending ("Ын" for "Ына", "Кушнер" for "Кушнером")."""
     low = word.lower()
-    for end in _GLUED_OBLIQUE_ENDS:
+    for end in GLUED_OBLIQUE_ENDS:
         if low.endswith(end) and len(low) - len(end) >= 2 and low[-len(end) - 1] not in _VOWELS:
             if _written_elsewhere(text, run, word[: -len(end)]):
                 return True
@@ -1686,7 +1683,6 @@ def _given_as_surname(form: str, token: str, last: str, surname: str | None) -> 
     return token if low.endswith(FOREIGN_GIVEN_AS_WRITTEN_ENDS) and form.lower() != low else form
 
 
-
 @lru_cache(maxsize=50_000)
 def can_be_nominative(tokens: tuple[str, ...]) -> bool:
     """Every token of the name has a nominative reading (the name may be a sentence's subject), or the name is a
@@ -2046,10 +2042,6 @@ def _declined_from(word: str, bare: str, min_len: int = 3) -> bool:
     return word.startswith(bare) and word[len(bare):] in _BARE_ENDS
 
 
-# A name word's nominative ending -> endings of its oblique cases ("Каррера": "Карреры", "Даля": "Дали")
-_NOMINATIVE_ENDS = {"а": ("ы", "и", "у", "ой", "е"), "я": ("и", "ю", "ей", "е")}
-
-
 def _case_forms_of(oblique: tuple[str, ...], nominative: tuple[str, ...]) -> bool:
     """Every word of the name ``oblique`` that differs from ``nominative``'s is a case form of it (``_declined_from``:
     "Мартена Фуркада" of "Мартен Фуркад"; or "-ы", "-и", "-у" … of a word in "-а" or "-я": "Массимо Карреры" of
@@ -2061,8 +2053,8 @@ def _case_forms_of(oblique: tuple[str, ...], nominative: tuple[str, ...]) -> boo
 def _word_case_form(word: str, nom: str) -> bool:
     """``word`` is a case form of the name word ``nom`` by its ending (``_case_forms_of``)."""
     stem, end = nom[:-1], nom[-1:]
-    return _declined_from(word, nom) or end in _NOMINATIVE_ENDS and len(stem) >= 2 and word.startswith(stem) \
-        and word[len(stem):] in _NOMINATIVE_ENDS[end]
+    return _declined_from(word, nom) or end in NOMINATIVE_ENDS and len(stem) >= 2 and word.startswith(stem) \
+        and word[len(stem):] in NOMINATIVE_ENDS[end]
 
 
 def _case_form_of(word: str, bare: str) -> bool:
