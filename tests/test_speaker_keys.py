@@ -28,6 +28,7 @@ ARTICLES = [
     ("ГКУ «Московский центр „Открытое правительство“»", True), ("Урсула фон дер Ляйен", False), ("Абу Бакр аль-Багдади", False),
     ("Александр Бурков", False), ("Газпром", False), ("ФСБ", True),
     ("Минобороны России", True), ("Посольство Украины", True), ("Совет Федерации", True),  # a body's first word
+    ("Рада Аджубей", False),  # (a first name that is also a body's word)
 ])
 def test_organisation_names(name, org):
     assert is_organisation(name) is org

@@ -13,7 +13,7 @@ from .speakers import lemma, same_person_key
 _NAME_PARTICLES = NAME_PARTICLES | EXTRA_NAME_PARTICLES | frozenset("von van der de di da del le la al bin ibn el".split())
 _QUOTE_MARKS = re.compile(r"[«»\"„“”]")
 # First words that make a name of capitalised words a body's ("Минобороны России", "Посольство Украины").
-_BODY_WORDS = ORG_SPEAKERS | ORG_NOUNS | ORG_HEADS | frozenset(ORG_KINDS)
+_BODY_WORDS = (ORG_SPEAKERS | ORG_NOUNS | ORG_HEADS | frozenset(ORG_KINDS)) - {"рада"}  # ("Рада Аджубей": a woman)
 
 
 def is_organisation(name: str) -> bool:
