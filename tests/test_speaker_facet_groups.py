@@ -3,46 +3,37 @@ patronymic or middle name beside the same name without it, count as one person; 
 people. Checked on a real index built from made-up articles."""
 from __future__ import annotations
 
-import json
-
 import numpy as np
 import pytest
 
-import presssearch
-from presssearch.engine.facets import MultiColumn, speaker_groups
+from presssearch.engine.facets import MultiColumn, _count_groups, speaker_groups
+
+from .test_search import _index
 
 
-def _article(n: int, speaker: str, topic: str = "газ") -> dict:
+def _article(n: int, said: str) -> dict:
     return {"id": f"a{n}", "title": f"Новость {n}", "date": "2019-11-06", "source": "Тест",
-            "text": f"«Мы обсудили {topic} и договорились о следующих шагах», — заявил {speaker}.\n"}
+            "text": f"«Мы обсудили газ и договорились о следующих шагах», — {said}.\n"}
 
 
 ARTICLES = [
-    *(_article(n, "Пётр Порошенко") for n in range(3)),
-    *(_article(n, "Петр Порошенко") for n in range(3, 5)),
-    *(_article(n, "Дмитрий Медведев") for n in range(5, 8)),
-    _article(8, "Дмитрий Анатольевич Медведев"),
-    _article(9, "Леонид Слуцкий"),
-    _article(10, "Леонид Эдуардович Слуцкий"),
-    _article(11, "Леонид Викторович Слуцкий"),
-    {"id": "a12", "title": "МИД", "date": "2019-11-06", "source": "Тест",
-     "text": "«Мы обсудили газ и договорились о следующих шагах», — говорится в заявлении МИД России.\n"},
-    {"id": "a13", "title": "МИД", "date": "2019-11-06", "source": "Тест",
-     "text": "«Мы обсудили газ и договорились о следующих шагах», — говорится в заявлении МИД РФ.\n"},
-    {"id": "a14", "title": "МИД", "date": "2019-11-06", "source": "Тест",
-     "text": "«Мы обсудили газ и договорились о следующих шагах», — заявили в Министерстве иностранных дел России.\n"},
-    {"id": "a15", "title": "МИД", "date": "2019-11-06", "source": "Тест",
-     "text": "«Мы обсудили газ и договорились о следующих шагах», — говорится в заявлении МИД России.\n"},
+    *(_article(n, "заявил Пётр Порошенко") for n in range(3)),
+    *(_article(n, "заявил Петр Порошенко") for n in range(3, 5)),
+    *(_article(n, "заявил Дмитрий Медведев") for n in range(5, 8)),
+    _article(8, "заявил Дмитрий Анатольевич Медведев"),
+    _article(9, "заявил Леонид Слуцкий"),
+    _article(10, "заявил Леонид Эдуардович Слуцкий"),
+    _article(11, "заявил Леонид Викторович Слуцкий"),
+    _article(12, "говорится в заявлении МИД России"),
+    _article(13, "говорится в заявлении МИД РФ"),
+    _article(14, "заявили в Министерстве иностранных дел России"),
+    _article(15, "говорится в заявлении МИД России"),
 ]
 
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("groups")
-    (folder / "a.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in ARTICLES) + "\n",
-                                    encoding="utf-8")
-    with presssearch.open_archive(folder / "index") as a:
-        a.update([folder / "a.jsonl"])
+    with _index(tmp_path_factory.mktemp("groups"), ARTICLES) as a:
         yield a
 
 
@@ -65,7 +56,6 @@ def test_an_article_naming_one_person_two_ways_counts_once():
     sp = MultiColumn(np.array([0, 2, 3]), np.array([0, 1, 0], dtype=np.int32), ["Пётр Порошенко", "Петр Порошенко"])
     groups = speaker_groups(sp)
     assert groups.shown == ["Пётр Порошенко"] and groups.group.tolist() == [0, 0]
-    from presssearch.engine.facets import _count_groups
     assert _count_groups(groups.group[sp.indices], np.array([2, 1]), groups.merged).tolist() == [2]
 
 

@@ -636,5 +636,9 @@ PLACE_NOUNS_GENITIVE = frozenset("""штата города провинции �
 SENDING_VERBS = frozenset("направить направлять внести вносить опубликовать публиковать разослать рассылать".split())
 # Verbs of a statement appearing on a site ("На сайте X появилось заявление").
 POSTING_VERBS = frozenset("появиться опубликовать разместить распространить".split())
-# Stems of words for who speaks for a body ("представитель", "пресс-служба", "пресс-секретарь").
+# Stems of words for who speaks for a body: its representative, press service or press secretary ("руководитель
+# пресс-службы Роскомнадзора Вадим Ампелонский" is "представитель Роскомнадзора" later).
 SPOKESPERSON_STEMS = ("представител", "пресс-служб", "пресс-секретар")
+# Acts a statement is "made" by, after "Об этом"/"Такое заявление" ("сделал", "выступил", "озвучил").
+SAID_BACK_ACTS = frozenset("сделал сделала сделали выступил выступила выступили высказал высказала высказали "
+                           "озвучил озвучила озвучили".split())

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any, Callable, Iterator
 
 from . import documents, marks
-from .speakers import (Group, Person, Registry, adjective_of_next, analyses, can_be_nominative, find_groups,
+from .speakers import (INITIALS_BEFORE, Group, Person, Registry, adjective_of_next, analyses, can_be_nominative, find_groups,
                        in_related_box, is_role_word, off_narrative, is_verb, lemma, may_be_subject, name_kind, normalize_tokens, parses,
                        possible_genders, role_before, role_lemmas, surname_key, surname_nominative)
 from .orgs import OrgsOnDemand, country, is_adjective
@@ -56,6 +56,7 @@ class Context:
     _quoted: list[tuple[int, int]] | None = None
     _lead_ctx: Context | None = None
     superseded: bool = False  # some quotes were dropped for the interview turn holding them
+    _shouts: dict = field(default_factory=dict)  # (paragraph, pairs) -> (its first shout cue, {close: span})
     cued: tuple[str | None, str | None] | None = None  # the interviewee an interview cue named for an earlier run
     interviewed: tuple[str | None, str | None] | None = None  # the interviewee of the run of turns before
 
@@ -886,14 +887,11 @@ _SKIP_BEFORE = frozenset("""
 _NAMED_AFTER = re.compile(r"(?<![А-ЯЁа-яё])им(?:\.|ени)[ \u00a0]*(?:[А-ЯЁ]\.[ \u00a0]?){1,2}$")  # "им. М.В. Ломоносова"
 
 
-_INITIALS_TAIL = re.compile(r"(?<![А-ЯЁа-яё])(?:[А-ЯЁ]\.[ \u00a0]?){1,2}$")
-
-
 def _prev_word(text: str, pos: int, lo: int) -> str:
     """The word before pos, lowercased, past a name's initials ("заявил В. Петров": "заявил", not the preposition
     "в")."""
     head = text[max(lo, pos - 30):pos]
-    initials = _INITIALS_TAIL.search(head)
+    initials = INITIALS_BEFORE.search(head)
     ws = WORDS_RE.findall(head[:initials.start()] if initials else head)
     return ws[-1].lower() if ws else ""
 
@@ -1782,11 +1780,7 @@ def _body_spokesperson_quoted(ctx: Context, word: str, after: list[str], ref: in
     body ("руководитель пресс-службы Роскомнадзора Вадим Ампелонский"), else None."""
     if lemma(word) not in ("пресс-секретарь", "представитель"):
         return None
-    body = []
-    for w in after:
-        if not w[:1].isupper() or w.isupper() and len(w) > 1 and w.lower() in marks.MEDIA:
-            break
-        body.append(w.lower()[:_BODY_STEM])
+    body = _body_named(after)
     if not body:
         return None
     by_name = ctx.people_by_name()
@@ -1794,8 +1788,7 @@ def _body_spokesperson_quoted(ctx: Context, word: str, after: list[str], ref: in
         person = by_name.get(name) if name else None
         if person is None or person.key == found.key:
             continue
-        if any(all(b in _body_stems(r) for b in body) and any(h in r.lower() for h in marks.SPOKESPERSON_STEMS)
-               for r in _roles_given(ctx, person)):
+        if any(_speaks_for(r, body, marks.SPOKESPERSON_STEMS) for r in _roles_given(ctx, person)):
             return person
     return None
 
@@ -1884,8 +1877,22 @@ def _holder_quoted_before(ctx: Context, word: str, ref: int, feminine: bool | No
 
 
 _BODY_STEM = 5  # letters of a body's word compared across cases ("Совет Федерации" / "Совета Федерации")
-# Roles of those who speak for a body: its representative, press secretary, or the head of its press service
-# ("руководитель пресс-службы Роскомнадзора Вадим Ампелонский" is "представитель Роскомнадзора" later).
+
+
+def _body_named(after: list[str]) -> list[str]:
+    """The stems of the capitalised words after a role noun that name a body ("представитель Совета Федерации":
+    "совет", "федер"), up to an outlet ("представитель Роскомнадзора РИА Новости"); [] when none do."""
+    body = []
+    for w in after:
+        if not w[:1].isupper() or w.isupper() and len(w) > 1 and w.lower() in marks.MEDIA:
+            break
+        body.append(w.lower()[:_BODY_STEM])
+    return body
+
+
+def _speaks_for(role: str, body: list[str], heads: tuple[str, ...]) -> bool:
+    """The role holds every stem of the body and, when ``heads`` are given, one of them ("пресс-секретар")."""
+    return all(b in _body_stems(role) for b in body) and (not heads or any(h in role.lower() for h in heads))
 
 
 def _body_member_before(ctx: Context, word: str, after: list[str], ref: int,
@@ -1895,19 +1902,13 @@ def _body_member_before(ctx: Context, word: str, after: list[str], ref: int,
     again; None when the words after the noun name no body or the one quoted before belongs to another."""
     if word not in ("представитель", "представительница"):
         return None
-    body = []
-    for w in after:
-        if not w[:1].isupper() or w.isupper() and len(w) > 1 and w.lower() in marks.MEDIA:
-            break
-        body.append(w.lower()[:_BODY_STEM])
+    body = _body_named(after)
     if not body:
         return None
     spoke = ctx._last_to_speak(ref, feminine, window=INTERLOCUTOR_WINDOW)
     quoted = _interlocutor_before(ctx, ref, feminine)
     for person, heads in ((quoted, ()), (spoke[0] if spoke is not None else None, marks.SPOKESPERSON_STEMS)):
-        if person is not None and any(all(b in _body_stems(r) for b in body)
-                                      and (not heads or any(h in r.lower() for h in heads))
-                                      for r in _roles_given(ctx, person)):
+        if person is not None and any(_speaks_for(r, body, heads) for r in _roles_given(ctx, person)):
             return person.name(), person.role  # (the one who spoke last only when a "представитель" too)
     return None
 
@@ -4407,8 +4408,7 @@ def _present_tense(verb: str) -> bool:
 
 _SAID_BACK = re.compile(marks.SAID_BACK_OPENER)
 _SAID_BACK_GAP = 4  # words between the opener and its verb ("Об этом в интервью RT заявил")
-_SAID_BACK_ACTS = frozenset("сделал сделала сделали выступил выступила выступили высказал высказала высказали "
-                            "озвучил озвучила озвучили".split())
+
 
 
 def _said_back_next(ctx: Context, span: MarkSpan, para: tuple[int, int]) -> tuple[str | None, str | None] | None:
@@ -4430,7 +4430,7 @@ def _said_back_next(ctx: Context, span: MarkSpan, para: tuple[int, int]) -> tupl
         return None
     stop = sentence_end(text, m.end(), para[1])
     verb = next((w for w in WORDS_RE.finditer(text, m.end(), stop)
-                 if speech_verb(w.group())[0] or w.group().lower() in _SAID_BACK_ACTS), None)
+                 if speech_verb(w.group())[0] or w.group().lower() in marks.SAID_BACK_ACTS), None)
     if verb is None or len(words(text[m.end():verb.start()])) > _SAID_BACK_GAP or _present_tense(verb.group()):
         return None  # "Об этом в интервью RT заявил …"; not "Об этом пишет Global Times": an outlet's report
     who = speaker_in(ctx, m.end(), stop, span.open)
@@ -4600,10 +4600,14 @@ def _shouted_cue(ctx: Context, span: MarkSpan, spans: list[MarkSpan], para: tupl
     """Where "с криками"/"с возгласом"/"крикнул" stands right before the quotation, or before the first of a list of them
     ("с криками «Смерть России!», «Прочь ФСБ!»"); None when there is none."""
     text = ctx.text
-    first = _first_shout_cue(text, para)
+    key = (para, len(spans))  # (once per paragraph and its pairs of marks, not per quotation)
+    cues = ctx._shouts.get(key)
+    if cues is None:
+        m = _SHOUT_ANYWHERE.search(text, para[0], para[1])
+        cues = ctx._shouts[key] = (None if m is None else m.start(), {s.close: s for s in spans})
+    first, closing = cues
     if first is None or first >= span.open:
         return None  # (most paragraphs: no cue at all, nothing to walk back through)
-    closing = _spans_by_close(spans)
     cur = span
     while True:
         m = _SHOUTED_CUE.search(text, max(para[0], cur.open - 30), cur.open)
@@ -4614,24 +4618,6 @@ def _shouted_cue(ctx: Context, span: MarkSpan, spans: list[MarkSpan], para: tupl
         if prev is None or prev.open >= cur.open:
             return None
         cur = prev
-
-
-_LAST_CUE: list = []  # (text, para, where its first shout cue starts), for the paragraph read last
-_LAST_CLOSING: list = []  # (spans, {close: span}), for the span list read last
-
-
-def _first_shout_cue(text: str, para: tuple[int, int]) -> int | None:
-    """Where the paragraph's first shout cue starts, or None (one search per paragraph, not per quotation)."""
-    if not _LAST_CUE or _LAST_CUE[0][0] is not text or _LAST_CUE[0][1] != para:
-        m = _SHOUT_ANYWHERE.search(text, para[0], para[1])
-        _LAST_CUE[:] = [(text, para, None if m is None else m.start())]
-    return _LAST_CUE[0][2]
-
-
-def _spans_by_close(spans: list[MarkSpan]) -> dict[int, MarkSpan]:
-    if not _LAST_CLOSING or _LAST_CLOSING[0][0] is not spans or len(_LAST_CLOSING[0][1]) != len(spans):
-        _LAST_CLOSING[:] = [(spans, {s.close: s for s in spans})]
-    return _LAST_CLOSING[0][1]
 
 
 def _shouted_words(ctx: Context, span: MarkSpan, spans: list[MarkSpan], para: tuple[int, int]) -> bool:

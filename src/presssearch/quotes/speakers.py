@@ -2452,7 +2452,7 @@ def _kin_before(text: str, at: int) -> bool:
 
 
 # An initial right before a surname ("В.Юсуфов", "В. Юсуфов"; the patronymic's initial may follow: "В.И. Юсуфов").
-_INITIAL_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])([А-ЯЁ])\.(?:[ \u00a0]?[А-ЯЁ]\.)?[ \u00a0]?$")
+INITIALS_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])([А-ЯЁ])\.(?:[ \u00a0]?[А-ЯЁ]\.)?[ \u00a0]?$")
 
 
 @dataclass
@@ -2766,7 +2766,7 @@ class Registry:
         namesake whose first name the initial opens; [] when none or several do (or the group is another text's)."""
         if len(group.tokens) != 1 or self._text[group.start:group.end] != group.tokens[0]:
             return []
-        m = _INITIAL_BEFORE.search(self._text, max(0, group.start - 6), group.start)
+        m = INITIALS_BEFORE.search(self._text, max(0, group.start - 6), group.start)
         if m is None:
             return []
         keys = {k for _, k, f in namesakes if any(x.startswith(m.group(1)) for x in f)}

@@ -6,6 +6,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
+from typing import Callable
 
 from . import marks
 
@@ -146,14 +147,14 @@ def _exclaimed_title(text: str, i: int) -> bool:
 
 # A capital letter standing alone before the dot, then (another such initial and) a capitalised word: a person's
 # initial ("заявил А. Петров", "Как пишет В. Швабский, «…»", "академика А. А. Кокошина"), not a sentence's end.
-_INITIAL_BEFORE = re.compile(r"(?<![0-9A-Za-zА-ЯЁа-яё\-])[А-ЯЁ]$")
+_LONE_CAPITAL = re.compile(r"(?<![0-9A-Za-zА-ЯЁа-яё\-])[А-ЯЁ]$")
 _SURNAME_AFTER = re.compile(r"[ \u00a0](?:[А-ЯЁ]\.[ \u00a0]?)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\b")
 
 
 def _initial(text: str, i: int) -> bool:
     """The "." at i closes a person's initial before the surname ("В. Швабский"): no sentence ends there. Not after
     a word that names a letter-labelled thing ("в группе А. Сборная …")."""
-    if text[i] != "." or not _INITIAL_BEFORE.search(text, max(0, i - 2), i):
+    if text[i] != "." or not _LONE_CAPITAL.search(text, max(0, i - 2), i):
         return False
     if not _SURNAME_AFTER.match(text, i + 1):
         return False
@@ -280,13 +281,21 @@ def _shared_closers(text: str, lo: int, hi: int, leftovers: list[int], spans: li
     in the same marks after it that closes where the sentence ends, lost its closing mark to the name's; the
     quotation ends there too (its span ends at the shared mark, which the convention leaves out). Only for a mark
     inside a sentence and a name of a few words. Appends those pairs to spans; returns the openers still unclosed."""
+    return _pair_leftovers(leftovers, spans, lambda i: _name_sharing_closer(text, lo, hi, i, spans),
+                           lambda i, name: MarkSpan(i, name.close))
+
+
+def _pair_leftovers(leftovers: list[int], spans: list[MarkSpan], find: Callable[[int], MarkSpan | None],
+                    pair: Callable[[int, MarkSpan], MarkSpan]) -> list[int]:
+    """Each unmatched mark in order: when ``find(i)`` gives the name whose mark it shares, ``pair(i, name)`` is
+    appended to spans; returns the marks still unmatched."""
     left: list[int] = []
     for i in sorted(leftovers):
-        inner = _name_sharing_closer(text, lo, hi, i, spans)
-        if inner is None:
+        name = find(i)
+        if name is None:
             left.append(i)
         else:
-            spans.append(MarkSpan(i, inner.close))
+            spans.append(pair(i, name))
     return left
 
 
@@ -304,14 +313,8 @@ def _shared_openers(text: str, lo: int, hi: int, leftovers: list[int], spans: li
     """'заявил, что "брекзит" без сделки был бы для всех проигрышным"': a straight closing mark left over right after
     a quoted name that opens the sentence, a clause after a colon or "что", closes the quotation that the name's
     opening mark opened too. Appends those pairs to spans; returns the marks still unmatched."""
-    left: list[int] = []
-    for i in sorted(leftovers):
-        name = _name_sharing_opener(text, lo, hi, i, spans)
-        if name is None:
-            left.append(i)
-        else:
-            spans.append(MarkSpan(name.open, i))
-    return left
+    return _pair_leftovers(leftovers, spans, lambda i: _name_sharing_opener(text, lo, hi, i, spans),
+                           lambda i, name: MarkSpan(name.open, i))
 
 
 def _name_sharing_opener(text: str, lo: int, hi: int, i: int, spans: list[MarkSpan]) -> MarkSpan | None:
