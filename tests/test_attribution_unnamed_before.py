@@ -113,3 +113,16 @@ def test_ne_isklyuchil_chto_gives_the_fragment_to_its_subject() -> None:
             "ли кто-то из сотрудников бюро замешан в этом. Однако Дегтярёв не исключил, что «где-то какие-то копии и "
             "удалось сделать».")
     assert [q.speaker for q in extract_quotes(text)] == ["Александр Дегтярёв"]
+
+
+def test_a_fragment_after_a_document_quote_is_not_the_earlier_speakers() -> None:
+    from presssearch.quotes import extract_quotes
+    text = ("«Если Киев отходит от Минских соглашений, то решение вопроса может быть очень тяжёлым», — сказал "
+            "Джабаров.\n"
+            "«Деятельность вооружённых формирований Российской Федерации в Донецкой и Луганской областях "
+            "противоречит нормам международного гуманитарного права», — подчёркивается в документе.\n"
+            "На Россию также «возлагается ответственность за моральный и материальный ущерб, причинённый "
+            "Украине, органам государственной власти и органам местного самоуправления».")
+    quotes = extract_quotes(text)
+    frag = [q for q in quotes if q.text.startswith("возлагается ответственность")]
+    assert [(q.rule, q.speaker) for q in frag] == [("quote_fragment", None)]

@@ -104,6 +104,13 @@ class Context:
         prev = max(((s, n) for s, n in self.spoken if pos - window <= s < pos), default=None)
         return prev[1] if prev else None
 
+    def closest_quote_speaker(self, pos: int, window: int = 1500) -> str | None:
+        """Speaker of the closest earlier quote of any kind within the window; None when that quote has no
+        speaker ("— подчёркивается в документе", "— сказал источник"): words woven in after it go on with that
+        unnamed text, not with someone quoted before it."""
+        last = max((s for s, _ in self.taken if pos - window <= s < pos), default=None)
+        return next((n for s, n in self.spoken if s == last), None) if last is not None else None
+
     def same_document(self, pos: int, window: int = 800) -> str | None:
         """Issuer of the last document quoted before pos ("— говорится в документе" twice in a row), when nobody
         else was quoted in between; None when a person spoke since, or the document is too far away."""
@@ -4352,7 +4359,7 @@ def quote_verbatim_fragment(ctx: Context, span: MarkSpan, para: tuple[int, int],
     reporter = _paragraph_reporter(ctx, para, sa)
     if reporter is not None:
         return Found(a, b, "quote_fragment", *reporter)
-    return Found(a, b, "quote_fragment", ctx.previous_speaker(span.open))
+    return Found(a, b, "quote_fragment", ctx.closest_quote_speaker(span.open))
 
 
 _WORDING_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])(?:с[ \u00a0]+формулировкой|со[ \u00a0]+словами)[ \u00a0]*:?[ \u00a0]*$")
