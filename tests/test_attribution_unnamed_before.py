@@ -126,3 +126,24 @@ def test_a_fragment_after_a_document_quote_is_not_the_earlier_speakers() -> None
     quotes = extract_quotes(text)
     frag = [q for q in quotes if q.text.startswith("возлагается ответственность")]
     assert [(q.rule, q.speaker) for q in frag] == [("quote_fragment", None)]
+
+
+def test_a_fragment_retelling_a_decree_is_not_the_speaker_quoted_paragraphs_before() -> None:
+    from presssearch.quotes import extract_quotes
+    text = ("«Я считаю положение чрезвычайно серьезным», — писал нарком Вадим Подбельский.\n"
+            "Уже в ночь с 18 на 19 февраля Ленин и Троцкий телеграфировали в Берлин о готовности подписать мир.\n"
+            "21 февраля Совнарком принял декрет-воззвание «Социалистическое отечество в опасности!»: от «Советов и "
+            "революционных организаций» требовалось «защищать каждую позицию до последней капли крови», уничтожать "
+            "продовольственные запасы.")
+    frag = [q for q in extract_quotes(text) if q.text.startswith("защищать")]
+    assert [q.speaker for q in frag] == [None]
+
+
+def test_a_fragment_whose_sentence_names_the_earlier_speaker_goes_on_with_them() -> None:
+    from presssearch.quotes import extract_quotes
+    text = ("«Нам придётся менять двигатели», — сказал гендиректор «КамАЗа» Сергей Когогин.\n"
+            "Он отмечал, что организаторы ралли выпустили новые правила.\n"
+            "Команда будет вынуждена выставить два грузовика с другими моторами.\n"
+            "Когогин оценивал затраты на необходимые преобразования «не в один миллион евро».")
+    frag = [q for q in extract_quotes(text) if q.text.startswith("не в один")]
+    assert [q.speaker for q in frag] == ["Сергей Когогин"]

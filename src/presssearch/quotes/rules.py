@@ -104,11 +104,11 @@ class Context:
         prev = max(((s, n) for s, n in self.spoken if pos - window <= s < pos), default=None)
         return prev[1] if prev else None
 
-    def closest_quote_speaker(self, pos: int, window: int = 1500) -> str | None:
+    def closest_quote_speaker(self, pos: int, window: int = 1500, since: int = 0) -> str | None:
         """Speaker of the closest earlier quote of any kind within the window; None when that quote has no
         speaker ("— подчёркивается в документе", "— сказал источник"): words woven in after it go on with that
         unnamed text, not with someone quoted before it."""
-        last = max((s for s, _ in self.taken if pos - window <= s < pos), default=None)
+        last = max((s for s, _ in self.taken if max(pos - window, since) <= s < pos), default=None)
         return next((n for s, n in self.spoken if s == last), None) if last is not None else None
 
     def same_document(self, pos: int, window: int = 800) -> str | None:
@@ -4359,7 +4359,31 @@ def quote_verbatim_fragment(ctx: Context, span: MarkSpan, para: tuple[int, int],
     reporter = _paragraph_reporter(ctx, para, sa)
     if reporter is not None:
         return Found(a, b, "quote_fragment", *reporter)
-    return Found(a, b, "quote_fragment", ctx.closest_quote_speaker(span.open))
+    return Found(a, b, "quote_fragment", _fragment_goes_on(ctx, span, para, sa))
+
+
+def _fragment_goes_on(ctx: Context, span: MarkSpan, para: tuple[int, int], sa: int) -> str | None:
+    """Whose words a fragment woven into the narrative goes on with: the speaker of the closest quote in its own
+    paragraph or the one before; a speaker quoted further back only when the fragment's sentence names them
+    as a subject ("Когогин оценивал затраты «не в один миллион евро»"), not across paragraphs retelling a decree or a law."""
+    near = ctx.closest_quote_speaker(span.open, since=_paragraph_before_start(ctx, para))
+    if near is not None:
+        return near
+    far = ctx.closest_quote_speaker(span.open)
+    person = ctx.people_by_name().get(far) if far else None
+    if person is None:
+        return None
+    end = sentence_end(ctx.text, span.close + 1, para[1])
+    named = any(m.key == person.key and sa <= m.pos < end and not m.quoted and m.nominative
+                for m in ctx.registry.mentions)
+    return far if named else None
+
+
+def _paragraph_before_start(ctx: Context, para: tuple[int, int]) -> int:
+    """Start of the non-blank paragraph right before para (para's own start when it is the first): a fragment
+    goes on with words quoted there or in its own paragraph, not with a chain reaching back across the article."""
+    before = [p for p in ctx.paras if p[1] <= para[0] and ctx.text[p[0]:p[1]].strip()]
+    return before[-1][0] if before else para[0]
 
 
 _WORDING_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])(?:с[ \u00a0]+формулировкой|со[ \u00a0]+словами)[ \u00a0]*:?[ \u00a0]*$")
