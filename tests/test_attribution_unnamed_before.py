@@ -147,3 +147,15 @@ def test_a_fragment_whose_sentence_names_the_earlier_speaker_goes_on_with_them()
             "Когогин оценивал затраты на необходимые преобразования «не в один миллион евро».")
     frag = [q for q in extract_quotes(text) if q.text.startswith("не в один")]
     assert [q.speaker for q in frag] == ["Сергей Когогин"]
+
+
+def test_a_photo_caption_between_does_not_cut_a_fragment_from_the_words_before() -> None:
+    from presssearch.quotes import extract_quotes
+    text = ("Во Франции пытаются сохранять оптимизм. Это шанс для Эммануэля Макрона занять более уверенную позицию: "
+            "«делать предложения, выдвигать инициативы и работать над амбициозным европейским проектом», — отмечает "
+            "газета Die Welt.\n Эммануэль Макрон \n Reuters \n"
+            "Британцам, как и французам, нужна стабильная Германия. В Лондоне Ангела Меркель «считается "
+            "некоронованной королевой Европы, которая передаёт принятое решение остальным государствам ЕС».")
+    frag = [q for q in extract_quotes(text) if q.text.startswith("считается")]
+    assert [q.speaker for q in frag] == [[q.speaker for q in extract_quotes(text) if q.text.startswith("делать")][0]]
+    assert frag[0].speaker is not None

@@ -4364,7 +4364,7 @@ def quote_verbatim_fragment(ctx: Context, span: MarkSpan, para: tuple[int, int],
 
 def _fragment_goes_on(ctx: Context, span: MarkSpan, para: tuple[int, int], sa: int) -> str | None:
     """Whose words a fragment woven into the narrative goes on with: the speaker of the closest quote in its own
-    paragraph or the one before; a speaker quoted further back only when the fragment's sentence names them
+    paragraph or the one before; a person quoted further back only when the fragment's sentence names them
     as a subject ("Когогин оценивал затраты «не в один миллион евро»"), not across paragraphs retelling a decree or a law."""
     near = ctx.closest_quote_speaker(span.open, since=_paragraph_before_start(ctx, para))
     if near is not None:
@@ -4372,7 +4372,7 @@ def _fragment_goes_on(ctx: Context, span: MarkSpan, para: tuple[int, int], sa: i
     far = ctx.closest_quote_speaker(span.open)
     person = ctx.people_by_name().get(far) if far else None
     if person is None:
-        return None
+        return far if far is not None and far in ctx.documented.values() else None  # a document is retold
     end = sentence_end(ctx.text, span.close + 1, para[1])
     named = any(m.key == person.key and sa <= m.pos < end and not m.quoted and m.nominative
                 for m in ctx.registry.mentions)
@@ -4380,10 +4380,20 @@ def _fragment_goes_on(ctx: Context, span: MarkSpan, para: tuple[int, int], sa: i
 
 
 def _paragraph_before_start(ctx: Context, para: tuple[int, int]) -> int:
-    """Start of the non-blank paragraph right before para (para's own start when it is the first): a fragment
-    goes on with words quoted there or in its own paragraph, not with a chain reaching back across the article."""
-    before = [p for p in ctx.paras if p[1] <= para[0] and ctx.text[p[0]:p[1]].strip()]
+    """Start of the paragraph of text right before para (para's own start when it is the first), past photo
+    captions (lines set off by blanks, with no stop at their end: " Эммануэль Макрон ", " Reuters "; a section
+    heading still counts): a fragment goes on with words quoted there or in its own paragraph, not with a chain
+    reaching back across the article."""
+    before = [p for p in ctx.paras if p[1] <= para[0] and ctx.text[p[0]:p[1]].strip() and not _caption(ctx.text, p)]
     return before[-1][0] if before else para[0]
+
+
+_OPEN_END = re.compile(r"[^.!?…:»\"”][ \u00a0\t]+$")
+
+
+def _caption(text: str, p: tuple[int, int]) -> bool:
+    """A photo caption line: opens and ends with a blank, no stop at its end (" Reuters ", " Эммануэль Макрон ")."""
+    return text[p[0]:p[0] + 1] in (" ", "\u00a0") and _OPEN_END.search(text, p[0], p[1]) is not None
 
 
 _WORDING_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])(?:с[ \u00a0]+формулировкой|со[ \u00a0]+словами)[ \u00a0]*:?[ \u00a0]*$")
