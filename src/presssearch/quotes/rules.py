@@ -2199,6 +2199,8 @@ def speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | No
     if verb is not None and _impersonal(verb):
         if who[0] is None:  # "— говорится в сообщении Центробанка по итогам заседания совета директоров"
             who = _issuer_in_clause(ctx, a, b), None
+        elif _person_in_phrase_after_body(ctx, a, b, who[0]):
+            who = _issuer_in_clause(ctx, a, b), None
         ctx.documented[quote_start] = who[0]
     return who
 
@@ -2255,6 +2257,22 @@ def _speaker_before_named(ctx: Context, name: str, qs: int, qe: int) -> tuple[st
                 and not _named_inside_only(ctx, person.name(None), qs, qe, qe):
             return person.name(None), person.role
     return None
+
+
+def _person_in_phrase_after_body(ctx: Context, a: int, b: int, name: str) -> bool:
+    """The document the impersonal clause text[a:b] names is a body's, named right after it, and a prepositional
+    phrase follows the body ("— отмечается в заявлении Минобороны по итогам послания президента", "— говорится в
+    сообщении МИД РФ в ответ на выступление Терезы Мэй"): the person taken as the speaker is named only in that
+    phrase, which tells of him; the body issued the text."""
+    doc = documents.document_match(ctx.text, a, b)
+    if name not in ctx.people_by_name() or doc is None:
+        return False
+    issuer = _issuer_after(ctx, doc.start(), doc.end())
+    body = next((m for m in ctx.orgs.mentions if doc.end() <= m.start < b), None)
+    if issuer is None or issuer == name or body is None or ctx.orgs.orgs[body.key].name() != issuer:
+        return False
+    after = words(ctx.text[body.end:b])
+    return bool(after) and after[0].lower() in marks.PREPOSITIONS
 
 
 def _issuer_in_clause(ctx: Context, a: int, b: int) -> str | None:
