@@ -340,3 +340,16 @@ def test_person_in_a_phrase_after_the_issuing_body_is_not_the_issuer() -> None:
             "безуспешная забастовка бортпроводников, Ryanair заранее сообщит клиентам\", - приводятся в пресс-релизе "
             "компании слова ее директора по маркетингу Кенни Джейкобса.")
     assert speakers(text) == ["Кенни Джейкобс"]
+
+
+def test_photo_caption_between_the_body_and_the_quote_is_left_out() -> None:
+    """rt-01845, rt-00156: the sentence that tells which body issued the message stands above a photo's credits
+    (" Reuters \\n © Khalil Ashawi "); the document quoted next is still that body's."""
+    text = ("В связи с инцидентом Минобороны направило письма начальнику Генштаба вооружённых сил Турции генералу "
+            "Акару Хулуси.\n Reuters \n © Khalil Ashawi \n«В документах указывается на необходимость выполнения "
+            "Анкарой взятых на себя обязательств», — говорится в сообщении.")
+    assert speakers(text) == ["Минобороны"]
+    text = ("В ответ МИД Польши заявил, что закон о холокосте не ограничивает свободу слова.\n Reuters \n © Kacper "
+            "Pempel \n«Министерство иностранных дел заверяет, что принятые изменения не ограничивают свободу слова», — "
+            "говорится в заявлении.")
+    assert speakers(text) == ["МИД Польши"]
