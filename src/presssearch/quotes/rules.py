@@ -1484,7 +1484,8 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
         return True, relayed
     outlet = _bare_outlet(ws)
     if outlet is not None:
-        named = _outlet_named_before(ctx, ref, lemma(lows[outlet]))
+        named = _body_nearer_than_outlet(ctx, ref, lemma(lows[outlet])) \
+            or _outlet_named_before(ctx, ref, lemma(lows[outlet]))
         if named is not None:
             return True, (named, None)
     ministry = _foreign_ministry(ctx, ws, ref)
@@ -2095,6 +2096,20 @@ def _outlet_nominative(name: str) -> str:
     if ps and ps[0].tag.case == "gent" and ps[0].tag.number == "sing":
         return ps[0].normal_form.capitalize()
     return name
+
+
+def _body_nearer_than_outlet(ctx: Context, pos: int, noun: str) -> str | None:
+    """"— говорится на сайте агентства" after "Национальное агентство геопространственной разведки входит в …": a
+    noun that names an outlet or a body alike ("агентство") stands for the body of that kind the article named
+    last before pos, when no outlet is named after it; else None."""
+    if noun not in marks.GENERIC_ORG_WORDS:
+        return None
+    org = ctx.orgs.refer(pos, noun)
+    if org is None:
+        return None
+    at = max((m.start for m in ctx.orgs.mentions if m.start < pos and ctx.orgs.orgs[m.key] is org), default=-1)
+    outlets = _outlets_named(ctx, max(0, pos - _OUTLET_WINDOW), pos)
+    return org.name() if at >= 0 and all(o[0] < at for o in outlets) else None
 
 
 def _outlet_named_before(ctx: Context, pos: int, noun: str | None = None) -> str | None:
