@@ -353,3 +353,12 @@ def test_photo_caption_between_the_body_and_the_quote_is_left_out() -> None:
             "Pempel \n«Министерство иностранных дел заверяет, что принятые изменения не ограничивают свободу слова», — "
             "говорится в заявлении.")
     assert speakers(text) == ["МИД Польши"]
+
+
+def test_site_named_in_quotes_is_its_owner() -> None:
+    """rt-05147: "сайт «Радио Свобода» назвал …", then "— говорится на сайте.": the site's quoted name is who
+    speaks there (after "сайт"/"портал" only; after "закон" or "доклад" a quoted name is the document's title)."""
+    text = ("Так, сайт «Радио Свобода» назвал серию постов Симоньян историческим документом.\n"
+            "«Twitter-ленту главного редактора RT Маргариты Симоньян можно считать документом эпохи», — говорится на "
+            "сайте.")
+    assert speakers(text) == ["Радио Свобода"]

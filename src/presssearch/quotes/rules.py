@@ -2709,10 +2709,21 @@ def _document_issuer(ctx: Context, a: int, b: int, before: int, window: int = 80
             continue
         if any(qa <= m.start() < qb for qa, qb in ctx.quoted_regions()):
             continue  # "«Эта статья была обновлена…»": a document named inside a quotation
-        issuer = _issuer_after(ctx, m.start(), m.end()) or _publisher(ctx, m.start(), m.end())
+        issuer = _issuer_after(ctx, m.start(), m.end()) or _publisher(ctx, m.start(), m.end()) \
+            or _site_named(text, lem, m.end())
         if issuer is not None or doc in marks.GENERIC_DOCUMENTS:
             return issuer  # "документ" is the closest document named before, whoever issued it
     return None
+
+
+_SITE_NAME = re.compile(r"[ \u00a0]+«([А-ЯЁA-Z][^«»\n]{1,40})»")
+
+
+def _site_named(text: str, noun: str, end: int) -> str | None:
+    """"сайт «Радио Свобода»": a site's name in quotation marks right after "сайт"/"портал" is its owner's (not a
+    document's title, as after "закон" or "доклад")."""
+    m = _SITE_NAME.match(text, end) if noun in marks.SITE_NOUNS else None
+    return m.group(1) if m is not None else None
 
 
 def _issuer_after(ctx: Context, start: int, end: int) -> str | None:
