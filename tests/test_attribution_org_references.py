@@ -68,3 +68,16 @@ def test_a_body_named_in_a_photo_caption_is_not_what_a_generic_word_means() -> N
     assert q.text == "Генсек приветствовал резолюцию 2401 по прекращению столкновений в Сирии на 30 дней"
     assert q.speaker != "СБ ООН"
     assert q.speaker in ("ЛАГ", "Лига арабских государств")
+
+
+def test_agency_is_the_body_named_after_the_outlet() -> None:
+    """rt-06601: "агентство" names a news agency or a government agency; the body called so after the last outlet
+    named (RT) is the one whose site is quoted."""
+    text = ("«Мы пока не можем это комментировать», — заявила RT представитель компании Рэйчел Холм.\n"
+            "Национальное агентство геопространственной разведки входит в структуру Министерства обороны США.\n"
+            "«Деятельность агентства помогает разведывательным службам США выполнять задачи», — говорится на сайте "
+            "агентства.")
+    quotes = extract_quotes(text)
+    assert (quotes[-1].text, quotes[-1].speaker) == (
+        "Деятельность агентства помогает разведывательным службам США выполнять задачи",
+        "Национальное агентство геопространственной разведки")

@@ -30,6 +30,20 @@ def test_soften_links_leaves_verse_and_captions():
     assert soften_links(caption) == caption
 
 
+def test_soften_links_mends_a_link_that_ends_the_paragraph():
+    """rt-04983: the link's words end the attribution and the paragraph ("— отмечается на официальном \nсайте
+    ведомства\nПри этом …"): the line break after a word and a space, before a lowercase word, is a space; the
+    paragraph break after the link stays."""
+    text = ("Однако в Главном управлении разведки Минобороны Украины опровергли информацию о диверсантах. "
+            "«Информация о задержании диверсантов является вымыслом», — отмечается на официальном \nсайте ведомства\n"
+            "При этом российские СМИ сообщили об этом.")
+    soft = soften_links(text)
+    assert len(soft) == len(text) and "официальном  сайте ведомства\nПри этом" in soft
+    (q,) = extract_quotes(text)
+    assert (q.text, q.speaker) == ("Информация о задержании диверсантов является вымыслом",
+                                   "Главное управление разведки Минобороны Украины")
+
+
 def test_quote_attributed_to_outlet_behind_inline_link():
     text = ("Кризис в Германии.\n«Будущее Ангелы Меркель как канцлера Германии под угрозой», — писала британская "
             "газета \nFinancial Times\n. Политический кризис продолжается.")

@@ -30,7 +30,8 @@ def _soften_links_plain(s: str) -> str:
             continue
         breaks += (starts[i] - 1, starts[i + 1] - 1)
     for i in range(len(lines) - 1):  # a sentence running on after a line break: lowercase on both sides
-        end, nxt = lines[i][-2:], lines[i + 1][:2]
+        line = lines[i][:-1] if lines[i][-1:] in (" ", "\u00a0") else lines[i]  # a space may end the line
+        end, nxt = line[-2:], lines[i + 1][:2]
         if len(end) == len(nxt) == 2 and all("а" <= c <= "я" or c == "ё" for c in end + nxt):
             breaks.append(starts[i + 1] - 1)
     if not breaks:

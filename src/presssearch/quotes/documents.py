@@ -97,7 +97,7 @@ def acting_body(ctx: Context, a: int, b: int, before: int) -> str | None:
     orgs.py knows (nominative), else a phrase headed by an organisation noun, named in the fullest form the article
     gives. None when the clause qualifies its document by a word that does not fit that body, or nothing fits."""
     text = ctx.text
-    end = len(text[:before].rstrip())
+    end = len(text[:past_caption(text, before)].rstrip())
     start = sentence_start(text, max(0, end - _NARRATIVE_REACH), max(0, end - 1))
     if start >= end or any(start <= at < end for at, _ in ctx.taken) or _after_related_box(text, before):
         return None
@@ -627,8 +627,10 @@ def _body_named(ctx: Context, name: str) -> bool:
 def _body_speaking_before(ctx: Context, before: int, sentences: int = _SENTENCES_BACK) -> tuple[bool, str | None]:
     """Whether the last sentence or two before the quote tell that someone spoke or issued something, and the body
     they speak of as its subject (nominative, or "в ORG" with a plural verb: "В посольстве России отреагировали"),
-    within the reach; None for the body when none is the subject."""
+    within the reach (a photo's caption and credits between them and the quote left out); None for the body when
+    none is the subject."""
     text = ctx.text
+    before = past_caption(text, before)
     lo = max(0, before - _NARRATIVE_REACH)
     end = before
     for _ in range(sentences):
@@ -648,6 +650,30 @@ def _body_speaking_before(ctx: Context, before: int, sentences: int = _SENTENCES
             return True, None  # someone the registry does not know issued something there
         end = start
     return False, None
+
+
+_CREDIT_LINE = re.compile(r"©|^(?:РИА Новости|Reuters|AFP|AP|ТАСС|globallookpress\.com|[A-Za-z.]+\.(?:com|ru))$")
+_CREDIT_LINES = 3  # credit lines under one photo
+_CAPTION_END = re.compile(r"[.!?…:»\"]$")
+
+
+def past_caption(text: str, pos: int) -> int:
+    """Where the narrative before pos ends when a photo's credits (" Reuters \n © Khalil Ashawi ") and maybe its
+    caption line (one with no sentence end: " Генерал-майор Игорь Конашенков ") stand right before pos; else pos."""
+    end, credits = pos, 0
+    while credits < _CREDIT_LINES:
+        line_end = len(text[:end].rstrip())
+        start = text.rfind("\n", 0, line_end) + 1
+        line = text[start:line_end].strip()
+        if not line or not _CREDIT_LINE.search(line) or start == 0:
+            break
+        end, credits = start, credits + 1
+    if credits == 0:
+        return pos
+    line_end = len(text[:end].rstrip())
+    start = text.rfind("\n", 0, line_end) + 1
+    line = text[start:line_end].strip()
+    return start if line and start > 0 and not _CAPTION_END.search(line) else end
 
 
 _ABOUT_THIS = re.compile(r"[ \u00a0\t\n]*(?:[Оо]б[ \u00a0]+этом|[Оо]б[ \u00a0]+этом[ \u00a0]+же)[ \u00a0]+")

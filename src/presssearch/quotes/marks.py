@@ -166,6 +166,8 @@ DOCUMENT_NOUNS = frozenset("""
 иск публикация анонс пост запись твит обращение материал статья блог сайт коммюнике резолюция текст записка
 тендер стратегия исследование обзор доктрина концепция меморандум декларация законопроект описание
 """.split())
+# Document nouns whose quoted name right after is their owner's: "сайт «Радио Свобода»" (lemmas).
+SITE_NOUNS = frozenset("сайт портал".split())
 # Media named only as a kind ("по информации местных СМИ", "— пишут американские СМИ"): unnamed sources, no speaker.
 UNNAMED_MEDIA = frozenset("сми масс-медиа медиа пресса".split())  # (lowercase)
 # Document nouns that refer back to any document named before ("говорится в документе" after "в докладе ООН").

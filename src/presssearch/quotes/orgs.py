@@ -927,7 +927,8 @@ def _tail(text: str, toks: list[tuple[int, int, str]], j: int, proper_only: bool
                 k += 1
                 continue
             break
-        if w[:1].isupper() and not w.isupper() and name_kind(w) in ("Name", "Patr", "Surn", "Unknown"):
+        if w[:1].isupper() and not w.isupper() and name_kind(w) in ("Name", "Patr", "Surn", "Unknown") \
+                and not _adjective_of_next(text, toks, k):
             break  # "командование республики Эдуард Басурин": a person's name ends the organisation's
         if low in _TAIL_PREPS and k + 1 < len(toks):
             nxt = toks[k + 1][2]
@@ -956,6 +957,20 @@ def _tail(text: str, toks: list[tuple[int, int, str]], j: int, proper_only: bool
             end = k
             prep_case = None if not _has_case(w, prep_case or "gent") else prep_case
     return end
+
+
+def _adjective_of_next(text: str, toks: list[tuple[int, int, str]], k: int) -> bool:
+    """The capitalised word at k is an adjective in the genitive that the lower-case word right after goes with
+    ("пресс-служба Московской железной дороги", "Московского метрополитена"), though it reads as a surname too."""
+    if k + 1 >= len(toks) or text[toks[k][1]:toks[k + 1][0]].strip(" \u00a0"):
+        return False
+    nxt = toks[k + 1][2]
+    return nxt[:1].islower() and _adjective_reading(toks[k][2], "gent") and _has_case(nxt, "gent")
+
+
+def _adjective_reading(word: str, case: str) -> bool:
+    """Some reading of word is an adjective in the case."""
+    return any(p.tag.POS == "ADJF" and p.tag.case == case for p in parses(word.lower())[:4])
 
 
 def _scan(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:

@@ -1491,7 +1491,8 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
         return True, relayed
     outlet = _bare_outlet(ws)
     if outlet is not None:
-        named = _outlet_named_before(ctx, ref, lemma(lows[outlet]))
+        named = _body_nearer_than_outlet(ctx, ref, lemma(lows[outlet])) \
+            or _outlet_named_before(ctx, ref, lemma(lows[outlet]))
         if named is not None:
             return True, (named, None)
     ministry = _foreign_ministry(ctx, ws, ref)
@@ -2104,6 +2105,20 @@ def _outlet_nominative(name: str) -> str:
     return name
 
 
+def _body_nearer_than_outlet(ctx: Context, pos: int, noun: str) -> str | None:
+    """"— говорится на сайте агентства" after "Национальное агентство геопространственной разведки входит в …": a
+    noun that names an outlet or a body alike ("агентство") stands for the body of that kind the article named
+    last before pos, when no outlet is named after it; else None."""
+    if noun not in marks.GENERIC_ORG_WORDS:
+        return None
+    org = ctx.orgs.refer(pos, noun)
+    if org is None:
+        return None
+    at = max((m.start for m in ctx.orgs.mentions if m.start < pos and ctx.orgs.orgs[m.key] is org), default=-1)
+    outlets = _outlets_named(ctx, max(0, pos - _OUTLET_WINDOW), pos)
+    return org.name() if at >= 0 and all(o[0] < at for o in outlets) else None
+
+
 def _outlet_named_before(ctx: Context, pos: int, noun: str | None = None) -> str | None:
     """The outlet named last before pos: a Latin name («The Guardian», "DW") or a quoted one («Фонтанка.ру») next to
     a word that marks an outlet ("издание DW", "пишет The Times", "по сведениям Al Arabiya"); else the first one
@@ -2206,6 +2221,8 @@ def speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | No
     if verb is not None and _impersonal(verb):
         if who[0] is None:  # "— говорится в сообщении Центробанка по итогам заседания совета директоров"
             who = _issuer_in_clause(ctx, a, b), None
+        elif _person_in_phrase_after_body(ctx, a, b, who[0]):
+            who = _issuer_in_clause(ctx, a, b), None
         ctx.documented[quote_start] = who[0]
     return who
 
@@ -2262,6 +2279,22 @@ def _speaker_before_named(ctx: Context, name: str, qs: int, qe: int) -> tuple[st
                 and not _named_inside_only(ctx, person.name(None), qs, qe, qe):
             return person.name(None), person.role
     return None
+
+
+def _person_in_phrase_after_body(ctx: Context, a: int, b: int, name: str) -> bool:
+    """The document the impersonal clause text[a:b] names is a body's, named right after it, and a prepositional
+    phrase follows the body ("— отмечается в заявлении Минобороны по итогам послания президента", "— говорится в
+    сообщении МИД РФ в ответ на выступление Терезы Мэй"): the person taken as the speaker is named only in that
+    phrase, which tells of him; the body issued the text."""
+    doc = documents.document_match(ctx.text, a, b)
+    if name not in ctx.people_by_name() or doc is None:
+        return False
+    issuer = _issuer_after(ctx, doc.start(), doc.end())
+    body = next((m for m in ctx.orgs.mentions if doc.end() <= m.start < b), None)
+    if issuer is None or issuer == name or body is None or ctx.orgs.orgs[body.key].name() != issuer:
+        return False
+    after = words(ctx.text[body.end:b])
+    return bool(after) and after[0].lower() in marks.PREPOSITIONS
 
 
 def _issuer_in_clause(ctx: Context, a: int, b: int) -> str | None:
@@ -2683,10 +2716,21 @@ def _document_issuer(ctx: Context, a: int, b: int, before: int, window: int = 80
             continue
         if any(qa <= m.start() < qb for qa, qb in ctx.quoted_regions()):
             continue  # "«Эта статья была обновлена…»": a document named inside a quotation
-        issuer = _issuer_after(ctx, m.start(), m.end()) or _publisher(ctx, m.start(), m.end())
+        issuer = _issuer_after(ctx, m.start(), m.end()) or _publisher(ctx, m.start(), m.end()) \
+            or _site_named(text, lem, m.end())
         if issuer is not None or doc in marks.GENERIC_DOCUMENTS:
             return issuer  # "документ" is the closest document named before, whoever issued it
     return None
+
+
+_SITE_NAME = re.compile(r"[ \u00a0]+«([А-ЯЁA-Z][^«»\n]{1,40})»")
+
+
+def _site_named(text: str, noun: str, end: int) -> str | None:
+    """"сайт «Радио Свобода»": a site's name in quotation marks right after "сайт"/"портал" is its owner's (not a
+    document's title, as after "закон" or "доклад")."""
+    m = _SITE_NAME.match(text, end) if noun in marks.SITE_NOUNS else None
+    return m.group(1) if m is not None else None
 
 
 def _issuer_after(ctx: Context, start: int, end: int) -> str | None:
