@@ -960,33 +960,7 @@ def _tail(text: str, toks: list[tuple[int, int, str]], j: int, proper_only: bool
 
 
 def _scan(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    """The tokens _TOKEN finds in text[lo:hi]: the whole text's tokens inside the window (the text is tokenised once),
-    a token the window cuts read again within it (what a scan of the window alone finds there)."""
-    toks, starts = _tokens_of(text)
-    i, j = bisect_left(starts, lo), bisect_left(starts, hi)
-    out: list[tuple[int, int, str]] = []
-    if i > 0 and toks[i - 1][1] > lo:  # a token that starts before the window and runs into it
-        out += [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(text, lo, min(toks[i - 1][1], hi))]
-    if j > i and toks[j - 1][1] > hi:  # the last token runs past the window
-        out += toks[i:j - 1]
-        out += [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(text, toks[j - 1][0], hi)]
-    else:
-        out += toks[i:j]
-    return out
-
-
-_last_tokens: list[tuple[str, list[tuple[int, int, str]], list[int]]] = []
-
-
-def _tokens_of(text: str) -> tuple[list[tuple[int, int, str]], list[int]]:
-    """Every _TOKEN of text and their starts (the last text's kept: _org_near scans windows of one article)."""
-    cached = _last_tokens[0] if _last_tokens else None  # one read: safe if threads share the module
-    if cached is not None and cached[0] is text:
-        return cached[1], cached[2]
-    toks = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(text)]
-    starts = [t[0] for t in toks]
-    _last_tokens[:] = [(text, toks, starts)]
-    return toks, starts
+    return [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(text, lo, hi)]
 
 
 def _org_near(text: str, start: int, end: int):
