@@ -454,6 +454,7 @@ def woman_usually(first_name: str) -> bool:
     return low in name_data.FEMININE_FIRST or low in name_data.FOREIGN_WOMEN
 
 
+@lru_cache(maxsize=100_000)
 def listed_woman(word: str) -> tuple[str, tuple[str, ...]] | None:
     """A form of a woman's given name listed in name_data.FOREIGN_WOMEN ("Асии" -> ("асия", gent/datv/loct)),
     or None."""
@@ -465,11 +466,13 @@ def listed_woman_in_consonant(word: str) -> bool:
     return fold(word.lower()) in name_data.WOMEN_IN_CONSONANT
 
 
+@lru_cache(maxsize=100_000)
 def listed_man_in_a(word: str) -> tuple[str, tuple[str, ...]] | None:
     """A form of a man's given name in -а listed in name_data.MEN_IN_A ("Бидзины" -> ("бидзина", gent)), or None."""
     return _listed_form(word, name_data.MEN_IN_A)
 
 
+@lru_cache(maxsize=100_000)
 def listed_foreign_given(word: str) -> tuple[str, str, tuple[str, ...]] | None:
     """A form of a foreign given name morphology misreads, listed in name_data (FOREIGN_MEN_IN_CONSONANT, the
     undeclined lists, FOREIGN_WOMEN, WOMEN_IN_CONSONANT, MEN_IN_A): (nominative, gender, cases), or None ("Питера" ->

@@ -13,7 +13,8 @@ from . import marks
 from .speakers import inflected_word, lemma, name_kind, off_narrative, parses
 
 _TOKEN = re.compile(r"[0-9A-Za-zА-ЯЁа-яё]+(?:[-'’&][0-9A-Za-zА-ЯЁа-яё]+)*")
-_CANDIDATE = re.compile(r"(?<![0-9A-Za-zА-ЯЁа-яё-])(?:[А-ЯЁ][0-9A-Za-zА-ЯЁа-яё]*(?:-[0-9A-Za-zА-ЯЁа-яё]+)*|(?:"
+_CANDIDATE = re.compile(r"(?=[А-ЯЁ" + "".join(sorted({h[0] for h in marks.ORG_HEADS})) + "])"  # (a cheap first test)
+                        r"(?<![0-9A-Za-zА-ЯЁа-яё-])(?:[А-ЯЁ][0-9A-Za-zА-ЯЁа-яё]*(?:-[0-9A-Za-zА-ЯЁа-яё]+)*|(?:"
                         + "|".join(sorted({h[:-1] for h in marks.ORG_HEADS}, key=len, reverse=True))
                         + r")[а-яё]*)")
 _LATIN = re.compile(r"[A-Z][A-Za-z0-9&]*(?:['’][a-z]+)?(?:[ \u00a0]+(?:&[ \u00a0]+)?(?:[A-Z][A-Za-z0-9&]*(?:['’][a-z]+)?|[0-9]+))*")

@@ -33,7 +33,7 @@ _LINK_STOP = re.compile("[.!?…«»\"]")  # a line with one of these is not a l
 # A line of at most _ANCHOR_MAX characters between two line breaks, after a line that ends in a space.
 _SHORT_LINE = re.compile(f"\n(?<=[ (]\n)([^\n]{{0,{_ANCHOR_MAX}}})(?=\n)")
 # A line break inside a sentence: after a lowercase word (no punctuation), before a lowercase word of two letters.
-_RUNS_ON = re.compile(r"(?<=[а-яё]{2})[ \u00a0]?\n(?=[а-яё]{2})")  # "на официальном \nсайте ведомства" too
+_RUNS_ON = re.compile(r"\n(?:(?<=[а-яё]{2}\n)|(?<=[а-яё]{2}[ \u00a0]\n))(?=[а-яё]{2})")  # "на официальном \nсайте" too; the break first: re skips to it
 _CONTINUES = re.compile(r"[ \u00a0\t]*(?:[,.;:)—–]|-[ \u00a0]|[a-zа-яё])|[ \u00a0\t]+[A-ZА-ЯЁ]")
 
 
