@@ -2001,10 +2001,17 @@ def _oblique_context(text: str, g: Group) -> bool:
     word = m.group(1)
     if word in _PREPOSITIONS or word in marks.PREPOSITION_NOUNS:
         return True
-    if not is_role_word(word):
+    if not is_role_word(word) or _owned_role_then_name(g):
         return False
     ps = parses(word)
     return bool(ps) and not any("nomn" in p.tag.grammemes for p in ps)
+
+
+def _owned_role_then_name(g: Group) -> bool:
+    """A full name whose first name reads only as a nominative after a role noun in the genitive ("Пресс-секретарь
+    российского президента Дмитрий Песков назвал …"): the genitive owns the role before it, the name is no apposition
+    to it and may be the subject (unlike "президента Владимира Путина")."""
+    return bool(_nominative_full_name(g.tokens))
 
 
 def _names_surname(person: Person, g: Group) -> bool:
