@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from presssearch.quotes import extract_quotes
 
+from .conftest import speaker_of
+
 
 def _quotes(text: str) -> list[tuple[str, str | None]]:
     return [(q.text, q.speaker) for q in extract_quotes(text)]
@@ -84,3 +86,18 @@ def test_a_lands_head_by_a_general_word_is_that_lands_president() -> None:
             "российские действия». В связи с этим польский глава отметил, что, по его ощущениям, «США серьёзно "
             "думают о безопасности Польши».")
     assert [q.speaker for q in extract_quotes(text)] == ["Анджей Дуда", "Дональд Трамп", "Анджей Дуда"]
+
+
+def test_role_after_a_quote_goes_on_with_the_subject_named_right_before() -> None:
+    text = ("Вопрос будет обсуждаться 13 февраля на круглом столе в Госдуме. Депутат от фракции ЛДПР Андрей Свинцов "
+            "предложил увеличить надпись. «Дешёвую продукцию покупают чаще», — полагает он.\n"
+            "Зампред комитета по охране здоровья Николай Говорин рассказал, какие меры будут обсуждаться.\n"
+            "«Помимо увеличения надписи, будет поднят вопрос об ограничении времени продаж», — поделился депутат.")
+    assert speaker_of(text, "Помимо увеличения") == "Николай Говорин"
+
+
+def test_role_after_a_quote_skips_a_name_in_a_clause_after_a_conjunction() -> None:
+    text = ("«Это удар по самым незащищённым слоям населения», — рассказал политолог Денис Денисов RT.\n"
+            "Политолог заключает, что администрация Петра Порошенко идёт на шаги, которые ослабят Украину. «Украина не "
+            "является самостоятельной страной», — заключил политолог.")
+    assert speaker_of(text, "Украина не") == "Денис Денисов"

@@ -121,3 +121,19 @@ def test_a_place_after_v_is_not_a_first_name_glued_to_the_next_name() -> None:
     from presssearch.quotes.speakers import find_groups
     groups = find_groups("Посол Сирии в Ливане Али Абдель Карим Али заявил, что целью были террористы.")
     assert [g.tokens for g in groups] == [("Али", "Абдель", "Карим", "Али")]
+
+
+def test_first_name_of_another_gender_reading_before_a_full_name_is_another_person() -> None:
+    text = ("На похоронах своего соратника Руслана Рамзан Кадыров заявил: «Мы никогда не забудем его подвиг и его "
+            "преданность нашему народу».")
+    assert _tokens(text)[:2] == [("Руслана",), ("Рамзан", "Кадыров")]
+    assert [q.speaker for q in extract_quotes(text)] == ["Рамзан Кадыров"]
+
+
+def test_oblique_full_name_before_a_consonant_surname_is_another_person() -> None:
+    text = ("В июле 1983 года на встрече в Кремле с канцлером ФРГ Гельмутом Колем и главой немецкого МИД Гансом "
+            "Геншером Андропов достаточно резко выразился по поводу размещения ракет средней дальности в Европе: "
+            "«Пускай Запад не сомневается: появление «Першингов» в Европе означает, что мы примем ответные меры». "
+            "Юрий Андропов умер в 1984 году.")
+    assert ("Гансом", "Геншером") in _tokens(text) and ("Андропов",) in _tokens(text)
+    assert [q.speaker for q in extract_quotes(text)] == ["Юрий Андропов"]

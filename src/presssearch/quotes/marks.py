@@ -644,3 +644,12 @@ SPOKESPERSON_STEMS = ("представител", "пресс-служб", "пр
 # Acts a statement is "made" by, after "Об этом"/"Такое заявление" ("сделал", "выступил", "озвучил").
 SAID_BACK_ACTS = frozenset("сделал сделала сделали выступил выступила выступили высказал высказала высказали "
                            "озвучил озвучила озвучили".split())
+
+
+# Words before a name in a sentence that show it is not the sentence's main subject (rules._opens_as_subject):
+# subordinate conjunctions, pronouns (the sentence goes on about someone named before: "С ним не согласен политик
+# Джон Смит"), opinion holders ("что Порошенко идёт", "По его мнению, Бэйли …").
+SUBJECT_BLOCKERS = frozenset("""
+что чтобы как если когда который которая которое которые которого которой которым хотя пока раз
+он она они его её ее их ему ей им него неё нее нему ней ним нём нем ними них нею мнению словам оценке данным
+""".split())

@@ -1481,6 +1481,8 @@ def _other_speaker(ctx: Context, s: int, e: int, ref: int, feminine: bool | None
                 who = _source_introduced(ctx, ws[i + 1:i + 4], ref, feminine)
             if phrase not in marks.ROLE_SYNONYMS:
                 who = _complement_holder(ctx, w, ws[i + 1:i + 1 + _COMPLEMENT_WORDS], ref, feminine, who)
+            if not before:
+                who = _subject_named_right_before(ctx, ref, feminine, who) or who
             return True, (None, None) if _other_gender_than(ctx, who[0], feminine) else who
     for w in ws[:3] + _noun_after_modifiers(ws):
         person_noun = _person_noun(w)
@@ -1540,6 +1542,43 @@ def _body_by_noun(nxt: list[str]) -> bool:
     ps = parses(nxt[0].lower())[:1]
     return bool(ps) and ps[0].tag.POS == "NOUN" and ps[0].tag.case == "gent" and ps[0].tag.number == "sing" \
         and "inan" in ps[0].tag.grammemes
+
+
+def _subject_named_right_before(ctx: Context, ref: int, feminine: bool | None,
+                                who: tuple[str | None, str | None]) -> tuple[str | None, str | None] | None:
+    """"Путин подчеркнул, что … \n«…», — добавил президент"; "Госсекретарь США Рекс Тиллерсон согласился … «…», —
+    сказал глава Госдепа": the sentence right before the quote (its paragraph's, or the paragraph before's last when
+    the quote opens its own) has one person named in it, as the subject of a speech verb, and the role found names
+    someone else who is not named there: the role goes on with that subject, not with a holder named further back."""
+    text = ctx.text
+    bounds = ctx._sentence_right_before(ref)
+    if bounds is None:
+        para = ctx._paragraph_before(ref)
+        if para is None:
+            return None
+        bounds = (sentence_start(text, para[0], para[1] - 1), para[1])
+    a, b = bounds
+    if any(c in text[a:b] for c in "«»\"„“©") or text[a:b].rstrip().endswith(("...", "…")):
+        return None  # (a teaser of another article ends in an ellipsis)
+    inside = [m for m in ctx.registry.mentions if a <= m.pos < b and not m.quoted]
+    if len({m.key for m in inside}) != 1 or not inside[0].nominative or off_narrative(text, inside[0].pos) \
+            or not ctx._subject_at(inside[0].pos, a, b) or not _opens_as_subject(text, a, inside[0].pos) \
+            or not speech_verb(text[inside[0].pos:b])[0]:  # (not "Михаил Саакашвили представил свой план")
+        return None
+    person = ctx.registry.people.get(inside[0].key)
+    if person is None or feminine is not None and person.feminine not in (None, feminine):
+        return None
+    name = person.name(feminine)
+    return (name, person.role) if who[0] is not None and who[0] != name else None
+
+
+def _opens_as_subject(text: str, a: int, pos: int) -> bool:
+    """The name at pos is the main clause's subject of the sentence from a: no verb, conjunction, pronoun or "по
+    мнению/словам" before it ("Асмолов допускает …", "При этом Путин подчеркнул …"; not "Политолог заключает, что …
+    Порошенко идёт", "По его мнению, Бэйли …", "С ним не согласен политик Джон Смит"; nor "Позже выступил Дмитрий Песков", where a role's holder named
+    before may still speak)."""
+    ws = [w.lower() for w in words(text[a:pos])]
+    return not any(w in marks.SUBJECT_BLOCKERS or is_verb(w) for w in ws)
 
 
 def _spoke_in_sentence_before(ctx: Context, ref: int, feminine: bool | None) -> Person | None:

@@ -854,9 +854,56 @@ def _run_groups(text: str, run: list[tuple[int, int, str, str]]) -> list[Group]:
     a nominative surname glued after a full name in an oblique case (_glued_surname_after)."""
     if len(run) == 3 and _owner_before_name(text, run) or _owner_before_first_name(text, run):
         return _split_run(run[:1]) + _split_run(run[1:])
-    if _glued_surname_after(text, run):
+    if _glued_surname_after(text, run) or _oblique_man_before_surname(text, run):
         return _split_run(run[:-1]) + _split_run(run[-1:])
+    if _oblique_name_before_full_name(run):
+        return _split_run(run[:1]) + _split_run(run[1:])
     return _split_run(run)
+
+
+def _man_oblique_only(word: str) -> bool:
+    """A dictionary first name whose every reading is a man's name in a case other than the nominative ("Гансом",
+    "Сергею"; not "Руслана", also a woman's nominative)."""
+    ps = [p for p in parses(word.lower()) if "Name" in p.tag.grammemes and "voct" not in p.tag.grammemes]
+    return bool(ps) and all(_known_parse(p) and MASC in p.tag.grammemes and "nomn" not in p.tag.grammemes
+                            for p in ps)
+
+
+def _oblique_man_before_surname(text: str, run: list[tuple[int, int, str, str]]) -> bool:
+    """A man's full name in an oblique case, then a surname in a consonant, which a man's surname in that case would
+    not be ("с главой немецкого МИД Гансом Геншером | Андропов резко выразился"), written elsewhere in the text too:
+    the surname is another person's, the subject."""
+    if len(run) != 3 or not _man_oblique_only(run[0][2]) or not _agrees_in_oblique_case(run[0][2], run[1][2]):
+        return False
+        return False
+    last = run[-1][2]
+    low = last.lower()
+    if has_particle(last) or "-" in last or low[-1] in _VOWELS or low[-1] in "ьй":
+        return False
+    return _written_elsewhere(text, run, last)
+
+
+def _agrees_in_oblique_case(first: str, second: str) -> bool:
+    """The second word reads as a man's singular in the oblique case of the first name and never as a nominative
+    ("Гансом Геншером"; not "Сергея Дмитрий", "Хабиба Абдулманап")."""
+    cases = {p.tag.case for p in parses(first.lower()) if "Name" in p.tag.grammemes}
+    ps = [p for p in parses(second.lower()) if {"anim", "sing"} <= p.tag.grammemes and "voct" not in p.tag.grammemes]
+    return any(p.tag.case in cases for p in ps) and not any(p.tag.case == "nomn" for p in ps)
+
+
+def _oblique_name_before_full_name(run: list[tuple[int, int, str, str]]) -> bool:
+    """A first name that reads as a nominative only of the other gender ("Руслана", a woman's; a man's genitive) glued
+    before a full name whose first name reads only as a nominative ("соратника Руслана | Рамзан Кадыров заявил"):
+    the first is a man's name in an oblique case, another person."""
+    if len(run) < 3 or run[0][3] != "Name" or run[1][3] != "Name":
+        return False
+    genders = _only_nominative_genders(run[1][2])
+    if not genders:
+        return False
+    ps = [p for p in parses(run[0][2].lower()) if "Name" in p.tag.grammemes and "voct" not in p.tag.grammemes]
+    nominative = [p for p in ps if "nomn" in p.tag.grammemes]
+    return bool(nominative) and not any(g in p.tag.grammemes for p in nominative for g in genders)  # (one in an
+    # oblique case only, "Хабиба Абдулманап Нурмагомедов", _split_run cuts off already)
 
 
 def _glued_surname_after(text: str, run: list[tuple[int, int, str, str]]) -> bool:
@@ -2001,10 +2048,17 @@ def _oblique_context(text: str, g: Group) -> bool:
     word = m.group(1)
     if word in _PREPOSITIONS or word in marks.PREPOSITION_NOUNS:
         return True
-    if not is_role_word(word):
+    if not is_role_word(word) or _owned_role_then_name(g):
         return False
     ps = parses(word)
     return bool(ps) and not any("nomn" in p.tag.grammemes for p in ps)
+
+
+def _owned_role_then_name(g: Group) -> bool:
+    """A full name whose first name reads only as a nominative after a role noun in the genitive ("Пресс-секретарь
+    российского президента Дмитрий Песков назвал …"): the genitive owns the role before it, the name is no apposition
+    to it and may be the subject (unlike "президента Владимира Путина")."""
+    return bool(_nominative_full_name(g.tokens))
 
 
 def _names_surname(person: Person, g: Group) -> bool:
