@@ -875,7 +875,6 @@ def _oblique_man_before_surname(text: str, run: list[tuple[int, int, str, str]])
     the surname is another person's, the subject."""
     if len(run) != 3 or not _man_oblique_only(run[0][2]) or not _agrees_in_oblique_case(run[0][2], run[1][2]):
         return False
-        return False
     last = run[-1][2]
     low = last.lower()
     if has_particle(last) or "-" in last or low[-1] in _VOWELS or low[-1] in "ьй":
