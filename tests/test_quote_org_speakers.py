@@ -153,3 +153,12 @@ def test_bare_press_service_after_a_quoted_company_s_press_service() -> None:
     text = ("Правда, в пресс-службе «Нафтогаза» уточняли, что переговоры пройдут в ближайшие дни. «Стороны обсудят "
             "предложение «Нафтогаза» о пересмотре транзитного тарифа», – поясняли в пресс-службе.")
     assert [q.speaker for q in extract_quotes(text)] == ["Нафтогаз"]
+
+
+def test_person_named_inside_a_quoted_body_name_in_the_clause_is_not_the_speaker() -> None:
+    text = ("Также Евгений Касперский заявлял о готовности раскрыть код.\n«Что касается российского законодательства, то "
+            "оно трактуется неверно в плане правоприменения к деятельности компании», — подчеркнули в «Лаборатории "
+            "Касперского».")
+    quotes = extract_quotes(text)
+    assert [q.text[:28] for q in quotes] == ["Что касается российского зак"]
+    assert speakers_of(text) == ["Лаборатория Касперского"]
