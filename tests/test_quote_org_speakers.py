@@ -162,3 +162,20 @@ def test_person_named_inside_a_quoted_body_name_in_the_clause_is_not_the_speaker
     quotes = extract_quotes(text)
     assert [q.text[:28] for q in quotes] == ["Что касается российского зак"]
     assert speakers_of(text) == ["Лаборатория Касперского"]
+
+
+def test_quoted_name_located_with_a_plural_verb_is_a_body_a_generic_word_points_back_to() -> None:
+    text = ("В «Лаборатории Касперского» назвали шаг американских властей попыткой втянуть компанию в борьбу. В "
+            "компании добавили, что «обвинения вредят самим американским властям».")
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["обвинения вредят самим американским властям"]
+    assert speakers_of(text) == ["Лаборатория Касперского"]
+
+
+def test_bare_press_service_after_a_located_speaking_body_is_that_body() -> None:
+    text = ("В «Лаборатории Касперского» назвали шаг американских властей попыткой втянуть компанию в геополитическую "
+            "борьбу.\n«Судя по всему, компания оказалась втянутой в геополитическую борьбу», — подчеркнули в "
+            "пресс-службе.")
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["Судя по всему, компания оказалась втянутой в геополитическую борьбу"]
+    assert speakers_of(text) == ["Лаборатория Касперского"]
