@@ -2636,7 +2636,8 @@ def document_speaker(ctx: Context, a: int, b: int, quote_start: int) -> str | No
     issuer = issuer if issuer is not None else documents.body_just_before(ctx, a, b, min(a, quote_start))
     issuer = issuer if issuer is not None else ctx.same_document(quote_start)
     issuer = issuer if issuer is not None else _publishing_outlet(ctx, a, b, quote_start)
-    return issuer if issuer is not None else documents.narrative_issuer(ctx, a, b, quote_start)
+    issuer = issuer if issuer is not None else documents.narrative_issuer(ctx, a, b, quote_start)
+    return issuer if issuer is not None else documents.body_noted_before(ctx, a, b, quote_start)
 
 
 def _publishing_outlet(ctx: Context, a: int, b: int, quote_start: int) -> str | None:
