@@ -179,3 +179,12 @@ def test_bare_press_service_after_a_located_speaking_body_is_that_body() -> None
     quotes = extract_quotes(text)
     assert [q.text for q in quotes] == ["Судя по всему, компания оказалась втянутой в геополитическую борьбу"]
     assert speakers_of(text) == ["Лаборатория Касперского"]
+
+
+def test_located_name_in_straight_quotes_after_a_plural_speech_verb_is_a_body() -> None:
+    text = ("Ранее \"Правозащита Открытки\" сообщила, что в квартире Воронцова снова проходит обыск.\n\n\"Пока неизвестно, "
+            "в рамках какого дела проводятся следственные действия. Дверь в квартиру Воронцова выпилили\", - отмечали "
+            "в \"Правозащите Открытки\".")
+    quotes = extract_quotes(text)
+    assert [q.text[:30] for q in quotes] == ["Пока неизвестно, в рамках како"]
+    assert speakers_of(text) == ["Правозащита Открытки"]

@@ -498,8 +498,8 @@ _LEGAL_FORMS = frozenset("зао оао пао ооо ао нао фгуп гу�
 _INSTITUTION_QUOTED = re.compile(r"([А-ЯЁа-яё](?<![А-Яа-яЁё-].)(?:(?<=[А-ЯЁ])[А-ЯЁ]{1,4}+|[А-ЯЁа-яё]{4,}+))\)?[ \u00a0]+«([А-ЯЁA-Z](?:[^«»\n]|„[^“”\n]*[“”]){0,70}?)»")
 
 
-# A quoted name after "в"/"во": "в «Лаборатории Касперского»" (group 2 the name, as in _KIND_QUOTED).
-_LOCATED_QUOTED = re.compile(r"(?<![А-Яа-яЁё-])([Вв]о?)[ \u00a0]+«([А-ЯЁA-Z][^«»\n]{0,40}?)»")
+# A quoted name after "в"/"во": "в «Лаборатории Касперского»", "в \"Правозащите Открытки\"" (group 2 the name).
+_LOCATED_QUOTED = re.compile(r"(?<![А-Яа-яЁё-])([Вв]о?)[ \u00a0]+[«\"„]([А-ЯЁA-Z][^«»\"„“\n]{0,40}?)[»\"“]")
 _PLURAL_PAST = re.compile(r"[а-яё]+(?:ли|лись)$")
 
 
