@@ -362,3 +362,18 @@ def test_site_named_in_quotes_is_its_owner() -> None:
             "«Twitter-ленту главного редактора RT Маргариты Симоньян можно считать документом эпохи», — говорится на "
             "сайте.")
     assert speakers(text) == ["Радио Свобода"]
+
+
+def test_impersonal_verb_opening_a_sentence_goes_on_with_the_body_that_spoke_just_before() -> None:
+    text = ("Сирийское правительство вчера в очередной раз обвинило США «в массовых убийствах гражданских лиц в "
+            "провинции Дейр-эз-Зор». Отмечается, что в ходе авианалетов западной коалиции «жертвами бомбардировок за "
+            "последние несколько дней стали свыше 60 мирных граждан».")
+    quotes = extract_quotes(text)
+    assert [q.text[:26] for q in quotes] == ["в массовых убийствах гражд", "жертвами бомбардировок за "]
+    assert [q.speaker for q in quotes] == ["Сирийское правительство", "Сирийское правительство"]
+
+
+def test_impersonal_verb_after_a_person_who_spoke_is_no_body() -> None:
+    text = ("Глава МИД России Сергей Лавров обвинил США в массовых убийствах. Отмечается, что «жертвами бомбардировок "
+            "стали свыше 60 мирных граждан».")
+    assert [q.speaker for q in extract_quotes(text)] == [None]

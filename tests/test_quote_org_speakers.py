@@ -153,3 +153,38 @@ def test_bare_press_service_after_a_quoted_company_s_press_service() -> None:
     text = ("Правда, в пресс-службе «Нафтогаза» уточняли, что переговоры пройдут в ближайшие дни. «Стороны обсудят "
             "предложение «Нафтогаза» о пересмотре транзитного тарифа», – поясняли в пресс-службе.")
     assert [q.speaker for q in extract_quotes(text)] == ["Нафтогаз"]
+
+
+def test_person_named_inside_a_quoted_body_name_in_the_clause_is_not_the_speaker() -> None:
+    text = ("Также Евгений Касперский заявлял о готовности раскрыть код.\n«Что касается российского законодательства, то "
+            "оно трактуется неверно в плане правоприменения к деятельности компании», — подчеркнули в «Лаборатории "
+            "Касперского».")
+    quotes = extract_quotes(text)
+    assert [q.text[:28] for q in quotes] == ["Что касается российского зак"]
+    assert speakers_of(text) == ["Лаборатория Касперского"]
+
+
+def test_quoted_name_located_with_a_plural_verb_is_a_body_a_generic_word_points_back_to() -> None:
+    text = ("В «Лаборатории Касперского» назвали шаг американских властей попыткой втянуть компанию в борьбу. В "
+            "компании добавили, что «обвинения вредят самим американским властям».")
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["обвинения вредят самим американским властям"]
+    assert speakers_of(text) == ["Лаборатория Касперского"]
+
+
+def test_bare_press_service_after_a_located_speaking_body_is_that_body() -> None:
+    text = ("В «Лаборатории Касперского» назвали шаг американских властей попыткой втянуть компанию в геополитическую "
+            "борьбу.\n«Судя по всему, компания оказалась втянутой в геополитическую борьбу», — подчеркнули в "
+            "пресс-службе.")
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["Судя по всему, компания оказалась втянутой в геополитическую борьбу"]
+    assert speakers_of(text) == ["Лаборатория Касперского"]
+
+
+def test_located_name_in_straight_quotes_after_a_plural_speech_verb_is_a_body() -> None:
+    text = ("Ранее \"Правозащита Открытки\" сообщила, что в квартире Воронцова снова проходит обыск.\n\n\"Пока неизвестно, "
+            "в рамках какого дела проводятся следственные действия. Дверь в квартиру Воронцова выпилили\", - отмечали "
+            "в \"Правозащите Открытки\".")
+    quotes = extract_quotes(text)
+    assert [q.text[:30] for q in quotes] == ["Пока неизвестно, в рамках како"]
+    assert speakers_of(text) == ["Правозащита Открытки"]

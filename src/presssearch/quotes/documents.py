@@ -51,6 +51,29 @@ def narrative_issuer(ctx: Context, a: int, b: int, quote_start: int) -> str | No
     return issuer if issuer is not None else decree_signer(ctx, a, b, min(a, quote_start))
 
 
+_NOTED_VERBS = frozenset("отмечается подчеркивается подчёркивается уточняется указывается сообщается утверждается".split())
+
+
+def body_noted_before(ctx: Context, a: int, b: int, quote_start: int) -> str | None:
+    """"Сирийское правительство … обвинило США «…». Отмечается, что … «…»": an impersonal verb that opens its
+    sentence and names no document ("Отмечается, что", "Подчёркивается, что") goes on with the body the sentence
+    right before has as the subject that spoke, when it is a body (orgs.py knows it); else None (not a person: the
+    outlet's own report may follow one)."""
+    text = ctx.text
+    clause = WORDS_RE.match(text, a + len(text[a:b]) - len(text[a:b].lstrip()))
+    if clause is None or clause.group().lower() not in _NOTED_VERBS or document_match(text, a, b) is not None:
+        return None
+    start = sentence_start(text, max(0, a - _NARRATIVE_REACH), a + 1)
+    if text[start:a].strip():
+        return None  # ("Как отмечается, …" or the verb inside a sentence: not an opening of its own)
+    end = len(text[:start].rstrip())
+    lo = sentence_start(text, max(0, end - _NARRATIVE_REACH), max(0, end - 1))
+    if lo >= end or "\n" in text[end:start]:
+        return None
+    org = _subject_org(ctx, lo, end, referring=False)
+    return org.name() if org is not None else None
+
+
 def _order_text(text: str, quote_start: int) -> bool:
     """The quote opens as an order does, with an infinitive of ordering ("Назначить …", "Освободить …", "Принять
     отставку …")."""

@@ -131,6 +131,8 @@ class OrgRegistry:
             reg._add_kind_quoted(m)
         for m in _SPOKESMEN_QUOTED.finditer(text):
             reg._add_spokesmen_quoted(m)
+        for m in _LOCATED_QUOTED.finditer(text):
+            reg._add_located_quoted(text, m)
         reg.mentions.sort(key=lambda m: m.start)
         reg._add_bare_spokesmen(bare)
         reg._add_quoted_alias_mentions(text)
@@ -305,7 +307,27 @@ class OrgRegistry:
                       and self.orgs[m.key].head in marks.SPOKESMEN_HEADS]
             if before:
                 self.mentions.append(OrgMention(a, b, max(before, key=lambda m: m.start).key))
+                continue
+            located = self._located_speaking_before(a)
+            if located is not None:
+                self.mentions.append(OrgMention(a, b, located.key))
         self.mentions.sort(key=lambda m: m.start)
+
+    def _located_speaking_before(self, a: int) -> OrgMention | None:
+        """"В «Лаборатории Касперского» назвали шаг … «…», — подчеркнули в пресс-службе.": with no press service
+        named before, a bare one is that of the body the sentence just before (within _LOCATED_REACH) says spoke,
+        located ("В X заявили"), when it is the last body named before it."""
+        before = [m for m in self.mentions if a - _LOCATED_REACH <= m.start < a]
+        if not before:
+            return None
+        last = max(before, key=lambda m: m.start)
+        text = self.text
+        prev = _TOKEN.findall(text[max(0, last.start - 5):last.start])[-1:]
+        after = re.match(r"[»\"“”]?[ \u00a0]+([а-яё]+)", text[last.end:last.end + 30])
+        if not prev or prev[0].lower() not in ("в", "во") or after is None \
+                or not _PLURAL_PAST.match(after.group(1)) or not _best_has(after.group(1), _VERB):
+            return None
+        return last
 
     def _add_legal_quoted(self, m: re.Match) -> None:
         """"ЗАО «Фирма Нева»", "ГУП «Водоканал»": a quoted name right after a legal form is a body, named as the
@@ -384,6 +406,25 @@ class OrgRegistry:
         org.forms.append((m.start(), name, True))
         self.mentions.append(OrgMention(m.start(), m.end(), key))
 
+    def _add_located_quoted(self, text: str, m: re.Match) -> None:
+        """"В «Лаборатории Касперского» назвали …", "— заявили в «Миротворце»": a quoted name with no kind word,
+        after "в" with a plural past verb right after it or a plural past speech verb right before, is a body (a
+        company, a club, a site) that speaks, named in the nominative ("Лаборатория Касперского", "Миротворец");
+        "в компании" after it points back to it."""
+        if not _located_quoted(text, m):
+            return
+        named = self._quoted_body(m)
+        if named is None:
+            return
+        name, key = named
+        name = _located_nominative(name)
+        key = _key(name)
+        if not key or key in marks.NOT_ORGS or name.lower() in marks.MEDIA:
+            return
+        org = self.orgs.get(key) or self.orgs.setdefault(key, Org(key, key, _COMPANY_KINDS))
+        org.forms.append((m.start(2), name, True))
+        self.mentions.append(OrgMention(m.start(2), m.end(2), org.key))
+
     def _add_office(self, m: re.Match) -> None:
         """"офис премьер-министра страны Терезы Мэй" -> "Офис премьер-министра Терезы Мэй": a person's office,
         named with the role and the person's name as written (the generic "страны" left out)."""
@@ -418,6 +459,7 @@ class OrgRegistry:
         return fits[0] if fits else None
 
 
+_LOCATED_REACH = 400  # characters back to a located speaking body a bare press service may belong to
 _BARE_REACH = 3000  # characters back to the press service a bare "пресс-служба" stands for
 
 
@@ -455,6 +497,40 @@ _LEGAL_FORMS = frozenset("зао оао пао ооо ао нао фгуп гу�
 # A state institution's legal form or a kind noun, then a quoted name that may hold an inner quoted name:
 # "ГКУ «Московский центр „Открытое правительство“»", "(ГКУ) «…»" after the spelled-out form.
 _INSTITUTION_QUOTED = re.compile(r"([А-ЯЁа-яё](?<![А-Яа-яЁё-].)(?:(?<=[А-ЯЁ])[А-ЯЁ]{1,4}+|[А-ЯЁа-яё]{4,}+))\)?[ \u00a0]+«([А-ЯЁA-Z](?:[^«»\n]|„[^“”\n]*[“”]){0,70}?)»")
+
+
+# A quoted name after "в"/"во": "в «Лаборатории Касперского»", "в \"Правозащите Открытки\"" (group 2 the name).
+_LOCATED_QUOTED = re.compile(r"(?<![А-Яа-яЁё-])([Вв]о?)[ \u00a0]+[«\"„]([А-ЯЁA-Z][^«»\"„“\n]{0,40}?)[»\"“]")
+_PLURAL_PAST = re.compile(r"[а-яё]+(?:ли|лись)$")
+
+
+def _located_quoted(text: str, m: re.Match) -> bool:
+    """The located quoted name at m is a body that speaks: a plural past verb right after it ("В «Арсенале»
+    заявили", "в «Миротворце» припомнили") or a plural past speech verb right before "в" ("— подчеркнули в
+    «Лаборатории Касперского»")."""
+    after = re.match(r"[ \u00a0]+([А-ЯЁа-яё]+)", text[m.end():m.end() + 30])
+    if after is not None and _PLURAL_PAST.match(after.group(1).lower()) and _best_has(after.group(1), _VERB):
+        return True
+    before = _TOKEN.findall(text[max(0, m.start() - 30):m.start()])[-1:]
+    return bool(before) and before[0].lower() in marks.SPEECH_VERBS and _PLURAL_PAST.match(before[0].lower()) is not None
+
+
+def _located_nominative(name: str) -> str:
+    """«Лаборатории Касперского» -> "Лаборатория Касперского", «Миротворце» -> "Миротворец", «Единой России» ->
+    "Единая Россия": the words up to the first noun in the nominative, the rest as written."""
+    words = name.split(" ")
+    if not words[0].isalpha() or words[0].isupper() or words[0].isascii():
+        return name
+    first = _best(words[0])
+    if first is None:
+        return name
+    if first.tag.POS == "NOUN":
+        return " ".join([_nominative_head(words[0]), *words[1:]])
+    if first.tag.POS in ("ADJF", "PRTF") and len(words) > 1 and words[1].isalpha():
+        noun = _best(words[1])
+        if noun is not None and noun.tag.POS == "NOUN":
+            return " ".join([_nominative_adj(words[0], noun.tag.gender), _nominative_head(words[1]), *words[2:]])
+    return name
 
 
 def _kind_named(name: str) -> bool:
@@ -650,6 +726,8 @@ def _names_office_or_legal(text: str, a: int, b: int) -> bool:
         return True  # "партия «Батькивщина»": the mention starts at the noun
     if not any(c in text[max(0, a - 1):b] for c in "«\"„“"):
         return False
+    if any(a <= m.start(2) < b and _located_quoted(text, m) for m in _LOCATED_QUOTED.finditer(text, max(0, a - 4), b)):
+        return True  # "в «Лаборатории Касперского» назвали"
     for m in _INSTITUTION_QUOTED.finditer(text, a, b + 130):
         if a <= m.start(1) < b + 45 and _kept_kind(m.group(1)):
             return True  # "ассоциации «Ломбардия — Россия»" (the mention may start at an adjective before it)

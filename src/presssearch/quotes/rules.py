@@ -1392,8 +1392,15 @@ def _groups(ctx: Context, s: int, e: int) -> list[Group]:
                                                                 or _subject_after_audience(ctx.text, g, s)
                                                                 or _subject_after_outlet(ctx, g, s, e))
             and ctx.text[g.start - 1:g.start] not in marks.ALL_MARKS
+            and not _inside_quoted_name(ctx.text, s, g.start)
             and not _NAMED_AFTER.search(ctx.text, max(0, g.start - 16), g.start)
             and not _adjective_phrase(ctx, g)]
+
+
+def _inside_quoted_name(text: str, s: int, pos: int) -> bool:
+    """pos lies inside a quoted name the clause from s opens ("— подчеркнули в «Лаборатории Касперского»"): the name
+    is a body's (a company, a theatre), not a person who speaks."""
+    return text.rfind("«", s, pos) > text.rfind("»", s, pos)
 
 
 def _adjective_phrase(ctx: Context, g: Group) -> bool:
@@ -2668,7 +2675,8 @@ def document_speaker(ctx: Context, a: int, b: int, quote_start: int) -> str | No
     issuer = issuer if issuer is not None else documents.body_just_before(ctx, a, b, min(a, quote_start))
     issuer = issuer if issuer is not None else ctx.same_document(quote_start)
     issuer = issuer if issuer is not None else _publishing_outlet(ctx, a, b, quote_start)
-    return issuer if issuer is not None else documents.narrative_issuer(ctx, a, b, quote_start)
+    issuer = issuer if issuer is not None else documents.narrative_issuer(ctx, a, b, quote_start)
+    return issuer if issuer is not None else documents.body_noted_before(ctx, a, b, quote_start)
 
 
 def _publishing_outlet(ctx: Context, a: int, b: int, quote_start: int) -> str | None:
