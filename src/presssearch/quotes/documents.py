@@ -51,9 +51,6 @@ def narrative_issuer(ctx: Context, a: int, b: int, quote_start: int) -> str | No
     return issuer if issuer is not None else decree_signer(ctx, a, b, min(a, quote_start))
 
 
-_NOTED_VERBS = frozenset("отмечается подчеркивается подчёркивается уточняется указывается сообщается утверждается".split())
-
-
 def body_noted_before(ctx: Context, a: int, b: int, quote_start: int) -> str | None:
     """"Сирийское правительство … обвинило США «…». Отмечается, что … «…»": an impersonal verb that opens its
     sentence and names no document ("Отмечается, что", "Подчёркивается, что") goes on with the body the sentence
@@ -61,7 +58,7 @@ def body_noted_before(ctx: Context, a: int, b: int, quote_start: int) -> str | N
     outlet's own report may follow one)."""
     text = ctx.text
     clause = WORDS_RE.match(text, a + len(text[a:b]) - len(text[a:b].lstrip()))
-    if clause is None or clause.group().lower() not in _NOTED_VERBS or document_match(text, a, b) is not None:
+    if clause is None or clause.group().lower() not in marks.NOTED_VERBS or document_match(text, a, b) is not None:
         return None
     start = sentence_start(text, max(0, a - _NARRATIVE_REACH), a + 1)
     if text[start:a].strip():

@@ -653,3 +653,6 @@ SUBJECT_BLOCKERS = frozenset("""
 что чтобы как если когда который которая которое которые которого которой которым хотя пока раз
 он она они его её ее их ему ей им него неё нее нему ней ним нём нем ними них нею мнению словам оценке данным
 """.split())
+# Impersonal speech verbs that open a sentence of their own and go on with the body that spoke just before
+# ("Отмечается, что …"; documents.body_noted_before).
+NOTED_VERBS = frozenset("отмечается подчеркивается подчёркивается уточняется указывается сообщается утверждается".split())
