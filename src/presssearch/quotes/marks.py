@@ -569,7 +569,7 @@ ROLE_SYNONYMS.update({f"глава {m}": "министр" for m in MINISTRY_LEMM
 
 # The same office under a shorter or longer word: "слова британского премьера" → "премьер-министр Тереза Мэй".
 ROLE_ALIASES: dict[str, str] = {"премьер": "премьер-министр", "премьер-министр": "премьер", "главврач": "врач",
-                                  "омбудсмен": "уполномоченный"}
+                                  "омбудсмен": "уполномоченный", "бизнес-омбудсмен": "уполномоченный"}
 
 # A land's head named by a general word ("польский глава", "глава Белоруссии"): the office whose holder it means.
 LAND_HEAD_ROLES: dict[str, str] = {"глава": "президент", "лидер": "президент"}

@@ -1435,7 +1435,13 @@ def is_role_word(word: str) -> bool:
     for prefix in ("экс-", "вице-", "зам", "врио-"):
         if lem.startswith(prefix) and lem[len(prefix):] in marks.ROLE_WORDS:
             return True
-    return False
+    return _compound_role(lem)
+
+
+def _compound_role(lem: str) -> bool:
+    """A hyphenated role whose last part is a role word: "бизнес-омбудсмен", "арт-директор", "шеф-редактор"."""
+    head, _, tail = lem.rpartition("-")
+    return bool(head) and len(head) > 2 and tail in marks.ROLE_WORDS
 
 
 @lru_cache(maxsize=50_000)
