@@ -211,3 +211,13 @@ def test_a_pronoun_after_a_role_and_a_nominative_name_is_that_person() -> None:
     text = ("Об этом сообщил начальник Главного оперативного управления Генштаба ВС России генерал-полковник Сергей "
             "Рудской.\n«В ходе операции получили ранения трое военнослужащих ССО», — заявил он.")
     assert _quote(text, "В ходе операции").speaker == "Сергей Рудской"
+
+
+def test_a_full_name_in_the_genitive_after_a_relational_role_is_the_owner_not_the_speaker() -> None:
+    """"— сказал адвокат Анны Политковской Тоби Иди": the lawyer (a name the morphology does not know) speaks, not
+    Политковская; the one named in the genitive only says whose lawyer."""
+    text = ("Анна Политковская работала над книгой до последних дней.\n"
+            "«Книга выйдет весной», — сказал адвокат Анны Политковской Тоби Иди.")
+    assert speaker_of(text, "Книга выйдет") is None
+    text = "«Книга выйдет весной», — сказал адвокат Михаила Ходорковского Вадим Клювгант."
+    assert speaker_of(text, "Книга выйдет") == "Вадим Клювгант"

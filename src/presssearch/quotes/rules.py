@@ -2393,7 +2393,7 @@ def _speaker_in(ctx: Context, a: int, b: int, quote_start: int) -> tuple[str | N
             holder = _role_holder(ctx, s, best, quote_start, feminine)
             if holder is not None:
                 return holder
-            if _possessor_of_person_noun(ctx, s, best, feminine):
+            if _possessor_of_person_noun(ctx, s, best, feminine) or _owner_after_relational(ctx, s, best):
                 return None, None  # "— рассказал ведомый Филипова": the wingman speaks, unnamed, not Филипов
             who = person_speaker(ctx, best, feminine, a)
             if _source_of(ctx, s, best, who[0]):
@@ -2478,6 +2478,13 @@ def _named_after_owner(ctx: Context, s: int, g: Group, groups: list[Group]) -> G
     if nxt.full or ctx.registry.lookup(nxt) or kin and _first_name_alone(nxt):
         return nxt
     return g
+
+
+def _owner_after_relational(ctx: Context, s: int, g: Group) -> bool:
+    """"— сказал литературный агент Анны Политковской Тоби Иди": a full name in an oblique case right after a
+    relational role (marks.RELATIONAL_ROLES) names whose agent, lawyer or spokesman speaks, never the speaker; when
+    neither the holder's own name after it nor the role's holder is known, the speaker stays unnamed."""
+    return g.full and _relational_before(ctx, s, g) is not None and _oblique_form(ctx, g)
 
 
 def _possessor_of_person_noun(ctx: Context, s: int, g: Group, feminine: bool | None) -> bool:
