@@ -159,3 +159,16 @@ def test_a_photo_caption_between_does_not_cut_a_fragment_from_the_words_before()
     frag = [q for q in extract_quotes(text) if q.text.startswith("считается")]
     assert [q.speaker for q in frag] == [[q.speaker for q in extract_quotes(text) if q.text.startswith("делать")][0]]
     assert frag[0].speaker is not None
+
+
+def test_one_of_a_group_told_just_before_stays_unnamed_for_the_pronoun() -> None:
+    text = ("В итоге российская делегация, которую возглавит министр энергетики РФ Сергей Шматко, решила лететь в Доху "
+            "без кандидатуры на пост генсека ФСЭГ. Это подтвердил \"Ъ\" один из участников встречи в Дохе. \"У нас есть "
+            "возможность рассмотреть текущие вопросы относительно размещения штаб-квартиры\",- сказал он.")
+    assert speaker_of(text, "У нас есть") is None
+
+
+def test_one_of_a_group_named_in_apposition_is_that_person() -> None:
+    text = ("Один из администраторов польского сообщества молодых врачей, Войцех Любински, рассказал RT, что Доктор "
+            "Лиза стала иконой для начинающих медиков.\n«Мы искренне сочувствуем всем россиянам», — сказал он.")
+    assert speaker_of(text, "Мы искренне") == "Войцех Любински"

@@ -358,7 +358,25 @@ class Context:
                for m in _SOURCE_WORD.finditer(self.text, max(0, at), pos)):
             return True
         spoken = {s for s, _ in self.spoken}
-        return any(at < s < pos and s not in spoken and self._unnamed_after(e, pos) for s, e in self.taken)
+        return any(at < s < pos and s not in spoken and self._unnamed_after(e, pos) for s, e in self.taken) \
+            or self._unnamed_subject_since(at, pos)
+
+    def _unnamed_subject_since(self, at: int, pos: int) -> bool:
+        """Between an antecedent at ``at`` and pos a sentence with a speech verb speaks of an unnamed person
+        ("один из …"), and names no person ("Это подтвердил «Ъ» один из участников встречи в Дохе. «…», — сказал
+        он"; not "Один из администраторов сообщества, Войцех Любински, рассказал")."""
+        text = self.text
+        quoted = self.quoted_regions()
+        for m in _UNNAMED_SUBJECT.finditer(text, max(0, at), pos):
+            if any(qa <= m.start() < qb for qa, qb in quoted):
+                continue
+            a = sentence_start(text, max(0, at), m.start() + 1)
+            b = sentence_end(text, m.end(), pos) if m.end() < pos else pos
+            if any(self.registry.lookup(g) is not None or g.full for g in find_groups(text, a, b)):
+                continue
+            if speech_verb(text[a:b])[0]:
+                return True
+        return False
 
     def _unnamed_after(self, end: int, pos: int) -> bool:
         """The attribution right after a quote ending at ``end`` gives an unnamed speaker ("«…», — сказал представитель
@@ -1988,6 +2006,7 @@ def _official_last_to_speak(ctx: Context, offices: frozenset[str], ref: int,
 
 _UNNAMED_SOURCE = re.compile(marks.UNNAMED_SOURCE, re.IGNORECASE)
 _SOURCE_WORD = re.compile(marks.SOURCE_WORD, re.IGNORECASE)
+_UNNAMED_SUBJECT = re.compile(marks.UNNAMED_SUBJECT, re.IGNORECASE)
 # "сообщала газета … со ссылкой на свои источники": a source an outlet cites, not one who speaks in the narrative
 _CITED_SOURCE = re.compile(r"ссылкой[ \u00a0]+на[ \u00a0]+(?:[а-яё]+[ \u00a0]+){0,2}$", re.IGNORECASE)
 INTERLOCUTOR_WINDOW = 1500  # characters back "собеседник RT" may point
