@@ -4449,6 +4449,9 @@ def quote_verbatim_fragment(ctx: Context, span: MarkSpan, para: tuple[int, int],
     said = _participle_speaker(ctx, sa, span.open) or _stance_speaker(ctx, sa, span.open)
     if said is not None:
         return Found(a, b, "quote_fragment", *said)
+    subject = _subject_of_quoted_verb(ctx, sa, span.open, inner, para)
+    if subject is not None:
+        return Found(a, b, "quote_fragment", *subject)
     body = _body_subject_that(ctx, sa, span.open) or _according_to_document(ctx, sa, span.open)
     if body is not None:
         return Found(a, b, "quote_fragment", body)
@@ -4462,6 +4465,38 @@ def quote_verbatim_fragment(ctx: Context, span: MarkSpan, para: tuple[int, int],
     if reporter is not None:
         return Found(a, b, "quote_fragment", *reporter)
     return Found(a, b, "quote_fragment", _fragment_goes_on(ctx, span, para, sa))
+
+
+def _finite_singular_verb(word: str) -> bool:
+    """The word reads first as a verb in the indicative, singular, in the third person or the past ("рекомендует",
+    "призвал"): a predicate that needs a subject."""
+    ps = parses(word.lower())[:1]
+    if not ps or ps[0].tag.POS != "VERB" or ps[0].tag.number != "sing" or ps[0].tag.mood != "indc":
+        return False
+    return ps[0].tag.tense == "past" or ps[0].tag.person == "3per"
+
+
+def _subject_of_quoted_verb(ctx: Context, sa: int, qs: int, inner: str,
+                            para: tuple[int, int]) -> tuple[str, None] | None:
+    """"Европарламент «рекомендует сосредоточить внимание …»": a fragment that opens with a finite verb in the
+    singular quotes the organisation that stands in the nominative right before the opening mark, whose own
+    document speaks of it so. Not a person ("Гутерреш «был воодушевлён …»", "Бастрыкин «поручил …»": a spokesman's
+    or a release's words about them), nor a subject inside someone's report ("заявившего, что …", "по сообщению
+    …"), nor after a sentence that names another document ("Об этом говорится в пресс-релизе Минфина России.
+    Лондонский суд «признал …»")."""
+    text = ctx.text
+    first = WORDS_RE.match(inner)
+    if first is None or not _finite_singular_verb(first.group()) or ctx.orgs.at(sa, qs) is None:
+        return None
+    end = _rstrip(text, sa, qs)
+    org = next((m for m in ctx.orgs.mentions if sa <= m.start and m.end == end), None)
+    if org is None or speech_verb(text[sa:org.start])[0] or _ACCORDING.search(text, sa, org.start):
+        return None
+    prev = _previous_sentence(ctx, sa, para)
+    if prev is not None and prev[0] >= para[0] and documents.document_match(text, *prev) is not None:
+        return None
+    body = ctx.orgs.orgs[org.key]
+    return (body.name(), None) if any(at == org.start and nom for at, _, nom in body.forms) else None
 
 
 def _fragment_goes_on(ctx: Context, span: MarkSpan, para: tuple[int, int], sa: int) -> str | None:
