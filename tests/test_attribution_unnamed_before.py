@@ -172,3 +172,14 @@ def test_one_of_a_group_named_in_apposition_is_that_person() -> None:
     text = ("Один из администраторов польского сообщества молодых врачей, Войцех Любински, рассказал RT, что Доктор "
             "Лиза стала иконой для начинающих медиков.\n«Мы искренне сочувствуем всем россиянам», — сказал он.")
     assert speaker_of(text, "Мы искренне") == "Войцех Любински"
+
+
+def test_a_fragment_after_a_plural_report_does_not_go_on_with_the_last_speaker() -> None:
+    """rt-01142: "В ведомстве объясняли, что …": the ministry's words, not the deputy's quoted just before."""
+    from presssearch.quotes import extract_quotes
+    text = ("«Это чисто технологическая вещь», — пояснил депутат Валерий Рязанский.\n"
+            "Инициативу активно продвигал Минтруд. В ведомстве объясняли, что это позволит постепенно довести "
+            "ожидаемый период выплат накопительной пенсии «до приближённых к реальным значениям продолжительности "
+            "жизни её будущих получателей».")
+    frag = [q for q in extract_quotes(text) if q.text.startswith("до приближённых")]
+    assert len(frag) == 1 and frag[0].speaker != "Валерий Рязанский"

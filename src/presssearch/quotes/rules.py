@@ -4503,6 +4503,8 @@ def _fragment_goes_on(ctx: Context, span: MarkSpan, para: tuple[int, int], sa: i
     """Whose words a fragment woven into the narrative goes on with: the speaker of the closest quote in its own
     paragraph or the one before; a person quoted further back only when the fragment's sentence names them
     as a subject ("Когогин оценивал затраты «не в один миллион евро»"), not across paragraphs retelling a decree or a law."""
+    if _unnamed_plural_report(ctx.text, sa, span.open):
+        return None  # "В ведомстве объясняли, что это позволит … «…»": they speak, not who was quoted before
     near = ctx.closest_quote_speaker(span.open, since=_paragraph_before_start(ctx, para))
     if near is not None:
         return near
@@ -4514,6 +4516,26 @@ def _fragment_goes_on(ctx: Context, span: MarkSpan, para: tuple[int, int], sa: i
     named = any(m.key == person.key and sa <= m.pos < end and not m.quoted and m.nominative
                 for m in ctx.registry.mentions)
     return far if named else None
+
+
+def _unnamed_plural_report(text: str, sa: int, qs: int) -> bool:
+    """The fragment's sentence reports, before the quote, words of many: a verb in the plural that is a speech verb
+    or opens a "что" clause ("В ведомстве объясняли, что …", "Эксперты считают, что …"): not the words of one person
+    quoted before."""
+    for m in WORDS_RE.finditer(text, sa, qs):
+        w = m.group()
+        if w[:1].islower() and _plural_verb(w) and (speech_verb(w)[0] or _THAT_NEXT.match(text, m.end())
+                                                    and not w.endswith(("ся", "сь"))):  # ("доводы … не принимаются, что")
+            return True
+    return False
+
+
+_THAT_NEXT = re.compile(r"[ \u00a0]*,[ \u00a0]*что(?![А-ЯЁа-яё])")
+
+
+def _plural_verb(word: str) -> bool:
+    ps = parses(word.lower())[:1]
+    return bool(ps) and ps[0].tag.POS == "VERB" and ps[0].tag.number == "plur"
 
 
 def _paragraph_before_start(ctx: Context, para: tuple[int, int]) -> int:
