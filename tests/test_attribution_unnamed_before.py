@@ -183,3 +183,13 @@ def test_a_fragment_after_a_plural_report_does_not_go_on_with_the_last_speaker()
             "жизни её будущих получателей».")
     frag = [q for q in extract_quotes(text) if q.text.startswith("до приближённых")]
     assert len(frag) == 1 and frag[0].speaker != "Валерий Рязанский"
+
+
+def test_a_fragment_in_the_clause_of_someones_words_is_theirs() -> None:
+    """rt-05235: "после слов Порошенко о том, что Украина «…»": Порошенко's words, not those of Трюдо quoted before."""
+    from presssearch.quotes import extract_quotes
+    text = ("«Мы работаем над этим», — сказал премьер Канады Джастин Трюдо после встречи с Петром Порошенко.\n"
+            "Заявление было сделано спустя почти сутки после слов Порошенко о том, что Украина «сама производит "
+            "очень эффективные противотанковые ракеты».")
+    frag = [q for q in extract_quotes(text) if q.text.startswith("сама производит")]
+    assert [q.speaker for q in frag] == ["Петр Порошенко"]

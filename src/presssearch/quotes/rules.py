@@ -4449,6 +4449,9 @@ def quote_verbatim_fragment(ctx: Context, span: MarkSpan, para: tuple[int, int],
     said = _participle_speaker(ctx, sa, span.open) or _stance_speaker(ctx, sa, span.open)
     if said is not None:
         return Found(a, b, "quote_fragment", *said)
+    owned = _owned_words_that(ctx, sa, span.open)
+    if owned is not None:
+        return Found(a, b, "quote_fragment", *owned)
     subject = _subject_of_quoted_verb(ctx, sa, span.open, inner, para)
     if subject is not None:
         return Found(a, b, "quote_fragment", *subject)
@@ -4465,6 +4468,30 @@ def quote_verbatim_fragment(ctx: Context, span: MarkSpan, para: tuple[int, int],
     if reporter is not None:
         return Found(a, b, "quote_fragment", *reporter)
     return Found(a, b, "quote_fragment", _fragment_goes_on(ctx, span, para, sa))
+
+
+_ABOUT_THAT = re.compile(r"(?<![А-ЯЁа-яё])(?:о[ \u00a0]+том[ \u00a0]*,[ \u00a0]*)?что(?![А-ЯЁа-яё])")
+
+
+def _owned_words_that(ctx: Context, sa: int, qs: int) -> tuple[str, str | None] | None:
+    """"… спустя сутки после слов Порошенко о том, что Украина «сама производит …»": a noun for words said
+    (marks.OWNED_SPEECH_NOUNS) with the name of a person the article knows right after it, then "(о том,) что"
+    opening the clause the fragment is in, with no speech verb between: that person's words."""
+    text = ctx.text
+    that = _ABOUT_THAT.search(text, sa, qs)
+    if that is None or speech_verb(text[that.end():qs])[0]:
+        return None
+    noun = None
+    for m in WORDS_RE.finditer(text, sa, that.start()):
+        if lemma(m.group().lower()) in marks.OWNED_SPEECH_NOUNS:
+            noun = m  # (the last such noun before "что": "Заявление было сделано … после слов Порошенко")
+    if noun is None:
+        return None
+    g = next((g for g in _groups(ctx, noun.end(), that.start())), None)
+    if g is None or words(text[noun.end():g.start]) or words(text[g.end:that.start()]) \
+            or ctx.registry.lookup(g) is None or ctx.orgs.at(g.start, g.end) is not None:
+        return None  # the name right after the noun, "(о том,) что" right after the name
+    return person_speaker(ctx, g, None, noun.start())
 
 
 def _finite_singular_verb(word: str) -> bool:
