@@ -193,3 +193,15 @@ def test_a_fragment_in_the_clause_of_someones_words_is_theirs() -> None:
             "очень эффективные противотанковые ракеты».")
     frag = [q for q in extract_quotes(text) if q.text.startswith("сама производит")]
     assert [q.speaker for q in frag] == ["Петр Порошенко"]
+
+
+def test_a_fragment_goes_with_the_reporter_named_after_his_role_in_the_sentence_before() -> None:
+    """ng-00175: "Глава МИД Британии Борис Джонсон немедленно заявил, что …. Мол, Россия «…»": Джонсон, not the
+    woman quoted in the paragraph before."""
+    from presssearch.quotes import extract_quotes
+    text = ("«Я знаю», — сказала Марина.\n"
+            "Но уже началась, по сути, буря в стакане. Глава МИД Британии Борис Джонсон немедленно заявил, что Лондон "
+            "намерен принять жесткие ответные меры. Мол, Россия «бросает вызов фундаментальным основам международного "
+            "порядка» и правительство продолжит.")
+    frag = [q for q in extract_quotes(text) if q.text.startswith("бросает вызов")]
+    assert [q.speaker for q in frag] == ["Борис Джонсон"]

@@ -4618,14 +4618,21 @@ def _paragraph_reporter(ctx: Context, para: tuple[int, int], sa: int) -> tuple[s
     first = next(iter(_groups(ctx, prev[0], verb.start())), None)
     if opens and (_groups(ctx, verb.end(), prev[1]) or any(is_role_word(w) for w in after)):
         who = _subject_after_verb(ctx, verb.end(), prev[1])  # "…, заявил в суде прокурор": not the one before
-    elif first is not None and not words(text[prev[0]:first.start]) and may_be_subject(text, first):
-        who = first  # "Марина Лыкова, прежде чем …, рассказала"
+    elif first is not None and (not words(text[prev[0]:first.start]) or _role_opens(ctx, prev[0], first)) \
+            and may_be_subject(text, first):
+        who = first  # "Марина Лыкова, прежде чем …, рассказала"; "Глава МИД Британии Борис Джонсон … заявил"
     else:
         return None
     if who is None:
         return None
     speaker, role = person_speaker(ctx, who, feminine, prev[0])
     return (speaker, role) if speaker in _article_names(ctx) else None
+
+
+def _role_opens(ctx: Context, lo: int, g: Group) -> bool:
+    """The words from lo to the name are just the person's role ("Глава МИД Британии Борис Джонсон")."""
+    role = ctx.registry.role_before(ctx.text, g.start)
+    return role is not None and [w.lower() for w in words(ctx.text[lo:g.start])] == [w.lower() for w in words(role)]
 
 
 def _present_tense(verb: str) -> bool:
