@@ -257,3 +257,23 @@ def test_body_whose_statement_an_agency_quotes_speaks():
             "печати.")
     q = _only(text, "Замминистра")
     assert q.speaker == "МИД Польши"
+
+
+def test_a_body_right_before_a_fragment_that_opens_with_its_verb_speaks() -> None:
+    """rucoco-2019_world_europarliament: the resolution's own words about the body ("Европарламент «рекомендует …»")."""
+    from presssearch.quotes import extract_quotes
+    text = ("«Все это требует избирательного взаимодействия с Россией», - уверены в ЕП.\n\n"
+            "Европарламент \"рекомендует сосредоточить внимание [во взаимодействии с Россией] на вопросах, касающихся "
+            "Ближнего Востока и Северной Африки, Севера Европы и Арктического региона\".")
+    frag = [q for q in extract_quotes(text) if q.text.startswith("рекомендует")]
+    assert [q.speaker for q in frag] == ["Европарламент"]
+
+
+def test_a_person_right_before_a_fragment_in_the_third_person_is_not_its_speaker() -> None:
+    """rt-01845: the spokesman's words about the Secretary-General, not his."""
+    from presssearch.quotes import extract_quotes
+    text = ("Во вторник генсек ООН Антониу Гутерреш встретился с делегацией Сирийской национальной коалиции.\n"
+            "По сообщению заместителя официального представителя генсека Фархана Хака, Гутерреш «был воодушевлён "
+            "готовностью оппозиции работать на следующем раунде женевских переговоров».")
+    frag = [q for q in extract_quotes(text) if q.text.startswith("был воодушевлён")]
+    assert [q.speaker for q in frag] != ["Антониу Гутерреш"]

@@ -159,3 +159,49 @@ def test_a_photo_caption_between_does_not_cut_a_fragment_from_the_words_before()
     frag = [q for q in extract_quotes(text) if q.text.startswith("считается")]
     assert [q.speaker for q in frag] == [[q.speaker for q in extract_quotes(text) if q.text.startswith("делать")][0]]
     assert frag[0].speaker is not None
+
+
+def test_one_of_a_group_told_just_before_stays_unnamed_for_the_pronoun() -> None:
+    text = ("В итоге российская делегация, которую возглавит министр энергетики РФ Сергей Шматко, решила лететь в Доху "
+            "без кандидатуры на пост генсека ФСЭГ. Это подтвердил \"Ъ\" один из участников встречи в Дохе. \"У нас есть "
+            "возможность рассмотреть текущие вопросы относительно размещения штаб-квартиры\",- сказал он.")
+    assert speaker_of(text, "У нас есть") is None
+
+
+def test_one_of_a_group_named_in_apposition_is_that_person() -> None:
+    text = ("Один из администраторов польского сообщества молодых врачей, Войцех Любински, рассказал RT, что Доктор "
+            "Лиза стала иконой для начинающих медиков.\n«Мы искренне сочувствуем всем россиянам», — сказал он.")
+    assert speaker_of(text, "Мы искренне") == "Войцех Любински"
+
+
+def test_a_fragment_after_a_plural_report_does_not_go_on_with_the_last_speaker() -> None:
+    """rt-01142: "В ведомстве объясняли, что …": the ministry's words, not the deputy's quoted just before."""
+    from presssearch.quotes import extract_quotes
+    text = ("«Это чисто технологическая вещь», — пояснил депутат Валерий Рязанский.\n"
+            "Инициативу активно продвигал Минтруд. В ведомстве объясняли, что это позволит постепенно довести "
+            "ожидаемый период выплат накопительной пенсии «до приближённых к реальным значениям продолжительности "
+            "жизни её будущих получателей».")
+    frag = [q for q in extract_quotes(text) if q.text.startswith("до приближённых")]
+    assert len(frag) == 1 and frag[0].speaker != "Валерий Рязанский"
+
+
+def test_a_fragment_in_the_clause_of_someones_words_is_theirs() -> None:
+    """rt-05235: "после слов Порошенко о том, что Украина «…»": Порошенко's words, not those of Трюдо quoted before."""
+    from presssearch.quotes import extract_quotes
+    text = ("«Мы работаем над этим», — сказал премьер Канады Джастин Трюдо после встречи с Петром Порошенко.\n"
+            "Заявление было сделано спустя почти сутки после слов Порошенко о том, что Украина «сама производит "
+            "очень эффективные противотанковые ракеты».")
+    frag = [q for q in extract_quotes(text) if q.text.startswith("сама производит")]
+    assert [q.speaker for q in frag] == ["Петр Порошенко"]
+
+
+def test_a_fragment_goes_with_the_reporter_named_after_his_role_in_the_sentence_before() -> None:
+    """ng-00175: "Глава МИД Британии Борис Джонсон немедленно заявил, что …. Мол, Россия «…»": Джонсон, not the
+    woman quoted in the paragraph before."""
+    from presssearch.quotes import extract_quotes
+    text = ("«Я знаю», — сказала Марина.\n"
+            "Но уже началась, по сути, буря в стакане. Глава МИД Британии Борис Джонсон немедленно заявил, что Лондон "
+            "намерен принять жесткие ответные меры. Мол, Россия «бросает вызов фундаментальным основам международного "
+            "порядка» и правительство продолжит.")
+    frag = [q for q in extract_quotes(text) if q.text.startswith("бросает вызов")]
+    assert [q.speaker for q in frag] == ["Борис Джонсон"]

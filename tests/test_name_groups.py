@@ -137,3 +137,14 @@ def test_oblique_full_name_before_a_consonant_surname_is_another_person() -> Non
             "Юрий Андропов умер в 1984 году.")
     assert ("Гансом", "Геншером") in _tokens(text) and ("Андропов",) in _tokens(text)
     assert [q.speaker for q in extract_quotes(text)] == ["Юрий Андропов"]
+
+
+def test_two_spelled_english_letters_before_a_surname_are_the_given_name() -> None:
+    """rt-01000: "Пи Кей Суббэн" (P. K. Subban), the second letter declined ("Пи Кея Суббэна")."""
+    text = ("Кроме того, оптимизма болельщикам «Нэшвилла» должно было прибавить заявление защитника команды Пи Кея "
+            "Суббэна, который пообещал добыть положительный результат. «Всё дело в уверенности, а я уверен», — "
+            "сказал он.")
+    assert ("Пи", "Кея", "Суббэна") in _tokens(text)
+    assert normalize_person("Пи Кея Суббэна") == "Пи Кей Суббэн"
+    assert [q.speaker for q in extract_quotes(text)] == ["Пи Кей Суббэн"]
+    assert _tokens("Защитник «Нэшвилла» Пи Кей Суббэн пообещал победу.")[-1] == ("Пи", "Кей", "Суббэн")

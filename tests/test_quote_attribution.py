@@ -44,6 +44,18 @@ def test_soften_links_mends_a_link_that_ends_the_paragraph():
                                    "Главное управление разведки Минобороны Украины")
 
 
+def test_soften_links_mends_a_link_before_a_quote_that_goes_on_with_the_sentence():
+    """rt-04952: a link's words on a line of their own, the sentence going on after a space with the quoted words
+    ("действия в \nШарлоттсвилле\n «противоречат …»"): one sentence, whose subject speaks."""
+    text = ("Представитель УВКПЧ ООН Руперт Колвилл назвал слова Трампа расизмом.\n"
+            "Колвилл также напомнил, что нежелание Трампа осудить расистские действия в \nШарлоттсвилле\n "
+            "«противоречат международным ценностям».\nНа заявления отреагировали и в Африканском союзе.")
+    soft = soften_links(text)
+    assert len(soft) == len(text) and "в  Шарлоттсвилле  «противоречат" in soft
+    (q,) = extract_quotes(text)
+    assert (q.text, q.speaker) == ("противоречат международным ценностям", "Руперт Колвилл")
+
+
 def test_quote_attributed_to_outlet_behind_inline_link():
     text = ("Кризис в Германии.\n«Будущее Ангелы Меркель как канцлера Германии под угрозой», — писала британская "
             "газета \nFinancial Times\n. Политический кризис продолжается.")

@@ -110,3 +110,10 @@ NAME_PARTICLE_PAIRS = frozenset({"фон дер", "ван дер", "ван де"
 GLUED_OBLIQUE_ENDS = ("ом", "ем", "ым", "ой", "ей", "у", "ю", "а", "я", "е")
 # A name word's nominative ending -> endings of its oblique cases ("Каррера": "Карреры", "Даля": "Дали").
 NOMINATIVE_ENDS = {"а": ("ы", "и", "у", "ой", "е"), "я": ("и", "ю", "ей", "е")}
+
+# English letters spelled as a given name ("Пи Кей Суббэн", "Ти Джей Оши", "Джей Ти Миллер"): two of them before a
+# surname are the given name. Only the second declines, as a soft-consonant name does ("Пи Кея Суббэна", "Ти Джеем
+# Оши"): its forms, by nominative (lowercase).
+SPELLED_LETTERS = frozenset("эй би си ди джей джи кей пи ти эл эм эр ар ви эс".split())
+SPELLED_LETTER_FORMS = {**{w: w for w in SPELLED_LETTERS},
+                        **{f: w for w in ("джей", "кей") for f in (w[:-1] + "я", w[:-1] + "ю", w[:-1] + "ем")}}

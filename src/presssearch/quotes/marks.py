@@ -122,6 +122,11 @@ UNNAMED_SOURCE = (r"(?<![А-ЯЁа-яё])(?:источник|собеседни)
 # "из иностранных источников", nor "собеседница RT": the interlocutor is mostly the person just named).
 SOURCE_WORD = (r"(?<![А-ЯЁа-яё])источники?(?![А-ЯЁа-яё])|(?<![А-ЯЁа-яё])(?:неназванн|анонимн)[а-яё]*"
                r"|на\s+условиях\s+анонимности")  # not "(фамилию она попросила не называть)": she is named
+# An unnamed person as the subject of the narrative ("Это подтвердил «Ъ» один из участников встречи", "Один из
+# собеседников рассказал, что …"): a later "он"/"она" stands for them, not for someone named before (see rules._unnamed_subject_since).
+# Nominative forms only ("участника", "членов" are objects or owners).
+# Not a role noun alone: "представитель Армянской церкви сказал" mostly names again the priest just introduced.
+UNNAMED_SUBJECT = r"(?<![А-ЯЁа-яё])(?:один|одна)\s+из\s+[а-яё]+"
 # Nouns of bodies that speak as organisations: "в прокуратуре Ульяновской области сообщили".
 ORG_NOUNS = frozenset("""
 министерство прокуратура командование ведомство управление агентство комиссия суд посольство

@@ -358,7 +358,25 @@ class Context:
                for m in _SOURCE_WORD.finditer(self.text, max(0, at), pos)):
             return True
         spoken = {s for s, _ in self.spoken}
-        return any(at < s < pos and s not in spoken and self._unnamed_after(e, pos) for s, e in self.taken)
+        return any(at < s < pos and s not in spoken and self._unnamed_after(e, pos) for s, e in self.taken) \
+            or self._unnamed_subject_since(at, pos)
+
+    def _unnamed_subject_since(self, at: int, pos: int) -> bool:
+        """Between an antecedent at ``at`` and pos a sentence with a speech verb speaks of an unnamed person
+        ("один из …"), and names no person ("Это подтвердил «Ъ» один из участников встречи в Дохе. «…», — сказал
+        он"; not "Один из администраторов сообщества, Войцех Любински, рассказал")."""
+        text = self.text
+        quoted = self.quoted_regions()
+        for m in _UNNAMED_SUBJECT.finditer(text, max(0, at), pos):
+            if any(qa <= m.start() < qb for qa, qb in quoted):
+                continue
+            a = sentence_start(text, max(0, at), m.start() + 1)
+            b = sentence_end(text, m.end(), pos) if m.end() < pos else pos
+            if any(self.registry.lookup(g) is not None or g.full for g in find_groups(text, a, b)):
+                continue
+            if speech_verb(text[a:b])[0]:
+                return True
+        return False
 
     def _unnamed_after(self, end: int, pos: int) -> bool:
         """The attribution right after a quote ending at ``end`` gives an unnamed speaker ("«…», — сказал представитель
@@ -1995,6 +2013,7 @@ def _official_last_to_speak(ctx: Context, offices: frozenset[str], ref: int,
 
 _UNNAMED_SOURCE = re.compile(marks.UNNAMED_SOURCE, re.IGNORECASE)
 _SOURCE_WORD = re.compile(marks.SOURCE_WORD, re.IGNORECASE)
+_UNNAMED_SUBJECT = re.compile(marks.UNNAMED_SUBJECT, re.IGNORECASE)
 # "сообщала газета … со ссылкой на свои источники": a source an outlet cites, not one who speaks in the narrative
 _CITED_SOURCE = re.compile(r"ссылкой[ \u00a0]+на[ \u00a0]+(?:[а-яё]+[ \u00a0]+){0,2}$", re.IGNORECASE)
 INTERLOCUTOR_WINDOW = 1500  # characters back "собеседник RT" may point
@@ -4445,6 +4464,12 @@ def quote_verbatim_fragment(ctx: Context, span: MarkSpan, para: tuple[int, int],
     said = _participle_speaker(ctx, sa, span.open) or _stance_speaker(ctx, sa, span.open)
     if said is not None:
         return Found(a, b, "quote_fragment", *said)
+    owned = _owned_words_that(ctx, sa, span.open)
+    if owned is not None:
+        return Found(a, b, "quote_fragment", *owned)
+    subject = _subject_of_quoted_verb(ctx, sa, span.open, inner, para)
+    if subject is not None:
+        return Found(a, b, "quote_fragment", *subject)
     body = _body_subject_that(ctx, sa, span.open) or _according_to_document(ctx, sa, span.open)
     if body is not None:
         return Found(a, b, "quote_fragment", body)
@@ -4460,10 +4485,68 @@ def quote_verbatim_fragment(ctx: Context, span: MarkSpan, para: tuple[int, int],
     return Found(a, b, "quote_fragment", _fragment_goes_on(ctx, span, para, sa))
 
 
+_ABOUT_THAT = re.compile(r"(?<![А-ЯЁа-яё])(?:о[ \u00a0]+том[ \u00a0]*,[ \u00a0]*)?что(?![А-ЯЁа-яё])")
+
+
+def _owned_words_that(ctx: Context, sa: int, qs: int) -> tuple[str, str | None] | None:
+    """"… спустя сутки после слов Порошенко о том, что Украина «сама производит …»": a noun for words said
+    (marks.OWNED_SPEECH_NOUNS) with the name of a person the article knows right after it, then "(о том,) что"
+    opening the clause the fragment is in, with no speech verb between: that person's words."""
+    text = ctx.text
+    that = _ABOUT_THAT.search(text, sa, qs)
+    if that is None or speech_verb(text[that.end():qs])[0]:
+        return None
+    noun = None
+    for m in WORDS_RE.finditer(text, sa, that.start()):
+        if lemma(m.group().lower()) in marks.OWNED_SPEECH_NOUNS:
+            noun = m  # (the last such noun before "что": "Заявление было сделано … после слов Порошенко")
+    if noun is None:
+        return None
+    g = next((g for g in _groups(ctx, noun.end(), that.start())), None)
+    if g is None or words(text[noun.end():g.start]) or words(text[g.end:that.start()]) \
+            or ctx.registry.lookup(g) is None or ctx.orgs.at(g.start, g.end) is not None:
+        return None  # the name right after the noun, "(о том,) что" right after the name
+    return person_speaker(ctx, g, None, noun.start())
+
+
+def _finite_singular_verb(word: str) -> bool:
+    """The word reads first as a verb in the indicative, singular, in the third person or the past ("рекомендует",
+    "призвал"): a predicate that needs a subject."""
+    ps = parses(word.lower())[:1]
+    if not ps or ps[0].tag.POS != "VERB" or ps[0].tag.number != "sing" or ps[0].tag.mood != "indc":
+        return False
+    return ps[0].tag.tense == "past" or ps[0].tag.person == "3per"
+
+
+def _subject_of_quoted_verb(ctx: Context, sa: int, qs: int, inner: str,
+                            para: tuple[int, int]) -> tuple[str, None] | None:
+    """"Европарламент «рекомендует сосредоточить внимание …»": a fragment that opens with a finite verb in the
+    singular quotes the organisation that stands in the nominative right before the opening mark, whose own
+    document speaks of it so. Not a person ("Гутерреш «был воодушевлён …»", "Бастрыкин «поручил …»": a spokesman's
+    or a release's words about them), nor a subject inside someone's report ("заявившего, что …", "по сообщению
+    …"), nor after a sentence that names another document ("Об этом говорится в пресс-релизе Минфина России.
+    Лондонский суд «признал …»")."""
+    text = ctx.text
+    first = WORDS_RE.match(inner)
+    if first is None or not _finite_singular_verb(first.group()) or ctx.orgs.at(sa, qs) is None:
+        return None
+    end = _rstrip(text, sa, qs)
+    org = next((m for m in ctx.orgs.mentions if sa <= m.start and m.end == end), None)
+    if org is None or speech_verb(text[sa:org.start])[0] or _ACCORDING.search(text, sa, org.start):
+        return None
+    prev = _previous_sentence(ctx, sa, para)
+    if prev is not None and prev[0] >= para[0] and documents.document_match(text, *prev) is not None:
+        return None
+    body = ctx.orgs.orgs[org.key]
+    return (body.name(), None) if any(at == org.start and nom for at, _, nom in body.forms) else None
+
+
 def _fragment_goes_on(ctx: Context, span: MarkSpan, para: tuple[int, int], sa: int) -> str | None:
     """Whose words a fragment woven into the narrative goes on with: the speaker of the closest quote in its own
     paragraph or the one before; a person quoted further back only when the fragment's sentence names them
     as a subject ("Когогин оценивал затраты «не в один миллион евро»"), not across paragraphs retelling a decree or a law."""
+    if _unnamed_plural_report(ctx.text, sa, span.open):
+        return None  # "В ведомстве объясняли, что это позволит … «…»": they speak, not who was quoted before
     near = ctx.closest_quote_speaker(span.open, since=_paragraph_before_start(ctx, para))
     if near is not None:
         return near
@@ -4475,6 +4558,26 @@ def _fragment_goes_on(ctx: Context, span: MarkSpan, para: tuple[int, int], sa: i
     named = any(m.key == person.key and sa <= m.pos < end and not m.quoted and m.nominative
                 for m in ctx.registry.mentions)
     return far if named else None
+
+
+def _unnamed_plural_report(text: str, sa: int, qs: int) -> bool:
+    """The fragment's sentence reports, before the quote, words of many: a verb in the plural that is a speech verb
+    or opens a "что" clause ("В ведомстве объясняли, что …", "Эксперты считают, что …"): not the words of one person
+    quoted before."""
+    for m in WORDS_RE.finditer(text, sa, qs):
+        w = m.group()
+        if w[:1].islower() and _plural_verb(w) and (speech_verb(w)[0] or _THAT_NEXT.match(text, m.end())
+                                                    and not w.endswith(("ся", "сь"))):  # ("доводы … не принимаются, что")
+            return True
+    return False
+
+
+_THAT_NEXT = re.compile(r"[ \u00a0]*,[ \u00a0]*что(?![А-ЯЁа-яё])")
+
+
+def _plural_verb(word: str) -> bool:
+    ps = parses(word.lower())[:1]
+    return bool(ps) and ps[0].tag.POS == "VERB" and ps[0].tag.number == "plur"
 
 
 def _paragraph_before_start(ctx: Context, para: tuple[int, int]) -> int:
@@ -4530,14 +4633,21 @@ def _paragraph_reporter(ctx: Context, para: tuple[int, int], sa: int) -> tuple[s
     first = next(iter(_groups(ctx, prev[0], verb.start())), None)
     if opens and (_groups(ctx, verb.end(), prev[1]) or any(is_role_word(w) for w in after)):
         who = _subject_after_verb(ctx, verb.end(), prev[1])  # "…, заявил в суде прокурор": not the one before
-    elif first is not None and not words(text[prev[0]:first.start]) and may_be_subject(text, first):
-        who = first  # "Марина Лыкова, прежде чем …, рассказала"
+    elif first is not None and (not words(text[prev[0]:first.start]) or _role_opens(ctx, prev[0], first)) \
+            and may_be_subject(text, first):
+        who = first  # "Марина Лыкова, прежде чем …, рассказала"; "Глава МИД Британии Борис Джонсон … заявил"
     else:
         return None
     if who is None:
         return None
     speaker, role = person_speaker(ctx, who, feminine, prev[0])
     return (speaker, role) if speaker in _article_names(ctx) else None
+
+
+def _role_opens(ctx: Context, lo: int, g: Group) -> bool:
+    """The words from lo to the name are just the person's role ("Глава МИД Британии Борис Джонсон")."""
+    role = ctx.registry.role_before(ctx.text, g.start)
+    return role is not None and [w.lower() for w in words(ctx.text[lo:g.start])] == [w.lower() for w in words(role)]
 
 
 def _present_tense(verb: str) -> bool:

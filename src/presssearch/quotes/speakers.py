@@ -16,6 +16,7 @@ from ..analysis.names import repair_forms
 from ..analysis.names import unagreed_nominative, woman_usually
 from ..analysis.name_data import EXTRA_NAME_PARTICLES, FOREIGN_FIRST_NAME_ENDS, FOREIGN_GIVEN_AS_WRITTEN_ENDS
 from ..analysis.name_data import GLUED_OBLIQUE_ENDS, NAME_PARTICLE_PAIRS, NOMINATIVE_ENDS
+from ..analysis.name_data import SPELLED_LETTER_FORMS, SPELLED_LETTERS
 from . import marks
 from .text import sentence_start, speech_verb
 
@@ -582,6 +583,9 @@ def normalize_tokens(tokens: tuple[str, ...], feminine: bool | None = None) -> t
     """Canonical nominative name for name tokens, and the gender chosen (None when unknown)."""
     if len(tokens) == 1 and _undeclined_foreign(tokens[0]):
         return _as_written(_title(tokens[0].lower()), tokens[0]), None
+    if len(tokens) >= 3 and tokens[0].lower() in SPELLED_LETTERS and tokens[1].lower() in SPELLED_LETTER_FORMS:
+        rest, gender = normalize_tokens(tokens[2:], False if feminine is None else feminine)  # "Пи Кея Суббэна"
+        return " ".join((tokens[0], _title(SPELLED_LETTER_FORMS[tokens[1].lower()]), rest)), gender
     options = _genders_for(tokens)
     if not options:
         unagreed = unagreed_nominative(tokens)  # "Нины Мациной" → "Нина Мацина"
@@ -761,7 +765,8 @@ def find_groups(text: str, start: int = 0, end: int | None = None, *,
                 spans[word] = [m.start()]
             else:
                 seen.append(m.start())
-        if not cur and (_plain_word(word) or _dormant_word(word) and not _foreign_first_name_at(text, m)):
+        if not cur and (_plain_word(word) or _dormant_word(word) and not _foreign_first_name_at(text, m)) \
+                and not (len(word) <= 3 and _spelled_given_part(text, cur, m.start(), m.end(), word)):
             continue  # (what the tests below make of it: most capitalised words open no name)
         at = m.start()
         if "-" in word:
@@ -786,7 +791,7 @@ def find_groups(text: str, start: int = 0, end: int | None = None, *,
             if one is not None:  # "министр иностранных дел Китая Ван И": a given name of one letter
                 groups.append(Group(at, one.end(), (word, one.group(1)), ("Unknown", "Unknown")))
                 continue
-        kind = name_kind(word)
+        kind = "Unknown" if _spelled_given_part(text, cur, at, m.end(), word) else name_kind(word)
         if kind is None:
             if cur and _surname_after_first_name(text, cur, at, word):
                 kind = "Surn"
@@ -826,6 +831,20 @@ def find_groups(text: str, start: int = 0, end: int | None = None, *,
     if cur:
         groups.extend(_run_groups(text, cur))
     return groups
+
+
+_SPELLED_NEXT = re.compile(r"[ \u00a0]([А-ЯЁ][а-яё]+)[ \u00a0]+[А-ЯЁ][а-яё]")
+
+
+def _spelled_given_part(text: str, cur: list[tuple[int, int, str, str]], at: int, end: int, word: str) -> bool:
+    """Two English letters spelled out before a surname make a given name ("защитник Пи Кей Суббэн", "Ти Джея
+    Оши"; name_data.SPELLED_LETTERS): the first opens the run, the second goes on with it."""
+    low = word.lower()
+    if not cur or _run_broken(text, cur, at):  # (a run may end before it: "«Нэшвилла» Пи Кей Суббэн")
+        nxt = _SPELLED_NEXT.match(text, end) if low in SPELLED_LETTERS else None
+        return nxt is not None and nxt.group(1).lower() in SPELLED_LETTER_FORMS
+    return len(cur) == 1 and cur[0][2].lower() in SPELLED_LETTERS and low in SPELLED_LETTER_FORMS \
+        and _GAP.match(text, cur[0][1], at) is not None and _NEXT_NAME.match(text, end) is not None
 
 
 def _run_broken(text: str, cur: list[tuple[int, int, str, str]], at: int) -> bool:

@@ -34,7 +34,8 @@ _LINK_STOP = re.compile("[.!?…«»\"]")  # a line with one of these is not a l
 _SHORT_LINE = re.compile(f"\n(?<=[ (]\n)([^\n]{{0,{_ANCHOR_MAX}}})(?=\n)")
 # A line break inside a sentence: after a lowercase word (no punctuation), before a lowercase word of two letters.
 _RUNS_ON = re.compile(r"\n(?:(?<=[а-яё]{2}\n)|(?<=[а-яё]{2}[ \u00a0]\n))(?=[а-яё]{2})")  # "на официальном \nсайте" too; the break first: re skips to it
-_CONTINUES = re.compile(r"[ \u00a0\t]*(?:[,.;:)—–]|-[ \u00a0]|[a-zа-яё])|[ \u00a0\t]+[A-ZА-ЯЁ]")
+# (a space, then a capital or an opening quotation mark: "действия в \nШарлоттсвилле\n «противоречат …»")
+_CONTINUES = re.compile(r"[ \u00a0\t]*(?:[,.;:)—–]|-[ \u00a0]|[a-zа-яё])|[ \u00a0\t]+[A-ZА-ЯЁ«„“]")
 
 
 def soften_links(text: str) -> str:
