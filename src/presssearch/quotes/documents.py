@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from . import marks
 from .orgs import Org, country
 from .speakers import find_groups, is_verb, lemma, may_be_subject, parses
-from .text import WORDS_RE, list_follows, sentence_end, sentence_start, speech_verb
+from .text import PHOTO_CREDIT, WORDS_RE, ends_sentence, list_follows, sentence_end, sentence_start, speech_verb
 
 if TYPE_CHECKING:  # rules.py imports this module
     from .orgs import OrgMention
@@ -672,20 +672,15 @@ def _body_speaking_before(ctx: Context, before: int, sentences: int = _SENTENCES
     return False, None
 
 
-_CREDIT_LINE = re.compile(r"©|^(?:РИА Новости|Reuters|AFP|AP|ТАСС|globallookpress\.com|[A-Za-z.]+\.(?:com|ru))$")
-_CREDIT_LINES = 3  # credit lines under one photo
-_CAPTION_END = re.compile(r"[.!?…:»\"]$")
-
-
 def past_caption(text: str, pos: int) -> int:
     """Where the narrative before pos ends when a photo's credits (" Reuters \n © Khalil Ashawi ") and maybe its
     caption line (one with no sentence end: " Генерал-майор Игорь Конашенков ") stand right before pos; else pos."""
     end, credits = pos, 0
-    while credits < _CREDIT_LINES:
+    while credits < marks.PHOTO_CREDIT_LINES:
         line_end = len(text[:end].rstrip())
         start = text.rfind("\n", 0, line_end) + 1
         line = text[start:line_end].strip()
-        if not line or not _CREDIT_LINE.search(line) or start == 0:
+        if not line or not PHOTO_CREDIT.search(line) or start == 0:
             break
         end, credits = start, credits + 1
     if credits == 0:
@@ -693,7 +688,7 @@ def past_caption(text: str, pos: int) -> int:
     line_end = len(text[:end].rstrip())
     start = text.rfind("\n", 0, line_end) + 1
     line = text[start:line_end].strip()
-    return start if line and start > 0 and not _CAPTION_END.search(line) else end
+    return start if line and start > 0 and not ends_sentence(line) else end
 
 
 _ABOUT_THIS = re.compile(r"[ \u00a0\t\n]*(?:[Оо]б[ \u00a0]+этом|[Оо]б[ \u00a0]+этом[ \u00a0]+же)[ \u00a0]+")

@@ -9,7 +9,7 @@ from . import marks
 from .rules import Context, Found, _DASH_START, _rstrip
 from .speakers import Mention, Person, find_groups, is_known, is_role_word, lemma, may_be_subject, parses, surname_key
 from .speakers import _WORD_END  # a lowercase word right before a position
-from .text import WORDS_RE, sentence_end, sentence_start, speech_verb, words
+from .text import PHOTO_CREDIT, WORDS_RE, sentence_end, sentence_start, speech_verb, words
 
 
 _TURN = re.compile(r"[ \u00a0\t]*[—–-][ \u00a0\t]*(?=[А-ЯЁA-Z«\"])")
@@ -762,7 +762,7 @@ def _under_heading(ctx: Context, i: int) -> bool:
             continue
         if _POST_END.search(line):
             return False
-        if _CREDIT_LINE.search(line) and credits < _CREDIT_LINES:
+        if PHOTO_CREDIT.search(line) and credits < marks.PHOTO_CREDIT_LINES:
             credits += 1
             continue
         return len(line) < _MIN_INTRO and not _DASH_START.match(line) and not line.startswith("(") \
@@ -771,8 +771,6 @@ def _under_heading(ctx: Context, i: int) -> bool:
 
 
 _POST_END = re.compile(r"(?:^|[ \u00a0])\d{4}[ \u00a0]*г\.?$|pic\.twitter|https?:|\(@")  # an embedded post's last lines
-_CREDIT_LINE = re.compile(r"©|^(?:РИА Новости|Reuters|AFP|AP|ТАСС|globallookpress\.com|[A-Za-z.]+\.(?:com|ru))$")
-_CREDIT_LINES = 3  # a caption and its credits between a heading and the paragraph under it
 
 
 _FIRST_PERSON = re.compile(r"(?<![А-ЯЁа-яё])(?:я|мы|мне|меня|мной|нам|нас|нами|мой|моя|моё|мое|мои|моего|моей|"

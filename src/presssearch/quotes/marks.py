@@ -661,3 +661,8 @@ SUBJECT_BLOCKERS = frozenset("""
 # Impersonal speech verbs that open a sentence of their own and go on with the body that spoke just before
 # ("Отмечается, что …"; documents.body_noted_before).
 NOTED_VERBS = frozenset("отмечается подчеркивается подчёркивается уточняется указывается сообщается утверждается".split())
+
+# A photo's credit line ("© Khalil Ashawi", "Reuters", "РИА Новости", "globallookpress.com"), matched against the
+# stripped line: the picture's credits stand between a caption and the narrative.
+PHOTO_CREDIT = r"©|^(?:РИА Новости|Reuters|AFP|AP|ТАСС|globallookpress\.com|[A-Za-z.]+\.(?:com|ru))$"
+PHOTO_CREDIT_LINES = 3  # credit lines under one photo (a caption and its credits)

@@ -15,8 +15,8 @@ from .speakers import (INITIALS_BEFORE, Group, Person, Registry, adjective_of_ne
                        in_related_box, is_role_word, off_narrative, is_verb, lemma, may_be_subject, name_kind, normalize_tokens, parses,
                        possible_genders, role_before, role_lemmas, surname_key, surname_nominative)
 from .orgs import OrgsOnDemand, country, is_adjective
-from .text import (MarkSpan, WORDS_RE, blocks, list_follows, mark_spans, sentence_end, sentence_start, speech_verb,
-                   words)
+from .text import (MarkSpan, WORDS_RE, blocks, ends_sentence, list_follows, mark_spans, sentence_end, sentence_start,
+                   speech_verb, words)
 
 DASH_CLASS = "[—–-]"
 SP = "[ \u00a0\t]"
@@ -4589,12 +4589,10 @@ def _paragraph_before_start(ctx: Context, para: tuple[int, int]) -> int:
     return before[-1][0] if before else para[0]
 
 
-_OPEN_END = re.compile(r"[^.!?…:»\"”][ \u00a0\t]+$")
-
-
 def _caption(text: str, p: tuple[int, int]) -> bool:
     """A photo caption line: opens and ends with a blank, no stop at its end (" Reuters ", " Эммануэль Макрон ")."""
-    return text[p[0]:p[0] + 1] in (" ", "\u00a0") and _OPEN_END.search(text, p[0], p[1]) is not None
+    line = text[p[0]:p[1]]
+    return line[:1] in (" ", "\u00a0") and line[-1:] in (" ", "\u00a0", "\t") and not ends_sentence(line)
 
 
 _WORDING_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])(?:с[ \u00a0]+формулировкой|со[ \u00a0]+словами)[ \u00a0]*:?[ \u00a0]*$")

@@ -791,7 +791,7 @@ def find_groups(text: str, start: int = 0, end: int | None = None, *,
             if one is not None:  # "министр иностранных дел Китая Ван И": a given name of one letter
                 groups.append(Group(at, one.end(), (word, one.group(1)), ("Unknown", "Unknown")))
                 continue
-        kind = "Unknown" if _spelled_given_part(text, cur, at, m.end(), word) else name_kind(word)
+        kind = "Unknown" if len(word) <= 5 and _spelled_given_part(text, cur, at, m.end(), word) else name_kind(word)
         if kind is None:
             if cur and _surname_after_first_name(text, cur, at, word):
                 kind = "Surn"

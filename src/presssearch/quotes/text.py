@@ -11,6 +11,14 @@ from typing import Callable
 from . import marks
 
 WORDS_RE = re.compile(r"[0-9A-Za-zА-ЯЁа-яё]+(?:[-'’][0-9A-Za-zА-ЯЁа-яё]+)*")
+PHOTO_CREDIT = re.compile(marks.PHOTO_CREDIT)  # a photo's credit line (stripped)
+_SENTENCE_STOPS = tuple(".!?…:»\"”")
+
+
+def ends_sentence(line: str) -> bool:
+    """The line ends as a sentence does (a stop, a colon or a closing quotation mark), not as a photo caption or a
+    heading (" Эммануэль Макрон ")."""
+    return line.rstrip().endswith(_SENTENCE_STOPS)
 _SENT_END = re.compile(r"[.!?…][»\"”)]*[ \u00a0\t]+(?=[«\"„“—–(]?[ \u00a0]*[A-ZА-ЯЁ0-9«\"—–])|\n")
 _SPEECH = {w.replace("ё", "е"): f for w, f in marks.SPEECH_VERBS.items()}
 
